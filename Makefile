@@ -1,0 +1,56 @@
+# artchat: `make run` sets up and launches the studio; `make test` sets up and runs the fast tests.
+# System packages: where apt-get is available, `make system` installs fluidsynth and a small General MIDI
+# soundfont (timgm6mb-soundfont) for better audio; without them a built-in synthesizer renders the audio.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+TORCH_VERSION ?= 2.13.0
+SHARE ?=
+ARGS ?=
+
+.PHONY: venv system run test test-slow evals lint train-melody train-painter clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q "torch==$(TORCH_VERSION)"   # the CPU build on this kind of machine, never a CUDA download
+	$(PIP) install -q -e ".[dev]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+system:
+	@if command -v fluidsynth >/dev/null 2>&1; then echo "fluidsynth present"; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian packages: fluidsynth timgm6mb-soundfont"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	     fluidsynth timgm6mb-soundfont) || echo "apt-get failed: audio falls back to the built-in synthesizer"; \
+	else echo "no apt-get: audio uses the built-in synthesizer"; fi
+
+run: venv system
+	$(VENV)/bin/artchat $(if $(SHARE),--share,) $(ARGS)
+
+test: venv system
+	$(PY) -m pytest -q
+
+test-slow: venv system
+	$(PY) -m pytest -q -m slow
+
+evals: venv system
+	$(PY) -m evals.music_report
+	$(PY) -m evals.painting_report
+	$(PY) -m evals.mood_coherence
+
+lint: venv
+	$(VENV)/bin/ruff check assistant tools models ui evals tests
+
+train-melody: venv
+	$(PY) -m models.melody_train --steps 2400 --batch 48 --eval-every 400
+
+train-painter: venv
+	$(PY) -m models.painter_train --steps 3000 --batch 32 --images 16000
+
+clean:
+	rm -rf $(VENV) data_cache runs

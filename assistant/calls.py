@@ -1,0 +1,92 @@
+"""Parsing and validating the language model's tool calls against the tools' schemas."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ValidationError
+
+from assistant.actions import ACTIONS
+from tools.registry import TOOLS
+
+MAX_CALLS = 6
+
+
+class ToolCall(BaseModel):
+    name: str
+    arguments: dict = {}
+
+
+@dataclass
+class ParsedPlan:
+    """Valid calls, an optional reply text (for 'no tool' turns), and what was wrong."""
+
+    calls: list[tuple[ToolCall, BaseModel]] = field(default_factory=list)
+    reply: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def callable_names() -> list[str]:
+    return [*TOOLS, *ACTIONS]
+
+
+def args_model_for(name: str) -> type[BaseModel]:
+    if name in TOOLS:
+        return TOOLS[name].args_model
+    if name in ACTIONS:
+        return ACTIONS[name].args_model
+    raise KeyError(name)
+
+
+def extract_json(text: str):
+    """The first JSON object or array in a text (models wrap JSON in prose or code fences)."""
+    decoder = json.JSONDecoder()
+    for match in re.finditer(r"[\[{]", text):
+        try:
+            value, _ = decoder.raw_decode(text[match.start():])
+            return value
+        except json.JSONDecodeError:
+            continue
+    raise ValueError("no JSON found in the model's output")
+
+
+def _raw_calls(value) -> tuple[list, str | None]:
+    """Accepts {"calls": [...], "reply": "..."}, a bare list of calls, or one call object."""
+    if isinstance(value, list):
+        return value, None
+    if isinstance(value, dict) and ("calls" in value or "reply" in value):
+        return list(value.get("calls") or []), value.get("reply")
+    if isinstance(value, dict) and "name" in value:
+        return [value], None
+    raise ValueError("expected {\"calls\": [...]} or a list of calls")
+
+
+def validate_call(raw) -> tuple[ToolCall, BaseModel]:
+    call = ToolCall.model_validate(raw)
+    if call.name not in callable_names():
+        raise ValueError(f"unknown tool {call.name!r}; available: {', '.join(callable_names())}")
+    return call, args_model_for(call.name).model_validate(call.arguments)
+
+
+def parse_plan(text: str) -> ParsedPlan:
+    plan = ParsedPlan()
+    try:
+        raw_calls, plan.reply = _raw_calls(extract_json(text))
+    except ValueError as err:
+        plan.errors.append(str(err))
+        return plan
+    for raw in raw_calls[:MAX_CALLS]:
+        try:
+            plan.calls.append(validate_call(raw))
+        except (ValidationError, ValueError, TypeError) as err:
+            plan.errors.append(describe_error(err))
+    return plan
+
+
+def describe_error(err: Exception) -> str:
+    if isinstance(err, ValidationError):
+        parts = [f"{'.'.join(str(p) for p in e['loc']) or 'call'}: {e['msg']}" for e in err.errors()[:4]]
+        return "; ".join(parts)
+    return str(err)

@@ -1,0 +1,135 @@
+"""The turn loop: message -> calls -> validate (one repair) -> run tools -> reply, as a stream of events.
+
+The UI, the evals and the tests consume the same events. Nothing here raises to the caller:
+a bad message, a bad call or a failing tool becomes a `Problem` and the session keeps its work.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from assistant.actions import ACTIONS
+from assistant.calls import ParsedPlan, ToolCall, describe_error, parse_plan
+from assistant.orchestrator import Orchestrator, PlanRequest
+from assistant.replies import compose_reply
+from assistant.session import Message, Session
+from assistant.versions import Version
+from tools.protocol import ToolContext, ToolError
+from tools.registry import TOOLS
+
+MAX_MESSAGE_CHARS = 2000
+HISTORY_MESSAGES = 8
+
+
+@dataclass
+class Status:
+    text: str
+
+
+@dataclass
+class CallStarted:
+    call: ToolCall
+
+
+@dataclass
+class VersionMade:
+    version: Version
+    seconds: float
+
+
+@dataclass
+class Problem:
+    text: str
+
+
+@dataclass
+class Reply:
+    text: str
+
+
+Event = Status | CallStarted | VersionMade | Problem | Reply
+
+
+def check_message(message) -> str | None:
+    """A clear complaint about an unusable message, or None."""
+    if not isinstance(message, str):
+        return "Please send text."
+    if not message.strip():
+        return "The message is empty: tell me what to make, e.g. 'a melancholic melody and a matching painting'."
+    if len(message) > MAX_MESSAGE_CHARS:
+        return f"The message is {len(message)} characters long; please keep it under {MAX_MESSAGE_CHARS}."
+    return None
+
+
+def run_call(session: Session, name: str, arguments: dict | BaseModel,
+             progress: Callable[[str], None] = lambda m: None) -> Version:
+    """Run one tool or action on the session; raises ToolError with a clear message on any failure."""
+    try:
+        if name in ACTIONS:
+            action = ACTIONS[name]
+            args = arguments if isinstance(arguments, BaseModel) else action.args_model.model_validate(arguments)
+            return action.run(args, session)
+        if name not in TOOLS:
+            raise ToolError(f"unknown tool {name!r}; available: {', '.join([*TOOLS, *ACTIONS])}")
+        tool = TOOLS[name]
+        args = arguments if isinstance(arguments, BaseModel) else tool.args_model.model_validate(arguments)
+        vid, folder = session.reserve_dir(tool.kind)
+        ctx = ToolContext(brief=session.brief, out_dir=folder, previous=session.previous_work(tool.kind),
+                          seed=session.take_seed(), progress=progress)
+        result = tool.run(args, ctx)
+        return session.add_version(vid, name, args.model_dump(exclude_defaults=True), result)
+    except ToolError:
+        raise
+    except ValidationError as err:
+        raise ToolError(f"{name}: {describe_error(err)}") from err
+    except KeyError as err:
+        raise ToolError(str(err.args[0]) if err.args else str(err)) from err
+    except Exception as err:  # a tool bug must not take the session down
+        raise ToolError(f"{name} failed: {type(err).__name__}: {err}") from err
+
+
+def plan_with_repair(orchestrator: Orchestrator, request: PlanRequest) -> tuple[ParsedPlan, int]:
+    """Ask the model; on an invalid answer ask once more with the errors. Returns the plan and attempts."""
+    plan = parse_plan(orchestrator.plan(request))
+    if not plan.errors:
+        return plan, 1
+    request.repair_note = "Your previous answer was invalid: " + " | ".join(plan.errors) + ". Answer with valid JSON."
+    return parse_plan(orchestrator.plan(request)), 2
+
+
+def _request_for(session: Session) -> PlanRequest:
+    recent = [m.model_dump() for m in session.messages[-HISTORY_MESSAGES:]]
+    return PlanRequest(recent, session.brief.model_dump(), dict(session.heads))
+
+
+def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[Event]:
+    """One chat turn as events; the session is saved at the end whatever happened."""
+    if complaint := check_message(message):
+        yield Problem(complaint)
+        return
+    session.messages.append(Message(role="user", content=message))
+    yield Status(f"thinking ({orchestrator.describe()})")
+    try:
+        plan, _ = plan_with_repair(orchestrator, _request_for(session))
+    except Exception as err:
+        plan = ParsedPlan(errors=[f"the language model failed: {type(err).__name__}: {err}"])
+    made: list[Version] = []
+    problems: list[str] = []
+    for call, args in plan.calls:
+        yield CallStarted(call)
+        t0 = time.perf_counter()
+        try:
+            made.append(run_call(session, call.name, args))
+            yield VersionMade(made[-1], time.perf_counter() - t0)
+        except ToolError as err:
+            problems.append(str(err))
+            yield Problem(str(err))
+    text = compose_reply(made, plan.reply, problems, plan.errors if not plan.calls else [])
+    record = "\n".join([text, *(f"Problem: {p}" for p in problems)])
+    session.messages.append(Message(role="assistant", content=record))
+    session.save()
+    yield Reply(text)

@@ -1,0 +1,154 @@
+"""Sampling melodies from the LSTM: seed, temperature, exact bars, continuation, ranked candidates.
+
+The network works in C (tonic pitch class 0): events stay in that "model space" and a
+candidate carries the `shift` (semitones) that takes them to the asked key and register, so a
+melody can be continued (primer in model space) or transposed (another shift) exactly.
+Out-of-scale pitches get a logit penalty (soft key constraint) and pitches outside the
+instrument's range are masked, so the model's choices stay playable and in key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from models.melody_events import (
+    HOLD,
+    MIN_PITCH,
+    REST,
+    VOCAB_SIZE,
+    Note,
+    events_to_notes,
+    scale_pitch_classes,
+    transpose_notes,
+)
+from models.melody_lstm import START, MelodyCondition, MelodyLSTM, condition_features, lookback_inputs
+from models.melody_stats import MelodyStats, melody_stats
+
+
+@dataclass
+class MelodyRequest:
+    bars: int = 8
+    steps_per_bar: int = 16
+    tonic: int = 0  # pitch class of the tonic
+    mode: str = "major"
+    density: float = 0.2
+    register: float = 67.0  # target mean pitch (MIDI) in the asked key
+    pitch_low: int = 48
+    pitch_high: int = 84
+    temperature: float = 1.0
+    seed: int = 1
+    candidates: int = 4
+    key_penalty: float = 2.0  # nats subtracted from out-of-scale pitches
+    primer: list[int] | None = None  # model-space events to continue from
+    shift: int | None = None  # model space -> asked key; None chooses one from tonic and register
+
+
+@dataclass
+class MelodyCandidate:
+    events: list[int]  # model space (tonic C)
+    shift: int  # semitones from model space to the asked key
+    notes: list[Note]  # in the asked key, absolute MIDI pitches
+    log_likelihood: float  # mean per generated step
+    stats: MelodyStats
+    score: float
+
+
+def notes_in_key(events: list[int], shift: int) -> list[Note]:
+    """Model-space events -> notes in the asked key."""
+    return transpose_notes(events_to_notes(events), shift)
+
+
+def _lookback_at(events: np.ndarray, t: int, bar: int) -> np.ndarray:
+    """[K, 3] (previous, one bar back, two bars back) events at step t, START before the start."""
+    def at(i: int) -> np.ndarray:
+        return events[:, i] if i >= 0 else np.full(len(events), START, dtype=np.int64)
+
+    return np.stack([at(t - 1), at(t - bar), at(t - 2 * bar)], axis=1)
+
+
+def choose_shift(tonic: int, register: float, low: int, high: int) -> int:
+    """Semitones from the model's C to the asked tonic, the octave that keeps the register in the model's range."""
+    options = [tonic + 12 * k for k in (-2, -1, 0, 1)]
+    model_centre = 66.0
+    return min(options, key=lambda s: abs((register - s) - model_centre))
+
+
+def _logit_bias(mode: str, low: int, high: int, key_penalty: float) -> torch.Tensor:
+    """Bias over the vocabulary in model (C) space: out-of-scale penalty, out-of-range mask."""
+    bias = torch.zeros(VOCAB_SIZE)
+    scale = scale_pitch_classes(0, mode)
+    for event in range(2, VOCAB_SIZE):
+        pitch = MIN_PITCH + event - 2
+        if pitch % 12 not in scale:
+            bias[event] -= key_penalty
+        if not low <= pitch <= high:
+            bias[event] = -1e9
+    return bias
+
+
+@torch.no_grad()
+def _generate(model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """[K, total] events in model space and [K] summed log-likelihood of the generated part."""
+    device = next(model.parameters()).device
+    bar, k = req.steps_per_bar, req.candidates
+    total = len(primer) + req.bars * bar if len(primer) else req.bars * bar
+    cond = MelodyCondition(req.mode, req.density, req.register - shift, bar)
+    feats = torch.from_numpy(condition_features(cond, 0, total, total)).to(device)
+    low = max(MIN_PITCH, req.pitch_low - shift)
+    high = min(MIN_PITCH + VOCAB_SIZE - 3, req.pitch_high - shift)
+    bias = _logit_bias(req.mode, low, high, req.key_penalty).to(device)
+    gen = torch.Generator(device="cpu").manual_seed(req.seed)
+    events = np.zeros((k, total), dtype=np.int64)
+    events[:, : len(primer)] = primer
+    loglik = np.zeros(k)
+    state = None
+    start = max(0, len(primer) - 1) if len(primer) else 0
+    if len(primer) > 1:  # teacher-force the primer to build the state
+        inputs = torch.from_numpy(np.stack([lookback_inputs(events[i], bar)[: len(primer) - 1] for i in range(k)]))
+        _, state = model(inputs.to(device), feats[: len(primer) - 1].expand(k, -1, -1), None)
+    for t in range(start, total):
+        inputs = torch.from_numpy(_lookback_at(events, t, bar))
+        logits, state = model(inputs[:, None, :].to(device), feats[t : t + 1].expand(k, 1, -1), state)
+        logits = logits[:, 0] + bias
+        if t == 0:
+            logits[:, HOLD] = logits[:, REST] = -1e9  # begin with a note, not silence
+        if t < len(primer):
+            continue
+        probs = torch.softmax(logits / req.temperature, dim=-1).cpu()
+        choice = torch.multinomial(probs, 1, generator=gen)[:, 0].numpy()
+        logp = torch.log_softmax(logits, dim=-1).cpu().numpy()
+        loglik += logp[np.arange(k), choice]
+        events[:, t] = choice
+    return events, loglik
+
+
+def rank_score(stats: MelodyStats, mean_loglik: float, target_density: float) -> float:
+    """Model likelihood plus music-theory preferences: in key, ends home, density as asked, few repeats."""
+    return (
+        mean_loglik
+        + 2.0 * stats.in_key_ratio
+        + 0.5 * stats.ends_on_tonic
+        - 3.0 * abs(stats.density - target_density)
+        - 2.0 * max(0.0, stats.repeated_note_ratio - 0.4)
+    )
+
+
+def sample_melody(model: MelodyLSTM, req: MelodyRequest) -> list[MelodyCandidate]:
+    """Candidates best first. With a primer, the primer is kept and `bars` new bars follow it."""
+    shift = req.shift if req.shift is not None else choose_shift(req.tonic, req.register, req.pitch_low, req.pitch_high)
+    primer = np.array(req.primer or [], dtype=np.int64)
+    if len(primer) and (primer.min() < 0 or primer.max() >= VOCAB_SIZE):
+        raise ValueError("primer has events outside the vocabulary")
+    events, loglik = _generate(model, req, shift, primer)
+    generated_steps = events.shape[1] - len(primer)
+    out = []
+    for i in range(len(events)):
+        notes = notes_in_key(events[i].tolist(), shift)
+        stats = melody_stats(notes, len(events[i]), req.tonic, req.mode)
+        mean_ll = float(loglik[i] / max(1, generated_steps))
+        score = rank_score(stats, mean_ll, req.density)
+        out.append(MelodyCandidate(events[i].tolist(), shift, notes, mean_ll, stats, score))
+    return sorted(out, key=lambda c: -c.score)

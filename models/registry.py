@@ -1,0 +1,27 @@
+"""The models artchat ships, registered on the default loader by name."""
+
+from __future__ import annotations
+
+import os
+
+from models.loader import ModelLoader, default_loader
+
+CHECKPOINTS = os.path.join(os.path.dirname(__file__), "checkpoints")
+MELODY_LSTM = "melody_lstm"
+PAINTER = "painter_cvae"
+
+
+def checkpoint_dir(name: str) -> str:
+    return os.environ.get(f"ARTCHAT_{name.upper()}_DIR", os.path.join(CHECKPOINTS, name))
+
+
+def register_shipped_models(loader: ModelLoader | None = None) -> ModelLoader:
+    from models.melody_lstm import load_melody_lstm
+    from models.painter_cvae import load_painter
+
+    loader = loader or default_loader()
+    if not loader.is_registered(MELODY_LSTM):
+        loader.register(MELODY_LSTM, lambda: load_melody_lstm(checkpoint_dir(MELODY_LSTM)))
+    if not loader.is_registered(PAINTER):
+        loader.register(PAINTER, lambda: load_painter(checkpoint_dir(PAINTER)))
+    return loader

@@ -1,0 +1,52 @@
+"""Shared fixtures: tiny seeded models instead of the shipped ones, a fresh loader, scripted LMs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+
+from assistant.orchestrator import Orchestrator, PlanRequest
+from models import loader as loader_module
+from models.melody_lstm import MelodyLSTM, MelodyLSTMConfig, save_melody_lstm
+from models.painter_cvae import PainterConfig, PainterCVAE, save_painter
+
+
+@pytest.fixture(scope="session")
+def tiny_checkpoints(tmp_path_factory):
+    """Folders holding tiny random-weight melody and painter checkpoints (same code paths, fast)."""
+    root = tmp_path_factory.mktemp("tiny_models")
+    torch.manual_seed(0)
+    save_melody_lstm(MelodyLSTM(MelodyLSTMConfig(embed_dim=8, hidden_size=16, num_layers=1)), str(root / "melody"))
+    save_painter(PainterCVAE(PainterConfig(latent_dim=8, base_channels=8)), str(root / "painter"))
+    return {"melody": str(root / "melody"), "painter": str(root / "painter")}
+
+
+@pytest.fixture(autouse=True)
+def tiny_models(tiny_checkpoints, monkeypatch, tmp_path):
+    """Every test gets a fresh process loader that loads the tiny checkpoints, and its own sessions folder."""
+    monkeypatch.setenv("ARTCHAT_MELODY_LSTM_DIR", tiny_checkpoints["melody"])
+    monkeypatch.setenv("ARTCHAT_PAINTER_CVAE_DIR", tiny_checkpoints["painter"])
+    monkeypatch.setenv("ARTCHAT_HOME", str(tmp_path / "sessions"))
+    monkeypatch.setattr(loader_module, "_default", loader_module.ModelLoader(device="cpu"))
+    yield
+
+
+class ScriptedLM(Orchestrator):
+    """A fake language model that answers with prepared outputs, in order, and records what it saw."""
+
+    name = "scripted"
+
+    def __init__(self, *outputs):
+        self.outputs = [o if isinstance(o, str) else json.dumps(o) for o in outputs]
+        self.requests: list[PlanRequest] = []
+
+    def plan(self, request: PlanRequest) -> str:
+        self.requests.append(request)
+        return self.outputs.pop(0) if self.outputs else '{"calls": []}'
+
+
+@pytest.fixture
+def scripted():
+    return ScriptedLM

@@ -1,0 +1,155 @@
+"""The creative brief: one typed object per session that every tool reads, and typed changes to it.
+
+It lives in tools/ (not assistant/) because tools read it and imports flow
+ui -> assistant -> tools -> models only.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from tools.mood_lexicon import read_mood
+from tools.palette import is_colour
+
+PAINT_STYLES = ("color_field", "geometric", "horizon", "strokes")
+KEYS = ("C", "C#", "Db", "D", "D#", "Eb", "E", "F", "F#", "Gb", "G", "G#", "Ab", "A", "A#", "Bb", "B")
+TEMPO_RANGE = (40, 200)
+BARS_RANGE = (1, 64)
+MEDIA = ("melody", "painting", "text")
+
+Mode = Literal["major", "minor"]
+PaintStyle = Literal["color_field", "geometric", "horizon", "strokes"]
+
+
+def clamp(x: float, lo: float, hi: float) -> float:
+    return max(lo, min(hi, x))
+
+
+class CreativeBrief(BaseModel):
+    """The single source of truth for a session's works. None means 'derived from the mood'."""
+
+    mood: str = Field("calm", description="mood words, e.g. 'melancholic' or 'dark but hopeful'")
+    valence: float = Field(0.45, ge=-1, le=1, description="unpleasant (-1) .. pleasant (+1)")
+    arousal: float = Field(-0.65, ge=-1, le=1, description="calm (-1) .. excited (+1)")
+    palette: list[str] = Field(default_factory=list, description="colour names or #RRGGBB, main colour first")
+    subject: str = Field("", description="what the works are about, e.g. 'the sea at night'")
+    style: PaintStyle | None = None
+    tempo: int | None = Field(None, ge=TEMPO_RANGE[0], le=TEMPO_RANGE[1], description="beats per minute")
+    key: str | None = Field(None, description="tonic, e.g. 'D' or 'Bb'")
+    mode: Mode | None = None
+    bars: int = Field(8, ge=BARS_RANGE[0], le=BARS_RANGE[1])
+    instrument: str = "piano"
+    brightness_offset: float = Field(0.0, ge=-0.5, le=0.5)
+    saturation_offset: float = Field(0.0, ge=-0.5, le=0.5)
+    seeds: dict[str, int] = Field(default_factory=lambda: {m: 1 for m in MEDIA})
+
+    @field_validator("key")
+    @classmethod
+    def _known_key(cls, v: str | None) -> str | None:
+        if v is not None and v not in KEYS:
+            raise ValueError(f"unknown key {v!r}; use one of {', '.join(KEYS)}")
+        return v
+
+
+class BriefChanges(BaseModel):
+    """Changes to the brief that a request asks for; every field is optional."""
+
+    mood: str | None = Field(None, description="new mood words, e.g. 'melancholic'")
+    palette: list[str] | None = Field(None, description="replace the palette with these colours")
+    emphasize_colour: str | None = Field(None, description="'more blue': make this colour the main one")
+    subject: str | None = None
+    style: PaintStyle | None = None
+    tempo: int | None = Field(None, description="absolute tempo in bpm")
+    tempo_scale: float | None = Field(None, gt=0.2, lt=5, description="relative tempo: 0.8 slower, 1.25 faster")
+    key: str | None = None
+    mode: Mode | None = None
+    bars: int | None = Field(None, description="absolute length in bars")
+    add_bars: int | None = Field(None, description="'longer': add this many bars (continues the melody)")
+    instrument: str | None = None
+    valence_change: float | None = Field(None, ge=-1, le=1, description="+ happier, - sadder")
+    arousal_change: float | None = Field(None, ge=-1, le=1, description="+ more energetic, - calmer")
+    brightness_change: float | None = Field(None, ge=-1, le=1, description="+ brighter, - darker")
+    saturation_change: float | None = Field(None, ge=-1, le=1, description="+ more vivid, - more muted")
+
+    def is_empty(self) -> bool:
+        return not self.model_dump(exclude_none=True)
+
+
+def effective_tempo(brief: CreativeBrief) -> int:
+    from tools.mood_mapping import music_parameters
+
+    return music_parameters(brief).tempo
+
+
+def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[CreativeBrief, list[str]]:
+    """A new brief with the changes applied and clamped, plus human-readable notes of what changed."""
+    data, notes = brief.model_dump(), []
+    if changes.mood is not None:
+        reading = read_mood(changes.mood)
+        if not reading.known:
+            notes.append(f"I don't know the mood {changes.mood!r}; kept {brief.mood!r}")
+        else:
+            data.update(mood=changes.mood, valence=reading.valence, arousal=reading.arousal, tempo=None, mode=None)
+            notes.append(f"mood {changes.mood} (valence {reading.valence:+.2f}, arousal {reading.arousal:+.2f})")
+    for field, lo, hi, label in (("valence", -1, 1, "valence"), ("arousal", -1, 1, "arousal")):
+        delta = getattr(changes, f"{field}_change")
+        if delta:
+            data[field] = round(clamp(data[field] + delta, lo, hi), 3)
+            notes.append(f"{label} {data[field]:+.2f}")
+    _apply_palette(data, changes, notes)
+    _apply_music(brief, data, changes, notes)
+    for field in ("brightness", "saturation"):
+        delta = getattr(changes, f"{field}_change")
+        if delta:
+            data[f"{field}_offset"] = round(clamp(data[f"{field}_offset"] + 0.5 * delta, -0.5, 0.5), 3)
+            notes.append(f"{field} {'up' if delta > 0 else 'down'}")
+    for field in ("subject", "style", "instrument"):
+        value = getattr(changes, field)
+        if value is not None:
+            data[field] = value
+            notes.append(f"{field} {value}")
+    return CreativeBrief.model_validate(data), notes
+
+
+def _apply_palette(data: dict, changes: BriefChanges, notes: list[str]) -> None:
+    if changes.palette is not None:
+        known = [c for c in changes.palette if is_colour(c)]
+        if unknown := [c for c in changes.palette if not is_colour(c)]:
+            notes.append(f"unknown colours ignored: {', '.join(unknown)}")
+        if known:
+            data["palette"] = known
+            notes.append(f"palette {', '.join(known)}")
+    if changes.emphasize_colour is not None:
+        colour = changes.emphasize_colour
+        if is_colour(colour):
+            data["palette"] = [colour] + [c for c in data["palette"] if c != colour][:2]
+            notes.append(f"more {colour}")
+        else:
+            notes.append(f"unknown colour {colour!r} ignored")
+
+
+def _apply_music(brief: CreativeBrief, data: dict, changes: BriefChanges, notes: list[str]) -> None:
+    if changes.tempo is not None:
+        data["tempo"] = int(clamp(changes.tempo, *TEMPO_RANGE))
+        notes.append(f"tempo {data['tempo']} bpm")
+    elif changes.tempo_scale is not None:
+        current = effective_tempo(CreativeBrief.model_validate(data))
+        data["tempo"] = int(round(clamp(current * changes.tempo_scale, *TEMPO_RANGE)))
+        notes.append(f"tempo {current} -> {data['tempo']} bpm")
+    if changes.key is not None:
+        if changes.key in KEYS:
+            data["key"] = changes.key
+            notes.append(f"key {changes.key}")
+        else:
+            notes.append(f"unknown key {changes.key!r} ignored")
+    if changes.mode is not None:
+        data["mode"] = changes.mode
+        notes.append(f"{changes.mode} mode")
+    if changes.bars is not None:
+        data["bars"] = int(clamp(changes.bars, *BARS_RANGE))
+        notes.append(f"{data['bars']} bars")
+    elif changes.add_bars:
+        data["bars"] = int(clamp(brief.bars + changes.add_bars, *BARS_RANGE))
+        notes.append(f"{brief.bars} -> {data['bars']} bars")

@@ -1,0 +1,116 @@
+"""Tool `compose_melody`: a melody from the brief, or a refinement of the last one.
+
+Refinement keeps the melody where it can: tempo and instrument re-render the same notes,
+a new key transposes them, more bars continue them, fewer bars cut them; only a change of
+mood, mode or density (or a new variation) samples a new melody. Events are kept in the
+model's key-normalised space with the shift to the asked key, so all of this is exact.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict
+
+from pydantic import Field
+
+from models.melody_events import MIN_PITCH, Note
+from models.melody_render import piano_roll_png, render_audio, write_midi
+from models.melody_sampler import MelodyRequest, notes_in_key, sample_melody
+from models.melody_stats import melody_stats
+from models.registry import MELODY_LSTM, register_shipped_models
+from tools.brief import BriefChanges, apply_changes
+from tools.mood_mapping import MusicParameters, music_parameters
+from tools.protocol import Tool, ToolContext, ToolResult
+
+STEPS_PER_BAR = 16
+
+
+class ComposeMelodyArgs(BriefChanges):
+    """Make a melody, or change the current one. Brief changes (mood, tempo, key, bars, ...) apply first."""
+
+    new_variation: bool = Field(False, description="a different melody with the same settings (new seed)")
+    temperature: float = Field(1.0, ge=0.3, le=1.5, description="sampling temperature: lower is safer")
+
+
+def _same_notes_source(prev: dict, params: MusicParameters, seed: int) -> bool:
+    """True when the previous melody's notes are still right (only rendering, key or length changed)."""
+    return prev.get("seed") == seed and prev.get("mode") == params.mode and abs(prev.get("density", -1) - params.density) < 1e-6
+
+
+def _refit_shift(prev: dict, params: MusicParameters) -> int:
+    """The previous shift moved to the new tonic, then by octaves to sit nearest the register within the range."""
+    delta = (params.tonic_pitch_class - prev["tonic_pitch_class"]) % 12
+    base = prev["shift"] + (delta - 12 if delta > 6 else delta)
+    pitches = [e - 2 + MIN_PITCH + base for e in prev["events"] if e >= 2]
+    if not pitches:
+        return base
+    mean = sum(pitches) / len(pitches)
+    fits = [12 * k for k in range(-3, 4)
+            if min(pitches) + 12 * k >= params.pitch_low and max(pitches) + 12 * k <= params.pitch_high]
+    return base + min(fits or [0], key=lambda o: abs(mean + o - params.register))
+
+
+def _melody_for(args: ComposeMelodyArgs, ctx: ToolContext, params: MusicParameters, seed: int):
+    """(model-space events, shift to the asked key, how they were obtained)."""
+    prev = ctx.previous.data if ctx.previous else None
+    steps = params.bars * STEPS_PER_BAR
+    if prev and not args.new_variation and _same_notes_source(prev, params, seed):
+        shift = _refit_shift(prev, params)
+        events = prev["events"]
+        moved = f", transposed {shift - prev['shift']:+d}" if shift != prev["shift"] else ""
+        if steps <= len(events):
+            how = "same melody" if steps == len(events) else f"cut to {params.bars} bars"
+            return events[:steps], shift, how + moved
+        req = _request(params, seed, args.temperature, bars=(steps - len(events)) // STEPS_PER_BAR, primer=events)
+        req.shift = shift
+        best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
+        return best.events, shift, f"continued the same melody by {req.bars} bars" + moved
+    req = _request(params, seed, args.temperature, params.bars)
+    best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
+    return best.events, best.shift, "new melody"
+
+
+def _request(params: MusicParameters, seed: int, temperature: float, bars: int, primer=None) -> MelodyRequest:
+    return MelodyRequest(
+        bars=bars, steps_per_bar=STEPS_PER_BAR, tonic=params.tonic_pitch_class, mode=params.mode,
+        density=params.density, register=params.register, pitch_low=params.pitch_low, pitch_high=params.pitch_high,
+        temperature=temperature, seed=seed, primer=primer,
+    )
+
+
+def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, out_dir: str):
+    """MIDI, WAV and piano roll files for a melody; returns files by role and the audio engine used."""
+    os.makedirs(out_dir, exist_ok=True)
+    files = {"midi": os.path.join(out_dir, "melody.mid"), "audio": os.path.join(out_dir, "melody.wav"),
+             "piano_roll": os.path.join(out_dir, "piano_roll.png")}
+    write_midi(notes, params.tempo, params.program, files["midi"])
+    engine = render_audio(notes, params.tempo, params.program, files["midi"], files["audio"])
+    piano_roll_png(notes, total_steps, STEPS_PER_BAR, params.tonic_pitch_class, params.mode, files["piano_roll"])
+    return files, engine
+
+
+def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
+    brief, changes = apply_changes(ctx.brief, args)
+    seed = ctx.seed if args.new_variation else brief.seeds.get("melody", 1)
+    brief = brief.model_copy(update={"seeds": {**brief.seeds, "melody": seed}})
+    params = music_parameters(brief)
+    ctx.progress("composing the melody")
+    events, shift, how = _melody_for(args, ctx, params, seed)
+    notes = notes_in_key(events, shift)
+    ctx.progress("rendering MIDI, audio and piano roll")
+    files, engine = render_melody(notes, len(events), params, ctx.out_dir)
+    stats = melody_stats(notes, len(events), params.tonic_pitch_class, params.mode)
+    summary = (f"{params.bars} bars in {params.tonic} {params.mode} at {params.tempo} bpm on {params.instrument} "
+               f"({how}; {stats.in_key_ratio:.0%} in key)")
+    data = {"events": events, "shift": shift, "seed": seed, **asdict(params), "stats": stats.as_dict(), "audio_engine": engine}
+    return ToolResult("melody", brief, seed, files, summary, data, changes=changes + [how])
+
+
+TOOL = Tool(
+    name="compose_melody",
+    description="Compose a melody (MIDI, audio, piano roll) from the creative brief, or refine the current one: "
+    "slower/faster, another key, longer (continues it), another instrument, or a new variation.",
+    args_model=ComposeMelodyArgs,
+    run=compose_melody,
+    kind="melody",
+)

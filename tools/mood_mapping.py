@@ -1,0 +1,83 @@
+"""Pure functions from the brief (valence/arousal plus explicit choices) to each medium's parameters.
+
+This mapping is what makes the works match: a melancholic brief gives a slower, minor, lower,
+sparser melody and a darker, cooler, less saturated painting than a joyful one.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from tools.brief import TEMPO_RANGE, CreativeBrief, clamp
+from tools.instruments import resolve_instrument
+from tools.palette import parse_colour
+
+KEY_TO_PITCH_CLASS = {"C": 0, "C#": 1, "Db": 1, "D": 2, "D#": 3, "Eb": 3, "E": 4, "F": 5, "F#": 6, "Gb": 6,
+                      "G": 7, "G#": 8, "Ab": 8, "A": 9, "A#": 10, "Bb": 10, "B": 11}
+# Circumplex angle (degrees, valence on x, arousal on y) -> hue: joy warm yellow-orange, anger red,
+# fear violet, sadness blue, calm teal-green. Interpolated around the circle.
+ANGLE_TO_HUE = ((0, 50), (45, 35), (100, 0), (150, 285), (200, 230), (250, 215), (300, 165), (340, 110), (360, 50))
+
+
+@dataclass(frozen=True)
+class MusicParameters:
+    tempo: int
+    tonic: str
+    tonic_pitch_class: int
+    mode: str
+    register: float  # target mean MIDI pitch
+    density: float  # note onsets per 16th step
+    bars: int
+    instrument: str
+    program: int
+    pitch_low: int
+    pitch_high: int
+
+
+@dataclass(frozen=True)
+class PaintingParameters:
+    hue: float
+    accent_hue: float
+    saturation: float
+    brightness: float
+    energy: float
+    style: str
+
+
+def music_parameters(brief: CreativeBrief) -> MusicParameters:
+    v, a = brief.valence, brief.arousal
+    mode = brief.mode or ("minor" if v < 0 else "major")
+    tonic = brief.key or ("A" if mode == "minor" else "C")
+    tempo = brief.tempo or int(round(clamp(92 + 40 * a + 6 * v, *TEMPO_RANGE)))
+    name, program, low, high = resolve_instrument(brief.instrument)
+    centre = (low + high) / 2
+    register = clamp(centre + 4 * v + 3 * a, low + 6, high - 6)
+    density = clamp(0.18 + 0.10 * a + 0.02 * v, 0.08, 0.45)
+    return MusicParameters(tempo, tonic, KEY_TO_PITCH_CLASS[tonic], mode, round(register, 2), round(density, 3),
+                           brief.bars, name, program, low, high)
+
+
+def mood_hue(valence: float, arousal: float) -> float:
+    angle = math.degrees(math.atan2(arousal, valence)) % 360
+    for (a0, h0), (a1, h1) in zip(ANGLE_TO_HUE, ANGLE_TO_HUE[1:]):
+        if a0 <= angle <= a1:
+            t = (angle - a0) / (a1 - a0)
+            delta = ((h1 - h0 + 180) % 360) - 180  # shortest way round the hue circle
+            return (h0 + t * delta) % 360
+    return ANGLE_TO_HUE[0][1]
+
+
+def painting_parameters(brief: CreativeBrief) -> PaintingParameters:
+    v, a = brief.valence, brief.arousal
+    colours = [c for c in (parse_colour(p) for p in brief.palette) if c is not None]
+    hue = colours[0][0] if colours else mood_hue(v, a)
+    accent = colours[1][0] if len(colours) > 1 else (hue + (35 if v >= 0 else -35)) % 360
+    saturation = 0.5 + 0.3 * a + 0.15 * v + brief.saturation_offset
+    brightness = 0.55 + 0.25 * v + 0.05 * a + brief.brightness_offset
+    if colours:  # a named colour's own character (navy is dark, pastel is pale) pulls the mood's values
+        saturation = 0.6 * saturation + 0.4 * colours[0][1]
+        brightness = 0.7 * brightness + 0.3 * colours[0][2]
+    style = brief.style or ("strokes" if a > 0.45 else "geometric" if a > 0.1 else "horizon" if v > 0 else "color_field")
+    return PaintingParameters(round(hue, 1), round(accent, 1), round(clamp(saturation, 0.05, 1), 3),
+                              round(clamp(brightness, 0.12, 0.95), 3), round((a + 1) / 2, 3), style)

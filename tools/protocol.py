@@ -1,0 +1,71 @@
+"""The tool protocol: a typed entry point whose pydantic argument model is the schema the LM sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from tools.brief import CreativeBrief
+
+ArgsT = TypeVar("ArgsT", bound=BaseModel)
+
+
+class ToolError(Exception):
+    """A problem the person can fix (bad argument, nothing to refine yet); shown as a message."""
+
+
+@dataclass
+class PreviousWork:
+    """The artifact version a tool refines or continues: its arguments, seed and saved data."""
+
+    id: str
+    seed: int
+    arguments: dict
+    data: dict
+    files: dict[str, str]
+
+
+@dataclass
+class ToolContext:
+    """What a tool may read: the current brief, the version it refines, where to write files."""
+
+    brief: CreativeBrief
+    out_dir: str
+    previous: PreviousWork | None = None
+    seed: int = 1
+    progress: Callable[[str], None] = lambda message: None
+
+
+@dataclass
+class ToolResult:
+    """What a tool made: the brief it used, files by role (audio, midi, image, ...), data to refine later."""
+
+    kind: str
+    brief: CreativeBrief
+    seed: int
+    files: dict[str, str]
+    summary: str
+    data: dict = field(default_factory=dict)
+    text: str | None = None
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tool(Generic[ArgsT]):
+    """One tool: a name, a description for the LM, an argument model and the function that runs it."""
+
+    name: str
+    description: str
+    args_model: type[ArgsT]
+    run: Callable[[ArgsT, ToolContext], ToolResult]
+    kind: str
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON-schema function description a language model sees (OpenAI/transformers style)."""
+        return {
+            "type": "function",
+            "function": {"name": self.name, "description": self.description,
+                         "parameters": self.args_model.model_json_schema()},
+        }

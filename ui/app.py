@@ -1,0 +1,104 @@
+"""The Gradio Blocks app: chat on the left; brief panel, works, versions and models on the right."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import gradio as gr
+
+from assistant.orchestrator import NoLanguageModel, Orchestrator
+from assistant.session import sessions_root
+from models.loader import default_loader
+from tools.brief import PAINT_STYLES
+from tools.instruments import INSTRUMENTS
+from ui import handlers as h
+
+EXAMPLES = ["make a melancholic melody and matching painting", "slower", "more blue", "make it longer",
+            "go back to the first version"]
+
+
+def _brief_panel():
+    mood = gr.Textbox(label="Mood", placeholder="melancholic, joyful, calm, dark but hopeful ...")
+    with gr.Row():
+        valence = gr.Slider(-1, 1, step=0.05, label="Valence (sad → happy)")
+        arousal = gr.Slider(-1, 1, step=0.05, label="Arousal (calm → excited)")
+    palette = gr.Textbox(label="Palette", placeholder="navy, grey, #e0c080")
+    subject = gr.Textbox(label="Subject", placeholder="the sea at night")
+    style = gr.Dropdown([h.AUTO, *PAINT_STYLES], value=h.AUTO, label="Painting style")
+    with gr.Row():
+        tempo = gr.Slider(0, 200, step=1, label="Tempo (0 = from mood)")
+        bars = gr.Slider(1, 64, step=1, value=8, label="Bars")
+    with gr.Row():
+        key = gr.Dropdown(h.KEY_CHOICES, value=h.AUTO, label="Key")
+        mode = gr.Radio([h.AUTO, "major", "minor"], value=h.AUTO, label="Mode")
+    instrument = gr.Dropdown(sorted(INSTRUMENTS), value="piano", label="Instrument")
+    return [mood, valence, arousal, palette, subject, style, tempo, key, mode, bars, instrument]
+
+
+def build_app(orchestrator: Orchestrator | None = None, root: str | None = None) -> gr.Blocks:
+    orchestrator = orchestrator or NoLanguageModel()
+    root = root or sessions_root()
+    with gr.Blocks(title="artchat") as demo:
+        session = gr.State(None)
+        gr.Markdown("# artchat\nA melody, a painting and words that share one mood. Ask in the chat, or use the panel.")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(height=620, label="Studio")
+                message = gr.Textbox(placeholder="make a melancholic melody and matching painting", show_label=False)
+                gr.Examples(EXAMPLES, inputs=message)
+            with gr.Column(scale=2):
+                with gr.Tab("Brief"):
+                    panel = _brief_panel()
+                    with gr.Row():
+                        compose = gr.Button("Compose melody", variant="primary")
+                        paint = gr.Button("Paint", variant="primary")
+                    with gr.Row():
+                        compose_new = gr.Button("New melody variation")
+                        paint_new = gr.Button("New painting variation")
+                with gr.Tab("Works"):
+                    audio = gr.Audio(label="Melody", type="filepath", interactive=False)
+                    image = gr.Image(label="Painting", type="filepath", interactive=False)
+                    roll = gr.Image(label="Piano roll", type="filepath", interactive=False)
+                    files = gr.File(label="Files", file_count="multiple", interactive=False)
+                with gr.Tab("Versions"):
+                    table = gr.Dataframe(headers=["", "version", "parent", "seed", "summary"], interactive=False)
+                    choice = gr.Dropdown([], label="Version")
+                    with gr.Row():
+                        go = gr.Button("Go to version")
+                        undo_m = gr.Button("Undo melody")
+                        undo_p = gr.Button("Undo painting")
+                with gr.Tab("Models"):
+                    models = gr.JSON(label="Where each model sits")
+                    refresh = gr.Button("Refresh")
+
+        def refresh_views(history, sess):
+            sess = h.ensure_session(sess, root)
+            return (history, sess, *h.works_outputs(sess), *h.brief_panel_values(sess.brief),
+                    h.versions_table(sess), gr.update(choices=h.version_choices(sess)))
+
+        views = [chat, session, audio, image, roll, files, *panel, table, choice]
+
+        def on_message(msg, history, sess):
+            history, sess = h.chat_turn(msg, history, sess, orchestrator, root)
+            return ("", *refresh_views(history, sess))
+
+        message.submit(on_message, [message, chat, session], [message, *views], concurrency_id="work")
+        for button, tool, variation in ((compose, "compose_melody", False), (paint, "paint", False),
+                                        (compose_new, "compose_melody", True), (paint_new, "paint", True)):
+            def on_panel(history, sess, *values, _tool=tool, _variation=variation):
+                history, sess = h.panel_call(_tool, _variation, history, sess, *values, root=root)
+                return refresh_views(history, sess)
+
+            button.click(on_panel, [chat, session, *panel], views, concurrency_id="work")
+        go.click(lambda c, hist, s: refresh_views(*h.go_to(c, hist, s, root)), [choice, chat, session], views)
+        undo_m.click(lambda hist, s: refresh_views(*h.undo("melody", hist, s, root)), [chat, session], views)
+        undo_p.click(lambda hist, s: refresh_views(*h.undo("painting", hist, s, root)), [chat, session], views)
+        refresh.click(lambda: default_loader().report(), None, models)
+        demo.load(partial(refresh_views, []), [session], views)
+    return demo
+
+
+def launch(demo: gr.Blocks, port: int = 7860, host: str = "127.0.0.1", share: bool = False,
+           auth: tuple[str, str] | None = None, root: str | None = None, concurrency: int = 2) -> None:
+    demo.queue(default_concurrency_limit=concurrency, max_size=32)
+    demo.launch(server_name=host, server_port=port, share=share, auth=auth, allowed_paths=[root or sessions_root()])

@@ -1,0 +1,43 @@
+"""Turn-loop events -> Gradio chat messages (plain dicts: text, media files, collapsible tool trace)."""
+
+from __future__ import annotations
+
+import json
+
+from assistant.session import Session
+from assistant.turn import CallStarted, Event, Problem, Reply, Status, VersionMade
+from assistant.versions import Version
+
+
+def text(content: str, role: str = "assistant") -> dict:
+    return {"role": role, "content": content}
+
+
+def media_messages(session: Session, version: Version) -> list[dict]:
+    """Inline media for a version: audio and piano roll for a melody, the image for a painting, MIDI to download."""
+    files = session.absolute_files(version)
+    order = ("audio", "image", "piano_roll", "midi")
+    return [{"role": "assistant", "content": {"path": files[role]}} for role in order if role in files]
+
+
+def trace_message(title: str, body: dict, seconds: float | None = None) -> dict:
+    metadata = {"title": title, "status": "done"}
+    if seconds is not None:
+        metadata["duration"] = round(seconds, 2)
+    return {"role": "assistant", "content": "```json\n" + json.dumps(body, indent=1) + "\n```", "metadata": metadata}
+
+
+def event_messages(session: Session, event: Event) -> list[dict]:
+    if isinstance(event, CallStarted):
+        return [trace_message(f"🔧 {event.call.name}", event.call.arguments)]
+    if isinstance(event, VersionMade):
+        v = event.version
+        return [trace_message(f"✔ {v.id} in {event.seconds:.1f}s", {"seed": v.seed, "changes": v.changes}, event.seconds),
+                *media_messages(session, v)]
+    if isinstance(event, Problem):
+        return [text(f"⚠️ {event.text}")]
+    if isinstance(event, Reply):
+        return [text(event.text)]
+    if isinstance(event, Status):
+        return []
+    return []

@@ -1,0 +1,41 @@
+"""`artchat`: launch the studio.  artchat [--port 7860] [--share] [--auth user:pass] [--device auto|cpu|cuda:0]"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+
+def parse_auth(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        raise argparse.ArgumentTypeError("--auth takes user:password")
+    return user, password
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="artchat", description="A local-first conversational art studio.")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("ARTCHAT_PORT", 7860)))
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--share", action="store_true", help="ask Gradio for a public link")
+    parser.add_argument("--auth", type=parse_auth, default=None, help="user:password protecting the app")
+    parser.add_argument("--device", default="auto", help="auto (GPUs when present, else CPU), cpu, cuda:0, ...")
+    parser.add_argument("--sessions", default=None, help="folder for sessions (default: ./sessions or $ARTCHAT_HOME)")
+    args = parser.parse_args(argv)
+    if args.sessions:
+        os.environ["ARTCHAT_HOME"] = os.path.abspath(args.sessions)
+
+    from models.loader import configure_default_loader
+    from models.registry import register_shipped_models
+    from ui.app import build_app, launch
+
+    register_shipped_models(configure_default_loader(args.device))
+    if args.share and args.auth is None:
+        print("warning: --share without --auth makes the studio public to anyone with the link")
+    launch(build_app(), port=args.port, host=args.host, share=args.share, auth=args.auth)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Event handlers of the Gradio app: plain functions of (inputs, session) -> outputs, testable without a browser.
+
+The session lives in `gr.State`, so every browser session has its own; it is created on first use.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import ValidationError
+
+from assistant.calls import describe_error
+from assistant.orchestrator import Orchestrator
+from assistant.session import Session
+from assistant.turn import check_message, run_call, run_turn
+from assistant.versions import Version
+from tools.brief import KEYS, CreativeBrief
+from tools.mood_lexicon import read_mood
+from tools.palette import is_colour
+from tools.protocol import ToolError
+from ui.chat_render import event_messages, media_messages, text
+
+AUTO = "from mood"
+
+
+def ensure_session(session: Session | None, root: str | None = None) -> Session:
+    return session if session is not None else Session.create(root)
+
+
+def works_outputs(session: Session) -> tuple:
+    """(audio, painting, piano roll, downloadable files) of the current versions."""
+    melody, painting = session.current("melody"), session.current("painting")
+    mfiles = session.absolute_files(melody) if melody else {}
+    pfiles = session.absolute_files(painting) if painting else {}
+    downloads = [p for p in [*mfiles.values(), *pfiles.values()] if os.path.exists(p)]
+    return mfiles.get("audio"), pfiles.get("image"), mfiles.get("piano_roll"), downloads or None
+
+
+def brief_panel_values(brief: CreativeBrief) -> tuple:
+    return (brief.mood, brief.valence, brief.arousal, ", ".join(brief.palette), brief.subject,
+            brief.style or AUTO, brief.tempo or 0, brief.key or AUTO, brief.mode or AUTO, brief.bars, brief.instrument)
+
+
+def versions_table(session: Session) -> list[list]:
+    rows = []
+    for v in session.versions.values():
+        current = "●" if session.heads.get(v.kind) == v.id else ""
+        rows.append([current, v.id, v.parent or "", v.seed, v.summary])
+    return rows
+
+
+def version_choices(session: Session) -> list[str]:
+    return list(session.versions)
+
+
+def chat_turn(message, history: list[dict] | None, session: Session | None, orchestrator: Orchestrator,
+              root: str | None = None):
+    """Run one chat turn; returns (history, session)."""
+    session = ensure_session(session, root)
+    history = list(history or [])
+    if complaint := check_message(message):
+        return history + [text(complaint)], session
+    history.append(text(message, role="user"))
+    for event in run_turn(session, message, orchestrator):
+        history.extend(event_messages(session, event))
+    return history, session
+
+
+def panel_brief(session: Session, mood, valence, arousal, palette, subject, style, tempo, key, mode, bars,
+                instrument) -> CreativeBrief:
+    """The brief the panel describes; a changed mood word re-reads valence/arousal. Raises ToolError."""
+    colours = [c.strip() for c in (palette or "").split(",") if c.strip()]
+    if unknown := [c for c in colours if not is_colour(c)]:
+        raise ToolError(f"unknown colour(s): {', '.join(unknown)}")
+    if mood and mood.strip() != session.brief.mood:
+        reading = read_mood(mood)
+        if not reading.known:
+            raise ToolError(f"I don't know the mood {mood!r}; try words like melancholic, joyful, calm, tense")
+        valence, arousal = reading.valence, reading.arousal
+    data = {**session.brief.model_dump(), "mood": (mood or session.brief.mood).strip(), "valence": valence,
+            "arousal": arousal, "palette": colours, "subject": subject or "", "style": None if style == AUTO else style,
+            "tempo": int(tempo) or None, "key": None if key == AUTO else key, "mode": None if mode == AUTO else mode,
+            "bars": int(bars), "instrument": instrument}
+    try:
+        return CreativeBrief.model_validate(data)
+    except ValidationError as err:
+        raise ToolError(describe_error(err)) from err
+
+
+def panel_call(tool: str, variation: bool, history, session: Session | None, *panel, root: str | None = None):
+    """Apply the panel's brief, then call a tool directly (no language model needed)."""
+    session = ensure_session(session, root)
+    history = list(history or [])
+    try:
+        session.brief = panel_brief(session, *panel)
+        args = {"new_variation": True} if variation else {}
+        version = run_call(session, tool, args)
+        history += [text(f"🎛️ panel: {tool}{' (new variation)' if variation else ''}", role="user"),
+                    text(_version_line(version)), *media_messages(session, version)]
+        session.save()
+    except ToolError as err:
+        history.append(text(f"⚠️ {err}"))
+    return history, session
+
+
+def go_to(choice: str | None, history, session: Session | None, root: str | None = None):
+    session = ensure_session(session, root)
+    history = list(history or [])
+    try:
+        if not choice:
+            raise ToolError("pick a version first")
+        version = run_call(session, "go_to_version", {"kind": choice.rsplit("_", 1)[0],
+                                                      "number": int(choice.rsplit("_", 1)[1])})
+        history += [text(f"Back to {version.id}: {version.summary}"), *media_messages(session, version)]
+        session.save()
+    except (ToolError, ValueError, IndexError) as err:
+        history.append(text(f"⚠️ {err}"))
+    return history, session
+
+
+def undo(kind: str, history, session: Session | None, root: str | None = None):
+    session = ensure_session(session, root)
+    history = list(history or [])
+    try:
+        version = run_call(session, "undo", {"kind": kind})
+        history += [text(f"Undone: {kind} is back to {version.id}."), *media_messages(session, version)]
+        session.save()
+    except ToolError as err:
+        history.append(text(f"⚠️ {err}"))
+    return history, session
+
+
+def _version_line(version: Version) -> str:
+    return f"{version.id}: {version.summary}"
+
+
+KEY_CHOICES = [AUTO, *KEYS]
