@@ -41,7 +41,6 @@ test-slow: venv system
 evals: venv system
 	$(PY) -m evals.music_report
 	$(PY) -m evals.painting_report
-	$(PY) -m evals.mood_coherence
 
 lint: venv
 	$(VENV)/bin/ruff check assistant tools models ui evals tests

@@ -62,7 +62,11 @@ class Session(BaseModel):
         return vid, folder
 
     def previous_work(self, kind: str) -> PreviousWork | None:
-        v = self.current(kind)
+        return self.work(self.heads[kind]) if kind in self.heads else None
+
+    def work(self, vid: str) -> PreviousWork | None:
+        """A version as tools see it (the executor swaps the LM's version ids for these)."""
+        v = self.versions.get(vid)
         return PreviousWork(v.id, v.seed, v.arguments, v.data, self.absolute_files(v)) if v else None
 
     def take_seed(self) -> int:

@@ -79,7 +79,7 @@ def run_call(session: Session, name: str, arguments: dict | BaseModel,
         args = arguments if isinstance(arguments, BaseModel) else tool.args_model.model_validate(arguments)
         vid, folder = session.reserve_dir(tool.kind)
         ctx = ToolContext(brief=session.brief, out_dir=folder, previous=session.previous_work(tool.kind),
-                          seed=session.take_seed(), progress=progress)
+                          seed=session.take_seed(), progress=progress, lookup=session.work)
         result = tool.run(args, ctx)
         return session.add_version(vid, name, args.model_dump(exclude_defaults=True), result)
     except ToolError:

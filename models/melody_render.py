@@ -110,7 +110,9 @@ def write_wav(audio: np.ndarray, path: str, sample_rate: int = SAMPLE_RATE) -> s
 
 def render_audio(notes: list[Note], tempo: float, program: int, midi_path: str, wav_path: str,
                  engine: str = "auto") -> str:
-    """Write WAV audio; returns the engine used ('fluidsynth' or 'builtin')."""
+    """Write WAV audio; returns the engine used ('fluidsynth' or 'builtin'). ARTCHAT_AUDIO_ENGINE overrides 'auto'."""
+    if engine == "auto":
+        engine = os.environ.get("ARTCHAT_AUDIO_ENGINE", "auto")
     soundfont = find_soundfont() if engine in ("auto", "fluidsynth") else None
     if soundfont and render_with_fluidsynth(midi_path, wav_path, soundfont):
         return "fluidsynth"

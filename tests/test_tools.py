@@ -21,7 +21,7 @@ def as_previous(result):
 
 def test_schemas_are_what_the_lm_sees():
     names = {s["function"]["name"] for s in tool_schemas()}
-    assert names == {"compose_melody", "paint"}
+    assert names == {"compose_melody", "paint", "write_text"}
     params = tool_schemas()[0]["function"]["parameters"]
     assert "tempo_scale" in params["properties"] and "new_variation" in params["properties"]
 

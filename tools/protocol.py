@@ -36,6 +36,7 @@ class ToolContext:
     previous: PreviousWork | None = None
     seed: int = 1
     progress: Callable[[str], None] = lambda message: None
+    lookup: Callable[[str], PreviousWork | None] = lambda version_id: None  # other versions, by id
 
 
 @dataclass

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tools import compose_melody, paint
+from tools import compose_melody, paint, write_text
 from tools.protocol import Tool
 
-TOOLS: dict[str, Tool] = {t.name: t for t in (compose_melody.TOOL, paint.TOOL)}
+TOOLS: dict[str, Tool] = {t.name: t for t in (compose_melody.TOOL, paint.TOOL, write_text.TOOL)}
 
 
 def get_tool(name: str) -> Tool:

@@ -55,10 +55,14 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
                     with gr.Row():
                         compose_new = gr.Button("New melody variation")
                         paint_new = gr.Button("New painting variation")
+                    with gr.Row():
+                        poem = gr.Button("Write a poem")
+                        title = gr.Button("Write a title")
                 with gr.Tab("Works"):
                     audio = gr.Audio(label="Melody", type="filepath", interactive=False)
                     image = gr.Image(label="Painting", type="filepath", interactive=False)
                     roll = gr.Image(label="Piano roll", type="filepath", interactive=False)
+                    words = gr.Textbox(label="Words", lines=5, interactive=False, buttons=["copy"])
                     files = gr.File(label="Files", file_count="multiple", interactive=False)
                 with gr.Tab("Versions"):
                     table = gr.Dataframe(headers=["", "version", "parent", "seed", "summary"], interactive=False)
@@ -76,7 +80,7 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
             return (history, sess, *h.works_outputs(sess), *h.brief_panel_values(sess.brief),
                     h.versions_table(sess), gr.update(choices=h.version_choices(sess)))
 
-        views = [chat, session, audio, image, roll, files, *panel, table, choice]
+        views = [chat, session, audio, image, roll, words, files, *panel, table, choice]
 
         def on_message(msg, history, sess):
             history, sess = h.chat_turn(msg, history, sess, orchestrator, root)
@@ -84,7 +88,8 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
 
         message.submit(on_message, [message, chat, session], [message, *views], concurrency_id="work")
         for button, tool, variation in ((compose, "compose_melody", False), (paint, "paint", False),
-                                        (compose_new, "compose_melody", True), (paint_new, "paint", True)):
+                                        (compose_new, "compose_melody", True), (paint_new, "paint", True),
+                                        (poem, "write_poem", False), (title, "write_title", False)):
             def on_panel(history, sess, *values, _tool=tool, _variation=variation):
                 history, sess = h.panel_call(_tool, _variation, history, sess, *values, root=root)
                 return refresh_views(history, sess)

@@ -16,6 +16,8 @@ def text(content: str, role: str = "assistant") -> dict:
 def media_messages(session: Session, version: Version) -> list[dict]:
     """Inline media for a version: audio and piano roll for a melody, the image for a painting, MIDI to download."""
     files = session.absolute_files(version)
+    if version.text:
+        return [{"role": "assistant", "content": version.text}]
     order = ("audio", "image", "piano_roll", "midi")
     return [{"role": "assistant", "content": {"path": files[role]}} for role in order if role in files]
 

@@ -28,12 +28,14 @@ def ensure_session(session: Session | None, root: str | None = None) -> Session:
 
 
 def works_outputs(session: Session) -> tuple:
-    """(audio, painting, piano roll, downloadable files) of the current versions."""
-    melody, painting = session.current("melody"), session.current("painting")
+    """(audio, painting, piano roll, text, downloadable files) of the current versions."""
+    melody, painting, words = session.current("melody"), session.current("painting"), session.current("text")
     mfiles = session.absolute_files(melody) if melody else {}
     pfiles = session.absolute_files(painting) if painting else {}
-    downloads = [p for p in [*mfiles.values(), *pfiles.values()] if os.path.exists(p)]
-    return mfiles.get("audio"), pfiles.get("image"), mfiles.get("piano_roll"), downloads or None
+    tfiles = session.absolute_files(words) if words else {}
+    downloads = [p for p in [*mfiles.values(), *pfiles.values(), *tfiles.values()] if os.path.exists(p)]
+    return (mfiles.get("audio"), pfiles.get("image"), mfiles.get("piano_roll"), words.text if words else "",
+            downloads or None)
 
 
 def brief_panel_values(brief: CreativeBrief) -> tuple:
@@ -94,6 +96,8 @@ def panel_call(tool: str, variation: bool, history, session: Session | None, *pa
     try:
         session.brief = panel_brief(session, *panel)
         args = {"new_variation": True} if variation else {}
+        if tool.startswith("write_"):  # write_poem, write_title, write_description
+            tool, args = "write_text", {**args, "kind": tool.removeprefix("write_")}
         version = run_call(session, tool, args)
         history += [text(f"🎛️ panel: {tool}{' (new variation)' if variation else ''}", role="user"),
                     text(_version_line(version)), *media_messages(session, version)]

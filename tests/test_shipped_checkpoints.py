@@ -1,0 +1,32 @@
+"""The checkpoints we ship: present, small, documented, loadable, and good enough to use."""
+
+import os
+
+import pytest
+
+from models.melody_lstm import load_melody_lstm
+from models.melody_sampler import MelodyRequest, sample_melody
+from models.painter_cvae import load_painter
+from models.registry import CHECKPOINTS
+
+NAMES = ("melody_lstm", "painter_cvae")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_checkpoint_is_small_and_has_a_card_with_the_retrain_command(name):
+    folder = os.path.join(CHECKPOINTS, name)
+    assert os.path.getsize(os.path.join(folder, "model.safetensors")) < 30 * 2**20
+    card = open(os.path.join(folder, "MODEL_CARD.md")).read()
+    assert "## Retrain" in card and "python -m models." in card and "## Data" in card
+
+
+def test_shipped_models_load():
+    assert load_melody_lstm(os.path.join(CHECKPOINTS, "melody_lstm")) is not None
+    assert load_painter(os.path.join(CHECKPOINTS, "painter_cvae")) is not None
+
+
+def test_shipped_melody_model_stays_in_key():
+    model = load_melody_lstm(os.path.join(CHECKPOINTS, "melody_lstm"))
+    for seed in (1, 2, 3):
+        best = sample_melody(model, MelodyRequest(bars=4, tonic=9, mode="minor", seed=seed, register=64))[0]
+        assert best.stats.in_key_ratio >= 0.85 and 0.05 <= best.stats.density <= 0.5

@@ -1,0 +1,71 @@
+import threading
+
+from ui import handlers as h
+from ui.app import build_app
+
+PANEL = ["melancholic", 0.0, 0.0, "navy, grey", "the sea", "horizon", 0, "D", "minor", 2, "cello"]
+
+
+def test_app_builds(scripted):
+    demo = build_app(scripted(), root=None)
+    assert demo is not None
+
+
+def test_two_sessions_at_once_stay_isolated(tmp_path, scripted):
+    plans = {
+        "a": {"calls": [{"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 2}}]},
+        "b": {"calls": [{"name": "paint", "arguments": {"mood": "joyful", "palette": ["gold"]}}]},
+    }
+    results = {}
+
+    def browser(name):
+        history, session = h.chat_turn(f"request {name}", [], None, scripted(plans[name]), str(tmp_path))
+        results[name] = (history, session)
+
+    threads = [threading.Thread(target=browser, args=(n,)) for n in plans]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    (ha, sa), (hb, sb) = results["a"], results["b"]
+    assert sa.id != sb.id and sa.folder != sb.folder
+    assert list(sa.versions) == ["melody_1"] and list(sb.versions) == ["painting_1"]
+    assert sa.brief.mood == "melancholic" and sb.brief.mood == "joyful"
+    assert not any("request b" in str(m["content"]) for m in ha)
+    assert all(sb.folder not in str(m["content"]) for m in ha)
+
+
+def test_chat_shows_media_inline(tmp_path, scripted):
+    plan = {"calls": [{"name": "compose_melody", "arguments": {"bars": 2}}, {"name": "paint", "arguments": {}}]}
+    history, session = h.chat_turn("both", [], None, scripted(plan), str(tmp_path))
+    paths = [m["content"]["path"] for m in history if isinstance(m["content"], dict)]
+    assert any(p.endswith(".wav") for p in paths) and any(p.endswith("painting.png") for p in paths)
+    assert any(p.endswith(".mid") for p in paths)
+    assert any(m.get("metadata", {}).get("title", "").startswith("🔧") for m in history)
+    audio, image, roll, words, files = h.works_outputs(session)
+    assert audio.endswith(".wav") and image.endswith(".png") and words == "" and len(files) == 4
+
+
+def test_panel_calls_tools_and_reports_bad_input(tmp_path):
+    history, session = h.panel_call("compose_melody", False, [], None, *PANEL, root=str(tmp_path))
+    assert session.current("melody").data["instrument"] == "cello" and session.brief.key == "D"
+    before = session.model_dump()
+    bad = list(PANEL)
+    bad[3] = "navy, blurple"
+    history, session = h.panel_call("paint", False, history, session, *bad, root=str(tmp_path))
+    assert "blurple" in history[-1]["content"] and session.model_dump() == before
+    bad = list(PANEL)
+    bad[10] = "kazoo"
+    history, session = h.panel_call("compose_melody", False, history, session, *bad, root=str(tmp_path))
+    assert "kazoo" in history[-1]["content"] and len(session.versions) == 1
+
+
+def test_go_to_and_undo_buttons(tmp_path):
+    history, session = h.panel_call("paint", False, [], None, *PANEL, root=str(tmp_path))
+    history, session = h.panel_call("paint", True, history, session, *PANEL, root=str(tmp_path))
+    history, session = h.undo("painting", history, session)
+    assert session.current("painting").id == "painting_1"
+    history, session = h.go_to("painting_2", history, session)
+    assert session.current("painting").id == "painting_2"
+    history, session = h.go_to(None, history, session)
+    assert history[-1]["content"].startswith("⚠️")
+    history, session = h.undo("melody", history, session)
+    assert "no melody" in history[-1]["content"]

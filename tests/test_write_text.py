@@ -1,0 +1,45 @@
+import os
+
+import pytest
+
+from models import gemma
+from models.loader import default_loader
+from tests.tiny_lm import tiny_gemma
+from tools.brief import CreativeBrief
+from tools.protocol import ToolContext
+from tools.write_text import WriteTextArgs, check, clean_text, mood_agrees, write_text
+
+
+@pytest.fixture
+def tiny_lm():
+    model, tokenizer = tiny_gemma()
+    gemma._TokenizerHolder.tokenizer = tokenizer
+    default_loader().register(gemma.GEMMA, lambda: model)
+    return model, tokenizer
+
+
+def test_cleaning_and_checks():
+    poem = clean_text("Poem: a grey tide\nthe boats are gone\n\nsome more words here\nand the last one\nextra", "poem", 4)
+    assert poem.count("\n") == 3 and not poem.lower().startswith("poem")
+    leaked = check("The boats are gone, the water keeps their names,\nb c d\ne f g\nh i j", "poem", 4, -0.5)
+    assert leaked.leak and not leaked.clean
+    repeated = check("one two three\none two three\nfour five six\nseven eight nine", "poem", 4, 0.0)
+    assert repeated.repeated
+    assert check("Salt and Silence", "title", 4, 0.0).in_bounds
+    assert not check("a title that is far far too long to be one", "title", 4, 0.0).in_bounds
+
+
+def test_mood_agreement_rule():
+    assert mood_agrees(0.6, 0.8) and not mood_agrees(-0.6, 0.8)
+    assert mood_agrees(-0.4, -0.6) and not mood_agrees(0.5, -0.6)
+    assert mood_agrees(0.1, 0.0) and not mood_agrees(0.9, 0.0)
+
+
+@pytest.mark.parametrize("kind", ["poem", "title", "description"])
+def test_write_text_runs_the_real_generation_path(tiny_lm, tmp_path, kind):
+    ctx = ToolContext(brief=CreativeBrief(subject="the sea"), out_dir=str(tmp_path / kind), seed=3)
+    result = write_text(WriteTextArgs(kind=kind, mood="melancholic"), ctx)
+    assert result.kind == "text" and os.path.exists(result.files["text"])
+    assert result.data["kind"] == kind and result.brief.mood == "melancholic"
+    again = write_text(WriteTextArgs(kind=kind), ToolContext(brief=result.brief, out_dir=str(tmp_path / "b"), seed=4))
+    assert again.text == result.text  # same seed, same text

@@ -1,0 +1,145 @@
+"""Tool `write_text`: a poem, a title or a description in the brief's mood, from the Gemma 3 270M LM.
+
+Several candidates are sampled at once; each is cleaned and checked (no prompt leakage, no repeated
+lines, length in bounds) and ranked by mood agreement (VADER valence of the text vs the brief's).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from models.gemma import gemma_model_and_tokenizer
+from models.text_generation import SamplingSettings, generate_texts
+from tools.brief import BriefChanges, CreativeBrief, apply_changes
+from tools.mood_lexicon import _vader
+from tools.mood_mapping import music_parameters
+from tools.protocol import Tool, ToolContext, ToolResult
+from tools.text_prompts import PREFIXES, STOP_STRINGS, normalise, prompt_lines, request_text
+
+TextKind = Literal["poem", "title", "description"]
+MAX_TOKENS = {"poem": 64, "title": 8, "description": 80}
+
+
+class WriteTextArgs(BriefChanges):
+    """Write a poem, a title or a description that matches the brief. Brief changes apply first."""
+
+    kind: TextKind = Field("poem", description="poem, title or description")
+    lines: int = Field(4, ge=2, le=8, description="lines of a poem")
+    rhyme: bool = Field(False, description="prefer rhyming line endings")
+    new_variation: bool = Field(False, description="another text with the same settings (new seed)")
+
+
+@dataclass
+class TextCheck:
+    text: str
+    leak: bool
+    repeated: bool
+    in_bounds: bool
+    valence: float
+    agrees: bool
+    rhymes: int
+
+    @property
+    def clean(self) -> bool:
+        return not self.leak and not self.repeated and self.in_bounds
+
+
+def clean_text(raw: str, kind: str, lines: int) -> str:
+    raw = re.sub(r"^(poem|title|description)\s*:\s*", "", raw.strip(), flags=re.I)
+    if kind == "title":
+        return raw.splitlines()[0].strip().strip("\"'*") if raw else ""
+    if kind == "poem":
+        return "\n".join([ln.strip() for ln in raw.splitlines() if ln.strip()][:lines])
+    return " ".join(raw.split())
+
+
+def text_valence(text: str) -> float:
+    analyzer = _vader()
+    return analyzer.polarity_scores(text)["compound"] if analyzer else 0.0
+
+
+def mood_agrees(text_v: float, brief_v: float) -> bool:
+    """Positive brief -> not negative text; negative brief -> not positive text; neutral -> not extreme."""
+    if brief_v >= 0.2:
+        return text_v >= -0.05
+    if brief_v <= -0.2:
+        return text_v <= 0.05
+    return abs(text_v) < 0.6
+
+
+def rhyme_pairs(text: str) -> int:
+    ends = [re.sub(r"[^a-z]", "", ln.split()[-1].lower())[-2:] for ln in text.splitlines() if ln.split()]
+    return sum(a == b and a != "" for a, b in zip(ends[::2], ends[1::2]))
+
+
+def check(text: str, kind: str, lines: int, brief_v: float) -> TextCheck:
+    rows = [normalise(r) for r in text.splitlines() if r.strip()]
+    leaked = prompt_lines(kind)
+    words = len(text.split())
+    bounds = {"poem": len(rows) == lines and all(2 <= len(r.split()) <= 14 for r in rows),
+              "title": 1 <= words <= 6, "description": 12 <= words <= 90}[kind]
+    v = text_valence(text)
+    return TextCheck(text, any(r in leaked for r in rows), len(set(rows)) < len(rows), bounds, v,
+                     mood_agrees(v, brief_v), rhyme_pairs(text))
+
+
+def rank_key(c: TextCheck, rhyme: bool, brief_v: float):
+    return (c.clean, c.agrees, c.rhymes if rhyme else 0, -abs(c.valence - brief_v))
+
+
+def describe_music(brief: CreativeBrief) -> str:
+    p = music_parameters(brief)
+    pace = "slow" if p.tempo < 85 else "lively" if p.tempo > 115 else "moderate"
+    return f"{pace}, in {p.tonic} {p.mode}, on {p.instrument}"
+
+
+def write(kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, rounds: int = 2) -> TextCheck:
+    """The best candidate over up to `rounds` batches of samples; stops early at a clean, agreeing one."""
+    model, tokenizer = gemma_model_and_tokenizer()
+    colours = ", ".join(brief.palette) or "any"
+    request = request_text(kind, brief.mood, brief.subject, colours, describe_music(brief))
+    best = None
+    for r in range(rounds):
+        settings = SamplingSettings(max_new_tokens=MAX_TOKENS[kind] + 10 * max(0, lines - 4) * (kind == "poem"),
+                                    seed=seed * 1000 + r)
+        for raw in generate_texts(model, tokenizer, PREFIXES[kind], request, settings, STOP_STRINGS):
+            cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
+            if best is None or rank_key(cand, rhyme, brief.valence) > rank_key(best, rhyme, brief.valence):
+                best = cand
+        if best.clean and best.agrees:
+            break
+    return best
+
+
+def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
+    brief, changes = apply_changes(ctx.brief, args)
+    seed = ctx.seed if args.new_variation else brief.seeds.get("text", 1)
+    brief = brief.model_copy(update={"seeds": {**brief.seeds, "text": seed}})
+    ctx.progress(f"writing a {args.kind}")
+    best = write(args.kind, brief, args.lines, args.rhyme, seed)
+    os.makedirs(ctx.out_dir, exist_ok=True)
+    path = os.path.join(ctx.out_dir, f"{args.kind}.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(best.text + "\n")
+    flags = [] if best.clean else ["could not avoid every flaw: " + ", ".join(
+        n for n, bad in (("prompt echo", best.leak), ("repeated line", best.repeated),
+                         ("length", not best.in_bounds)) if bad)]
+    summary = f"{args.kind}: " + (best.text if args.kind == "title" else best.text.splitlines()[0] + " ...")
+    data = {"kind": args.kind, "seed": seed, "valence": best.valence, "mood_agrees": best.agrees,
+            "clean": best.clean, "lines": args.lines}
+    return ToolResult("text", brief, seed, {"text": path}, summary, data, text=best.text, changes=changes + flags)
+
+
+TOOL = Tool(
+    name="write_text",
+    description="Write a short poem, a title or a description that carries the brief's mood and subject; "
+    "refine with shorter/longer, more hopeful/darker, rhyme, or another one.",
+    args_model=WriteTextArgs,
+    run=write_text,
+    kind="text",
+)
