@@ -9,7 +9,7 @@ TORCH_VERSION ?= 2.13.0
 SHARE ?=
 ARGS ?=
 
-.PHONY: venv system run test test-slow evals lint train-melody train-painter clean
+.PHONY: venv system prepare run test test-slow evals lint train-melody train-painter clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,10 @@ system:
 	     fluidsynth timgm6mb-soundfont) || echo "apt-get failed: audio falls back to the built-in synthesizer"; \
 	else echo "no apt-get: audio uses the built-in synthesizer"; fi
 
-run: venv system
+prepare: venv
+	$(PY) -m models.gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)
+
+run: venv system prepare
 	$(VENV)/bin/artchat $(if $(SHARE),--share,) $(ARGS)
 
 test: venv system
@@ -38,9 +41,11 @@ test: venv system
 test-slow: venv system
 	$(PY) -m pytest -q -m slow
 
-evals: venv system
+evals: venv system prepare
 	$(PY) -m evals.music_report
 	$(PY) -m evals.painting_report
+	$(PY) -m evals.text_report
+	$(PY) -m evals.routing_report
 
 lint: venv
 	$(VENV)/bin/ruff check assistant tools models ui evals tests

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -42,12 +43,19 @@ class Action:
     run: Callable[[BaseModel, Session], Version]
 
     def schema(self) -> dict:
-        return {"type": "function", "function": {"name": self.name, "description": self.description,
-                                                 "parameters": self.args_model.model_json_schema()}}
+        return {
+            "type": "function",
+            "function": {
+                "name": self.name,
+                "description": self.description,
+                "parameters": self.args_model.model_json_schema(),
+            },
+        }
 
 
 ACTIONS: dict[str, Action] = {
     "undo": Action("undo", "Go back one version of the melody, painting or text.", UndoArgs, undo),
-    "go_to_version": Action("go_to_version", "Return to a numbered earlier version of an artifact.",
-                            GoToVersionArgs, go_to_version),
+    "go_to_version": Action(
+        "go_to_version", "Return to a numbered earlier version of an artifact.", GoToVersionArgs, go_to_version
+    ),
 }

@@ -45,22 +45,31 @@ def extract_json(text: str):
     decoder = json.JSONDecoder()
     for match in re.finditer(r"[\[{]", text):
         try:
-            value, _ = decoder.raw_decode(text[match.start():])
+            value, _ = decoder.raw_decode(text[match.start() :])
             return value
         except json.JSONDecodeError:
             continue
     raise ValueError("no JSON found in the model's output")
 
 
+def _as_call(raw):
+    """A compact ["name", {arguments}] pair becomes {"name": ..., "arguments": ...}."""
+    if isinstance(raw, list) and len(raw) in (1, 2) and isinstance(raw[0], str):
+        return {"name": raw[0], "arguments": raw[1] if len(raw) == 2 else {}}
+    return raw
+
+
 def _raw_calls(value) -> tuple[list, str | None]:
-    """Accepts {"calls": [...], "reply": "..."}, a bare list of calls, or one call object."""
+    """Accepts {"calls": [...], "reply": "..."}, a bare list of calls (objects or [name, args] pairs), or one call."""
     if isinstance(value, list):
-        return value, None
+        if len(value) in (1, 2) and isinstance(value[0], str):  # a single compact call
+            return [_as_call(value)], None
+        return [_as_call(v) for v in value], None
     if isinstance(value, dict) and ("calls" in value or "reply" in value):
-        return list(value.get("calls") or []), value.get("reply")
+        return [_as_call(v) for v in value.get("calls") or []], value.get("reply")
     if isinstance(value, dict) and "name" in value:
         return [value], None
-    raise ValueError("expected {\"calls\": [...]} or a list of calls")
+    raise ValueError('expected {"calls": [...]} or a list of calls')
 
 
 def validate_call(raw) -> tuple[ToolCall, BaseModel]:

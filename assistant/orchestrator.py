@@ -21,8 +21,9 @@ class PlanRequest:
     messages: list[dict]
     brief: dict
     artifacts: dict[str, str]  # kind -> current version id
-    tools: list[dict] = field(default_factory=lambda: [t.schema() for t in TOOLS.values()] +
-                              [a.schema() for a in ACTIONS.values()])
+    tools: list[dict] = field(
+        default_factory=lambda: [t.schema() for t in TOOLS.values()] + [a.schema() for a in ACTIONS.values()]
+    )
     repair_note: str | None = None  # set on the one retry after an invalid answer
 
 
@@ -44,5 +45,7 @@ class NoLanguageModel(Orchestrator):
     name = "none"
 
     def plan(self, request: PlanRequest) -> str:
-        return ('{"calls": [], "reply": "No language model is configured for chat yet, so I cannot read requests. '
-                'Use the brief panel and its buttons to make and refine melodies and paintings."}')
+        return (
+            '{"calls": [], "reply": "No language model is configured for chat yet, so I cannot read requests. '
+            'Use the brief panel and its buttons to make and refine melodies and paintings."}'
+        )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from assistant.versions import Version
 
-CLARIFY = ("Sorry, I could not turn that into an action. Could you say it another way, "
-           "e.g. 'a calm melody in D major' or 'make the painting more blue'?")
+CLARIFY = (
+    "Sorry, I could not turn that into an action. Could you say it another way, "
+    "e.g. 'a calm melody in D major' or 'make the painting more blue'?"
+)
 
 
 def describe_version(version: Version) -> str:

@@ -38,7 +38,7 @@ class Session(BaseModel):
     next_seed: int = 2
 
     @classmethod
-    def create(cls, root: str | None = None) -> "Session":
+    def create(cls, root: str | None = None) -> Session:
         session = cls()
         session.folder = os.path.abspath(os.path.join(root or sessions_root(), session.id))
         os.makedirs(session.folder, exist_ok=True)
@@ -77,9 +77,21 @@ class Session(BaseModel):
         number = int(vid.rsplit("_", 1)[1])
         parent = self.heads.get(result.kind)
         files = {role: os.path.relpath(path, self.folder) for role, path in result.files.items()}
-        version = Version(id=vid, kind=result.kind, number=number, parent=parent, tool=tool, arguments=arguments,
-                          seed=result.seed, brief=result.brief, files=files, data=result.data, text=result.text,
-                          summary=result.summary, changes=result.changes)
+        version = Version(
+            id=vid,
+            kind=result.kind,
+            number=number,
+            parent=parent,
+            tool=tool,
+            arguments=arguments,
+            seed=result.seed,
+            brief=result.brief,
+            files=files,
+            data=result.data,
+            text=result.text,
+            summary=result.summary,
+            changes=result.changes,
+        )
         self.versions[vid] = version
         self.heads[result.kind] = vid
         self.brief = result.brief
@@ -115,7 +127,7 @@ class Session(BaseModel):
         return path
 
     @classmethod
-    def load(cls, folder: str) -> "Session":
+    def load(cls, folder: str) -> Session:
         with open(os.path.join(folder, SESSION_FILE), encoding="utf-8") as f:
             session = cls.model_validate(json.load(f))
         session.folder = os.path.abspath(folder)

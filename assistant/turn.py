@@ -7,8 +7,8 @@ a bad message, a bad call or a failing tool becomes a `Problem` and the session 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from pydantic import BaseModel, ValidationError
 
@@ -65,8 +65,9 @@ def check_message(message) -> str | None:
     return None
 
 
-def run_call(session: Session, name: str, arguments: dict | BaseModel,
-             progress: Callable[[str], None] = lambda m: None) -> Version:
+def run_call(
+    session: Session, name: str, arguments: dict | BaseModel, progress: Callable[[str], None] = lambda m: None
+) -> Version:
     """Run one tool or action on the session; raises ToolError with a clear message on any failure."""
     try:
         if name in ACTIONS:
@@ -78,8 +79,14 @@ def run_call(session: Session, name: str, arguments: dict | BaseModel,
         tool = TOOLS[name]
         args = arguments if isinstance(arguments, BaseModel) else tool.args_model.model_validate(arguments)
         vid, folder = session.reserve_dir(tool.kind)
-        ctx = ToolContext(brief=session.brief, out_dir=folder, previous=session.previous_work(tool.kind),
-                          seed=session.take_seed(), progress=progress, lookup=session.work)
+        ctx = ToolContext(
+            brief=session.brief,
+            out_dir=folder,
+            previous=session.previous_work(tool.kind),
+            seed=session.take_seed(),
+            progress=progress,
+            lookup=session.work,
+        )
         result = tool.run(args, ctx)
         return session.add_version(vid, name, args.model_dump(exclude_defaults=True), result)
     except ToolError:

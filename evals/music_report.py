@@ -31,8 +31,16 @@ STAT_KEYS = ("in_key_ratio", "repeated_note_ratio", "pitch_range", "density", "m
 
 def generate(mood: str, seed: int, bars: int = 8):
     params = music_parameters(apply_changes(CreativeBrief(), BriefChanges(mood=mood))[0])
-    req = MelodyRequest(bars=bars, tonic=params.tonic_pitch_class, mode=params.mode, density=params.density,
-                        register=params.register, pitch_low=params.pitch_low, pitch_high=params.pitch_high, seed=seed)
+    req = MelodyRequest(
+        bars=bars,
+        tonic=params.tonic_pitch_class,
+        mode=params.mode,
+        density=params.density,
+        register=params.register,
+        pitch_low=params.pitch_low,
+        pitch_high=params.pitch_high,
+        seed=seed,
+    )
     best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
     return params, best
 
@@ -69,13 +77,19 @@ def mean_row(label: str, rows: list[dict]) -> list:
 def separation(results: dict, seeds: int) -> dict:
     """Share of seed pairs where the lower-valence/arousal mood is slower, minor, lower and sparser."""
     checks = {}
-    for low, high, fields in (("melancholic", "joyful", ("tempo", "mode", "register", "density")),
-                              ("calm", "energetic", ("tempo", "density"))):
+    for low, high, fields in (
+        ("melancholic", "joyful", ("tempo", "mode", "register", "density")),
+        ("calm", "energetic", ("tempo", "density")),
+    ):
         ok = 0
         for i in range(seeds):
             a, b = results[low][i], results[high][i]
-            conds = {"tempo": a["tempo"] < b["tempo"], "mode": a["mode"] == "minor" and b["mode"] == "major",
-                     "register": a["mean_pitch"] < b["mean_pitch"], "density": a["density"] < b["density"]}
+            conds = {
+                "tempo": a["tempo"] < b["tempo"],
+                "mode": a["mode"] == "minor" and b["mode"] == "major",
+                "register": a["mean_pitch"] < b["mean_pitch"],
+                "density": a["density"] < b["density"],
+            }
             ok += all(conds[f] for f in fields)
         checks[f"{low}<{high}"] = ok / seeds
     return checks
@@ -92,8 +106,11 @@ def timing(runs: int) -> dict:
                 t0 = time.perf_counter()
                 result = compose_melody(ComposeMelodyArgs(mood="melancholic", new_variation=True), ctx)
                 times.append(time.perf_counter() - t0)
-        out[engine] = {"median_ms": median_ms(times), "p90_ms": float(np.percentile(times, 90) * 1000),
-                       "engine_used": result.data["audio_engine"]}
+        out[engine] = {
+            "median_ms": median_ms(times),
+            "p90_ms": float(np.percentile(times, 90) * 1000),
+            "engine_used": result.data["audio_engine"],
+        }
     os.environ.pop("ARTCHAT_AUDIO_ENGINE", None)
     return out
 
@@ -110,27 +127,53 @@ def main() -> None:
         results[mood] = []
         for seed in range(1, args.seeds + 1):
             params, best = generate(mood, seed)
-            results[mood].append({**best.stats.as_dict(), "tempo": params.tempo, "mode": params.mode,
-                                  "log_likelihood": best.log_likelihood})
+            results[mood].append(
+                {
+                    **best.stats.as_dict(),
+                    "tempo": params.tempo,
+                    "mode": params.mode,
+                    "log_likelihood": best.log_likelihood,
+                }
+            )
     real, rand = real_windows(args.corpus), random_baseline(args.seeds)
     rows = [mean_row(m, results[m]) for m in MOODS] + [mean_row("real (held-out)", real), mean_row("random", rand)]
     print_table("Melody statistics (means over seeds; 8 bars)", ["source", "n", *STAT_KEYS], rows)
     real_rep = [r["repeated_note_ratio"] for r in real]
     sep = separation(results, args.seeds)
-    print_table("Mood separation (share of seed pairs in the intended direction)", ["pair", "share"],
-                [[k, v] for k, v in sep.items()])
+    print_table(
+        "Mood separation (share of seed pairs in the intended direction)",
+        ["pair", "share"],
+        [[k, v] for k, v in sep.items()],
+    )
     times = timing(args.timing_runs)
-    print_table("Compose + render 8 bars (MIDI + WAV + piano roll), CPU", ["engine", "median ms", "p90 ms", "used"],
-                [[k, v["median_ms"], v["p90_ms"], v["engine_used"]] for k, v in times.items()])
+    print_table(
+        "Compose + render 8 bars (MIDI + WAV + piano roll), CPU",
+        ["engine", "median ms", "p90 ms", "used"],
+        [[k, v["median_ms"], v["p90_ms"], v["engine_used"]] for k, v in times.items()],
+    )
     with open(os.path.join(checkpoint_dir(MELODY_LSTM), "config.json")) as f:
         card = json.load(f)
-    nll = {"validation_nll": card.get("validation", {}).get("nll"), "unigram_nll": card.get("unigram_nll_validation"),
-           "validation_accuracy": card.get("validation", {}).get("accuracy"), "test_nll": card.get("test", {}).get("nll")}
+    nll = {
+        "validation_nll": card.get("validation", {}).get("nll"),
+        "unigram_nll": card.get("unigram_nll_validation"),
+        "validation_accuracy": card.get("validation", {}).get("accuracy"),
+        "test_nll": card.get("test", {}).get("nll"),
+    }
     print_table("Model vs unigram baseline (nats per 16th step)", list(nll), [list(nll.values())])
-    write_json("music_report", {"per_mood": results, "real": real, "random": rand, "separation": sep,
-                                "real_repeated_note_ratio_p10_p90": [float(np.percentile(real_rep, 10)),
-                                                                     float(np.percentile(real_rep, 90))] if real else None,
-                                "timing": times, "nll": nll})
+    write_json(
+        "music_report",
+        {
+            "per_mood": results,
+            "real": real,
+            "random": rand,
+            "separation": sep,
+            "real_repeated_note_ratio_p10_p90": [float(np.percentile(real_rep, 10)), float(np.percentile(real_rep, 90))]
+            if real
+            else None,
+            "timing": times,
+            "nll": nll,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -37,8 +37,12 @@ def per_mood(seeds: int) -> tuple[dict, dict]:
         images[mood] = [render_painting(params, seed) for seed in range(1, seeds + 1)]
         rows = [colour_stats(img) for img in images[mood]]
         hits = [hue_distance(r["dominant_hue"], params.hue) <= 30 for r in rows if r["dominant_hue"] is not None]
-        stats[mood] = {"asked_hue": params.hue, "rows": rows, "hue_within_30": float(np.mean(hits)) if hits else 0.0,
-                       "pairwise_distance": pairwise_distance(images[mood])}
+        stats[mood] = {
+            "asked_hue": params.hue,
+            "rows": rows,
+            "hue_within_30": float(np.mean(hits)) if hits else 0.0,
+            "pairwise_distance": pairwise_distance(images[mood]),
+        }
     return stats, images
 
 
@@ -74,7 +78,9 @@ def nearest_training_distance(images: dict, n_train: int = 4000) -> dict:
     """RMS distance of samples to their nearest procedural training image vs between training images."""
     train, _, _ = make_corpus(n_train, seed=0)
     flat = train.reshape(len(train), -1).astype(np.float32) / 255
-    samples = np.stack([i for imgs in images.values() for i in imgs]).reshape(-1, flat.shape[1]).astype(np.float32) / 255
+    samples = (
+        np.stack([i for imgs in images.values() for i in imgs]).reshape(-1, flat.shape[1]).astype(np.float32) / 255
+    )
     nearest = [float(np.sqrt(((flat - s) ** 2).mean(1)).min()) for s in samples]
     within = [float(np.sqrt(((np.delete(flat, i, 0) - flat[i]) ** 2).mean(1)).min()) for i in range(50)]
     return {"sample_to_nearest_train": float(np.median(nearest)), "train_to_nearest_train": float(np.median(within))}
@@ -107,24 +113,53 @@ def main() -> None:
     stats, images = per_mood(args.seeds)
     rows = []
     for mood, s in stats.items():
-        mean = {k: float(np.mean([r[k] for r in s["rows"] if r[k] is not None])) for k in
-                ("brightness", "saturation", "colour_diversity")}
-        rows.append([mood, s["asked_hue"], mean["brightness"], mean["saturation"], mean["colour_diversity"],
-                     s["hue_within_30"], s["pairwise_distance"]])
-    print_table("Paintings per mood (64x64 model output, means over seeds)",
-                ["mood", "asked hue", "brightness", "saturation", "colour div.", "hue<=30°", "seed diversity"], rows)
+        mean = {
+            k: float(np.mean([r[k] for r in s["rows"] if r[k] is not None]))
+            for k in ("brightness", "saturation", "colour_diversity")
+        }
+        rows.append(
+            [
+                mood,
+                s["asked_hue"],
+                mean["brightness"],
+                mean["saturation"],
+                mean["colour_diversity"],
+                s["hue_within_30"],
+                s["pairwise_distance"],
+            ]
+        )
+    print_table(
+        "Paintings per mood (64x64 model output, means over seeds)",
+        ["mood", "asked hue", "brightness", "saturation", "colour div.", "hue<=30°", "seed diversity"],
+        rows,
+    )
     follow, sep = palette_following(args.seeds), separation(stats, args.seeds)
-    print_table("Palette following and mood separation", ["metric", "value"],
-                [["palette: dominant hue within 30°", follow["hue_within_30"]], ["trials", follow["trials"]],
-                 *[[f"separation {k}", v] for k, v in sep.items()]])
+    print_table(
+        "Palette following and mood separation",
+        ["metric", "value"],
+        [
+            ["palette: dominant hue within 30°", follow["hue_within_30"]],
+            ["trials", follow["trials"]],
+            *[[f"separation {k}", v] for k, v in sep.items()],
+        ],
+    )
     copy = nearest_training_distance(images)
     print_table("Copying check (RMS distance, [0,1] pixels)", list(copy), [list(copy.values())])
     times = timing(20)
     print_table("One 512x512 painting (decode + finish + PNG), CPU", list(times), [list(times.values())])
     sheet = contact_sheets(images)
     print(f"contact sheet: {sheet}")
-    write_json("painting_report", {"per_mood": stats, "palette_following": follow, "separation": sep,
-                                   "copying": copy, "timing": times, "contact_sheet": sheet})
+    write_json(
+        "painting_report",
+        {
+            "per_mood": stats,
+            "palette_following": follow,
+            "separation": sep,
+            "copying": copy,
+            "timing": times,
+            "contact_sheet": sheet,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -69,6 +69,7 @@ def register_gemma(loader: ModelLoader | None = None) -> ModelLoader:
     """Register the model; its tokenizer is kept beside it (see `gemma_tokenizer`)."""
     loader = loader or default_loader()
     if not loader.is_registered(GEMMA):
+
         def factory():
             model, tokenizer = load_gemma()
             _TokenizerHolder.tokenizer = tokenizer
@@ -81,3 +82,7 @@ def register_gemma(loader: ModelLoader | None = None) -> ModelLoader:
 def gemma_model_and_tokenizer(loader: ModelLoader | None = None):
     model = register_gemma(loader).get(GEMMA)
     return model, _TokenizerHolder.tokenizer
+
+
+if __name__ == "__main__":
+    print(f"Gemma 3 270M cache: {build_cache()}")

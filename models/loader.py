@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import torch
 from torch import nn
@@ -36,8 +36,9 @@ def available_devices() -> list[str]:
     return [f"cuda:{i}" for i in range(torch.cuda.device_count())] if torch.cuda.is_available() else []
 
 
-def place_model(model: nn.Module, device: str = "auto", max_memory: dict | None = None,
-                no_split: list[str] | None = None) -> tuple[nn.Module, tuple[str, ...]]:
+def place_model(
+    model: nn.Module, device: str = "auto", max_memory: dict | None = None, no_split: list[str] | None = None
+) -> tuple[nn.Module, tuple[str, ...]]:
     """Put a CPU-built model where it should run; returns the model and the devices it uses."""
     if device != "auto":
         return model.to(device), (device,)
@@ -97,13 +98,15 @@ class ModelLoader:
         rows = []
         for name in self._factories:
             loaded = self._loaded.get(name)
-            rows.append({
-                "model": name,
-                "loaded": loaded is not None,
-                "devices": list(loaded.devices) if loaded else [],
-                "megabytes": round(loaded.bytes / 2**20, 2) if loaded else None,
-                "load_seconds": round(loaded.load_seconds, 3) if loaded else None,
-            })
+            rows.append(
+                {
+                    "model": name,
+                    "loaded": loaded is not None,
+                    "devices": list(loaded.devices) if loaded else [],
+                    "megabytes": round(loaded.bytes / 2**20, 2) if loaded else None,
+                    "load_seconds": round(loaded.load_seconds, 3) if loaded else None,
+                }
+            )
         return rows
 
 

@@ -90,7 +90,11 @@ def synthesize(notes: list[Note], tempo: float, program: int, sample_rate: int =
         length = n.duration * dt + 0.25  # short release tail
         t = np.arange(int(length * sample_rate)) / sample_rate
         freq = 440.0 * 2 ** ((n.pitch - 69) / 12)
-        wave_ = sum(a * np.sin(2 * np.pi * freq * (h + 1) * t) for h, a in enumerate(harmonics) if freq * (h + 1) < sample_rate / 2)
+        wave_ = sum(
+            a * np.sin(2 * np.pi * freq * (h + 1) * t)
+            for h, a in enumerate(harmonics)
+            if freq * (h + 1) < sample_rate / 2
+        )
         env = np.minimum(1.0, t / attack) * np.exp(-decay * t)
         release = np.clip((length - t) / 0.25, 0, 1)
         start = int(n.start * dt * sample_rate)
@@ -108,8 +112,9 @@ def write_wav(audio: np.ndarray, path: str, sample_rate: int = SAMPLE_RATE) -> s
     return path
 
 
-def render_audio(notes: list[Note], tempo: float, program: int, midi_path: str, wav_path: str,
-                 engine: str = "auto") -> str:
+def render_audio(
+    notes: list[Note], tempo: float, program: int, midi_path: str, wav_path: str, engine: str = "auto"
+) -> str:
     """Write WAV audio; returns the engine used ('fluidsynth' or 'builtin'). ARTCHAT_AUDIO_ENGINE overrides 'auto'."""
     if engine == "auto":
         engine = os.environ.get("ARTCHAT_AUDIO_ENGINE", "auto")
@@ -122,8 +127,16 @@ def render_audio(notes: list[Note], tempo: float, program: int, midi_path: str, 
     return "builtin"
 
 
-def piano_roll_png(notes: list[Note], total_steps: int, steps_per_bar: int, tonic: int, mode: str, path: str,
-                   width: int = 960, height: int = 280) -> str:
+def piano_roll_png(
+    notes: list[Note],
+    total_steps: int,
+    steps_per_bar: int,
+    tonic: int,
+    mode: str,
+    path: str,
+    width: int = 960,
+    height: int = 280,
+) -> str:
     """A piano roll: bars as vertical lines, scale rows shaded, notes coloured tonic / in key / chromatic."""
     from PIL import Image, ImageDraw
 

@@ -63,6 +63,7 @@ def notes_in_key(events: list[int], shift: int) -> list[Note]:
 
 def _lookback_at(events: np.ndarray, t: int, bar: int) -> np.ndarray:
     """[K, 3] (previous, one bar back, two bars back) events at step t, START before the start."""
+
     def at(i: int) -> np.ndarray:
         return events[:, i] if i >= 0 else np.full(len(events), START, dtype=np.int64)
 

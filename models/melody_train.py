@@ -1,7 +1,7 @@
 """Train the melody LSTM on the music21 corpus (accelerate: CPU, one GPU or many).
 
-    python -m models.melody_train --steps 3000            # plain, on CPU
-    accelerate launch -m models.melody_train --steps 3000 # any accelerate setup
+python -m models.melody_train --steps 3000            # plain, on CPU
+accelerate launch -m models.melody_train --steps 3000 # any accelerate setup
 """
 
 from __future__ import annotations
@@ -119,9 +119,7 @@ def build_or_load_corpus(path: str) -> dict:
 
 
 def corpus_summary(splits: dict) -> dict:
-    return {
-        name: {"melodies": len(ms), "steps": int(sum(len(m["events"]) for m in ms))} for name, ms in splits.items()
-    }
+    return {name: {"melodies": len(ms), "steps": int(sum(len(m["events"]) for m in ms))} for name, ms in splits.items()}
 
 
 def main() -> None:

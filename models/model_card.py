@@ -1,6 +1,6 @@
 """Write MODEL_CARD.md beside a checkpoint from the metrics its training saved in config.json.
 
-    python -m models.model_card models/checkpoints/melody_lstm
+python -m models.model_card models/checkpoints/melody_lstm
 """
 
 from __future__ import annotations
@@ -42,19 +42,36 @@ def card_text(name: str, meta: dict, size_mb: float) -> str:
     training = meta["training"]
     command = RETRAIN[name].format(**{k.replace("-", "_"): v for k, v in training.items()})
     metrics = {k: v for k, v in meta.items() if k not in ("config", "training", "history", "corpus")}
-    return "\n".join([
-        f"# {name}", "",
-        f"Architecture config: `{json.dumps(meta['config'])}`  ",
-        f"Weights: `model.safetensors`, {size_mb:.1f} MB (float32).", "",
-        "## Data", DATA[name], "",
-        *(["Corpus: `" + json.dumps(meta["corpus"]) + "`", ""] if "corpus" in meta else []),
-        "## Training", f"{training['steps']} steps, batch {training['batch']}, AdamW lr {training['lr']} with warm-up "
-        "and cosine decay, through accelerate (CPU here).", "",
-        _history_table(meta.get("history", [])), "",
-        "## Final metrics", "```json", json.dumps(metrics, indent=2), "```", "",
-        "## Retrain", "```bash", command, "```",
-        "(`accelerate launch -m ...` with the same arguments on GPUs.)", "",
-    ])
+    return "\n".join(
+        [
+            f"# {name}",
+            "",
+            f"Architecture config: `{json.dumps(meta['config'])}`  ",
+            f"Weights: `model.safetensors`, {size_mb:.1f} MB (float32).",
+            "",
+            "## Data",
+            DATA[name],
+            "",
+            *(["Corpus: `" + json.dumps(meta["corpus"]) + "`", ""] if "corpus" in meta else []),
+            "## Training",
+            f"{training['steps']} steps, batch {training['batch']}, AdamW lr {training['lr']} with warm-up "
+            "and cosine decay, through accelerate (CPU here).",
+            "",
+            _history_table(meta.get("history", [])),
+            "",
+            "## Final metrics",
+            "```json",
+            json.dumps(metrics, indent=2),
+            "```",
+            "",
+            "## Retrain",
+            "```bash",
+            command,
+            "```",
+            "(`accelerate launch -m ...` with the same arguments on GPUs.)",
+            "",
+        ]
+    )
 
 
 def write_card(folder: str) -> str:

@@ -35,7 +35,10 @@ class _UpBlock(nn.Module):
     def __init__(self, cin: int, cout: int, cond_dim: int):
         super().__init__()
         self.conv = nn.Sequential(
-            nn.Conv2d(cin + cond_dim, cout, 3, 1, 1), nn.GroupNorm(min(8, cout // 2), cout), nn.SiLU(), nn.Conv2d(cout, cout, 3, 1, 1)
+            nn.Conv2d(cin + cond_dim, cout, 3, 1, 1),
+            nn.GroupNorm(min(8, cout // 2), cout),
+            nn.SiLU(),
+            nn.Conv2d(cout, cout, 3, 1, 1),
         )
         self.act = nn.Sequential(nn.GroupNorm(min(8, cout // 2), cout), nn.SiLU())
 
@@ -56,8 +59,12 @@ class PainterCVAE(nn.Module):
         self.to_stats = nn.Linear(8 * c * 16, 2 * config.latent_dim)
         self.from_latent = nn.Linear(config.latent_dim + config.cond_dim, 8 * c * 16)
         self.ups = nn.ModuleList(
-            [_UpBlock(8 * c, 4 * c, config.cond_dim), _UpBlock(4 * c, 2 * c, config.cond_dim),
-             _UpBlock(2 * c, c, config.cond_dim), _UpBlock(c, c, config.cond_dim)]
+            [
+                _UpBlock(8 * c, 4 * c, config.cond_dim),
+                _UpBlock(4 * c, 2 * c, config.cond_dim),
+                _UpBlock(2 * c, c, config.cond_dim),
+                _UpBlock(c, c, config.cond_dim),
+            ]
         )
         self.to_rgb = nn.Conv2d(c, 3, 3, 1, 1)
 
@@ -85,8 +92,10 @@ def save_painter(model: PainterCVAE, folder: str, extra: dict | None = None) -> 
     from safetensors.torch import save_file
 
     os.makedirs(folder, exist_ok=True)
-    save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()},
-              os.path.join(folder, "model.safetensors"))
+    save_file(
+        {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()},
+        os.path.join(folder, "model.safetensors"),
+    )
     with open(os.path.join(folder, "config.json"), "w") as f:
         json.dump({"config": asdict(model.config), **(extra or {})}, f, indent=2)
 

@@ -1,7 +1,7 @@
 """Train the painter cVAE on the procedural corpus (accelerate: CPU, one GPU or many).
 
-    python -m models.painter_train --steps 3000
-    accelerate launch -m models.painter_train --steps 3000
+python -m models.painter_train --steps 3000
+accelerate launch -m models.painter_train --steps 3000
 """
 
 from __future__ import annotations
@@ -109,8 +109,9 @@ def main() -> None:
             out = vae_loss(model, images, cond, beta)
             loss, d_loss = out["loss"], None
             if disc is not None:
-                g_adv, d_loss = adversarial_step(accelerator.unwrap_model(model), disc, d_opt, images, cond,
-                                                 out["recon"], args.adv_weight)
+                g_adv, d_loss = adversarial_step(
+                    accelerator.unwrap_model(model), disc, d_opt, images, cond, out["recon"], args.adv_weight
+                )
                 loss = loss + g_adv
             optimizer.zero_grad()
             accelerator.backward(loss)
@@ -120,16 +121,24 @@ def main() -> None:
             step += 1
             if step % args.eval_every == 0 or step == args.steps:
                 val = evaluate(accelerator.unwrap_model(model), val_images, val_cond, accelerator.device)
-                history.append({"step": step, "train_loss": float(out["loss"].detach()),
-                                **({"d_loss": d_loss} if d_loss is not None else {}),
-                                **{f"val_{k}": v for k, v in val.items()}, "seconds": time.time() - t0})
+                history.append(
+                    {
+                        "step": step,
+                        "train_loss": float(out["loss"].detach()),
+                        **({"d_loss": d_loss} if d_loss is not None else {}),
+                        **{f"val_{k}": v for k, v in val.items()},
+                        "seconds": time.time() - t0,
+                    }
+                )
                 accelerator.print(json.dumps(history[-1]), flush=True)
             if step >= args.steps:
                 break
     final = accelerator.unwrap_model(model)
     metrics = {"validation": evaluate(final, val_images, val_cond, accelerator.device)}
     if accelerator.is_main_process:
-        save_painter(final, args.out, {"corpus_images": args.images, "training": vars(args), "history": history, **metrics})
+        save_painter(
+            final, args.out, {"corpus_images": args.images, "training": vars(args), "history": history, **metrics}
+        )
 
 
 if __name__ == "__main__":

@@ -58,7 +58,9 @@ def hsv(h: float, s: float, v: float) -> np.ndarray:
 
 
 def jitter_colour(spec: PaintingSpec, rng, hue: float, dv: float = 0.0) -> np.ndarray:
-    return hsv(hue + rng.normal(0, 6), spec.saturation + rng.normal(0, 0.06), spec.brightness + dv + rng.normal(0, 0.05))
+    return hsv(
+        hue + rng.normal(0, 6), spec.saturation + rng.normal(0, 0.06), spec.brightness + dv + rng.normal(0, 0.05)
+    )
 
 
 def _grid():
@@ -136,7 +138,12 @@ def draw_strokes(spec, rng):
     return img
 
 
-DRAWERS = {"color_field": draw_color_field, "geometric": draw_geometric, "horizon": draw_horizon, "strokes": draw_strokes}
+DRAWERS = {
+    "color_field": draw_color_field,
+    "geometric": draw_geometric,
+    "horizon": draw_horizon,
+    "strokes": draw_strokes,
+}
 
 
 def draw_painting(spec: PaintingSpec, rng: np.random.Generator) -> np.ndarray:

@@ -57,21 +57,29 @@ def _expand_cache(cache, n: int):
 
 
 @torch.no_grad()
-def generate_texts(model, tokenizer, prefix: str, request: str, settings: SamplingSettings,
-                   stop_strings: tuple[str, ...] = ()) -> list[str]:
+def generate_texts(
+    model, tokenizer, prefix: str, request: str, settings: SamplingSettings, stop_strings: tuple[str, ...] = ()
+) -> list[str]:
     """`candidates` continuations of prefix + request, cut at the first stop string."""
     prefix_ids, cache = PREFIX_CACHE.get(model, tokenizer, prefix)
     request_ids = tokenizer(request, return_tensors="pt", add_special_tokens=False).input_ids.to(model.device)
     ids = torch.cat([prefix_ids, request_ids], dim=1).repeat(settings.candidates, 1)
     torch.manual_seed(settings.seed)
     out = model.generate(
-        input_ids=ids, attention_mask=torch.ones_like(ids), past_key_values=_expand_cache(cache, settings.candidates),
-        max_new_tokens=settings.max_new_tokens, do_sample=True, temperature=settings.temperature, top_p=settings.top_p,
-        repetition_penalty=settings.repetition_penalty, no_repeat_ngram_size=settings.no_repeat_ngram_size,
+        input_ids=ids,
+        attention_mask=torch.ones_like(ids),
+        past_key_values=_expand_cache(cache, settings.candidates),
+        max_new_tokens=settings.max_new_tokens,
+        do_sample=True,
+        temperature=settings.temperature,
+        top_p=settings.top_p,
+        repetition_penalty=settings.repetition_penalty,
+        no_repeat_ngram_size=settings.no_repeat_ngram_size,
         pad_token_id=tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id,
-        stop_strings=list(stop_strings) or None, tokenizer=tokenizer if stop_strings else None,
+        stop_strings=list(stop_strings) or None,
+        tokenizer=tokenizer if stop_strings else None,
     )
-    texts = tokenizer.batch_decode(out[:, ids.shape[1]:], skip_special_tokens=True)
+    texts = tokenizer.batch_decode(out[:, ids.shape[1] :], skip_special_tokens=True)
     return [cut_at_stop(t, stop_strings) for t in texts]
 
 

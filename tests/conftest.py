@@ -48,5 +48,17 @@ class ScriptedLM(Orchestrator):
 
 
 @pytest.fixture
+def tiny_lm():
+    """The tiny random Gemma registered as the process's Gemma (tokenizer included)."""
+    from models import gemma
+    from tests.tiny_lm import tiny_gemma
+
+    model, tokenizer = tiny_gemma()
+    gemma._TokenizerHolder.tokenizer = tokenizer
+    loader_module.default_loader().register(gemma.GEMMA, lambda: model)
+    return model, tokenizer
+
+
+@pytest.fixture
 def scripted():
     return ScriptedLM

@@ -49,3 +49,21 @@ def test_blend_swaps_version_ids_for_stored_work(tmp_path):
     assert "blended 50% towards painting_1" in blended.summary
     with pytest.raises(ToolError, match="painting_9"):
         run_call(s, "paint", {"blend_with": "painting_9"})
+
+
+def test_bundle_holds_every_version_and_a_manifest(tmp_path):
+    import json
+    import zipfile
+
+    from assistant.bundle import write_bundle
+
+    s = Session.create(str(tmp_path))
+    run_call(s, "compose_melody", {"bars": 2})
+    run_call(s, "paint", {})
+    run_call(s, "paint", {"emphasize_colour": "blue"})
+    with zipfile.ZipFile(write_bundle(s)) as zf:
+        names = set(zf.namelist())
+        data = json.loads(zf.read("manifest.json"))
+    assert {"melody_1/melody.mid", "painting_1/painting.png", "painting_2/painting.png"} <= names
+    assert [v["id"] for v in data["versions"]] == ["melody_1", "painting_1", "painting_2"]
+    assert data["versions"][2]["parent"] == "painting_1" and data["versions"][2]["seed"] == 1

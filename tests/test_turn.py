@@ -1,8 +1,12 @@
 from assistant.session import Session
 from assistant.turn import MAX_MESSAGE_CHARS, Problem, Reply, VersionMade, run_turn
 
-BOTH = {"calls": [{"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 2}},
-                  {"name": "paint", "arguments": {}}]}
+BOTH = {
+    "calls": [
+        {"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 2}},
+        {"name": "paint", "arguments": {}},
+    ]
+}
 
 
 def events_of(session, message, lm):
@@ -47,9 +51,13 @@ def test_bad_messages_and_arguments_lose_nothing(tmp_path, scripted):
         events = events_of(s, bad, scripted())
         assert len(events) == 1 and isinstance(events[0], Problem)
     assert s.model_dump() == before
-    wrong_types = {"calls": [{"name": "compose_melody", "arguments": {"bars": "many", "tempo_scale": -3}},
-                             {"name": "paint", "arguments": {"style": "cubist"}},
-                             {"name": "explode", "arguments": {}}]}
+    wrong_types = {
+        "calls": [
+            {"name": "compose_melody", "arguments": {"bars": "many", "tempo_scale": -3}},
+            {"name": "paint", "arguments": {"style": "cubist"}},
+            {"name": "explode", "arguments": {}},
+        ]
+    }
     events = events_of(s, "break it", scripted(wrong_types, wrong_types))
     assert s.versions.keys() == before["versions"].keys() and s.brief.model_dump() == before["brief"]
     assert "say it another way" in events[-1].text
@@ -64,8 +72,9 @@ def test_tool_failure_is_a_problem_not_a_crash(tmp_path, scripted, monkeypatch):
     def explode(args, ctx):
         raise RuntimeError("GPU on fire")
 
-    monkeypatch.setitem(registry.TOOLS, "paint", type(broken)(broken.name, broken.description, broken.args_model,
-                                                               explode, broken.kind))
+    monkeypatch.setitem(
+        registry.TOOLS, "paint", type(broken)(broken.name, broken.description, broken.args_model, explode, broken.kind)
+    )
     events = events_of(s, "paint", scripted({"calls": [{"name": "paint", "arguments": {"mood": "joyful"}}]}))
     problems = [e for e in events if isinstance(e, Problem)]
     assert problems and "GPU on fire" in problems[0].text and s.versions == {} and s.brief.mood == "calm"

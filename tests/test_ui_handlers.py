@@ -30,7 +30,9 @@ def test_two_sessions_at_once_stay_isolated(tmp_path, scripted):
     assert list(sa.versions) == ["melody_1"] and list(sb.versions) == ["painting_1"]
     assert sa.brief.mood == "melancholic" and sb.brief.mood == "joyful"
     assert not any("request b" in str(m["content"]) for m in ha)
+    assert not any("request a" in str(m["content"]) for m in hb)
     assert all(sb.folder not in str(m["content"]) for m in ha)
+    assert all(sa.folder not in str(m["content"]) for m in hb)
 
 
 def test_chat_shows_media_inline(tmp_path, scripted):

@@ -2,24 +2,15 @@ import os
 
 import pytest
 
-from models import gemma
-from models.loader import default_loader
-from tests.tiny_lm import tiny_gemma
 from tools.brief import CreativeBrief
 from tools.protocol import ToolContext
 from tools.write_text import WriteTextArgs, check, clean_text, mood_agrees, write_text
 
 
-@pytest.fixture
-def tiny_lm():
-    model, tokenizer = tiny_gemma()
-    gemma._TokenizerHolder.tokenizer = tokenizer
-    default_loader().register(gemma.GEMMA, lambda: model)
-    return model, tokenizer
-
-
 def test_cleaning_and_checks():
-    poem = clean_text("Poem: a grey tide\nthe boats are gone\n\nsome more words here\nand the last one\nextra", "poem", 4)
+    poem = clean_text(
+        "Poem: a grey tide\nthe boats are gone\n\nsome more words here\nand the last one\nextra", "poem", 4
+    )
     assert poem.count("\n") == 3 and not poem.lower().startswith("poem")
     leaked = check("The boats are gone, the water keeps their names,\nb c d\ne f g\nh i j", "poem", 4, -0.5)
     assert leaked.leak and not leaked.clean

@@ -34,7 +34,11 @@ class ComposeMelodyArgs(BriefChanges):
 
 def _same_notes_source(prev: dict, params: MusicParameters, seed: int) -> bool:
     """True when the previous melody's notes are still right (only rendering, key or length changed)."""
-    return prev.get("seed") == seed and prev.get("mode") == params.mode and abs(prev.get("density", -1) - params.density) < 1e-6
+    return (
+        prev.get("seed") == seed
+        and prev.get("mode") == params.mode
+        and abs(prev.get("density", -1) - params.density) < 1e-6
+    )
 
 
 def _refit_shift(prev: dict, params: MusicParameters) -> int:
@@ -45,8 +49,11 @@ def _refit_shift(prev: dict, params: MusicParameters) -> int:
     if not pitches:
         return base
     mean = sum(pitches) / len(pitches)
-    fits = [12 * k for k in range(-3, 4)
-            if min(pitches) + 12 * k >= params.pitch_low and max(pitches) + 12 * k <= params.pitch_high]
+    fits = [
+        12 * k
+        for k in range(-3, 4)
+        if min(pitches) + 12 * k >= params.pitch_low and max(pitches) + 12 * k <= params.pitch_high
+    ]
     return base + min(fits or [0], key=lambda o: abs(mean + o - params.register))
 
 
@@ -72,17 +79,28 @@ def _melody_for(args: ComposeMelodyArgs, ctx: ToolContext, params: MusicParamete
 
 def _request(params: MusicParameters, seed: int, temperature: float, bars: int, primer=None) -> MelodyRequest:
     return MelodyRequest(
-        bars=bars, steps_per_bar=STEPS_PER_BAR, tonic=params.tonic_pitch_class, mode=params.mode,
-        density=params.density, register=params.register, pitch_low=params.pitch_low, pitch_high=params.pitch_high,
-        temperature=temperature, seed=seed, primer=primer,
+        bars=bars,
+        steps_per_bar=STEPS_PER_BAR,
+        tonic=params.tonic_pitch_class,
+        mode=params.mode,
+        density=params.density,
+        register=params.register,
+        pitch_low=params.pitch_low,
+        pitch_high=params.pitch_high,
+        temperature=temperature,
+        seed=seed,
+        primer=primer,
     )
 
 
 def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, out_dir: str):
     """MIDI, WAV and piano roll files for a melody; returns files by role and the audio engine used."""
     os.makedirs(out_dir, exist_ok=True)
-    files = {"midi": os.path.join(out_dir, "melody.mid"), "audio": os.path.join(out_dir, "melody.wav"),
-             "piano_roll": os.path.join(out_dir, "piano_roll.png")}
+    files = {
+        "midi": os.path.join(out_dir, "melody.mid"),
+        "audio": os.path.join(out_dir, "melody.wav"),
+        "piano_roll": os.path.join(out_dir, "piano_roll.png"),
+    }
     write_midi(notes, params.tempo, params.program, files["midi"])
     engine = render_audio(notes, params.tempo, params.program, files["midi"], files["audio"])
     piano_roll_png(notes, total_steps, STEPS_PER_BAR, params.tonic_pitch_class, params.mode, files["piano_roll"])
@@ -100,9 +118,18 @@ def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
     ctx.progress("rendering MIDI, audio and piano roll")
     files, engine = render_melody(notes, len(events), params, ctx.out_dir)
     stats = melody_stats(notes, len(events), params.tonic_pitch_class, params.mode)
-    summary = (f"{params.bars} bars in {params.tonic} {params.mode} at {params.tempo} bpm on {params.instrument} "
-               f"({how}; {stats.in_key_ratio:.0%} in key)")
-    data = {"events": events, "shift": shift, "seed": seed, **asdict(params), "stats": stats.as_dict(), "audio_engine": engine}
+    summary = (
+        f"{params.bars} bars in {params.tonic} {params.mode} at {params.tempo} bpm on {params.instrument} "
+        f"({how}; {stats.in_key_ratio:.0%} in key)"
+    )
+    data = {
+        "events": events,
+        "shift": shift,
+        "seed": seed,
+        **asdict(params),
+        "stats": stats.as_dict(),
+        "audio_engine": engine,
+    }
     return ToolResult("melody", brief, seed, files, summary, data, changes=changes + [how])
 
 

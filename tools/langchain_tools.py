@@ -28,8 +28,9 @@ def as_structured_tool(tool: Tool, brief: CreativeBrief | None = None, out_dir: 
         state["brief"] = result.brief
         return {"summary": result.summary, "files": result.files, "brief": result.brief.model_dump()}
 
-    return StructuredTool.from_function(func=run, name=tool.name, description=tool.description,
-                                        args_schema=tool.args_model)
+    return StructuredTool.from_function(
+        func=run, name=tool.name, description=tool.description, args_schema=tool.args_model
+    )
 
 
 def langchain_tools(out_dir: str | None = None) -> list:

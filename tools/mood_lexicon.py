@@ -63,7 +63,15 @@ def vader_valence(word: str) -> float | None:
 
 
 NEGATIONS = {"not", "no", "never", "less", "without"}
-INTENSIFIERS = {"very": 1.25, "really": 1.2, "extremely": 1.4, "deeply": 1.3, "slightly": 0.6, "somewhat": 0.7, "a": 1.0}
+INTENSIFIERS = {
+    "very": 1.25,
+    "really": 1.2,
+    "extremely": 1.4,
+    "deeply": 1.3,
+    "slightly": 0.6,
+    "somewhat": 0.7,
+    "a": 1.0,
+}
 
 
 def read_mood(phrase: str) -> MoodReading:

@@ -13,8 +13,25 @@ from tools.brief import TEMPO_RANGE, CreativeBrief, clamp
 from tools.instruments import resolve_instrument
 from tools.palette import parse_colour
 
-KEY_TO_PITCH_CLASS = {"C": 0, "C#": 1, "Db": 1, "D": 2, "D#": 3, "Eb": 3, "E": 4, "F": 5, "F#": 6, "Gb": 6,
-                      "G": 7, "G#": 8, "Ab": 8, "A": 9, "A#": 10, "Bb": 10, "B": 11}
+KEY_TO_PITCH_CLASS = {
+    "C": 0,
+    "C#": 1,
+    "Db": 1,
+    "D": 2,
+    "D#": 3,
+    "Eb": 3,
+    "E": 4,
+    "F": 5,
+    "F#": 6,
+    "Gb": 6,
+    "G": 7,
+    "G#": 8,
+    "Ab": 8,
+    "A": 9,
+    "A#": 10,
+    "Bb": 10,
+    "B": 11,
+}
 # Circumplex angle (degrees, valence on x, arousal on y) -> hue: joy warm yellow-orange, anger red,
 # fear violet, sadness blue, calm teal-green. Interpolated around the circle.
 ANGLE_TO_HUE = ((0, 50), (45, 35), (100, 0), (150, 285), (200, 230), (250, 215), (300, 165), (340, 110), (360, 50))
@@ -54,8 +71,19 @@ def music_parameters(brief: CreativeBrief) -> MusicParameters:
     centre = (low + high) / 2
     register = clamp(centre + 4 * v + 3 * a, low + 6, high - 6)
     density = clamp(0.18 + 0.10 * a + 0.02 * v, 0.08, 0.45)
-    return MusicParameters(tempo, tonic, KEY_TO_PITCH_CLASS[tonic], mode, round(register, 2), round(density, 3),
-                           brief.bars, name, program, low, high)
+    return MusicParameters(
+        tempo,
+        tonic,
+        KEY_TO_PITCH_CLASS[tonic],
+        mode,
+        round(register, 2),
+        round(density, 3),
+        brief.bars,
+        name,
+        program,
+        low,
+        high,
+    )
 
 
 def mood_hue(valence: float, arousal: float) -> float:
@@ -78,6 +106,14 @@ def painting_parameters(brief: CreativeBrief) -> PaintingParameters:
     if colours:  # a named colour's own character (navy is dark, pastel is pale) pulls the mood's values
         saturation = 0.6 * saturation + 0.4 * colours[0][1]
         brightness = 0.7 * brightness + 0.3 * colours[0][2]
-    style = brief.style or ("strokes" if a > 0.45 else "geometric" if a > 0.1 else "horizon" if v > 0 else "color_field")
-    return PaintingParameters(round(hue, 1), round(accent, 1), round(clamp(saturation, 0.05, 1), 3),
-                              round(clamp(brightness, 0.12, 0.95), 3), round((a + 1) / 2, 3), style)
+    style = brief.style or (
+        "strokes" if a > 0.45 else "geometric" if a > 0.1 else "horizon" if v > 0 else "color_field"
+    )
+    return PaintingParameters(
+        round(hue, 1),
+        round(accent, 1),
+        round(clamp(saturation, 0.05, 1), 3),
+        round(clamp(brightness, 0.12, 0.95), 3),
+        round((a + 1) / 2, 3),
+        style,
+    )

@@ -36,7 +36,9 @@ def latent_for_seed(seed: int, dim: int) -> torch.Tensor:
 
 
 def spec_of(params: PaintingParameters) -> PaintingSpec:
-    return PaintingSpec(params.hue, params.accent_hue, params.saturation, params.brightness, params.energy, params.style)
+    return PaintingSpec(
+        params.hue, params.accent_hue, params.saturation, params.brightness, params.energy, params.style
+    )
 
 
 def slerp(a: torch.Tensor, b: torch.Tensor, t: float) -> torch.Tensor:
@@ -85,9 +87,12 @@ def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
     how = "same composition, repainted" if same else "new composition"
     if blend is not None:
         how = f"blended {args.blend_amount:.0%} towards {args.blend_with}"
-    summary = f"{params.style.replace('_', ' ')} painting, hue {params.hue:.0f}°, brightness {params.brightness:.2f} ({how})"
-    return ToolResult("painting", brief, seed, {"image": path}, summary, {"seed": seed, **asdict(params)},
-                      changes=changes + [how])
+    summary = (
+        f"{params.style.replace('_', ' ')} painting, hue {params.hue:.0f}°, brightness {params.brightness:.2f} ({how})"
+    )
+    return ToolResult(
+        "painting", brief, seed, {"image": path}, summary, {"seed": seed, **asdict(params)}, changes=changes + [how]
+    )
 
 
 TOOL = Tool(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -67,6 +68,9 @@ class Tool(Generic[ArgsT]):
         """The JSON-schema function description a language model sees (OpenAI/transformers style)."""
         return {
             "type": "function",
-            "function": {"name": self.name, "description": self.description,
-                         "parameters": self.args_model.model_json_schema()},
+            "function": {
+                "name": self.name,
+                "description": self.description,
+                "parameters": self.args_model.model_json_schema(),
+            },
         }

@@ -81,11 +81,21 @@ def check(text: str, kind: str, lines: int, brief_v: float) -> TextCheck:
     rows = [normalise(r) for r in text.splitlines() if r.strip()]
     leaked = prompt_lines(kind)
     words = len(text.split())
-    bounds = {"poem": len(rows) == lines and all(2 <= len(r.split()) <= 14 for r in rows),
-              "title": 1 <= words <= 6, "description": 12 <= words <= 90}[kind]
+    bounds = {
+        "poem": len(rows) == lines and all(2 <= len(r.split()) <= 14 for r in rows),
+        "title": 1 <= words <= 6,
+        "description": 12 <= words <= 90,
+    }[kind]
     v = text_valence(text)
-    return TextCheck(text, any(r in leaked for r in rows), len(set(rows)) < len(rows), bounds, v,
-                     mood_agrees(v, brief_v), rhyme_pairs(text))
+    return TextCheck(
+        text,
+        any(r in leaked for r in rows),
+        len(set(rows)) < len(rows),
+        bounds,
+        v,
+        mood_agrees(v, brief_v),
+        rhyme_pairs(text),
+    )
 
 
 def rank_key(c: TextCheck, rhyme: bool, brief_v: float):
@@ -105,8 +115,9 @@ def write(kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, r
     request = request_text(kind, brief.mood, brief.subject, colours, describe_music(brief))
     best = None
     for r in range(rounds):
-        settings = SamplingSettings(max_new_tokens=MAX_TOKENS[kind] + 10 * max(0, lines - 4) * (kind == "poem"),
-                                    seed=seed * 1000 + r)
+        settings = SamplingSettings(
+            max_new_tokens=MAX_TOKENS[kind] + 10 * max(0, lines - 4) * (kind == "poem"), seed=seed * 1000 + r
+        )
         for raw in generate_texts(model, tokenizer, PREFIXES[kind], request, settings, STOP_STRINGS):
             cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
             if best is None or rank_key(cand, rhyme, brief.valence) > rank_key(best, rhyme, brief.valence):
@@ -126,12 +137,31 @@ def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
     path = os.path.join(ctx.out_dir, f"{args.kind}.txt")
     with open(path, "w", encoding="utf-8") as f:
         f.write(best.text + "\n")
-    flags = [] if best.clean else ["could not avoid every flaw: " + ", ".join(
-        n for n, bad in (("prompt echo", best.leak), ("repeated line", best.repeated),
-                         ("length", not best.in_bounds)) if bad)]
+    flags = (
+        []
+        if best.clean
+        else [
+            "could not avoid every flaw: "
+            + ", ".join(
+                n
+                for n, bad in (
+                    ("prompt echo", best.leak),
+                    ("repeated line", best.repeated),
+                    ("length", not best.in_bounds),
+                )
+                if bad
+            )
+        ]
+    )
     summary = f"{args.kind}: " + (best.text if args.kind == "title" else best.text.splitlines()[0] + " ...")
-    data = {"kind": args.kind, "seed": seed, "valence": best.valence, "mood_agrees": best.agrees,
-            "clean": best.clean, "lines": args.lines}
+    data = {
+        "kind": args.kind,
+        "seed": seed,
+        "valence": best.valence,
+        "mood_agrees": best.agrees,
+        "clean": best.clean,
+        "lines": args.lines,
+    }
     return ToolResult("text", brief, seed, {"text": path}, summary, data, text=best.text, changes=changes + flags)
 
 

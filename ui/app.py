@@ -6,6 +6,7 @@ from functools import partial
 
 import gradio as gr
 
+from assistant.bundle import write_bundle
 from assistant.orchestrator import NoLanguageModel, Orchestrator
 from assistant.session import sessions_root
 from models.loader import default_loader
@@ -13,8 +14,13 @@ from tools.brief import PAINT_STYLES
 from tools.instruments import INSTRUMENTS
 from ui import handlers as h
 
-EXAMPLES = ["make a melancholic melody and matching painting", "slower", "more blue", "make it longer",
-            "go back to the first version"]
+EXAMPLES = [
+    "make a melancholic melody and matching painting",
+    "slower",
+    "more blue",
+    "make it longer",
+    "go back to the first version",
+]
 
 
 def _brief_panel():
@@ -64,6 +70,8 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
                     roll = gr.Image(label="Piano roll", type="filepath", interactive=False)
                     words = gr.Textbox(label="Words", lines=5, interactive=False, buttons=["copy"])
                     files = gr.File(label="Files", file_count="multiple", interactive=False)
+                    bundle_button = gr.Button("Download the whole session (zip)")
+                    bundle = gr.File(label="Session bundle", interactive=False)
                 with gr.Tab("Versions"):
                     table = gr.Dataframe(headers=["", "version", "parent", "seed", "summary"], interactive=False)
                     choice = gr.Dropdown([], label="Version")
@@ -77,8 +85,14 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
 
         def refresh_views(history, sess):
             sess = h.ensure_session(sess, root)
-            return (history, sess, *h.works_outputs(sess), *h.brief_panel_values(sess.brief),
-                    h.versions_table(sess), gr.update(choices=h.version_choices(sess)))
+            return (
+                history,
+                sess,
+                *h.works_outputs(sess),
+                *h.brief_panel_values(sess.brief),
+                h.versions_table(sess),
+                gr.update(choices=h.version_choices(sess)),
+            )
 
         views = [chat, session, audio, image, roll, words, files, *panel, table, choice]
 
@@ -87,9 +101,15 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
             return ("", *refresh_views(history, sess))
 
         message.submit(on_message, [message, chat, session], [message, *views], concurrency_id="work")
-        for button, tool, variation in ((compose, "compose_melody", False), (paint, "paint", False),
-                                        (compose_new, "compose_melody", True), (paint_new, "paint", True),
-                                        (poem, "write_poem", False), (title, "write_title", False)):
+        for button, tool, variation in (
+            (compose, "compose_melody", False),
+            (paint, "paint", False),
+            (compose_new, "compose_melody", True),
+            (paint_new, "paint", True),
+            (poem, "write_poem", False),
+            (title, "write_title", False),
+        ):
+
             def on_panel(history, sess, *values, _tool=tool, _variation=variation):
                 history, sess = h.panel_call(_tool, _variation, history, sess, *values, root=root)
                 return refresh_views(history, sess)
@@ -99,11 +119,19 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
         undo_m.click(lambda hist, s: refresh_views(*h.undo("melody", hist, s, root)), [chat, session], views)
         undo_p.click(lambda hist, s: refresh_views(*h.undo("painting", hist, s, root)), [chat, session], views)
         refresh.click(lambda: default_loader().report(), None, models)
+        bundle_button.click(lambda s: write_bundle(h.ensure_session(s, root)), [session], bundle)
         demo.load(partial(refresh_views, []), [session], views)
     return demo
 
 
-def launch(demo: gr.Blocks, port: int = 7860, host: str = "127.0.0.1", share: bool = False,
-           auth: tuple[str, str] | None = None, root: str | None = None, concurrency: int = 2) -> None:
+def launch(
+    demo: gr.Blocks,
+    port: int = 7860,
+    host: str = "127.0.0.1",
+    share: bool = False,
+    auth: tuple[str, str] | None = None,
+    root: str | None = None,
+    concurrency: int = 2,
+) -> None:
     demo.queue(default_concurrency_limit=concurrency, max_size=32)
     demo.launch(server_name=host, server_port=port, share=share, auth=auth, allowed_paths=[root or sessions_root()])

