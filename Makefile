@@ -1,6 +1,7 @@
 # artchat: `make run` sets up and launches the studio; `make test` sets up and runs the fast tests.
 # System packages: where apt-get is available, `make system` installs fluidsynth and a small General MIDI
-# soundfont (timgm6mb-soundfont) for better audio; without them a built-in synthesizer renders the audio.
+# soundfont (timgm6mb-soundfont) for better audio (without them a built-in synthesizer renders the audio),
+# and chromium for the end-to-end browser test (skipped with a reason without it).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -20,14 +21,16 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
+SYSTEM_PACKAGES := fluidsynth timgm6mb-soundfont chromium
+
 system:
-	@if command -v fluidsynth >/dev/null 2>&1; then echo "fluidsynth present"; \
+	@if command -v fluidsynth >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; then echo "system packages present"; \
 	elif command -v apt-get >/dev/null 2>&1; then \
-	  echo "installing Debian packages: fluidsynth timgm6mb-soundfont"; \
+	  echo "installing Debian packages: $(SYSTEM_PACKAGES)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-	     fluidsynth timgm6mb-soundfont) || echo "apt-get failed: audio falls back to the built-in synthesizer"; \
-	else echo "no apt-get: audio uses the built-in synthesizer"; fi
+	     $(SYSTEM_PACKAGES) >/dev/null) || echo "apt-get failed: built-in synthesizer, browser test skipped"; \
+	else echo "no apt-get: audio uses the built-in synthesizer, the browser test is skipped"; fi
 
 prepare: venv
 	$(PY) -m models.gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)

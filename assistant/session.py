@@ -29,7 +29,7 @@ class Message(BaseModel):
 class Session(BaseModel):
     """All state of one person's work; never shared between browser sessions."""
 
-    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex)
     folder: str = ""
     messages: list[Message] = Field(default_factory=list)
     brief: CreativeBrief = Field(default_factory=CreativeBrief)

@@ -41,7 +41,7 @@ def test_chat_shows_media_inline(tmp_path, scripted):
     paths = [m["content"]["path"] for m in history if isinstance(m["content"], dict)]
     assert any(p.endswith(".wav") for p in paths) and any(p.endswith("painting.png") for p in paths)
     assert any(p.endswith(".mid") for p in paths)
-    assert any(m.get("metadata", {}).get("title", "").startswith("🔧") for m in history)
+    assert any(m.get("metadata", {}).get("title", "").startswith("tool:") for m in history)
     audio, image, roll, words, files = h.works_outputs(session)
     assert audio.endswith(".wav") and image.endswith(".png") and words == "" and len(files) == 4
 
@@ -71,3 +71,14 @@ def test_go_to_and_undo_buttons(tmp_path):
     assert history[-1]["content"].startswith("⚠️")
     history, session = h.undo("melody", history, session)
     assert "no melody" in history[-1]["content"]
+
+
+def test_compare_and_details(tmp_path):
+    history, session = h.panel_call("compose_melody", False, [], None, *PANEL, root=str(tmp_path))
+    faster = list(PANEL)
+    faster[6] = 120
+    history, session = h.panel_call("compose_melody", False, history, session, *faster, root=str(tmp_path))
+    pic_a, pic_b, audio_a, audio_b, table = h.compare_versions("melody_1", "melody_2", session)
+    assert pic_a.endswith("piano_roll.png") and audio_b.endswith("melody.wav") and "| tempo |" in table
+    assert h.version_details("melody_2", session)["parent"] == "melody_1"
+    assert h.compare_versions("melody_1", None, session)[-1] == "Pick two versions to compare."

@@ -79,6 +79,19 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
                         go = gr.Button("Go to version")
                         undo_m = gr.Button("Undo melody")
                         undo_p = gr.Button("Undo painting")
+                    details = gr.JSON(label="Version details (brief, arguments, seed)")
+                    gr.Markdown("**Compare two versions**")
+                    with gr.Row():
+                        left = gr.Dropdown([], label="A")
+                        right = gr.Dropdown([], label="B")
+                    compare = gr.Button("Compare")
+                    with gr.Row():
+                        left_pic = gr.Image(label="A", type="filepath", interactive=False)
+                        right_pic = gr.Image(label="B", type="filepath", interactive=False)
+                    with gr.Row():
+                        left_audio = gr.Audio(label="A", type="filepath", interactive=False)
+                        right_audio = gr.Audio(label="B", type="filepath", interactive=False)
+                    differences = gr.Markdown()
                 with gr.Tab("Models"):
                     models = gr.JSON(label="Where each model sits")
                     refresh = gr.Button("Refresh")
@@ -91,10 +104,10 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
                 *h.works_outputs(sess),
                 *h.brief_panel_values(sess.brief),
                 h.versions_table(sess),
-                gr.update(choices=h.version_choices(sess)),
+                *[gr.update(choices=h.version_choices(sess))] * 3,
             )
 
-        views = [chat, session, audio, image, roll, words, files, *panel, table, choice]
+        views = [chat, session, audio, image, roll, words, files, *panel, table, choice, left, right]
 
         def on_message(msg, history, sess):
             history, sess = h.chat_turn(msg, history, sess, orchestrator, root)
@@ -119,6 +132,10 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
         undo_m.click(lambda hist, s: refresh_views(*h.undo("melody", hist, s, root)), [chat, session], views)
         undo_p.click(lambda hist, s: refresh_views(*h.undo("painting", hist, s, root)), [chat, session], views)
         refresh.click(lambda: default_loader().report(), None, models)
+        choice.change(h.version_details, [choice, session], details)
+        compare.click(
+            h.compare_versions, [left, right, session], [left_pic, right_pic, left_audio, right_audio, differences]
+        )
         bundle_button.click(lambda s: write_bundle(h.ensure_session(s, root)), [session], bundle)
         demo.load(partial(refresh_views, []), [session], views)
     return demo

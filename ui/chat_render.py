@@ -31,11 +31,13 @@ def trace_message(title: str, body: dict, seconds: float | None = None) -> dict:
 
 def event_messages(session: Session, event: Event) -> list[dict]:
     if isinstance(event, CallStarted):
-        return [trace_message(f"🔧 {event.call.name}", event.call.arguments)]
+        return [trace_message(f"tool: {event.call.name}", event.call.arguments)]
     if isinstance(event, VersionMade):
         v = event.version
         return [
-            trace_message(f"✔ {v.id} in {event.seconds:.1f}s", {"seed": v.seed, "changes": v.changes}, event.seconds),
+            trace_message(
+                f"made {v.id} in {event.seconds:.1f}s", {"seed": v.seed, "changes": v.changes}, event.seconds
+            ),
             *media_messages(session, v),
         ]
     if isinstance(event, Problem):

@@ -171,3 +171,28 @@ def _version_line(version: Version) -> str:
 
 
 KEY_CHOICES = [AUTO, *KEYS]
+
+
+def version_details(choice: str | None, session: Session | None) -> dict:
+    """Everything about a version (brief snapshot, arguments, seed, files), to read or copy."""
+    if session is None or not choice or choice not in session.versions:
+        return {}
+    return session.versions[choice].model_dump(exclude={"data"}) | {"parameters": _parameters(session, choice)}
+
+
+def _parameters(session: Session, vid: str) -> dict:
+    data = session.versions[vid].data
+    return {k: v for k, v in data.items() if k not in ("events",)}
+
+
+def compare_versions(a: str | None, b: str | None, session: Session | None) -> tuple:
+    """(picture A, picture B, audio A, audio B, markdown of what differs) for two versions side by side."""
+    if session is None or a not in session.versions or b not in session.versions:
+        return None, None, None, None, "Pick two versions to compare."
+    va, vb = session.versions[a], session.versions[b]
+    fa, fb = session.absolute_files(va), session.absolute_files(vb)
+    pa, pb = _parameters(session, a), _parameters(session, b)
+    rows = [f"| {k} | {pa.get(k)} | {pb.get(k)} |" for k in sorted(set(pa) | set(pb)) if pa.get(k) != pb.get(k)]
+    table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows]) if rows else "Same parameters."
+    picture = lambda f: f.get("image") or f.get("piano_roll")  # noqa: E731
+    return picture(fa), picture(fb), fa.get("audio"), fb.get("audio"), table

@@ -1,0 +1,97 @@
+"""End to end in headless Chromium: the chat request gives audio and a painting inline; "slower" gives melody_2.
+
+Runs in `make test` when Chromium and Playwright's Python package are present (the setup installs Chromium
+where apt-get works); skipped with the reason otherwise. The language model is scripted here: this tests
+the studio, not the router (evals/routing_report.py measures that).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SCREENSHOTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "docs", "screenshots")
+PLANS = {
+    "make a melancholic melody and matching painting": {
+        "calls": [
+            {"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 4}},
+            {"name": "paint", "arguments": {}},
+        ]
+    },
+    "slower": {"calls": [{"name": "compose_melody", "arguments": {"tempo_scale": 0.8}}]},
+}
+
+pytestmark = [pytest.mark.browser]
+
+
+def _playwright():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    return sync_playwright
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def studio(tmp_path):
+    from assistant.orchestrator import Orchestrator
+    from ui.app import build_app
+
+    class ByMessage(Orchestrator):
+        name = "scripted"
+
+        def plan(self, request):
+            import json
+
+            return json.dumps(PLANS.get(request.messages[-1]["content"], {"calls": []}))
+
+    root = str(tmp_path / "sessions")
+    demo = build_app(ByMessage(), root=root)
+    port = free_port()
+    demo.queue(default_concurrency_limit=2, max_size=16)
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, allowed_paths=[root], quiet=True)
+    yield f"http://127.0.0.1:{port}"
+    demo.close()
+
+
+def send(page, text: str) -> None:
+    box = page.get_by_placeholder("make a melancholic melody and matching painting")
+    box.fill(text)
+    box.press("Enter")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make system installs it where apt-get works)")
+@pytest.mark.skipif(_playwright() is None, reason="playwright's Python package is not installed")
+def test_chat_turn_shows_audio_and_painting_then_refines(studio):
+    with _playwright()() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(studio, wait_until="domcontentloaded")
+        page.get_by_placeholder("make a melancholic melody and matching painting").wait_for(timeout=60_000)
+        send(page, "make a melancholic melody and matching painting")
+        chat = page.locator(".bubble-wrap, [role=log]").first
+        chat.locator("audio").first.wait_for(state="attached", timeout=60_000)
+        chat.locator("img[src*='painting']").first.wait_for(state="attached", timeout=60_000)
+        duration = chat.locator("audio").first.evaluate(
+            "async (a) => { if (a.readyState < 1) { await new Promise((ok, bad) => "
+            "{ a.onloadedmetadata = ok; a.onerror = () => bad(new Error('audio failed: ' + a.error?.code)); "
+            "a.load(); }); } return a.duration; }"
+        )
+        assert duration > 1.0
+        send(page, "slower")
+        page.get_by_text("melody_2 (from melody_1)").first.wait_for(timeout=60_000)
+        os.makedirs(SCREENSHOTS, exist_ok=True)
+        page.screenshot(path=os.path.join(SCREENSHOTS, "chat.png"), full_page=True)
+        browser.close()
