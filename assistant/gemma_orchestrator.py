@@ -1,13 +1,20 @@
 """The embedded orchestrator: Gemma 3 270M turns a message into compact JSON tool calls.
 
-The prompt is a fixed few-shot prefix (its key/value cache is computed once) plus the new message;
-the answer is one line, `[["tool", {arguments}], ...]`, or `[]` when no tool is due. Base Gemma with
-this prompt is the starting point that the LoRA adapter of the orchestrator issue improves on.
+Two modes behind one class. Without an adapter, the base model gets a fixed few-shot prefix (its
+key/value cache is computed once) plus the new request. With our LoRA adapter, it gets the request
+alone, as in training. The answer is one line, `[["tool", {arguments}], ...]`, or `[]` when no tool
+is due; `assistant.calls` validates it.
 """
 
 from __future__ import annotations
 
+import os
+from contextlib import nullcontext
+
 from assistant.orchestrator import Orchestrator, PlanRequest
+from assistant.routing_corpus import prompt_for
+
+DEFAULT_ADAPTER = os.path.join(os.path.dirname(os.path.dirname(__file__)), "models", "checkpoints", "orchestrator_lora")
 
 FEW_SHOT = """Turn each request into tool calls for an art studio. Tools: compose_melody, paint, write_text, undo, go_to_version.
 Arguments: mood, palette, emphasize_colour, subject, style, tempo, tempo_scale, key, mode, bars, add_bars, instrument, valence_change, arousal_change, brightness_change, saturation_change, new_variation, kind, lines, number.
@@ -49,36 +56,54 @@ Calls: []
 def request_line(request: PlanRequest) -> str:
     message = request.messages[-1]["content"] if request.messages else ""
     note = f" (previous answer was invalid: {request.repair_note})" if request.repair_note else ""
-    return f"Request: {' '.join(message.split())}{note}\nCalls:"
+    return prompt_for(message + note)
 
 
 class GemmaOrchestrator(Orchestrator):
-    """Base (or LoRA-tuned) Gemma 3 270M behind the orchestrator interface, greedy decoding."""
+    """Gemma 3 270M behind the orchestrator interface, greedy decoding; LoRA-tuned when an adapter is given."""
 
-    name = "gemma3-270m few-shot"
+    def __init__(self, adapter: str | None = None, max_new_tokens: int = 64):
+        self.adapter, self.max_new_tokens = adapter, max_new_tokens
+        self.name = "gemma3-270m + LoRA" if adapter else "gemma3-270m few-shot"
 
-    def __init__(self, max_new_tokens: int = 64):
-        self.max_new_tokens = max_new_tokens
+    def _inputs(self, request: PlanRequest, base, tokenizer):
+        """(model, context manager, input ids, key/value cache) for either mode."""
+        import torch
+
+        from models.gemma import base_only, with_adapter
+        from models.text_generation import PREFIX_CACHE
+
+        if self.adapter:
+            ids = tokenizer(request_line(request), return_tensors="pt").input_ids.to(base.device)
+            return with_adapter(self.adapter), nullcontext(), ids, None
+        prefix_ids, cache = PREFIX_CACHE.get(base, tokenizer, FEW_SHOT)
+        new_ids = tokenizer(request_line(request), return_tensors="pt", add_special_tokens=False).input_ids
+        return base, base_only(), torch.cat([prefix_ids, new_ids.to(prefix_ids.device)], dim=1), cache
 
     def plan(self, request: PlanRequest) -> str:
         import torch
 
-        from models.gemma import gemma_model_and_tokenizer
-        from models.text_generation import PREFIX_CACHE, cut_at_stop
+        from models.gemma import GEMMA_LOCK, gemma_model_and_tokenizer
+        from models.text_generation import cut_at_stop
 
-        model, tokenizer = gemma_model_and_tokenizer()
-        prefix_ids, cache = PREFIX_CACHE.get(model, tokenizer, FEW_SHOT)
-        new_ids = tokenizer(request_line(request), return_tensors="pt", add_special_tokens=False).input_ids
-        ids = torch.cat([prefix_ids, new_ids.to(prefix_ids.device)], dim=1)
-        with torch.no_grad():
-            out = model.generate(
-                input_ids=ids,
-                attention_mask=torch.ones_like(ids),
-                past_key_values=cache,
-                max_new_tokens=self.max_new_tokens,
-                do_sample=False,
-                stop_strings=["\n"],
-                tokenizer=tokenizer,
-                pad_token_id=tokenizer.eos_token_id,
-            )
+        base, tokenizer = gemma_model_and_tokenizer()
+        with GEMMA_LOCK:
+            model, context, ids, cache = self._inputs(request, base, tokenizer)
+            with context, torch.no_grad():
+                out = model.generate(
+                    input_ids=ids,
+                    attention_mask=torch.ones_like(ids),
+                    past_key_values=cache,
+                    max_new_tokens=self.max_new_tokens,
+                    do_sample=False,
+                    stop_strings=["\n"],
+                    tokenizer=tokenizer,
+                    pad_token_id=tokenizer.eos_token_id,
+                )
         return cut_at_stop(tokenizer.decode(out[0, ids.shape[1] :], skip_special_tokens=True), ("\n",))
+
+
+def default_orchestrator() -> GemmaOrchestrator:
+    """The tuned orchestrator when its adapter ships, else the few-shot base model."""
+    has_adapter = os.path.exists(os.path.join(DEFAULT_ADAPTER, "adapter_config.json"))
+    return GemmaOrchestrator(DEFAULT_ADAPTER if has_adapter else None)

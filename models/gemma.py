@@ -84,5 +84,32 @@ def gemma_model_and_tokenizer(loader: ModelLoader | None = None):
     return model, _TokenizerHolder.tokenizer
 
 
+# One base model serves both text generation and orchestration: a LoRA adapter is attached in place
+# and switched off for plain text. The lock keeps one generation at a time on the shared model.
+GEMMA_LOCK = threading.RLock()
+_adapters: dict[str, object] = {}
+
+
+def with_adapter(path: str, loader: ModelLoader | None = None):
+    """The base Gemma wrapped with the LoRA adapter at `path` (attached once, kept)."""
+    from peft import PeftModel
+
+    with GEMMA_LOCK:
+        if path not in _adapters:
+            if _adapters:
+                raise RuntimeError("only one LoRA adapter at a time is supported")
+            base, _ = gemma_model_and_tokenizer(loader)
+            _adapters[path] = PeftModel.from_pretrained(base, path).eval()
+        return _adapters[path]
+
+
+def base_only():
+    """Context in which the shared model runs without any attached adapter."""
+    from contextlib import nullcontext
+
+    adapted = next(iter(_adapters.values()), None)
+    return adapted.disable_adapter() if adapted is not None else nullcontext()
+
+
 if __name__ == "__main__":
     print(f"Gemma 3 270M cache: {build_cache()}")

@@ -68,8 +68,11 @@ class ModelLoader:
         self._lock = threading.Lock()
 
     def register(self, name: str, factory: Callable[[], nn.Module], no_split: list[str] | None = None) -> None:
-        self._factories[name] = factory
-        self._no_split[name] = no_split or []
+        """Register (or replace, dropping the loaded copy) the factory of a named model."""
+        with self._lock:
+            self._factories[name] = factory
+            self._no_split[name] = no_split or []
+            self._loaded.pop(name, None)
 
     def is_registered(self, name: str) -> bool:
         return name in self._factories

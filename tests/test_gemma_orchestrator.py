@@ -18,3 +18,25 @@ def test_plans_with_a_real_generation_path_and_never_crashes_the_turn(tiny_lm, t
     session = Session.create(str(tmp_path))
     events = list(run_turn(session, "make a sad melody", lm))
     assert isinstance(events[-1], Reply) and len(session.messages) == 2
+
+
+def test_lora_training_saving_and_planning_with_the_adapter(tiny_lm, tmp_path, monkeypatch):
+    from assistant.routing_corpus import compact, generate, prompt_for
+    from models import gemma
+    from models.lora_train import add_lora, train_lora
+
+    model, tokenizer = tiny_lm
+    pairs = [(prompt_for(e.request), " " + compact(e.calls)) for e in generate("train", 16)]
+    peft_model = add_lora(model, rank=2)
+    history = train_lora(peft_model, tokenizer, pairs, steps=10, batch=4, lr=1e-2, log=lambda m: None)
+    assert history[-1]["loss"] < history[0]["loss"] * 1.5 and history[-1]["tokens_per_s"] > 0
+    peft_model.save_pretrained(str(tmp_path / "adapter"))
+    base = peft_model.unload()  # the plain base again, as the loader would hold it
+    monkeypatch.setattr(gemma, "_adapters", {})
+    gemma.register_gemma()  # no-op: already registered by the fixture
+    from models.loader import default_loader
+
+    default_loader().register(gemma.GEMMA, lambda: base)
+    lm = GemmaOrchestrator(adapter=str(tmp_path / "adapter"), max_new_tokens=8)
+    assert lm.name == "gemma3-270m + LoRA"
+    assert isinstance(lm.plan(PlanRequest([{"role": "user", "content": "hi"}], {}, {})), str)

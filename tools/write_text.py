@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.gemma import gemma_model_and_tokenizer
+from models.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokenizer
 from models.text_generation import SamplingSettings, generate_texts
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.mood_lexicon import _vader
@@ -118,7 +118,9 @@ def write(kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, r
         settings = SamplingSettings(
             max_new_tokens=MAX_TOKENS[kind] + 10 * max(0, lines - 4) * (kind == "poem"), seed=seed * 1000 + r
         )
-        for raw in generate_texts(model, tokenizer, PREFIXES[kind], request, settings, STOP_STRINGS):
+        with GEMMA_LOCK, base_only():
+            raws = generate_texts(model, tokenizer, PREFIXES[kind], request, settings, STOP_STRINGS)
+        for raw in raws:
             cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
             if best is None or rank_key(cand, rhyme, brief.valence) > rank_key(best, rhyme, brief.valence):
                 best = cand

