@@ -10,7 +10,7 @@ TORCH_VERSION ?= 2.13.0
 SHARE ?=
 ARGS ?=
 
-.PHONY: venv system prepare run test test-slow evals lint train-melody train-painter clean
+.PHONY: venv system prepare run test test-slow evals lint train-melody train-painter train-orchestrator clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,7 @@ evals: venv system prepare
 	$(PY) -m evals.music_report
 	$(PY) -m evals.painting_report
 	$(PY) -m evals.text_report
+	$(PY) -m assistant.routing_corpus --out data_cache/routing
 	$(PY) -m evals.routing_report
 
 lint: venv
@@ -55,6 +56,10 @@ lint: venv
 
 train-melody: venv
 	$(PY) -m models.melody_train --steps 2400 --batch 48 --eval-every 400
+
+train-orchestrator: venv prepare
+	$(PY) -m assistant.routing_corpus --out data_cache/routing
+	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --steps 300 --batch 8 --lr 1e-3
 
 train-painter: venv
 	$(PY) -m models.painter_train --steps 3000 --batch 32 --images 16000

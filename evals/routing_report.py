@@ -1,7 +1,7 @@
 """Routing report: does the orchestrator pick the right tools with the right arguments, and call none
 when none is due? Tool-set F1, exact calls, restraint, valid output before/after the repair, latency.
 
-    python -m evals.routing_report [--set evals/data/routing_handwritten.jsonl] [--limit N]
+    python -m evals.routing_report [--sets a.jsonl,b.jsonl] [--backends fewshot,lora] [--limit N]
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from collections import Counter
 import numpy as np
 
 from assistant.calls import parse_plan
-from assistant.gemma_orchestrator import GemmaOrchestrator
+from assistant.gemma_orchestrator import DEFAULT_ADAPTER, GemmaOrchestrator
 from assistant.orchestrator import Orchestrator, PlanRequest
 from assistant.turn import plan_with_repair
 from evals.common import median_ms, print_table, write_json
 
 DEFAULT_SET = os.path.join(os.path.dirname(__file__), "data", "routing_handwritten.jsonl")
+HELDOUT_SET = "data_cache/routing/heldout.jsonl"  # python -m assistant.routing_corpus writes it
 
 
 def load_cases(path: str) -> list[dict]:
@@ -81,23 +82,32 @@ def summarise(rows: list[dict]) -> dict:
     }
 
 
+def backends(names: list[str]) -> dict[str, Orchestrator]:
+    out = {}
+    if "fewshot" in names:
+        out["gemma3-270m base, few-shot"] = GemmaOrchestrator()
+    if "lora" in names:
+        if not os.path.exists(os.path.join(DEFAULT_ADAPTER, "adapter_config.json")):
+            raise SystemExit(f"no adapter at {DEFAULT_ADAPTER}: train it first (make train-orchestrator)")
+        out["gemma3-270m + our LoRA"] = GemmaOrchestrator(DEFAULT_ADAPTER)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", default=DEFAULT_SET)
-    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--sets", default=f"{DEFAULT_SET},{HELDOUT_SET}", help="comma-separated JSONL files")
+    parser.add_argument("--backends", default="fewshot,lora")
+    parser.add_argument("--limit", type=int, default=None, help="at most this many cases per set")
     args = parser.parse_args()
-    cases = load_cases(args.set)[: args.limit]
-    backends = {"gemma3-270m base, few-shot": GemmaOrchestrator()}
     report = {}
-    for name, orchestrator in backends.items():
-        orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))  # warm: load + prefix cache
-        rows = [score_case(orchestrator, c) for c in cases]
-        report[name] = {"summary": summarise(rows), "rows": rows}
+    for name, orchestrator in backends(args.backends.split(",")).items():
+        orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))  # warm: load + caches
+        for path in [p for p in args.sets.split(",") if os.path.exists(p)]:
+            rows = [score_case(orchestrator, c) for c in load_cases(path)[: args.limit]]
+            report[f"{name} | {os.path.basename(path)}"] = {"summary": summarise(rows), "rows": rows}
     keys = list(next(iter(report.values()))["summary"])
     print_table(
-        f"Routing on {os.path.basename(args.set)} (CPU)",
-        ["backend", *keys],
-        [[name, *r["summary"].values()] for name, r in report.items()],
+        "Routing (CPU, greedy)", ["backend | set", *keys], [[k, *r["summary"].values()] for k, r in report.items()]
     )
     write_json("routing_report", report)
 

@@ -13,7 +13,7 @@ RETRAIN = {
     "melody_lstm": "python -m models.melody_train --steps {steps} --batch {batch} --window {window} --lr {lr} "
     "--hidden {hidden} --seed {seed} --eval-every {eval_every}",
     "painter_cvae": "python -m models.painter_train --steps {steps} --batch {batch} --images {images} --lr {lr} "
-    "--beta {beta} --seed {seed}",
+    "--beta {beta} --seed {seed} --kl-warmup {kl_warmup} --adv-weight {adv_weight}",
 }
 DATA = {
     "melody_lstm": "Monophonic melodies that music21 ships (Essen folksongs, O'Neill's 1850, Ryan's Mammoth, "
@@ -38,10 +38,19 @@ def _history_table(history: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def retrain_command(name: str, training: dict) -> str:
+    args = {"kl_warmup": 0.3, "adv_weight": 0.0, **{k.replace("-", "_"): v for k, v in training.items()}}
+    command = RETRAIN[name].format(**args)
+    return command + (" --init <stage-1 output>" if training.get("init") else "")
+
+
 def card_text(name: str, meta: dict, size_mb: float) -> str:
     training = meta["training"]
-    command = RETRAIN[name].format(**{k.replace("-", "_"): v for k, v in training.items()})
-    metrics = {k: v for k, v in meta.items() if k not in ("config", "training", "history", "corpus")}
+    command = retrain_command(name, training)
+    if "stage1" in meta:  # a fine-tune: first the stage it started from
+        command = retrain_command(name, {**meta["stage1"]["training"], "out": "stage1"}) + " --out stage1\n" + command
+        command = command.replace("<stage-1 output>", "stage1")
+    metrics = {k: v for k, v in meta.items() if k not in ("config", "training", "history", "corpus", "stage1")}
     return "\n".join(
         [
             f"# {name}",
@@ -57,6 +66,11 @@ def card_text(name: str, meta: dict, size_mb: float) -> str:
             f"{training['steps']} steps, batch {training['batch']}, AdamW lr {training['lr']} with warm-up "
             "and cosine decay, through accelerate (CPU here).",
             "",
+            *(
+                ["Stage 1 (plain cVAE):", _history_table(meta["stage1"].get("history", [])), "", "Stage 2 (fine-tune):"]
+                if "stage1" in meta
+                else []
+            ),
             _history_table(meta.get("history", [])),
             "",
             "## Final metrics",

