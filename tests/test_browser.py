@@ -14,7 +14,7 @@ import socket
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SCREENSHOTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "docs", "screenshots")
+SCREENSHOTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "evals", "out", "screenshots")
 PLANS = {
     "make a melancholic melody and matching painting": {
         "calls": [
