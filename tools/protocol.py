@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from tools.brief import CreativeBrief
+from tools.brief import BriefChanges, CreativeBrief, apply_changes
 
 ArgsT = TypeVar("ArgsT", bound=BaseModel)
 
@@ -65,12 +65,20 @@ class Tool(Generic[ArgsT]):
     kind: str
 
     def schema(self) -> dict[str, Any]:
-        """The JSON-schema function description a language model sees (OpenAI/transformers style)."""
-        return {
-            "type": "function",
-            "function": {
-                "name": self.name,
-                "description": self.description,
-                "parameters": self.args_model.model_json_schema(),
-            },
-        }
+        return function_schema(self.name, self.description, self.args_model)
+
+
+def function_schema(name: str, description: str, args_model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON-schema function description a language model sees (OpenAI/transformers style)."""
+    return {
+        "type": "function",
+        "function": {"name": name, "description": description, "parameters": args_model.model_json_schema()},
+    }
+
+
+def prepare_brief(ctx: ToolContext, changes: BriefChanges, medium: str, new_variation: bool):
+    """Apply a tool's brief changes and settle its seed: kept on refinement, the session's fresh one for a
+    new variation. Returns (brief, seed, notes of what changed)."""
+    brief, notes = apply_changes(ctx.brief, changes)
+    seed = ctx.seed if new_variation else brief.seeds.get(medium, 1)
+    return brief.model_copy(update={"seeds": {**brief.seeds, medium: seed}}), seed, notes

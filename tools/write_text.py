@@ -15,10 +15,10 @@ from pydantic import Field
 
 from models.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokenizer
 from models.text_generation import SamplingSettings, generate_texts
-from tools.brief import BriefChanges, CreativeBrief, apply_changes
+from tools.brief import BriefChanges, CreativeBrief
 from tools.mood_lexicon import _vader
 from tools.mood_mapping import music_parameters
-from tools.protocol import Tool, ToolContext, ToolResult
+from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 from tools.text_prompts import PREFIXES, STOP_STRINGS, normalise, prompt_lines, request_text
 
 TextKind = Literal["poem", "title", "description"]
@@ -130,9 +130,7 @@ def write(kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, r
 
 
 def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
-    brief, changes = apply_changes(ctx.brief, args)
-    seed = ctx.seed if args.new_variation else brief.seeds.get("text", 1)
-    brief = brief.model_copy(update={"seeds": {**brief.seeds, "text": seed}})
+    brief, seed, changes = prepare_brief(ctx, args, "text", args.new_variation)
     ctx.progress(f"writing a {args.kind}")
     best = write(args.kind, brief, args.lines, args.rhyme, seed)
     os.makedirs(ctx.out_dir, exist_ok=True)
