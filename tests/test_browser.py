@@ -81,6 +81,7 @@ def test_chat_turn_shows_audio_and_painting_then_refines(studio):
         page.goto(studio, wait_until="domcontentloaded")
         page.get_by_placeholder("make a melancholic melody and matching painting").wait_for(timeout=60_000)
         send(page, "make a melancholic melody and matching painting")
+        page.get_by_text("Made painting_1").first.wait_for(timeout=90_000)  # the turn's reply: streaming is over
         chat = page.locator(".bubble-wrap, [role=log]").first
         chat.locator("audio").first.wait_for(state="attached", timeout=60_000)
         chat.locator("img[src*='painting']").first.wait_for(state="attached", timeout=60_000)

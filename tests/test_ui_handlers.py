@@ -82,3 +82,13 @@ def test_compare_and_details(tmp_path):
     assert pic_a.endswith("piano_roll.png") and audio_b.endswith("melody.wav") and "| tempo |" in table
     assert h.version_details("melody_2", session)["parent"] == "melody_1"
     assert h.compare_versions("melody_1", None, session)[-1] == "Pick two versions to compare."
+
+
+def test_chat_streams_progress_and_the_summary_follows_the_brief(tmp_path, scripted):
+    plan = {"calls": [{"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 2}}]}
+    steps = list(h.chat_turn_stream("sad tune", [], None, scripted(plan), str(tmp_path)))
+    assert len(steps) >= 4  # the user's message, thinking, the call, the result, the reply
+    assert steps[1][0][-1]["content"].startswith("…")
+    session = steps[-1][1]
+    summary = h.brief_summary(session)
+    assert "melancholic" in summary and "A minor" in summary and "72 bpm" in summary and "2 bars" in summary

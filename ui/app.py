@@ -47,6 +47,7 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
     with gr.Blocks(title="artchat") as demo:
         session = gr.State(None)
         gr.Markdown("# artchat\nA melody, a painting and words that share one mood. Ask in the chat, or use the panel.")
+        summary = gr.Markdown()
         with gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(height=620, label="Studio")
@@ -105,13 +106,14 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
                 *h.brief_panel_values(sess.brief),
                 h.versions_table(sess),
                 *[gr.update(choices=h.version_choices(sess))] * 3,
+                h.brief_summary(sess),
             )
 
-        views = [chat, session, audio, image, roll, words, files, *panel, table, choice, left, right]
+        views = [chat, session, audio, image, roll, words, files, *panel, table, choice, left, right, summary]
 
         def on_message(msg, history, sess):
-            history, sess = h.chat_turn(msg, history, sess, orchestrator, root)
-            return ("", *refresh_views(history, sess))
+            for shown, current in h.chat_turn_stream(msg, history, sess, orchestrator, root):
+                yield ("", *refresh_views(shown, current))
 
         message.submit(on_message, [message, chat, session], [message, *views], concurrency_id="work")
         for button, tool, variation in (

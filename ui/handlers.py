@@ -12,10 +12,11 @@ from pydantic import ValidationError
 from assistant.calls import describe_error
 from assistant.orchestrator import Orchestrator
 from assistant.session import Session
-from assistant.turn import check_message, run_call, run_turn
+from assistant.turn import Status, check_message, run_call, run_turn
 from assistant.versions import Version
 from tools.brief import KEYS, CreativeBrief
 from tools.mood_lexicon import read_mood
+from tools.mood_mapping import music_parameters, painting_parameters
 from tools.palette import is_colour
 from tools.protocol import ToolError
 from ui.chat_render import event_messages, media_messages, text
@@ -74,15 +75,37 @@ def version_choices(session: Session) -> list[str]:
 def chat_turn(
     message, history: list[dict] | None, session: Session | None, orchestrator: Orchestrator, root: str | None = None
 ):
-    """Run one chat turn; returns (history, session)."""
+    """Run one chat turn; returns the last (history, session) of the stream."""
+    *_, last = chat_turn_stream(message, history, session, orchestrator, root)
+    return last
+
+
+def chat_turn_stream(message, history, session, orchestrator: Orchestrator, root: str | None = None):
+    """Yield (history, session) after every event of the turn, so the chat shows progress as it happens."""
     session = ensure_session(session, root)
     history = list(history or [])
     if complaint := check_message(message):
-        return history + [text(complaint)], session
+        yield history + [text(complaint)], session
+        return
     history.append(text(message, role="user"))
+    yield history, session
     for event in run_turn(session, message, orchestrator):
+        if isinstance(event, Status):
+            yield history + [text(f"… {event.text}")], session
+            continue
         history.extend(event_messages(session, event))
-    return history, session
+        yield history, session
+
+
+def brief_summary(session: Session) -> str:
+    """One line of what the works are made from now: mood, key, tempo, bars, instrument, palette."""
+    b = session.brief
+    m, p = music_parameters(b), painting_parameters(b)
+    palette = ", ".join(b.palette) or f"hue {p.hue:.0f}° from the mood"
+    return (
+        f"**{b.mood}** (valence {b.valence:+.2f}, arousal {b.arousal:+.2f}) · {m.tonic} {m.mode} · "
+        f"{m.tempo} bpm · {m.bars} bars · {m.instrument} · palette: {palette} · style: {p.style}"
+    )
 
 
 def panel_brief(
