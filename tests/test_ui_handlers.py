@@ -92,3 +92,14 @@ def test_chat_streams_progress_and_the_summary_follows_the_brief(tmp_path, scrip
     session = steps[-1][1]
     summary = h.brief_summary(session)
     assert "melancholic" in summary and "A minor" in summary and "72 bpm" in summary and "2 bars" in summary
+
+
+def test_resume_a_saved_session_after_a_restart(tmp_path):
+    history, session = h.panel_call("paint", False, [], None, *PANEL, root=str(tmp_path))
+    assert session.id in h.brief_summary(session)
+    history, fresh = h.resume(session.id, [], None, root=str(tmp_path))
+    assert fresh.id == session.id and list(fresh.versions) == ["painting_1"]
+    assert "Resumed" in history[-1]["content"]
+    for bad in ("../../etc", "nope", ""):
+        history, other = h.resume(bad, [], fresh, root=str(tmp_path))
+        assert history[-1]["content"].startswith("⚠️") and other is fresh

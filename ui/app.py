@@ -93,6 +93,10 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
                         left_audio = gr.Audio(label="A", type="filepath", interactive=False)
                         right_audio = gr.Audio(label="B", type="filepath", interactive=False)
                     differences = gr.Markdown()
+                    gr.Markdown("**Resume a saved session** (its id is at the end of the summary line)")
+                    with gr.Row():
+                        resume_id = gr.Textbox(show_label=False, placeholder="session id")
+                        resume_button = gr.Button("Resume")
                 with gr.Tab("Models"):
                     models = gr.JSON(label="Where each model sits")
                     refresh = gr.Button("Refresh")
@@ -135,6 +139,9 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
         undo_p.click(lambda hist, s: refresh_views(*h.undo("painting", hist, s, root)), [chat, session], views)
         refresh.click(lambda: default_loader().report(), None, models)
         choice.change(h.version_details, [choice, session], details)
+        resume_button.click(
+            lambda i, hist, s: refresh_views(*h.resume(i, hist, s, root)), [resume_id, chat, session], views
+        )
         compare.click(
             h.compare_versions, [left, right, session], [left_pic, right_pic, left_audio, right_audio, differences]
         )

@@ -6,12 +6,13 @@ The session lives in `gr.State`, so every browser session has its own; it is cre
 from __future__ import annotations
 
 import os
+import re
 
 from pydantic import ValidationError
 
 from assistant.calls import describe_error
 from assistant.orchestrator import Orchestrator
-from assistant.session import Session
+from assistant.session import SESSION_FILE, Session, sessions_root
 from assistant.turn import Status, check_message, run_call, run_turn
 from assistant.versions import Version
 from tools.brief import KEYS, CreativeBrief
@@ -104,7 +105,8 @@ def brief_summary(session: Session) -> str:
     palette = ", ".join(b.palette) or f"hue {p.hue:.0f}° from the mood"
     return (
         f"**{b.mood}** (valence {b.valence:+.2f}, arousal {b.arousal:+.2f}) · {m.tonic} {m.mode} · "
-        f"{m.tempo} bpm · {m.bars} bars · {m.instrument} · palette: {palette} · style: {p.style}"
+        f"{m.tempo} bpm · {m.bars} bars · {m.instrument} · palette: {palette} · style: {p.style} · "
+        f"session `{session.id}`"
     )
 
 
@@ -187,6 +189,18 @@ def undo(kind: str, history, session: Session | None, root: str | None = None):
     except ToolError as err:
         history.append(text(f"⚠️ {err}"))
     return history, session
+
+
+def resume(session_id: str, history, session: Session | None, root: str | None = None):
+    """Open a saved session by its id (shown in the summary line), e.g. after a restart."""
+    history = list(history or [])
+    sid = (session_id or "").strip().lower()
+    folder = os.path.join(root or sessions_root(), sid)
+    if not re.fullmatch(r"[0-9a-f]{12,32}", sid) or not os.path.exists(os.path.join(folder, SESSION_FILE)):
+        return history + [text(f"⚠️ there is no saved session {session_id!r}")], ensure_session(session, root)
+    loaded = Session.load(folder)
+    restored = [text(m.content, role=m.role) for m in loaded.messages]
+    return restored + [text(f"Resumed session {sid}: {len(loaded.versions)} versions.")], loaded
 
 
 def _version_line(version: Version) -> str:
