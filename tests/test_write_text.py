@@ -17,6 +17,7 @@ def test_cleaning_and_checks():
     repeated = check("one two three\none two three\nfour five six\nseven eight nine", "poem", 4, 0.0)
     assert repeated.repeated
     assert check("Salt and Silence", "title", 4, 0.0).in_bounds
+    assert check("Where the Boats Were", "title", 4, 0.0).leak  # an example title copied
     assert not check("a title that is far far too long to be one", "title", 4, 0.0).in_bounds
 
 

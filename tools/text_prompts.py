@@ -6,6 +6,8 @@ output lines that repeat any prompt line count as leakage and are rejected.
 
 from __future__ import annotations
 
+import re
+
 POEM_PREFIX = """Short poems. Each poem has four lines and matches its mood.
 
 Mood: melancholic. Subject: an empty harbour. Colours: grey, navy.
@@ -64,8 +66,13 @@ PREFIXES = {"poem": POEM_PREFIX, "title": TITLE_PREFIX, "description": DESCRIPTI
 
 
 def prompt_lines(kind: str) -> set[str]:
-    """Normalised lines of a prompt, to detect leakage."""
-    return {normalise(line) for line in PREFIXES[kind].splitlines() if len(normalise(line)) > 8}
+    """Normalised lines of a prompt and their parts ("Title: Where the Boats Were" gives the title), to detect
+    leakage of the examples into the output."""
+    parts = set()
+    for line in PREFIXES[kind].splitlines():
+        parts.add(line)
+        parts.update(re.split(r"[:.]", line))
+    return {normalise(p) for p in parts if len(normalise(p)) > 8}
 
 
 def normalise(line: str) -> str:
