@@ -22,6 +22,8 @@ def compose_reply(made: list[Version], model_reply: str | None, problems: list[s
     """One sentence per artifact, or a question when nothing was understood. Problems are shown as their own
     events, so they are not repeated here."""
     lines = [describe_version(v) for v in made]
+    if made and plan_errors:
+        lines.append("I skipped a part I could not read: " + "; ".join(plan_errors))
     if problems and not made:
         lines.append("Nothing was changed; your earlier work is kept.")
     if not made and not problems:

@@ -135,7 +135,7 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
         except ToolError as err:
             problems.append(str(err))
             yield Problem(str(err))
-    text = compose_reply(made, plan.reply, problems, plan.errors if not plan.calls else [])
+    text = compose_reply(made, plan.reply, problems, plan.errors)
     record = "\n".join([text, *(f"Problem: {p}" for p in problems)])
     session.messages.append(Message(role="assistant", content=record))
     session.save()

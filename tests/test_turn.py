@@ -79,3 +79,10 @@ def test_tool_failure_is_a_problem_not_a_crash(tmp_path, scripted, monkeypatch):
     problems = [e for e in events if isinstance(e, Problem)]
     assert problems and "GPU on fire" in problems[0].text and s.versions == {} and s.brief.mood == "calm"
     assert "earlier work is kept" in events[-1].text
+
+
+def test_partly_valid_plan_runs_the_valid_calls_and_says_what_it_skipped(tmp_path, scripted):
+    s = Session.create(str(tmp_path))
+    half = {"calls": [{"name": "compose_melody", "arguments": {"bars": 2}}, {"name": "juggle", "arguments": {}}]}
+    events = events_of(s, "melody and juggling", scripted(half, half))
+    assert list(s.versions) == ["melody_1"] and "skipped" in events[-1].text and "juggle" in events[-1].text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import threading
 
 
 def parse_auth(value: str | None) -> tuple[str, str] | None:
@@ -40,7 +41,19 @@ def main(argv: list[str] | None = None) -> None:
     register_shipped_models(configure_default_loader(args.device))
     if args.share and args.auth is None:
         print("warning: --share without --auth makes the studio public to anyone with the link")
-    launch(build_app(choose_orchestrator(args.lm)), port=args.port, host=args.host, share=args.share, auth=args.auth)
+    orchestrator = choose_orchestrator(args.lm)
+    threading.Thread(target=warm_up, args=(orchestrator,), daemon=True).start()
+    launch(build_app(orchestrator), port=args.port, host=args.host, share=args.share, auth=args.auth)
+
+
+def warm_up(orchestrator) -> None:
+    """Load the language model and its prompt caches while the page opens, so the first message is quick."""
+    from assistant.orchestrator import PlanRequest
+
+    try:
+        orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))
+    except Exception as err:  # the chat reports problems itself; warming up must never stop the app
+        print(f"warm-up of the language model failed: {err}")
 
 
 def choose_orchestrator(name: str):
