@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import tempfile
 import time
 from collections import Counter
 
@@ -17,7 +18,8 @@ import numpy as np
 from assistant.calls import parse_plan
 from assistant.gemma_orchestrator import DEFAULT_ADAPTER, GemmaOrchestrator
 from assistant.orchestrator import Orchestrator, PlanRequest
-from assistant.turn import plan_with_repair
+from assistant.session import Session
+from assistant.turn import plan_with_repair, run_turn
 from evals.common import median_ms, print_table, write_json
 
 DEFAULT_SET = os.path.join(os.path.dirname(__file__), "data", "routing_handwritten.jsonl")
@@ -82,6 +84,54 @@ def summarise(rows: list[dict]) -> dict:
     }
 
 
+DIALOGUES = os.path.join(os.path.dirname(__file__), "data", "dialogues.json")
+
+
+def version_check(session: Session, vid: str, key: str, ref) -> bool:
+    """One expectation about a version: its parent, or how it differs from another version."""
+    v = session.versions.get(vid)
+    if v is None:
+        return False
+    d = v.data
+    other = session.versions[ref].data if isinstance(ref, str) and ref in session.versions else {}
+    if key == "parent":
+        return v.parent == ref
+    if key in ("tempo_below", "tempo_above", "brightness_below"):
+        field = key.split("_")[0]
+        if field not in d or field not in other:
+            return False
+        return d[field] < other[field] if key.endswith("below") else d[field] > other[field]
+    if key == "palette0":
+        return (v.brief.palette or [None])[0] == ref
+    if key == "seed_differs":
+        return ref in session.versions and v.seed != session.versions[ref].seed
+    return d.get(key) == ref  # bars, instrument, ...
+
+
+def check_dialogue(session: Session, expect: dict) -> bool:
+    """Whether a dialogue ended in the expected state (current versions and what each version changed)."""
+    if any(session.heads.get(k) != v for k, v in expect.get("heads", {}).items()):
+        return False
+    if "messages" in expect and len(session.messages) != expect["messages"]:
+        return False
+    checks = [
+        (vid, key, ref) for vid, c in expect.items() if vid not in ("heads", "messages") for key, ref in c.items()
+    ]
+    return all(version_check(session, vid, key, ref) for vid, key, ref in checks)
+
+
+def dialogue_accuracy(orchestrator: Orchestrator, root: str) -> dict:
+    with open(DIALOGUES) as f:
+        dialogues = json.load(f)
+    results = []
+    for d in dialogues:
+        session = Session.create(root)
+        for turn in d["turns"]:
+            list(run_turn(session, turn, orchestrator))
+        results.append(check_dialogue(session, d["expect"]))
+    return {"dialogues": len(results), "multi_turn_accuracy": float(np.mean(results)), "per_dialogue": results}
+
+
 def backends(names: list[str]) -> dict[str, Orchestrator]:
     out = {}
     if "fewshot" in names:
@@ -99,17 +149,24 @@ def main() -> None:
     parser.add_argument("--backends", default="fewshot,lora")
     parser.add_argument("--limit", type=int, default=None, help="at most this many cases per set")
     args = parser.parse_args()
-    report = {}
+    report, dialogues = {}, {}
     for name, orchestrator in backends(args.backends.split(",")).items():
         orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))  # warm: load + caches
         for path in [p for p in args.sets.split(",") if os.path.exists(p)]:
             rows = [score_case(orchestrator, c) for c in load_cases(path)[: args.limit]]
             report[f"{name} | {os.path.basename(path)}"] = {"summary": summarise(rows), "rows": rows}
+        with tempfile.TemporaryDirectory() as tmp:
+            dialogues[name] = dialogue_accuracy(orchestrator, tmp)
     keys = list(next(iter(report.values()))["summary"])
     print_table(
         "Routing (CPU, greedy)", ["backend | set", *keys], [[k, *r["summary"].values()] for k, r in report.items()]
     )
-    write_json("routing_report", report)
+    print_table(
+        "Multi-turn refinement (end state of scripted dialogues, real tools)",
+        ["backend", "dialogues", "accuracy"],
+        [[k, v["dialogues"], v["multi_turn_accuracy"]] for k, v in dialogues.items()],
+    )
+    write_json("routing_report", {"single_turn": report, "dialogues": dialogues})
 
 
 if __name__ == "__main__":
