@@ -1,5 +1,6 @@
 """The checkpoints we ship: present, small, documented, loadable, and good enough to use."""
 
+import json
 import os
 
 import pytest
@@ -18,6 +19,15 @@ def test_checkpoint_is_small_and_has_a_card_with_the_retrain_command(name):
     assert os.path.getsize(os.path.join(folder, "model.safetensors")) < 30 * 2**20
     card = open(os.path.join(folder, "MODEL_CARD.md")).read()
     assert "## Retrain" in card and "python -m models." in card and "## Data" in card
+
+
+def test_orchestrator_adapter_is_small_and_documented():
+    folder = os.path.join(CHECKPOINTS, "orchestrator_lora")
+    assert os.path.getsize(os.path.join(folder, "adapter_model.safetensors")) < 30 * 2**20
+    card = open(os.path.join(folder, "MODEL_CARD.md")).read()
+    assert "## Retrain" in card and "python -m models.lora_train" in card
+    config = json.load(open(os.path.join(folder, "adapter_config.json")))
+    assert set(config["target_modules"]) == {"q_proj", "k_proj", "v_proj", "o_proj"}
 
 
 def test_shipped_models_load():
