@@ -34,12 +34,3 @@ class Version(BaseModel):
 
 def version_id(kind: str, number: int) -> str:
     return f"{kind}_{number}"
-
-
-def lineage(versions: dict[str, Version], version_id_: str) -> list[str]:
-    """Ids from the first ancestor to this version."""
-    chain, current = [], versions.get(version_id_)
-    while current is not None:
-        chain.append(current.id)
-        current = versions.get(current.parent) if current.parent else None
-    return chain[::-1]

@@ -46,7 +46,7 @@ def _stem_lookup(word: str, table: dict) -> tuple[float, float] | None:
 
 
 @functools.cache
-def _vader():
+def vader_analyzer():
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     except ImportError:
@@ -56,7 +56,7 @@ def _vader():
 
 def vader_valence(word: str) -> float | None:
     """VADER's lexicon valence scaled to [-1, 1], or None when VADER lacks the word."""
-    analyzer = _vader()
+    analyzer = vader_analyzer()
     if analyzer is None or word not in analyzer.lexicon:
         return None
     return max(-1.0, min(1.0, analyzer.lexicon[word] / 3.0))

@@ -16,7 +16,7 @@ from pydantic import Field
 from models.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokenizer
 from models.text_generation import SamplingSettings, generate_texts
 from tools.brief import BriefChanges, CreativeBrief
-from tools.mood_lexicon import _vader
+from tools.mood_lexicon import vader_analyzer
 from tools.mood_mapping import music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 from tools.text_prompts import PREFIXES, STOP_STRINGS, normalise, prompt_lines, request_text
@@ -59,7 +59,7 @@ def clean_text(raw: str, kind: str, lines: int) -> str:
 
 
 def text_valence(text: str) -> float:
-    analyzer = _vader()
+    analyzer = vader_analyzer()
     return analyzer.polarity_scores(text)["compound"] if analyzer else 0.0
 
 
