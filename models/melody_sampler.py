@@ -70,8 +70,9 @@ def _lookback_at(events: np.ndarray, t: int, bar: int) -> np.ndarray:
     return np.stack([at(t - 1), at(t - bar), at(t - 2 * bar)], axis=1)
 
 
-def choose_shift(tonic: int, register: float, low: int, high: int) -> int:
-    """Semitones from the model's C to the asked tonic, the octave that keeps the register in the model's range."""
+def choose_shift(tonic: int, register: float) -> int:
+    """Semitones from the model's C to the asked tonic, in the octave that puts the register near the model's centre.
+    (The instrument's range is enforced by masking during sampling, not here.)"""
     options = [tonic + 12 * k for k in (-2, -1, 0, 1)]
     model_centre = 66.0
     return min(options, key=lambda s: abs((register - s) - model_centre))
@@ -139,7 +140,7 @@ def rank_score(stats: MelodyStats, mean_loglik: float, target_density: float) ->
 
 def sample_melody(model: MelodyLSTM, req: MelodyRequest) -> list[MelodyCandidate]:
     """Candidates best first. With a primer, the primer is kept and `bars` new bars follow it."""
-    shift = req.shift if req.shift is not None else choose_shift(req.tonic, req.register, req.pitch_low, req.pitch_high)
+    shift = req.shift if req.shift is not None else choose_shift(req.tonic, req.register)
     primer = np.array(req.primer or [], dtype=np.int64)
     if len(primer) and (primer.min() < 0 or primer.max() >= VOCAB_SIZE):
         raise ValueError("primer has events outside the vocabulary")
