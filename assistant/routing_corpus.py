@@ -15,167 +15,18 @@ import random
 import re
 from dataclasses import dataclass
 
-NUMBER_WORDS = {
-    2: "two",
-    4: "four",
-    6: "six",
-    8: "eight",
-    12: "twelve",
-    16: "sixteen",
-    24: "twenty-four",
-    32: "thirty-two",
-}
-POOLS = {
-    "train": {
-        "moods": [
-            "melancholic",
-            "joyful",
-            "calm",
-            "energetic",
-            "sad",
-            "happy",
-            "peaceful",
-            "tense",
-            "gloomy",
-            "cheerful",
-            "dreamy",
-            "angry",
-            "nostalgic",
-            "hopeful",
-            "mysterious",
-            "romantic",
-            "playful",
-        ],
-        "colours": ["blue", "red", "gold", "green", "purple", "orange", "teal", "grey", "pink", "navy"],
-        "instruments": ["piano", "violin", "flute", "cello", "guitar", "harp", "clarinet", "organ"],
-        "subjects": ["the sea", "a forest", "the city at night", "a winter morning", "the desert", "a garden"],
-        "keys": ["C", "D", "E", "F", "G", "A", "Bb"],
-        "make_melody": [
-            "make a {mood} melody",
-            "compose something {mood}",
-            "I want a {mood} tune",
-            "write me a {mood} song",
-            "a {mood} melody please",
-            "can you compose a {mood} piece?",
-        ],
-        "make_painting": [
-            "paint something {mood}",
-            "make a {mood} painting",
-            "I'd like a {mood} picture",
-            "paint a {mood} image",
-            "create a {mood} painting please",
-        ],
-        "make_both": [
-            "make a {mood} melody and matching painting",
-            "a {mood} tune and a painting to match",
-            "compose a {mood} melody and paint it too",
-            "{mood} music and a picture that goes with it",
-        ],
-        "slower": ["slower", "slow it down", "make it slower", "a bit slower please", "less fast"],
-        "faster": ["faster", "speed it up", "make it faster", "quicker please"],
-        "longer": ["make it longer", "longer please", "extend the melody", "add {n} more bars"],
-        "more_colour": [
-            "more {colour}",
-            "add more {colour}",
-            "make the painting more {colour}",
-            "I want more {colour}",
-        ],
-        "brighter": ["brighter", "make it brighter", "lighten the painting"],
-        "darker": ["darker", "make the painting darker", "darken it"],
-        "calmer": ["calmer", "make it calmer", "more relaxed please"],
-        "happier": ["happier", "make it happier", "more cheerful please"],
-        "new_melody": ["another melody", "try a different melody", "new variation of the melody"],
-        "new_painting": ["another painting", "try a different painting", "new variation of the painting"],
-        "instrument": ["play it on the {instrument}", "switch to {instrument}", "use a {instrument}"],
-        "key": ["in {key} {mode}", "change the key to {key} {mode}", "put it in {key} {mode}"],
-        "tempo": ["at {bpm} bpm", "set the tempo to {bpm}", "make it {bpm} beats per minute"],
-        "bars": ["{nw} bars", "make it {nw} bars long", "{n} bars please"],
-        "poem": ["write a poem", "a short poem for it", "add a poem", "and a poem too"],
-        "title": ["give it a title", "what should it be called? write a title", "a title please"],
-        "description": ["describe it", "write a description", "a short description please"],
-        "undo": ["undo the {kind}", "undo that {kind} change", "revert the {kind}"],
-        "go_to": ["go back to the first {kind}", "back to {kind} {number}", "show {kind} {number} again"],
-        "restraint": [
-            "hello",
-            "hi!",
-            "thanks",
-            "thank you so much",
-            "what can you do?",
-            "how does this work?",
-            "who are you?",
-            "nice",
-            "cool, I like it",
-            "good morning",
-            "ok",
-            "bye",
-        ],
-    },
-    "heldout": {
-        "moods": [
-            "sorrowful",
-            "elated",
-            "serene",
-            "frantic",
-            "wistful",
-            "triumphant",
-            "eerie",
-            "tender",
-            "bittersweet",
-            "lonely",
-            "majestic",
-            "whimsical",
-        ],
-        "colours": ["crimson", "emerald", "amber", "violet", "turquoise", "silver"],
-        "instruments": ["trumpet", "oboe", "marimba", "saxophone", "bassoon"],
-        "subjects": ["an old harbour", "mountains at dawn", "a rainy street", "the northern lights"],
-        "keys": ["Eb", "B", "F#", "Ab", "C#"],
-        "make_melody": [
-            "could you come up with a {mood} melody",
-            "I'm in the mood for a {mood} tune",
-            "let's hear something {mood}",
-            "generate a {mood} piece of music",
-        ],
-        "make_painting": [
-            "show me a {mood} painting",
-            "could you paint something that feels {mood}",
-            "I need a {mood} artwork",
-        ],
-        "make_both": [
-            "give me a {mood} melody plus a painting in the same mood",
-            "I'd love {mood} music with an image to go along",
-            "both please: a {mood} tune and matching artwork",
-        ],
-        "slower": ["take it down a notch in tempo", "could it be more slow?", "reduce the speed"],
-        "faster": ["pick up the pace", "can it go quicker?", "more tempo please"],
-        "longer": ["keep it going for longer", "continue the melody", "I'd like it to be longer"],
-        "more_colour": ["push it towards {colour}", "bring in more {colour}", "could there be more {colour}?"],
-        "brighter": ["lighter please", "more light in the painting"],
-        "darker": ["could it be darker?", "dim the painting"],
-        "calmer": ["tone it down, calmer", "could it feel more relaxed?"],
-        "happier": ["more joy please", "could it feel happier?"],
-        "new_melody": ["a fresh take on the melody", "give me a different tune with the same settings"],
-        "new_painting": ["a fresh take on the painting", "paint another version with a new composition"],
-        "instrument": ["what would it sound like on a {instrument}?", "give it to the {instrument}"],
-        "key": ["transpose to {key} {mode}", "could it be in {key} {mode}?"],
-        "tempo": ["I want {bpm} bpm", "tempo {bpm} please"],
-        "bars": ["just {nw} bars", "{nw} bars long please"],
-        "poem": ["some verses about it please", "could you write a little poem?"],
-        "title": ["name this piece", "it needs a name, suggest a title"],
-        "description": ["tell me about what you made", "could you describe the works?"],
-        "undo": ["take back the last {kind} change", "revert that {kind}"],
-        "go_to": ["return to the original {kind}", "let me see {kind} number {number}"],
-        "restraint": [
-            "hey there",
-            "cheers!",
-            "what is this app?",
-            "is this free?",
-            "great job",
-            "see you later",
-            "how are you?",
-            "can you explain the panel?",
-        ],
-    },
-}
+from assistant.routing_templates import (
+    HELDOUT,
+    KEY_WORDS,
+    NUMBER_WORDS,
+    ORDINALS,
+    STYLE_WORDS,
+    TRAIN_JOINS,
+    TRAIN_PREFIXES,
+    TRAIN_SUFFIXES,
+    TRAIN_TEMPLATES,
+    train_pool,
+)
 
 
 @dataclass
@@ -184,105 +35,189 @@ class Example:
     calls: list
 
 
-def _pick(rng: random.Random, pool: dict, key: str) -> str:
-    return rng.choice(pool[key])
+def pools() -> dict[str, dict]:
+    return {"train": train_pool(), "heldout": HELDOUT}
+
+
+def _fill(rng: random.Random, pool: dict) -> dict:
+    """Values for every template slot; the training pool draws numbers widely so they are copied, not recalled."""
+    train = "base_moods" in pool
+    n = rng.randint(2, 16) if train else rng.choice([2, 4, 8])
+    number = rng.randint(1, 4) if train else rng.choice([1, 2, 3])
+    colour, colour2 = rng.sample(pool["colours"], 2)
+    return dict(
+        mood=rng.choice(pool["moods"]),
+        colour=colour,
+        colour2=colour2,
+        instrument=rng.choice(pool["instruments"]),
+        key=rng.choice(pool["keys"]),
+        mode=rng.choice(["major", "minor"]),
+        bpm=rng.randint(50, 180) if train else rng.choice([60, 72, 90, 100, 120, 140]),
+        n=n,
+        nw_value=(nw := rng.choice(list(NUMBER_WORDS))),
+        nw=NUMBER_WORDS[nw],
+        kind=rng.choice(["melody", "painting"]),
+        number=number,
+        ordinal=ORDINALS[number],
+        subject=rng.choice(pool["subjects"]),
+        text=rng.choice(["poem", "title"]),
+        style=rng.choice(list(STYLE_WORDS)),
+    )
+
+
+def _melody_args(rng: random.Random, fill: dict) -> tuple[str, dict]:
+    """' at 96 bpm in D minor on the cello'-like tails with the arguments they stand for."""
+    parts, args = [], {}
+    for slot in rng.sample(["tempo", "key", "instrument", "bars"], rng.randint(1, 3)):
+        if slot == "tempo":
+            parts.append(f" at {fill['bpm']} bpm")
+            args["tempo"] = fill["bpm"]
+        elif slot == "key":
+            parts.append(f" in {fill['key']} {fill['mode']}")
+            args.update(key=fill["key"], mode=fill["mode"])
+        elif slot == "instrument":
+            parts.append(f" on the {fill['instrument']}")
+            args["instrument"] = fill["instrument"]
+        else:
+            parts.append(f", {fill['nw']} bars")
+            args["bars"] = fill["nw_value"]
+    return "".join(parts), args
+
+
+def _key_text(rng: random.Random, key: str) -> str:
+    return KEY_WORDS[key] if key in KEY_WORDS and rng.random() < 0.4 else key
+
+
+def _calls(intent: str, template: str, fill: dict) -> list:
+    """The exact calls a request of this intent asks for."""
+    counted = "{n}" in template or "{nw}" in template
+    bars_value = fill["n"] if "{n}" in template else fill["nw_value"]
+    number = 1 if ("first" in template or "original" in template) else fill["number"]
+    table = {
+        "make_melody": [["compose_melody", {"mood": fill["mood"]}]],
+        "make_painting": [["paint", {"mood": fill["mood"]}]],
+        "make_both": [["compose_melody", {"mood": fill["mood"]}], ["paint", {}]],
+        "make_all": [["compose_melody", {"mood": fill["mood"]}], ["paint", {}], ["write_text", {"kind": fill["text"]}]],
+        "make_text": [["write_text", {"kind": "poem", "mood": fill["mood"], "subject": fill["subject"]}]],
+        "paint_subject": [["paint", _only(fill, template, ("mood", "subject"))]],
+        "paint_palette": [
+            ["paint", {**_only(fill, template, ("mood", "subject")), "palette": [fill["colour"], fill["colour2"]]}]
+        ],
+        "palette": [["paint", {"palette": [fill["colour"], fill["colour2"]]}]],
+        "slower": [["compose_melody", {"tempo_scale": 0.8}]],
+        "faster": [["compose_melody", {"tempo_scale": 1.25}]],
+        "longer": [["compose_melody", {"add_bars": bars_value if counted else 4}]],
+        "more_colour": [["paint", {"emphasize_colour": fill["colour"]}]],
+        "brighter": [["paint", {"brightness_change": 0.3}]],
+        "darker": [["paint", {"brightness_change": -0.3}]],
+        "vivid": [["paint", {"saturation_change": 0.3}]],
+        "muted": [["paint", {"saturation_change": -0.3}]],
+        "calmer": [["compose_melody", {"arousal_change": -0.3}]],
+        "calmer_painting": [["paint", {"arousal_change": -0.3}]],
+        "energetic": [["compose_melody", {"arousal_change": 0.3}]],
+        "energetic_painting": [["paint", {"arousal_change": 0.3}]],
+        "happier": [["compose_melody", {"valence_change": 0.3}]],
+        "happier_painting": [["paint", {"valence_change": 0.3}]],
+        "sadder": [["compose_melody", {"valence_change": -0.3}]],
+        "sadder_painting": [["paint", {"valence_change": -0.3}]],
+        "new_melody": [["compose_melody", {"new_variation": True}]],
+        "new_painting": [["paint", {"new_variation": True}]],
+        "new_text": [["write_text", {"kind": fill["text"], "new_variation": True}]],
+        "instrument": [["compose_melody", {"instrument": fill["instrument"]}]],
+        "key": [["compose_melody", {"key": fill["key"], "mode": fill["mode"]}]],
+        "key_only": [["compose_melody", {"key": fill["key"]}]],
+        "mode_only": [["compose_melody", {"mode": fill["mode"]}]],
+        "tempo": [["compose_melody", {"tempo": fill["bpm"]}]],
+        "bars": [["compose_melody", {"bars": bars_value}]],
+        "style": [["paint", {"style": fill["style"]}]],
+        "poem": [["write_text", {"kind": "poem"}]],
+        "poem_lines": [["write_text", {"kind": "poem", "lines": bars_value}]],
+        "rhyme": [["write_text", {"kind": "poem", "rhyme": True}]],
+        "title": [["write_text", {"kind": "title"}]],
+        "description": [["write_text", {"kind": "description"}]],
+        "undo": [["undo", {"kind": fill["kind"]}]],
+        "go_to": [["go_to_version", {"kind": fill["kind"], "number": number}]],
+        "restraint": [],
+    }
+    return table[intent]
+
+
+def _only(fill: dict, template: str, slots: tuple[str, ...]) -> dict:
+    return {slot: fill[slot] for slot in slots if "{" + slot + "}" in template}
 
 
 def _intent(rng: random.Random, pool: dict, intent: str) -> Example:
-    t = _pick(rng, pool, intent)
-    mood, colour = _pick(rng, pool, "moods"), _pick(rng, pool, "colours")
-    kind = rng.choice(["melody", "painting"])
-    n = rng.choice([2, 4, 8])
-    nw = rng.choice(list(NUMBER_WORDS))
-    fill = dict(
-        mood=mood,
-        colour=colour,
-        instrument=_pick(rng, pool, "instruments"),
-        key=_pick(rng, pool, "keys"),
-        mode=rng.choice(["major", "minor"]),
-        bpm=rng.choice([60, 72, 90, 100, 120, 140]),
-        n=n,
-        nw=NUMBER_WORDS[nw],
-        kind=kind,
-        number=rng.choice([1, 2, 3]),
-    )
-    text = re.sub(r"\ba ([aeiou])", r"an \1", t.format(**fill))
-    if "first" in t or "original" in t:
-        fill["number"] = 1
-    calls = {
-        "make_melody": [["compose_melody", {"mood": mood}]],
-        "make_painting": [["paint", {"mood": mood}]],
-        "make_both": [["compose_melody", {"mood": mood}], ["paint", {}]],
-        "slower": [["compose_melody", {"tempo_scale": 0.8}]],
-        "faster": [["compose_melody", {"tempo_scale": 1.25}]],
-        "longer": [["compose_melody", {"add_bars": n if "{n}" in t else 4}]],
-        "more_colour": [["paint", {"emphasize_colour": colour}]],
-        "brighter": [["paint", {"brightness_change": 0.3}]],
-        "darker": [["paint", {"brightness_change": -0.3}]],
-        "calmer": [["compose_melody", {"arousal_change": -0.3}]],
-        "happier": [["compose_melody", {"valence_change": 0.3}]],
-        "new_melody": [["compose_melody", {"new_variation": True}]],
-        "new_painting": [["paint", {"new_variation": True}]],
-        "instrument": [["compose_melody", {"instrument": fill["instrument"]}]],
-        "key": [["compose_melody", {"key": fill["key"], "mode": fill["mode"]}]],
-        "tempo": [["compose_melody", {"tempo": fill["bpm"]}]],
-        "bars": [["compose_melody", {"bars": n if "{n}" in t else nw}]],
-        "poem": [["write_text", {"kind": "poem"}]],
-        "title": [["write_text", {"kind": "title"}]],
-        "description": [["write_text", {"kind": "description"}]],
-        "undo": [["undo", {"kind": kind}]],
-        "go_to": [["go_to_version", {"kind": kind, "number": fill["number"]}]],
-        "restraint": [],
-    }[intent]
+    template = rng.choice(pool[intent])
+    fill = _fill(rng, pool)
+    if intent == "poem_lines":
+        fill["n"] = min(8, fill["n"]) if fill["n"] >= 2 else 4
+        fill["nw_value"] = rng.choice([2, 3, 4, 5, 6, 8])
+        fill["nw"] = NUMBER_WORDS[fill["nw_value"]]
+    if intent in ("key", "key_only"):
+        fill = {**fill, "key_text": _key_text(rng, fill["key"])}
+        template = template.replace("{key}", "{key_text}")
+    if intent == "style":
+        fill = {**fill, "style_text": rng.choice(STYLE_WORDS[fill["style"]])}
+        template = template.replace("{style}", "{style_text}")
+    if intent == "melody_full":
+        fill["args"], args = _melody_args(rng, fill)
+        calls = [["compose_melody", {"mood": fill["mood"], **args}]]
+    else:
+        calls = _calls(intent, template, fill)
+    text = re.sub(r"\b([Aa]) ([aeiou])", r"\1n \2", template.format(**fill))
     return Example(text, calls)
 
 
-INTENTS = [
-    "make_melody",
-    "make_painting",
-    "make_both",
-    "slower",
-    "faster",
-    "longer",
-    "more_colour",
-    "brighter",
-    "darker",
-    "calmer",
-    "happier",
-    "new_melody",
-    "new_painting",
-    "instrument",
-    "key",
-    "tempo",
-    "bars",
-    "poem",
-    "title",
-    "description",
-    "undo",
-    "go_to",
-    "restraint",
-]
-WEIGHTS = {"make_both": 3, "make_melody": 2, "make_painting": 2, "restraint": 4}
+WEIGHTS = {"make_both": 4, "make_melody": 3, "make_painting": 3, "restraint": 6, "melody_full": 2}
+COMBINABLE_FIRST = ["make_melody", "make_painting", "make_both", "slower", "faster", "instrument", "longer", "darker"]
+COMBINABLE_NEXT = ["poem", "title", "more_colour", "darker", "brighter", "slower", "instrument", "tempo", "description"]
 
 
 def combined(rng: random.Random, pool: dict) -> Example:
-    """Two requests joined by 'and' (a creation plus a text, or two refinements)."""
-    a = _intent(rng, pool, rng.choice(["make_melody", "make_painting", "make_both", "slower", "instrument"]))
-    b = _intent(rng, pool, rng.choice(["poem", "title", "more_colour", "darker"]))
-    return Example(f"{a.request} and {b.request}", a.calls + b.calls)
+    """Two or three requests joined ('a sad tune and a title', 'slower, more blue')."""
+    first = _intent(rng, pool, rng.choice([i for i in COMBINABLE_FIRST if i in pool]))
+    parts = [first] + [
+        _intent(rng, pool, rng.choice([i for i in COMBINABLE_NEXT if i in pool]))
+        for _ in range(1 if rng.random() < 0.8 or "base_moods" not in pool else 2)
+    ]
+    joins = TRAIN_JOINS if "base_moods" in pool else [" and "]
+    text = parts[0].request + "".join(rng.choice(joins) + p.request for p in parts[1:])
+    return Example(text, [c for p in parts for c in p.calls])
 
 
-def generate(split: str, n: int, seed: int = 0) -> list[Example]:
+def _decorate(rng: random.Random, ex: Example, train: bool) -> Example:
+    """Capitals and end punctuation on both splits; on training requests also fillers before and after."""
+    text = ex.request
+    if train and rng.random() < 0.2:
+        text = rng.choice(TRAIN_PREFIXES) + text
+    if train and rng.random() < 0.2:
+        text = text.rstrip("?!.") + rng.choice(TRAIN_SUFFIXES)
+    if rng.random() < 0.15:
+        text = text[:1].upper() + text[1:] + rng.choice(["", ".", "!"])
+    return Example(text, ex.calls)
+
+
+def generate(split: str, n: int, seed: int = 0, exclude: set[str] | None = None) -> list[Example]:
+    """n examples of a split; requests in `exclude` (e.g. the hand-written test set) are skipped."""
     rng = random.Random(f"{split}-{seed}")
-    pool = POOLS[split]
-    intents = [i for i in INTENTS for _ in range(WEIGHTS.get(i, 1))]
+    pool = pools()[split]
+    train = split == "train"
+    intents = [i for i in INTENTS if i in pool for _ in range(WEIGHTS.get(i, 1))]
+    skip = {normalise_request(r) for r in exclude or ()}
     out = []
-    for _ in range(n):
-        ex = combined(rng, pool) if rng.random() < 0.12 else _intent(rng, pool, rng.choice(intents))
-        if rng.random() < 0.15:
-            ex.request = ex.request.capitalize() + rng.choice(["", ".", "!"])
-        out.append(ex)
+    while len(out) < n:
+        ex = combined(rng, pool) if rng.random() < 0.15 else _intent(rng, pool, rng.choice(intents))
+        ex = _decorate(rng, ex, train)
+        if normalise_request(ex.request) not in skip:
+            out.append(ex)
     return out
+
+
+def normalise_request(text: str) -> str:
+    return " ".join(text.lower().strip(" .!?").split())
+
+
+INTENTS = list(TRAIN_TEMPLATES)
 
 
 def compact(calls: list) -> str:
@@ -309,11 +244,13 @@ def write_jsonl(examples: list[Example], path: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="data_cache/routing")
-    parser.add_argument("--train", type=int, default=3000)
+    parser.add_argument("--train", type=int, default=8000)
     parser.add_argument("--heldout", type=int, default=400)
+    parser.add_argument("--exclude", default="evals/data/routing_handwritten.jsonl", help="requests kept out of train")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    write_jsonl(generate("train", args.train), os.path.join(args.out, "train.jsonl"))
+    exclude = {json.loads(line)["request"] for line in open(args.exclude) if line.strip()} if args.exclude else set()
+    write_jsonl(generate("train", args.train, exclude=exclude), os.path.join(args.out, "train.jsonl"))
     write_jsonl(generate("heldout", args.heldout), os.path.join(args.out, "heldout.jsonl"))
     print(f"wrote {args.train} train and {args.heldout} held-out examples to {args.out}")
 

@@ -1,20 +1,33 @@
+import re
+
 from assistant.calls import parse_plan
-from assistant.routing_corpus import POOLS, compact, generate
+from assistant.routing_corpus import compact, generate, normalise_request, pools
 
 
 def test_every_example_is_a_valid_plan():
     for split in ("train", "heldout"):
-        for ex in generate(split, 300):
+        for ex in generate(split, 400):
             plan = parse_plan(compact(ex.calls))
             assert not plan.errors and len(plan.calls) == len(ex.calls), ex
 
 
 def test_heldout_shares_no_phrasing_or_vocabulary_with_train():
-    for key, train_values in POOLS["train"].items():
-        assert not set(train_values) & set(POOLS["heldout"][key]), key
-    train = {e.request.lower().strip(".!") for e in generate("train", 3000)}
-    heldout = {e.request.lower().strip(".!") for e in generate("heldout", 400)}
-    assert not train & heldout
+    train_pool, heldout_pool = pools()["train"], pools()["heldout"]
+    for key, heldout_values in heldout_pool.items():
+        assert not set(train_pool.get(key, [])) & set(heldout_values), key
+    train = generate("train", 4000)
+    heldout = generate("heldout", 400)
+    assert not {normalise_request(e.request) for e in train} & {normalise_request(e.request) for e in heldout}
+    train_words = {w for e in train for w in re.findall(r"[a-z]+", e.request.lower())}
+    for key in ("moods", "colours", "instruments"):
+        assert not train_words & set(heldout_pool[key]), key
+
+
+def test_training_requests_copy_many_mood_words_and_skip_excluded_requests():
+    train = generate("train", 2000, exclude={"slower", "Make it longer!"})
+    moods = {args["mood"] for e in train for _, args in e.calls if "mood" in args}
+    assert len(moods) > 300
+    assert not {normalise_request(e.request) for e in train} & {"slower", "make it longer"}
 
 
 def test_restraint_and_combined_cases_are_present():
