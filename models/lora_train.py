@@ -1,6 +1,9 @@
 """LoRA fine-tuning of the base Gemma 3 270M on prompt/completion pairs (accelerate: CPU, one GPU or many).
 
-The loss is on the completion tokens only. The adapter is saved with peft (safetensors, a few MB).
+The loss is on the completion tokens only, and only their logits are computed: batches are padded on
+the left so every completion ends at the last position, and `logits_to_keep` skips the 262k-way output
+layer on the prompt (with a bfloat16 base this trains ~3x faster on a CPU than full-sequence logits in
+float32). The adapter is saved with peft (safetensors, a few MB), its weights in float32.
 
     python -m models.lora_train --data data_cache/routing/train.jsonl --out models/checkpoints/orchestrator_lora
 """
@@ -32,13 +35,37 @@ def encode_pair(tokenizer, prompt: str, completion: str) -> tuple[list[int], lis
 
 
 def collate(batch: list[tuple[list[int], list[int]]], pad_id: int) -> dict[str, torch.Tensor]:
-    width = max(len(ids) for ids, _ in batch)
+    """Left-padded ids, labels and mask (rotary positions are relative, so the padding changes nothing)."""
+    width = -(-max(len(ids) for ids, _ in batch) // 8) * 8  # few distinct shapes: CPU kernels are reused
     ids = torch.full((len(batch), width), pad_id)
     labels = torch.full((len(batch), width), -100)
     mask = torch.zeros((len(batch), width), dtype=torch.long)
     for i, (x, y) in enumerate(batch):
-        ids[i, : len(x)], labels[i, : len(y)], mask[i, : len(x)] = torch.tensor(x), torch.tensor(y), 1
+        ids[i, width - len(x) :], labels[i, width - len(y) :], mask[i, width - len(x) :] = (
+            torch.tensor(x),
+            torch.tensor(y),
+            1,
+        )
     return {"input_ids": ids, "labels": labels, "attention_mask": mask}
+
+
+def contiguous_head_inputs(model) -> None:
+    """`logits_to_keep` hands the output layer a strided slice, which CPU bfloat16 matmuls run ~20x slower."""
+    model.get_output_embeddings().register_forward_pre_hook(lambda _, args: tuple(a.contiguous() for a in args))
+
+
+def completion_loss(model, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+    """Cross-entropy on the labelled (completion) tokens, computing logits for the last positions only."""
+    labels = batch["labels"]
+    labelled = (labels != -100).any(dim=0).nonzero()
+    window = labels.shape[1] - int(labelled.min())  # completion positions, all at the end
+    logits = model(
+        input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], logits_to_keep=window + 1
+    ).logits
+    predictions = logits[:, :-1].float()  # position t predicts token t + 1
+    return torch.nn.functional.cross_entropy(
+        predictions.reshape(-1, predictions.shape[-1]), labels[:, -window:].reshape(-1), ignore_index=-100
+    )
 
 
 def add_lora(model, rank: int = 8, alpha: int = 16, dropout: float = 0.05):
@@ -57,6 +84,7 @@ def train_lora(model, tokenizer, pairs, steps: int, batch: int, lr: float, seed:
     accelerator = Accelerator()
     rng = random.Random(seed)
     encoded = [encode_pair(tokenizer, p, c) for p, c in pairs]
+    contiguous_head_inputs(model)
     params = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.0)
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -68,7 +96,7 @@ def train_lora(model, tokenizer, pairs, steps: int, batch: int, lr: float, seed:
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     for step in range(steps):
         inputs = {k: v.to(accelerator.device) for k, v in collate(rng.sample(encoded, batch), pad).items()}
-        loss = model(**inputs).loss
+        loss = completion_loss(model, inputs)
         optimizer.zero_grad()
         accelerator.backward(loss)
         optimizer.step()
@@ -92,12 +120,13 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--rank", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--dtype", choices=["bfloat16", "float32"], default="bfloat16", help="of the frozen base")
     args = parser.parse_args()
 
     from models.gemma import load_gemma
 
     torch.manual_seed(args.seed)
-    model, tokenizer = load_gemma()
+    model, tokenizer = load_gemma(dtype=getattr(torch, args.dtype))
     model = add_lora(model, rank=args.rank)
     history = train_lora(
         model,
