@@ -48,6 +48,7 @@ def place_model(
     from accelerate import dispatch_model, infer_auto_device_map
     from accelerate.utils import get_balanced_memory
 
+    no_split = no_split or list(getattr(model, "_no_split_modules", None) or [])  # transformers models name theirs
     budget = max_memory or get_balanced_memory(model, no_split_module_classes=no_split or [])
     device_map = infer_auto_device_map(model, max_memory=budget, no_split_module_classes=no_split or [])
     targets = {str(d) if not isinstance(d, int) else f"cuda:{d}" for d in device_map.values()}

@@ -26,9 +26,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sessions", default=None, help="folder for sessions (default: ./sessions or $ARTCHAT_HOME)")
     parser.add_argument(
         "--lm",
-        choices=["gemma", "none"],
         default="gemma",
-        help="the language model that reads chat: embedded Gemma 3 270M, or none (panel only)",
+        help="the language model that reads chat: gemma (embedded Gemma 3 270M + our LoRA), none (panel only), "
+        "or the folder of any local transformers chat model with a tool-calling chat template",
     )
     args = parser.parse_args(argv)
     if args.sessions:
@@ -61,6 +61,10 @@ def choose_orchestrator(name: str):
 
     if name == "none":
         return NoLanguageModel()
+    if name != "gemma":
+        from assistant.chat_template_orchestrator import ChatTemplateOrchestrator
+
+        return ChatTemplateOrchestrator.from_path(name)
     from models.gemma import gemma_available, register_gemma
 
     if not gemma_available():
