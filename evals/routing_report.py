@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
 import time
 from collections import Counter
 
 import numpy as np
 
-from assistant.calls import parse_plan
+from assistant.calls import args_model_for, parse_plan
 from assistant.gemma_orchestrator import DEFAULT_ADAPTER, GemmaOrchestrator
 from assistant.orchestrator import Orchestrator, PlanRequest
 from assistant.session import Session
@@ -42,7 +43,15 @@ def set_f1(expected: list[str], got: list[str]) -> float:
 
 
 def canonical(calls) -> list[str]:
-    return sorted(json.dumps([name, args], sort_keys=True) for name, args in calls)
+    """Calls as sorted JSON strings, arguments through the tool's schema (so defaults never count)."""
+    out = []
+    for name, args in calls:
+        try:
+            args = args_model_for(name).model_validate(args).model_dump(exclude_defaults=True)
+        except (KeyError, ValueError):
+            pass
+        out.append(json.dumps([name, args], sort_keys=True))
+    return sorted(out)
 
 
 def score_case(orchestrator: Orchestrator, case: dict) -> dict:
@@ -132,15 +141,33 @@ def dialogue_accuracy(orchestrator: Orchestrator, root: str) -> dict:
     return {"dialogues": len(results), "multi_turn_accuracy": float(np.mean(results)), "per_dialogue": results}
 
 
-def backends(names: list[str]) -> dict[str, Orchestrator]:
+def backends(names: list[str], adapter: str = DEFAULT_ADAPTER) -> dict[str, Orchestrator]:
+    """fewshot, lora, or chat:/path/to/a/transformers/chat/model."""
     out = {}
-    if "fewshot" in names:
-        out["gemma3-270m base, few-shot"] = GemmaOrchestrator()
-    if "lora" in names:
-        if not os.path.exists(os.path.join(DEFAULT_ADAPTER, "adapter_config.json")):
-            raise SystemExit(f"no adapter at {DEFAULT_ADAPTER}: train it first (make train-orchestrator)")
-        out["gemma3-270m + our LoRA"] = GemmaOrchestrator(DEFAULT_ADAPTER)
+    for name in names:
+        if name == "fewshot":
+            out["gemma3-270m base, few-shot"] = GemmaOrchestrator()
+        elif name == "lora":
+            if not os.path.exists(os.path.join(adapter, "adapter_config.json")):
+                raise SystemExit(f"no adapter at {adapter}: train it first (make train-orchestrator)")
+            out["gemma3-270m + our LoRA"] = GemmaOrchestrator(adapter)
+        elif name.startswith("chat:"):
+            from assistant.chat_template_orchestrator import ChatTemplateOrchestrator
+
+            out[f"chat template {os.path.basename(name[5:])}"] = ChatTemplateOrchestrator.from_path(name[5:])
+        else:
+            raise SystemExit(f"unknown backend {name!r}")
     return out
+
+
+def score_set(orchestrator: Orchestrator, cases: list[dict], label: str) -> list[dict]:
+    rows = []
+    for i, case in enumerate(cases, 1):
+        rows.append(score_case(orchestrator, case))
+        if i % 25 == 0:
+            exact = np.mean([r["exact"] for r in rows])
+            print(f"  {label}: {i}/{len(cases)} cases, exact so far {exact:.2f}", file=sys.stderr, flush=True)
+    return rows
 
 
 def main() -> None:
@@ -148,12 +175,13 @@ def main() -> None:
     parser.add_argument("--sets", default=f"{DEFAULT_SET},{HELDOUT_SET}", help="comma-separated JSONL files")
     parser.add_argument("--backends", default="fewshot,lora")
     parser.add_argument("--limit", type=int, default=None, help="at most this many cases per set")
+    parser.add_argument("--adapter", default=DEFAULT_ADAPTER, help="the LoRA adapter of the lora backend")
     args = parser.parse_args()
     report, dialogues = {}, {}
-    for name, orchestrator in backends(args.backends.split(",")).items():
+    for name, orchestrator in backends(args.backends.split(","), args.adapter).items():
         orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))  # warm: load + caches
         for path in [p for p in args.sets.split(",") if os.path.exists(p)]:
-            rows = [score_case(orchestrator, c) for c in load_cases(path)[: args.limit]]
+            rows = score_set(orchestrator, load_cases(path)[: args.limit], f"{name} | {os.path.basename(path)}")
             report[f"{name} | {os.path.basename(path)}"] = {"summary": summarise(rows), "rows": rows}
         with tempfile.TemporaryDirectory() as tmp:
             dialogues[name] = dialogue_accuracy(orchestrator, tmp)

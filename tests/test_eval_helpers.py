@@ -37,3 +37,13 @@ def test_set_f1_and_dominant_hue():
     blue = np.zeros((8, 8, 3), dtype=np.uint8)
     blue[..., 2] = 200
     assert abs(dominant_hue(blue) - 240) <= 10 and dominant_hue(np.full((8, 8, 3), 128, np.uint8)) is None
+
+
+def test_exact_call_comparison_ignores_arguments_left_at_their_default():
+    from evals.routing_report import canonical
+
+    assert canonical([("write_text", {"kind": "poem"})]) == canonical([("write_text", {})])
+    assert canonical([("write_text", {"kind": "title"})]) != canonical([("write_text", {})])
+    assert canonical([("paint", {}), ("compose_melody", {"mood": "sad"})]) == canonical(
+        [("compose_melody", {"mood": "sad"}), ("paint", {})]
+    )
