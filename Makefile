@@ -59,7 +59,7 @@ train-melody: venv
 
 train-orchestrator: venv prepare
 	$(PY) -m assistant.routing_corpus --out data_cache/routing
-	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --steps 300 --batch 8 --lr 1e-3
+	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --steps 400 --batch 16 --rank 16 --lr 1e-3
 
 train-painter: venv
 	$(PY) -m models.painter_train --steps 3000 --batch 32 --images 16000

@@ -16,7 +16,7 @@ from evals.common import median_ms, print_table, write_json
 from models.gemma import gemma_model_and_tokenizer
 from models.text_generation import SamplingSettings, generate_texts
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
-from tools.text_prompts import PREFIXES, STOP_STRINGS, request_text
+from tools.text_prompts import STOP_STRINGS, mood_region, prompt_prefix, request_text
 from tools.write_text import MAX_TOKENS, check, clean_text, describe_music, write
 
 MOODS = ("melancholic", "joyful", "calm", "tense")
@@ -28,7 +28,8 @@ def single_sample(kind: str, brief: CreativeBrief, seed: int):
     model, tokenizer = gemma_model_and_tokenizer()
     request = request_text(kind, brief.mood, brief.subject, ", ".join(brief.palette) or "any", describe_music(brief))
     settings = SamplingSettings(max_new_tokens=MAX_TOKENS[kind], seed=seed, candidates=1)
-    raw = generate_texts(model, tokenizer, PREFIXES[kind], request, settings, STOP_STRINGS)[0]
+    prefix = prompt_prefix(kind, mood_region(brief.valence, brief.arousal))
+    raw = generate_texts(model, tokenizer, prefix, request, settings, STOP_STRINGS)[0]
     return check(clean_text(raw, kind, 4), kind, 4, brief.valence)
 
 

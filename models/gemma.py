@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import threading
 
+from models.contiguous_head import contiguous_head_inputs
 from models.loader import ModelLoader, default_loader
 
 GEMMA = "gemma3_270m"
@@ -63,6 +64,7 @@ def load_gemma(dtype=None):
 
     folder = build_cache()
     model = AutoModelForCausalLM.from_pretrained(folder, dtype=dtype or torch.bfloat16)
+    contiguous_head_inputs(model)
     return model, AutoTokenizer.from_pretrained(folder)
 
 

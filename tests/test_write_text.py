@@ -4,6 +4,7 @@ import pytest
 
 from tools.brief import CreativeBrief
 from tools.protocol import ToolContext
+from tools.text_prompts import normalise
 from tools.write_text import WriteTextArgs, check, clean_text, mood_agrees, write_text
 
 
@@ -35,3 +36,30 @@ def test_write_text_runs_the_real_generation_path(tiny_lm, tmp_path, kind):
     assert result.data["kind"] == kind and result.brief.mood == "melancholic"
     again = write_text(WriteTextArgs(kind=kind), ToolContext(brief=result.brief, out_dir=str(tmp_path / "b"), seed=4))
     assert again.text == result.text  # same seed, same text
+
+
+def test_examples_follow_the_mood_region_and_every_region_is_checked_for_leakage():
+    from tools.mood_lexicon import read_mood
+    from tools.text_prompts import POEMS, TITLES, mood_region, prompt_lines, prompt_prefix
+
+    regions = {m: mood_region(read_mood(m).valence, read_mood(m).arousal) for m in ("sad", "angry", "joyful", "calm")}
+    assert regions == {"sad": "sorrow", "angry": "tension", "joyful": "joy", "calm": "calm"}
+    for region in POEMS:
+        assert POEMS[region][1][1].splitlines()[0] in prompt_prefix("poem", region)
+        assert all(t in prompt_prefix("title", region) for _, _, t in TITLES[region])
+    assert normalise("The Second Door") in prompt_lines("title")  # a tension title, leaks whatever the mood
+    assert normalise("and evening tucks the hills into their bed.") in prompt_lines("poem")
+
+
+def test_contiguous_head_keeps_outputs_and_is_added_once(tiny_lm):
+    import torch
+
+    from models.contiguous_head import contiguous_head_inputs
+
+    model, _ = tiny_lm
+    ids = torch.randint(3, 50, (3, 9))
+    before = model(input_ids=ids, logits_to_keep=2).logits
+    contiguous_head_inputs(model)
+    contiguous_head_inputs(model)
+    assert len(model.get_output_embeddings()._forward_pre_hooks) == 1
+    assert torch.allclose(model(input_ids=ids, logits_to_keep=2).logits, before, atol=1e-6)

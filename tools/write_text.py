@@ -19,7 +19,7 @@ from tools.brief import BriefChanges, CreativeBrief
 from tools.mood_lexicon import vader_analyzer
 from tools.mood_mapping import music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
-from tools.text_prompts import PREFIXES, STOP_STRINGS, normalise, prompt_lines, request_text
+from tools.text_prompts import STOP_STRINGS, mood_region, normalise, prompt_lines, prompt_prefix, request_text
 
 TextKind = Literal["poem", "title", "description"]
 MAX_TOKENS = {"poem": 64, "title": 8, "description": 80}
@@ -113,13 +113,14 @@ def write(kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, r
     model, tokenizer = gemma_model_and_tokenizer()
     colours = ", ".join(brief.palette) or "any"
     request = request_text(kind, brief.mood, brief.subject, colours, describe_music(brief))
+    prefix = prompt_prefix(kind, mood_region(brief.valence, brief.arousal))
     best = None
     for r in range(rounds):
         settings = SamplingSettings(
             max_new_tokens=MAX_TOKENS[kind] + 10 * max(0, lines - 4) * (kind == "poem"), seed=seed * 1000 + r
         )
         with GEMMA_LOCK, base_only():
-            raws = generate_texts(model, tokenizer, PREFIXES[kind], request, settings, STOP_STRINGS)
+            raws = generate_texts(model, tokenizer, prefix, request, settings, STOP_STRINGS)
         for raw in raws:
             cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
             if best is None or rank_key(cand, rhyme, brief.valence) > rank_key(best, rhyme, brief.valence):
