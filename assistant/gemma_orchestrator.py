@@ -62,8 +62,8 @@ def request_line(request: PlanRequest) -> str:
 class GemmaOrchestrator(Orchestrator):
     """Gemma 3 270M behind the orchestrator interface, greedy decoding; LoRA-tuned when an adapter is given."""
 
-    def __init__(self, adapter: str | None = None, max_new_tokens: int = 64):
-        self.adapter, self.max_new_tokens = adapter, max_new_tokens
+    def __init__(self, adapter: str | None = None, max_new_tokens: int = 64, restrict_vocabulary: bool = True):
+        self.adapter, self.max_new_tokens, self.restrict_vocabulary = adapter, max_new_tokens, restrict_vocabulary
         self.name = "gemma3-270m + LoRA" if adapter else "gemma3-270m few-shot"
 
     def _inputs(self, request: PlanRequest, base, tokenizer):
@@ -87,6 +87,8 @@ class GemmaOrchestrator(Orchestrator):
         from models.text_generation import cut_at_stop
 
         base, tokenizer = gemma_model_and_tokenizer()
+        if self.adapter and self.restrict_vocabulary:
+            return self._plan_over_answer_tokens(request, tokenizer)
         with GEMMA_LOCK:
             model, context, ids, cache = self._inputs(request, base, tokenizer)
             with context, torch.no_grad():
@@ -101,6 +103,20 @@ class GemmaOrchestrator(Orchestrator):
                     pad_token_id=tokenizer.eos_token_id,
                 )
         return cut_at_stop(tokenizer.decode(out[0, ids.shape[1] :], skip_special_tokens=True), ("\n",))
+
+    def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
+        """The tuned model, greedy over the tokens an answer can use (see `assistant.routing_vocabulary`)."""
+        from assistant.routing_vocabulary import allowed_token_ids, stop_token_ids
+        from models.gemma import GEMMA_LOCK, with_adapter
+        from models.sub_vocabulary_decoding import greedy_sub_vocabulary
+
+        line = request_line(request)
+        allowed = allowed_token_ids(tokenizer, line)
+        model = with_adapter(self.adapter)
+        with GEMMA_LOCK:
+            ids = tokenizer(line, return_tensors="pt").input_ids.to(model.device)
+            tokens = greedy_sub_vocabulary(model, ids, allowed, self.max_new_tokens, stop_token_ids(tokenizer, allowed))
+        return tokenizer.decode(tokens, skip_special_tokens=True).strip()
 
 
 def default_orchestrator() -> GemmaOrchestrator:

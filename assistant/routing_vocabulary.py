@@ -1,0 +1,47 @@
+"""The tokens a tool-call answer can use: those of the corpus' answers (JSON, tool and argument names,
+enum values, numbers) plus those of the words of the request (values are copied from it).
+
+The tuned orchestrator decodes over this set only (`models.sub_vocabulary_decoding`): faster, and it
+cannot invent a value spelled with tokens that appear neither in the request nor in any known answer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import torch
+
+from assistant.routing_corpus import compact, generate
+
+WORD = re.compile(r"[\w#'-]+")
+
+
+@lru_cache(maxsize=4)
+def answer_token_ids(tokenizer) -> frozenset[int]:
+    """Tokens of 4,000 corpus answers (both splits' shapes are the same JSON) and of the special stop tokens."""
+    answers = [" " + compact(e.calls) for e in generate("train", 4000)]
+    ids = {i for ids in tokenizer(answers, add_special_tokens=False).input_ids for i in ids}
+    ids.add(tokenizer.eos_token_id)
+    return frozenset(ids)
+
+
+def request_token_ids(tokenizer, text: str) -> set[int]:
+    """Tokens of each word of the request as it could appear in an answer: alone, after a space or a quote."""
+    words = set(WORD.findall(text))
+    words |= {w.lower() for w in words}
+    variants = [v for w in words for v in (w, " " + w, '"' + w, '"' + w + '"')]
+    if not variants:
+        return set()
+    return {i for ids in tokenizer(variants, add_special_tokens=False).input_ids for i in ids}
+
+
+def allowed_token_ids(tokenizer, text: str) -> torch.Tensor:
+    return torch.tensor(sorted(answer_token_ids(tokenizer) | request_token_ids(tokenizer, text)))
+
+
+def stop_token_ids(tokenizer, allowed: torch.Tensor) -> set[int]:
+    """End of sequence, and any allowed token that contains a newline (answers are one line)."""
+    texts = tokenizer.convert_ids_to_tokens(allowed.tolist())
+    newline = {int(i) for i, t in zip(allowed.tolist(), texts) if "\n" in tokenizer.convert_tokens_to_string([t])}
+    return newline | {tokenizer.eos_token_id}
