@@ -106,16 +106,23 @@ class GemmaOrchestrator(Orchestrator):
 
     def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
         """The tuned model, greedy over the tokens an answer can use (see `assistant.routing_vocabulary`)."""
-        from assistant.routing_vocabulary import allowed_token_ids, stop_token_ids
+        from assistant.copy_constraint import copy_ok
+        from assistant.routing_vocabulary import allowed_token_ids, stop_token_ids, token_texts
         from models.gemma import GEMMA_LOCK, with_adapter
         from models.sub_vocabulary_decoding import greedy_sub_vocabulary
 
         line = request_line(request)
         allowed = allowed_token_ids(tokenizer, line)
+        texts = token_texts(tokenizer)
+
+        def accept(tokens: list[int], token: int) -> bool:
+            return copy_ok(tokenizer.decode(tokens), texts[token], line)
+
         model = with_adapter(self.adapter)
         with GEMMA_LOCK:
             ids = tokenizer(line, return_tensors="pt").input_ids.to(model.device)
-            tokens = greedy_sub_vocabulary(model, ids, allowed, self.max_new_tokens, stop_token_ids(tokenizer, allowed))
+            stops = stop_token_ids(tokenizer, allowed)
+            tokens = greedy_sub_vocabulary(model, ids, allowed, self.max_new_tokens, stops, accept)
         return tokenizer.decode(tokens, skip_special_tokens=True).strip()
 
 

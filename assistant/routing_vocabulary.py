@@ -36,8 +36,21 @@ def request_token_ids(tokenizer, text: str) -> set[int]:
     return {i for ids in tokenizer(variants, add_special_tokens=False).input_ids for i in ids}
 
 
+@lru_cache(maxsize=4)
+def token_texts(tokenizer) -> tuple[str, ...]:
+    """Every token's text, SentencePiece's word marker as a space."""
+    return tuple(t.replace("\u2581", " ") for t in tokenizer.convert_ids_to_tokens(list(range(len(tokenizer)))))
+
+
+def substring_token_ids(tokenizer, text: str) -> set[int]:
+    """Every token whose text is a piece of the request (any way of spelling a copied word)."""
+    lower = text.lower()
+    return {i for i, t in enumerate(token_texts(tokenizer)) if t.strip() and t.lower() in lower}
+
+
 def allowed_token_ids(tokenizer, text: str) -> torch.Tensor:
-    return torch.tensor(sorted(answer_token_ids(tokenizer) | request_token_ids(tokenizer, text)))
+    ids = answer_token_ids(tokenizer) | request_token_ids(tokenizer, text) | substring_token_ids(tokenizer, text)
+    return torch.tensor(sorted(ids))
 
 
 def stop_token_ids(tokenizer, allowed: torch.Tensor) -> set[int]:

@@ -8,7 +8,11 @@ request), scoring just those rows is exact for that set and much cheaper. The lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import torch
+
+CANDIDATES_CHECKED = 1024
 
 
 def decoder_of(model):
@@ -19,9 +23,18 @@ def decoder_of(model):
 
 @torch.no_grad()
 def greedy_sub_vocabulary(
-    model, input_ids: torch.Tensor, allowed: torch.Tensor, max_new_tokens: int, stop_ids: set[int]
+    model,
+    input_ids: torch.Tensor,
+    allowed: torch.Tensor,
+    max_new_tokens: int,
+    stop_ids: set[int],
+    accept: Callable[[list[int], int], bool] | None = None,
 ) -> list[int]:
-    """Greedy continuation of one sequence choosing only among `allowed` token ids; stops at `stop_ids`."""
+    """Greedy continuation of one sequence choosing only among `allowed` token ids; stops at `stop_ids`.
+
+    `accept(tokens so far, candidate)` can refuse a candidate: the best accepted one of the top
+    CANDIDATES_CHECKED is taken (and the decoding stops when none is).
+    """
     body = decoder_of(model)
     rows = model.get_output_embeddings().weight[allowed.to(input_ids.device)]
     cap = getattr(model.config, "final_logit_softcapping", None)
@@ -31,10 +44,17 @@ def greedy_sub_vocabulary(
         logits = out.last_hidden_state[:, -1] @ rows.T
         if cap:
             logits = torch.tanh(logits / cap) * cap
-        token = int(allowed[int(logits.argmax(-1))])
-        if token in stop_ids:
+        token = _best(logits[0], allowed, tokens, accept)
+        if token is None or token in stop_ids:
             break
         tokens.append(token)
         step = torch.tensor([[token]], device=input_ids.device)
         out = body(input_ids=step, past_key_values=out.past_key_values, use_cache=True)
     return tokens
+
+
+def _best(logits: torch.Tensor, allowed: torch.Tensor, tokens: list[int], accept) -> int | None:
+    if accept is None:
+        return int(allowed[int(logits.argmax())])
+    order = logits.topk(min(CANDIDATES_CHECKED, logits.numel())).indices
+    return next((int(allowed[i]) for i in order if accept(tokens, int(allowed[i]))), None)

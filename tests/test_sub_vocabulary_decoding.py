@@ -1,0 +1,34 @@
+import torch
+
+from assistant.routing_vocabulary import allowed_token_ids, request_token_ids, stop_token_ids
+from models.sub_vocabulary_decoding import greedy_sub_vocabulary
+
+
+def test_with_every_token_allowed_it_matches_greedy_generate(tiny_lm):
+    model, tokenizer = tiny_lm
+    ids = tokenizer("the sea at night", return_tensors="pt").input_ids
+    everything = torch.arange(len(tokenizer))
+    ours = greedy_sub_vocabulary(model, ids, everything, 12, stop_ids=set())
+    ref = model.generate(input_ids=ids, max_new_tokens=12, min_new_tokens=12, do_sample=False, pad_token_id=0)
+    assert ours == ref[0, ids.shape[1] :].tolist()
+
+
+def test_only_allowed_tokens_come_out_and_a_stop_token_ends_it(tiny_lm):
+    model, tokenizer = tiny_lm
+    ids = tokenizer("the sea", return_tensors="pt").input_ids
+    allowed = torch.tensor([5, 9, 17, 23])
+    out = greedy_sub_vocabulary(model, ids, allowed, 10, stop_ids=set())
+    assert len(out) == 10 and set(out) <= {5, 9, 17, 23}
+    first = out[0]
+    assert greedy_sub_vocabulary(model, ids, allowed, 10, stop_ids={first}) == []
+
+
+def test_answer_vocabulary_holds_the_request_words_and_json(tiny_lm):
+    _, tokenizer = tiny_lm
+    text = "Request: a sorrowful tune\nCalls:"
+    allowed = set(allowed_token_ids(tokenizer, text).tolist())
+    assert request_token_ids(tokenizer, text) <= allowed
+    for piece in ('"sorrowful"', '[["compose_melody", {"mood": '):
+        assert set(tokenizer(piece, add_special_tokens=False).input_ids) <= allowed
+    stops = stop_token_ids(tokenizer, allowed_token_ids(tokenizer, text))
+    assert tokenizer.eos_token_id in stops
