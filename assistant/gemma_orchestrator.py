@@ -84,7 +84,7 @@ class GemmaOrchestrator(Orchestrator):
         import torch
 
         from models.gemma import GEMMA_LOCK, gemma_model_and_tokenizer
-        from models.text_generation import cut_at_stop
+        from models.text_generation import cut_at_stop, stopping
 
         base, tokenizer = gemma_model_and_tokenizer()
         if self.adapter and self.restrict_vocabulary:
@@ -98,8 +98,7 @@ class GemmaOrchestrator(Orchestrator):
                     past_key_values=cache,
                     max_new_tokens=self.max_new_tokens,
                     do_sample=False,
-                    stop_strings=["\n"],
-                    tokenizer=tokenizer,
+                    stopping_criteria=stopping(tokenizer, ("\n",), ids.shape[1]),
                     pad_token_id=tokenizer.eos_token_id,
                 )
         return cut_at_stop(tokenizer.decode(out[0, ids.shape[1] :], skip_special_tokens=True), ("\n",))
