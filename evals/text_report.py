@@ -77,13 +77,14 @@ def run_option(name: str, fn, kind: str, seeds: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, default=8)
+    parser.add_argument("--kinds", default="title,poem,description")
     args = parser.parse_args()
     gemma_model_and_tokenizer()  # load once, outside the timings
     options = {
         "single sample": single_sample,
         "ours: 3 candidates + checks + mood ranking": lambda k, b, s: write(k, b, 4, False, s),
     }
-    results = [run_option(name, fn, kind, args.seeds) for kind in ("title", "poem") for name, fn in options.items()]
+    results = [run_option(name, fn, kind, args.seeds) for kind in args.kinds.split(",") for name, fn in options.items()]
     keys = ["no_leak_no_repeat", "in_bounds", "mood_agreement", "distinct_1", "distinct_2", "median_ms", "p90_ms"]
     print_table(
         "Text from Gemma 3 270M (CPU)",
