@@ -32,3 +32,16 @@ def test_answer_vocabulary_holds_the_request_words_and_json(tiny_lm):
         assert set(tokenizer(piece, add_special_tokens=False).input_ids) <= allowed
     stops = stop_token_ids(tokenizer, allowed_token_ids(tokenizer, text))
     assert tokenizer.eos_token_id in stops
+
+
+def test_stop_on_strings_stops_each_sequence_once_its_new_text_holds_a_stop(tiny_lm):
+    from models.text_generation import StopOnStrings
+
+    _, tokenizer = tiny_lm
+    prompt = tokenizer("the sea", return_tensors="pt").input_ids
+    done = tokenizer(" calm night\n\nMood: joy", add_special_tokens=False, return_tensors="pt").input_ids
+    going = tokenizer(" calm night grey rain", add_special_tokens=False, return_tensors="pt").input_ids
+    width = min(done.shape[1], going.shape[1])
+    batch = torch.cat([torch.cat([prompt, done[:, -width:]], 1), torch.cat([prompt, going[:, -width:]], 1)])
+    stop = StopOnStrings(tokenizer, ("Mood:",), prompt.shape[1])
+    assert stop(batch, None).tolist() == [True, False]
