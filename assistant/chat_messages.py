@@ -3,6 +3,8 @@ state (brief and current works), the recent turns, and the repair note when the 
 
 from __future__ import annotations
 
+import json
+
 from assistant.orchestrator import PlanRequest
 
 SYSTEM = (
@@ -33,6 +35,4 @@ def chat_messages(request: PlanRequest) -> list[dict]:
 
 def as_plan_text(calls: list[dict], reply: str) -> str:
     """The JSON text `assistant.calls.parse_plan` reads."""
-    import json
-
     return json.dumps({"calls": calls, "reply": reply or None})

@@ -87,7 +87,7 @@ class GemmaOrchestrator(Orchestrator):
         from models.text_generation import cut_at_stop, stopping
 
         base, tokenizer = gemma_model_and_tokenizer()
-        if self.adapter and self.restrict_vocabulary:
+        if self.adapter and self.restrict_vocabulary:  # the tuned model's own path, without `generate`
             return self._plan_over_answer_tokens(request, tokenizer)
         with GEMMA_LOCK:
             model, context, ids, cache = self._inputs(request, base, tokenizer)

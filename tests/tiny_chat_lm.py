@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import torch
 
+from tests.tiny_lm import bpe_tokenizer
+
 CHAT_TEMPLATE = """{%- set system = messages[0].content if messages[0].role == 'system' else '' -%}
 <|im_start|>system
 {{ system }}
@@ -29,13 +31,10 @@ For each call answer <tool_call>{"name": <name>, "arguments": <args>}</tool_call
 
 def tiny_chat_model(corpus: list[str]):
     """Random-weight tiny Llama with a BPE tokenizer trained on `corpus` and the chat template above."""
-    from tokenizers import ByteLevelBPETokenizer
-    from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+    from transformers import LlamaConfig, LlamaForCausalLM
 
     special = ["<pad>", "<|im_start|>", "<|im_end|>"]
-    bpe = ByteLevelBPETokenizer()
-    bpe.train_from_iterator(corpus, vocab_size=1500, special_tokens=special)
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=bpe._tokenizer, pad_token="<pad>", eos_token="<|im_end|>")
+    tokenizer = bpe_tokenizer(corpus, 1500, special, pad_token="<pad>", eos_token="<|im_end|>")
     tokenizer.add_tokens(["<tool_call>", "</tool_call>"])
     tokenizer.chat_template = CHAT_TEMPLATE
     torch.manual_seed(0)

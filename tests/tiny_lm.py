@@ -9,16 +9,26 @@ from tools.text_prompts import PREFIXES
 WORDS = "the sea night grey blue gold light rain slow bright calm sorrow joy wave song hope dark warm cold".split()
 
 
-def tiny_gemma():
+def bpe_tokenizer(corpus: list[str], vocab_size: int, special: list[str], **roles: str):
+    """A byte-level BPE tokenizer trained on `corpus`, as a transformers tokenizer (roles: pad_token=...)."""
     from tokenizers import ByteLevelBPETokenizer
-    from transformers import Gemma3ForCausalLM, Gemma3TextConfig, PreTrainedTokenizerFast
+    from transformers import PreTrainedTokenizerFast
 
     bpe = ByteLevelBPETokenizer()
-    bpe.train_from_iterator(
-        list(PREFIXES.values()) + [" ".join(WORDS)] * 5, vocab_size=400, special_tokens=["<pad>", "<eos>", "<bos>"]
-    )
-    tokenizer = PreTrainedTokenizerFast(
-        tokenizer_object=bpe._tokenizer, pad_token="<pad>", eos_token="<eos>", bos_token="<bos>"
+    bpe.train_from_iterator(corpus, vocab_size=vocab_size, special_tokens=special)
+    return PreTrainedTokenizerFast(tokenizer_object=bpe._tokenizer, **roles)
+
+
+def tiny_gemma():
+    from transformers import Gemma3ForCausalLM, Gemma3TextConfig
+
+    tokenizer = bpe_tokenizer(
+        list(PREFIXES.values()) + [" ".join(WORDS)] * 5,
+        400,
+        ["<pad>", "<eos>", "<bos>"],
+        pad_token="<pad>",
+        eos_token="<eos>",
+        bos_token="<bos>",
     )
     torch.manual_seed(0)
     config = Gemma3TextConfig(
