@@ -21,6 +21,7 @@ from assistant.routing_templates import (
     NUMBER_WORDS,
     ORDINALS,
     STYLE_WORDS,
+    TEXT_KIND_WORDS,
     TRAIN_JOINS,
     TRAIN_PREFIXES,
     TRAIN_SUFFIXES,
@@ -132,6 +133,9 @@ def _calls(intent: str, template: str, fill: dict) -> list:
         "style": [["paint", {"style": fill["style"]}]],
         "poem": [["write_text", {"kind": "poem"}]],
         "poem_lines": [["write_text", {"kind": "poem", "lines": bars_value}]],
+        "poem_subject": [["write_text", {"kind": "poem", "subject": fill["subject"]}]],
+        "rhyme_subject": [["write_text", {"kind": "poem", "rhyme": True, "subject": fill["subject"]}]],
+        "melody_instrument": [["compose_melody", {"mood": fill["mood"], "instrument": fill["instrument"]}]],
         "rhyme": [["write_text", {"kind": "poem", "rhyme": True}]],
         "title": [["write_text", {"kind": "title"}]],
         "description": [["write_text", {"kind": "description"}]],
@@ -156,6 +160,9 @@ def _intent(rng: random.Random, pool: dict, intent: str) -> Example:
     if intent in ("key", "key_only"):
         fill = {**fill, "key_text": _key_text(rng, fill["key"])}
         template = template.replace("{key}", "{key_text}")
+    if intent in ("undo", "go_to") and "base_moods" in pool and rng.random() < 0.25:
+        fill = {**fill, "kind": "text", "kind_text": rng.choice(TEXT_KIND_WORDS)}
+        template = template.replace("{kind}", "{kind_text}")
     if intent == "style":
         fill = {**fill, "style_text": rng.choice(STYLE_WORDS[fill["style"]])}
         template = template.replace("{style}", "{style_text}")
@@ -171,16 +178,19 @@ def _intent(rng: random.Random, pool: dict, intent: str) -> Example:
 WEIGHTS = {"make_both": 4, "make_melody": 3, "make_painting": 3, "restraint": 6, "melody_full": 2}
 COMBINABLE_FIRST = ["make_melody", "make_painting", "make_both", "slower", "faster", "instrument", "longer", "darker"]
 COMBINABLE_NEXT = ["poem", "title", "more_colour", "darker", "brighter", "slower", "instrument", "tempo", "description"]
+TRAIN_COMBINABLE_NEXT = ["faster", "longer", "poem_subject"]  # training only: the held-out split stays as it was
 
 
 def combined(rng: random.Random, pool: dict) -> Example:
     """Two or three requests joined ('a sad tune and a title', 'slower, more blue')."""
+    train = "base_moods" in pool
+    nexts = [i for i in COMBINABLE_NEXT + (TRAIN_COMBINABLE_NEXT if train else []) if i in pool]
     first = _intent(rng, pool, rng.choice([i for i in COMBINABLE_FIRST if i in pool]))
     parts = [first] + [
-        _intent(rng, pool, rng.choice([i for i in COMBINABLE_NEXT if i in pool]))
-        for _ in range(1 if rng.random() < 0.8 or "base_moods" not in pool else 2)
+        _intent(rng, pool, rng.choice(nexts))
+        for _ in range(1 if rng.random() < 0.8 or not train else 2)
     ]
-    joins = TRAIN_JOINS if "base_moods" in pool else [" and "]
+    joins = TRAIN_JOINS if train else [" and "]
     text = parts[0].request + "".join(rng.choice(joins) + p.request for p in parts[1:])
     return Example(text, [c for p in parts for c in p.calls])
 

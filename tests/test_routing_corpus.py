@@ -3,6 +3,8 @@ import re
 from assistant.calls import parse_plan
 from assistant.routing_corpus import compact, generate, normalise_request, pools
 
+VOCABULARY_KEYS = ("moods", "colours", "instruments", "subjects", "keys")
+
 
 def test_every_example_is_a_valid_plan():
     for split in ("train", "heldout"):
@@ -34,3 +36,26 @@ def test_restraint_and_combined_cases_are_present():
     examples = generate("train", 1000)
     assert sum(not e.calls for e in examples) > 50
     assert sum(len(e.calls) >= 2 for e in examples) > 100
+
+
+def _literal_word_grams(template: str, n: int) -> set[str]:
+    """Word n-grams of a template's fixed text (never across a slot)."""
+    grams = set()
+    for part in re.split(r"\{\w+\}", template.lower()):
+        words = re.findall(r"[a-z']+", part)
+        grams |= {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+    return grams
+
+
+def test_no_heldout_sentence_shape_occurs_in_training_requests():
+    heldout_pool = pools()["heldout"]
+    shapes = {
+        g
+        for key, values in heldout_pool.items()
+        if key not in VOCABULARY_KEYS
+        for t in values
+        for g in _literal_word_grams(t, 4)
+    }
+    train = {" ".join(re.findall(r"[a-z']+", e.request.lower())) for e in generate("train", 6000)}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(g) for g in sorted(shapes)) + r")\b")
+    assert not [t for t in train if pattern.search(t)]
