@@ -27,13 +27,15 @@ def open_copy_value(answer: str) -> str | None:
 def copy_ok(answer: str, piece: str, request: str) -> bool:
     """Whether appending `piece` to `answer` keeps every open copy value a piece of the request that starts
     at a word's start, and, when the piece closes the value, ends at a word's end ("triumph" is not a value
-    when the request says "triumphant")."""
+    when the request says "triumphant"). Case is the request's or all lower case ("Majestic" or "majestic",
+    never "majeStic")."""
     value = open_copy_value(answer)
     if value is None:
         return True
     typed, closes, rest = piece.partition('"')
-    candidate = (value + typed).lower()
+    candidate = value + typed
     if closes and (not candidate.strip() or '"' in rest):
         return False  # an empty value, or a second string opened in the same token
-    ending = r"(?![a-z0-9])" if closes else ""
-    return re.search(r"(?<![a-z0-9])" + re.escape(candidate) + ending, request.lower()) is not None
+    ending = r"(?![A-Za-z0-9])" if closes else ""
+    pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(candidate) + ending)
+    return any(pattern.search(text) for text in (request, request.lower()))

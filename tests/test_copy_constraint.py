@@ -18,5 +18,13 @@ def test_values_must_stay_a_piece_of_the_request():
     assert not copy_ok(answer, '"', REQUEST)  # empty value
     assert not copy_ok(answer + "triumph", '"}]', REQUEST)  # stops inside a word
     assert not copy_ok(answer, "umph", REQUEST)  # starts inside a word
-    assert copy_ok('[["paint", {"palette": ["crimson", "', "Gold", REQUEST)
+    assert copy_ok('[["paint", {"palette": ["crimson", "', "gold", REQUEST)
     assert copy_ok('[["compose_melody", {"tempo": ', "120", REQUEST)
+
+
+def test_values_keep_the_request_case_or_lower_case():
+    request = "Majestic music please"
+    assert copy_ok('[["compose_melody", {"mood": "', "Majestic", request)
+    assert copy_ok('[["compose_melody", {"mood": "', "majestic", request)
+    assert not copy_ok('[["compose_melody", {"mood": "maje', "Stic", request)
+    assert not copy_ok('[["compose_melody", {"mood": "', "MUSIC", request)
