@@ -39,7 +39,8 @@ def request_token_ids(tokenizer, text: str) -> set[int]:
 @lru_cache(maxsize=4)
 def token_texts(tokenizer) -> tuple[str, ...]:
     """Every token's text, SentencePiece's word marker as a space."""
-    return tuple(t.replace("\u2581", " ") for t in tokenizer.convert_ids_to_tokens(list(range(len(tokenizer)))))
+    tokens = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+    return tuple((t or "").replace("\u2581", " ") for t in tokens)  # None: an id with no token (some versions)
 
 
 def substring_token_ids(tokenizer, text: str) -> set[int]:

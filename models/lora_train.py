@@ -124,6 +124,8 @@ def main() -> None:
 
     torch.manual_seed(args.seed)
     model, tokenizer = load_gemma(dtype=getattr(torch, args.dtype))
+    if torch.cuda.is_available():  # GPU SDPA kernels give NaN on the fully masked rows of left padding
+        model.set_attn_implementation("eager")
     model = add_lora(model, rank=args.rank)
     history = train_lora(
         model,
