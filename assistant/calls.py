@@ -32,6 +32,11 @@ def callable_names() -> list[str]:
     return [*TOOLS, *ACTIONS]
 
 
+def argument_names() -> dict[str, set[str]]:
+    """Each callable's argument names."""
+    return {name: set(args_model_for(name).model_fields) for name in callable_names()}
+
+
 def args_model_for(name: str) -> type[BaseModel]:
     if name in TOOLS:
         return TOOLS[name].args_model

@@ -105,7 +105,9 @@ class GemmaOrchestrator(Orchestrator):
 
     def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
         """The tuned model, greedy over the tokens an answer can use (see `assistant.routing_vocabulary`)."""
+        from assistant.calls import argument_names
         from assistant.copy_constraint import copy_ok
+        from assistant.schema_constraint import names_ok
         from assistant.routing_vocabulary import allowed_token_ids, stop_token_ids, token_texts
         from models.gemma import GEMMA_LOCK, with_adapter
         from models.sub_vocabulary_decoding import greedy_sub_vocabulary
@@ -114,8 +116,11 @@ class GemmaOrchestrator(Orchestrator):
         allowed = allowed_token_ids(tokenizer, line)
         texts = token_texts(tokenizer)
 
+        names = argument_names()
+
         def accept(tokens: list[int], token: int) -> bool:
-            return copy_ok(tokenizer.decode(tokens), texts[token], line)
+            answer = tokenizer.decode(tokens)
+            return copy_ok(answer, texts[token], line) and names_ok(answer + texts[token], names)
 
         model = with_adapter(self.adapter)
         with GEMMA_LOCK:

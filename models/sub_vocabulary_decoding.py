@@ -32,8 +32,8 @@ def greedy_sub_vocabulary(
 ) -> list[int]:
     """Greedy continuation of one sequence choosing only among `allowed` token ids; stops at `stop_ids`.
 
-    `accept(tokens so far, candidate)` can refuse a candidate: the best accepted one of the top
-    CANDIDATES_CHECKED is taken (and the decoding stops when none is).
+    `accept(tokens so far, candidate)` can refuse a candidate: the best accepted one is taken (the top
+    CANDIDATES_CHECKED first, then the rest), and the decoding stops when none is.
     """
     body = decoder_of(model)
     rows = model.get_output_embeddings().weight[allowed.to(input_ids.device)]
@@ -57,4 +57,8 @@ def _best(logits: torch.Tensor, allowed: torch.Tensor, tokens: list[int], accept
     if accept is None:
         return int(allowed[int(logits.argmax())])
     order = logits.topk(min(CANDIDATES_CHECKED, logits.numel())).indices
-    return next((int(allowed[i]) for i in order if accept(tokens, int(allowed[i]))), None)
+    best = next((int(allowed[i]) for i in order if accept(tokens, int(allowed[i]))), None)
+    if best is None and logits.numel() > CANDIDATES_CHECKED:  # rare: the rest, best first
+        order = logits.argsort(descending=True)[CANDIDATES_CHECKED:]
+        best = next((int(allowed[i]) for i in order if accept(tokens, int(allowed[i]))), None)
+    return best

@@ -1,0 +1,26 @@
+from assistant.calls import argument_names
+from assistant.routing_corpus import compact, generate
+from assistant.schema_constraint import names_ok
+
+NAMES = {"undo": {"kind"}, "paint": {"mood", "palette", "brightness_change"}}
+
+
+def test_tool_and_argument_names_must_be_real_as_they_are_typed():
+    assert names_ok('[["pai', NAMES) and not names_ok('[["paw', NAMES)
+    assert names_ok('[["undo", {"ki', NAMES) and not names_ok('[["undo", {"mo', NAMES)
+    assert not names_ok('[["undo", {"mood"', NAMES)
+    assert names_ok('[["paint", {"palette": ["red", "mood"], "brightness_change": 0.3}], ["undo", {"kind": "', NAMES)
+    assert not names_ok('[["paint", {"palette": ["red"], "kind', NAMES)
+
+
+def test_values_are_free_and_strings_in_values_are_not_names():
+    assert names_ok('[["paint", {"mood": "undo kind', NAMES)
+    assert names_ok('[["paint", {"palette": ["kind", "', NAMES)
+
+
+def test_every_corpus_answer_passes_with_the_real_argument_names():
+    names = argument_names()
+    for split in ("train", "heldout"):
+        for example in generate(split, 600):
+            answer = compact(example.calls)
+            assert all(names_ok(answer[:i], names) for i in range(1, len(answer) + 1)), answer
