@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import torch
@@ -79,11 +80,33 @@ def _expand_cache(cache, n: int):
 
 @torch.no_grad()
 def generate_texts(
-    model, tokenizer, prefix: str, request: str, settings: SamplingSettings, stop_strings: tuple[str, ...] = ()
+    model,
+    tokenizer,
+    prefix: str,
+    request: str,
+    settings: SamplingSettings,
+    stop_strings: tuple[str, ...] = (),
+    allowed: torch.Tensor | None = None,
+    enough: Callable[[str], bool] | None = None,
 ) -> list[str]:
-    """`candidates` continuations of prefix + request, cut at the first stop string."""
+    """`candidates` continuations of prefix + request, cut at the first stop string.
+
+    With `allowed` token ids, sampling scores only those (`models.sub_vocabulary_sampling`), and a
+    candidate also ends as soon as `enough(its text)` holds (e.g. a poem has its lines).
+    """
     prefix_ids, cache = PREFIX_CACHE.get(model, tokenizer, prefix)
     request_ids = tokenizer(request, return_tensors="pt", add_special_tokens=False).input_ids.to(model.device)
+    if allowed is not None:
+        return _sample_over(
+            model,
+            tokenizer,
+            torch.cat([prefix_ids, request_ids], dim=1),
+            cache,
+            settings,
+            stop_strings,
+            allowed,
+            enough,
+        )
     ids = torch.cat([prefix_ids, request_ids], dim=1).repeat(settings.candidates, 1)
     torch.manual_seed(settings.seed)
     out = model.generate(
@@ -101,6 +124,17 @@ def generate_texts(
     )
     texts = tokenizer.batch_decode(out[:, ids.shape[1] :], skip_special_tokens=True)
     return [cut_at_stop(t, stop_strings) for t in texts]
+
+
+def _sample_over(model, tokenizer, ids, cache, settings, stop_strings, allowed, enough) -> list[str]:
+    from models.sub_vocabulary_sampling import sample_sub_vocabulary
+
+    def done(tokens: list[int]) -> bool:
+        text = tokenizer.decode(tokens, skip_special_tokens=True)
+        return any(s in text for s in stop_strings) or (enough is not None and enough(text))
+
+    outputs = sample_sub_vocabulary(model, ids, allowed, settings, done, cache)
+    return [cut_at_stop(tokenizer.decode(t, skip_special_tokens=True), stop_strings) for t in outputs]
 
 
 def cut_at_stop(text: str, stop_strings: tuple[str, ...]) -> str:

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from models.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokenizer
 from models.text_generation import SamplingSettings, generate_texts
+from models.text_vocabulary import plain_text_token_ids
 from tools.brief import BriefChanges, CreativeBrief
 from tools.mood_lexicon import vader_analyzer
 from tools.mood_mapping import music_parameters
@@ -56,6 +57,11 @@ def clean_text(raw: str, kind: str, lines: int) -> str:
     if kind == "poem":
         return "\n".join([ln.strip() for ln in raw.splitlines() if ln.strip()][:lines])
     return " ".join(raw.split())
+
+
+def complete_lines(text: str) -> int:
+    """Non-empty lines already ended by a newline."""
+    return sum(1 for line in text.split("\n")[:-1] if line.strip())
 
 
 def text_valence(text: str) -> float:
@@ -108,8 +114,14 @@ def describe_music(brief: CreativeBrief) -> str:
     return f"{pace}, in {p.tonic} {p.mode}, on {p.instrument}"
 
 
-def write(kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, rounds: int = 2) -> TextCheck:
-    """The best candidate over up to `rounds` batches of samples; stops early at a clean, agreeing one."""
+def write(
+    kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, rounds: int = 2, plain_tokens: bool = True
+) -> TextCheck:
+    """The best candidate over up to `rounds` batches of samples; stops early at a clean, agreeing one.
+
+    `plain_tokens`: sample over plain English tokens only, each candidate ending when it has its lines
+    (faster); else transformers' `generate` over the whole vocabulary (kept for the comparison).
+    """
     model, tokenizer = gemma_model_and_tokenizer()
     colours = ", ".join(brief.palette) or "any"
     request = request_text(kind, brief.mood, brief.subject, colours, describe_music(brief))
@@ -120,7 +132,16 @@ def write(kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, r
             max_new_tokens=MAX_TOKENS[kind] + 10 * max(0, lines - 4) * (kind == "poem"), seed=seed * 1000 + r
         )
         with GEMMA_LOCK, base_only():
-            raws = generate_texts(model, tokenizer, prefix, request, settings, STOP_STRINGS)
+            raws = generate_texts(
+                model,
+                tokenizer,
+                prefix,
+                request,
+                settings,
+                STOP_STRINGS,
+                allowed=plain_text_token_ids(tokenizer) if plain_tokens else None,
+                enough=lambda text: complete_lines(text) >= (lines if kind == "poem" else 1),
+            )
         for raw in raws:
             cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
             if best is None or rank_key(cand, rhyme, brief.valence) > rank_key(best, rhyme, brief.valence):

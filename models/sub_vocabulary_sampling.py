@@ -1,0 +1,114 @@
+"""Sampling several continuations that score only a given set of tokens (e.g. those English is made of).
+
+The same processors as `generate(do_sample=True)`, in its order: repetition penalty and no-repeat
+n-grams over the whole sequence, then temperature and top-p. Only the output layer changes: Gemma 3's
+has 262k rows, over half of a 270M model's arithmetic per token on a CPU, and text for people here
+never needs the rows of other scripts. Candidates that are done leave the batch (and the cache).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import torch
+
+from models.sub_vocabulary_decoding import decoder_of
+
+
+def _expanded(cache, n: int):
+    if cache is not None and n > 1:
+        cache.batch_repeat_interleave(n)
+    return cache
+
+
+class NGramBlocker:
+    """The tokens that would repeat an n-gram already in one sequence (transformers' no_repeat_ngram_size)."""
+
+    def __init__(self, tokens: list[int], size: int):
+        self.size, self.tokens, self.seen = size, list(tokens), {}
+        for i in range(len(tokens) - size + 1):
+            self.seen.setdefault(tuple(tokens[i : i + size - 1]), set()).add(tokens[i + size - 1])
+
+    def append(self, token: int) -> None:
+        self.tokens.append(token)
+        if len(self.tokens) >= self.size:
+            gram = self.tokens[-self.size :]
+            self.seen.setdefault(tuple(gram[:-1]), set()).add(gram[-1])
+
+    def banned(self) -> set[int]:
+        return self.seen.get(tuple(self.tokens[-(self.size - 1) :]), set()) if self.size > 1 else set()
+
+
+def penalise_repeats(logits: torch.Tensor, positions: torch.Tensor, penalty: float) -> None:
+    """transformers' repetition penalty, in place, on one row: divide positive scores, multiply negative."""
+    scores = logits[positions]
+    logits[positions] = torch.where(scores < 0, scores * penalty, scores / penalty)
+
+
+def top_p_probabilities(logits: torch.Tensor, temperature: float, top_p: float) -> torch.Tensor:
+    """Softmax at `temperature` keeping the smallest set of tokens whose probability reaches `top_p`."""
+    probs = torch.softmax(logits / temperature, dim=-1)
+    ordered, order = probs.sort(dim=-1, descending=True)
+    drop = ordered.cumsum(dim=-1) - ordered > top_p
+    ordered[drop] = 0.0
+    return torch.zeros_like(probs).scatter(-1, order, ordered)
+
+
+@torch.no_grad()
+def sample_sub_vocabulary(
+    model,
+    context_ids: torch.Tensor,
+    allowed: torch.Tensor,
+    settings,
+    done: Callable[[list[int]], bool],
+    cache=None,
+) -> list[list[int]]:
+    """`settings.candidates` sampled continuations of `context_ids` (1 x L) over the `allowed` token ids.
+
+    `cache` may hold the keys/values of the first tokens of the context (a cached prompt prefix); a
+    candidate ends at end-of-sequence, when `done(its tokens)` says so, or after max_new_tokens.
+    """
+    n, device = settings.candidates, context_ids.device
+    body = decoder_of(model)
+    rows = model.get_output_embeddings().weight[allowed.to(device)]
+    cap = getattr(model.config, "final_logit_softcapping", None)
+    index = torch.full((int(allowed.max()) + 1,), -1, dtype=torch.long)
+    index[allowed] = torch.arange(len(allowed))
+    context = context_ids[0].tolist()
+    known = index[torch.tensor([t for t in context if t < len(index)], dtype=torch.long)]
+    seen = [set(known[known >= 0].tolist()) for _ in range(n)]
+    blockers = [NGramBlocker(context, settings.no_repeat_ngram_size) for _ in range(n)]
+    cached = cache.get_seq_length() if cache is not None else 0
+    out = body(input_ids=context_ids[:, cached:].repeat(n, 1), past_key_values=_expanded(cache, n), use_cache=True)
+    generator = torch.Generator().manual_seed(settings.seed)
+    outputs, active = [[] for _ in range(n)], list(range(n))
+    eos = getattr(model.config, "eos_token_id", None)
+    stops = set(eos if isinstance(eos, list) else [eos])
+    for _ in range(settings.max_new_tokens):
+        logits = (out.last_hidden_state[:, -1] @ rows.T).float().cpu()
+        if cap:
+            logits = torch.tanh(logits / cap) * cap
+        for row, i in enumerate(active):
+            penalise_repeats(logits[row], torch.tensor(sorted(seen[i]), dtype=torch.long), settings.repetition_penalty)
+            banned = [int(index[t]) for t in blockers[i].banned() if t < len(index) and index[t] >= 0]
+            logits[row, banned] = float("-inf")
+        probs = top_p_probabilities(logits, settings.temperature, settings.top_p)
+        picks = allowed[torch.multinomial(probs, 1, generator=generator)[:, 0]].tolist()
+        keep = []
+        for row, (i, token) in enumerate(zip(active, picks)):
+            if token in stops:
+                continue
+            outputs[i].append(token)
+            blockers[i].append(token)
+            seen[i].add(int(index[token]))
+            if not done(outputs[i]):
+                keep.append(row)
+        if not keep:
+            break
+        cache = out.past_key_values
+        if len(keep) < len(active):
+            cache.batch_select_indices(torch.tensor(keep, device=device))
+        active = [active[row] for row in keep]
+        step = torch.tensor([[picks[row]] for row in keep], device=device)
+        out = body(input_ids=step, past_key_values=cache, use_cache=True)
+    return outputs
