@@ -118,6 +118,7 @@ def main() -> None:
     parser.add_argument("--rank", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--dtype", choices=["bfloat16", "float32"], default="bfloat16", help="of the frozen base")
+    parser.add_argument("--init", help="an adapter folder to continue training from")
     args = parser.parse_args()
 
     from models.gemma import load_gemma
@@ -126,7 +127,12 @@ def main() -> None:
     model, tokenizer = load_gemma(dtype=getattr(torch, args.dtype))
     if torch.cuda.is_available():  # GPU SDPA kernels give NaN on the fully masked rows of left padding
         model.set_attn_implementation("eager")
-    model = add_lora(model, rank=args.rank)
+    if args.init:  # continue training a saved adapter (its own rank)
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, args.init, is_trainable=True)
+    else:
+        model = add_lora(model, rank=args.rank)
     history = train_lora(
         model,
         tokenizer,
