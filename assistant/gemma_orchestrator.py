@@ -107,8 +107,8 @@ class GemmaOrchestrator(Orchestrator):
         """The tuned model, greedy over the tokens an answer can use (see `assistant.routing_vocabulary`)."""
         from assistant.calls import argument_names
         from assistant.copy_constraint import copy_ok
-        from assistant.schema_constraint import names_ok
         from assistant.routing_vocabulary import allowed_token_ids, stop_token_ids, token_texts
+        from assistant.schema_constraint import names_ok
         from models.gemma import GEMMA_LOCK, with_adapter
         from models.sub_vocabulary_decoding import greedy_sub_vocabulary
 

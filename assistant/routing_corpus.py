@@ -187,8 +187,7 @@ def combined(rng: random.Random, pool: dict) -> Example:
     nexts = [i for i in COMBINABLE_NEXT + (TRAIN_COMBINABLE_NEXT if train else []) if i in pool]
     first = _intent(rng, pool, rng.choice([i for i in COMBINABLE_FIRST if i in pool]))
     parts = [first] + [
-        _intent(rng, pool, rng.choice(nexts))
-        for _ in range(1 if rng.random() < 0.8 or not train else 2)
+        _intent(rng, pool, rng.choice(nexts)) for _ in range(1 if rng.random() < 0.8 or not train else 2)
     ]
     joins = TRAIN_JOINS if train else [" and "]
     text = parts[0].request + "".join(rng.choice(joins) + p.request for p in parts[1:])
