@@ -108,24 +108,25 @@ class GemmaOrchestrator(Orchestrator):
         from assistant.calls import argument_names
         from assistant.copy_constraint import copy_ok
         from assistant.routing_vocabulary import allowed_token_ids, stop_token_ids, token_texts
-        from assistant.schema_constraint import names_ok
+        from assistant.schema_constraint import closed, names_ok
         from models.gemma import GEMMA_LOCK, with_adapter
         from models.sub_vocabulary_decoding import greedy_sub_vocabulary
 
         line = request_line(request)
         allowed = allowed_token_ids(tokenizer, line)
         texts = token_texts(tokenizer)
-
         names = argument_names()
+        stops = stop_token_ids(tokenizer, allowed)
 
         def accept(tokens: list[int], token: int) -> bool:
             answer = tokenizer.decode(tokens)
+            if token in stops or closed(answer):  # it ends exactly when the JSON is complete
+                return token in stops and closed(answer)
             return copy_ok(answer, texts[token], line) and names_ok(answer + texts[token], names)
 
         model = with_adapter(self.adapter)
         with GEMMA_LOCK:
             ids = tokenizer(line, return_tensors="pt").input_ids.to(model.device)
-            stops = stop_token_ids(tokenizer, allowed)
             tokens = greedy_sub_vocabulary(model, ids, allowed, self.max_new_tokens, stops, accept)
         return tokenizer.decode(tokens, skip_special_tokens=True).strip()
 

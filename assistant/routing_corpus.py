@@ -142,6 +142,7 @@ def _calls(intent: str, template: str, fill: dict) -> list:
         "undo": [["undo", {"kind": fill["kind"]}]],
         "go_to": [["go_to_version", {"kind": fill["kind"], "number": number}]],
         "restraint": [],
+        "app_help": [],
     }
     return table[intent]
 
@@ -175,7 +176,7 @@ def _intent(rng: random.Random, pool: dict, intent: str) -> Example:
     return Example(text, calls)
 
 
-WEIGHTS = {"make_both": 4, "make_melody": 3, "make_painting": 3, "restraint": 6, "melody_full": 2}
+WEIGHTS = {"make_both": 4, "make_melody": 3, "make_painting": 3, "restraint": 6, "melody_full": 2, "app_help": 2}
 COMBINABLE_FIRST = ["make_melody", "make_painting", "make_both", "slower", "faster", "instrument", "longer", "darker"]
 COMBINABLE_NEXT = ["poem", "title", "more_colour", "darker", "brighter", "slower", "instrument", "tempo", "description"]
 TRAIN_COMBINABLE_NEXT = ["faster", "longer", "poem_subject"]  # training only: the held-out split stays as it was

@@ -608,6 +608,9 @@ TRAIN_TEMPLATES = {
         "explain the works to me",
         "give me an overview of the pieces",
         "write about the pieces",
+        "describe the pieces for me",
+        "a word or two on the works",
+        "say what the painting and the melody are about",
     ],
     "undo": [
         "undo the {kind}",
@@ -718,6 +721,20 @@ TRAIN_TEMPLATES = {
         "have a nice day",
     ],
 }
+
+# Questions about the app's interface want an answer, not a tool ("what does the sidebar do?").
+UI_THINGS = """buttons sliders sidebar menu settings tabs toolbar controls interface layout screen brief-box
+version-list download-button share-link history-list piano-roll-view audio-player""".replace("-", " ").split()
+UI_HELP = [
+    "could you explain the {ui}?",
+    "what does the {ui} do?",
+    "explain the {ui} to me",
+    "how do I use the {ui}?",
+    "where is the {ui}?",
+    "what is the {ui} for?",
+    "I don't understand the {ui}",
+]
+TRAIN_TEMPLATES["app_help"] = [t.format(ui=u) for t in UI_HELP for u in UI_THINGS]
 
 TRAIN_PREFIXES = ["ok, ", "hmm, ", "alright, ", "hey, ", "now ", "so ", "please ", "and ", "also ", "great, "]
 TRAIN_SUFFIXES = [" please", " thanks", "!", "?", " :)", " for me", " now", ", thank you", " pls", "..."]

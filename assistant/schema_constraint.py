@@ -3,7 +3,8 @@
 The tuned orchestrator writes `[["tool", {"argument": value, ...}], ...]`. While it decodes, a token is
 acceptable only if every tool name typed so far is (or begins) a real tool's name and every argument
 name is (or begins) one of that tool's arguments: "undo" cannot take a "mood", a tool cannot be "pain".
-Values are left to the copy constraint and to validation.
+Values are left to the copy constraint and to validation. And the answer may end only once it is
+`closed`: every bracket and string shut.
 """
 
 from __future__ import annotations
@@ -21,6 +22,17 @@ class _Scan:
     tool: str = ""
     expecting_key: bool = False
     call_items: int = 0
+
+
+def closed(answer: str) -> bool:
+    """Whether the answer is a finished JSON value: something typed, every bracket and string closed."""
+    scan = _Scan()
+    for char in answer:
+        if scan.in_string:
+            _string_char(scan, char, {})
+        else:
+            _structure_char(scan, char)
+    return bool(answer.strip()) and not scan.stack and not scan.in_string
 
 
 def names_ok(answer: str, arguments: dict[str, set[str]]) -> bool:

@@ -62,11 +62,13 @@ def sample_sub_vocabulary(
     settings,
     done: Callable[[list[int]], bool],
     cache=None,
+    good: Callable[[list[int]], bool] | None = None,
 ) -> list[list[int]]:
     """`settings.candidates` sampled continuations of `context_ids` (1 x L) over the `allowed` token ids.
 
     `cache` may hold the keys/values of the first tokens of the context (a cached prompt prefix); a
-    candidate ends at end-of-sequence, when `done(its tokens)` says so, or after max_new_tokens.
+    candidate ends at end-of-sequence, when `done(its tokens)` says so, or after max_new_tokens. When
+    `good(tokens)` holds for a candidate that ended, sampling stops there (the others stay unfinished).
     """
     n, device = settings.candidates, context_ids.device
     body = decoder_of(model)
@@ -103,6 +105,8 @@ def sample_sub_vocabulary(
             seen[i].add(int(index[token]))
             if not done(outputs[i]):
                 keep.append(row)
+            elif good is not None and good(outputs[i]):
+                return outputs
         if not keep:
             break
         cache = out.past_key_values

@@ -88,11 +88,13 @@ def generate_texts(
     stop_strings: tuple[str, ...] = (),
     allowed: torch.Tensor | None = None,
     enough: Callable[[str], bool] | None = None,
+    good: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """`candidates` continuations of prefix + request, cut at the first stop string.
 
-    With `allowed` token ids, sampling scores only those (`models.sub_vocabulary_sampling`), and a
-    candidate also ends as soon as `enough(its text)` holds (e.g. a poem has its lines).
+    With `allowed` token ids, sampling scores only those (`models.sub_vocabulary_sampling`), a
+    candidate also ends as soon as `enough(its text)` holds (e.g. a poem has its lines), and all stop
+    at the first ended candidate whose text is `good` (the others come back unfinished).
     """
     prefix_ids, cache = PREFIX_CACHE.get(model, tokenizer, prefix)
     request_ids = tokenizer(request, return_tensors="pt", add_special_tokens=False).input_ids.to(model.device)
@@ -106,6 +108,7 @@ def generate_texts(
             stop_strings,
             allowed,
             enough,
+            good,
         )
     ids = torch.cat([prefix_ids, request_ids], dim=1).repeat(settings.candidates, 1)
     torch.manual_seed(settings.seed)
@@ -126,15 +129,20 @@ def generate_texts(
     return [cut_at_stop(t, stop_strings) for t in texts]
 
 
-def _sample_over(model, tokenizer, ids, cache, settings, stop_strings, allowed, enough) -> list[str]:
+def _sample_over(model, tokenizer, ids, cache, settings, stop_strings, allowed, enough, good) -> list[str]:
     from models.sub_vocabulary_sampling import sample_sub_vocabulary
 
-    def done(tokens: list[int]) -> bool:
-        text = tokenizer.decode(tokens, skip_special_tokens=True)
-        return any(s in text for s in stop_strings) or (enough is not None and enough(text))
+    def text(tokens: list[int]) -> str:
+        return tokenizer.decode(tokens, skip_special_tokens=True)
 
-    outputs = sample_sub_vocabulary(model, ids, allowed, settings, done, cache)
-    return [cut_at_stop(tokenizer.decode(t, skip_special_tokens=True), stop_strings) for t in outputs]
+    def done(tokens: list[int]) -> bool:
+        return any(s in text(tokens) for s in stop_strings) or (enough is not None and enough(text(tokens)))
+
+    def is_good(tokens: list[int]) -> bool:
+        return good is not None and good(cut_at_stop(text(tokens), stop_strings))
+
+    outputs = sample_sub_vocabulary(model, ids, allowed, settings, done, cache, is_good if good else None)
+    return [cut_at_stop(text(t), stop_strings) for t in outputs]
 
 
 def cut_at_stop(text: str, stop_strings: tuple[str, ...]) -> str:

@@ -24,3 +24,11 @@ def test_every_corpus_answer_passes_with_the_real_argument_names():
         for example in generate(split, 600):
             answer = compact(example.calls)
             assert all(names_ok(answer[:i], names) for i in range(1, len(answer) + 1)), answer
+
+
+def test_an_answer_is_closed_only_when_every_bracket_and_string_is():
+    from assistant.schema_constraint import closed
+
+    assert closed("[]") and closed(' [["paint", {"palette": ["red", "blue"]}]]')
+    assert not closed("") and not closed('[["paint", {"mood": "sa') and not closed('[["paint", {}]')
+    assert closed('[["paint", {"mood": "a ] tricky } value"}]]')

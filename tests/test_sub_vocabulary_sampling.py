@@ -68,3 +68,13 @@ def test_plain_text_tokens_spell_english_and_leave_other_scripts_out(tiny_lm):
     assert set(tokenizer("the grey sea,\nslow rain", add_special_tokens=False).input_ids) <= allowed
     assert tokenizer.eos_token_id in allowed
     assert not set(tokenizer("海の夜", add_special_tokens=False).input_ids) <= allowed
+
+
+def test_sampling_stops_at_the_first_ended_candidate_that_is_good(tiny_lm):
+    model, tokenizer = tiny_lm
+    ids = tokenizer("the sea", return_tensors="pt").input_ids
+    allowed = torch.tensor([5, 9, 17, 23, 31, 40])
+    out = sample_sub_vocabulary(
+        model, ids, allowed, _settings(candidates=3), done=lambda t: len(t) >= 3, good=lambda t: True
+    )
+    assert [len(t) for t in out] == [3, 2, 2]

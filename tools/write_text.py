@@ -114,13 +114,18 @@ def describe_music(brief: CreativeBrief) -> str:
     return f"{pace}, in {p.tonic} {p.mode}, on {p.instrument}"
 
 
+def _acceptable(candidate: TextCheck) -> bool:
+    return candidate.clean and candidate.agrees
+
+
 def write(
     kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, rounds: int = 2, plain_tokens: bool = True
 ) -> TextCheck:
     """The best candidate over up to `rounds` batches of samples; stops early at a clean, agreeing one.
 
-    `plain_tokens`: sample over plain English tokens only, each candidate ending when it has its lines
-    (faster); else transformers' `generate` over the whole vocabulary (kept for the comparison).
+    `plain_tokens`: sample over plain English tokens only, each candidate ending when it has its lines,
+    and take the first clean, agreeing one as soon as it ends (unless rhymes are asked for, which the
+    ranking weighs); else transformers' `generate` over the whole vocabulary (kept for the comparison).
     """
     model, tokenizer = gemma_model_and_tokenizer()
     colours = ", ".join(brief.palette) or "any"
@@ -141,12 +146,15 @@ def write(
                 STOP_STRINGS,
                 allowed=plain_text_token_ids(tokenizer) if plain_tokens else None,
                 enough=lambda text: complete_lines(text) >= (lines if kind == "poem" else 1),
+                good=None
+                if rhyme
+                else lambda text: _acceptable(check(clean_text(text, kind, lines), kind, lines, brief.valence)),
             )
         for raw in raws:
             cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
             if best is None or rank_key(cand, rhyme, brief.valence) > rank_key(best, rhyme, brief.valence):
                 best = cand
-        if best.clean and best.agrees:
+        if _acceptable(best):
             break
     return best
 
