@@ -131,6 +131,7 @@ def main() -> None:
         from peft import PeftModel
 
         model = PeftModel.from_pretrained(model, args.init, is_trainable=True)
+        args.rank = model.peft_config["default"].r
     else:
         model = add_lora(model, rank=args.rank)
     history = train_lora(
