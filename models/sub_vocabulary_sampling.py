@@ -14,6 +14,8 @@ import torch
 
 from models.sub_vocabulary_decoding import decoder_of
 
+NUCLEUS_GUESS = 512
+
 
 def _expanded(cache, n: int):
     if cache is not None and n > 1:
@@ -48,7 +50,10 @@ def penalise_repeats(logits: torch.Tensor, positions: torch.Tensor, penalty: flo
 def top_p_probabilities(logits: torch.Tensor, temperature: float, top_p: float) -> torch.Tensor:
     """Softmax at `temperature` keeping the smallest set of tokens whose probability reaches `top_p`."""
     probs = torch.softmax(logits / temperature, dim=-1)
-    ordered, order = probs.sort(dim=-1, descending=True)
+    head = min(NUCLEUS_GUESS, probs.shape[-1])
+    ordered, order = probs.topk(head, dim=-1)  # the nucleus is nearly always among the first few hundred
+    if bool((ordered.sum(dim=-1) < top_p).any()):
+        ordered, order = probs.sort(dim=-1, descending=True)
     drop = ordered.cumsum(dim=-1) - ordered > top_p
     ordered[drop] = 0.0
     return torch.zeros_like(probs).scatter(-1, order, ordered)

@@ -24,6 +24,7 @@ from tools.text_prompts import STOP_STRINGS, mood_region, normalise, prompt_line
 
 TextKind = Literal["poem", "title", "description"]
 MAX_TOKENS = {"poem": 64, "title": 8, "description": 80}
+CANDIDATES = {"poem": 4, "title": 3, "description": 3}  # poems fail the checks more often: one more per round
 
 
 class WriteTextArgs(BriefChanges):
@@ -134,7 +135,9 @@ def write(
     best = None
     for r in range(rounds):
         settings = SamplingSettings(
-            max_new_tokens=MAX_TOKENS[kind] + 10 * max(0, lines - 4) * (kind == "poem"), seed=seed * 1000 + r
+            max_new_tokens=MAX_TOKENS[kind] + 10 * max(0, lines - 4) * (kind == "poem"),
+            seed=seed * 1000 + r,
+            candidates=CANDIDATES[kind],
         )
         with GEMMA_LOCK, base_only():
             raws = generate_texts(
