@@ -24,7 +24,7 @@ from tools.text_prompts import STOP_STRINGS, mood_region, normalise, prompt_line
 
 TextKind = Literal["poem", "title", "description"]
 MAX_TOKENS = {"poem": 64, "title": 8, "description": 80}
-CANDIDATES = {"poem": 4, "title": 3, "description": 3}  # poems fail the checks more often: one more per round
+CANDIDATES = {"poem": 5, "title": 3, "description": 3}  # poems fail the checks more often: more per round
 
 
 class WriteTextArgs(BriefChanges):
