@@ -40,3 +40,16 @@ def test_shipped_melody_model_stays_in_key():
     for seed in (1, 2, 3):
         best = sample_melody(model, MelodyRequest(bars=4, tonic=9, mode="minor", seed=seed, register=64))[0]
         assert best.stats.in_key_ratio >= 0.85 and 0.05 <= best.stats.density <= 0.5
+
+
+def test_adapter_card_is_rebuilt_from_its_training_stages_keeping_the_written_sections(tmp_path):
+    import shutil
+
+    from models.model_card import write_card
+
+    folder = tmp_path / "orchestrator_lora"
+    shutil.copytree(os.path.join(CHECKPOINTS, "orchestrator_lora"), folder)
+    before = (folder / "MODEL_CARD.md").read_text()
+    after = open(write_card(str(folder))).read()
+    assert "| 1 | v3" in after and "| 900 | 0.0020 |" in after
+    assert after[after.find("## Retrain") :] == before[before.find("## Retrain") :]
