@@ -120,8 +120,9 @@ class GemmaOrchestrator(Orchestrator):
 
         def accept(tokens: list[int], token: int) -> bool:
             answer = tokenizer.decode(tokens)
-            if token in stops or closed(answer):  # it ends exactly when the JSON is complete
-                return token in stops and closed(answer)
+            complete, stop = closed(answer), token in stops
+            if stop or complete:  # it ends exactly when the JSON is complete
+                return stop and complete
             return copy_ok(answer, texts[token], line) and names_ok(answer + texts[token], names)
 
         model = with_adapter(self.adapter)

@@ -17,9 +17,13 @@ from models.sub_vocabulary_decoding import decoder_of
 NUCLEUS_GUESS = 512
 
 
-def _expanded(cache, n: int):
-    if cache is not None and n > 1:
-        cache.batch_repeat_interleave(n)
+def expand_cache(cache, n: int):
+    """Repeat a batch-1 cache for n sequences (each candidate continues the same prefix); None stays None."""
+    if cache is None or n == 1:
+        return cache
+    if not hasattr(cache, "batch_repeat_interleave"):
+        raise RuntimeError("this transformers cache cannot be expanded to several sequences")
+    cache.batch_repeat_interleave(n)
     return cache
 
 
@@ -86,7 +90,7 @@ def sample_sub_vocabulary(
     seen = [set(known[known >= 0].tolist()) for _ in range(n)]
     blockers = [NGramBlocker(context, settings.no_repeat_ngram_size) for _ in range(n)]
     cached = cache.get_seq_length() if cache is not None else 0
-    out = body(input_ids=context_ids[:, cached:].repeat(n, 1), past_key_values=_expanded(cache, n), use_cache=True)
+    out = body(input_ids=context_ids[:, cached:].repeat(n, 1), past_key_values=expand_cache(cache, n), use_cache=True)
     generator = torch.Generator().manual_seed(settings.seed)
     outputs, active = [[] for _ in range(n)], list(range(n))
     eos = getattr(model.config, "eos_token_id", None)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import torch
 
+from models.sub_vocabulary_sampling import expand_cache, sample_sub_vocabulary
+
 
 @dataclass
 class SamplingSettings:
@@ -68,16 +70,6 @@ def stopping(tokenizer, stops: tuple[str, ...], prompt_length: int):
     return StoppingCriteriaList([StopOnStrings(tokenizer, stops, prompt_length)]) if stops else None
 
 
-def _expand_cache(cache, n: int):
-    """Repeat a batch-1 cache for n sequences (each candidate continues the same prefix)."""
-    if n == 1:
-        return cache
-    if hasattr(cache, "batch_repeat_interleave"):
-        cache.batch_repeat_interleave(n)
-        return cache
-    raise RuntimeError("this transformers cache cannot be expanded to several sequences")
-
-
 @torch.no_grad()
 def generate_texts(
     model,
@@ -115,7 +107,7 @@ def generate_texts(
     out = model.generate(
         input_ids=ids,
         attention_mask=torch.ones_like(ids),
-        past_key_values=_expand_cache(cache, settings.candidates),
+        past_key_values=expand_cache(cache, settings.candidates),
         max_new_tokens=settings.max_new_tokens,
         do_sample=True,
         temperature=settings.temperature,
@@ -130,13 +122,12 @@ def generate_texts(
 
 
 def _sample_over(model, tokenizer, ids, cache, settings, stop_strings, allowed, enough, good) -> list[str]:
-    from models.sub_vocabulary_sampling import sample_sub_vocabulary
-
     def text(tokens: list[int]) -> str:
         return tokenizer.decode(tokens, skip_special_tokens=True)
 
     def done(tokens: list[int]) -> bool:
-        return any(s in text(tokens) for s in stop_strings) or (enough is not None and enough(text(tokens)))
+        new = text(tokens)
+        return any(s in new for s in stop_strings) or (enough is not None and enough(new))
 
     def is_good(tokens: list[int]) -> bool:
         return good is not None and good(cut_at_stop(text(tokens), stop_strings))
