@@ -21,6 +21,18 @@ def decoder_of(model):
     return base.get_decoder()
 
 
+def sub_vocabulary_head(model, allowed: torch.Tensor) -> Callable[[torch.Tensor], torch.Tensor]:
+    """Hidden states -> logits over the `allowed` tokens only (the output layer's rows, then Gemma's softcap)."""
+    rows = model.get_output_embeddings().weight[allowed.to(model.device)]
+    cap = getattr(model.config, "final_logit_softcapping", None)
+
+    def logits(hidden: torch.Tensor) -> torch.Tensor:
+        scores = hidden @ rows.T
+        return torch.tanh(scores / cap) * cap if cap else scores
+
+    return logits
+
+
 @torch.no_grad()
 def greedy_sub_vocabulary(
     model,
@@ -36,14 +48,11 @@ def greedy_sub_vocabulary(
     CANDIDATES_CHECKED first, then the rest), and the decoding stops when none is.
     """
     body = decoder_of(model)
-    rows = model.get_output_embeddings().weight[allowed.to(input_ids.device)]
-    cap = getattr(model.config, "final_logit_softcapping", None)
+    head = sub_vocabulary_head(model, allowed)
     out = body(input_ids=input_ids, use_cache=True)
     tokens: list[int] = []
     for _ in range(max_new_tokens):
-        logits = out.last_hidden_state[:, -1] @ rows.T
-        if cap:
-            logits = torch.tanh(logits / cap) * cap
+        logits = head(out.last_hidden_state[:, -1])
         token = _best(logits[0], allowed, tokens, accept)
         if token is None or token in stop_ids:
             break

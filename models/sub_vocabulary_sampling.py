@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import torch
 
-from models.sub_vocabulary_decoding import decoder_of
+from models.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
 
 NUCLEUS_GUESS = 512
 
@@ -81,8 +81,7 @@ def sample_sub_vocabulary(
     """
     n, device = settings.candidates, context_ids.device
     body = decoder_of(model)
-    rows = model.get_output_embeddings().weight[allowed.to(device)]
-    cap = getattr(model.config, "final_logit_softcapping", None)
+    head = sub_vocabulary_head(model, allowed)
     index = torch.full((int(allowed.max()) + 1,), -1, dtype=torch.long)
     index[allowed] = torch.arange(len(allowed))
     context = context_ids[0].tolist()
@@ -96,9 +95,7 @@ def sample_sub_vocabulary(
     eos = getattr(model.config, "eos_token_id", None)
     stops = set(eos if isinstance(eos, list) else [eos])
     for _ in range(settings.max_new_tokens):
-        logits = (out.last_hidden_state[:, -1] @ rows.T).float().cpu()
-        if cap:
-            logits = torch.tanh(logits / cap) * cap
+        logits = head(out.last_hidden_state[:, -1]).float().cpu()
         for row, i in enumerate(active):
             penalise_repeats(logits[row], torch.tensor(sorted(seen[i]), dtype=torch.long), settings.repetition_penalty)
             banned = [int(index[t]) for t in blockers[i].banned() if t < len(index) and index[t] >= 0]
