@@ -40,9 +40,14 @@ def pools() -> dict[str, dict]:
     return {"train": train_pool(), "heldout": HELDOUT}
 
 
+def is_training_pool(pool: dict) -> bool:
+    """Only the training pool has base moods (the held-out pool is small and fixed)."""
+    return "base_moods" in pool
+
+
 def _fill(rng: random.Random, pool: dict) -> dict:
     """Values for every template slot; the training pool draws numbers widely so they are copied, not recalled."""
-    train = "base_moods" in pool
+    train = is_training_pool(pool)
     n = rng.randint(2, 16) if train else rng.choice([2, 4, 8])
     number = rng.randint(1, 4) if train else rng.choice([1, 2, 3])
     colour, colour2 = rng.sample(pool["colours"], 2)
@@ -161,7 +166,7 @@ def _intent(rng: random.Random, pool: dict, intent: str) -> Example:
     if intent in ("key", "key_only"):
         fill = {**fill, "key_text": _key_text(rng, fill["key"])}
         template = template.replace("{key}", "{key_text}")
-    if intent in ("undo", "go_to") and "base_moods" in pool and rng.random() < 0.25:
+    if intent in ("undo", "go_to") and is_training_pool(pool) and rng.random() < 0.25:
         fill = {**fill, "kind": "text", "kind_text": rng.choice(TEXT_KIND_WORDS)}
         template = template.replace("{kind}", "{kind_text}")
     if intent == "style":
@@ -184,7 +189,7 @@ TRAIN_COMBINABLE_NEXT = ["faster", "longer", "poem_subject"]  # training only: t
 
 def combined(rng: random.Random, pool: dict) -> Example:
     """Two or three requests joined ('a sad tune and a title', 'slower, more blue')."""
-    train = "base_moods" in pool
+    train = is_training_pool(pool)
     nexts = [i for i in COMBINABLE_NEXT + (TRAIN_COMBINABLE_NEXT if train else []) if i in pool]
     first = _intent(rng, pool, rng.choice([i for i in COMBINABLE_FIRST if i in pool]))
     parts = [first] + [
