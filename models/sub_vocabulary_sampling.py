@@ -72,12 +72,14 @@ def sample_sub_vocabulary(
     done: Callable[[list[int]], bool],
     cache=None,
     good: Callable[[list[int]], bool] | None = None,
+    shape: Callable[[list[int]], torch.Tensor] | None = None,
 ) -> list[list[int]]:
     """`settings.candidates` sampled continuations of `context_ids` (1 x L) over the `allowed` token ids.
 
     `cache` may hold the keys/values of the first tokens of the context (a cached prompt prefix); a
     candidate ends at end-of-sequence, when `done(its tokens)` says so, or after max_new_tokens. When
     `good(tokens)` holds for a candidate that ended, sampling stops there (the others stay unfinished).
+    `shape(tokens)` may add a bias over the allowed tokens after the penalties (e.g. `LineShape`).
     """
     n, device = settings.candidates, context_ids.device
     body = decoder_of(model)
@@ -100,6 +102,8 @@ def sample_sub_vocabulary(
             penalise_repeats(logits[row], torch.tensor(sorted(seen[i]), dtype=torch.long), settings.repetition_penalty)
             banned = [int(index[t]) for t in blockers[i].banned() if t < len(index) and index[t] >= 0]
             logits[row, banned] = float("-inf")
+            if shape is not None:
+                logits[row] += shape(outputs[i])
         probs = top_p_probabilities(logits, settings.temperature, settings.top_p)
         picks = allowed[torch.multinomial(probs, 1, generator=generator)[:, 0]].tolist()
         keep = []

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from models.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokenizer
+from models.line_shaping import LineShape
 from models.text_generation import SamplingSettings, generate_texts
 from models.text_vocabulary import plain_text_token_ids
 from tools.brief import BriefChanges, CreativeBrief
@@ -124,9 +125,10 @@ def write(
 ) -> TextCheck:
     """The best candidate over up to `rounds` batches of samples; stops early at a clean, agreeing one.
 
-    `plain_tokens`: sample over plain English tokens only, each candidate ending when it has its lines,
-    and take the first clean, agreeing one as soon as it ends (unless rhymes are asked for, which the
-    ranking weighs); else transformers' `generate` over the whole vocabulary (kept for the comparison).
+    `plain_tokens`: sample over plain English tokens only, poems shaped into their lines (`LineShape`),
+    each candidate ending when it has its lines, and take the first clean, agreeing one as soon as it
+    ends (unless rhymes are asked for, which the ranking weighs); else transformers' `generate` over the
+    whole vocabulary (kept for the comparison).
     """
     model, tokenizer = gemma_model_and_tokenizer()
     colours = ", ".join(brief.palette) or "any"
@@ -139,6 +141,7 @@ def write(
             seed=seed * 1000 + r,
             candidates=CANDIDATES[kind],
         )
+        allowed = plain_text_token_ids(tokenizer) if plain_tokens else None
         with GEMMA_LOCK, base_only():
             raws = generate_texts(
                 model,
@@ -147,11 +150,12 @@ def write(
                 request,
                 settings,
                 STOP_STRINGS,
-                allowed=plain_text_token_ids(tokenizer) if plain_tokens else None,
+                allowed=allowed,
                 enough=lambda text: complete_lines(text) >= (lines if kind == "poem" else 1),
                 good=None
                 if rhyme
                 else lambda text: _acceptable(check(clean_text(text, kind, lines), kind, lines, brief.valence)),
+                shape=LineShape(tokenizer, allowed, lines) if plain_tokens and kind == "poem" else None,
             )
         for raw in raws:
             cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
