@@ -4,7 +4,8 @@ A small base model asked for a four-line poem often writes prose: one long line,
 after two lines. Here, per candidate and step, the scores over the sampled sub-vocabulary get a bias:
 no line break before `min_words` words, a push towards one after a clause (a comma, a full stop), a
 growing push from `soft_words` on, no new word after `max_words` (the current word may end, then only
-a line break), and no blank line or end of text before the last line. Where the model breaks a line is still its own choice within those bounds.
+a line break), and no blank line or end of text before the last line. Where the model breaks a line
+is still its own choice within those bounds.
 """
 
 from __future__ import annotations

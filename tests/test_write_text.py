@@ -63,3 +63,10 @@ def test_contiguous_head_keeps_outputs_and_is_added_once(tiny_lm):
     contiguous_head_inputs(model)
     assert len(model.get_output_embeddings()._forward_pre_hooks) == 1
     assert torch.allclose(model(input_ids=ids, logits_to_keep=2).logits, before, atol=1e-6)
+
+
+def test_a_line_opening_like_a_prompt_field_is_leakage():
+    poem = "The harbour sleeps in grey,\nthe ropes are cold and still,\nthe gulls have flown away,\nMood- Blue Skies."
+    assert check(poem, "poem", 4, -0.5).leak
+    assert not check(poem.replace("Mood- ", "Under "), "poem", 4, -0.5).leak
+    assert check("Title: Grey Harbour", "title", 4, 0.0).leak

@@ -163,6 +163,14 @@ def request_text(kind: str, mood: str, subject: str, colours: str, music: str) -
     return f"{head} Melody: {music}. Painting: {colours}.\nDescription:"
 
 
+FIELD_LABEL = re.compile(r"^\W*(mood|subject|colou?rs?|poem|title|description|melody|painting)\s*[-:]", re.I)
+
+
+def starts_with_field_label(line: str) -> bool:
+    """A line that opens like a field of the prompt ("Mood: ...", "Title - ..."): the format leaking."""
+    return bool(FIELD_LABEL.match(line))
+
+
 def prompt_lines(kind: str) -> set[str]:
     """Normalised lines of every prompt of a kind and their parts ("Title: Where the Boats Were" gives the
     title), to detect leakage of the examples into the output."""

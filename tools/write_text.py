@@ -21,7 +21,15 @@ from tools.brief import BriefChanges, CreativeBrief
 from tools.mood_lexicon import vader_analyzer
 from tools.mood_mapping import music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
-from tools.text_prompts import STOP_STRINGS, mood_region, normalise, prompt_lines, prompt_prefix, request_text
+from tools.text_prompts import (
+    STOP_STRINGS,
+    mood_region,
+    normalise,
+    prompt_lines,
+    prompt_prefix,
+    request_text,
+    starts_with_field_label,
+)
 
 TextKind = Literal["poem", "title", "description"]
 MAX_TOKENS = {"poem": 64, "title": 8, "description": 80}
@@ -97,7 +105,7 @@ def check(text: str, kind: str, lines: int, brief_v: float) -> TextCheck:
     v = text_valence(text)
     return TextCheck(
         text,
-        any(r in leaked for r in rows),
+        any(r in leaked or starts_with_field_label(r) for r in rows),
         len(set(rows)) < len(rows),
         bounds,
         v,
@@ -121,14 +129,21 @@ def _acceptable(candidate: TextCheck) -> bool:
 
 
 def write(
-    kind: str, brief: CreativeBrief, lines: int, rhyme: bool, seed: int, rounds: int = 2, plain_tokens: bool = True
+    kind: str,
+    brief: CreativeBrief,
+    lines: int,
+    rhyme: bool,
+    seed: int,
+    rounds: int = 2,
+    plain_tokens: bool = True,
+    shape_lines: bool = True,
 ) -> TextCheck:
     """The best candidate over up to `rounds` batches of samples; stops early at a clean, agreeing one.
 
     `plain_tokens`: sample over plain English tokens only, poems shaped into their lines (`LineShape`),
     each candidate ending when it has its lines, and take the first clean, agreeing one as soon as it
     ends (unless rhymes are asked for, which the ranking weighs); else transformers' `generate` over the
-    whole vocabulary (kept for the comparison).
+    whole vocabulary (kept for the comparison, as is `shape_lines=False`).
     """
     model, tokenizer = gemma_model_and_tokenizer()
     colours = ", ".join(brief.palette) or "any"
@@ -155,7 +170,7 @@ def write(
                 good=None
                 if rhyme
                 else lambda text: _acceptable(check(clean_text(text, kind, lines), kind, lines, brief.valence)),
-                shape=LineShape(tokenizer, allowed, lines) if plain_tokens and kind == "poem" else None,
+                shape=LineShape(tokenizer, allowed, lines) if plain_tokens and shape_lines and kind == "poem" else None,
             )
         for raw in raws:
             cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
