@@ -181,7 +181,7 @@ def _intent(rng: random.Random, pool: dict, intent: str) -> Example:
     return Example(text, calls)
 
 
-WEIGHTS = {"make_both": 4, "make_melody": 3, "make_painting": 3, "restraint": 6, "melody_full": 2, "app_help": 2}
+WEIGHTS = {"make_both": 4, "make_melody": 3, "make_painting": 3, "restraint": 6, "melody_full": 2, "app_help": 4}
 COMBINABLE_FIRST = ["make_melody", "make_painting", "make_both", "slower", "faster", "instrument", "longer", "darker"]
 COMBINABLE_NEXT = ["poem", "title", "more_colour", "darker", "brighter", "slower", "instrument", "tempo", "description"]
 TRAIN_COMBINABLE_NEXT = ["faster", "longer", "poem_subject"]  # training only: the held-out split stays as it was

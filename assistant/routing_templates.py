@@ -724,7 +724,10 @@ TRAIN_TEMPLATES = {
 
 # Questions about the app's interface want an answer, not a tool ("what does the sidebar do?").
 UI_THINGS = """buttons sliders sidebar menu settings tabs toolbar controls interface layout screen brief-box
-version-list download-button share-link history-list piano-roll-view audio-player""".replace("-", " ").split()
+version-list download-button share-link history-list piano-roll-view audio-player dropdown checkbox toggle
+switch icons window pane dialog popup chat-box text-field input-box scrollbar status-bar progress-bar header
+footer dashboard widget gallery-view colour-picker seed-box tooltip banner play-button volume-knob zoom-control
+tab-bar side-menu upload-area""".replace("-", " ").split()
 UI_HELP = [
     "could you explain the {ui}?",
     "what does the {ui} do?",
