@@ -57,11 +57,14 @@ lint: venv
 train-melody: venv
 	$(PY) -m models.melody_train --steps 2400 --batch 48 --eval-every 400
 
-# Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); stage 2 about 13 min on 2 CPU cores.
+# Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); stages 2 and 3 about 13 min each on 2 CPU cores;
+# the shipped adapter is the exact 0.5/0.5 blend of the last two (models/lora_blend.py).
 train-orchestrator: venv prepare
 	$(PY) -m assistant.routing_corpus --out data_cache/routing --train 12000
 	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out data_cache/orchestrator_stage1
-	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage1 --steps 100 --batch 16 --lr 3e-4
+	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage1 --steps 100 --batch 16 --lr 3e-4 --out data_cache/orchestrator_stage2
+	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage2 --steps 100 --batch 16 --lr 3e-4 --seed 1 --out data_cache/orchestrator_stage3
+	$(PY) -m models.lora_blend --adapters data_cache/orchestrator_stage2 data_cache/orchestrator_stage3 --weights 0.5 0.5 --out models/checkpoints/orchestrator_lora
 
 train-painter: venv
 	$(PY) -m models.painter_train --steps 3000 --batch 32 --images 16000
