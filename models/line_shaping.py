@@ -14,13 +14,16 @@ from functools import lru_cache
 
 import torch
 
+from models.text_vocabulary import decoded_token_texts
+
 CLAUSE_ENDS = (",", ".", ";", ":", "!", "?")
 
 
 @lru_cache(maxsize=4)
 def token_classes(tokenizer, allowed: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Masks over `allowed` (one tensor object, cached by identity): line break, blank line or end, new word."""
-    texts = tokenizer.batch_decode([[int(i)] for i in allowed])
+    every = decoded_token_texts(tokenizer)
+    texts = [every[int(i)] for i in allowed]
     line_break = torch.tensor([t.strip(" ") == "\n" for t in texts])
     ends = torch.tensor([int(i) == tokenizer.eos_token_id for i in allowed])
     blank = torch.tensor(["\n\n" in t for t in texts]) | ends

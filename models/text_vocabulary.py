@@ -15,8 +15,14 @@ PLAIN_TEXT = re.compile(r"^[A-Za-z0-9 .,;:!?'\"()&\-\n]+$")
 
 
 @lru_cache(maxsize=4)
+def decoded_token_texts(tokenizer) -> list[str]:
+    """Each token's text as decoded alone (any tokenizer: SentencePiece or byte-level), decoded once."""
+    return tokenizer.batch_decode([[i] for i in range(len(tokenizer))])
+
+
+@lru_cache(maxsize=4)
 def plain_text_token_ids(tokenizer) -> torch.Tensor:
-    """Ids of the tokens whose decoded text is plain English (any tokenizer: SentencePiece or byte-level)."""
-    texts = tokenizer.batch_decode([[i] for i in range(len(tokenizer))])
+    """Ids of the tokens whose decoded text is plain English."""
+    texts = decoded_token_texts(tokenizer)
     ids = [i for i, t in enumerate(texts) if t and PLAIN_TEXT.match(t)]
     return torch.tensor(sorted({*ids, tokenizer.eos_token_id}))

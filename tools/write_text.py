@@ -149,6 +149,8 @@ def write(
     colours = ", ".join(brief.palette) or "any"
     request = request_text(kind, brief.mood, brief.subject, colours, describe_music(brief))
     prefix = prompt_prefix(kind, mood_region(brief.valence, brief.arousal))
+    allowed = plain_text_token_ids(tokenizer) if plain_tokens else None
+    shape = LineShape(tokenizer, allowed, lines) if plain_tokens and shape_lines and kind == "poem" else None
     best = None
     for r in range(rounds):
         settings = SamplingSettings(
@@ -156,7 +158,6 @@ def write(
             seed=seed * 1000 + r,
             candidates=CANDIDATES[kind],
         )
-        allowed = plain_text_token_ids(tokenizer) if plain_tokens else None
         with GEMMA_LOCK, base_only():
             raws = generate_texts(
                 model,
@@ -170,7 +171,7 @@ def write(
                 good=None
                 if rhyme
                 else lambda text: _acceptable(check(clean_text(text, kind, lines), kind, lines, brief.valence)),
-                shape=LineShape(tokenizer, allowed, lines) if plain_tokens and shape_lines and kind == "poem" else None,
+                shape=shape,
             )
         for raw in raws:
             cand = check(clean_text(raw, kind, lines), kind, lines, brief.valence)
