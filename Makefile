@@ -33,7 +33,7 @@ system:
 	else echo "no apt-get: audio uses the built-in synthesizer, the browser test is skipped"; fi
 
 prepare: venv
-	$(PY) -m models.gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)
+	$(PY) -m models.language.gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)
 
 run: venv system prepare
 	$(VENV)/bin/artchat $(if $(SHARE),--share,) $(ARGS)
@@ -48,26 +48,26 @@ evals: venv system prepare
 	$(PY) -m evals.music_report
 	$(PY) -m evals.painting_report
 	$(PY) -m evals.text_report
-	$(PY) -m assistant.routing_corpus --out data_cache/routing
+	$(PY) -m assistant.routing.corpus --out data_cache/routing
 	$(PY) -m evals.routing_report
 
 lint: venv
 	$(VENV)/bin/ruff check assistant tools models ui evals tests
 
 train-melody: venv
-	$(PY) -m models.melody_train --steps 2400 --batch 48 --eval-every 400
+	$(PY) -m models.melody.train --steps 2400 --batch 48 --eval-every 400
 
 # Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); stages 2 and 3 about 13 min each on 2 CPU cores;
-# the shipped adapter is the exact 0.5/0.5 blend of the last two (models/lora_blend.py).
+# the shipped adapter is the exact 0.5/0.5 blend of the last two (models/language/lora_blend.py).
 train-orchestrator: venv prepare
-	$(PY) -m assistant.routing_corpus --out data_cache/routing --train 12000
-	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out data_cache/orchestrator_stage1
-	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage1 --steps 100 --batch 16 --lr 3e-4 --out data_cache/orchestrator_stage2
-	$(PY) -m models.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage2 --steps 100 --batch 16 --lr 3e-4 --seed 1 --out data_cache/orchestrator_stage3
-	$(PY) -m models.lora_blend --adapters data_cache/orchestrator_stage2 data_cache/orchestrator_stage3 --weights 0.5 0.5 --out models/checkpoints/orchestrator_lora
+	$(PY) -m assistant.routing.corpus --out data_cache/routing --train 12000
+	$(PY) -m models.language.lora_train --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out data_cache/orchestrator_stage1
+	$(PY) -m models.language.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage1 --steps 100 --batch 16 --lr 3e-4 --out data_cache/orchestrator_stage2
+	$(PY) -m models.language.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage2 --steps 100 --batch 16 --lr 3e-4 --seed 1 --out data_cache/orchestrator_stage3
+	$(PY) -m models.language.lora_blend --adapters data_cache/orchestrator_stage2 data_cache/orchestrator_stage3 --weights 0.5 0.5 --out models/checkpoints/orchestrator_lora
 
 train-painter: venv
-	$(PY) -m models.painter_train --steps 3000 --batch 32 --images 16000
+	$(PY) -m models.painter.train --steps 3000 --batch 32 --images 16000
 
 clean:
 	rm -rf $(VENV) data_cache runs

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.actions import ACTIONS
 from assistant.calls import ParsedPlan, ToolCall, describe_error, parse_plan
-from assistant.orchestrator import Orchestrator, PlanRequest
+from assistant.orchestrators.base import Orchestrator, PlanRequest
 from assistant.replies import compose_reply
 from assistant.session import Message, Session
 from assistant.versions import Version

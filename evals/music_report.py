@@ -15,10 +15,10 @@ import time
 import numpy as np
 
 from evals.common import median_ms, print_table, write_json
-from models.melody_corpus import load_corpus
-from models.melody_events import Note, events_to_notes
-from models.melody_sampler import sample_melody
-from models.melody_stats import melody_stats
+from models.melody.corpus import load_corpus
+from models.melody.events import Note, events_to_notes
+from models.melody.sampler import sample_melody
+from models.melody.stats import melody_stats
 from models.registry import MELODY_LSTM, checkpoint_dir, register_shipped_models
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.compose_melody import ComposeMelodyArgs, compose_melody, melody_request

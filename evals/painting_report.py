@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image
 
 from evals.common import OUT_DIR, colour_stats, median_ms, print_table, write_json
-from models.painting_corpus import make_corpus
+from models.painter.corpus import make_corpus
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.mood_mapping import painting_parameters
 from tools.paint import PaintArgs, paint, render_painting

@@ -17,14 +17,14 @@ from collections import Counter
 import numpy as np
 
 from assistant.calls import args_model_for, parse_plan
-from assistant.gemma_orchestrator import DEFAULT_ADAPTER, GemmaOrchestrator
-from assistant.orchestrator import Orchestrator, PlanRequest
+from assistant.orchestrators.base import Orchestrator, PlanRequest
+from assistant.orchestrators.gemma import DEFAULT_ADAPTER, GemmaOrchestrator
 from assistant.session import Session
 from assistant.turn import plan_with_repair, run_turn
 from evals.common import median_ms, print_table, write_json
 
 DEFAULT_SET = os.path.join(os.path.dirname(__file__), "data", "routing_handwritten.jsonl")
-HELDOUT_SET = "data_cache/routing/heldout.jsonl"  # python -m assistant.routing_corpus writes it
+HELDOUT_SET = "data_cache/routing/heldout.jsonl"  # python -m assistant.routing.corpus writes it
 
 
 def load_cases(path: str) -> list[dict]:
@@ -152,7 +152,7 @@ def backends(names: list[str], adapter: str = DEFAULT_ADAPTER) -> dict[str, Orch
                 raise SystemExit(f"no adapter at {adapter}: train it first (make train-orchestrator)")
             out["gemma3-270m + our LoRA"] = GemmaOrchestrator(adapter)
         elif name.startswith("chat:"):
-            from assistant.chat_template_orchestrator import ChatTemplateOrchestrator
+            from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
 
             out[f"chat template {os.path.basename(name[5:])}"] = ChatTemplateOrchestrator.from_path(name[5:])
         else:

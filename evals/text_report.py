@@ -14,8 +14,8 @@ import time
 import numpy as np
 
 from evals.common import median_ms, print_table, write_json
-from models.gemma import gemma_model_and_tokenizer
-from models.text_generation import SamplingSettings, generate_texts
+from models.language.gemma import gemma_model_and_tokenizer
+from models.language.text_generation import SamplingSettings, generate_texts
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.text_prompts import STOP_STRINGS, mood_region, prompt_prefix, request_text
 from tools.write_text import MAX_TOKENS, check, clean_text, describe_music, write

@@ -10,9 +10,9 @@ import os
 import sys
 
 RETRAIN = {
-    "melody_lstm": "python -m models.melody_train --steps {steps} --batch {batch} --window {window} --lr {lr} "
+    "melody_lstm": "python -m models.melody.train --steps {steps} --batch {batch} --window {window} --lr {lr} "
     "--hidden {hidden} --seed {seed} --eval-every {eval_every}",
-    "painter_cvae": "python -m models.painter_train --steps {steps} --batch {batch} --images {images} --lr {lr} "
+    "painter_cvae": "python -m models.painter.train --steps {steps} --batch {batch} --images {images} --lr {lr} "
     "--beta {beta} --seed {seed} --kl-warmup {kl_warmup} --adv-weight {adv_weight}",
 }
 DATA = {
@@ -21,7 +21,7 @@ DATA = {
     "Krumhansl-Kessler key estimate, split 90/5/5 by piece. Tunes with tuplets, grace notes or several "
     "time signatures are skipped. Octave-shift augmentation in training.",
     "painter_cvae": "A procedural corpus of 64x64 abstract paintings (colour fields, geometric compositions, "
-    "horizon landscapes, flowing strokes) drawn by `models/painting_corpus.py` from random specs; each "
+    "horizon landscapes, flowing strokes) drawn by `models/painter/corpus.py` from random specs; each "
     "image's label is exactly its spec (main and accent hue, saturation, brightness, energy, style). No "
     "painting data set or pretrained image model can be had here.",
 }
@@ -89,7 +89,7 @@ def card_text(name: str, meta: dict, size_mb: float) -> str:
 
 
 LORA_DATA = (
-    "`python -m assistant.routing_corpus --train 12000`: template-generated requests paired with the exact compact\n"
+    "`python -m assistant.routing.corpus --train 12000`: template-generated requests paired with the exact compact\n"
     'calls (`[["tool", {arguments}], ...]`, `[]` for no tool): 47 intents (creation, mood + instrument, poems about\n'
     "a subject, refinements of tempo, length, key, instrument, colour, brightness, saturation, mood, style; texts;\n"
     "undo / go-to for melody, painting and text; small talk and questions about the interface, which want no call),\n"
@@ -117,8 +117,8 @@ def _rank_text(meta: dict, rank: int) -> str:
 def _blend_text(blend: dict) -> str:
     parts = " + ".join(f"{w:g} x (adapter after {what})" for w, what in zip(blend["weights"], blend["of"]))
     return (
-        f"The shipped adapter is the exact weighted blend `{parts}` (`python -m models.lora_blend`: the ranks are "
-        "stacked,\nso its weight change is exactly the weighted sum of theirs). " + blend.get("why", "")
+        f"The shipped adapter is the exact weighted blend `{parts}` (`python -m models.language.lora_blend`: the ranks "
+        "are stacked,\nso its weight change is exactly the weighted sum of theirs). " + blend.get("why", "")
     )
 
 

@@ -16,8 +16,8 @@ def checkpoint_dir(name: str) -> str:
 
 
 def register_shipped_models(loader: ModelLoader | None = None) -> ModelLoader:
-    from models.melody_lstm import load_melody_lstm
-    from models.painter_cvae import load_painter
+    from models.melody.lstm import load_melody_lstm
+    from models.painter.cvae import load_painter
 
     loader = loader or default_loader()
     if not loader.is_registered(MELODY_LSTM):

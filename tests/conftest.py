@@ -7,10 +7,10 @@ import json
 import pytest
 import torch
 
-from assistant.orchestrator import Orchestrator, PlanRequest
+from assistant.orchestrators.base import Orchestrator, PlanRequest
 from models import loader as loader_module
-from models.melody_lstm import MelodyLSTM, MelodyLSTMConfig, save_melody_lstm
-from models.painter_cvae import PainterConfig, PainterCVAE, save_painter
+from models.melody.lstm import MelodyLSTM, MelodyLSTMConfig, save_melody_lstm
+from models.painter.cvae import PainterConfig, PainterCVAE, save_painter
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +50,7 @@ class ScriptedLM(Orchestrator):
 @pytest.fixture
 def tiny_lm():
     """The tiny random Gemma registered as the process's Gemma (tokenizer included)."""
-    from models import gemma
+    from models.language import gemma
     from tests.tiny_lm import tiny_gemma
 
     model, tokenizer = tiny_gemma()

@@ -44,7 +44,7 @@ def free_port() -> int:
 
 @pytest.fixture
 def studio(tmp_path):
-    from assistant.orchestrator import Orchestrator
+    from assistant.orchestrators.base import Orchestrator
     from ui.app import build_app
 
     class ByMessage(Orchestrator):

@@ -5,14 +5,14 @@ import json
 import pytest
 
 from assistant.calls import parse_plan
-from assistant.chat_messages import chat_messages
-from assistant.chat_template_lm import ChatTemplateLM
-from assistant.chat_template_orchestrator import ChatTemplateOrchestrator
-from assistant.langchain_orchestrator import LangChainOrchestrator
-from assistant.orchestrator import PlanRequest
+from assistant.orchestrators.base import PlanRequest
+from assistant.orchestrators.chat_messages import chat_messages
+from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
+from assistant.orchestrators.chat_template_lm import ChatTemplateLM
+from assistant.orchestrators.langchain_chat import LangChainOrchestrator
+from assistant.orchestrators.tool_call_formats import read_tool_calls
+from assistant.orchestrators.transformers_chat_model import TransformersChatModel
 from assistant.session import Session
-from assistant.tool_call_formats import read_tool_calls
-from assistant.transformers_chat_model import TransformersChatModel
 from assistant.turn import Reply, run_turn
 from tests.tiny_chat_lm import teach, tiny_chat_model
 

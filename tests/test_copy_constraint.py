@@ -1,4 +1,4 @@
-from assistant.copy_constraint import copy_ok, open_copy_value
+from assistant.orchestrators.copy_constraint import copy_ok, open_copy_value
 
 REQUEST = "I'd love triumphant music in crimson and gold"
 

@@ -1,5 +1,5 @@
-from assistant.gemma_orchestrator import GemmaOrchestrator, request_line
-from assistant.orchestrator import PlanRequest
+from assistant.orchestrators.base import PlanRequest
+from assistant.orchestrators.gemma import GemmaOrchestrator, request_line
 from assistant.session import Session
 from assistant.turn import Reply, run_turn
 
@@ -21,9 +21,9 @@ def test_plans_with_a_real_generation_path_and_never_crashes_the_turn(tiny_lm, t
 
 
 def test_lora_training_saving_and_planning_with_the_adapter(tiny_lm, tmp_path, monkeypatch):
-    from assistant.routing_corpus import compact, generate, prompt_for
-    from models import gemma
-    from models.lora_train import add_lora, train_lora
+    from assistant.routing.corpus import compact, generate, prompt_for
+    from models.language import gemma
+    from models.language.lora_train import add_lora, train_lora
 
     model, tokenizer = tiny_lm
     pairs = [(prompt_for(e.request), " " + compact(e.calls)) for e in generate("train", 16)]

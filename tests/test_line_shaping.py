@@ -2,9 +2,9 @@ from types import SimpleNamespace
 
 import torch
 
-from models.line_shaping import LineShape, token_classes
-from models.sub_vocabulary_sampling import sample_sub_vocabulary
-from models.text_vocabulary import plain_text_token_ids
+from models.language.line_shaping import LineShape, token_classes
+from models.language.sub_vocabulary_sampling import sample_sub_vocabulary
+from models.language.text_vocabulary import plain_text_token_ids
 
 
 def _ids(tokenizer, text: str) -> list[int]:

@@ -1,6 +1,6 @@
 import torch
 
-from models.lora_blend import blend_adapters
+from models.language.lora_blend import blend_adapters
 from tests.tiny_lm import tiny_gemma
 
 

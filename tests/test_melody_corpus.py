@@ -1,7 +1,7 @@
 import music21
 
-from models.melody_corpus import _score_to_notes, estimate_key
-from models.melody_events import Note
+from models.melody.corpus import _score_to_notes, estimate_key
+from models.melody.events import Note
 
 
 def scale_notes(tonic_midi, steps):

@@ -1,7 +1,7 @@
 import pretty_midi
 
-from models.melody_events import HOLD, REST, Note, events_to_notes, fit_to_range, notes_to_events, pitch_to_event
-from models.melody_render import piano_roll_png, render_audio, step_seconds, write_midi
+from models.melody.events import HOLD, REST, Note, events_to_notes, fit_to_range, notes_to_events, pitch_to_event
+from models.melody.render import piano_roll_png, render_audio, step_seconds, write_midi
 
 NOTES = [Note(0, 4, 60), Note(4, 2, 62), Note(8, 8, 64), Note(16, 1, 67)]
 

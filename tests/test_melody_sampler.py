@@ -1,6 +1,6 @@
-from models.melody_events import scale_pitch_classes
-from models.melody_lstm import load_melody_lstm
-from models.melody_sampler import MelodyRequest, sample_melody
+from models.melody.events import scale_pitch_classes
+from models.melody.lstm import load_melody_lstm
+from models.melody.sampler import MelodyRequest, sample_melody
 from models.registry import MELODY_LSTM, checkpoint_dir
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from models import gemma
+from models.language import gemma
 
 pytestmark = [
     pytest.mark.slow,
@@ -32,8 +32,8 @@ def test_real_title_and_poem_are_clean(real_gemma, tmp_path):
 
 def test_real_orchestrator_answers_parseable_json(real_gemma):
     from assistant.calls import parse_plan
-    from assistant.gemma_orchestrator import default_orchestrator
-    from assistant.orchestrator import PlanRequest
+    from assistant.orchestrators.base import PlanRequest
+    from assistant.orchestrators.gemma import default_orchestrator
 
     lm = default_orchestrator()
     plan = parse_plan(lm.plan(PlanRequest([{"role": "user", "content": "make a sad melody"}], {}, {})))

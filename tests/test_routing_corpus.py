@@ -1,7 +1,7 @@
 import re
 
 from assistant.calls import parse_plan
-from assistant.routing_corpus import compact, generate, normalise_request, pools
+from assistant.routing.corpus import compact, generate, normalise_request, pools
 
 VOCABULARY_KEYS = ("moods", "colours", "instruments", "subjects", "keys")
 

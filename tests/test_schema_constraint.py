@@ -1,6 +1,6 @@
 from assistant.calls import argument_names
-from assistant.routing_corpus import compact, generate
-from assistant.schema_constraint import names_ok
+from assistant.orchestrators.schema_constraint import names_ok
+from assistant.routing.corpus import compact, generate
 
 NAMES = {"undo": {"kind"}, "paint": {"mood", "palette", "brightness_change"}}
 
@@ -27,7 +27,7 @@ def test_every_corpus_answer_passes_with_the_real_argument_names():
 
 
 def test_an_answer_is_closed_only_when_every_bracket_and_string_is():
-    from assistant.schema_constraint import closed
+    from assistant.orchestrators.schema_constraint import closed
 
     assert closed("[]") and closed(' [["paint", {"palette": ["red", "blue"]}]]')
     assert not closed("") and not closed('[["paint", {"mood": "sa') and not closed('[["paint", {}]')

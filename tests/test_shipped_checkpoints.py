@@ -5,9 +5,9 @@ import os
 
 import pytest
 
-from models.melody_lstm import load_melody_lstm
-from models.melody_sampler import MelodyRequest, sample_melody
-from models.painter_cvae import load_painter
+from models.melody.lstm import load_melody_lstm
+from models.melody.sampler import MelodyRequest, sample_melody
+from models.painter.cvae import load_painter
 from models.registry import CHECKPOINTS
 
 NAMES = ("melody_lstm", "painter_cvae")
@@ -25,7 +25,7 @@ def test_orchestrator_adapter_is_small_and_documented():
     folder = os.path.join(CHECKPOINTS, "orchestrator_lora")
     assert os.path.getsize(os.path.join(folder, "adapter_model.safetensors")) < 30 * 2**20
     card = open(os.path.join(folder, "MODEL_CARD.md")).read()
-    assert "## Retrain" in card and "python -m models.lora_train" in card
+    assert "## Retrain" in card and "python -m models.language.lora_train" in card
     config = json.load(open(os.path.join(folder, "adapter_config.json")))
     assert set(config["target_modules"]) == {"q_proj", "k_proj", "v_proj", "o_proj"}
 

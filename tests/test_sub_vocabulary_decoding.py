@@ -1,7 +1,7 @@
 import torch
 
-from assistant.routing_vocabulary import allowed_token_ids, request_token_ids, stop_token_ids
-from models.sub_vocabulary_decoding import greedy_sub_vocabulary
+from assistant.orchestrators.answer_vocabulary import allowed_token_ids, request_token_ids, stop_token_ids
+from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
 
 
 def test_with_every_token_allowed_it_matches_greedy_generate(tiny_lm):
@@ -35,7 +35,7 @@ def test_answer_vocabulary_holds_the_request_words_and_json(tiny_lm):
 
 
 def test_stop_on_strings_stops_each_sequence_once_its_new_text_holds_a_stop(tiny_lm):
-    from models.text_generation import StopOnStrings
+    from models.language.text_generation import StopOnStrings
 
     _, tokenizer = tiny_lm
     prompt = tokenizer("the sea", return_tensors="pt").input_ids

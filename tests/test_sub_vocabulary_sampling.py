@@ -2,8 +2,8 @@ from types import SimpleNamespace
 
 import torch
 
-from models.sub_vocabulary_sampling import NGramBlocker, sample_sub_vocabulary, top_p_probabilities
-from models.text_vocabulary import plain_text_token_ids
+from models.language.sub_vocabulary_sampling import NGramBlocker, sample_sub_vocabulary, top_p_probabilities
+from models.language.text_vocabulary import plain_text_token_ids
 
 
 def _settings(**kw):

@@ -54,7 +54,7 @@ def test_examples_follow_the_mood_region_and_every_region_is_checked_for_leakage
 def test_contiguous_head_keeps_outputs_and_is_added_once(tiny_lm):
     import torch
 
-    from models.contiguous_head import contiguous_head_inputs
+    from models.language.contiguous_head import contiguous_head_inputs
 
     model, _ = tiny_lm
     ids = torch.randint(3, 50, (3, 9))

@@ -13,10 +13,10 @@ from dataclasses import asdict
 
 from pydantic import Field
 
-from models.melody_events import MIN_PITCH, Note
-from models.melody_render import piano_roll_png, render_audio, write_midi
-from models.melody_sampler import MelodyRequest, notes_in_key, sample_melody
-from models.melody_stats import melody_stats
+from models.melody.events import MIN_PITCH, Note
+from models.melody.render import piano_roll_png, render_audio, write_midi
+from models.melody.sampler import MelodyRequest, notes_in_key, sample_melody
+from models.melody.stats import melody_stats
 from models.registry import MELODY_LSTM, register_shipped_models
 from tools.brief import BriefChanges
 from tools.mood_mapping import MusicParameters, music_parameters

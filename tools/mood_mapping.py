@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from models.painting_corpus import PaintingSpec
+from models.painter.corpus import PaintingSpec
 from tools.brief import TEMPO_RANGE, CreativeBrief, clamp
 from tools.instruments import resolve_instrument
 from tools.palette import parse_colour

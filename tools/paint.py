@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from pydantic import Field
 
-from models.painter_finish import finish_painting
+from models.painter.finish import finish_painting
 from models.registry import PAINTER, register_shipped_models
 from tools.brief import BriefChanges
 from tools.mood_mapping import PaintingParameters, painting_parameters

@@ -13,10 +13,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokenizer
-from models.line_shaping import LineShape
-from models.text_generation import SamplingSettings, generate_texts
-from models.text_vocabulary import plain_text_token_ids
+from models.language.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokenizer
+from models.language.line_shaping import LineShape
+from models.language.text_generation import SamplingSettings, generate_texts
+from models.language.text_vocabulary import plain_text_token_ids
 from tools.brief import BriefChanges, CreativeBrief
 from tools.mood_lexicon import vader_analyzer
 from tools.mood_mapping import music_parameters

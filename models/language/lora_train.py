@@ -5,7 +5,8 @@ the left so every completion ends at the last position, and `logits_to_keep` ski
 layer on the prompt (with a bfloat16 base this trains ~3x faster on a CPU than full-sequence logits in
 float32). The adapter is saved with peft (safetensors, a few MB), its weights in float32.
 
-    python -m models.lora_train --data data_cache/routing/train.jsonl --out models/checkpoints/orchestrator_lora
+    python -m models.language.lora_train --data data_cache/routing/train.jsonl \
+        --out models/checkpoints/orchestrator_lora
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 
 import torch
 
-from models.contiguous_head import contiguous_head_inputs
+from models.language.contiguous_head import contiguous_head_inputs
 
 TARGET_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj"]
 
@@ -121,7 +122,7 @@ def main() -> None:
     parser.add_argument("--init", help="an adapter folder to continue training from")
     args = parser.parse_args()
 
-    from models.gemma import load_gemma
+    from models.language.gemma import load_gemma
 
     torch.manual_seed(args.seed)
     model, tokenizer = load_gemma(dtype=getattr(torch, args.dtype))

@@ -17,8 +17,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from models.melody_corpus import SUPPORTED_BAR_STEPS
-from models.melody_events import MIN_PITCH, VOCAB_SIZE
+from models.melody.corpus import SUPPORTED_BAR_STEPS
+from models.melody.events import MIN_PITCH, VOCAB_SIZE
 
 START = VOCAB_SIZE  # also the padding for lookbacks before the first bar
 MAX_BAR_POSITIONS = 24

@@ -1,7 +1,7 @@
 """Train the painter cVAE on the procedural corpus (accelerate: CPU, one GPU or many).
 
-python -m models.painter_train --steps 3000
-accelerate launch -m models.painter_train --steps 3000
+python -m models.painter.train --steps 3000
+accelerate launch -m models.painter.train --steps 3000
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import time
 import numpy as np
 import torch
 
-from models.painter_cvae import PainterConfig, PainterCVAE, load_painter, save_painter
-from models.painter_discriminator import PatchDiscriminator
-from models.painting_corpus import COND_DIM, make_corpus
+from models.painter.corpus import COND_DIM, make_corpus
+from models.painter.cvae import PainterConfig, PainterCVAE, load_painter, save_painter
+from models.painter.discriminator import PatchDiscriminator
 
 DEFAULT_OUT = "models/checkpoints/painter_cvae"
 

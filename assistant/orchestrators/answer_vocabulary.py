@@ -1,7 +1,7 @@
 """The tokens a tool-call answer can use: those of the corpus' answers (JSON, tool and argument names,
 enum values, numbers) plus those of the words of the request (values are copied from it).
 
-The tuned orchestrator decodes over this set only (`models.sub_vocabulary_decoding`): faster, and it
+The tuned orchestrator decodes over this set only (`models.language.sub_vocabulary_decoding`): faster, and it
 cannot invent a value spelled with tokens that appear neither in the request nor in any known answer.
 """
 
@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import torch
 
-from assistant.routing_corpus import compact, generate
+from assistant.routing.corpus import compact, generate
 
 WORD = re.compile(r"[\w#'-]+")
 

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import torch
 from torch import nn
 
-from models.painting_corpus import COND_DIM
+from models.painter.corpus import COND_DIM
 
 
 @dataclass

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import torch
 
-from models.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
+from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
 
 NUCLEUS_GUESS = 512
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.orchestrator import PlanRequest
+from assistant.orchestrators.base import PlanRequest
 
 SYSTEM = (
     "You are artchat, a studio assistant that makes melodies, paintings and short texts. "

@@ -749,7 +749,8 @@ NOT_ADJECTIVE_END = re.compile(r"(ly|ity|ery|ry|ogy|ies|ised|ized|ising|izing)$"
 
 def _lexicon_words() -> list[str]:
     """Words of our mood lexicon (tools/data), read as plain data."""
-    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "tools", "data", "mood_lexicon.tsv")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))
+    path = os.path.join(root, "tools", "data", "mood_lexicon.tsv")
     with open(path) as f:
         rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
         return [r[0] for r in rows if r and " " not in r[0]]

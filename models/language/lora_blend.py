@@ -5,7 +5,7 @@ so no low-rank approximation is made. Blending an adapter with its own continued
 interpolation, as in model soups / WiSE-FT) keeps what each stage learnt with less of a short
 stage's drift.
 
-    python -m models.lora_blend --adapters A B --weights 0.5 0.5 --out DIR
+    python -m models.language.lora_blend --adapters A B --weights 0.5 0.5 --out DIR
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def blend_adapters(base, adapters: list[str], weights: list[float], out: str) ->
 def main() -> None:
     import torch
 
-    from models.gemma import load_gemma
+    from models.language.gemma import load_gemma
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--adapters", nargs="+", required=True)

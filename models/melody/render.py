@@ -10,7 +10,7 @@ import wave
 
 import numpy as np
 
-from models.melody_events import PITCH_CLASS_NAMES, Note, scale_pitch_classes
+from models.melody.events import PITCH_CLASS_NAMES, Note, scale_pitch_classes
 
 SAMPLE_RATE = 22050
 SOUNDFONT_CANDIDATES = (

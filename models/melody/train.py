@@ -1,7 +1,7 @@
 """Train the melody LSTM on the music21 corpus (accelerate: CPU, one GPU or many).
 
-python -m models.melody_train --steps 3000            # plain, on CPU
-accelerate launch -m models.melody_train --steps 3000 # any accelerate setup
+python -m models.melody.train --steps 3000            # plain, on CPU
+accelerate launch -m models.melody.train --steps 3000 # any accelerate setup
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, IterableDataset
 
-from models.melody_corpus import extract_melodies, load_corpus, save_corpus
-from models.melody_events import MAX_PITCH, MIN_PITCH, VOCAB_SIZE
-from models.melody_lstm import (
+from models.melody.corpus import extract_melodies, load_corpus, save_corpus
+from models.melody.events import MAX_PITCH, MIN_PITCH, VOCAB_SIZE
+from models.melody.lstm import (
     MelodyCondition,
     MelodyLSTM,
     MelodyLSTMConfig,

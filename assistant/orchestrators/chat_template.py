@@ -3,15 +3,15 @@
     artchat --lm /path/to/Qwen2.5-0.5B-Instruct
 
 The tools' JSON schemas go in through `apply_chat_template(tools=...)`; the calls come back in the
-model's own format (see `assistant.tool_call_formats`) and are validated like every other backend's.
+model's own format (see `assistant.orchestrators.tool_call_formats`) and are validated like every other backend's.
 """
 
 from __future__ import annotations
 
-from assistant.chat_messages import as_plan_text, chat_messages
-from assistant.chat_template_lm import ChatTemplateLM
-from assistant.orchestrator import Orchestrator, PlanRequest
-from assistant.tool_call_formats import read_tool_calls
+from assistant.orchestrators.base import Orchestrator, PlanRequest
+from assistant.orchestrators.chat_messages import as_plan_text, chat_messages
+from assistant.orchestrators.chat_template_lm import ChatTemplateLM
+from assistant.orchestrators.tool_call_formats import read_tool_calls
 
 
 class ChatTemplateOrchestrator(Orchestrator):

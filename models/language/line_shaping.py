@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import torch
 
-from models.text_vocabulary import decoded_token_texts
+from models.language.text_vocabulary import decoded_token_texts
 
 CLAUSE_ENDS = (",", ".", ";", ":", "!", "?")
 

@@ -3,7 +3,7 @@
 Two disjoint pools: `train` and `heldout` use different sentence shapes AND different mood words,
 colours, instruments and subjects, so held-out scores measure generalisation, not recall.
 
-    python -m assistant.routing_corpus --out data_cache/routing  # writes train.jsonl and heldout.jsonl
+    python -m assistant.routing.corpus --out data_cache/routing  # writes train.jsonl and heldout.jsonl
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from assistant.routing_templates import (
+from assistant.routing.templates import (
     HELDOUT,
     KEY_WORDS,
     NUMBER_WORDS,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import torch
 
-from models.sub_vocabulary_sampling import expand_cache, sample_sub_vocabulary
+from models.language.sub_vocabulary_sampling import expand_cache, sample_sub_vocabulary
 
 
 @dataclass
@@ -85,10 +85,10 @@ def generate_texts(
 ) -> list[str]:
     """`candidates` continuations of prefix + request, cut at the first stop string.
 
-    With `allowed` token ids, sampling scores only those (`models.sub_vocabulary_sampling`), a
+    With `allowed` token ids, sampling scores only those (`models.language.sub_vocabulary_sampling`), a
     candidate also ends as soon as `enough(its text)` holds (e.g. a poem has its lines), and all stop
     at the first ended candidate whose text is `good` (the others come back unfinished); `shape` biases
-    each candidate's next token from its tokens so far (e.g. `models.line_shaping.LineShape`).
+    each candidate's next token from its tokens so far (e.g. `models.language.line_shaping.LineShape`).
     """
     prefix_ids, cache = PREFIX_CACHE.get(model, tokenizer, prefix)
     request_ids = tokenizer(request, return_tensors="pt", add_special_tokens=False).input_ids.to(model.device)

@@ -16,7 +16,7 @@ from multiprocessing import Pool
 
 import numpy as np
 
-from models.melody_events import Note, fit_to_range, notes_to_events, transpose_notes
+from models.melody.events import Note, fit_to_range, notes_to_events, transpose_notes
 
 SOURCES = ("essenFolksong", "oneills1850", "ryansMammoth", "airdsAirs", "bach")
 KK_MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])

@@ -4,8 +4,8 @@ the model's `tool_calls` become our calls, its text the reply."""
 
 from __future__ import annotations
 
-from assistant.chat_messages import as_plan_text, chat_messages
-from assistant.orchestrator import Orchestrator, PlanRequest
+from assistant.orchestrators.base import Orchestrator, PlanRequest
+from assistant.orchestrators.chat_messages import as_plan_text, chat_messages
 
 
 def to_langchain(messages: list[dict]) -> list:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from models.melody_events import Note, scale_pitch_classes
+from models.melody.events import Note, scale_pitch_classes
 
 
 @dataclass(frozen=True)

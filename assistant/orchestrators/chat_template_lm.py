@@ -22,7 +22,7 @@ class ChatTemplateLM:
 
     @classmethod
     def from_path(cls, path: str, max_new_tokens: int = 256) -> ChatTemplateLM:
-        from models.causal_lm import causal_lm
+        from models.language.causal_lm import causal_lm
 
         return cls(*causal_lm(path), max_new_tokens=max_new_tokens)
 

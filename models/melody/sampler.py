@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from models.melody_events import (
+from models.melody.events import (
     HOLD,
     MIN_PITCH,
     REST,
@@ -24,8 +24,8 @@ from models.melody_events import (
     scale_pitch_classes,
     transpose_notes,
 )
-from models.melody_lstm import START, MelodyCondition, MelodyLSTM, condition_features, lookback_inputs
-from models.melody_stats import MelodyStats, melody_stats
+from models.melody.lstm import START, MelodyCondition, MelodyLSTM, condition_features, lookback_inputs
+from models.melody.stats import MelodyStats, melody_stats
 
 
 @dataclass

@@ -14,8 +14,8 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ConfigDict
 
-from assistant.chat_template_lm import ChatTemplateLM
-from assistant.tool_call_formats import read_tool_calls
+from assistant.orchestrators.chat_template_lm import ChatTemplateLM
+from assistant.orchestrators.tool_call_formats import read_tool_calls
 
 ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
 

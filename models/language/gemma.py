@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import threading
 
-from models.contiguous_head import contiguous_head_inputs
+from models.language.contiguous_head import contiguous_head_inputs
 from models.loader import ModelLoader, default_loader
 
 GEMMA = "gemma3_270m"
