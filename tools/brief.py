@@ -78,9 +78,10 @@ class BriefChanges(BaseModel):
 
 
 def effective_tempo(brief: CreativeBrief) -> int:
-    from tools.mood_mapping import music_parameters
-
-    return music_parameters(brief).tempo
+    """The brief's tempo, or the mood's: faster with arousal, a little with valence."""
+    if brief.tempo is not None:
+        return brief.tempo
+    return int(round(clamp(92 + 40 * brief.arousal + 6 * brief.valence, *TEMPO_RANGE)))
 
 
 def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[CreativeBrief, list[str]]:

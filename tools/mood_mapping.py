@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from models.painter.corpus import PaintingSpec
-from tools.brief import TEMPO_RANGE, CreativeBrief, clamp
+from tools.brief import CreativeBrief, clamp, effective_tempo
 from tools.instruments import resolve_instrument
 from tools.palette import parse_colour
 
@@ -61,7 +61,7 @@ def music_parameters(brief: CreativeBrief) -> MusicParameters:
     v, a = brief.valence, brief.arousal
     mode = brief.mode or ("minor" if v < 0 else "major")
     tonic = brief.key or ("A" if mode == "minor" else "C")
-    tempo = brief.tempo or int(round(clamp(92 + 40 * a + 6 * v, *TEMPO_RANGE)))
+    tempo = effective_tempo(brief)
     name, program, low, high = resolve_instrument(brief.instrument)
     centre = (low + high) / 2
     register = clamp(centre + 4 * v + 3 * a, low + 6, high - 6)
