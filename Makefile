@@ -67,7 +67,9 @@ train-orchestrator: venv prepare
 	$(PY) -m models.language.lora_blend --adapters data_cache/orchestrator_stage2 data_cache/orchestrator_stage3 --weights 0.5 0.5 --out models/checkpoints/orchestrator_lora
 
 train-painter: venv
-	$(PY) -m models.painter.train --steps 3000 --batch 32 --images 16000
+	$(PY) -m models.painter.train --steps 5000 --batch 32 --layouts 30000
+	$(PY) -m models.painter.fit_prior models/checkpoints/painter_layout_vae --layouts 7000
+	$(PY) -m models.painter.model_card models/checkpoints/painter_layout_vae
 
 clean:
 	rm -rf $(VENV) data_cache runs

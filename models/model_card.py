@@ -12,18 +12,12 @@ import sys
 RETRAIN = {
     "melody_lstm": "python -m models.melody.train --steps {steps} --batch {batch} --window {window} --lr {lr} "
     "--hidden {hidden} --seed {seed} --eval-every {eval_every}",
-    "painter_cvae": "python -m models.painter.train --steps {steps} --batch {batch} --images {images} --lr {lr} "
-    "--beta {beta} --seed {seed} --kl-warmup {kl_warmup} --adv-weight {adv_weight}",
 }
 DATA = {
     "melody_lstm": "Monophonic melodies that music21 ships (Essen folksongs, O'Neill's 1850, Ryan's Mammoth, "
     "Aird's Airs, Bach chorale soprano lines), quantised to 16th steps, key-normalised to tonic C by a "
     "Krumhansl-Kessler key estimate, split 90/5/5 by piece. Tunes with tuplets, grace notes or several "
     "time signatures are skipped. Octave-shift augmentation in training.",
-    "painter_cvae": "A procedural corpus of 64x64 abstract paintings (colour fields, geometric compositions, "
-    "horizon landscapes, flowing strokes) drawn by `models/painter/corpus.py` from random specs; each "
-    "image's label is exactly its spec (main and accent hue, saturation, brightness, energy, style). No "
-    "painting data set or pretrained image model can be had here.",
 }
 
 
@@ -39,7 +33,7 @@ def _history_table(history: list[dict]) -> str:
 
 
 def retrain_command(name: str, training: dict) -> str:
-    args = {"kl_warmup": 0.3, "adv_weight": 0.0, **{k.replace("-", "_"): v for k, v in training.items()}}
+    args = {k.replace("-", "_"): v for k, v in training.items()}
     command = RETRAIN[name].format(**args)
     return command + (" --init <stage-1 output>" if training.get("init") else "")
 

@@ -10,7 +10,8 @@ import torch
 from assistant.orchestrators.base import Orchestrator, PlanRequest
 from models import loader as loader_module
 from models.melody.lstm import MelodyLSTM, MelodyLSTMConfig, save_melody_lstm
-from models.painter.cvae import PainterConfig, PainterCVAE, save_painter
+from models.painter.layout_vae import LayoutVAE
+from models.registry import SENTENCE_EMBEDDER
 
 
 @pytest.fixture(scope="session")
@@ -19,17 +20,27 @@ def tiny_checkpoints(tmp_path_factory):
     root = tmp_path_factory.mktemp("tiny_models")
     torch.manual_seed(0)
     save_melody_lstm(MelodyLSTM(MelodyLSTMConfig(embed_dim=8, hidden_size=16, num_layers=1)), str(root / "melody"))
-    save_painter(PainterCVAE(PainterConfig(latent_dim=8, base_channels=8)), str(root / "painter"))
+    LayoutVAE(latent_dim=8, base_channels=8).save_pretrained(str(root / "painter"))
     return {"melody": str(root / "melody"), "painter": str(root / "painter")}
 
 
+@pytest.fixture(scope="session")
+def sentence_embedder():
+    """The shipped sentence-embedding model (it is small and offline), loaded once per test run."""
+    from models.language.sentence_embedding import load_sentence_embedder
+
+    return load_sentence_embedder().eval()
+
+
 @pytest.fixture(autouse=True)
-def tiny_models(tiny_checkpoints, monkeypatch, tmp_path):
+def tiny_models(tiny_checkpoints, sentence_embedder, monkeypatch, tmp_path):
     """Every test gets a fresh process loader that loads the tiny checkpoints, and its own sessions folder."""
     monkeypatch.setenv("ARTCHAT_MELODY_LSTM_DIR", tiny_checkpoints["melody"])
-    monkeypatch.setenv("ARTCHAT_PAINTER_CVAE_DIR", tiny_checkpoints["painter"])
+    monkeypatch.setenv("ARTCHAT_PAINTER_LAYOUT_VAE_DIR", tiny_checkpoints["painter"])
     monkeypatch.setenv("ARTCHAT_HOME", str(tmp_path / "sessions"))
-    monkeypatch.setattr(loader_module, "_default", loader_module.ModelLoader(device="cpu"))
+    loader = loader_module.ModelLoader(device="cpu")
+    loader.register(SENTENCE_EMBEDDER, lambda: sentence_embedder)
+    monkeypatch.setattr(loader_module, "_default", loader)
     yield
 
 

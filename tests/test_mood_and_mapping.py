@@ -2,7 +2,8 @@ import pytest
 
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.mood_lexicon import load_lexicon, read_mood, vader_valence
-from tools.mood_mapping import music_parameters, painting_parameters
+from tools.mood_mapping import music_parameters
+from tools.painting_mapping import painting_parameters
 from tools.palette import hue_distance, parse_colour
 
 
@@ -40,12 +41,13 @@ def test_music_follows_mood(sad, happy):
 
 @pytest.mark.parametrize("sad,happy", [("melancholic", "joyful"), ("gloomy", "cheerful"), ("sorrowful", "elated")])
 def test_painting_follows_mood(sad, happy):
-    s, h = painting_parameters(brief_for(sad)), painting_parameters(brief_for(happy))
+    s, h = painting_parameters(brief_for(sad)).spec, painting_parameters(brief_for(happy)).spec
     assert s.brightness < h.brightness and s.saturation < h.saturation
     assert hue_distance(s.hue, 220) < hue_distance(h.hue, 220)  # cooler: nearer blue
 
 
 def test_explicit_palette_wins_over_mood_hue():
     b = apply_changes(brief_for("joyful"), BriefChanges(palette=["navy", "gold"]))[0]
-    p = painting_parameters(b)
+    p = painting_parameters(b).spec
     assert hue_distance(p.hue, parse_colour("navy")[0]) < 1 and hue_distance(p.accent_hue, 48) < 1
+    assert p.palette_strength > painting_parameters(brief_for("joyful")).spec.palette_strength

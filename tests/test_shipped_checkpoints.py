@@ -7,16 +7,16 @@ import pytest
 
 from models.melody.lstm import load_melody_lstm
 from models.melody.sampler import MelodyRequest, sample_melody
-from models.painter.cvae import load_painter
+from models.painter.layout_vae import LayoutVAE
 from models.registry import CHECKPOINTS
 
-NAMES = ("melody_lstm", "painter_cvae")
+WEIGHTS = {"melody_lstm": "model.safetensors", "painter_layout_vae": "diffusion_pytorch_model.safetensors"}
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", WEIGHTS)
 def test_checkpoint_is_small_and_has_a_card_with_the_retrain_command(name):
     folder = os.path.join(CHECKPOINTS, name)
-    assert os.path.getsize(os.path.join(folder, "model.safetensors")) < 30 * 2**20
+    assert os.path.getsize(os.path.join(folder, WEIGHTS[name])) < 30 * 2**20
     card = open(os.path.join(folder, "MODEL_CARD.md")).read()
     assert "## Retrain" in card and "python -m models." in card and "## Data" in card
 
@@ -32,7 +32,7 @@ def test_orchestrator_adapter_is_small_and_documented():
 
 def test_shipped_models_load():
     assert load_melody_lstm(os.path.join(CHECKPOINTS, "melody_lstm")) is not None
-    assert load_painter(os.path.join(CHECKPOINTS, "painter_cvae")) is not None
+    assert LayoutVAE.from_pretrained(os.path.join(CHECKPOINTS, "painter_layout_vae")) is not None
 
 
 def test_shipped_melody_model_stays_in_key():

@@ -51,6 +51,7 @@ def test_paint_keeps_seed_on_refinement(tmp_path):
     assert image.shape == (512, 512, 3)
     bluer = paint(PaintArgs(emphasize_colour="blue"), ctx(tmp_path, "p2", first.brief, as_previous(first)))
     assert bluer.seed == first.seed and bluer.brief.palette[0] == "blue"
+    assert "same composition" in bluer.summary and "in blue" in bluer.summary
     new = paint(PaintArgs(new_variation=True), ctx(tmp_path, "p3", first.brief, as_previous(first)))
     assert new.seed == 5
 

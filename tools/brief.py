@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 from tools.mood_lexicon import read_mood
-from tools.palette import is_colour
+from tools.palette import read_colour, read_palette, unknown_colour_message
 
 PAINT_STYLES = ("color_field", "geometric", "horizon", "strokes")
 KEYS = ("C", "C#", "Db", "D", "D#", "Eb", "E", "F", "F#", "Gb", "G", "G#", "Ab", "A", "A#", "Bb", "B")
@@ -115,20 +115,22 @@ def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[Creative
 
 
 def _apply_palette(data: dict, changes: BriefChanges, notes: list[str]) -> None:
+    """Colours as written ("purples and greys", "soft greens") are kept by their read names; unknown
+    ones are reported with the nearest names we know."""
     if changes.palette is not None:
-        known = [c for c in changes.palette if is_colour(c)]
-        if unknown := [c for c in changes.palette if not is_colour(c)]:
-            notes.append(f"unknown colours ignored: {', '.join(unknown)}")
+        known, unknown = read_palette(changes.palette)
+        if unknown:
+            notes.append(unknown_colour_message(unknown))
         if known:
-            data["palette"] = known
-            notes.append(f"palette {', '.join(known)}")
+            data["palette"] = [c.name for c in known]
+            notes.append(f"palette {', '.join(data['palette'])}")
     if changes.emphasize_colour is not None:
-        colour = changes.emphasize_colour
-        if is_colour(colour):
-            data["palette"] = [colour] + [c for c in data["palette"] if c != colour][:2]
-            notes.append(f"more {colour}")
+        colour = read_colour(changes.emphasize_colour)
+        if colour is not None:
+            data["palette"] = [colour.name] + [c for c in data["palette"] if c != colour.name][:2]
+            notes.append(f"more {colour.name}")
         else:
-            notes.append(f"unknown colour {colour!r} ignored")
+            notes.append(unknown_colour_message([changes.emphasize_colour]))
 
 
 def _apply_music(brief: CreativeBrief, data: dict, changes: BriefChanges, notes: list[str]) -> None:

@@ -1,7 +1,8 @@
 """Pure functions from the brief (valence/arousal plus explicit choices) to each medium's parameters.
 
 This mapping is what makes the works match: a melancholic brief gives a slower, minor, lower,
-sparser melody and a darker, cooler, less saturated painting than a joyful one.
+sparser melody and a darker, cooler, less saturated painting than a joyful one (the painting's
+side, with its subject and palette, is in `painting_mapping`).
 """
 
 from __future__ import annotations
@@ -9,10 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from models.painter.corpus import PaintingSpec
 from tools.brief import CreativeBrief, clamp, effective_tempo
 from tools.instruments import resolve_instrument
-from tools.palette import parse_colour
 
 KEY_TO_PITCH_CLASS = {
     "C": 0,
@@ -53,10 +52,6 @@ class MusicParameters:
     pitch_high: int
 
 
-# The painter's condition is the painting parameters: one type for both layers.
-PaintingParameters = PaintingSpec
-
-
 def music_parameters(brief: CreativeBrief) -> MusicParameters:
     v, a = brief.valence, brief.arousal
     mode = brief.mode or ("minor" if v < 0 else "major")
@@ -89,26 +84,3 @@ def mood_hue(valence: float, arousal: float) -> float:
             delta = ((h1 - h0 + 180) % 360) - 180  # shortest way round the hue circle
             return (h0 + t * delta) % 360
     return ANGLE_TO_HUE[0][1]
-
-
-def painting_parameters(brief: CreativeBrief) -> PaintingParameters:
-    v, a = brief.valence, brief.arousal
-    colours = [c for c in (parse_colour(p) for p in brief.palette) if c is not None]
-    hue = colours[0][0] if colours else mood_hue(v, a)
-    accent = colours[1][0] if len(colours) > 1 else (hue + (35 if v >= 0 else -35)) % 360
-    saturation = 0.5 + 0.3 * a + 0.15 * v + brief.saturation_offset
-    brightness = 0.55 + 0.25 * v + 0.05 * a + brief.brightness_offset
-    if colours:  # a named colour's own character (navy is dark, pastel is pale) pulls the mood's values
-        saturation = 0.6 * saturation + 0.4 * colours[0][1]
-        brightness = 0.7 * brightness + 0.3 * colours[0][2]
-    style = brief.style or (
-        "strokes" if a > 0.45 else "geometric" if a > 0.1 else "horizon" if v > 0 else "color_field"
-    )
-    return PaintingParameters(
-        round(hue, 1),
-        round(accent, 1),
-        round(clamp(saturation, 0.05, 1), 3),
-        round(clamp(brightness, 0.12, 0.95), 3),
-        round((a + 1) / 2, 3),
-        style,
-    )

@@ -1,68 +1,96 @@
-"""Tool `paint`: a painting from the brief's palette and mood, or a refinement of the current one.
+"""Tool `paint`: a painting of the brief's subject in its palette and mood, or a refinement of the current one.
 
-The latent seed is kept on refinement ("more blue", "brighter", "calmer"), so the same
-composition is repainted; `new_variation` draws a new latent.
+The layout network draws the composition from the seed's latent; the brushwork renderer paints it
+in the spec's colours and light. The seed is kept on refinement ("more blue", "brighter", "calmer"),
+so the same composition is repainted; `new_variation` draws a new latent.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import asdict
+from typing import Literal
 
 import numpy as np
 import torch
 from pydantic import Field
 
-from models.painter.finish import finish_painting
+from models.painter.render import render_layout
+from models.painter.scene_spec import FAMILIES, SceneSpec
 from models.registry import PAINTER, register_shipped_models
-from tools.brief import BriefChanges
-from tools.mood_mapping import PaintingParameters, painting_parameters
+from tools.brief import BriefChanges, CreativeBrief
+from tools.painting_mapping import PaintingParameters, painting_parameters
 from tools.protocol import Tool, ToolContext, ToolError, ToolResult, prepare_brief
-
-OUTPUT_SIZE = 512
 
 
 class PaintArgs(BriefChanges):
-    """Paint a picture, or change the current one. Brief changes (mood, palette, brighter, ...) apply first."""
+    """Paint a picture, or change the current one. Brief changes (mood, palette, subject, brighter, ...) apply first."""
 
     new_variation: bool = Field(False, description="a different composition with the same settings (new seed)")
     blend_with: str | None = Field(None, description="another painting's id, e.g. 'painting_1', to blend towards")
     blend_amount: float = Field(0.5, ge=0, le=1, description="0 keeps this painting, 1 gives the other one")
+    size: Literal[512, 1024] = Field(512, description="side of the painting in pixels")
 
 
 def latent_for_seed(seed: int, dim: int) -> torch.Tensor:
     return torch.randn(1, dim, generator=torch.Generator().manual_seed(seed))
 
 
-def slerp(a: torch.Tensor, b: torch.Tensor, t: float) -> torch.Tensor:
-    """Spherical interpolation: keeps interpolated Gaussian latents at a typical norm."""
-    omega = torch.acos((a / a.norm() * b / b.norm()).sum().clamp(-1 + 1e-6, 1 - 1e-6))
-    return (torch.sin((1 - t) * omega) * a + torch.sin(t * omega) * b) / torch.sin(omega)
+def blend_specs(a: SceneSpec, b: SceneSpec, t: float) -> SceneSpec:
+    """Numbers in between (hues the short way round); the scene's kind, time and weather from the nearer one."""
+    mix = {}
+    for field, value in a.as_dict().items():
+        other = getattr(b, field)
+        if isinstance(value, str):
+            mix[field] = value if t < 0.5 else other
+        elif field in ("hue", "accent_hue"):
+            mix[field] = (value + t * (((other - value + 180) % 360) - 180)) % 360
+        else:
+            mix[field] = (1 - t) * value + t * other
+    return SceneSpec(**mix)
 
 
 @torch.no_grad()
-def render_painting(params: PaintingParameters, seed: int, blend: tuple[PaintingParameters, int, float] | None = None):
-    """uint8 [64, 64, 3] from the painter for these parameters and seed, optionally blended towards another."""
+def layout_probabilities(spec: SceneSpec, seed: int, blend: tuple[SceneSpec, int, float] | None = None) -> np.ndarray:
+    """float32 [K, 64, 64] class probabilities of the composition for this seed (and blend)."""
     model = register_shipped_models().get(PAINTER)
     device = next(model.parameters()).device
-    z = latent_for_seed(seed, model.config.latent_dim)
-    cond = torch.from_numpy(params.vector())[None]
+
+    def latent(s: SceneSpec, sd: int) -> torch.Tensor:
+        return model.latent(latent_for_seed(sd, model.config.latent_dim).to(device), FAMILIES.index(s.family))
+
+    z, cond = latent(spec, seed), torch.from_numpy(spec.layout_condition())[None]
     if blend is not None:
-        other_params, other_seed, t = blend
-        z = slerp(z, latent_for_seed(other_seed, model.config.latent_dim), t)
-        cond = (1 - t) * cond + t * torch.from_numpy(other_params.vector())[None]
-    image = model.decode(z.to(device), cond.to(device))[0].permute(1, 2, 0).cpu().numpy()
-    return (image * 255).round().astype(np.uint8)
+        other_spec, other_seed, t = blend
+        z = (1 - t) * z + t * latent(other_spec, other_seed)
+        cond = (1 - t) * cond + t * torch.from_numpy(other_spec.layout_condition())[None]
+    logits = model.decode(z.to(device, model.dtype), cond.to(device, model.dtype))
+    return torch.softmax(logits.float(), 1)[0].cpu().numpy()
 
 
-def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[PaintingParameters, int, float] | None:
+def render_painting(
+    spec: SceneSpec, seed: int, size: int = 512, blend: tuple[SceneSpec, int, float] | None = None, finish: bool = True
+):
+    """PIL image of size x size: the seed's composition painted for this spec (optionally blended)."""
+    probs = layout_probabilities(spec, seed, blend)
+    shown = spec if blend is None else blend_specs(spec, blend[0], blend[2])
+    return render_layout(probs, shown, seed, size, finish)
+
+
+def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[SceneSpec, int, float] | None:
     if args.blend_with is None:
         return None
     other = ctx.lookup(args.blend_with)
-    if other is None or "hue" not in other.data:
+    if other is None or "spec" not in other.data:
         raise ToolError(f"there is no painting {args.blend_with!r} to blend with")
-    fields = PaintingParameters.__dataclass_fields__
-    return PaintingParameters(**{k: other.data[k] for k in fields}), other.seed, args.blend_amount
+    return SceneSpec(**other.data["spec"]), other.seed, args.blend_amount
+
+
+def _scene_notes(params: PaintingParameters, subject: str) -> list[str]:
+    if subject.strip() and not params.scene.matched:
+        return [f"I can't paint {subject!r} as a scene yet, so this is {params.description()} for the mood"]
+    if not subject.strip():
+        return ["no subject given: an abstract painting of the mood"]
+    return []
 
 
 def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
@@ -70,27 +98,32 @@ def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
     params = painting_parameters(brief)
     ctx.progress("painting")
     blend = _blend_target(args, ctx)
-    small = render_painting(params, seed, blend)
+    image = render_painting(params.spec, seed, args.size, blend)
     os.makedirs(ctx.out_dir, exist_ok=True)
     path = os.path.join(ctx.out_dir, "painting.png")
-    finish_painting(small, OUTPUT_SIZE, seed, params.energy).save(path)
+    image.save(path)
     same = ctx.previous is not None and ctx.previous.seed == seed
     how = "same composition, repainted" if same else "new composition"
     if blend is not None:
         how = f"blended {args.blend_amount:.0%} towards {args.blend_with}"
-    summary = (
-        f"{params.style.replace('_', ' ')} painting, hue {params.hue:.0f}°, brightness {params.brightness:.2f} ({how})"
-    )
+    summary = f"{params.description()} ({how})"
+    data = {"seed": seed, "spec": params.spec.as_dict(), "description": params.description(), "size": args.size}
     return ToolResult(
-        "painting", brief, seed, {"image": path}, summary, {"seed": seed, **asdict(params)}, changes=changes + [how]
+        "painting", brief, seed, {"image": path}, summary, data, changes=changes + _scene_notes(params, brief.subject)
     )
+
+
+def warm_up() -> None:
+    """Load the layout network and the sentence embedder and embed the scene examples, before the first request."""
+    params = painting_parameters(CreativeBrief(subject="the sea at dusk", palette=["soft blue"]))
+    layout_probabilities(params.spec, 1)
 
 
 TOOL = Tool(
     name="paint",
-    description="Paint an abstract picture in the brief's mood and palette, or refine the current one: "
-    "more of a colour, brighter/darker, calmer/more energetic, another style, a new variation, "
-    "or a blend towards another painting.",
+    description="Paint a picture of the brief's subject (sea, mountains, forest, city, flowers, night sky ... or "
+    "abstract) in its mood and palette, or refine the current one: more of a colour, brighter/darker, "
+    "calmer/more energetic, another subject, a new variation, or a blend towards another painting.",
     args_model=PaintArgs,
     run=paint,
     kind="painting",

@@ -1,93 +1,148 @@
-"""Colour names and hex codes -> hue, saturation and value, for palettes in the brief."""
+"""Colours as people write them -> hue, saturation and value, for palettes in the brief.
+
+Reads plurals ("purples and greys"), modifiers ("soft greens", "deep crimson", "muted browns"),
+'-ish' forms ("bluish grey"), compounds ("sea green", "blue-green") and #RRGGBB. The table and the
+modifiers are data (`data/colours.yaml`). An unknown colour gets the nearest names we know.
+"""
 
 from __future__ import annotations
 
 import colorsys
+import difflib
+import functools
+import math
+import os
 import re
+from dataclasses import dataclass
 
-# name: (hue degrees, saturation, value); saturation/value are the colour's character, used as hints.
-COLOURS: dict[str, tuple[float, float, float]] = {
-    "red": (0, 0.85, 0.8),
-    "crimson": (348, 0.85, 0.7),
-    "scarlet": (5, 0.9, 0.85),
-    "maroon": (350, 0.7, 0.4),
-    "burgundy": (345, 0.7, 0.4),
-    "coral": (12, 0.6, 0.95),
-    "salmon": (8, 0.5, 0.95),
-    "orange": (30, 0.9, 0.95),
-    "amber": (42, 0.9, 0.9),
-    "gold": (48, 0.8, 0.9),
-    "golden": (48, 0.8, 0.9),
-    "ochre": (38, 0.75, 0.7),
-    "yellow": (56, 0.85, 0.95),
-    "lemon": (58, 0.7, 1.0),
-    "cream": (48, 0.2, 0.97),
-    "beige": (40, 0.25, 0.9),
-    "brown": (25, 0.65, 0.45),
-    "sepia": (30, 0.5, 0.45),
-    "rust": (18, 0.8, 0.6),
-    "lime": (85, 0.8, 0.85),
-    "olive": (70, 0.6, 0.5),
-    "green": (120, 0.7, 0.65),
-    "emerald": (145, 0.75, 0.65),
-    "forest": (130, 0.6, 0.4),
-    "mint": (150, 0.35, 0.9),
-    "jade": (155, 0.55, 0.65),
-    "sage": (100, 0.25, 0.7),
-    "teal": (178, 0.75, 0.55),
-    "turquoise": (174, 0.7, 0.85),
-    "aqua": (180, 0.6, 0.95),
-    "cyan": (186, 0.75, 0.9),
-    "sky": (200, 0.5, 0.95),
-    "azure": (210, 0.7, 0.95),
-    "blue": (220, 0.75, 0.8),
-    "cobalt": (218, 0.85, 0.7),
-    "sapphire": (222, 0.8, 0.6),
-    "navy": (228, 0.8, 0.4),
-    "midnight": (235, 0.7, 0.3),
-    "indigo": (250, 0.7, 0.5),
-    "violet": (270, 0.55, 0.8),
-    "lavender": (265, 0.3, 0.95),
-    "lilac": (280, 0.3, 0.9),
-    "purple": (282, 0.7, 0.6),
-    "plum": (300, 0.45, 0.55),
-    "magenta": (305, 0.85, 0.9),
-    "fuchsia": (310, 0.85, 0.9),
-    "pink": (335, 0.45, 0.95),
-    "rose": (340, 0.55, 0.9),
-    "white": (0, 0.0, 0.98),
-    "ivory": (50, 0.08, 0.98),
-    "silver": (210, 0.05, 0.78),
-    "grey": (210, 0.05, 0.55),
-    "gray": (210, 0.05, 0.55),
-    "charcoal": (210, 0.1, 0.25),
-    "black": (0, 0.0, 0.08),
-    "pastel": (200, 0.25, 0.95),
-}
+import yaml
+
+COLOURS_PATH = os.path.join(os.path.dirname(__file__), "data", "colours.yaml")
 HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
+LIST_SEPARATORS = re.compile(r"\s*(?:,|&|\+|/|;|\band\b|\bwith\b|\bplus\b)\s*")
 
 
-def parse_colour(text: str) -> tuple[float, float, float] | None:
-    """(hue, saturation, value) for a colour name ("dark blue", "sky blue") or "#RRGGBB"; None if unknown."""
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    with open(COLOURS_PATH) as f:
+        return yaml.safe_load(f)
+
+
+COLOURS: dict[str, tuple[float, float, float]] = {k: tuple(v) for k, v in _table()["colours"].items()}
+MODIFIERS: dict[str, dict] = _table()["modifiers"]
+FILLERS = set(_table()["fillers"])
+
+
+@dataclass(frozen=True)
+class Colour:
+    name: str  # canonical: modifiers then colour words, singular ("soft green")
+    hue: float
+    saturation: float
+    value: float
+
+
+def _colour_word(token: str) -> str | None:
+    """The table's name for a word: itself, its singular, or its '-ish' root ("greys" -> grey, "bluish" -> blue)."""
+    candidates = [token]
+    if token.endswith("es"):
+        candidates.append(token[:-2])
+    if token.endswith("s"):
+        candidates.append(token[:-1])
+    for suffix in ("ish", "y"):
+        if token.endswith(suffix) and len(token) > len(suffix) + 2:
+            root = token[: -len(suffix)]
+            candidates += [root, root + "e", root[:-1]]  # bluish -> blu(e), reddish -> red
+    return next((c for c in candidates if c in COLOURS), None)
+
+
+def _modifier_word(token: str) -> str | None:
+    return token if token in MODIFIERS else None
+
+
+def _mean_hue(hues: list[float], weights: list[float]) -> float:
+    x = sum(w * math.cos(math.radians(h)) for h, w in zip(hues, weights))
+    y = sum(w * math.sin(math.radians(h)) for h, w in zip(hues, weights))
+    return math.degrees(math.atan2(y, x)) % 360
+
+
+def _apply_modifier(hue: float, sat: float, val: float, modifier: dict) -> tuple[float, float, float]:
+    if "hue_towards" in modifier:
+        delta = (modifier["hue_towards"] - hue + 180) % 360 - 180
+        hue = (hue + modifier["amount"] * delta) % 360
+    sat = min(1.0, sat * modifier.get("saturation", 1.0))
+    val = min(1.0, val * modifier.get("value", 1.0))
+    return hue, sat, val
+
+
+def read_colour(text: str) -> Colour | None:
+    """One colour phrase -> Colour, or None when it names no colour we know."""
     text = text.strip().lower()
     if match := HEX.match(text):
         r, g, b = (int(match.group(1)[i : i + 2], 16) / 255 for i in (0, 2, 4))
         h, s, v = colorsys.rgb_to_hsv(r, g, b)
-        return h * 360, s, v
-    words = text.replace("-", " ").split()
-    named = [w for w in words if w in COLOURS]
-    if not named:
+        return Colour(f"#{match.group(1).lower()}", h * 360, s, v)
+    tokens = [t for t in re.split(r"[\s\-]+", re.sub(r"[^a-z\s\-]", " ", text)) if t]
+    if "washed" in tokens and "out" in tokens:
+        tokens = [t for t in tokens if t not in ("washed", "out")] + ["washed-out"]
+    names = [n for n in map(_colour_word, tokens) if n]
+    if not names:
         return None
-    hue, sat, val = COLOURS[named[-1]]  # the last colour word is the head: "sky blue" is a blue
-    if "dark" in words or "deep" in words:
-        val *= 0.6
-    if "light" in words or "pale" in words:
-        sat, val = sat * 0.5, min(1.0, val * 1.15)
-    return hue, sat, val
+    modifiers = [m for m in map(_modifier_word, tokens) if m]
+    head = COLOURS[names[-1]]  # the last colour word is the head: "sky blue" is a blue
+    weights = [0.5] * (len(names) - 1) + [1.0]
+    hue = _mean_hue([COLOURS[n][0] for n in names], weights) if len(names) > 1 else head[0]
+    sat, val = head[1], head[2]
+    if head[1] < 0.12:  # a grey or white head keeps its own greyness: "bluish grey" is a tinted grey
+        sat = min(0.25, sum(COLOURS[n][1] for n in names[:-1]) * 0.3 + head[1])
+    for m in modifiers:
+        hue, sat, val = _apply_modifier(hue, sat, val, MODIFIERS[m])
+    name = " ".join([*dict.fromkeys(modifiers), *dict.fromkeys(names)])
+    return Colour(name, hue, sat, val)
+
+
+def parse_colour(text: str) -> tuple[float, float, float] | None:
+    """(hue, saturation, value) for a colour phrase; None if unknown."""
+    colour = read_colour(text)
+    return None if colour is None else (colour.hue, colour.saturation, colour.value)
 
 
 def is_colour(text: str) -> bool:
-    return parse_colour(text) is not None
+    return read_colour(text) is not None
+
+
+def colour_phrases(entries: list[str] | str) -> list[str]:
+    """Split palette entries into single colour phrases: ["purples and greys"] -> ["purples", "greys"]."""
+    entries = [entries] if isinstance(entries, str) else entries
+    phrases = [p for e in entries for p in LIST_SEPARATORS.split(e.strip()) if p and p.strip()]
+    return [" ".join(w for w in p.split() if w.lower() not in FILLERS) or p for p in phrases]
+
+
+def read_palette(entries: list[str] | str) -> tuple[list[Colour], list[str]]:
+    """(colours we know, in order and without repeats; phrases we don't)."""
+    known, unknown = {}, []
+    for phrase in colour_phrases(entries):
+        colour = read_colour(phrase)
+        if colour is None:
+            unknown.append(phrase)
+        else:
+            known.setdefault(colour.name, colour)
+    return list(known.values()), unknown
+
+
+def nearest_colour_names(word: str, n: int = 3) -> list[str]:
+    """The colour names nearest to an unknown word: by spelling first, else by meaning (sentence embeddings)."""
+    word = word.strip().lower()
+    close = difflib.get_close_matches(word, list(COLOURS), n=n, cutoff=0.75)
+    if close:
+        return close
+    from tools.embedding_search import nearest
+
+    return [name for name, _ in nearest(word, list(COLOURS), n)]
+
+
+def unknown_colour_message(phrases: list[str]) -> str:
+    parts = [f"{p!r} (nearest I know: {', '.join(nearest_colour_names(p))})" for p in phrases]
+    return "I don't know the colour " + "; ".join(parts)
 
 
 def hue_distance(a: float, b: float) -> float:

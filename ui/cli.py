@@ -47,13 +47,18 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def warm_up(orchestrator) -> None:
-    """Load the language model and its prompt caches while the page opens, so the first message is quick."""
+    """Load the language model, its prompt caches and the painter while the page opens, so first requests are quick."""
     from assistant.orchestrators.base import PlanRequest
+    from tools import paint
 
-    try:
-        orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))
-    except Exception as err:  # the chat reports problems itself; warming up must never stop the app
-        print(f"warm-up of the language model failed: {err}")
+    for name, step in (
+        ("the language model", lambda: orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))),
+        ("the painter", paint.warm_up),
+    ):
+        try:
+            step()
+        except Exception as err:  # the chat reports problems itself; warming up must never stop the app
+            print(f"warm-up of {name} failed: {err}")
 
 
 def choose_orchestrator(name: str):

@@ -5,6 +5,7 @@ The session lives in `gr.State`, so every browser session has its own; it is cre
 
 from __future__ import annotations
 
+import html
 import os
 import re
 
@@ -17,8 +18,8 @@ from assistant.turn import Status, check_message, run_call, run_turn
 from assistant.versions import Version
 from tools.brief import KEYS, CreativeBrief
 from tools.mood_lexicon import read_mood
-from tools.mood_mapping import music_parameters, painting_parameters
-from tools.palette import is_colour
+from tools.mood_mapping import music_parameters
+from tools.palette import read_palette, unknown_colour_message
 from tools.protocol import ToolError
 from ui.chat_render import event_messages, media_messages, text
 
@@ -101,12 +102,13 @@ def chat_turn_stream(message, history, session, orchestrator: Orchestrator, root
 def brief_summary(session: Session) -> str:
     """One line of what the works are made from now: mood, key, tempo, bars, instrument, palette."""
     b = session.brief
-    m, p = music_parameters(b), painting_parameters(b)
-    palette = ", ".join(b.palette) or f"hue {p.hue:.0f}° from the mood"
+    m = music_parameters(b)
+    palette = html.escape(", ".join(b.palette)) or "from the mood"
+    subject = html.escape(b.subject) or "none (abstract)"
     return (
-        f"**{b.mood}** (valence {b.valence:+.2f}, arousal {b.arousal:+.2f}) · {m.tonic} {m.mode} · "
-        f"{m.tempo} bpm · {m.bars} bars · {m.instrument} · palette: {palette} · style: {p.style} · "
-        f"session `{session.id}`"
+        f"**{html.escape(b.mood)}** (valence {b.valence:+.2f}, arousal {b.arousal:+.2f}) · {m.tonic} {m.mode} · "
+        f"{m.tempo} bpm · {m.bars} bars · {m.instrument} · palette: {palette} · "
+        f"subject: {subject} · session `{session.id}`"
     )
 
 
@@ -114,9 +116,10 @@ def panel_brief(
     session: Session, mood, valence, arousal, palette, subject, style, tempo, key, mode, bars, instrument
 ) -> CreativeBrief:
     """The brief the panel describes; a changed mood word re-reads valence/arousal. Raises ToolError."""
-    colours = [c.strip() for c in (palette or "").split(",") if c.strip()]
-    if unknown := [c for c in colours if not is_colour(c)]:
-        raise ToolError(f"unknown colour(s): {', '.join(unknown)}")
+    known, unknown = read_palette(palette or "")
+    if unknown:
+        raise ToolError(unknown_colour_message(unknown))
+    colours = [c.name for c in known]
     if mood and mood.strip() != session.brief.mood:
         reading = read_mood(mood)
         if not reading.known:

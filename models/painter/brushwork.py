@@ -1,0 +1,140 @@
+"""Stroke-based painterly rendering of an underpainting (after Hertzmann 1998, "Painterly rendering
+with curved brush strokes of multiple sizes").
+
+Layers of strokes from a large brush to a small one; each layer paints where the canvas still
+differs from the reference blurred at that brush's scale, so small brushes go to edges and detail.
+Strokes are short curves that follow the forms (along the edges of the reference, or the region's
+own direction: water and sky horizontal, grass upright), each with a few bristle lines and a height
+for impasto light. Everything is drawn with PIL at the output size, so it stays sharp at 512 or 1024.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter
+
+from models.painter.scene_layout import CLASSES
+
+HORIZONTAL = {"sky", "water", "foam", "sand", "snow", "far", "field_main", "field_light", "field_dark"}
+UPRIGHT = {"grass", "trunk", "building"}
+DABS = {"foliage", "petal", "bloom", "cloud"}
+BRUSHES = (1 / 20, 1 / 40, 1 / 80)  # brush radius as a share of the side
+
+
+def _direction_field(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator) -> np.ndarray:
+    """Stroke angle (radians) per pixel: along edges where the image has them, else the region's own."""
+    grey = ref.mean(-1)
+    gy, gx = np.gradient(grey)
+    magnitude = np.hypot(gx, gy)
+    along_edge = np.arctan2(gx, -gy)  # perpendicular to the gradient
+    size = labels.shape[0]
+    wobble = np.asarray(  # low-frequency turns, so flat regions are not ruled with parallel strokes
+        Image.fromarray(rng.normal(0, 0.12 + 0.3 * energy, (5, 5)).astype(np.float32)).resize(
+            (size, size), Image.BICUBIC
+        )
+    )
+    own = wobble.copy()
+    names = np.array(CLASSES)[labels]
+    own[np.isin(names, list(UPRIGHT))] += np.pi / 2
+    swirl = rng.uniform(0, 2 * np.pi) + np.sin(np.linspace(0, 6, labels.shape[0]))[:, None] * (0.5 + energy)
+    dab = np.isin(names, list(DABS))
+    own[dab] = (swirl + np.cos(np.linspace(0, 9, labels.shape[1]))[None, :])[dab]
+    weight = np.clip(magnitude / 0.02, 0, 1)
+    # angles are axial (a stroke has no head): blend the doubled angles
+    c = weight * np.cos(2 * along_edge) + (1 - weight) * np.cos(2 * own)
+    s = weight * np.sin(2 * along_edge) + (1 - weight) * np.sin(2 * own)
+    return 0.5 * np.arctan2(s, c)
+
+
+def _stroke_paths(points, angles, labels, length, steps: int = 3):
+    """[N, steps+1, 2] curved paths (x, y) that follow the direction field from each start point and stop
+    at the edge of the region they started in, as a painter keeps a horizon or a roofline clean."""
+    size = labels.shape[0]
+    paths = [points.astype(np.float32)]
+    start = labels[points[:, 1].astype(int), points[:, 0].astype(int)]
+    heading, going = None, np.ones(len(points), dtype=bool)
+    for _ in range(steps):
+        x, y = paths[-1][:, 0], paths[-1][:, 1]
+        ix, iy = np.clip(x.astype(int), 0, size - 1), np.clip(y.astype(int), 0, size - 1)
+        theta = angles[iy, ix]
+        step = np.stack([np.cos(theta), np.sin(theta)], -1)
+        if heading is not None:  # keep going the same way along an axial field
+            step *= np.sign((step * heading).sum(-1, keepdims=True) + 1e-6)
+        heading = step
+        nxt = paths[-1] + step * (length / steps)[:, None]
+        nx, ny = np.clip(nxt[:, 0].astype(int), 0, size - 1), np.clip(nxt[:, 1].astype(int), 0, size - 1)
+        going &= labels[ny, nx] == start
+        paths.append(np.where(going[:, None], nxt, paths[-1]))
+    return np.stack(paths, 1)
+
+
+def _layer_points(size: int, radius: float, rng: np.random.Generator) -> np.ndarray:
+    spacing = max(1.0, radius * 0.9)
+    ys, xs = np.mgrid[0:size:spacing, 0:size:spacing]
+    pts = np.stack([xs.ravel(), ys.ravel()], -1) + rng.uniform(-spacing / 2, spacing / 2, (xs.size, 2))
+    return np.clip(pts, 0, size - 1)[rng.permutation(xs.size)]
+
+
+def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold):
+    """Draw one brush size's strokes on the PIL canvas and height map: everywhere for the first brush, then
+    only where this scale's reference holds detail that the coarser one lacks (edges, small forms)."""
+    size = ref.shape[0]
+    pts = _layer_points(size, radius, rng)
+    ix, iy = pts[:, 0].astype(int), pts[:, 1].astype(int)
+    if coarser is not None:
+        detail = np.abs(coarser[iy, ix] - ref[iy, ix]).sum(-1)
+        keep = detail > threshold * rng.uniform(0.5, 1.5, len(pts))  # a ragged edge to where detail begins
+        pts, ix, iy = pts[keep], ix[keep], iy[keep]
+    names = np.array(CLASSES)[labels[iy, ix]]
+    factor = np.where(np.isin(names, list(DABS)), 1.2, np.where(np.isin(names, list(HORIZONTAL)), 3.0, 2.0))
+    length = radius * factor * rng.uniform(0.5, 1.5, len(pts))
+    paths = _stroke_paths(pts, angles, labels, length)
+    shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (len(pts), 1))  # paint mixed unevenly: mostly value
+    colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (len(pts), 3)), 0, 1)
+    heights_value = rng.uniform(90, 200, len(pts))
+    draw, hdraw = ImageDraw.Draw(canvas), ImageDraw.Draw(heights)
+    widths = np.maximum(1, np.round(radius * rng.uniform(0.9, 1.5, len(pts)))).astype(int)
+    across = np.stack([-np.sin(angles[iy, ix]), np.cos(angles[iy, ix])], -1)
+    bristles = rng.uniform(-0.35, 0.35, (len(pts), 2))  # where each bristle line runs, across the stroke
+    bristle_shade = 1 + rng.normal(0, 0.09, (len(pts), 2))
+    round_ends = radius >= 4
+    for k in range(len(pts)):
+        path = [tuple(p) for p in paths[k]]
+        colour = tuple(int(c * 255) for c in colours[k])
+        width = int(widths[k])
+        draw.line(path, fill=colour, width=width, joint="curve")
+        hdraw.line(path, fill=int(heights_value[k]), width=width)
+        if round_ends:  # round ends, as a loaded round brush leaves them
+            for x, y in (path[0], path[-1]):
+                draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=colour)
+        if not round_ends:
+            continue
+        thin = max(1, width // 5)
+        for b in range(2):  # bristle lines: the brush's own streaks of lighter and darker paint
+            dx, dy = across[k] * bristles[k, b] * width
+            streak = tuple(int(min(255, c * 255 * bristle_shade[k, b])) for c in colours[k])
+            draw.line([(x + dx, y + dy) for x, y in path], fill=streak, width=thin)
+
+
+def impasto(canvas: Image.Image, heights: Image.Image, strength: float = 0.06) -> np.ndarray:
+    """Light the paint's relief from the top left: float32 [H, W, 3] in [0, 1]."""
+    h = np.asarray(heights.filter(ImageFilter.GaussianBlur(1)), dtype=np.float32) / 255
+    gy, gx = np.gradient(h)
+    shade = 1 + strength * 4 * (-(gx + gy))
+    return np.clip(np.asarray(canvas, dtype=np.float32) / 255 * shade[..., None], 0, 1)
+
+
+def paint_strokes(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator) -> np.ndarray:
+    """float32 [S, S, 3] underpainting + int class map [S, S] -> float32 [S, S, 3] painting in [0, 1]."""
+    size = ref.shape[0]
+    ref_img = Image.fromarray((ref * 255).astype(np.uint8))
+    canvas = Image.fromarray((ref * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(size / 24))
+    heights = Image.new("L", (size, size), 128)
+    coarser = None
+    for share in BRUSHES:
+        radius = share * size
+        blurred = np.asarray(ref_img.filter(ImageFilter.GaussianBlur(radius / 2)), dtype=np.float32) / 255
+        angles = _direction_field(blurred, labels, energy, rng)
+        paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold=0.045)
+        coarser = blurred
+    return impasto(canvas, heights)

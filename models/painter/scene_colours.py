@@ -1,0 +1,152 @@
+"""The underpainting: each region's colour under the spec's light, weather, palette and mood.
+
+Every class has its own daylight colour; the time of day and the weather relight it, the palette
+pulls hues and saturations towards the person's colours (strongly when they named them), and
+the mood sets brightness and saturation. The brushwork renderer then paints over this image.
+"""
+
+from __future__ import annotations
+
+import colorsys
+
+import numpy as np
+
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+
+# class: (hue, saturation, value) in daylight
+DAYLIGHT = {
+    "sky": (212, 0.45, 0.86),
+    "cloud": (215, 0.06, 0.94),
+    "light": (48, 0.45, 1.0),
+    "far": (222, 0.25, 0.62),
+    "rock": (25, 0.22, 0.42),
+    "snow": (210, 0.05, 0.95),
+    "water": (205, 0.55, 0.52),
+    "foam": (195, 0.08, 0.95),
+    "grass": (92, 0.55, 0.55),
+    "sand": (38, 0.42, 0.85),
+    "earth": (26, 0.5, 0.42),
+    "foliage": (125, 0.55, 0.34),
+    "trunk": (24, 0.5, 0.22),
+    "building": (28, 0.12, 0.45),
+    "petal": (48, 0.85, 0.95),
+    "bloom": (25, 0.7, 0.28),
+    "boat": (8, 0.6, 0.55),
+    "field_main": (0, 0.6, 0.7),
+    "field_accent": (0, 0.6, 0.75),
+    "field_dark": (0, 0.45, 0.25),
+    "field_light": (0, 0.15, 0.92),
+}
+ACCENT_ROLE = {"light", "petal", "boat", "earth", "trunk", "field_accent", "bloom"}
+ABSTRACT = {"field_main", "field_accent", "field_dark", "field_light"}
+SKY_LIKE = {"sky", "cloud", "light"}
+# time: (sky at the top, sky at the horizon, light tint hue, tint amount, brightness factor)
+TIME_LIGHT = {
+    "dawn": ((235, 0.35, 0.72), (18, 0.42, 0.96), 22, 0.22, 0.88),
+    "day": ((214, 0.55, 0.84), (200, 0.25, 0.96), 50, 0.0, 1.0),
+    "dusk": ((262, 0.45, 0.48), (24, 0.72, 0.95), 18, 0.32, 0.72),
+    "night": ((232, 0.6, 0.13), (226, 0.45, 0.3), 230, 0.5, 0.34),
+}
+# weather: (saturation factor, brightness factor, sky/cloud colour or None)
+WEATHER_LIGHT = {
+    "clear": (1.0, 1.0, None),
+    "cloudy": (0.72, 0.86, (215, 0.08, 0.74)),
+    "stormy": (0.55, 0.6, (235, 0.18, 0.34)),
+    "misty": (0.6, 1.0, (210, 0.05, 0.86)),
+    "rain": (0.7, 0.74, (220, 0.1, 0.55)),
+    "snow": (0.6, 1.02, (215, 0.05, 0.82)),
+}
+
+
+def hsv_to_rgb(hsv: np.ndarray) -> np.ndarray:
+    """[..., 3] HSV (hue in degrees) -> RGB in [0, 1]."""
+    h, s, v = hsv[..., 0] / 60.0, np.clip(hsv[..., 1], 0, 1), np.clip(hsv[..., 2], 0, 1)
+    i = np.floor(h).astype(int) % 6
+    f = h - np.floor(h)
+    p, q, t = v * (1 - s), v * (1 - s * f), v * (1 - s * (1 - f))
+    choices = [(v, t, p), (q, v, p), (p, v, t), (p, q, v), (t, p, v), (v, p, q)]
+    out = np.zeros(hsv.shape, dtype=np.float32)
+    for k, (r, g, b) in enumerate(choices):
+        m = i == k
+        out[m] = np.stack([r[m], g[m], b[m]], -1)
+    return out
+
+
+def _tinted(rgb: np.ndarray, hue: float, saturation: float, amount: float) -> np.ndarray:
+    """Mix towards a hue at the same value: in RGB, so far-apart hues meet in grey, not in a third hue."""
+    value = rgb.max(-1, keepdims=True)
+    target = hsv_to_rgb(np.concatenate([np.full_like(value, hue), np.full_like(value, saturation), value], -1))
+    return (1 - amount) * rgb + amount * target
+
+
+def class_colours(spec: SceneSpec) -> np.ndarray:
+    """float32 [K, 3] RGB of each class under this spec's palette, mood, light and weather."""
+    sat_factor, val_factor, overcast = WEATHER_LIGHT[spec.weather]
+    _, _, tint_hue, tint, light_factor = TIME_LIGHT[spec.time]
+    rows = []
+    for name in CLASSES:
+        h, s, v = DAYLIGHT[name]
+        if name == "cloud" and overcast is not None:
+            h, s, v = overcast
+        night_light = name == "light" and spec.time == "night"
+        if night_light:
+            h, s, v = 55, 0.08, 0.96
+        rgb = hsv_to_rgb(np.array([h, s * (0.4 + 1.2 * spec.saturation) * sat_factor, v], np.float32))
+        accent = name in ACCENT_ROLE
+        role_hue = spec.accent_hue if accent else spec.hue
+        role_sat = (spec.accent_saturation if accent else spec.saturation) * sat_factor
+        strength = 1.0 if name in ABSTRACT else spec.palette_strength * (0.3 if name == "light" else 1.0)
+        rgb = _tinted(rgb, role_hue, role_sat, strength)  # the sun and moon keep most of their own light
+        if name != "light":
+            rgb = _tinted(rgb, tint_hue, 0.5, tint) * light_factor
+        rows.append(rgb * val_factor * (0.45 + 0.9 * spec.brightness))
+    return np.clip(np.array(rows, dtype=np.float32), 0, 1)
+
+
+def sky_gradient(spec: SceneSpec, y: np.ndarray) -> np.ndarray:
+    """RGB [H, W, 3] of the open sky at each height, after palette and mood."""
+    top, low, *_ = TIME_LIGHT[spec.time]
+    sat_factor, _, overcast = WEATHER_LIGHT[spec.weather]
+    if overcast is not None and spec.weather != "snow":
+        top = low = overcast
+    t = np.clip(y / 0.65, 0, 1)[..., None]
+    mood_sat = 0.4 + 1.2 * spec.saturation
+    top_rgb = hsv_to_rgb(np.array([top[0], top[1] * mood_sat, top[2]], np.float32))
+    low_rgb = hsv_to_rgb(np.array([low[0], low[1] * mood_sat, low[2]], np.float32))
+    rgb = (1 - t) * top_rgb + t * low_rgb
+    rgb = _tinted(rgb, spec.hue, spec.saturation * sat_factor, spec.palette_strength)
+    return rgb * (0.45 + 0.9 * spec.brightness)
+
+
+def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> np.ndarray:
+    """float32 [H, W, 3] RGB in [0, 1]: flat regions relit, sky graded, water reflecting, mist over distance."""
+    size = labels.shape[0]
+    y = np.repeat((np.arange(size, dtype=np.float32) / (size - 1))[:, None], size, axis=1)
+    rgb = class_colours(spec)[labels]
+    sky = labels == CLASSES.index("sky")
+    rgb[sky] = sky_gradient(spec, y)[sky]
+    water = np.isin(labels, [CLASSES.index("water"), CLASSES.index("foam")])
+    if water.any():  # water mirrors the sky above the horizon, a little darker
+        reflected = sky_gradient(spec, np.clip(1.2 - y, 0, 1))
+        rgb[water] = 0.6 * rgb[water] + 0.4 * 0.75 * reflected[water]
+    rgb *= (1 + 0.1 * _low_noise(size, rng))[..., None]  # light varies across each region
+    far = labels == CLASSES.index("far")
+    horizon_rgb = sky_gradient(spec, np.full((1, 1), 0.65, np.float32))[0, 0]
+    rgb[far] = 0.7 * rgb[far] + 0.3 * horizon_rgb
+    if spec.weather == "misty":
+        haze = (0.65 * np.clip(1.15 - y, 0, 1) ** 1.5)[..., None]
+        rgb = (1 - haze) * rgb + haze * horizon_rgb
+    return np.clip(rgb, 0, 1)
+
+
+def _low_noise(size: int, rng: np.random.Generator) -> np.ndarray:
+    """Smooth noise in [-1, 1] at a few cells per side."""
+    from PIL import Image
+
+    coarse = rng.uniform(-1, 1, (6, 6)).astype(np.float32)
+    return np.asarray(Image.fromarray(coarse).resize((size, size), Image.BICUBIC), dtype=np.float32)
+
+
+def hsv_colour(hue: float, saturation: float, value: float) -> np.ndarray:
+    return np.array(colorsys.hsv_to_rgb((hue % 360) / 360, saturation, value), dtype=np.float32)

@@ -1,0 +1,94 @@
+"""The brief -> the painter's spec: scene from the subject, colours from the palette or the mood.
+
+Named colours lead (the first is the main colour, the second the accent) and the scene's own
+colours give way to them; with no palette the mood picks the hue and only tints the scene. The mood
+always sets brightness, saturation and the brushwork's energy: a melancholic painting is darker,
+cooler and more muted than a joyful one of the same scene.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.painter.scene_spec import ABSTRACT_FAMILIES, SceneSpec
+from tools.brief import CreativeBrief, clamp
+from tools.mood_mapping import mood_hue
+from tools.palette import COLOURS, Colour, hue_distance, read_palette
+from tools.scene_mapping import SceneReading, read_scene, scene_words
+
+NAMED_PALETTE_STRENGTH = 0.85
+MOOD_PALETTE_STRENGTH = 0.32
+BASIC_HUES = ("red", "orange", "gold", "yellow", "green", "teal", "blue", "navy", "violet", "purple", "pink")
+
+
+@dataclass(frozen=True)
+class PaintingParameters:
+    spec: SceneSpec
+    scene: SceneReading
+    colours: tuple[str, ...]  # the palette as read ("purple", "grey"); empty: from the mood
+
+    def description(self) -> str:
+        """What was painted, in words: "a stormy sea at dusk in purple and grey"."""
+        labels = scene_words()["labels"]
+        scene = labels["families"][self.spec.family]
+        if self.spec.family not in ABSTRACT_FAMILIES:
+            weather = labels["weathers"][self.spec.weather]
+            if weather:
+                scene = _with_adjective(scene, weather)
+            scene = f"{scene} {labels['times'][self.spec.time]}"
+        if self.colours:
+            return f"{scene} in {_joined(self.colours)}"
+        return f"{scene} in the mood's {hue_name(self.spec.hue)}"
+
+
+def _with_adjective(phrase: str, adjective: str) -> str:
+    for article in ("the ", "an ", "a "):
+        if phrase.startswith(article):
+            rest = phrase[len(article) :]
+            return f"{'an' if adjective[0] in 'aeiou' else 'a'} {adjective} {rest}"
+    return f"{adjective} {phrase}"
+
+
+def _joined(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def hue_name(hue: float) -> str:
+    return min(BASIC_HUES, key=lambda n: hue_distance(COLOURS[n][0], hue))
+
+
+def _accent(colours: list[Colour], hue: float, saturation: float, valence: float) -> tuple[float, float]:
+    if len(colours) > 1:
+        return colours[1].hue, colours[1].saturation
+    return (hue + (35 if valence >= 0 else -35)) % 360, saturation * 0.8
+
+
+def painting_parameters(brief: CreativeBrief) -> PaintingParameters:
+    v, a = brief.valence, brief.arousal
+    colours, _ = read_palette(brief.palette)
+    scene = read_scene(brief.subject, v, a, brief.style)
+    mood_saturation = 0.5 + 0.3 * a + 0.15 * v
+    brightness = 0.55 + 0.25 * v + 0.05 * a + brief.brightness_offset
+    if colours:
+        hue, saturation = colours[0].hue, 0.3 * mood_saturation + 0.7 * colours[0].saturation
+        brightness = 0.75 * brightness + 0.25 * colours[0].value
+        strength = NAMED_PALETTE_STRENGTH
+    else:
+        hue, saturation, strength = mood_hue(v, a), mood_saturation, MOOD_PALETTE_STRENGTH
+    saturation = clamp(saturation + brief.saturation_offset, 0.03, 1)
+    accent_hue, accent_saturation = _accent(colours, hue, saturation, v)
+    spec = SceneSpec(
+        family=scene.family,
+        time=scene.time,
+        weather=scene.weather,
+        hue=round(hue, 1),
+        accent_hue=round(accent_hue, 1),
+        saturation=round(saturation, 3),
+        accent_saturation=round(clamp(accent_saturation + brief.saturation_offset, 0.0, 1), 3),
+        brightness=round(clamp(brightness, 0.12, 0.95), 3),
+        energy=round((a + 1) / 2, 3),
+        palette_strength=strength,
+        valence=round(v, 3),
+        arousal=round(a, 3),
+    )
+    return PaintingParameters(spec, scene, tuple(c.name for c in colours))
