@@ -14,7 +14,7 @@ def describe_version(version: Version) -> str:
     if version.parent is None:
         return f"Made {version.id}: {version.summary}."
     changed = [c for c in version.changes if c]
-    detail = "; ".join(changed) if changed else version.summary
+    detail = f"{version.summary}; changed: {'; '.join(changed)}" if changed else version.summary
     return f"{version.id} (from {version.parent}): {detail}."
 
 

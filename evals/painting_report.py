@@ -288,8 +288,8 @@ def report(rows: dict, extra: dict) -> None:
         "Palette, mood, refinement, memory",
         ["measure", "value"],
         [
-            ["classifier held-out accuracy (corpus @128)", extra["classifier_held_out_accuracy"]],
-            ["classifier on corpus paintings @512->128", extra["classifier_on_512_corpus"]],
+            ["classifier held-out accuracy (corpus paintings)", extra["classifier_held_out_accuracy"]],
+            ["classifier on the corpus row (same conditions as generated)", extra["classifier_on_512_corpus"]],
             ["named main colour dominant within 30 deg", extra["palette"]["main_colour_dominant"]],
             [
                 "melancholic darker, cooler, more muted than joyful",

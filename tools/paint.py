@@ -102,7 +102,8 @@ def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
     os.makedirs(ctx.out_dir, exist_ok=True)
     path = os.path.join(ctx.out_dir, "painting.png")
     image.save(path)
-    same = ctx.previous is not None and ctx.previous.seed == seed
+    previous_family = ctx.previous.data.get("spec", {}).get("family") if ctx.previous is not None else None
+    same = ctx.previous is not None and ctx.previous.seed == seed and previous_family == params.spec.family
     how = "same composition, repainted" if same else "new composition"
     if blend is not None:
         how = f"blended {args.blend_amount:.0%} towards {args.blend_with}"
