@@ -109,9 +109,8 @@ def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
         how = f"blended {args.blend_amount:.0%} towards {args.blend_with}"
     summary = f"{params.description()} ({how})"
     data = {"seed": seed, "spec": params.spec.as_dict(), "description": params.description(), "size": args.size}
-    return ToolResult(
-        "painting", brief, seed, {"image": path}, summary, data, changes=changes + _scene_notes(params, brief.subject)
-    )
+    notes = [] if same else _scene_notes(params, brief.subject)  # said once, when the scene is new
+    return ToolResult("painting", brief, seed, {"image": path}, summary, data, changes=changes + notes)
 
 
 def warm_up() -> None:

@@ -20,6 +20,8 @@ import yaml
 from tools.embedding_search import embed, similarities
 
 SCENES_PATH = os.path.join(os.path.dirname(__file__), "data", "scenes.yaml")
+# The brief's older painting styles, used when the subject names no scene.
+STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
 STOP_WORDS = {"a", "an", "the", "at", "in", "on", "of", "with", "and", "by", "under", "during", "over", "some"}
 
 
@@ -132,7 +134,3 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         time_from_words=time is not None,
         weather_from_words=weather is not None,
     )
-
-
-# The brief's older painting styles, used when the subject names no scene.
-STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}

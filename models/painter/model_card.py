@@ -41,13 +41,17 @@ def _table(history: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _number(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
 def _metrics(report: dict) -> str:
     rows = report["rows"]
     head = "| row | subject recognised | sharpness | variety | FD style (all) | FD style (family mean) | s / painting |"
     lines = [head, "|---|---|---|---|---|---|---|"]
     for name, r in rows.items():
         lines.append(
-            f"| {name} | {r['recognised']:.3f} | {r['sharpness']:.0f} | {r['variety']:.3f} | {r['fd_all']:.3f} | "
+            f"| {name} | {r['recognised']:.3f} | {r['sharpness']:.0f} | {_number(r['variety'])} | {r['fd_all']:.3f} | "
             f"{r['fd_family_mean']:.3f} | {r['seconds']:.2f} |"
         )
     extra = [
@@ -59,6 +63,7 @@ def _metrics(report: dict) -> str:
         f"- layout similarity (edge maps at 64 px): more blue {report['refinement']['more_blue_same_seed']:.3f}, "
         f"brighter {report['refinement']['brighter_same_seed']:.3f}, new seed {report['refinement']['new_seed']:.3f}",
         f"- peak RSS of the report's process: {report['peak_rss_gb']:.2f} GB",
+        *(f"- {name}: {r['note']}" for name, r in rows.items() if "note" in r),
     ]
     return "\n".join(lines + [""] + extra)
 
