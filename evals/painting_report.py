@@ -198,7 +198,7 @@ def contact_sheet(rows: list[dict], path: str, tile: int = 96) -> str:
     return path
 
 
-def before_rows(folder: str) -> list[dict]:
+def before_rows(folder: str) -> tuple[list[dict], float]:
     manifest = json.load(open(os.path.join(folder, "manifest.json")))
     rows = []
     for r in manifest["rows"]:

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 import torch
 
+from evals.painting_report import laplacian_variance
 from models.painter.layout_vae import LayoutVAE
 from models.painter.render import render_class_map
 from models.painter.scene_layout import LAYOUT_SIZE, draw_layout
@@ -70,12 +71,6 @@ def test_every_family_draws_a_layout_with_its_own_regions(family):
     layouts = [draw_layout(spec, np.random.default_rng(s)) for s in range(3)]
     assert all(lay.shape == (LAYOUT_SIZE, LAYOUT_SIZE) for lay in layouts)
     assert len(np.unique(layouts[0])) >= 2 and not np.array_equal(layouts[0], layouts[1])
-
-
-def laplacian_variance(image: np.ndarray) -> float:
-    grey = image.astype(np.float32).mean(-1)
-    lap = grey[1:-1, :-2] + grey[1:-1, 2:] + grey[:-2, 1:-1] + grey[2:, 1:-1] - 4 * grey[1:-1, 1:-1]
-    return float(lap.var())
 
 
 def test_brushwork_paints_sharp_strokes_at_any_size():

@@ -15,9 +15,11 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from models.painter.scene_layout import CLASSES
 
-HORIZONTAL = {"sky", "water", "foam", "sand", "snow", "far", "field_main", "field_light", "field_dark"}
-UPRIGHT = {"grass", "trunk", "building"}
-DABS = {"foliage", "petal", "bloom", "cloud"}
+HORIZONTAL = [
+    CLASSES.index(c) for c in ("sky", "water", "foam", "sand", "snow", "far", "field_main", "field_light", "field_dark")
+]
+UPRIGHT = [CLASSES.index(c) for c in ("grass", "trunk", "building")]
+DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
 BRUSHES = (1 / 20, 1 / 40, 1 / 80)  # brush radius as a share of the side
 
 
@@ -34,10 +36,9 @@ def _direction_field(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np
         )
     )
     own = wobble.copy()
-    names = np.array(CLASSES)[labels]
-    own[np.isin(names, list(UPRIGHT))] += np.pi / 2
+    own[np.isin(labels, UPRIGHT)] += np.pi / 2
     swirl = rng.uniform(0, 2 * np.pi) + np.sin(np.linspace(0, 6, labels.shape[0]))[:, None] * (0.5 + energy)
-    dab = np.isin(names, list(DABS))
+    dab = np.isin(labels, DABS)
     own[dab] = (swirl + np.cos(np.linspace(0, 9, labels.shape[1]))[None, :])[dab]
     weight = np.clip(magnitude / 0.02, 0, 1)
     # angles are axial (a stroke has no head): blend the doubled angles
@@ -85,8 +86,8 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
         detail = np.abs(coarser[iy, ix] - ref[iy, ix]).sum(-1)
         keep = detail > threshold * rng.uniform(0.5, 1.5, len(pts))  # a ragged edge to where detail begins
         pts, ix, iy = pts[keep], ix[keep], iy[keep]
-    names = np.array(CLASSES)[labels[iy, ix]]
-    factor = np.where(np.isin(names, list(DABS)), 1.2, np.where(np.isin(names, list(HORIZONTAL)), 3.0, 2.0))
+    start = labels[iy, ix]
+    factor = np.where(np.isin(start, DABS), 1.2, np.where(np.isin(start, HORIZONTAL), 3.0, 2.0))
     length = radius * factor * rng.uniform(0.5, 1.5, len(pts))
     paths = _stroke_paths(pts, angles, labels, length)
     shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (len(pts), 1))  # paint mixed unevenly: mostly value
@@ -104,11 +105,10 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
         width = int(widths[k])
         draw.line(path, fill=colour, width=width, joint="curve")
         hdraw.line(path, fill=int(heights_value[k]), width=width)
-        if round_ends:  # round ends, as a loaded round brush leaves them
-            for x, y in (path[0], path[-1]):
-                draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=colour)
-        if not round_ends:
+        if not round_ends:  # the smallest brush: a plain dab
             continue
+        for x, y in (path[0], path[-1]):  # round ends, as a loaded round brush leaves them
+            draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=colour)
         thin = max(1, width // 5)
         for b in range(2):  # bristle lines: the brush's own streaks of lighter and darker paint
             dx, dy = across[k] * bristles[k, b] * width
@@ -128,7 +128,7 @@ def paint_strokes(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.ra
     """float32 [S, S, 3] underpainting + int class map [S, S] -> float32 [S, S, 3] painting in [0, 1]."""
     size = ref.shape[0]
     ref_img = Image.fromarray((ref * 255).astype(np.uint8))
-    canvas = Image.fromarray((ref * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(size / 24))
+    canvas = ref_img.filter(ImageFilter.GaussianBlur(size / 24))
     heights = Image.new("L", (size, size), 128)
     coarser = None
     for share in BRUSHES:

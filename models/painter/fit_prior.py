@@ -11,20 +11,11 @@ import os
 
 import numpy as np
 import torch
-from safetensors.torch import load_file
 
 from models.painter.corpus import make_layout_corpus
 from models.painter.layout_vae import LayoutVAE
 from models.painter.scene_layout import K
 from models.painter.scene_spec import FAMILIES
-
-
-def load_for_fitting(folder: str) -> LayoutVAE:
-    """The trained network, whether or not its checkpoint already holds a fitted prior."""
-    config = {k: v for k, v in json.load(open(os.path.join(folder, "config.json"))).items() if not k.startswith("_")}
-    model = LayoutVAE(**config)
-    model.load_state_dict(load_file(os.path.join(folder, "diffusion_pytorch_model.safetensors")), strict=False)
-    return model.eval()
 
 
 @torch.no_grad()
@@ -58,7 +49,7 @@ def main() -> None:
     parser.add_argument("--layouts", type=int, default=7000)
     parser.add_argument("--seed", type=int, default=20_000)
     args = parser.parse_args()
-    model = load_for_fitting(args.folder)
+    model = LayoutVAE.from_pretrained(args.folder).eval()
     layouts, cond, specs = make_layout_corpus(args.layouts, seed=args.seed, workers=2)
     families = np.array([FAMILIES.index(s.family) for s in specs])
     stats = fit_prior(model, layouts, cond, families)

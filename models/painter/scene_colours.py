@@ -7,9 +7,8 @@ the mood sets brightness and saturation. The brushwork renderer then paints over
 
 from __future__ import annotations
 
-import colorsys
-
 import numpy as np
+from PIL import Image
 
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
@@ -142,11 +141,9 @@ def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator)
 
 def _low_noise(size: int, rng: np.random.Generator) -> np.ndarray:
     """Smooth noise in [-1, 1] at a few cells per side."""
-    from PIL import Image
-
     coarse = rng.uniform(-1, 1, (6, 6)).astype(np.float32)
     return np.asarray(Image.fromarray(coarse).resize((size, size), Image.BICUBIC), dtype=np.float32)
 
 
 def hsv_colour(hue: float, saturation: float, value: float) -> np.ndarray:
-    return np.array(colorsys.hsv_to_rgb((hue % 360) / 360, saturation, value), dtype=np.float32)
+    return hsv_to_rgb(np.array([hue % 360, saturation, value], dtype=np.float32))
