@@ -210,7 +210,7 @@ def before_rows(folder: str) -> tuple[list[dict], float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, default=4)
-    parser.add_argument("--classifier-images", type=int, default=1400)
+    parser.add_argument("--classifier-images", type=int, default=2800)
     parser.add_argument("--palette-trials", type=int, default=60)
     parser.add_argument("--before-dir", default=None, help="v1 paintings + manifest.json: measure the before row")
     args = parser.parse_args()

@@ -14,7 +14,9 @@ import numpy as np
 import torch
 from pydantic import Field
 
+from models.painter.instances import place_instances
 from models.painter.render import render_layout
+from models.painter.scene_layout import one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
 from models.registry import PAINTER, register_shipped_models
 from tools.brief import BriefChanges, CreativeBrief
@@ -55,15 +57,19 @@ def layout_probabilities(spec: SceneSpec, seed: int, blend: tuple[SceneSpec, int
     model = register_shipped_models().get(PAINTER)
     device = next(model.parameters()).device
 
-    def latent(s: SceneSpec, sd: int) -> torch.Tensor:
-        return model.latent(latent_for_seed(sd, model.config.latent_dim).to(device), FAMILIES.index(s.family))
+    def condition(s: SceneSpec) -> torch.Tensor:
+        return torch.from_numpy(s.layout_condition())[None].to(device, model.dtype)
 
-    z, cond = latent(spec, seed), torch.from_numpy(spec.layout_condition())[None]
+    def latent(s: SceneSpec, sd: int) -> torch.Tensor:
+        noise = latent_for_seed(sd, model.config.latent_dim).to(device, model.dtype)
+        return model.latent(noise, FAMILIES.index(s.family), condition(s))
+
+    z, cond = latent(spec, seed), condition(spec)
     if blend is not None:
         other_spec, other_seed, t = blend
         z = (1 - t) * z + t * latent(other_spec, other_seed)
-        cond = (1 - t) * cond + t * torch.from_numpy(other_spec.layout_condition())[None]
-    logits = model.decode(z.to(device, model.dtype), cond.to(device, model.dtype))
+        cond = (1 - t) * cond + t * condition(other_spec)
+    logits = model.decode(z, cond)
     return torch.softmax(logits.float(), 1)[0].cpu().numpy()
 
 
@@ -71,9 +77,9 @@ def render_painting(
     spec: SceneSpec, seed: int, size: int = 512, blend: tuple[SceneSpec, int, float] | None = None, finish: bool = True
 ):
     """PIL image of size x size: the seed's composition painted for this spec (optionally blended)."""
-    probs = layout_probabilities(spec, seed, blend)
     shown = spec if blend is None else blend_specs(spec, blend[0], blend[2])
-    return render_layout(probs, shown, seed, size, finish)
+    layout = place_instances(layout_probabilities(spec, seed, blend), shown.family, seed)
+    return render_layout(one_hot(layout), shown, seed, size, finish)
 
 
 def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[SceneSpec, int, float] | None:

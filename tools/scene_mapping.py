@@ -57,7 +57,10 @@ def mood_time(valence: float, arousal: float) -> str:
     return "day"
 
 
-def mood_weather(valence: float, arousal: float) -> str:
+def mood_weather(valence: float, arousal: float, family: str | None = None) -> str:
+    """The sky a mood brings, unless the scene's subject is the clear sky itself (a starry night)."""
+    if family == "night_sky":
+        return "clear"
     if valence < -0.3 and arousal > 0.3:
         return "stormy"
     if valence < -0.3:
@@ -128,7 +131,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     return SceneReading(
         family=family,
         time=time or mood_time(valence, arousal),
-        weather=weather or mood_weather(valence, arousal),
+        weather=weather or mood_weather(valence, arousal, family),
         matched=matched,
         similarity=similarity,
         time_from_words=time is not None,

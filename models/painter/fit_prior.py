@@ -1,4 +1,6 @@
-"""Fit the layout VAE's per-family latent prior to its encoded corpus (ex-post density estimation).
+"""Fit the layout VAE's latent prior to its encoded corpus (ex-post density estimation): per family, a
+Gaussian whose mean is linear in the rest of the condition (ridge regression) and whose covariance is
+the residuals'.
 
 python -m models.painter.fit_prior models/checkpoints/painter_layout_vae [--layouts 7000]
 """
@@ -34,13 +36,34 @@ def fit_gaussian(z: np.ndarray, shrink: float = 0.1) -> tuple[np.ndarray, np.nda
     return z.mean(0), np.linalg.cholesky(cov)
 
 
+def fit_linear_mean(x: np.ndarray, z: np.ndarray, ridge: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """(bias [Z], weight [Z, C]) of z ~ bias + weight @ x, least squares with a ridge on the weight."""
+    xb = np.concatenate([x, np.ones((len(x), 1))], 1)
+    penalty = ridge * np.eye(xb.shape[1])
+    penalty[-1, -1] = 0
+    coef = np.linalg.solve(xb.T @ xb + penalty, xb.T @ z)  # [C + 1, Z]
+    return coef[-1], coef[:-1].T
+
+
 def fit_prior(model: LayoutVAE, layouts: np.ndarray, cond: np.ndarray, families: np.ndarray) -> dict:
     z = encoded_means(model, layouts, cond)
+    rest = cond[:, len(FAMILIES) :]
+    explained = []
     for f in range(len(FAMILIES)):
-        mean, tril = fit_gaussian(z[families == f])
-        model.prior_mean[f] = torch.from_numpy(mean).float()
+        zf, xf = z[families == f], rest[families == f]
+        bias, weight = fit_linear_mean(xf, zf)
+        residual = zf - bias - xf @ weight.T
+        _, tril = fit_gaussian(residual)
+        model.prior_mean[f] = torch.from_numpy(bias).float()
+        model.prior_weight[f] = torch.from_numpy(weight).float()
         model.prior_scale_tril[f] = torch.from_numpy(tril).float()
-    return {"layouts": int(len(z)), "mean_norm": float(np.linalg.norm(z.mean(0))), "std": float(z.std())}
+        explained.append(1 - residual.var(0).sum() / zf.var(0).sum())
+    return {
+        "layouts": int(len(z)),
+        "mean_norm": float(np.linalg.norm(z.mean(0))),
+        "std": float(z.std()),
+        "variance_explained_by_condition": float(np.mean(explained)),
+    }
 
 
 def main() -> None:

@@ -6,9 +6,11 @@ gives another layout. Class maps rather than pixels: a categorical output stays 
 is one class or another, never their average), and colour, light and brushwork come after, from the
 spec, in `models.painter.render`.
 
-Sampling draws z from each family's own Gaussian, fitted after training to the encoded corpus
-(`fit_prior`; ex-post density estimation, Ghosh et al. 2020): the standard normal prior of a VAE has
-holes where the encoder put no layouts, and samples from them are shapeless.
+Sampling draws z from a Gaussian fitted after training to the encoded corpus (`fit_prior`; ex-post
+density estimation, Ghosh et al. 2020): the standard normal prior of a VAE has holes where the encoder
+put no layouts, and samples from them are shapeless. The fitted prior is conditional: per family, its
+mean moves linearly with the rest of the condition (time, weather, mood), so a clear sky does not
+borrow the cloud banks that the family's stormy layouts put in the latent.
 
 A diffusers `ModelMixin` + `ConfigMixin`: `save_pretrained` / `from_pretrained` write and read
 config.json + safetensors.
@@ -75,8 +77,10 @@ class LayoutVAE(ModelMixin, ConfigMixin):
         num_families: int = len(FAMILIES),
     ):
         super().__init__()
-        # The latent prior per scene family: N(0, I) until `fit_prior` fits each family's encoded corpus.
+        # The latent prior per scene family: N(0, I) until `fit_prior` fits each family's encoded corpus;
+        # its mean is prior_mean + prior_weight @ (the condition without the family one-hot).
         self.register_buffer("prior_mean", torch.zeros(num_families, latent_dim))
+        self.register_buffer("prior_weight", torch.zeros(num_families, latent_dim, cond_dim - num_families))
         self.register_buffer("prior_scale_tril", torch.eye(latent_dim).repeat(num_families, 1, 1))
         c = base_channels
         widths = [c, 2 * c, 4 * c, 8 * c]  # 64 -> 32 -> 16 -> 8 -> 4
@@ -109,9 +113,11 @@ class LayoutVAE(ModelMixin, ConfigMixin):
             x = up(x, cond)
         return self.to_logits(x)
 
-    def latent(self, noise: torch.Tensor, family: int) -> torch.Tensor:
-        """A composition's latent from standard noise [B, Z], through the family's fitted prior."""
-        return self.prior_mean[family] + noise @ self.prior_scale_tril[family].T
+    def latent(self, noise: torch.Tensor, family: int, cond: torch.Tensor) -> torch.Tensor:
+        """A composition's latent from standard noise [B, Z] under condition cond [B, C], through the
+        family's fitted prior."""
+        mean = self.prior_mean[family] + cond[:, self.config.num_families :] @ self.prior_weight[family].T
+        return mean + noise @ self.prior_scale_tril[family].T
 
     def forward(self, layouts: torch.Tensor, cond: torch.Tensor):
         mu, logvar = self.encode(layouts, cond)

@@ -92,9 +92,17 @@ def card_text(folder: str, report: dict | None) -> str:
         "",
         _table(meta["history"]),
         "",
-        "Latent prior: one full-covariance Gaussian per family fitted to the encoder's means of "
-        f"{prior['layouts']} fresh corpus layouts (`models/painter/fit_prior.py`), so samples come from where the "
-        "encoder put real layouts.",
+        "Latent prior: per family, a full-covariance Gaussian whose mean is linear in the rest of the condition "
+        f"(time, weather, mood), fitted to the encoder's means of {prior['layouts']} fresh corpus layouts "
+        "(`models/painter/fit_prior.py`; the condition explains "
+        f"{prior.get('variance_explained_by_condition', float('nan')):.1%} of the latent variance), so samples "
+        "come from where the encoder put real layouts.",
+        "",
+        "Objects: the 32-number latent holds the composition but not twenty trees' positions, so the decoder "
+        "gives trees, foam, dune crests and a town as probability fields; `models/painter/instances.py` places "
+        "them one by one from those fields (a point process for trees, blocks cut along the town's silhouette, "
+        "ridge rows as thick as the crest mass, geometric patches snapped to the primitive they resemble), "
+        "seeded, so the same seed places the same objects.",
         "",
         "## Evaluation (`python -m evals.painting_report --seeds 4`, 2 CPU cores)",
         _metrics(report) if report else "(run the report)",

@@ -52,7 +52,7 @@ WEATHER_LIGHT = {
     "clear": (1.0, 1.0, None),
     "cloudy": (0.72, 0.86, (215, 0.08, 0.74)),
     "stormy": (0.55, 0.6, (235, 0.18, 0.34)),
-    "misty": (0.6, 1.0, (210, 0.05, 0.86)),
+    "misty": (0.6, 0.9, (210, 0.05, 0.86)),
     "rain": (0.7, 0.74, (220, 0.1, 0.55)),
     "snow": (0.6, 1.02, (215, 0.05, 0.82)),
 }
@@ -96,10 +96,12 @@ def class_colours(spec: SceneSpec) -> np.ndarray:
         role_hue = spec.accent_hue if accent else spec.hue
         role_sat = (spec.accent_saturation if accent else spec.saturation) * sat_factor
         strength = 1.0 if name in ABSTRACT else spec.palette_strength * (0.3 if name == "light" else 1.0)
+        if name == "petal":  # flowers carry the accent: a sad garden's are faded, a happy one's bright
+            strength = max(strength, 0.65)
         rgb = _tinted(rgb, role_hue, role_sat, strength)  # the sun and moon keep most of their own light
         if name != "light":
             rgb = _tinted(rgb, tint_hue, 0.5, tint) * light_factor
-        rows.append(rgb * val_factor * (0.45 + 0.9 * spec.brightness))
+        rows.append(rgb * val_factor * mood_light(spec))
     return np.clip(np.array(rows, dtype=np.float32), 0, 1)
 
 
@@ -107,15 +109,20 @@ def sky_gradient(spec: SceneSpec, y: np.ndarray) -> np.ndarray:
     """RGB [H, W, 3] of the open sky at each height, after palette and mood."""
     top, low, *_ = TIME_LIGHT[spec.time]
     sat_factor, _, overcast = WEATHER_LIGHT[spec.weather]
-    if overcast is not None and spec.weather != "snow":
-        top = low = overcast
+    if overcast is not None and spec.weather != "snow":  # a grey sky, as dim as the hour
+        top = low = (overcast[0], overcast[1], overcast[2] * TIME_LIGHT[spec.time][4])
     t = np.clip(y / 0.65, 0, 1)[..., None]
     mood_sat = 0.4 + 1.2 * spec.saturation
     top_rgb = hsv_to_rgb(np.array([top[0], top[1] * mood_sat, top[2]], np.float32))
     low_rgb = hsv_to_rgb(np.array([low[0], low[1] * mood_sat, low[2]], np.float32))
     rgb = (1 - t) * top_rgb + t * low_rgb
     rgb = _tinted(rgb, spec.hue, spec.saturation * sat_factor, spec.palette_strength)
-    return rgb * (0.45 + 0.9 * spec.brightness)
+    return rgb * mood_light(spec)
+
+
+def mood_light(spec: SceneSpec) -> float:
+    """The mood's brightness as a factor on every colour: a sad scene is visibly dimmer than a happy one."""
+    return 0.3 + 1.05 * spec.brightness
 
 
 def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> np.ndarray:
@@ -136,7 +143,14 @@ def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator)
     if spec.weather == "misty":
         haze = (0.65 * np.clip(1.15 - y, 0, 1) ** 1.5)[..., None]
         rgb = (1 - haze) * rgb + haze * horizon_rgb
-    return np.clip(rgb, 0, 1)
+    return np.clip(mood_grade(rgb, spec), 0, 1)
+
+
+def mood_grade(rgb: np.ndarray, spec: SceneSpec) -> np.ndarray:
+    """Chroma scaled about each pixel's grey by the spec's saturation: muted moods lose colour
+    everywhere, dark blue-greys included, vivid ones gain a little."""
+    grey = rgb.mean(-1, keepdims=True)
+    return grey + (rgb - grey) * float(np.clip(0.6 + 0.55 * spec.saturation, 0.6, 1.15))
 
 
 def _low_noise(size: int, rng: np.random.Generator) -> np.ndarray:

@@ -95,17 +95,30 @@ def sky_and_light(layout: np.ndarray, spec: SceneSpec, rng: np.random.Generator,
         layout[mask] = C["cloud"]
 
 
-def _trees(layout, rng, n, top, bottom, size, conifer_share):
+# Tree size (crown scale at the middle of the picture) and the share of conifers, per scene family;
+# a forest draws its share per painting. The instance placer (`instances`) uses the same shapes.
+TREE_SIZE = {"mountains": 0.035, "forest": 0.05, "meadow": 0.05, "lake": 0.03, "snow": 0.04, "night_sky": 0.03}
+CONIFER_SHARE = {"mountains": 0.9, "meadow": 0.3, "lake": 0.7, "snow": 0.9, "night_sky": 0.8}
+
+
+def tree_shape(rng, base: float, cx: float, scale: float, conifer: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(trunk, crown) masks of one tree standing at height `base`: a conifer's triangle or a round crown."""
     y, x = _grid()
+    if conifer:
+        height, width = scale * rng.uniform(2.2, 3.2), scale * rng.uniform(0.7, 1.0)
+        crown = (y <= base) & (y >= base - height) & (np.abs(x - cx) <= width * (y - (base - height)) / height)
+    else:
+        crown = blob(rng, base - scale * 1.2, cx, scale * 0.9, scale * 0.8)
+    trunk = (np.abs(x - cx) <= scale * 0.12) & (y <= base + scale * 0.2) & (y >= base - scale)
+    return trunk, crown
+
+
+def _trees(layout, rng, n, top, bottom, size, conifer_share):
     for _ in range(n):
         base, cx = rng.uniform(top, bottom), rng.uniform(-0.05, 1.05)
         scale = size * (0.5 + base)  # nearer (lower) trees are bigger
-        if rng.random() < conifer_share:
-            height, width = scale * rng.uniform(2.2, 3.2), scale * rng.uniform(0.7, 1.0)
-            crown = (y <= base) & (y >= base - height) & (np.abs(x - cx) <= width * (y - (base - height)) / height)
-        else:
-            crown = blob(rng, base - scale * 1.2, cx, scale * 0.9, scale * 0.8)
-        layout[(np.abs(x - cx) <= scale * 0.12) & (y <= base + scale * 0.2) & (y >= base - scale)] = C["trunk"]
+        trunk, crown = tree_shape(rng, base, cx, scale, rng.random() < conifer_share)
+        layout[trunk] = C["trunk"]
         layout[crown] = C["foliage"]
 
 
@@ -141,7 +154,15 @@ def draw_mountains(layout, spec, rng):
     ground = ridge(rng, horizon + rng.uniform(0.05, 0.15), 0.03)
     layout[below(ground)] = C["snow"] if spec.weather == "snow" else C["grass"]
     if rng.random() < 0.5:
-        _trees(layout, rng, int(rng.integers(3, 10)), float(ground.mean()), 1.0, 0.035, 0.9)
+        _trees(
+            layout,
+            rng,
+            int(rng.integers(3, 10)),
+            float(ground.mean()),
+            1.0,
+            TREE_SIZE["mountains"],
+            CONIFER_SHARE["mountains"],
+        )
 
 
 def draw_forest(layout, spec, rng):
@@ -149,7 +170,7 @@ def draw_forest(layout, spec, rng):
     sky_and_light(layout, spec, rng, horizon - 0.2)
     layout[below(ridge(rng, horizon - 0.12, 0.04))] = C["far"]
     layout[below(ridge(rng, horizon, 0.02))] = C["snow"] if spec.weather == "snow" else C["grass"]
-    _trees(layout, rng, int(rng.integers(14, 26)), horizon - 0.05, 1.05, 0.05, rng.uniform(0, 1))
+    _trees(layout, rng, int(rng.integers(14, 26)), horizon - 0.05, 1.05, TREE_SIZE["forest"], rng.uniform(0, 1))
     if rng.random() < 0.4:
         y, x = _grid()
         path = np.abs(x - 0.5 - (y - 1) * rng.uniform(-0.4, 0.4)) < 0.02 + 0.12 * (y - horizon).clip(0)
@@ -162,7 +183,7 @@ def draw_meadow(layout, spec, rng):
     if rng.random() < 0.7:
         layout[below(ridge(rng, horizon - rng.uniform(0.03, 0.1), 0.04))] = C["far"]
     layout[below(ridge(rng, horizon, 0.025))] = C["snow"] if spec.weather == "snow" else C["grass"]
-    _trees(layout, rng, int(rng.integers(0, 4)), horizon, horizon + 0.15, 0.05, 0.3)
+    _trees(layout, rng, int(rng.integers(0, 4)), horizon, horizon + 0.15, TREE_SIZE["meadow"], CONIFER_SHARE["meadow"])
     for _ in range(int(rng.integers(6, 30))):
         cy = rng.uniform(horizon + 0.1, 1.0)
         layout[disc(cy, rng.uniform(0, 1), 0.006 + 0.02 * (cy - horizon))] = C["petal"]
@@ -174,7 +195,9 @@ def draw_lake(layout, spec, rng):
     layout[below(ridge(rng, horizon - rng.uniform(0.05, 0.15), 0.06))] = C["far"]
     y, x = _grid()
     layout[y >= horizon] = C["water"]
-    _trees(layout, rng, int(rng.integers(4, 12)), horizon - 0.02, horizon + 0.02, 0.03, 0.7)
+    _trees(
+        layout, rng, int(rng.integers(4, 12)), horizon - 0.02, horizon + 0.02, TREE_SIZE["lake"], CONIFER_SHARE["lake"]
+    )
     shore = ridge(rng, rng.uniform(0.8, 0.92), 0.04)
     layout[below(shore)] = C["grass"]
     if rng.random() < 0.6:
@@ -203,7 +226,7 @@ def draw_snow(layout, spec, rng):
     sky_and_light(layout, spec, rng, horizon - 0.1)
     layout[below(ridge(rng, horizon - rng.uniform(0.05, 0.2), 0.08))] = C["far"]
     layout[below(ridge(rng, horizon, 0.03))] = C["snow"]
-    _trees(layout, rng, int(rng.integers(3, 12)), horizon, 1.0, 0.04, 0.9)
+    _trees(layout, rng, int(rng.integers(3, 12)), horizon, 1.0, TREE_SIZE["snow"], CONIFER_SHARE["snow"])
     y, x = _grid()
     for _ in range(int(rng.integers(0, 3))):  # a house or two
         cy, cx = rng.uniform(horizon + 0.05, 0.85), rng.uniform(0.1, 0.9)
@@ -230,7 +253,15 @@ def draw_night_sky(layout, spec, rng):
     sky_and_light(layout, spec, rng, horizon)
     layout[below(ridge(rng, horizon, 0.05))] = C["far"]
     if rng.random() < 0.6:
-        _trees(layout, rng, int(rng.integers(2, 8)), horizon + 0.03, 1.0, 0.03, 0.8)
+        _trees(
+            layout,
+            rng,
+            int(rng.integers(2, 8)),
+            horizon + 0.03,
+            1.0,
+            TREE_SIZE["night_sky"],
+            CONIFER_SHARE["night_sky"],
+        )
 
 
 def draw_garden(layout, spec, rng):
