@@ -1,5 +1,5 @@
 """Music report: statistics of generated melodies per mood vs held-out real melodies and a random baseline,
-mood separation over seed pairs, and time to compose + render 8 bars.
+how melodies open and end, mood separation over seed pairs, and time to compose + render 8 bars.
 
     python -m evals.music_report [--seeds 20] [--corpus data_cache/melody_corpus.npz]
 """
@@ -25,8 +25,20 @@ from tools.compose_melody import ComposeMelodyArgs, compose_melody, melody_reque
 from tools.mood_mapping import music_parameters
 from tools.protocol import ToolContext
 
-MOODS = ("melancholic", "joyful", "calm", "energetic")
+MOODS = ("melancholic", "joyful", "calm", "energetic", "tense", "dreamy")
 STAT_KEYS = ("in_key_ratio", "repeated_note_ratio", "pitch_range", "density", "mean_interval", "mean_pitch")
+ENDS_KEYS = ("first_note_low", "pickup", "long_first_note", "ends_on_tonic")
+
+
+def openings(notes: list[Note]) -> dict:
+    """How a melody begins: a first note >= 9 semitones below the median of the rest (a stray low note), an
+    upbeat (the first note after the bar's downbeat), a first note of a half note or longer."""
+    rest = np.median([n.pitch for n in notes[1:]]) if len(notes) > 1 else notes[0].pitch
+    return {
+        "first_note_low": bool(notes[0].pitch <= rest - 9),
+        "pickup": bool(notes[0].start > 0),
+        "long_first_note": bool(notes[0].duration >= 8),
+    }
 
 
 def generate(mood: str, seed: int, bars: int = 8):
@@ -44,7 +56,7 @@ def real_windows(corpus_path: str, limit: int = 300) -> list[dict]:
     for m in load_corpus(corpus_path)["test"]:
         if m["steps_per_bar"] == 16 and len(m["events"]) >= 128:
             notes = events_to_notes(m["events"][:128].tolist())
-            rows.append(melody_stats(notes, 128, 0, m["mode"]).as_dict())
+            rows.append({**melody_stats(notes, 128, 0, m["mode"]).as_dict(), **openings(notes)})
         if len(rows) >= limit:
             break
     return rows
@@ -63,6 +75,10 @@ def random_baseline(seeds: int, density: float = 0.2) -> list[dict]:
 
 def mean_row(label: str, rows: list[dict]) -> list:
     return [label, len(rows)] + [float(np.mean([r[k] for r in rows])) if rows else "-" for k in STAT_KEYS]
+
+
+def ends_row(label: str, rows: list[dict]) -> list:
+    return [label, len(rows)] + [float(np.mean([r[k] for r in rows])) for k in ENDS_KEYS]
 
 
 def separation(results: dict, seeds: int) -> dict:
@@ -121,6 +137,7 @@ def main() -> None:
             results[mood].append(
                 {
                     **best.stats.as_dict(),
+                    **openings(best.notes),
                     "tempo": params.tempo,
                     "mode": params.mode,
                     "log_likelihood": best.log_likelihood,
@@ -129,6 +146,14 @@ def main() -> None:
     real, rand = real_windows(args.corpus), random_baseline(args.seeds)
     rows = [mean_row(m, results[m]) for m in MOODS] + [mean_row("real (held-out)", real), mean_row("random", rand)]
     print_table("Melody statistics (means over seeds; 8 bars)", ["source", "n", *STAT_KEYS], rows)
+    print_table(
+        "Openings and endings (share of melodies)",
+        ["source", "n", *ENDS_KEYS],
+        [ends_row(m, results[m]) for m in MOODS]
+        + [ends_row("all moods", sum(results.values(), []))]
+        + ([ends_row("real (held-out)", real)] if real else []),
+    )
+    density_range = [float(np.percentile([r["density"] for r in real], q)) for q in (5, 95)] if real else None
     real_rep = [r["repeated_note_ratio"] for r in real]
     sep = separation(results, args.seeds)
     print_table(
@@ -158,6 +183,9 @@ def main() -> None:
             "real": real,
             "random": rand,
             "separation": sep,
+            "openings_all_moods": dict(zip(ENDS_KEYS, ends_row("", sum(results.values(), []))[2:])),
+            "density_by_mood": {m: float(np.mean([r["density"] for r in results[m]])) for m in MOODS},
+            "real_density_p5_p95": density_range,
             "real_repeated_note_ratio_p10_p90": [float(np.percentile(real_rep, 10)), float(np.percentile(real_rep, 90))]
             if real
             else None,

@@ -9,6 +9,7 @@ model's key-normalised space with the shift to the asked key, so all of this is 
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import asdict
 
 from pydantic import Field
@@ -101,10 +102,21 @@ def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, 
         "audio": os.path.join(out_dir, "melody.wav"),
         "piano_roll": os.path.join(out_dir, "piano_roll.png"),
     }
-    write_midi(notes, params.tempo, params.program, files["midi"])
-    engine = render_audio(notes, params.tempo, params.program, files["midi"], files["audio"])
+    write_midi(notes, params.tempo, params.program, files["midi"])  # bar-aligned: a pickup after its rests
+    engine = _render_heard(notes, params, files)
     piano_roll_png(notes, total_steps, STEPS_PER_BAR, params.tonic_pitch_class, params.mode, files["piano_roll"])
     return files, engine
+
+
+def _render_heard(notes: list[Note], params: MusicParameters, files: dict) -> str:
+    """The audio starts with the first note: a pickup's silent beats are in the MIDI, not in what is heard."""
+    lead = min((n.start for n in notes), default=0)
+    if lead == 0:
+        return render_audio(notes, params.tempo, params.program, files["midi"], files["audio"])
+    heard = [Note(n.start - lead, n.duration, n.pitch) for n in notes]
+    with tempfile.TemporaryDirectory() as tmp:
+        midi = write_midi(heard, params.tempo, params.program, os.path.join(tmp, "heard.mid"))
+        return render_audio(heard, params.tempo, params.program, midi, files["audio"])
 
 
 def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:

@@ -91,6 +91,49 @@ def _logit_bias(mode: str, low: int, high: int, key_penalty: float) -> torch.Ten
     return bias
 
 
+FIRST_NOTE_REACH = 5  # semitones from the register within which a first note costs nothing
+FIRST_NOTE_PENALTY = 0.75  # nats per semitone beyond that reach
+
+
+def _register_bias(register: float) -> torch.Tensor:
+    """Bias over the vocabulary for a melody's first note: free near the register, dearer further out."""
+    pitches = MIN_PITCH + torch.arange(VOCAB_SIZE) - 2
+    beyond = ((pitches - register).abs() - FIRST_NOTE_REACH).clamp(min=0)
+    bias = -FIRST_NOTE_PENALTY * beyond.float()
+    bias[HOLD] = bias[REST] = 0
+    return bias
+
+
+CADENCE_BIAS = {0: 1.5, 4: 0.4, 3: 0.4, 7: 0.4}  # nats for the tonic, the third (major or minor), the fifth
+
+
+def _cadence_bias(mode: str) -> torch.Tensor:
+    """Bias over the vocabulary (model space, tonic C) for the final bar's notes: the tonic first, then
+    the rest of the tonic chord."""
+    third = 4 if mode == "major" else 3
+    bias = torch.zeros(VOCAB_SIZE)
+    for event in range(2, VOCAB_SIZE):
+        degree = (MIN_PITCH + event - 2) % 12
+        if degree in (0, third, 7):
+            bias[event] = CADENCE_BIAS[degree]
+    return bias
+
+
+def _opening_constraint(logits: torch.Tensor, so_far: np.ndarray, t: int, bar: int, first_note: torch.Tensor):
+    """Until a row's first note: silence is allowed (a pickup, as most tunes open) but never a whole bar,
+    REST means nothing, and the first note keeps near the melody's register."""
+    silent = ~(so_far >= 2).any(1) if t else np.ones(len(logits), dtype=bool)
+    if not silent.any():
+        return logits
+    rows = torch.from_numpy(silent).to(logits.device)
+    logits = logits.clone()
+    logits[rows] += first_note
+    logits[rows, REST] = -1e9
+    if t >= bar - 1:  # the opening bar's last step: the tune must begin
+        logits[rows, HOLD] = -1e9
+    return logits
+
+
 @torch.no_grad()
 def _generate(model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """[K, total] events in model space and [K] summed log-likelihood of the generated part."""
@@ -102,6 +145,8 @@ def _generate(model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndar
     low = max(MIN_PITCH, req.pitch_low - shift)
     high = min(MIN_PITCH + VOCAB_SIZE - 3, req.pitch_high - shift)
     bias = _logit_bias(req.mode, low, high, req.key_penalty).to(device)
+    opening_bias = _register_bias(req.register - shift).to(device)
+    cadence = _cadence_bias(req.mode).to(device)
     gen = torch.Generator(device="cpu").manual_seed(req.seed)
     events = np.zeros((k, total), dtype=np.int64)
     events[:, : len(primer)] = primer
@@ -115,8 +160,10 @@ def _generate(model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndar
         inputs = torch.from_numpy(_lookback_at(events, t, bar))
         logits, state = model(inputs[:, None, :].to(device), feats[t : t + 1].expand(k, 1, -1), state)
         logits = logits[:, 0] + bias
-        if t == 0:
-            logits[:, HOLD] = logits[:, REST] = -1e9  # begin with a note, not silence
+        if not len(primer):
+            logits = _opening_constraint(logits, events[:, :t], t, bar, opening_bias)
+        if t >= total - bar:  # the last bar: lean towards home, as a cadence does
+            logits = logits + cadence
         if t < len(primer):
             continue
         probs = torch.softmax(logits / req.temperature, dim=-1).cpu()

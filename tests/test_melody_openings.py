@@ -1,0 +1,36 @@
+"""How the shipped melody model's melodies open and end: a pickup when the model wants one, never a silent
+bar or a stray low first note; the last bar leans home."""
+
+import os
+
+import pytest
+
+from models.melody.events import HOLD, REST
+from models.melody.lstm import load_melody_lstm
+from models.melody.sampler import MelodyRequest, sample_melody
+from models.registry import CHECKPOINTS
+
+
+@pytest.fixture(scope="module")
+def candidates():
+    model = load_melody_lstm(os.path.join(CHECKPOINTS, "melody_lstm"))
+    out = []
+    for seed in range(1, 7):
+        req = MelodyRequest(bars=4, tonic=0, mode="minor" if seed % 2 else "major", seed=seed, register=67)
+        out += sample_melody(model, req)
+    return out
+
+
+def test_melodies_may_open_on_an_upbeat_but_never_after_a_silent_bar(candidates):
+    firsts = [next(i for i, e in enumerate(c.events) if e >= 2) for c in candidates]
+    assert max(firsts) < 16 and any(f > 0 for f in firsts)
+    assert all(set(c.events[:f]) <= {HOLD} and REST not in c.events[:f] for c, f in zip(candidates, firsts))
+
+
+def test_the_first_note_is_in_the_melody_register(candidates):
+    assert all(abs(c.notes[0].pitch - 67) <= 9 for c in candidates)
+
+
+def test_the_best_melody_ends_home(candidates):
+    best = [candidates[i * 4] for i in range(len(candidates) // 4)]
+    assert sum(c.stats.ends_on_tonic for c in best) >= len(best) - 1
