@@ -6,6 +6,7 @@ a bad message, a bad call or a failing tool becomes a `Problem` and the session 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from assistant.session import Message, Session
 from assistant.versions import Version
 from tools.protocol import ToolContext, ToolError
 from tools.registry import TOOLS
+
+log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
 HISTORY_MESSAGES = 8
@@ -95,8 +98,12 @@ def run_call(
         raise ToolError(f"{name}: {describe_error(err)}") from err
     except KeyError as err:
         raise ToolError(str(err.args[0]) if err.args else str(err)) from err
-    except Exception as err:  # a tool bug must not take the session down
-        raise ToolError(f"{name} failed: {type(err).__name__}: {err}") from err
+    except Exception as err:  # a tool bug must not take the session down; the details go to the log
+        log.exception("tool %s failed", name)
+        raise ToolError(f"{KIND_WORDS.get(name, name)} did not work this time; your work so far is kept") from err
+
+
+KIND_WORDS = {"compose_melody": "The melody", "paint": "The painting", "write_text": "The text"}
 
 
 def plan_with_repair(orchestrator: Orchestrator, request: PlanRequest) -> tuple[ParsedPlan, int]:
@@ -122,8 +129,9 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     yield Status(f"thinking ({orchestrator.describe()})")
     try:
         plan, _ = plan_with_repair(orchestrator, _request_for(session))
-    except Exception as err:
-        plan = ParsedPlan(errors=[f"the language model failed: {type(err).__name__}: {err}"])
+    except Exception:
+        log.exception("the language model failed")
+        plan = ParsedPlan(errors=["the language model could not read that request this time; please say it again"])
     made: list[Version] = []
     problems: list[str] = []
     for call, args in plan.calls:
