@@ -98,6 +98,8 @@ def run_call(
         raise ToolError(f"{name}: {describe_error(err)}") from err
     except KeyError as err:
         raise ToolError(str(err.args[0]) if err.args else str(err)) from err
+    except ValueError as err:  # our tools say what was wrong with a value in a sentence
+        raise ToolError(str(err)) from err
     except Exception as err:  # a tool bug must not take the session down; the details go to the log
         log.exception("tool %s failed", name)
         raise ToolError(f"{KIND_WORDS.get(name, name)} did not work this time; your work so far is kept") from err
