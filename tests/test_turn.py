@@ -1,5 +1,8 @@
+import pytest
+
 from assistant.session import Session
-from assistant.turn import MAX_MESSAGE_CHARS, Problem, Reply, VersionMade, run_turn
+from assistant.turn import MAX_MESSAGE_CHARS, Problem, Reply, VersionMade, run_call, run_turn
+from tools.protocol import ToolError
 
 BOTH = {
     "calls": [
@@ -88,3 +91,15 @@ def test_partly_valid_plan_runs_the_valid_calls_and_says_what_it_skipped(tmp_pat
     half = {"calls": [{"name": "compose_melody", "arguments": {"bars": 2}}, {"name": "juggle", "arguments": {}}]}
     events = events_of(s, "melody and juggling", scripted(half, half))
     assert list(s.versions) == ["melody_1"] and "skipped" in events[-1].text and "juggle" in events[-1].text
+
+
+def test_free_text_is_bounded_with_a_clear_message_and_nothing_lost(tmp_path):
+    s = Session.create(str(tmp_path))
+    for args, words in (
+        ({"subject": "sea " * 5000}, "at most 200 characters"),
+        ({"palette": ["blue"] * 20}, "at most 8 items"),
+        ({"mood": "calm " * 100}, "at most 80 characters"),
+    ):
+        with pytest.raises(ToolError, match=words):
+            run_call(s, "paint", args)
+    assert s.versions == {} and s.brief.subject == ""

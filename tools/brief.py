@@ -6,7 +6,7 @@ ui -> assistant -> tools -> models only.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -53,21 +53,29 @@ class CreativeBrief(BaseModel):
         return v
 
 
+# Free text is bounded, so one request cannot hold a work slot for minutes or grow every later version.
+WORDS_MAX, NAME_MAX, SUBJECT_MAX, PALETTE_MAX = 80, 40, 200, 8
+
+
 class BriefChanges(BaseModel):
     """Changes to the brief that a request asks for; every field is optional."""
 
-    mood: str | None = Field(None, description="new mood words, e.g. 'melancholic'")
-    palette: list[str] | None = Field(None, description="replace the palette with these colours")
-    emphasize_colour: str | None = Field(None, description="'more blue': make this colour the main one")
-    subject: str | None = None
+    mood: str | None = Field(None, max_length=WORDS_MAX, description="new mood words, e.g. 'melancholic'")
+    palette: list[Annotated[str, Field(max_length=NAME_MAX)]] | None = Field(
+        None, max_length=PALETTE_MAX, description="replace the palette with these colours"
+    )
+    emphasize_colour: str | None = Field(
+        None, max_length=NAME_MAX, description="'more blue': make this colour the main one"
+    )
+    subject: str | None = Field(None, max_length=SUBJECT_MAX, description="what to paint, e.g. 'a stormy sea at dusk'")
     style: PaintStyle | None = None
     tempo: int | None = Field(None, description="absolute tempo in bpm")
     tempo_scale: float | None = Field(None, gt=0.2, lt=5, description="relative tempo: 0.8 slower, 1.25 faster")
-    key: str | None = None
+    key: str | None = Field(None, max_length=NAME_MAX)
     mode: Mode | None = None
     bars: int | None = Field(None, description="absolute length in bars")
     add_bars: int | None = Field(None, description="'longer': add this many bars (continues the melody)")
-    instrument: str | None = None
+    instrument: str | None = Field(None, max_length=NAME_MAX)
     valence_change: float | None = Field(None, ge=-1, le=1, description="+ happier, - sadder")
     arousal_change: float | None = Field(None, ge=-1, le=1, description="+ more energetic, - calmer")
     brightness_change: float | None = Field(None, ge=-1, le=1, description="+ brighter, - darker")

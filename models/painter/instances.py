@@ -15,13 +15,15 @@ the same seed places the same objects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from models.painter.scene_layout import CONIFER_SHARE, LAYOUT_SIZE, TREE_SIZE, C, disc, ridge, tree_shape
 
 TREE_CLASSES = (C["foliage"], C["trunk"])
 MAX_TREES = 60
-MIN_TREE_MASS = 3.0  # expected tree pixels below which the field is noise, not a tree
+MIN_MASS = 3.0  # expected object pixels below which a field is noise, not an object
 FLOOR = 0.02  # probabilities below this are the network's noise floor, not a place for a tree
 
 
@@ -44,7 +46,7 @@ def place_trees(labels: np.ndarray, probs: np.ndarray, family: str, rng: np.rand
     density = probs[list(TREE_CLASSES)].sum(0)
     density = np.where(density > FLOOR, density, 0)
     mass = float(density.sum())
-    if family not in TREE_SIZE or mass < MIN_TREE_MASS:
+    if family not in TREE_SIZE or mass < MIN_MASS:
         return
     under = labels_without(probs, TREE_CLASSES)
     trees_here = np.isin(labels, TREE_CLASSES)
@@ -68,7 +70,7 @@ def place_trees(labels: np.ndarray, probs: np.ndarray, family: str, rng: np.rand
 def cut_blocks(labels: np.ndarray, probs: np.ndarray, rng: np.random.Generator) -> None:
     """Recut the map's buildings as a row of upright blocks with flat roofs at the silhouette's height."""
     building = labels == C["building"]
-    if building.sum() < MIN_TREE_MASS:
+    if building.sum() < MIN_MASS:
         return
     under = labels_without(probs, (C["building"],))
     labels[building] = under[building]
@@ -111,7 +113,7 @@ def draw_crests(labels: np.ndarray, probs: np.ndarray, family: str, rng: np.rand
     field, crest, (near, far), amp = CRESTS[family]
     region = np.isin(labels, [C[field], C[crest]])
     mass = float(probs[C[crest]][region].sum())
-    if mass < MIN_TREE_MASS or region.sum() < LAYOUT_SIZE:
+    if mass < MIN_MASS or region.sum() < LAYOUT_SIZE:
         return
     labels[region] = C[field]
     top = int(np.median(np.argmax(region, 0)[region.any(0)]))
@@ -153,12 +155,11 @@ def _band(mask: np.ndarray) -> np.ndarray:
     return np.abs(o - np.clip(curve(a), -half, LAYOUT_SIZE + half)) <= half
 
 
-def snap_shapes(labels: np.ndarray, shape=None) -> None:
+def snap_shapes(labels: np.ndarray, shape: Callable[[np.ndarray], np.ndarray] = _primitive) -> None:
     """An abstract painting's patches redrawn as clean forms, the largest first: primitives for a
     geometric one, even brushstroke bands for a gestural one."""
     from scipy import ndimage
 
-    shape = shape or _primitive
     values, counts = np.unique(labels, return_counts=True)
     ground = values[counts.argmax()]
     patches = []
