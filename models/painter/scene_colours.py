@@ -110,7 +110,8 @@ def sky_gradient(spec: SceneSpec, y: np.ndarray) -> np.ndarray:
     top, low, *_ = TIME_LIGHT[spec.time]
     sat_factor, _, overcast = WEATHER_LIGHT[spec.weather]
     if overcast is not None and spec.weather != "snow":  # a grey sky, as dim as the hour
-        top = low = (overcast[0], overcast[1], overcast[2] * TIME_LIGHT[spec.time][4])
+        hour_light = TIME_LIGHT[spec.time][-1]
+        top = low = (overcast[0], overcast[1], overcast[2] * hour_light)
     t = np.clip(y / 0.65, 0, 1)[..., None]
     mood_sat = 0.4 + 1.2 * spec.saturation
     top_rgb = hsv_to_rgb(np.array([top[0], top[1] * mood_sat, top[2]], np.float32))
