@@ -58,6 +58,11 @@ def test_panel_calls_tools_and_reports_bad_input(tmp_path):
     bad[10] = "kazoo"
     history, session = h.panel_call("compose_melody", False, history, session, *bad, root=str(tmp_path))
     assert "kazoo" in history[-1]["content"] and len(session.versions) == 1
+    for field, text, words in ((4, "sea " * 5000, "at most 200 characters"), (3, "navy, " * 100, "at most 8 colours")):
+        bad = list(PANEL)
+        bad[field] = text
+        history, session = h.panel_call("paint", False, history, session, *bad, root=str(tmp_path))
+        assert words in history[-1]["content"] and len(session.versions) == 1 and session.brief.subject == "the sea"
 
 
 def test_go_to_and_undo_buttons(tmp_path):

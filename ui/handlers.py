@@ -16,7 +16,7 @@ from assistant.orchestrators.base import Orchestrator
 from assistant.session import SESSION_FILE, Session, sessions_root
 from assistant.turn import Status, check_message, run_call, run_turn
 from assistant.versions import Version
-from tools.brief import KEYS, CreativeBrief
+from tools.brief import KEYS, NAME_MAX, PALETTE_MAX, BriefChanges, CreativeBrief
 from tools.mood_lexicon import read_mood
 from tools.mood_mapping import music_parameters
 from tools.palette import read_palette, unknown_colour_message
@@ -112,10 +112,24 @@ def brief_summary(session: Session) -> str:
     )
 
 
+PALETTE_TEXT_MAX = PALETTE_MAX * (NAME_MAX + 2)  # names and their separators
+
+
+def _check_free_text(mood: str | None, palette: str | None, subject: str | None) -> None:
+    """The panel's free text within the limits the chat's tool arguments have, or a clear ToolError."""
+    try:
+        BriefChanges(mood=mood or None, subject=subject or None)
+    except ValidationError as err:
+        raise ToolError(describe_error(err)) from err
+    if len(palette or "") > PALETTE_TEXT_MAX:
+        raise ToolError(f"palette: at most {PALETTE_MAX} colours, {PALETTE_TEXT_MAX} characters in all")
+
+
 def panel_brief(
     session: Session, mood, valence, arousal, palette, subject, style, tempo, key, mode, bars, instrument
 ) -> CreativeBrief:
     """The brief the panel describes; a changed mood word re-reads valence/arousal. Raises ToolError."""
+    _check_free_text(mood, palette, subject)
     known, unknown = read_palette(palette or "")
     if unknown:
         raise ToolError(unknown_colour_message(unknown))
