@@ -58,7 +58,11 @@ def test_panel_calls_tools_and_reports_bad_input(tmp_path):
     bad[10] = "kazoo"
     history, session = h.panel_call("compose_melody", False, history, session, *bad, root=str(tmp_path))
     assert "kazoo" in history[-1]["content"] and len(session.versions) == 1
-    for field, text, words in ((4, "sea " * 5000, "at most 200 characters"), (3, "navy, " * 100, "at most 8 colours")):
+    for field, text, words in (
+        (4, "sea " * 5000, "at most 200 characters"),
+        (3, "navy, " * 100, "at most 8 colours"),
+        (3, "red, blue, green, yellow, orange, purple, pink, brown, grey", "not 9"),
+    ):
         bad = list(PANEL)
         bad[field] = text
         history, session = h.panel_call("paint", False, history, session, *bad, root=str(tmp_path))

@@ -133,6 +133,8 @@ def panel_brief(
     known, unknown = read_palette(palette or "")
     if unknown:
         raise ToolError(unknown_colour_message(unknown))
+    if len(known) > PALETTE_MAX:
+        raise ToolError(f"palette: at most {PALETTE_MAX} colours, not {len(known)}")
     colours = [c.name for c in known]
     if mood and mood.strip() != session.brief.mood:
         reading = read_mood(mood)
