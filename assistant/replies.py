@@ -10,7 +10,9 @@ CLARIFY = (
 )
 
 
-def describe_version(version: Version) -> str:
+def describe_version(version: Version, restored: bool = False) -> str:
+    if restored:  # a summary is "what (how it was made)": only the what still holds
+        return f"Back to {version.id}: {version.summary.split(' (')[0]}."
     if version.parent is None:
         return f"Made {version.id}: {version.summary}."
     changed = [c for c in version.changes if c]
@@ -18,10 +20,16 @@ def describe_version(version: Version) -> str:
     return f"{version.id} (from {version.parent}): {detail}."
 
 
-def compose_reply(made: list[Version], model_reply: str | None, problems: list[str], plan_errors: list[str]) -> str:
-    """One sentence per artifact, or a question when nothing was understood. Problems are shown as their own
-    events, so they are not repeated here."""
-    lines = [describe_version(v) for v in made]
+def compose_reply(
+    made: list[Version],
+    model_reply: str | None,
+    problems: list[str],
+    plan_errors: list[str],
+    restored: frozenset[str] = frozenset(),
+) -> str:
+    """One sentence per artifact (made, or restored: an earlier version made current again), or a question when
+    nothing was understood. Problems are shown as their own events, so they are not repeated here."""
+    lines = [describe_version(v, v.id in restored) for v in made]
     if made and plan_errors:
         lines.append("I skipped a part I could not read: " + "; ".join(plan_errors))
     if problems and not made:

@@ -136,16 +136,20 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
         plan = ParsedPlan(errors=["the language model could not read that request this time; please say it again"])
     made: list[Version] = []
     problems: list[str] = []
+    restored: set[str] = set()
     for call, args in plan.calls:
         yield CallStarted(call)
         t0 = time.perf_counter()
+        existing = set(session.versions)
         try:
             made.append(run_call(session, call.name, args))
+            if made[-1].id in existing:
+                restored.add(made[-1].id)
             yield VersionMade(made[-1], time.perf_counter() - t0)
         except ToolError as err:
             problems.append(str(err))
             yield Problem(str(err))
-    text = compose_reply(made, plan.reply, problems, plan.errors)
+    text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored))
     record = "\n".join([text, *(f"Problem: {p}" for p in problems)])
     session.messages.append(Message(role="assistant", content=record))
     session.save()

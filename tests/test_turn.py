@@ -103,3 +103,14 @@ def test_free_text_is_bounded_with_a_clear_message_and_nothing_lost(tmp_path):
         with pytest.raises(ToolError, match=words):
             run_call(s, "paint", args)
     assert s.versions == {} and s.brief.subject == ""
+
+
+def test_a_restore_is_said_as_a_restore_not_as_something_made(tmp_path, scripted):
+    s = Session.create(str(tmp_path))
+    paint = {"calls": [{"name": "paint", "arguments": {"mood": "joyful", "subject": "a quiet lake"}}]}
+    events_of(s, "paint a lake", scripted(paint))
+    events_of(s, "another", scripted({"calls": [{"name": "paint", "arguments": {"new_variation": True}}]}))
+    back = {"calls": [{"name": "go_to_version", "arguments": {"kind": "painting", "number": 1}}]}
+    reply = events_of(s, "go back to the first painting", scripted(back))[-1].text
+    assert reply.startswith("Back to painting_1: ") and "Made" not in reply and "composition" not in reply
+    assert s.current("painting").id == "painting_1"
