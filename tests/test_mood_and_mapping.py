@@ -4,7 +4,7 @@ from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.mood_lexicon import load_lexicon, read_mood, vader_valence
 from tools.mood_mapping import music_parameters
 from tools.painting_mapping import painting_parameters
-from tools.palette import hue_distance, parse_colour
+from tools.palette import hue_distance, read_colour
 
 
 def brief_for(mood: str) -> CreativeBrief:
@@ -49,5 +49,5 @@ def test_painting_follows_mood(sad, happy):
 def test_explicit_palette_wins_over_mood_hue():
     b = apply_changes(brief_for("joyful"), BriefChanges(palette=["navy", "gold"]))[0]
     p = painting_parameters(b).spec
-    assert hue_distance(p.hue, parse_colour("navy")[0]) < 1 and hue_distance(p.accent_hue, 48) < 1
+    assert hue_distance(p.hue, read_colour("navy").hue) < 1 and hue_distance(p.accent_hue, 48) < 1
     assert p.palette_strength > painting_parameters(brief_for("joyful")).spec.palette_strength

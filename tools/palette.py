@@ -100,16 +100,6 @@ def read_colour(text: str) -> Colour | None:
     return Colour(name, hue, sat, val)
 
 
-def parse_colour(text: str) -> tuple[float, float, float] | None:
-    """(hue, saturation, value) for a colour phrase; None if unknown."""
-    colour = read_colour(text)
-    return None if colour is None else (colour.hue, colour.saturation, colour.value)
-
-
-def is_colour(text: str) -> bool:
-    return read_colour(text) is not None
-
-
 def colour_phrases(entries: list[str] | str) -> list[str]:
     """Split palette entries into single colour phrases: ["purples and greys"] -> ["purples", "greys"]."""
     entries = [entries] if isinstance(entries, str) else entries
