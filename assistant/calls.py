@@ -101,6 +101,9 @@ def parse_plan(text: str) -> ParsedPlan:
 
 def describe_error(err: Exception) -> str:
     if isinstance(err, ValidationError):
-        parts = [f"{'.'.join(str(p) for p in e['loc']) or 'call'}: {e['msg']}" for e in err.errors()[:4]]
+        parts = [
+            f"{'.'.join(str(p) for p in e['loc']) or 'call'}: {e['msg'].removeprefix('Value error, ')}"
+            for e in err.errors()[:4]
+        ]
         return "; ".join(parts)
     return str(err)

@@ -81,17 +81,7 @@ def run_call(
             raise ToolError(f"unknown tool {name!r}; available: {', '.join([*TOOLS, *ACTIONS])}")
         tool = TOOLS[name]
         args = arguments if isinstance(arguments, BaseModel) else tool.args_model.model_validate(arguments)
-        vid, folder = session.reserve_dir(tool.kind)
-        ctx = ToolContext(
-            brief=session.brief,
-            out_dir=folder,
-            previous=session.previous_work(tool.kind),
-            seed=session.take_seed(),
-            progress=progress,
-            lookup=session.work,
-        )
-        result = tool.run(args, ctx)
-        return session.add_version(vid, name, args.model_dump(exclude_defaults=True), result)
+        return _run_tool(session, name, tool, args, progress)
     except ToolError:
         raise
     except ValidationError as err:
@@ -103,6 +93,25 @@ def run_call(
     except Exception as err:  # a tool bug must not take the session down; the details go to the log
         log.exception("tool %s failed", name)
         raise ToolError(f"{KIND_WORDS.get(name, name)} did not work this time; your work so far is kept") from err
+
+
+def _run_tool(session: Session, name: str, tool, args: BaseModel, progress: Callable[[str], None]) -> Version:
+    """Run a tool into a version folder reserved for it; a failure gives the reservation back."""
+    vid, folder = session.reserve_dir(tool.kind)
+    try:
+        ctx = ToolContext(
+            brief=session.brief,
+            out_dir=folder,
+            previous=session.previous_work(tool.kind),
+            seed=session.take_seed(),
+            progress=progress,
+            lookup=session.work,
+        )
+        result = tool.run(args, ctx)
+        return session.add_version(vid, name, args.model_dump(exclude_defaults=True), result)
+    except BaseException:
+        session.release(vid)
+        raise
 
 
 KIND_WORDS = {"compose_melody": "The melody", "paint": "The painting", "write_text": "The text"}

@@ -3,7 +3,7 @@ import threading
 from ui import handlers as h
 from ui.app import build_app
 
-PANEL = ["melancholic", 0.0, 0.0, "navy, grey", "the sea", "horizon", 0, "D", "minor", 2, "cello"]
+PANEL = ["melancholic", 0.0, 0.0, "navy, grey", "the sea", "horizon", 72, "D", "minor", 2, "cello"]
 
 
 def test_app_builds(scripted):
@@ -49,11 +49,12 @@ def test_chat_shows_media_inline(tmp_path, scripted):
 def test_panel_calls_tools_and_reports_bad_input(tmp_path):
     history, session = h.panel_call("compose_melody", False, [], None, *PANEL, root=str(tmp_path))
     assert session.current("melody").data["instrument"] == "cello" and session.brief.key == "D"
-    before = session.model_dump()
+    before = session.model_dump(exclude={"messages"})
     bad = list(PANEL)
     bad[3] = "navy, blurple"
     history, session = h.panel_call("paint", False, history, session, *bad, root=str(tmp_path))
-    assert "blurple" in history[-1]["content"] and session.model_dump() == before
+    assert "blurple" in history[-1]["content"] and session.model_dump(exclude={"messages"}) == before
+    assert [m.content for m in session.messages][-2:] == ["🎛️ panel: paint", history[-1]["content"]]
     bad = list(PANEL)
     bad[10] = "kazoo"
     history, session = h.panel_call("compose_melody", False, history, session, *bad, root=str(tmp_path))
@@ -103,12 +104,80 @@ def test_chat_streams_progress_and_the_summary_follows_the_brief(tmp_path, scrip
     assert "melancholic" in summary and "A minor" in summary and "72 bpm" in summary and "2 bars" in summary
 
 
-def test_resume_a_saved_session_after_a_restart(tmp_path):
+def test_resume_needs_the_owners_key_and_keeps_panel_actions(tmp_path):
     history, session = h.panel_call("paint", False, [], None, *PANEL, root=str(tmp_path))
-    assert session.id in h.brief_summary(session)
-    history, fresh = h.resume(session.id, [], None, root=str(tmp_path))
+    assert session.id not in h.brief_summary(session) and session.resume_key in h.resume_key_line(session)
+    history, fresh = h.resume(session.resume_key, [], None, root=str(tmp_path))
     assert fresh.id == session.id and list(fresh.versions) == ["painting_1"]
-    assert "Resumed" in history[-1]["content"]
-    for bad in ("../../etc", "nope", ""):
+    assert "Resumed" in history[-1]["content"] and "🎛️ panel: paint" in history[0]["content"]
+    for bad in (session.id, session.id + "-" + "0" * 32, "../../etc", "nope", ""):
         history, other = h.resume(bad, [], fresh, root=str(tmp_path))
         assert history[-1]["content"].startswith("⚠️") and other is fresh
+
+
+def test_a_session_saved_before_keys_opens_once_by_id_and_gets_a_key(tmp_path):
+    import json
+    import os
+
+    from assistant.session import Session
+
+    old = Session.create(str(tmp_path / "old"))
+    h.panel_call("paint", False, [], old, *PANEL, root=str(tmp_path / "old"))
+    folder = os.path.join(str(tmp_path), "legacy", old.id)
+    os.makedirs(os.path.dirname(folder))
+    os.rename(old.folder, folder)
+    with open(os.path.join(folder, "session.json"), "w") as f:
+        json.dump(old.model_dump(mode="json"), f)
+    history, back = h.resume(old.id, [], None, root=str(tmp_path / "legacy"))
+    assert list(back.versions) == ["painting_1"] and back.resume_key in history[-1]["content"]
+    assert os.path.exists(back.absolute_files(back.current("painting"))["image"])
+    history, again = h.resume(old.id, [], None, root=str(tmp_path / "legacy"))
+    assert history[-1]["content"].startswith("⚠️")  # from now on only the key opens it
+
+
+def test_delete_removes_the_session_and_its_files_only_when_ticked(tmp_path):
+    import os
+
+    history, session = h.panel_call("paint", False, [], None, *PANEL, root=str(tmp_path))
+    history, same = h.delete_session(False, history, session, root=str(tmp_path))
+    assert same is session and os.path.exists(session.folder) and "tick" in history[-1]["content"]
+    key = session.resume_key
+    history, fresh = h.delete_session(True, history, session, root=str(tmp_path))
+    assert fresh.id != session.id and not os.path.exists(session.folder) and not fresh.versions
+    assert h.resume(key, [], fresh, root=str(tmp_path))[0][-1]["content"].startswith("⚠️")
+
+
+def test_two_tabs_on_one_session_never_overwrite_each_other(tmp_path):
+    _, tab_a = h.panel_call("paint", False, [], None, *PANEL, root=str(tmp_path))
+    _, tab_b = h.resume(tab_a.resume_key, [], None, root=str(tmp_path))
+    _, tab_a = h.panel_call("paint", True, [], tab_a, *PANEL, root=str(tmp_path))
+    _, tab_b = h.panel_call("paint", True, [], tab_b, *PANEL, root=str(tmp_path))
+    assert list(tab_b.versions) == ["painting_1", "painting_2", "painting_3"]
+    a2, b3 = tab_b.versions["painting_2"], tab_b.versions["painting_3"]
+    assert a2.seed != b3.seed and a2.files["image"] != b3.files["image"]
+    _, tab_a = h.undo("painting", [], tab_a)  # tab A sees B's painting_3 as current, and steps back from it
+    assert tab_a.current("painting").id == "painting_2"
+
+
+def test_what_people_type_never_renders_as_html(tmp_path, scripted):
+    plan = {"calls": [{"name": "paint", "arguments": {"subject": "a <b>bold</b> sea ![x](http://evil/x.png)"}}]}
+    message = "<img src=x onerror=alert(1)> ![y](http://evil/y.png)"
+    history, session = h.chat_turn(message, [], None, scripted(plan), str(tmp_path))
+    shown = " ".join(str(m["content"]) for m in history if isinstance(m["content"], str))
+    words = " ".join(str(m["content"]) for m in history if isinstance(m["content"], str) and "metadata" not in m)
+    assert "<" not in shown and "![" not in words  # traces are JSON in a code block, with < written as \u003c
+    assert "&lt;img" in words and "<" not in h.brief_summary(session)
+    history, _ = h.panel_call("paint", False, [], session, "calm <img src=x>", *PANEL[1:], root=str(tmp_path))
+    assert "words only" in history[-1]["content"] and "<img" not in history[-1]["content"]
+
+
+def test_the_tempo_slider_shows_the_moods_tempo_and_leaving_it_keeps_it_from_the_mood(tmp_path):
+    from_mood = list(PANEL)
+    from_mood[6] = 0  # what an API client may send for 'from the mood'
+    history, session = h.panel_call("compose_melody", False, [], None, *from_mood, root=str(tmp_path))
+    shown_tempo = h.brief_panel_values(session.brief)[6]
+    assert session.brief.tempo is None and 40 <= shown_tempo <= 200
+    values = list(h.brief_panel_values(session.brief))
+    values[0] = "joyful"
+    history, session = h.panel_call("compose_melody", False, history, session, *values, root=str(tmp_path))
+    assert session.brief.tempo is None and h.brief_panel_values(session.brief)[6] > shown_tempo

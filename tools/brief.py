@@ -6,9 +6,10 @@ ui -> assistant -> tools -> models only.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from tools.mood_lexicon import read_mood
 from tools.palette import read_colour, read_palette, unknown_colour_message
@@ -27,10 +28,26 @@ def clamp(x: float, lo: float, hi: float) -> float:
     return max(lo, min(hi, x))
 
 
+MOOD_CHARACTERS = re.compile(r"[^\W_]|[\s,'’&/-]")  # letters of any language, spaces and joining marks
+
+
+def check_mood_words(value: str | None) -> str | None:
+    """Mood words are words: no markup, digits or brackets (they are shown in summaries and read by tools)."""
+    if value is not None and not all(MOOD_CHARACTERS.fullmatch(c) for c in value):
+        raise ValueError("use words only (letters, spaces, commas and hyphens), e.g. 'dark but hopeful'")
+    return value
+
+
+WORDS_MAX = 80
+MoodWords = Annotated[str, Field(max_length=WORDS_MAX), AfterValidator(check_mood_words)]
+
+
 class CreativeBrief(BaseModel):
     """The single source of truth for a session's works. None means 'derived from the mood'."""
 
-    mood: str = Field("calm", description="mood words, e.g. 'melancholic' or 'dark but hopeful'")
+    mood: MoodWords = Field(
+        "calm", description="mood words, e.g. 'melancholic' or 'dark but hopeful'"
+    )
     valence: float = Field(0.45, ge=-1, le=1, description="unpleasant (-1) .. pleasant (+1)")
     arousal: float = Field(-0.65, ge=-1, le=1, description="calm (-1) .. excited (+1)")
     palette: list[str] = Field(default_factory=list, description="colour names or #RRGGBB, main colour first")
@@ -54,13 +71,13 @@ class CreativeBrief(BaseModel):
 
 
 # Free text is bounded, so one request cannot hold a work slot for minutes or grow every later version.
-WORDS_MAX, NAME_MAX, SUBJECT_MAX, PALETTE_MAX = 80, 40, 200, 8
+NAME_MAX, SUBJECT_MAX, PALETTE_MAX = 40, 200, 8
 
 
 class BriefChanges(BaseModel):
     """Changes to the brief that a request asks for; every field is optional."""
 
-    mood: str | None = Field(None, max_length=WORDS_MAX, description="new mood words, e.g. 'melancholic'")
+    mood: MoodWords | None = Field(None, description="new mood words, e.g. 'melancholic'")
     palette: list[Annotated[str, Field(max_length=NAME_MAX)]] | None = Field(
         None, max_length=PALETTE_MAX, description="replace the palette with these colours"
     )

@@ -10,7 +10,7 @@ from assistant.bundle import write_bundle
 from assistant.orchestrators.base import NoLanguageModel, Orchestrator
 from assistant.session import sessions_root
 from models.loader import default_loader
-from tools.brief import PAINT_STYLES
+from tools.brief import PAINT_STYLES, TEMPO_RANGE
 from tools.instruments import INSTRUMENTS
 from ui import handlers as h
 
@@ -32,7 +32,7 @@ def _brief_panel():
     subject = gr.Textbox(label="Subject", placeholder="the sea at night")
     style = gr.Dropdown([h.AUTO, *PAINT_STYLES], value=h.AUTO, label="Painting style")
     with gr.Row():
-        tempo = gr.Slider(0, 200, step=1, label="Tempo (0 = from mood)")
+        tempo = gr.Slider(*TEMPO_RANGE, step=1, label="Tempo (bpm; shows the mood's until you move it)")
         bars = gr.Slider(1, 64, step=1, value=8, label="Bars")
     with gr.Row():
         key = gr.Dropdown(h.KEY_CHOICES, value=h.AUTO, label="Key")
@@ -93,10 +93,14 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
                         left_audio = gr.Audio(label="A", type="filepath", interactive=False)
                         right_audio = gr.Audio(label="B", type="filepath", interactive=False)
                     differences = gr.Markdown()
-                    gr.Markdown("**Resume a saved session** (its id is at the end of the summary line)")
+                    gr.Markdown("**Resume a saved session** with its key (shown below for this session)")
+                    key_line = gr.Markdown()
                     with gr.Row():
-                        resume_id = gr.Textbox(show_label=False, placeholder="session id")
+                        resume_id = gr.Textbox(show_label=False, placeholder="resume key: id-secret", type="password")
                         resume_button = gr.Button("Resume")
+                    with gr.Row():
+                        delete_ok = gr.Checkbox(label="yes, delete", value=False)
+                        delete_button = gr.Button("Delete this session and its files", variant="stop")
                 with gr.Tab("Models"):
                     models = gr.JSON(label="Where each model sits")
                     refresh = gr.Button("Refresh")
@@ -111,9 +115,10 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
                 h.versions_table(sess),
                 *[gr.update(choices=h.version_choices(sess))] * 3,
                 h.brief_summary(sess),
+                h.resume_key_line(sess),
             )
 
-        views = [chat, session, audio, image, roll, words, files, *panel, table, choice, left, right, summary]
+        views = [chat, session, audio, image, roll, words, files, *panel, table, choice, left, right, summary, key_line]
 
         def on_message(msg, history, sess):
             for shown, current in h.chat_turn_stream(msg, history, sess, orchestrator, root):
@@ -141,6 +146,9 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
         choice.change(h.version_details, [choice, session], details)
         resume_button.click(
             lambda i, hist, s: refresh_views(*h.resume(i, hist, s, root)), [resume_id, chat, session], views
+        )
+        delete_button.click(
+            lambda ok, hist, s: refresh_views(*h.delete_session(ok, hist, s, root)), [delete_ok, chat, session], views
         )
         compare.click(
             h.compare_versions, [left, right, session], [left_pic, right_pic, left_audio, right_audio, differences]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from assistant.session import Session
@@ -10,14 +11,19 @@ from assistant.versions import Version
 
 
 def text(content: str, role: str = "assistant") -> dict:
-    return {"role": role, "content": content}
+    return {"role": role, "content": shown(content)}
+
+
+def shown(content: str) -> str:
+    """Text a person or a model wrote, safe to render as markdown: no HTML, no images fetched from anywhere."""
+    return html.escape(content, quote=False).replace("![", "!\\[")
 
 
 def media_messages(session: Session, version: Version) -> list[dict]:
     """Inline media for a version: audio and piano roll for a melody, the image for a painting, MIDI to download."""
     files = session.absolute_files(version)
     if version.text:
-        return [{"role": "assistant", "content": version.text}]
+        return [text(version.text)]
     order = ("audio", "image", "piano_roll", "midi")
     return [{"role": "assistant", "content": {"path": files[role]}} for role in order if role in files]
 
@@ -26,7 +32,8 @@ def trace_message(title: str, body: dict, seconds: float | None = None) -> dict:
     metadata = {"title": title, "status": "done"}
     if seconds is not None:
         metadata["duration"] = round(seconds, 2)
-    return {"role": "assistant", "content": "```json\n" + json.dumps(body, indent=1) + "\n```", "metadata": metadata}
+    body_text = json.dumps(body, indent=1).replace("<", "\\u003c").replace(">", "\\u003e")  # still JSON, never HTML
+    return {"role": "assistant", "content": "```json\n" + body_text + "\n```", "metadata": metadata}
 
 
 def event_messages(session: Session, event: Event) -> list[dict]:

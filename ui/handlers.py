@@ -13,10 +13,10 @@ from pydantic import ValidationError
 
 from assistant.calls import describe_error
 from assistant.orchestrators.base import Orchestrator
-from assistant.session import SESSION_FILE, Session, sessions_root
+from assistant.session import LEGACY_SESSION_FILE, Message, Session, sessions_root
 from assistant.turn import Status, check_message, run_call, run_turn
 from assistant.versions import Version
-from tools.brief import KEYS, NAME_MAX, PALETTE_MAX, BriefChanges, CreativeBrief
+from tools.brief import KEYS, NAME_MAX, PALETTE_MAX, BriefChanges, CreativeBrief, effective_tempo
 from tools.mood_lexicon import read_mood
 from tools.mood_mapping import music_parameters
 from tools.palette import read_palette, unknown_colour_message
@@ -28,6 +28,16 @@ AUTO = "from mood"
 
 def ensure_session(session: Session | None, root: str | None = None) -> Session:
     return session if session is not None else Session.create(root)
+
+
+def fresh_session(session: Session | None, root: str | None = None) -> Session:
+    """The session as stored now (another tab may have added versions); a new one if it was deleted elsewhere."""
+    if session is None:
+        return Session.create(root)
+    try:
+        return session.refresh()
+    except KeyError:
+        return Session.create(root)
 
 
 def works_outputs(session: Session) -> tuple:
@@ -54,7 +64,7 @@ def brief_panel_values(brief: CreativeBrief) -> tuple:
         ", ".join(brief.palette),
         brief.subject,
         brief.style or AUTO,
-        brief.tempo or 0,
+        brief.tempo or effective_tempo(brief),
         brief.key or AUTO,
         brief.mode or AUTO,
         brief.bars,
@@ -84,7 +94,7 @@ def chat_turn(
 
 def chat_turn_stream(message, history, session, orchestrator: Orchestrator, root: str | None = None):
     """Yield (history, session) after every event of the turn, so the chat shows progress as it happens."""
-    session = ensure_session(session, root)
+    session = fresh_session(session, root)
     history = list(history or [])
     if complaint := check_message(message):
         yield history + [text(complaint)], session
@@ -108,8 +118,15 @@ def brief_summary(session: Session) -> str:
     return (
         f"**{html.escape(b.mood)}** (valence {b.valence:+.2f}, arousal {b.arousal:+.2f}) · {m.tonic} {m.mode} · "
         f"{m.tempo} bpm · {m.bars} bars · {m.instrument} · palette: {palette} · "
-        f"subject: {subject} · session `{session.id}`"
+        f"subject: {subject}"
     )
+
+
+def resume_key_line(session: Session) -> str:
+    """The owner's key to open this session again (shown to the owner only; it is not in any file address)."""
+    if session.resume_key is None:
+        return ""
+    return f"Resume key of this session (keep it private: it opens the session): `{session.resume_key}`"
 
 
 PALETTE_TEXT_MAX = PALETTE_MAX * (NAME_MAX + 2)  # names and their separators
@@ -149,7 +166,7 @@ def panel_brief(
         "palette": colours,
         "subject": subject or "",
         "style": None if style == AUTO else style,
-        "tempo": int(tempo) or None,
+        "tempo": _panel_tempo(session.brief, tempo),
         "key": None if key == AUTO else key,
         "mode": None if mode == AUTO else mode,
         "bars": int(bars),
@@ -161,29 +178,38 @@ def panel_brief(
         raise ToolError(describe_error(err)) from err
 
 
+def _panel_tempo(brief: CreativeBrief, tempo) -> int | None:
+    """The slider shows the mood's tempo while the brief has none: left there, it stays 'from the mood'."""
+    tempo = int(tempo or 0)
+    if tempo == 0 or (brief.tempo is None and tempo == effective_tempo(brief)):
+        return None
+    return tempo
+
+
 def panel_call(tool: str, variation: bool, history, session: Session | None, *panel, root: str | None = None):
-    """Apply the panel's brief, then call a tool directly (no language model needed)."""
-    session = ensure_session(session, root)
+    """Apply the panel's brief, then call a tool directly (no language model needed); kept as messages."""
+    session = fresh_session(session, root)
     history = list(history or [])
+    label = f"🎛️ panel: {tool}{' (new variation)' if variation else ''}"
+    before = session.brief
     try:
         session.brief = panel_brief(session, *panel)
         args = {"new_variation": True} if variation else {}
         if tool.startswith("write_"):  # write_poem, write_title, write_description
             tool, args = "write_text", {**args, "kind": tool.removeprefix("write_")}
         version = run_call(session, tool, args)
-        history += [
-            text(f"🎛️ panel: {tool}{' (new variation)' if variation else ''}", role="user"),
-            text(_version_line(version)),
-            *media_messages(session, version),
-        ]
-        session.save()
+        reply, media = _version_line(version), media_messages(session, version)
     except ToolError as err:
-        history.append(text(f"⚠️ {err}"))
+        session.brief = before
+        reply, media = f"⚠️ {err}", []
+    history += [text(label, role="user"), text(reply), *media]
+    session.messages += [Message(role="user", content=label), Message(role="assistant", content=reply)]
+    session.save()
     return history, session
 
 
 def go_to(choice: str | None, history, session: Session | None, root: str | None = None):
-    session = ensure_session(session, root)
+    session = fresh_session(session, root)
     history = list(history or [])
     try:
         if not choice:
@@ -199,7 +225,7 @@ def go_to(choice: str | None, history, session: Session | None, root: str | None
 
 
 def undo(kind: str, history, session: Session | None, root: str | None = None):
-    session = ensure_session(session, root)
+    session = fresh_session(session, root)
     history = list(history or [])
     try:
         version = run_call(session, "undo", {"kind": kind})
@@ -210,16 +236,36 @@ def undo(kind: str, history, session: Session | None, root: str | None = None):
     return history, session
 
 
-def resume(session_id: str, history, session: Session | None, root: str | None = None):
-    """Open a saved session by its id (shown in the summary line), e.g. after a restart."""
+def resume(key: str, history, session: Session | None, root: str | None = None):
+    """Open a saved session by its resume key (id-secret), e.g. after a restart or in another browser."""
     history = list(history or [])
-    sid = (session_id or "").strip().lower()
-    folder = os.path.join(root or sessions_root(), sid)
-    if not re.fullmatch(r"[0-9a-f]{12,32}", sid) or not os.path.exists(os.path.join(folder, SESSION_FILE)):
-        return history + [text(f"⚠️ there is no saved session {session_id!r}")], ensure_session(session, root)
-    loaded = Session.load(folder)
+    try:
+        loaded, note = _open(key, root)
+    except KeyError as err:
+        return history + [text(f"⚠️ {err.args[0]}")], ensure_session(session, root)
     restored = [text(m.content, role=m.role) for m in loaded.messages]
-    return restored + [text(f"Resumed session {sid}: {len(loaded.versions)} versions.")], loaded
+    return restored + [text(f"Resumed the session: {len(loaded.versions)} versions.{note}")], loaded
+
+
+def _open(key: str, root: str | None) -> tuple[Session, str]:
+    """A session by its key; a session saved before keys existed opens by its id once and gets a key."""
+    sid = (key or "").strip().lower()
+    folder = os.path.join(root or sessions_root(), sid)
+    legacy = re.fullmatch(r"[0-9a-f]{32}", sid) and os.path.exists(os.path.join(folder, LEGACY_SESSION_FILE))
+    if legacy and not Session.is_stored(sid, root):
+        session = Session.load(folder)
+        return session, f" It was saved before resume keys; its key is now `{session.resume_key}`."
+    return Session.resume(key, root), ""
+
+
+def delete_session(confirmed: bool, history, session: Session | None, root: str | None = None):
+    """Delete the session and every file it made, then start a fresh one; only when the box is ticked."""
+    history = list(history or [])
+    if not confirmed:
+        return history + [text("⚠️ tick 'yes, delete' first: deleting removes every version and file")], session
+    if session is not None:
+        session.delete()
+    return [text("Deleted the session and all its files. This is a new, empty session.")], Session.create(root)
 
 
 def _version_line(version: Version) -> str:
@@ -241,6 +287,11 @@ def _parameters(session: Session, vid: str) -> dict:
     return {k: v for k, v in data.items() if k not in ("events",)}
 
 
+def _cell(value) -> str:
+    """A value as markdown table text: no HTML, no column breaks."""
+    return html.escape(str(value)).replace("|", "\\|")
+
+
 def compare_versions(a: str | None, b: str | None, session: Session | None) -> tuple:
     """(picture A, picture B, audio A, audio B, markdown of what differs) for two versions side by side."""
     if session is None or a not in session.versions or b not in session.versions:
@@ -248,7 +299,8 @@ def compare_versions(a: str | None, b: str | None, session: Session | None) -> t
     va, vb = session.versions[a], session.versions[b]
     fa, fb = session.absolute_files(va), session.absolute_files(vb)
     pa, pb = _parameters(session, a), _parameters(session, b)
-    rows = [f"| {k} | {pa.get(k)} | {pb.get(k)} |" for k in sorted(set(pa) | set(pb)) if pa.get(k) != pb.get(k)]
+    differing = [k for k in sorted(set(pa) | set(pb)) if pa.get(k) != pb.get(k)]
+    rows = [f"| {k} | {_cell(pa.get(k))} | {_cell(pb.get(k))} |" for k in differing]
     table = "\n".join([f"| | {a} | {b} |", "|---|---|---|", *rows]) if rows else "Same parameters."
     picture = lambda f: f.get("image") or f.get("piano_roll")  # noqa: E731
     return picture(fa), picture(fb), fa.get("audio"), fb.get("audio"), table
