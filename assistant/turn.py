@@ -6,6 +6,7 @@ a bad message, a bad call or a failing tool becomes a `Problem` and the session 
 
 from __future__ import annotations
 
+import errno
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -90,9 +91,14 @@ def run_call(
         raise ToolError(str(err.args[0]) if err.args else str(err)) from err
     except ValueError as err:  # our tools say what was wrong with a value in a sentence
         raise ToolError(str(err)) from err
+    except OSError as err:
+        if err.errno not in DISK_FULL:
+            log.exception("tool %s failed", name)
+            raise ToolError(f"{KIND_WORDS.get(name, name)} did not work this time; {KEPT}") from err
+        raise ToolError(f"{KIND_WORDS.get(name, name)} could not be saved: the disk is full ({KEPT})") from err
     except Exception as err:  # a tool bug must not take the session down; the details go to the log
         log.exception("tool %s failed", name)
-        raise ToolError(f"{KIND_WORDS.get(name, name)} did not work this time; your work so far is kept") from err
+        raise ToolError(f"{KIND_WORDS.get(name, name)} did not work this time; {KEPT}") from err
 
 
 def _run_tool(session: Session, name: str, tool, args: BaseModel, progress: Callable[[str], None]) -> Version:
@@ -114,6 +120,8 @@ def _run_tool(session: Session, name: str, tool, args: BaseModel, progress: Call
         raise
 
 
+DISK_FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+KEPT = "your work so far is kept"
 KIND_WORDS = {"compose_melody": "The melody", "paint": "The painting", "write_text": "The text"}
 
 

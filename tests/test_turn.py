@@ -86,6 +86,29 @@ def test_tool_failure_is_a_problem_not_a_crash(tmp_path, scripted, monkeypatch):
     assert "earlier work is kept" in events[-1].text
 
 
+def test_a_full_disk_is_said_plainly_and_leaves_no_half_version(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from tools import registry
+
+    s = Session.create(str(tmp_path))
+    run_call(s, "paint", {})
+    broken = registry.TOOLS["paint"]
+
+    def full(args, ctx):
+        os.makedirs(ctx.out_dir)
+        open(os.path.join(ctx.out_dir, "painting.png"), "w").close()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setitem(
+        registry.TOOLS, "paint", type(broken)(broken.name, broken.description, broken.args_model, full, broken.kind)
+    )
+    with pytest.raises(ToolError, match="the disk is full"):
+        run_call(s, "paint", {"emphasize_colour": "blue"})
+    assert list(s.refresh().versions) == ["painting_1"] and not os.path.exists(os.path.join(s.folder, "painting_2"))
+
+
 def test_partly_valid_plan_runs_the_valid_calls_and_says_what_it_skipped(tmp_path, scripted):
     s = Session.create(str(tmp_path))
     half = {"calls": [{"name": "compose_melody", "arguments": {"bars": 2}}, {"name": "juggle", "arguments": {}}]}

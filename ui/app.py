@@ -13,6 +13,8 @@ from models.loader import default_loader
 from tools.brief import PAINT_STYLES, TEMPO_RANGE
 from tools.instruments import INSTRUMENTS
 from ui import handlers as h
+from ui.chat_render import text
+from ui.job_limits import refusal
 
 EXAMPLES = [
     "make a melancholic melody and matching painting",
@@ -120,11 +122,16 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
 
         views = [chat, session, audio, image, roll, words, files, *panel, table, choice, left, right, summary, key_line]
 
-        def on_message(msg, history, sess):
+        def on_message(request: gr.Request, msg, history, sess):
+            if busy := refusal(demo, request):
+                yield (msg, *refresh_views([*(history or []), text(busy)], sess))
+                return
             for shown, current in h.chat_turn_stream(msg, history, sess, orchestrator, root):
                 yield ("", *refresh_views(shown, current))
 
-        message.submit(on_message, [message, chat, session], [message, *views], concurrency_id="work")
+        message.submit(
+            on_message, [message, chat, session], [message, *views], concurrency_id="work", api_name="on_message"
+        )
         for button, tool, variation in (
             (compose, "compose_melody", False),
             (paint, "paint", False),
@@ -134,21 +141,30 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
             (title, "write_title", False),
         ):
 
-            def on_panel(history, sess, *values, _tool=tool, _variation=variation):
+            def on_panel(request: gr.Request, history, sess, *values, _tool=tool, _variation=variation):
+                if busy := refusal(demo, request):
+                    return refresh_views([*(history or []), text(busy)], sess)
                 history, sess = h.panel_call(_tool, _variation, history, sess, *values, root=root)
                 return refresh_views(history, sess)
 
-            button.click(on_panel, [chat, session, *panel], views, concurrency_id="work")
+            api_name = f"panel_{tool}" + ("_variation" if variation else "")
+            button.click(on_panel, [chat, session, *panel], views, concurrency_id="work", api_name=api_name)
         go.click(lambda c, hist, s: refresh_views(*h.go_to(c, hist, s, root)), [choice, chat, session], views)
         undo_m.click(lambda hist, s: refresh_views(*h.undo("melody", hist, s, root)), [chat, session], views)
         undo_p.click(lambda hist, s: refresh_views(*h.undo("painting", hist, s, root)), [chat, session], views)
         refresh.click(lambda: default_loader().report(), None, models)
         choice.change(h.version_details, [choice, session], details)
         resume_button.click(
-            lambda i, hist, s: refresh_views(*h.resume(i, hist, s, root)), [resume_id, chat, session], views
+            lambda i, hist, s: refresh_views(*h.resume(i, hist, s, root)),
+            [resume_id, chat, session],
+            views,
+            api_name="resume",
         )
         delete_button.click(
-            lambda ok, hist, s: refresh_views(*h.delete_session(ok, hist, s, root)), [delete_ok, chat, session], views
+            lambda ok, hist, s: refresh_views(*h.delete_session(ok, hist, s, root)),
+            [delete_ok, chat, session],
+            views,
+            api_name="delete_session",
         )
         compare.click(
             h.compare_versions, [left, right, session], [left_pic, right_pic, left_audio, right_audio, differences]

@@ -1,0 +1,295 @@
+"""Load and fault runs against a studio on the loopback interface, through gradio_client as real clients.
+
+    python -m evals.load_report --clients 3 --turns 4
+
+Load: N clients x M chat turns with the embedded models; turn time p50/p95, errors, versions lost, peak memory,
+and whether any file address shows the server's sessions path or a session id. Faults (panel calls, no language
+model, so they are quick): SIGKILL mid-turn, two writers on one session, a disk that fills up (a per-file size
+limit), and one client flooding the queue while another works. Prints tables; writes evals/out/load_report.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import time
+
+import numpy as np
+from gradio_client import Client
+
+from assistant.session import Session
+from assistant.store import DB_FILE
+from evals.common import print_table, write_json
+from evals.local_studio import LocalStudio
+
+TURNS = [
+    "make a melancholic melody and matching painting",
+    "slower",
+    "more blue",
+    "make it longer",
+    "write a short poem about it",
+    "a joyful one now, in D major",
+]
+PANEL = ["melancholic", 0.0, 0.0, "navy, grey", "the sea at night", "horizon", 72, "D", "minor", 8, "piano"]
+KEY = re.compile(r"`([0-9a-f]{32}-[0-9a-f]{32})`")
+
+
+# -- reading the app's outputs ----------------------------------------------------------------
+def resume_key(outputs) -> str | None:
+    match = KEY.search(str(outputs[-1]))
+    return match[1] if match else None
+
+
+def version_ids(outputs) -> list[str]:
+    table = next(o for o in outputs if isinstance(o, dict) and "headers" in o and "data" in o)
+    return [row[1] for row in table["data"] if row and row[1]]
+
+
+def file_urls(value) -> list[str]:
+    if isinstance(value, dict):
+        return [value["url"]] if value.get("url") else [u for v in value.values() for u in file_urls(v)]
+    if isinstance(value, (list, tuple)):
+        return [u for v in value for u in file_urls(v)]
+    return []
+
+
+def problems(outputs) -> list[str]:
+    """The warnings in the chat the app sent back (its first output that is a list of messages)."""
+    chat = next((o for o in outputs if isinstance(o, list) and o and isinstance(o[0], dict)), [])
+    said = [_text(m.get("content")) for m in chat if isinstance(m, dict)]
+    return [t for t in said if "⚠️" in t]
+
+
+def _text(content) -> str:
+    """A message's text, whether plain or Gradio's list of {'type': 'text', 'text': ...} parts."""
+    if isinstance(content, list):
+        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+    return str(content)
+
+
+# -- load --------------------------------------------------------------------------------------
+def one_client(url: str, turns: int, record: dict) -> None:
+    client = Client(url, download_files=False, verbose=False)
+    for message in (TURNS * 2)[:turns]:
+        t0 = time.perf_counter()
+        try:
+            outputs = client.predict(message, [], api_name="/on_message")
+        except Exception as err:  # an error the client saw: counted, the run goes on
+            record["errors"].append(f"{type(err).__name__}: {err}")
+            continue
+        record["times"].append(time.perf_counter() - t0)
+        record["problems"] += problems(outputs)[-1:]
+        record["urls"] += file_urls(outputs)
+        record["key"] = resume_key(outputs) or record.get("key")
+        record["seen"] = version_ids(outputs)
+
+
+def versions_lost(root: str, records: list[dict]) -> int:
+    """Versions a client was shown that the store no longer has (or whose files are gone)."""
+    lost = 0
+    for record in records:
+        if not record.get("key"):
+            lost += len(record.get("seen", []))
+            continue
+        session = Session.resume(record["key"], root)
+        for vid in record.get("seen", []):
+            version = session.versions.get(vid)
+            ok = version is not None and all(os.path.exists(p) for p in session.absolute_files(version).values())
+            lost += not ok
+    return lost
+
+
+def load_run(clients: int, turns: int, lm: str) -> dict:
+    root = tempfile.mkdtemp(prefix="artchat-load-")
+    studio = LocalStudio(root, lm=lm).start()
+    try:
+        Client(studio.url, verbose=False).predict("hello", [], api_name="/on_message")  # warm, as after launch
+        records = [{"times": [], "errors": [], "problems": [], "urls": [], "seen": []} for _ in range(clients)]
+        threads = [threading.Thread(target=one_client, args=(studio.url, turns, r)) for r in records]
+        t0 = time.perf_counter()
+        [t.start() for t in threads]
+        [t.join() for t in threads]
+        wall = time.perf_counter() - t0
+        memory = studio.peak_memory_mb()
+    finally:
+        studio.stop()
+    times = [t for r in records for t in r["times"]]
+    urls = [u for r in records for u in r["urls"]]
+    ids = [r["key"].split("-")[0] for r in records if r.get("key")]
+    return {
+        "clients": clients,
+        "turns_each": turns,
+        "lm": lm,
+        "turns_done": len(times),
+        "p50_s": float(np.percentile(times, 50)) if times else None,
+        "p95_s": float(np.percentile(times, 95)) if times else None,
+        "wall_s": wall,
+        "errors": [e for r in records for e in r["errors"]],
+        "problem_messages": [p for r in records for p in r["problems"]],
+        "versions_seen": sum(len(r["seen"]) for r in records),
+        "versions_lost": versions_lost(root, records),
+        "peak_memory_mb": memory,
+        "file_urls": len(urls),
+        "urls_showing_server_paths": sum(root in u for u in urls),
+        "urls_showing_session_ids": sum(any(i in u for i in ids) for u in urls),
+        "example_url": urls[0] if urls else None,
+    }
+
+
+# -- faults ------------------------------------------------------------------------------------
+def panel(client: Client, api: str = "/panel_paint", bars: int = 8):
+    values = list(PANEL)
+    values[9] = bars
+    return client.predict([], *values, api_name=api)
+
+
+def integrity(root: str) -> str:
+    with sqlite3.connect(f"{root}/{DB_FILE}") as db:
+        return db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def fault_sigkill(root: str) -> dict:
+    """Kill the studio while it composes; restart; what the person had before is all there."""
+    studio = LocalStudio(root, lm="none").start()
+    client = Client(studio.url, verbose=False)
+    panel(client)
+    out = panel(client, "/panel_paint_variation")
+    key, before = resume_key(out), version_ids(out)
+    job = client.submit([], *PANEL[:9], 64, PANEL[10], api_name="/panel_compose_melody")  # 64 bars: seconds
+    time.sleep(0.8)
+    studio.kill()
+    del job
+    studio = LocalStudio(root, lm="none").start()
+    try:
+        client = Client(studio.url, verbose=False)
+        after = version_ids(client.predict(key, [], api_name="/resume"))
+        again = version_ids(panel(client))
+    finally:
+        studio.stop()
+    return {
+        "fault": "SIGKILL mid-turn, restart, resume",
+        "before": before,
+        "after_restart": after,
+        "lost": len(set(before) - set(after)),
+        "next_version_after_restart": sorted(set(again) - set(after)),
+        "integrity": integrity(root),
+    }
+
+
+def _resumed(url: str, key: str) -> Client:
+    client = Client(url, verbose=False)
+    client.predict(key, [], api_name="/resume")
+    return client
+
+
+def fault_two_writers(root: str) -> dict:
+    """Two clients (two tabs) on one session make versions at the same moment."""
+    studio = LocalStudio(root, lm="none").start()
+    try:
+        key = resume_key(panel(Client(studio.url, verbose=False)))
+        tabs = [_resumed(studio.url, key) for _ in range(2)]
+        jobs = [tab.submit([], *PANEL, api_name="/panel_paint_variation") for tab in tabs for _ in range(3)]
+        for job in jobs:
+            job.result(timeout=300)
+        seen = version_ids(panel(tabs[0], "/panel_paint_variation"))
+    finally:
+        studio.stop()
+    session = Session.resume(key, root)
+    images = [session.absolute_files(v)["image"] for v in session.of_kind("painting")]
+    return {
+        "fault": "two clients on one session, 3 new paintings each at once",
+        "versions": len(session.of_kind("painting")),
+        "expected": 1 + 6 + 1,
+        "distinct_files": len(set(images)),
+        "distinct_seeds": len({v.seed for v in session.of_kind("painting")}),
+        "tab_sees_all": len(seen),
+        "integrity": integrity(root),
+    }
+
+
+def fault_disk_full(root: str) -> dict:
+    """A disk that fills up: files over 150 kB cannot be written. The person gets a sentence; nothing is lost."""
+    studio = LocalStudio(root, lm="none").start()
+    try:
+        key = resume_key(panel(Client(studio.url, verbose=False)))
+    finally:
+        studio.stop()
+    studio = LocalStudio(root, lm="none", file_size_limit=150_000).start()
+    try:
+        client = _resumed(studio.url, key)
+        try:
+            out = panel(client, "/panel_compose_melody", bars=64)
+            said = problems(out)[-1:] or ["(no problem reported)"]
+        except Exception as err:
+            said = [f"client error {type(err).__name__}: {err}"]
+        alive = studio.process.poll() is None
+    finally:
+        studio.stop()
+    studio = LocalStudio(root, lm="none").start()
+    try:
+        after = version_ids(panel(_resumed(studio.url, key)))
+    finally:
+        studio.stop()
+    return {
+        "fault": "files over 150 kB fail to write (disk full), then space comes back",
+        "message": said[0],
+        "studio_alive": alive,
+        "versions_after": after,
+        "lost": int("painting_1" not in after),
+        "integrity": integrity(root),
+    }
+
+
+def fault_flood(root: str, jobs: int = 12) -> dict:
+    """One client joins many jobs at once; another client's single request meanwhile."""
+    studio = LocalStudio(root, lm="none").start()
+    try:
+        flood_client, other = Client(studio.url, verbose=False), Client(studio.url, verbose=False)
+        flood = [flood_client.submit([], *PANEL, api_name="/panel_paint_variation") for _ in range(jobs)]
+        time.sleep(0.5)
+        t0 = time.perf_counter()
+        panel(other)
+        other_wait = time.perf_counter() - t0
+        outputs = [job.result(timeout=600) for job in flood]
+    finally:
+        studio.stop()
+    refused = sum(any("requests waiting" in p for p in problems(o)) for o in outputs)
+    return {
+        "fault": f"one client joins {jobs} paintings at once",
+        "ran": jobs - refused,
+        "refused_at_once": refused,
+        "other_client_s": other_wait,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=3)
+    parser.add_argument("--turns", type=int, default=4)
+    parser.add_argument("--lm", default="gemma")
+    parser.add_argument("--skip-load", action="store_true")
+    args = parser.parse_args(argv)
+    report: dict = {}
+    if not args.skip_load:
+        report["load"] = load = load_run(args.clients, args.turns, args.lm)
+        print_table(
+            "Load (loopback, real clients)",
+            ["clients x turns", "done", "p50 s", "p95 s", "errors", "problems", "lost", "peak MB", "path/id in URL"],
+            [[f"{args.clients} x {args.turns}", load["turns_done"], load["p50_s"], load["p95_s"], len(load["errors"]),
+              len(load["problem_messages"]), load["versions_lost"], round(load["peak_memory_mb"]),
+              f"{load['urls_showing_server_paths']}/{load['urls_showing_session_ids']} of {load['file_urls']}"]],
+        )
+    faults = [f(tempfile.mkdtemp(prefix="artchat-fault-")) for f in
+              (fault_sigkill, fault_two_writers, fault_disk_full, fault_flood)]
+    report["faults"] = faults
+    print_table("Faults", ["fault", "outcome"],
+                [[f["fault"], ", ".join(f"{k}={v}" for k, v in f.items() if k != "fault")] for f in faults])
+    write_json("load_report", report)
+
+
+if __name__ == "__main__":
+    main()
