@@ -10,7 +10,7 @@ TORCH_VERSION ?= 2.13.0
 SHARE ?=
 ARGS ?=
 
-.PHONY: venv system prepare run test test-slow evals lint train-melody train-painter train-orchestrator clean
+.PHONY: venv system prepare run test test-slow test-gpu evals lint train-melody train-painter train-orchestrator clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,12 +44,16 @@ test: venv system
 test-slow: venv system
 	$(PY) -m pytest -q -m slow
 
+test-gpu: venv system prepare
+	$(PY) -m pytest -q -s -m gpu
+
 evals: venv system prepare
 	$(PY) -m evals.music_report
 	$(PY) -m evals.painting_report
 	$(PY) -m evals.text_report
 	$(PY) -m assistant.routing.corpus --out data_cache/routing
 	$(PY) -m evals.routing_report
+	$(PY) -m evals.load_report
 
 lint: venv
 	$(VENV)/bin/ruff check assistant tools models ui evals tests

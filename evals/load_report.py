@@ -140,6 +140,31 @@ def load_run(clients: int, turns: int, lm: str) -> dict:
     }
 
 
+def first_requests(lm: str, repeats: int = 3) -> list[dict]:
+    """Each kind's first request after launch (once warm-up is done) against its warm median."""
+    root = tempfile.mkdtemp(prefix="artchat-first-")
+    studio = LocalStudio(root, lm=lm).start()
+    rows = []
+    try:
+        warm_up_s = studio.wait_for_log("warm-up done")
+        client = Client(studio.url, verbose=False)
+        kinds = [("painting", "/panel_paint_variation"), ("melody", "/panel_compose_melody_variation")]
+        if lm != "none":
+            kinds.append(("poem", "/panel_write_poem"))
+        for kind, api in kinds:
+            times = []
+            for _ in range(1 + repeats):
+                t0 = time.perf_counter()
+                client.predict([], *PANEL, api_name=api)
+                times.append(time.perf_counter() - t0)
+            warm = float(np.median(times[1:]))
+            rows.append({"kind": kind, "first_s": times[0], "warm_median_s": warm, "ratio": times[0] / warm,
+                         "warm_up_s": warm_up_s})
+    finally:
+        studio.stop()
+    return rows
+
+
 # -- faults ------------------------------------------------------------------------------------
 def panel(client: Client, api: str = "/panel_paint", bars: int = 8):
     values = list(PANEL)
@@ -283,6 +308,10 @@ def main(argv: list[str] | None = None) -> None:
               len(load["problem_messages"]), load["versions_lost"], round(load["peak_memory_mb"]),
               f"{load['urls_showing_server_paths']}/{load['urls_showing_session_ids']} of {load['file_urls']}"]],
         )
+        report["first_requests"] = first = first_requests(args.lm)
+        print_table("First request of each kind after launch (warm-up done) vs its warm median",
+                    ["kind", "first s", "warm median s", "ratio"],
+                    [[r["kind"], r["first_s"], r["warm_median_s"], r["ratio"]] for r in first])
     faults = [f(tempfile.mkdtemp(prefix="artchat-fault-")) for f in
               (fault_sigkill, fault_two_writers, fault_disk_full, fault_flood)]
     report["faults"] = faults

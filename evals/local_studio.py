@@ -32,10 +32,11 @@ class LocalStudio:
 
     def start(self, timeout_s: float = 300) -> LocalStudio:
         self.port = free_port()
-        command = [sys.executable, "-m", "ui.cli", "--port", str(self.port), "--sessions", self.root, "--lm", self.lm]
+        command = [sys.executable, "-u", "-m", "ui.cli", "--port", str(self.port), "--sessions", self.root]
+        command += ["--lm", self.lm]
         self.process = subprocess.Popen(
             command,
-            stdout=open(os.path.join(self.root, f"studio-{self.port}.log"), "w"),
+            stdout=open(self.log_path, "w"),
             stderr=subprocess.STDOUT,
             preexec_fn=self._limits,
         )
@@ -49,6 +50,20 @@ class LocalStudio:
             except OSError:
                 time.sleep(0.5)
         raise TimeoutError("the studio did not answer in time")
+
+    @property
+    def log_path(self) -> str:
+        return os.path.join(self.root, f"studio-{self.port}.log")
+
+    def wait_for_log(self, text: str, timeout_s: float = 300) -> float:
+        """Seconds until the studio's log holds a line (e.g. 'warm-up done')."""
+        t0 = time.time()
+        while time.time() - t0 < timeout_s:
+            with open(self.log_path) as f:
+                if text in f.read():
+                    return time.time() - t0
+            time.sleep(0.5)
+        raise TimeoutError(f"{text!r} did not appear in {self.log_path}")
 
     def _limits(self) -> None:
         if self.file_size_limit is not None:

@@ -143,6 +143,17 @@ def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
     return ToolResult("melody", brief, seed, files, summary, data, changes=changes + [how])
 
 
+def warm_up() -> None:
+    """Load the melody network and start the synthesizer once (a one-bar melody into a scratch folder)."""
+    from tools.brief import CreativeBrief
+
+    params = music_parameters(CreativeBrief(bars=1))
+    request = melody_request(params, 1, ComposeMelodyArgs().temperature, bars=1)
+    best = sample_melody(register_shipped_models().get(MELODY_LSTM), request)[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        render_melody(notes_in_key(best.events, best.shift), len(best.events), params, tmp)
+
+
 TOOL = Tool(
     name="compose_melody",
     description="Compose a melody (MIDI, audio, piano roll) from the creative brief, or refine the current one: "

@@ -226,3 +226,8 @@ TOOL = Tool(
     run=write_text,
     kind="text",
 )
+
+
+def warm_up() -> None:
+    """Build the plain-token tables and prompt caches with one short poem, before the first request."""
+    write("poem", CreativeBrief(subject="the sea"), 4, False, seed=1, rounds=1)

@@ -48,17 +48,20 @@ def main(argv: list[str] | None = None) -> None:
 
 def warm_up(orchestrator) -> None:
     """Load the language model, its prompt caches and the painter while the page opens, so first requests are quick."""
-    from assistant.orchestrators.base import PlanRequest
-    from tools import paint
+    from assistant.orchestrators.base import NoLanguageModel, PlanRequest
+    from tools import compose_melody, paint, write_text
 
-    for name, step in (
-        ("the language model", lambda: orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))),
-        ("the painter", paint.warm_up),
-    ):
+    steps = [("the painter", paint.warm_up), ("the melody model", compose_melody.warm_up)]
+    if not isinstance(orchestrator, NoLanguageModel):
+        hello = PlanRequest([{"role": "user", "content": "hello"}], {}, {})
+        steps = [("the language model", lambda: orchestrator.plan(hello)), *steps]
+        steps.append(("the text model", write_text.warm_up))
+    for name, step in steps:
         try:
             step()
         except Exception as err:  # the chat reports problems itself; warming up must never stop the app
             print(f"warm-up of {name} failed: {err}")
+    print("warm-up done", flush=True)
 
 
 def choose_orchestrator(name: str):
