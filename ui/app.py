@@ -10,7 +10,7 @@ from assistant.bundle import write_bundle
 from assistant.orchestrators.base import NoLanguageModel, Orchestrator
 from assistant.session import sessions_root
 from models.loader import default_loader
-from tools.brief import PAINT_STYLES, TEMPO_RANGE
+from tools.brief import BARS_RANGE, PAINT_STYLES, TEMPO_RANGE, CreativeBrief
 from tools.instruments import INSTRUMENTS
 from ui import handlers as h
 from ui.chat_render import text
@@ -26,20 +26,24 @@ EXAMPLES = [
 
 
 def _brief_panel():
-    mood = gr.Textbox(label="Mood", placeholder="melancholic, joyful, calm, dark but hopeful ...")
+    """The panel's fields, showing a new session's brief until the page has loaded the session's own."""
+    (mood_v, valence_v, arousal_v, palette_v, subject_v, style_v, tempo_v, key_v, mode_v, bars_v, instrument_v) = (
+        h.brief_panel_values(CreativeBrief())
+    )
+    mood = gr.Textbox(mood_v, label="Mood", placeholder="melancholic, joyful, calm, dark but hopeful ...")
     with gr.Row():
-        valence = gr.Slider(-1, 1, step=0.05, label="Valence (sad → happy)")
-        arousal = gr.Slider(-1, 1, step=0.05, label="Arousal (calm → excited)")
-    palette = gr.Textbox(label="Palette", placeholder="navy, grey, #e0c080")
-    subject = gr.Textbox(label="Subject", placeholder="the sea at night")
-    style = gr.Dropdown([h.AUTO, *PAINT_STYLES], value=h.AUTO, label="Painting style")
+        valence = gr.Slider(-1, 1, value=valence_v, step=0.05, label="Valence (sad → happy)")
+        arousal = gr.Slider(-1, 1, value=arousal_v, step=0.05, label="Arousal (calm → excited)")
+    palette = gr.Textbox(palette_v, label="Palette", placeholder="navy, grey, #e0c080")
+    subject = gr.Textbox(subject_v, label="Subject", placeholder="the sea at night")
+    style = gr.Dropdown([h.AUTO, *PAINT_STYLES], value=style_v, label="Painting style")
     with gr.Row():
-        tempo = gr.Slider(*TEMPO_RANGE, step=1, label="Tempo (bpm; shows the mood's until you move it)")
-        bars = gr.Slider(1, 64, step=1, value=8, label="Bars")
+        tempo = gr.Slider(*TEMPO_RANGE, value=tempo_v, step=1, label="Tempo (bpm; shows the mood's until you move it)")
+        bars = gr.Slider(*BARS_RANGE, value=bars_v, step=1, label="Bars")
     with gr.Row():
-        key = gr.Dropdown(h.KEY_CHOICES, value=h.AUTO, label="Key")
-        mode = gr.Radio([h.AUTO, "major", "minor"], value=h.AUTO, label="Mode")
-    instrument = gr.Dropdown(sorted(INSTRUMENTS), value="piano", label="Instrument")
+        key = gr.Dropdown(h.KEY_CHOICES, value=key_v, label="Key")
+        mode = gr.Radio([h.AUTO, "major", "minor"], value=mode_v, label="Mode")
+    instrument = gr.Dropdown(sorted(INSTRUMENTS), value=instrument_v, label="Instrument")
     return [mood, valence, arousal, palette, subject, style, tempo, key, mode, bars, instrument]
 
 
