@@ -77,7 +77,7 @@ class Session(BaseModel):
         """(version id, absolute folder) for the next version of a kind, taken for this handle alone."""
         vid = version_id(kind, self.store.reserve_version(self.id, kind))
         folder = os.path.join(self.folder, vid)
-        if os.path.exists(folder):  # left by a process killed mid-tool: its reservation was never finished
+        if os.path.exists(folder):  # written by a process killed mid-tool, whose reservation was given back
             shutil.rmtree(folder)
         return vid, folder
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import sqlite3
 import threading
 import time
@@ -128,12 +129,14 @@ class SessionStore:
     def reserve_version(self, sid: str, kind: str) -> int:
         """The next number of a kind, taken for this caller alone (never handed out twice)."""
         with self.transaction() as db:
+            _drop_orphans(db, sid, kind)
             (last,) = db.execute(
                 "SELECT COALESCE(MAX(number), 0) FROM versions WHERE session_id = ? AND kind = ?", (sid, kind)
             ).fetchone()
             db.execute(
-                "INSERT INTO versions (session_id, kind, number, state, created) VALUES (?, ?, ?, 'reserved', ?)",
-                (sid, kind, last + 1, time.time()),
+                "INSERT INTO versions (session_id, kind, number, state, created, owner) "
+                "VALUES (?, ?, ?, 'reserved', ?, ?)",
+                (sid, kind, last + 1, time.time(), OWNER),
             )
         return last + 1
 
@@ -184,6 +187,31 @@ class SessionStore:
                 "INSERT INTO messages (session_id, seq, role, content, created) VALUES (?, ?, ?, ?, ?)",
                 [(sid, last + i + 1, m["role"], m["content"], time.time()) for i, m in enumerate(messages)],
             )
+
+
+OWNER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _drop_orphans(db, sid: str, kind: str) -> None:
+    """Give back reservations of processes on this host that no longer run (killed mid-tool), so no number is lost."""
+    host = socket.gethostname()
+    rows = db.execute(
+        "SELECT number, owner FROM versions WHERE session_id = ? AND kind = ? AND state = 'reserved'", (sid, kind)
+    ).fetchall()
+    for number, owner in rows:
+        owner_host, _, pid = (owner or "").rpartition(":")
+        if owner_host == host and pid.isdigit() and not _running(int(pid)):
+            db.execute("DELETE FROM versions WHERE session_id = ? AND kind = ? AND number = ?", (sid, kind, number))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 _stores: dict[str, SessionStore] = {}

@@ -57,6 +57,19 @@ def test_a_failed_tool_gives_its_number_back_and_leaves_no_folder(tmp_path):
     assert not os.path.exists(folder) and session.reserve_dir("melody")[0] == vid
 
 
+def test_a_reservation_of_a_killed_process_is_given_back(tmp_path):
+    session = Session.create(str(tmp_path))
+    killed = subprocess.run(
+        [sys.executable, "-c", "import sys, os; from assistant.session import Session; "
+         "s = Session.load(sys.argv[1]); vid, folder = s.reserve_dir('melody'); os.makedirs(folder); "
+         "open(os.path.join(folder, 'melody.mid'), 'w').close(); os._exit(9)", session.folder],
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+    assert killed.returncode == 9 and os.path.exists(os.path.join(session.folder, "melody_1"))
+    vid, folder = session.reserve_dir("melody")
+    assert vid == "melody_1" and not os.path.exists(folder)  # the number and a clean folder, no gap
+
+
 def test_migrations_are_numbered_and_recorded(tmp_path):
     numbers = [n for n, _ in migrations()]
     assert numbers == sorted(set(numbers)) and numbers[0] == 1
@@ -66,6 +79,22 @@ def test_migrations_are_numbered_and_recorded(tmp_path):
     with sqlite3.connect(store.path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == numbers[-1]
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_database_of_an_older_version_is_migrated_forward(tmp_path):
+    import sqlite3
+
+    from assistant.store import DB_FILE, statements
+
+    first = migrations()[0][1]
+    with sqlite3.connect(tmp_path / DB_FILE) as db:
+        for statement in statements(first):
+            db.execute(statement)
+        db.execute("PRAGMA user_version = 1")
+    session = Session.create(str(tmp_path))
+    assert session.reserve_dir("painting")[0] == "painting_1"
+    with sqlite3.connect(tmp_path / DB_FILE) as db:
+        assert "owner" in [row[1] for row in db.execute("PRAGMA table_info(versions)")]
 
 
 def test_a_deleted_session_cannot_be_refreshed_or_resumed(tmp_path):
