@@ -53,11 +53,11 @@ class SessionStore:
         self._migrate()
 
     @contextmanager
-    def transaction(self):
-        """A write transaction that holds the database's write lock from its start (no lost updates)."""
+    def transaction(self, write: bool = True):
+        """A write transaction holds the write lock from its start (no lost updates); a read one sees a snapshot."""
         with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)) as db:
             db.execute("PRAGMA foreign_keys = ON")
-            db.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield db
             except BaseException:
@@ -96,17 +96,17 @@ class SessionStore:
             )
 
     def exists(self, sid: str) -> bool:
-        with self.transaction() as db:
+        with self.transaction(write=False) as db:
             return db.execute("SELECT 1 FROM sessions WHERE id = ?", (sid,)).fetchone() is not None
 
     def owns(self, sid: str, token: str) -> bool:
-        with self.transaction() as db:
+        with self.transaction(write=False) as db:
             row = db.execute("SELECT token_hash FROM sessions WHERE id = ?", (sid,)).fetchone()
         return row is not None and row[0] == token_hash(token)
 
     def read(self, sid: str) -> dict:
         """Everything about a session: brief, next seed, messages, finished versions, heads."""
-        with self.transaction() as db:
+        with self.transaction(write=False) as db:
             row = db.execute("SELECT brief, next_seed FROM sessions WHERE id = ?", (sid,)).fetchone()
             if row is None:
                 raise KeyError(f"there is no saved session {sid}")

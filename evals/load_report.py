@@ -184,10 +184,9 @@ def fault_sigkill(root: str) -> dict:
     panel(client)
     out = panel(client, "/panel_paint_variation")
     key, before = resume_key(out), version_ids(out)
-    job = client.submit([], *PANEL[:9], 64, PANEL[10], api_name="/panel_compose_melody")  # 64 bars: seconds
+    client.submit([], *PANEL[:9], 64, PANEL[10], api_name="/panel_compose_melody")  # 64 bars: seconds
     time.sleep(0.8)
     studio.kill()
-    del job
     studio = LocalStudio(root, lm="none").start()
     try:
         client = Client(studio.url, verbose=False)
