@@ -61,14 +61,13 @@ lint: venv
 train-melody: venv
 	$(PY) -m models.melody.train --steps 2400 --batch 48 --eval-every 400
 
-# Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); stages 2 and 3 about 13 min each on 2 CPU cores;
-# the shipped adapter is the exact 0.5/0.5 blend of the last two (models/language/lora_blend.py).
+# Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); the continuation on the natural corpus with the state line
+# about 70 min on 2 CPU cores (the shipped adapter's stages are in its card).
 train-orchestrator: venv prepare
 	$(PY) -m assistant.routing.corpus --out data_cache/routing --train 12000
 	$(PY) -m models.language.lora_train --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out data_cache/orchestrator_stage1
-	$(PY) -m models.language.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage1 --steps 100 --batch 16 --lr 3e-4 --out data_cache/orchestrator_stage2
-	$(PY) -m models.language.lora_train --data data_cache/routing/train.jsonl --init data_cache/orchestrator_stage2 --steps 100 --batch 16 --lr 3e-4 --seed 1 --out data_cache/orchestrator_stage3
-	$(PY) -m models.language.lora_blend --adapters data_cache/orchestrator_stage2 data_cache/orchestrator_stage3 --weights 0.5 0.5 --out models/checkpoints/orchestrator_lora
+	$(PY) -m assistant.routing.corpus --out data_cache/routing7 --train 6000 --heldout 400
+	$(PY) -m models.language.lora_train --data data_cache/routing7/train.jsonl --init data_cache/orchestrator_stage1 --steps 220 --batch 16 --lr 5e-4 --out models/checkpoints/orchestrator_lora
 
 train-painter: venv
 	$(PY) -m models.painter.train --steps 5000 --batch 32 --layouts 30000

@@ -77,6 +77,36 @@ def _raw_calls(value) -> tuple[list, str | None]:
     raise ValueError('expected {"calls": [...]} or a list of calls')
 
 
+MERGEABLE = ("compose_melody", "paint", "write_text")
+
+
+def merged_calls(raw_calls: list) -> list:
+    """One call per tool: the changes a request asks of one work go into one call (one new version), so
+    'slower, and on the violin' does not make two melodies. Calls that disagree (two different values for one
+    argument, a poem and a title) stay apart."""
+    out: list = []
+    for raw in raw_calls:
+        target = next((c for c in out if isinstance(c, dict) and _can_merge(c, raw)), None)
+        if not isinstance(raw, dict) or not isinstance(raw.get("arguments", {}), dict):
+            out.append(raw)
+        elif target is None:
+            out.append({**raw, "arguments": dict(raw.get("arguments") or {})})
+        else:
+            target["arguments"].update(raw.get("arguments") or {})
+    return out
+
+
+def _can_merge(kept: dict, raw) -> bool:
+    if not isinstance(raw, dict) or raw.get("name") != kept.get("name") or raw.get("name") not in MERGEABLE:
+        return False
+    a, b = kept["arguments"], raw.get("arguments") or {}
+    if not isinstance(b, dict):
+        return False
+    if kept["name"] == "write_text" and a.get("kind", "poem") != b.get("kind", "poem"):
+        return False
+    return all(a[k] == b[k] for k in a.keys() & b.keys())
+
+
 def validate_call(raw) -> tuple[ToolCall, BaseModel]:
     call = ToolCall.model_validate(raw)
     if call.name not in callable_names():
@@ -91,7 +121,7 @@ def parse_plan(text: str) -> ParsedPlan:
     except ValueError as err:
         plan.errors.append(str(err))
         return plan
-    for raw in raw_calls[:MAX_CALLS]:
+    for raw in merged_calls(raw_calls)[:MAX_CALLS]:
         try:
             plan.calls.append(validate_call(raw))
         except (ValidationError, ValueError, TypeError) as err:
@@ -99,11 +129,19 @@ def parse_plan(text: str) -> ParsedPlan:
     return plan
 
 
+LIMITS = {"less_than_equal": "at most", "less_than": "below", "greater_than_equal": "at least", "greater_than": "above"}
+
+
 def describe_error(err: Exception) -> str:
+    """What was wrong, in words: 'tempo must be at most 200 (got 500)'."""
     if isinstance(err, ValidationError):
-        parts = [
-            f"{'.'.join(str(p) for p in e['loc']) or 'call'}: {e['msg'].removeprefix('Value error, ')}"
-            for e in err.errors()[:4]
-        ]
-        return "; ".join(parts)
+        return "; ".join(_one_error(e) for e in err.errors()[:4])
     return str(err)
+
+
+def _one_error(e: dict) -> str:
+    where = ".".join(str(p) for p in e["loc"]) or "call"
+    if e["type"] in LIMITS and "ctx" in e:
+        limit = next(iter(e["ctx"].values()))
+        return f"{where} must be {LIMITS[e['type']]} {limit} (got {e.get('input')})"
+    return f"{where}: {e['msg'].removeprefix('Value error, ')}"

@@ -38,7 +38,7 @@ def compose_reply(
         if model_reply:
             lines.append(model_reply)
         elif plan_errors:
-            lines.append(CLARIFY)
+            lines.append(f"{CLARIFY} (What I read was not usable: {'; '.join(plan_errors)}.)")
         else:
             lines.append("Nothing to do for that. Ask for a melody, a painting or a change to them.")
     return "\n".join(lines)

@@ -16,10 +16,12 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.actions import ACTIONS
 from assistant.calls import ParsedPlan, ToolCall, describe_error, parse_plan
+from assistant.help_answers import help_answer
 from assistant.orchestrators.base import Orchestrator, PlanRequest
 from assistant.replies import compose_reply
 from assistant.session import Message, Session
 from assistant.versions import Version
+from tools.brief import BriefChanges
 from tools.protocol import ToolContext, ToolError
 from tools.registry import TOOLS
 
@@ -134,6 +136,20 @@ def plan_with_repair(orchestrator: Orchestrator, request: PlanRequest) -> tuple[
     return parse_plan(orchestrator.plan(request)), 2
 
 
+def each_version(call: ToolCall, args: BaseModel) -> Iterator[tuple[ToolCall, BaseModel]]:
+    """A call asking for n variations runs n times: first as asked, then n-1 new variations of its result
+    (the brief changes apply once)."""
+    count = getattr(args, "variations", 1)
+    if count <= 1:
+        yield call, args
+        return
+    yield call, args.model_copy(update={"variations": 1})
+    keep = {k: v for k, v in args.model_dump(exclude_defaults=True).items() if k not in BriefChanges.model_fields}
+    again = type(args).model_validate({**keep, "variations": 1, "new_variation": True})
+    for _ in range(count - 1):
+        yield ToolCall(name=call.name, arguments=again.model_dump(exclude_defaults=True)), again
+
+
 def _request_for(session: Session) -> PlanRequest:
     recent = [m.model_dump() for m in session.messages[-HISTORY_MESSAGES:]]
     return PlanRequest(recent, session.brief.model_dump(), dict(session.heads))
@@ -154,7 +170,7 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     made: list[Version] = []
     problems: list[str] = []
     restored: set[str] = set()
-    for call, args in plan.calls:
+    for call, args in (pair for planned in plan.calls for pair in each_version(*planned)):
         yield CallStarted(call)
         t0 = time.perf_counter()
         existing = set(session.versions)
@@ -166,6 +182,8 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
         except ToolError as err:
             problems.append(str(err))
             yield Problem(str(err))
+    if not plan.calls and not plan.errors and not plan.reply:  # a question, small talk, or a request we refuse
+        plan.reply = help_answer(message).text
     text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored))
     record = "\n".join([text, *(f"Problem: {p}" for p in problems)])
     session.messages.append(Message(role="assistant", content=record))

@@ -43,23 +43,36 @@ def set_f1(expected: list[str], got: list[str]) -> float:
 
 
 def canonical(calls) -> list[str]:
-    """Calls as sorted JSON strings, arguments through the tool's schema (so defaults never count)."""
+    """Calls as sorted JSON strings, arguments through the tool's schema (so defaults never count, 'E flat' is
+    'Eb'); copied words compare without case ('Blau' and 'blau' are the same colour to the tools)."""
     out = []
     for name, args in calls:
         try:
             args = args_model_for(name).model_validate(args).model_dump(exclude_defaults=True)
         except (KeyError, ValueError):
             pass
-        out.append(json.dumps([name, args], sort_keys=True))
+        out.append(json.dumps([name, args], sort_keys=True).lower())
     return sorted(out)
 
 
+def case_request(case: dict) -> PlanRequest:
+    """The request as the studio would send it: the works that exist (version 1 of each), the melody's length,
+    and a previous reply naming the versions the last turn touched."""
+    ctx = case.get("context") or {}
+    works, last = ctx.get("works", []), ctx.get("last", [])
+    messages = [{"role": "user", "content": case["request"]}]
+    if last:
+        reply = " ".join(f"Made {kind}_1." for kind in last)
+        messages = [{"role": "user", "content": "..."}, {"role": "assistant", "content": reply}, *messages]
+    return PlanRequest(messages, {"bars": ctx.get("bars", 8)}, {kind: f"{kind}_1" for kind in works})
+
+
 def score_case(orchestrator: Orchestrator, case: dict) -> dict:
-    request = PlanRequest([{"role": "user", "content": case["request"]}], {}, {})
+    request = case_request(case)
     t0 = time.perf_counter()
     first = parse_plan(orchestrator.plan(request))
     if first.errors:
-        plan, _ = plan_with_repair(orchestrator, PlanRequest(request.messages, {}, {}))
+        plan, _ = plan_with_repair(orchestrator, case_request(case))
     else:
         plan = first
     seconds = time.perf_counter() - t0
@@ -67,12 +80,15 @@ def score_case(orchestrator: Orchestrator, case: dict) -> dict:
     expected = [(n, a) for n, a in case["calls"]]
     return {
         "request": case["request"],
+        "style": case.get("style", ""),
+        "context": case.get("context"),
         "expected": expected,
         "got": got,
         "seconds": seconds,
         "valid_first": not first.errors,
         "valid_after_repair": not plan.errors,
         "f1": set_f1([n for n, _ in expected], [n for n, _ in got]),
+        "tools_right": sorted(n for n, _ in expected) == sorted(n for n, _ in got),
         "exact": canonical(expected) == canonical(got),
         "restraint_case": not expected,
     }
@@ -83,6 +99,8 @@ def summarise(rows: list[dict]) -> dict:
     quiet = [r for r in rows if r["restraint_case"]]
     return {
         "cases": len(rows),
+        "right_tools": float(np.mean([r["tools_right"] for r in rows])),
+        "fully_right": float(np.mean([r["exact"] for r in rows])),
         "tool_f1": float(np.mean([r["f1"] for r in tool_rows])) if tool_rows else None,
         "exact_calls": float(np.mean([r["exact"] for r in tool_rows])) if tool_rows else None,
         "restraint": float(np.mean([not r["got"] for r in quiet])) if quiet else None,
@@ -93,28 +111,48 @@ def summarise(rows: list[dict]) -> dict:
     }
 
 
+def by_style(rows: list[dict]) -> dict[str, dict]:
+    """The summary of each style's cases (the hand-written set labels every request with how it is written)."""
+    styles = sorted({r["style"] for r in rows})
+    return {style: summarise([r for r in rows if r["style"] == style]) for style in styles}
+
+
 DIALOGUES = os.path.join(os.path.dirname(__file__), "data", "dialogues.json")
 
 
+BRIEF_FIELDS = {"brightness": "brightness_offset", "saturation": "saturation_offset", "valence": "valence"}
+BRIEF_FIELDS |= {"arousal": "arousal"}
+
+
+def version_value(version, field: str):
+    """A number or name a version was made with: from its saved data (tempo, bars, tonic, instrument) or its
+    brief (brightness, saturation, valence, arousal)."""
+    if field in BRIEF_FIELDS:
+        return getattr(version.brief, BRIEF_FIELDS[field])
+    return version.data.get(field)
+
+
 def version_check(session: Session, vid: str, key: str, ref) -> bool:
-    """One expectation about a version: its parent, or how it differs from another version."""
+    """One expectation about a version: its parent, its seed or a value against another version's
+    ('tempo_below', 'valence_above', 'tonic_differs'), or a value ('bars': 16, 'tonic': 'Eb')."""
     v = session.versions.get(vid)
     if v is None:
         return False
-    d = v.data
-    other = session.versions[ref].data if isinstance(ref, str) and ref in session.versions else {}
     if key == "parent":
         return v.parent == ref
-    if key in ("tempo_below", "tempo_above", "brightness_below"):
-        field = key.split("_")[0]
-        if field not in d or field not in other:
-            return False
-        return d[field] < other[field] if key.endswith("below") else d[field] > other[field]
     if key == "palette0":
         return (v.brief.palette or [None])[0] == ref
     if key == "seed_differs":
         return ref in session.versions and v.seed != session.versions[ref].seed
-    return d.get(key) == ref  # bars, instrument, ...
+    field, _, relation = key.rpartition("_")
+    if relation in ("below", "above", "differs"):
+        if ref not in session.versions:
+            return False
+        mine, theirs = version_value(v, field), version_value(session.versions[ref], field)
+        if mine is None or theirs is None:
+            return False
+        return {"below": mine < theirs, "above": mine > theirs, "differs": mine != theirs}[relation]
+    return version_value(v, key) == ref
 
 
 def check_dialogue(session: Session, expect: dict) -> bool:
@@ -185,6 +223,13 @@ def main() -> None:
             report[f"{name} | {os.path.basename(path)}"] = {"summary": summarise(rows), "rows": rows}
         with tempfile.TemporaryDirectory() as tmp:
             dialogues[name] = dialogue_accuracy(orchestrator, tmp)
+    styles = {k: by_style(r["rows"]) for k, r in report.items() if any(row["style"] for row in r["rows"])}
+    for name, table in styles.items():
+        print_table(
+            f"By style: {name}",
+            ["style", "cases", "right tools", "fully right", "no call when none due"],
+            [[style, t["cases"], t["right_tools"], t["fully_right"], t["restraint"]] for style, t in table.items()],
+        )
     keys = list(next(iter(report.values()))["summary"])
     print_table(
         "Routing (CPU, greedy)", ["backend | set", *keys], [[k, *r["summary"].values()] for k, r in report.items()]
@@ -194,7 +239,7 @@ def main() -> None:
         ["backend", "dialogues", "accuracy"],
         [[k, v["dialogues"], v["multi_turn_accuracy"]] for k, v in dialogues.items()],
     )
-    write_json("routing_report", {"single_turn": report, "dialogues": dialogues})
+    write_json("routing_report", {"single_turn": report, "by_style": styles, "dialogues": dialogues})
 
 
 if __name__ == "__main__":

@@ -83,15 +83,21 @@ def card_text(name: str, meta: dict, size_mb: float) -> str:
 
 
 LORA_DATA = (
-    "`python -m assistant.routing.corpus --train 12000`: template-generated requests paired with the exact compact\n"
-    'calls (`[["tool", {arguments}], ...]`, `[]` for no tool): 47 intents (creation, mood + instrument, poems about\n'
-    "a subject, refinements of tempo, length, key, instrument, colour, brightness, saturation, mood, style; texts;\n"
-    "undo / go-to for melody, painting and text; small talk and questions about the interface, which want no call),\n"
-    "2-3 part requests with varied joins, fillers, numbers in digits and words. About 2,000 mood words (our lexicon\n"
-    "plus adjective-like words of VADER's lexicon) so the model learns to copy a mood word rather than recall one.\n"
-    "The held-out split uses other sentence shapes, mood words, colours, instruments and subjects: tests check that\n"
-    "none of its words and none of its templates' 4-word phrases occurs in any training request. The 203\n"
-    "hand-written test requests (`evals/data/routing_handwritten.jsonl`) are kept out of the training data."
+    "`python -m assistant.routing.corpus --train 6000` (corpus v7): each request comes with a state line the model\n"
+    "reads first (`Works: melody (8 bars), painting. Last: painting.`) and the exact compact calls\n"
+    '(`[["tool", {arguments}], ...]`, `[]` for no tool). About half are template requests (47 intents: creation,\n'
+    "mood + instrument, poems about a subject, refinements of tempo, length, key, instrument, colour, brightness,\n"
+    "saturation, mood, style; texts; undo / go-to; small talk and interface questions), 2-3 part requests merged\n"
+    "into one call per work, fillers, numbers in digits and words, about 2,000 mood words so the model copies a\n"
+    "mood word rather than recalls one. A third are requests as people write them (`assistant/routing/data/\n"
+    "natural.yaml`): indirect and figurative wording, relative amounts (10 percent, halve, twice as long, a touch,\n"
+    "much), bpm steps, intervals, spoken keys, plural and qualified colours, mood changes that act on the work the\n"
+    "state line points at, 'both', counted variations, undo / first version of 'it', questions about the app,\n"
+    "small talk, out-of-scope and hostile requests (no call). 8% are common requests in German, French and\n"
+    "Spanish (`languages.yaml`). 8% get typos and 6% text-speak (never inside a copied word). The held-out split\n"
+    "uses other sentence shapes, mood words, colours, instruments and subjects (tests check it). The 433\n"
+    "hand-written test requests (`evals/data/routing_handwritten.jsonl`, 13 styles) are kept out of the training\n"
+    "data; the natural styles share no 5-word phrase with it (tested)."
 )
 
 
@@ -141,7 +147,8 @@ def lora_card_text(meta: dict, size_mb: float, kept: str) -> str:
             "",
             "## Training",
             f"{len(stages)} stages, each continuing the previous adapter, as the corpus grew (completion-only loss, "
-            "logits for the\ncompletion only, bfloat16 base, AdamW, warm-up then cosine decay, through accelerate):",
+            "logits for the\ncompletion only, AdamW, warm-up then cosine decay, through accelerate; the base in "
+            "bfloat16 where the hardware computes in it, else float32):",
             "",
             *table,
             "",

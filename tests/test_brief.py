@@ -1,12 +1,32 @@
+import pytest
+from pydantic import ValidationError
+
 from tools.brief import BriefChanges, CreativeBrief, apply_changes, effective_tempo
 
 
-def test_slower_scales_the_effective_tempo_and_clamps():
+def test_slower_scales_the_effective_tempo_and_says_when_it_hits_the_limit():
     b = CreativeBrief()
     slower, notes = apply_changes(b, BriefChanges(tempo_scale=0.8))
     assert slower.tempo == round(effective_tempo(b) * 0.8) and "bpm" in notes[0]
-    assert apply_changes(b, BriefChanges(tempo_scale=4.9))[0].tempo == 200
-    assert apply_changes(b, BriefChanges(tempo=500))[0].tempo == 200
+    fastest, notes = apply_changes(b, BriefChanges(tempo_scale=3.9))
+    assert fastest.tempo == 200 and "(the fastest)" in notes[0]
+    assert apply_changes(b, BriefChanges(tempo_change=-10))[0].tempo == effective_tempo(b) - 10
+
+
+def test_out_of_range_values_are_errors_not_clamped():
+    for bad in (dict(tempo=500), dict(tempo=10), dict(tempo_scale=0.1), dict(tempo_scale=5), dict(bars=100),
+                dict(add_bars=0), dict(transpose=13), dict(key="H")):
+        with pytest.raises(ValidationError):
+            BriefChanges(**bad)
+
+
+def test_keys_as_people_write_them_and_transposition():
+    assert [BriefChanges(key=k).key for k in ("E flat", "e-flat", "E♭", "f sharp", "bb", "D")] == [
+        "Eb", "Eb", "Eb", "F#", "Bb", "D"
+    ]
+    up_a_fifth, notes = apply_changes(CreativeBrief(key="D"), BriefChanges(transpose=7))
+    assert up_a_fifth.key == "A" and "+7" in notes[0]
+    assert apply_changes(CreativeBrief(valence=-0.5), BriefChanges(transpose=-2))[0].key == "G"  # from A minor
 
 
 def test_more_blue_longer_darker():
@@ -23,6 +43,6 @@ def test_new_mood_resets_mood_derived_tempo_and_mode():
 
 def test_unknowns_are_reported_not_applied():
     b = CreativeBrief()
-    out, notes = apply_changes(b, BriefChanges(mood="qwzx", key="H", palette=["blurple"], emphasize_colour="zzz"))
+    out, notes = apply_changes(b, BriefChanges(mood="qwzx", palette=["blurple"], emphasize_colour="zzz"))
     assert out.mood == b.mood and out.key is None and out.palette == []
-    assert any("qwzx" in n for n in notes) and any("'H'" in n for n in notes) and any("blurple" in n for n in notes)
+    assert any("qwzx" in n for n in notes) and any("blurple" in n for n in notes)

@@ -6,9 +6,21 @@ from assistant.turn import Reply, run_turn
 
 def test_request_line_carries_the_repair_note():
     req = PlanRequest([{"role": "user", "content": "make  it\nslower"}], {}, {})
-    assert request_line(req) == "Request: make it slower\nCalls:"
+    assert request_line(req) == "Works: none.\nRequest: make it slower\nCalls:"
     req.repair_note = "bad json"
     assert "bad json" in request_line(req)
+
+
+def test_request_line_says_what_exists_and_what_the_last_turn_touched():
+    messages = [
+        {"role": "user", "content": "a sad tune and a painting"},
+        {"role": "assistant", "content": "Made melody_1: sad.\nMade painting_1: sad."},
+        {"role": "user", "content": "darker"},
+        {"role": "assistant", "content": "painting_2 (from painting_1): darker."},
+        {"role": "user", "content": "make both calmer"},
+    ]
+    req = PlanRequest(messages, {"bars": 16}, {"melody": "melody_1", "painting": "painting_2"})
+    assert request_line(req) == "Works: melody (16 bars), painting. Last: painting.\nRequest: make both calmer\nCalls:"
 
 
 def test_plans_with_a_real_generation_path_and_never_crashes_the_turn(tiny_lm, tmp_path):

@@ -59,3 +59,47 @@ def test_no_heldout_sentence_shape_occurs_in_training_requests():
     train = {" ".join(re.findall(r"[a-z']+", e.request.lower())) for e in generate("train", 6000)}
     pattern = re.compile(r"\b(" + "|".join(re.escape(g) for g in sorted(shapes)) + r")\b")
     assert not [t for t in train if pattern.search(t)]
+
+
+HANDWRITTEN = "evals/data/routing_handwritten.jsonl"
+
+
+def _handwritten() -> list[dict]:
+    import json
+
+    with open(HANDWRITTEN, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _five_grams(text: str) -> set[str]:
+    words = re.findall(r"[\w']+", text.lower())
+    return {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
+
+
+def test_the_handwritten_set_is_large_varied_and_kept_out_of_training():
+    cases = _handwritten()
+    styles = {c["style"] for c in cases}
+    assert len(cases) >= 300 and len(styles) >= 10
+    train = generate("train", 6000, exclude={c["request"] for c in cases})
+    train_requests = {normalise_request(e.request) for e in train}
+    assert not train_requests & {normalise_request(c["request"]) for c in cases}
+    # the natural styles (written after the templates grew) share no 5-word phrase with training requests
+    train_grams = {g for e in train for g in _five_grams(e.request)}
+    natural = [c for c in cases if not c["style"].startswith("plain")]
+    assert not [c["request"] for c in natural if _five_grams(c["request"]) & train_grams]
+
+
+def test_every_handwritten_answer_is_a_valid_plan():
+    for case in _handwritten():
+        plan = parse_plan(compact(case["calls"]))
+        assert not plan.errors and len(plan.calls) == len(case["calls"]), case
+
+
+def test_context_decides_what_it_means():
+    from assistant.routing.context import Context
+    from assistant.routing.natural import target
+
+    assert target(Context(("melody", "painting"), ("painting",))) == "painting"
+    assert target(Context(("painting",), ())) == "painting"
+    assert target(Context(("melody", "painting"), ())) == "melody"
+    assert target(Context(("melody", "painting", "text"), ("text",)), ("melody", "painting", "text")) == "text"

@@ -16,6 +16,7 @@ from tools.palette import read_colour, read_palette, unknown_colour_message
 
 PAINT_STYLES = ("color_field", "geometric", "horizon", "strokes")
 KEYS = ("C", "C#", "Db", "D", "D#", "Eb", "E", "F", "F#", "Gb", "G", "G#", "Ab", "A", "A#", "Bb", "B")
+KEY_TO_PITCH_CLASS = dict(zip(KEYS, (0, 1, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 8, 9, 10, 10, 11), strict=True))
 TEMPO_RANGE = (40, 200)
 BARS_RANGE = (1, 64)
 MEDIA = ("melody", "painting", "text")
@@ -74,8 +75,27 @@ class CreativeBrief(BaseModel):
 NAME_MAX, SUBJECT_MAX, PALETTE_MAX = 40, 200, 8
 
 
+SCALE_RANGE = (0.25, 4.0)
+KEY_NAMES = {"flat": "b", "sharp": "#", "♭": "b", "♯": "#"}
+
+
+def normal_key(value: str | None) -> str | None:
+    """'E flat', 'e-flat', 'E♭', 'eb', 'D' -> the brief's spelling ('Eb', 'D'); an unknown key is an error, so the
+    model is asked again instead of the key being dropped."""
+    if value is None:
+        return None
+    text = value.strip().replace("-", " ")
+    text = re.sub(r"\s+(major|minor)$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*(flat|sharp|♭|♯)$", lambda m: KEY_NAMES[m.group(1).lower()], text, flags=re.IGNORECASE)
+    key = text[:1].upper() + text[1:].lower()
+    if key not in KEYS:
+        raise ValueError(f"unknown key {value!r}; use one of {', '.join(KEYS)} (or 'E flat', 'F sharp')")
+    return key
+
+
 class BriefChanges(BaseModel):
-    """Changes to the brief that a request asks for; every field is optional."""
+    """Changes to the brief that a request asks for; every field is optional. Out-of-range values are errors,
+    not clamped: the turn loop asks the model once more with the error, and a person sees what was wrong."""
 
     mood: MoodWords | None = Field(None, description="new mood words, e.g. 'melancholic'")
     palette: list[Annotated[str, Field(max_length=NAME_MAX)]] | None = Field(
@@ -86,20 +106,40 @@ class BriefChanges(BaseModel):
     )
     subject: str | None = Field(None, max_length=SUBJECT_MAX, description="what to paint, e.g. 'a stormy sea at dusk'")
     style: PaintStyle | None = None
-    tempo: int | None = Field(None, description="absolute tempo in bpm")
-    tempo_scale: float | None = Field(None, gt=0.2, lt=5, description="relative tempo: 0.8 slower, 1.25 faster")
-    key: str | None = Field(None, max_length=NAME_MAX)
+    tempo: int | None = Field(None, ge=TEMPO_RANGE[0], le=TEMPO_RANGE[1], description="absolute tempo in bpm")
+    tempo_scale: float | None = Field(
+        None, gt=SCALE_RANGE[0], lt=SCALE_RANGE[1], description="relative tempo: 0.8 slower, 1.25 faster, 0.5 half"
+    )
+    tempo_change: int | None = Field(None, ge=-120, le=120, description="'10 bpm faster': +10, '20 bpm slower': -20")
+    key: str | None = Field(None, max_length=NAME_MAX, description="tonic: 'D', 'Eb', 'E flat', 'F#'")
+    transpose: int | None = Field(None, ge=-12, le=12, description="semitones: 'up a tone' +2, 'down a fifth' -7")
     mode: Mode | None = None
-    bars: int | None = Field(None, description="absolute length in bars")
-    add_bars: int | None = Field(None, description="'longer': add this many bars (continues the melody)")
+    bars: int | None = Field(None, ge=BARS_RANGE[0], le=BARS_RANGE[1], description="absolute length in bars")
+    add_bars: int | None = Field(
+        None, ge=1, le=BARS_RANGE[1], description="'longer': add this many bars (continues the melody)"
+    )
     instrument: str | None = Field(None, max_length=NAME_MAX)
     valence_change: float | None = Field(None, ge=-1, le=1, description="+ happier, - sadder")
     arousal_change: float | None = Field(None, ge=-1, le=1, description="+ more energetic, - calmer")
     brightness_change: float | None = Field(None, ge=-1, le=1, description="+ brighter, - darker")
     saturation_change: float | None = Field(None, ge=-1, le=1, description="+ more vivid, - more muted")
 
+    @field_validator("key")
+    @classmethod
+    def _spelled_key(cls, v: str | None) -> str | None:
+        return normal_key(v)
+
     def is_empty(self) -> bool:
         return not self.model_dump(exclude_none=True)
+
+
+MAX_VARIATIONS = 4
+
+
+class Variations(BaseModel):
+    """How many versions one call makes: 'three other takes' is one call with 3, never three calls."""
+
+    variations: int = Field(1, ge=1, le=MAX_VARIATIONS, description="versions to make: 'three other takes' 3")
 
 
 def effective_tempo(brief: CreativeBrief) -> int:
@@ -107,6 +147,15 @@ def effective_tempo(brief: CreativeBrief) -> int:
     if brief.tempo is not None:
         return brief.tempo
     return int(round(clamp(92 + 40 * brief.arousal + 6 * brief.valence, *TEMPO_RANGE)))
+
+
+SHARP_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
+
+
+def transposed_key(key: str | None, mode: str | None, valence: float, semitones: int) -> str:
+    """The tonic moved by semitones; without a key it starts from the mood's default tonic (A minor / C major)."""
+    tonic = key or ("A" if (mode or ("minor" if valence < 0 else "major")) == "minor" else "C")
+    return SHARP_NAMES[(KEY_TO_PITCH_CLASS[tonic] + semitones) % 12]
 
 
 def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[CreativeBrief, list[str]]:
@@ -162,19 +211,21 @@ def _apply_music(brief: CreativeBrief, data: dict, changes: BriefChanges, notes:
     if changes.tempo is not None:
         data["tempo"] = int(clamp(changes.tempo, *TEMPO_RANGE))
         notes.append(f"tempo {data['tempo']} bpm")
-    elif changes.tempo_scale is not None:
+    elif changes.tempo_scale is not None or changes.tempo_change is not None:
         current = effective_tempo(CreativeBrief.model_validate(data))
-        data["tempo"] = int(round(clamp(current * changes.tempo_scale, *TEMPO_RANGE)))
-        notes.append(f"tempo {current} -> {data['tempo']} bpm")
-    if changes.key is not None:
-        if changes.key in KEYS:
-            data["key"] = changes.key
-            notes.append(f"key {changes.key}")
-        else:
-            notes.append(f"unknown key {changes.key!r} ignored")
+        wanted = current * (changes.tempo_scale or 1) + (changes.tempo_change or 0)
+        data["tempo"] = int(round(clamp(wanted, *TEMPO_RANGE)))
+        limit = " (the slowest)" if wanted < TEMPO_RANGE[0] else " (the fastest)" if wanted > TEMPO_RANGE[1] else ""
+        notes.append(f"tempo {current} -> {data['tempo']} bpm{limit}")
     if changes.mode is not None:
         data["mode"] = changes.mode
         notes.append(f"{changes.mode} mode")
+    if changes.key is not None:
+        data["key"] = changes.key
+        notes.append(f"key {changes.key}")
+    if changes.transpose:
+        data["key"] = transposed_key(data["key"], data["mode"], data["valence"], changes.transpose)
+        notes.append(f"transposed {changes.transpose:+d} semitones to {data['key']}")
     if changes.bars is not None:
         data["bars"] = int(clamp(changes.bars, *BARS_RANGE))
         notes.append(f"{data['bars']} bars")

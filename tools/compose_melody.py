@@ -19,14 +19,14 @@ from models.melody.render import piano_roll_png, render_audio, write_midi
 from models.melody.sampler import MelodyRequest, notes_in_key, sample_melody
 from models.melody.stats import melody_stats
 from models.registry import MELODY_LSTM, register_shipped_models
-from tools.brief import BriefChanges
+from tools.brief import BriefChanges, Variations
 from tools.mood_mapping import MusicParameters, music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 
 STEPS_PER_BAR = 16
 
 
-class ComposeMelodyArgs(BriefChanges):
+class ComposeMelodyArgs(BriefChanges, Variations):
     """Make a melody, or change the current one. Brief changes (mood, tempo, key, bars, ...) apply first."""
 
     new_variation: bool = Field(False, description="a different melody with the same settings (new seed)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import os
 
+from tools.translations import english
+
 INSTRUMENTS_PATH = os.path.join(os.path.dirname(__file__), "data", "instruments.tsv")
 
 
@@ -21,7 +23,7 @@ INSTRUMENTS = load_instruments()
 def resolve_instrument(name: str) -> tuple[str, int, int, int]:
     """(canonical name, program, low, high); unknown names raise ValueError listing the choices."""
     key = name.strip().lower()
-    for candidate in (key, key.rstrip("s"), key.replace("the ", "")):
+    for candidate in (key, key.rstrip("s"), key.replace("the ", ""), english(key, "instrument")):
         if candidate in INSTRUMENTS:
             return (candidate, *INSTRUMENTS[candidate])
     raise ValueError(f"unknown instrument {name!r}; try one of: {', '.join(sorted(INSTRUMENTS))}")

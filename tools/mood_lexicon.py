@@ -7,6 +7,8 @@ import os
 import re
 from dataclasses import dataclass
 
+from tools.translations import english
+
 LEXICON_PATH = os.path.join(os.path.dirname(__file__), "data", "mood_lexicon.tsv")
 SUFFIXES = ("ness", "ally", "ly", "ful", "ing", "ed", "y", "s")
 
@@ -74,6 +76,13 @@ INTENSIFIERS = {
 }
 
 
+def _as_english(word: str, table: dict) -> str:
+    """The word itself when our lexicon knows it, else its English translation when it has one."""
+    if _stem_lookup(word, table) is not None:
+        return word
+    return english(word, "mood") or word
+
+
 def read_mood(phrase: str) -> MoodReading:
     """Average the known words of a phrase ("dark but hopeful", "very sad").
 
@@ -81,7 +90,7 @@ def read_mood(phrase: str) -> MoodReading:
     Words outside the table fall back to VADER valence with neutral arousal.
     """
     table = load_lexicon()
-    words = re.findall(r"[a-z][a-z\-']*", phrase.lower())
+    words = [_as_english(w, table) for w in re.findall(r"[^\W\d_][\w\-']*", phrase.lower())]
     points, known, unknown = [], [], []
     negate, scale = False, 1.0
     for word in words:

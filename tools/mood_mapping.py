@@ -10,28 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from tools.brief import CreativeBrief, clamp, effective_tempo
+from tools.brief import KEY_TO_PITCH_CLASS, CreativeBrief, clamp, effective_tempo
 from tools.instruments import resolve_instrument
 
-KEY_TO_PITCH_CLASS = {
-    "C": 0,
-    "C#": 1,
-    "Db": 1,
-    "D": 2,
-    "D#": 3,
-    "Eb": 3,
-    "E": 4,
-    "F": 5,
-    "F#": 6,
-    "Gb": 6,
-    "G": 7,
-    "G#": 8,
-    "Ab": 8,
-    "A": 9,
-    "A#": 10,
-    "Bb": 10,
-    "B": 11,
-}
 # Circumplex angle (degrees, valence on x, arousal on y) -> hue: joy warm yellow-orange, anger red,
 # fear violet, sadness blue, calm teal-green. Interpolated around the circle.
 ANGLE_TO_HUE = ((0, 50), (45, 35), (100, 0), (150, 285), (200, 230), (250, 215), (300, 165), (340, 110), (360, 50))

@@ -19,12 +19,12 @@ from models.painter.render import render_layout
 from models.painter.scene_layout import one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
 from models.registry import PAINTER, register_shipped_models
-from tools.brief import BriefChanges, CreativeBrief
+from tools.brief import BriefChanges, CreativeBrief, Variations
 from tools.painting_mapping import PaintingParameters, painting_parameters
 from tools.protocol import Tool, ToolContext, ToolError, ToolResult, prepare_brief
 
 
-class PaintArgs(BriefChanges):
+class PaintArgs(BriefChanges, Variations):
     """Paint a picture, or change the current one. Brief changes (mood, palette, subject, brighter, ...) apply first."""
 
     new_variation: bool = Field(False, description="a different composition with the same settings (new seed)")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from tools.translations import english
+
 COLOURS_PATH = os.path.join(os.path.dirname(__file__), "data", "colours.yaml")
 HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
 LIST_SEPARATORS = re.compile(r"\s*(?:,|&|\+|/|;|\band\b|\bwith\b|\bplus\b)\s*")
@@ -52,6 +54,8 @@ def _colour_word(token: str) -> str | None:
         if token.endswith(suffix) and len(token) > len(suffix) + 2:
             root = token[: -len(suffix)]
             candidates += [root, root + "e", root[:-1]]  # bluish -> blu(e), reddish -> red
+    if (word := english(token, "colour")) is not None:
+        candidates.append(word)
     return next((c for c in candidates if c in COLOURS), None)
 
 
@@ -81,7 +85,7 @@ def read_colour(text: str) -> Colour | None:
         r, g, b = (int(match.group(1)[i : i + 2], 16) / 255 for i in (0, 2, 4))
         h, s, v = colorsys.rgb_to_hsv(r, g, b)
         return Colour(f"#{match.group(1).lower()}", h * 360, s, v)
-    tokens = [t for t in re.split(r"[\s\-]+", re.sub(r"[^a-z\s\-]", " ", text)) if t]
+    tokens = [t for t in re.split(r"[\s\-]+", re.sub(r"[^\w\s\-]|[\d_]", " ", text)) if t]
     if "washed" in tokens and "out" in tokens:
         tokens = [t for t in tokens if t not in ("washed", "out")] + ["washed-out"]
     names = [n for n in map(_colour_word, tokens) if n]

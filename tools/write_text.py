@@ -17,7 +17,7 @@ from models.language.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokeniz
 from models.language.line_shaping import LineShape
 from models.language.text_generation import SamplingSettings, generate_texts
 from models.language.text_vocabulary import plain_text_token_ids
-from tools.brief import BriefChanges, CreativeBrief
+from tools.brief import BriefChanges, CreativeBrief, Variations
 from tools.mood_lexicon import vader_analyzer
 from tools.mood_mapping import music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
@@ -36,7 +36,7 @@ MAX_TOKENS = {"poem": 64, "title": 8, "description": 80}
 CANDIDATES = {"poem": 5, "title": 3, "description": 3}  # poems fail the checks more often: more per round
 
 
-class WriteTextArgs(BriefChanges):
+class WriteTextArgs(BriefChanges, Variations):
     """Write a poem, a title or a description that matches the brief. Brief changes apply first."""
 
     kind: TextKind = Field("poem", description="poem, title or description")

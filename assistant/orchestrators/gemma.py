@@ -12,6 +12,7 @@ import os
 from contextlib import nullcontext
 
 from assistant.orchestrators.base import Orchestrator, PlanRequest
+from assistant.routing.context import context_of
 from assistant.routing.corpus import prompt_for
 from models.registry import CHECKPOINTS
 
@@ -55,9 +56,11 @@ Calls: []
 
 
 def request_line(request: PlanRequest) -> str:
+    """The state line (works, the melody's length, what the last turn touched) and the newest message."""
     message = request.messages[-1]["content"] if request.messages else ""
     note = f" (previous answer was invalid: {request.repair_note})" if request.repair_note else ""
-    return prompt_for(message + note)
+    context = context_of(request.messages, request.brief, request.artifacts)
+    return prompt_for(message + note, context.line())
 
 
 class GemmaOrchestrator(Orchestrator):

@@ -13,8 +13,12 @@ import json
 import os
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from assistant.calls import merged_calls
+from assistant.routing import natural
+from assistant.routing.context import Context
+from assistant.routing.noise import as_text_speak, with_typos
 from assistant.routing.templates import (
     HELDOUT,
     KEY_WORDS,
@@ -34,6 +38,7 @@ from assistant.routing.templates import (
 class Example:
     request: str
     calls: list
+    context: Context = field(default_factory=Context)
 
 
 def pools() -> dict[str, dict]:
@@ -152,6 +157,9 @@ def _calls(intent: str, template: str, fill: dict) -> list:
     return table[intent]
 
 
+AMBIGUOUS_MOOD = {"calmer": "calmer", "energetic": "energetic", "happier": "happier", "sadder": "sadder"}
+
+
 def _only(fill: dict, template: str, slots: tuple[str, ...]) -> dict:
     return {slot: fill[slot] for slot in slots if "{" + slot + "}" in template}
 
@@ -177,8 +185,118 @@ def _intent(rng: random.Random, pool: dict, intent: str) -> Example:
         calls = [["compose_melody", {"mood": fill["mood"], **args}]]
     else:
         calls = _calls(intent, template, fill)
-    text = re.sub(r"\b([Aa]) ([aeiou])", r"\1n \2", template.format(**fill))
-    return Example(text, calls)
+    text = an(template.format(**fill))
+    ctx = natural.random_context(rng, _refined_kinds(calls))
+    if intent in AMBIGUOUS_MOOD:  # "make it calmer": the work the context points at
+        ctx = _with_a_work(rng, ctx)
+        calls = [natural.mood_call(intent, natural.named_kind(text) or natural.target(ctx))]
+    return Example(text, calls, ctx)
+
+
+def an(text: str) -> str:
+    return re.sub(r"\b([Aa]) ([aeiou])", r"\1n \2", text)
+
+
+def _refined_kinds(calls: list) -> tuple[str, ...]:
+    """Kinds a call changes rather than makes: a call without a mood (or an undo / go-to) needs its work."""
+    kinds = []
+    for name, args in calls:
+        if name in ("undo", "go_to_version"):
+            kinds.append(args["kind"])
+        elif "mood" not in args and not args.get("kind") and name in natural.KIND_OF_TOOL and args:
+            kinds.append(natural.KIND_OF_TOOL[name])
+    return tuple(kinds)
+
+
+def _with_a_work(rng: random.Random, ctx: Context) -> Context:
+    if any(k in ctx.works for k in ("melody", "painting")):
+        return ctx
+    return Context((rng.choice(("melody", "painting")),), (), ctx.bars)
+
+
+def natural_example(rng: random.Random, pool: dict) -> Example:
+    """A request as people write it (data/natural.yaml), with its context and calls."""
+    intent = rng.choice([i for i in natural.TEMPLATES for _ in range(NATURAL_WEIGHTS.get(i, 1))])
+    fill = {**_fill(rng, pool), **_natural_fill(rng)}
+    template = rng.choice(natural.TEMPLATES[intent])
+    if isinstance(template, list):  # [sentence, arguments]
+        template, template_args = template
+        fill["pair_args"] = natural.filled_arguments(template_args, fill)
+    text = an(template.format(**fill))
+    ctx = natural.random_context(rng, natural.needs(intent))
+    if intent.endswith("_ctx") or intent == "more_takes":
+        ctx = _with_a_work(rng, ctx) if intent in CONTEXT_MOODS else _with_any_work(rng, ctx)
+    return Example(text, natural.natural_calls(intent, text, ctx, fill), ctx)
+
+
+CONTEXT_MOODS = ("happier_ctx", "sadder_ctx", "calmer_ctx", "energetic_ctx")
+NATURAL_WEIGHTS = {"help_questions": 3, "chit_chat": 2, "out_of_scope": 3, "hostile": 3, "multi_melody": 3}
+
+
+def _with_any_work(rng: random.Random, ctx: Context) -> Context:
+    return ctx if ctx.works else Context((rng.choice(("melody", "painting", "text")),), (), ctx.bars)
+
+
+def _natural_fill(rng: random.Random) -> dict:
+    """Slots of the natural templates: percentages, bpm steps, tempos and intervals in words, counts."""
+    pct = rng.choice(natural.NATURAL["percents"])
+    words = natural.NATURAL["percent_words"]
+    bpm_value, bpm_w = rng.choice(list(natural.NATURAL["bpm_words"].items()))
+    tr, tr_value = rng.choice(list(natural.NATURAL["transpositions"].items()))
+    takes = rng.choice([2, 3, 4])
+    return dict(
+        pct_value=pct,
+        pct=words[pct] if pct in words and rng.random() < 0.4 else pct,
+        d=rng.choice(natural.NATURAL["bpm_deltas"]),
+        bpm_value=bpm_value,
+        bpm_w=bpm_w if rng.random() < 0.7 else str(bpm_value),
+        tr=tr,
+        tr_value=tr_value,
+        key_text=rng.choice(natural.NATURAL["spoken_keys"]),
+        takes=takes,
+        takes_text=NUMBER_WORDS.get(takes, str(takes)),
+    )
+
+
+def language_example(rng: random.Random) -> Example:
+    """A common request in German, French or Spanish; mood, colour and instrument words copied as written."""
+    pool = natural.language_pool(rng.choice(("de", "fr", "es")))
+    intent = rng.choice(list(pool["templates"]))
+    template = rng.choice(pool["templates"][intent])
+    fill = {"mood": rng.choice(pool["mood"]), "colour": rng.choice(pool["colour"])}
+    fill["instrument"] = rng.choice(pool["instrument"])
+    text = template.format(**fill)
+    ctx = natural.random_context(rng, LANGUAGE_NEEDS.get(intent, ()))
+    if intent.endswith("_ctx"):
+        ctx = _with_a_work(rng, ctx) if intent in CONTEXT_MOODS else _with_any_work(rng, ctx)
+        return Example(text, natural.targeted_calls(intent, text, ctx, {"text": "poem"}), ctx)
+    return Example(text, LANGUAGE_CALLS[intent](fill), ctx)
+
+
+LANGUAGE_NEEDS = {
+    "slower": ("melody",),
+    "faster": ("melody",),
+    "longer": ("melody",),
+    "instrument": ("melody",),
+    "more_colour": ("painting",),
+    "brighter": ("painting",),
+    "darker": ("painting",),
+}
+LANGUAGE_CALLS = {
+    "make_melody": lambda f: [["compose_melody", {"mood": f["mood"]}]],
+    "make_painting": lambda f: [["paint", {"mood": f["mood"]}]],
+    "make_both": lambda f: [["compose_melody", {"mood": f["mood"]}], ["paint", {}]],
+    "slower": lambda f: [["compose_melody", {"tempo_scale": 0.8}]],
+    "faster": lambda f: [["compose_melody", {"tempo_scale": 1.25}]],
+    "longer": lambda f: [["compose_melody", {"add_bars": 4}]],
+    "more_colour": lambda f: [["paint", {"emphasize_colour": f["colour"]}]],
+    "brighter": lambda f: [["paint", {"brightness_change": 0.3}]],
+    "darker": lambda f: [["paint", {"brightness_change": -0.3}]],
+    "poem": lambda f: [["write_text", {"kind": "poem"}]],
+    "title": lambda f: [["write_text", {"kind": "title"}]],
+    "instrument": lambda f: [["compose_melody", {"instrument": f["instrument"]}]],
+    "restraint": lambda f: [],
+}
 
 
 WEIGHTS = {"make_both": 4, "make_melody": 3, "make_painting": 3, "restraint": 6, "melody_full": 2, "app_help": 4}
@@ -197,7 +315,15 @@ def combined(rng: random.Random, pool: dict) -> Example:
     ]
     joins = TRAIN_JOINS if train else [" and "]
     text = parts[0].request + "".join(rng.choice(joins) + p.request for p in parts[1:])
-    return Example(text, [c for p in parts for c in p.calls])
+    works = tuple(k for k in natural.KINDS if any(k in p.context.works for p in parts))
+    calls = one_call_per_tool([c for p in parts for c in p.calls])
+    return Example(text, calls, Context(works, (), parts[0].context.bars))
+
+
+def one_call_per_tool(calls: list) -> list:
+    """What a request asks of one work goes into one call (as `assistant.calls` merges a model's answer)."""
+    merged = merged_calls([{"name": n, "arguments": a} for n, a in calls])
+    return [[c["name"], c["arguments"]] for c in merged]
 
 
 def _decorate(rng: random.Random, ex: Example, train: bool) -> Example:
@@ -209,7 +335,11 @@ def _decorate(rng: random.Random, ex: Example, train: bool) -> Example:
         text = text.rstrip("?!.") + rng.choice(TRAIN_SUFFIXES)
     if rng.random() < 0.15:
         text = text[:1].upper() + text[1:] + rng.choice(["", ".", "!"])
-    return Example(text, ex.calls)
+    if train and rng.random() < 0.08:
+        text = with_typos(rng, text, ex.calls, rng.choice([1, 1, 2]))
+    elif train and rng.random() < 0.06:
+        text = as_text_speak(rng, text, ex.calls)
+    return Example(text, ex.calls, ex.context)
 
 
 def generate(split: str, n: int, seed: int = 0, exclude: set[str] | None = None) -> list[Example]:
@@ -221,11 +351,24 @@ def generate(split: str, n: int, seed: int = 0, exclude: set[str] | None = None)
     skip = {normalise_request(r) for r in exclude or ()}
     out = []
     while len(out) < n:
-        ex = combined(rng, pool) if rng.random() < 0.15 else _intent(rng, pool, rng.choice(intents))
+        ex = _draw(rng, pool, intents, train)
         ex = _decorate(rng, ex, train)
         if normalise_request(ex.request) not in skip:
             out.append(ex)
     return out
+
+
+def _draw(rng: random.Random, pool: dict, intents: list[str], train: bool) -> Example:
+    """One example: on the training split a third are natural requests and some in other languages."""
+    r = rng.random()
+    if train and r < NATURAL_SHARE:
+        return natural_example(rng, pool)
+    if train and r < NATURAL_SHARE + LANGUAGE_SHARE:
+        return language_example(rng)
+    return combined(rng, pool) if rng.random() < 0.15 else _intent(rng, pool, rng.choice(intents))
+
+
+NATURAL_SHARE, LANGUAGE_SHARE = 0.35, 0.08
 
 
 def normalise_request(text: str) -> str:
@@ -239,9 +382,9 @@ def compact(calls: list) -> str:
     return json.dumps(calls, separators=(", ", ": "))
 
 
-def prompt_for(request: str) -> str:
-    """The prompt the tuned orchestrator sees (and is trained on): one request, no examples."""
-    return f"Request: {' '.join(request.split())}\nCalls:"
+def prompt_for(request: str, context: str = "Works: none.") -> str:
+    """The prompt the tuned orchestrator sees (and is trained on): the state line and one request, no examples."""
+    return f"{context}\nRequest: {' '.join(request.split())}\nCalls:"
 
 
 def write_jsonl(examples: list[Example], path: str) -> None:
@@ -250,7 +393,8 @@ def write_jsonl(examples: list[Example], path: str) -> None:
             row = {
                 "request": ex.request,
                 "calls": ex.calls,
-                "prompt": prompt_for(ex.request),
+                "context": {"works": list(ex.context.works), "last": list(ex.context.last), "bars": ex.context.bars},
+                "prompt": prompt_for(ex.request, ex.context.line()),
                 "completion": " " + compact(ex.calls),
             }
             f.write(json.dumps(row) + "\n")

@@ -2,8 +2,9 @@
 
 The loss is on the completion tokens only, and only their logits are computed: batches are padded on
 the left so every completion ends at the last position, and `logits_to_keep` skips the 262k-way output
-layer on the prompt (with a bfloat16 base this trains ~3x faster on a CPU than full-sequence logits in
-float32). The adapter is saved with peft (safetensors, a few MB), its weights in float32.
+layer on the prompt. `--dtype auto` takes bfloat16 only where the hardware computes in it (a GPU, AVX512-BF16),
+else float32 (emulated bfloat16 is ~75x slower). The adapter is saved with peft (safetensors, a few MB), its
+weights in float32.
 
     python -m models.language.lora_train --data data_cache/routing/train.jsonl \
         --out models/checkpoints/orchestrator_lora
@@ -118,14 +119,16 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--rank", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--dtype", choices=["bfloat16", "float32"], default="bfloat16", help="of the frozen base")
+    parser.add_argument(
+        "--dtype", choices=["auto", "bfloat16", "float32"], default="auto", help="of the frozen base (auto: fast_dtype)"
+    )
     parser.add_argument("--init", help="an adapter folder to continue training from")
     args = parser.parse_args()
 
     from models.language.gemma import load_gemma
 
     torch.manual_seed(args.seed)
-    model, tokenizer = load_gemma(dtype=getattr(torch, args.dtype))
+    model, tokenizer = load_gemma(dtype=None if args.dtype == "auto" else getattr(torch, args.dtype))
     if torch.cuda.is_available():  # GPU SDPA kernels give NaN on the fully masked rows of left padding
         model.set_attn_implementation("eager")
     if args.init:  # continue training a saved adapter (its own rank)
