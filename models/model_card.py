@@ -117,7 +117,7 @@ def _rank_text(meta: dict, rank: int) -> str:
 def _blend_text(blend: dict) -> str:
     parts = " + ".join(f"{w:g} x (adapter after {what})" for w, what in zip(blend["weights"], blend["of"]))
     return (
-        f"The shipped adapter is the exact weighted blend `{parts}` (`python -m models.language.lora_blend`: the ranks "
+        f"Stage 4 ended in the exact weighted blend `{parts}` (`python -m models.language.lora_blend`: the ranks "
         "are stacked,\nso its weight change is exactly the weighted sum of theirs). " + blend.get("why", "")
     )
 
