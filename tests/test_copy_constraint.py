@@ -28,3 +28,19 @@ def test_values_keep_the_request_case_or_lower_case():
     assert copy_ok('[["compose_melody", {"mood": "', "majestic", request)
     assert not copy_ok('[["compose_melody", {"mood": "maje', "Stic", request)
     assert not copy_ok('[["compose_melody", {"mood": "', "MUSIC", request)
+
+
+def test_an_instrument_value_must_name_an_instrument_of_the_request():
+    request = "a calm melody and a matching painting of a harbour, on the violoncelle"
+    answer = '[["compose_melody", {"mood": "calm", "instrument": "'
+    assert not copy_ok(answer, "painting", request) and not copy_ok(answer, "harbour", request)
+    assert copy_ok(answer, "violon", request) and copy_ok(answer + "violon", 'celle"}]', request)
+    assert not copy_ok(answer + "violon", '"}]', request)  # "violon" stops inside "violoncelle"
+
+
+def test_instruments_named_by_a_request():
+    from assistant.orchestrators.copy_constraint import instruments_in
+
+    assert instruments_in("slower, on two cellos please") == {"cello"}
+    assert instruments_in("a harbour at dawn, painted") == set()
+    assert instruments_in("auf der Geige") == {"geige"}

@@ -2,12 +2,17 @@
 
 A small tuned model tends to replace a word it never saw in training by one it did ("triumphant" ->
 "victorious"). While the answer is inside such a string value, a token is acceptable only if the value
-stays a piece of the request; everything else (JSON, tool and argument names, numbers) is free.
+stays a piece of the request; everything else (JSON, tool and argument names, numbers) is free. An instrument
+value must also name an instrument we play ("a painting of a harbour" offers no instrument).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+
+from tools.instruments import INSTRUMENTS
+from tools.translations import translations
 
 COPY_KEYS = ("mood", "subject", "emphasize_colour", "palette", "instrument")
 OPEN_VALUE = re.compile(r'"(\w+)":\s*(?:\[\s*(?:"[^"]*"\s*,\s*)*)?$')
@@ -15,13 +20,43 @@ OPEN_VALUE = re.compile(r'"(\w+)":\s*(?:\[\s*(?:"[^"]*"\s*,\s*)*)?$')
 
 def open_copy_value(answer: str) -> str | None:
     """The value typed so far when `answer` ends inside a copy-key string value, else None."""
+    opened = open_copy_key_value(answer)
+    return opened[1] if opened else None
+
+
+def open_copy_key_value(answer: str) -> tuple[str, str] | None:
+    """(argument name, value typed so far) when `answer` ends inside a copy-key string value, else None."""
     if answer.count('"') % 2 == 0:
         return None
     start = answer.rfind('"')
     key = OPEN_VALUE.search(answer[:start])
     if key is None or key.group(1) not in COPY_KEYS:
         return None
-    return answer[start + 1 :]
+    return key.group(1), answer[start + 1 :]
+
+
+@functools.cache
+def instrument_words() -> frozenset[str]:
+    """Every instrument name we play, in English and in the German, French and Spanish of our table."""
+    names = set(INSTRUMENTS)
+    names |= {w for table in translations()["instrument"].values() for w in table}
+    return frozenset(names)
+
+
+def instruments_in(request: str) -> set[str]:
+    """The instrument names the request says, as whole words (a plural 's' allowed)."""
+    lowered = request.lower()
+    return {n for n in instrument_words() if re.search(rf"(?<!\w){re.escape(n)}s?(?!\w)", lowered)}
+
+
+def names_an_instrument(candidate: str, closes: bool, request: str) -> bool:
+    """An instrument value must be (the start of) an instrument the request names: 'painting' or 'harbour'
+    cannot be one."""
+    text = candidate.strip().lower().removeprefix("the ")
+    named = instruments_in(request)
+    if closes:
+        return text in named or text.rstrip("s") in named
+    return any(name.startswith(text) for name in named)
 
 
 def copy_ok(answer: str, piece: str, request: str) -> bool:
@@ -29,13 +64,16 @@ def copy_ok(answer: str, piece: str, request: str) -> bool:
     at a word's start, and, when the piece closes the value, ends at a word's end ("triumph" is not a value
     when the request says "triumphant"). Case is the request's or all lower case ("Majestic" or "majestic",
     never "majeStic")."""
-    value = open_copy_value(answer)
-    if value is None:
+    opened = open_copy_key_value(answer)
+    if opened is None:
         return True
+    key, value = opened
     typed, closes, rest = piece.partition('"')
     candidate = value + typed
     if closes and (not candidate.strip() or '"' in rest):
         return False  # an empty value, or a second string opened in the same token
+    if key == "instrument" and not names_an_instrument(candidate, bool(closes), request):
+        return False
     ending = r"(?![A-Za-z0-9])" if closes else ""
     pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(candidate) + ending)
     return any(pattern.search(text) for text in (request, request.lower()))

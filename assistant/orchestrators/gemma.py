@@ -111,7 +111,7 @@ class GemmaOrchestrator(Orchestrator):
         """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`)."""
         from assistant.calls import argument_names
         from assistant.orchestrators.answer_vocabulary import allowed_token_ids, stop_token_ids, token_texts
-        from assistant.orchestrators.copy_constraint import copy_ok
+        from assistant.orchestrators.copy_constraint import copy_ok, instruments_in
         from assistant.orchestrators.schema_constraint import closed, names_ok
         from models.language.gemma import GEMMA_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
@@ -120,6 +120,8 @@ class GemmaOrchestrator(Orchestrator):
         allowed = allowed_token_ids(tokenizer, line)
         texts = token_texts(tokenizer)
         names = argument_names()
+        if not instruments_in(line):  # no instrument named: the argument cannot be opened at all
+            names = {tool: args - {"instrument"} for tool, args in names.items()}
         stops = stop_token_ids(tokenizer, allowed)
 
         def accept(tokens: list[int], token: int) -> bool:
