@@ -152,10 +152,19 @@ def effective_tempo(brief: CreativeBrief) -> int:
 SHARP_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 
 
+def mood_mode(mode: str | None, valence: float) -> str:
+    """The brief's mode, or the mood's: minor below neutral valence."""
+    return mode or ("minor" if valence < 0 else "major")
+
+
+def tonic_of(key: str | None, mode: str) -> str:
+    """The brief's key, or the mode's default tonic (A minor, C major)."""
+    return key or ("A" if mode == "minor" else "C")
+
+
 def transposed_key(key: str | None, mode: str | None, valence: float, semitones: int) -> str:
-    """The tonic moved by semitones; without a key it starts from the mood's default tonic (A minor / C major)."""
-    tonic = key or ("A" if (mode or ("minor" if valence < 0 else "major")) == "minor" else "C")
-    return SHARP_NAMES[(KEY_TO_PITCH_CLASS[tonic] + semitones) % 12]
+    """The tonic moved by semitones; without a key it starts from the mood's default tonic."""
+    return SHARP_NAMES[(KEY_TO_PITCH_CLASS[tonic_of(key, mood_mode(mode, valence))] + semitones) % 12]
 
 
 def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[CreativeBrief, list[str]]:
@@ -209,7 +218,7 @@ def _apply_palette(data: dict, changes: BriefChanges, notes: list[str]) -> None:
 
 def _apply_music(brief: CreativeBrief, data: dict, changes: BriefChanges, notes: list[str]) -> None:
     if changes.tempo is not None:
-        data["tempo"] = int(clamp(changes.tempo, *TEMPO_RANGE))
+        data["tempo"] = changes.tempo  # the schema holds it in range
         notes.append(f"tempo {data['tempo']} bpm")
     elif changes.tempo_scale is not None or changes.tempo_change is not None:
         current = effective_tempo(CreativeBrief.model_validate(data))
@@ -227,7 +236,7 @@ def _apply_music(brief: CreativeBrief, data: dict, changes: BriefChanges, notes:
         data["key"] = transposed_key(data["key"], data["mode"], data["valence"], changes.transpose)
         notes.append(f"transposed {changes.transpose:+d} semitones to {data['key']}")
     if changes.bars is not None:
-        data["bars"] = int(clamp(changes.bars, *BARS_RANGE))
+        data["bars"] = changes.bars
         notes.append(f"{data['bars']} bars")
     elif changes.add_bars:
         data["bars"] = int(clamp(brief.bars + changes.add_bars, *BARS_RANGE))

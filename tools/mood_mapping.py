@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from tools.brief import KEY_TO_PITCH_CLASS, CreativeBrief, clamp, effective_tempo
+from tools.brief import KEY_TO_PITCH_CLASS, CreativeBrief, clamp, effective_tempo, mood_mode, tonic_of
 from tools.instruments import resolve_instrument
 
 # Circumplex angle (degrees, valence on x, arousal on y) -> hue: joy warm yellow-orange, anger red,
@@ -38,8 +38,8 @@ DENSITY_MID, DENSITY_RANGE = 0.26, (0.19, 0.4)
 
 def music_parameters(brief: CreativeBrief) -> MusicParameters:
     v, a = brief.valence, brief.arousal
-    mode = brief.mode or ("minor" if v < 0 else "major")
-    tonic = brief.key or ("A" if mode == "minor" else "C")
+    mode = mood_mode(brief.mode, v)
+    tonic = tonic_of(brief.key, mode)
     tempo = effective_tempo(brief)
     name, program, low, high = resolve_instrument(brief.instrument)
     centre = (low + high) / 2

@@ -43,10 +43,12 @@ def instrument_words() -> frozenset[str]:
     return frozenset(names)
 
 
-def instruments_in(request: str) -> set[str]:
-    """The instrument names the request says, as whole words (a plural 's' allowed)."""
+@functools.lru_cache(maxsize=64)
+def instruments_in(request: str) -> frozenset[str]:
+    """The instrument names the request says, as whole words (a plural 's' allowed); cached, as decoding asks once
+    per candidate token."""
     lowered = request.lower()
-    return {n for n in instrument_words() if re.search(rf"(?<!\w){re.escape(n)}s?(?!\w)", lowered)}
+    return frozenset(n for n in instrument_words() if re.search(rf"(?<!\w){re.escape(n)}s?(?!\w)", lowered))
 
 
 def names_an_instrument(candidate: str, closes: bool, request: str) -> bool:

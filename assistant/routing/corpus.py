@@ -157,7 +157,7 @@ def _calls(intent: str, template: str, fill: dict) -> list:
     return table[intent]
 
 
-AMBIGUOUS_MOOD = {"calmer": "calmer", "energetic": "energetic", "happier": "happier", "sadder": "sadder"}
+AMBIGUOUS_MOOD = ("calmer", "energetic", "happier", "sadder")  # template intents whose work the context decides
 
 
 def _only(fill: dict, template: str, slots: tuple[str, ...]) -> dict:
@@ -225,7 +225,7 @@ def natural_example(rng: random.Random, pool: dict) -> Example:
     text = an(template.format(**fill))
     ctx = natural.random_context(rng, natural.needs(intent))
     if intent.endswith("_ctx") or intent == "more_takes":
-        ctx = _with_a_work(rng, ctx) if intent in CONTEXT_MOODS else _with_any_work(rng, ctx)
+        ctx = _with_its_work(rng, ctx, intent)
     return Example(text, natural.natural_calls(intent, text, ctx, fill), ctx)
 
 
@@ -235,6 +235,11 @@ NATURAL_WEIGHTS = {"help_questions": 3, "chit_chat": 2, "out_of_scope": 3, "host
 
 def _with_any_work(rng: random.Random, ctx: Context) -> Context:
     return ctx if ctx.works else Context((rng.choice(("melody", "painting", "text")),), (), ctx.bars)
+
+
+def _with_its_work(rng: random.Random, ctx: Context, intent: str) -> Context:
+    """A context holding the work an 'it' request acts on: a melody or painting for mood changes, any work else."""
+    return _with_a_work(rng, ctx) if intent in CONTEXT_MOODS else _with_any_work(rng, ctx)
 
 
 def _natural_fill(rng: random.Random) -> dict:
@@ -268,7 +273,7 @@ def language_example(rng: random.Random) -> Example:
     text = template.format(**fill)
     ctx = natural.random_context(rng, LANGUAGE_NEEDS.get(intent, ()))
     if intent.endswith("_ctx"):
-        ctx = _with_a_work(rng, ctx) if intent in CONTEXT_MOODS else _with_any_work(rng, ctx)
+        ctx = _with_its_work(rng, ctx, intent)
         return Example(text, natural.targeted_calls(intent, text, ctx, {"text": "poem"}), ctx)
     return Example(text, LANGUAGE_CALLS[intent](fill), ctx)
 
