@@ -1,5 +1,6 @@
-"""Music report: statistics of generated melodies per mood vs held-out real melodies and a random baseline,
-how melodies open and end, mood separation over seed pairs, and time to compose + render 8 bars.
+"""Music report: generated melodies per mood against held-out real melodies, a Markov chain and random notes:
+Yang & Lerch's feature overlaps, form (2-bar repeats, self-similarity), openings and endings, density, mood
+separation in the brief's inputs and in the notes themselves, and time to compose + render 8 bars.
 
     python -m evals.music_report [--seeds 20] [--corpus data_cache/melody_corpus.npz]
 """
@@ -15,6 +16,9 @@ import time
 import numpy as np
 
 from evals.common import median_ms, print_table, write_json
+from evals.markov_baseline import MarkovMelody
+from evals.melody_features import FEATURES, feature_overlaps, has_two_bar_repeat, overlapping_area, self_similarity
+from models.melody.character import CHARACTER_NAMES, character
 from models.melody.corpus import load_corpus
 from models.melody.events import Note, events_to_notes
 from models.melody.sampler import sample_melody
@@ -25,7 +29,9 @@ from tools.compose_melody import ComposeMelodyArgs, compose_melody, melody_reque
 from tools.mood_mapping import music_parameters
 from tools.protocol import ToolContext
 
-MOODS = ("melancholic", "joyful", "calm", "energetic", "tense", "dreamy")
+MOODS = ("melancholic", "joyful", "calm", "energetic", "tense", "angry", "playful", "dreamy", "heroic")
+WINDOW = 128  # 8 bars of 4/4 in 16th steps
+SEPARATE_AT = 0.6  # a note-level feature separates two moods when their overlapping area is at most this
 STAT_KEYS = ("in_key_ratio", "repeated_note_ratio", "pitch_range", "density", "mean_interval", "mean_pitch")
 ENDS_KEYS = ("first_note_low", "pickup", "long_first_note", "ends_on_tonic")
 
@@ -48,18 +54,32 @@ def generate(mood: str, seed: int, bars: int = 8):
     return params, best
 
 
-def real_windows(corpus_path: str, limit: int = 300) -> list[dict]:
-    """8-bar 4/4 windows of held-out test melodies (tonic C after normalisation)."""
+def form(notes: list[Note]) -> dict:
+    return {"two_bar_repeat": has_two_bar_repeat(notes), "self_similarity": self_similarity(notes)}
+
+
+def real_windows(corpus_path: str, limit: int = 300) -> tuple[list[dict], list[list[Note]]]:
+    """8-bar 4/4 windows of held-out test melodies (tonic C after normalisation): rows and notes."""
     if not os.path.exists(corpus_path):
-        return []
-    rows = []
+        return [], []
+    rows, melodies = [], []
     for m in load_corpus(corpus_path)["test"]:
-        if m["steps_per_bar"] == 16 and len(m["events"]) >= 128:
-            notes = events_to_notes(m["events"][:128].tolist())
-            rows.append({**melody_stats(notes, 128, 0, m["mode"]).as_dict(), **openings(notes)})
+        if m["steps_per_bar"] == 16 and len(m["events"]) >= WINDOW:
+            notes = events_to_notes(m["events"][:WINDOW].tolist())
+            rows.append({**melody_stats(notes, WINDOW, 0, m["mode"]).as_dict(), **openings(notes), **form(notes)})
+            melodies.append(notes)
         if len(rows) >= limit:
             break
-    return rows
+    return rows, melodies
+
+
+def markov_melodies(corpus_path: str, count: int) -> list[list[Note]]:
+    """8-bar melodies from a second-order Markov chain trained on the same training tunes."""
+    if not os.path.exists(corpus_path):
+        return []
+    train = [m["events"] for m in load_corpus(corpus_path)["train"] if m["steps_per_bar"] == 16]
+    chain = MarkovMelody(train)
+    return [n for n in (events_to_notes(chain.sample(WINDOW, seed)) for seed in range(count)) if len(n) > 2]
 
 
 def random_baseline(seeds: int, density: float = 0.2) -> list[dict]:
@@ -102,6 +122,35 @@ def separation(results: dict, seeds: int) -> dict:
     return checks
 
 
+def overlap_table(real: list[list[Note]], generated: list[list[Note]], markov: list[list[Note]]) -> dict:
+    """Yang & Lerch OA per feature for the LSTM, the Markov chain, and real against real (two halves)."""
+    half = len(real) // 2
+    return {
+        "lstm": feature_overlaps(real, generated),
+        "markov": feature_overlaps(real, markov),
+        "real_vs_real": feature_overlaps(real[:half], real[half:]),
+    }
+
+
+def mood_separation_in_notes(characters: dict[str, list[dict]]) -> dict:
+    """For each pair of moods, the note-level features whose overlapping area is at most SEPARATE_AT; kernels are
+    at least a tenth of the feature's real 5th-95th percentile spread wide (from the model's quantile tables)."""
+    quantiles = register_shipped_models().get(MELODY_LSTM).quantiles
+    floors = {k: 0.1 * (quantiles.value(k, 0.95) - quantiles.value(k, 0.05)) for k in CHARACTER_NAMES}
+    out = {}
+    moods = list(characters)
+    for i, a in enumerate(moods):
+        for b in moods[i + 1 :]:
+            areas = {
+                k: overlapping_area(
+                    np.array([r[k] for r in characters[a]]), np.array([r[k] for r in characters[b]]), floors[k]
+                )
+                for k in CHARACTER_NAMES
+            }
+            out[f"{a}/{b}"] = {"areas": areas, "separating": [k for k, v in areas.items() if v <= SEPARATE_AT]}
+    return out
+
+
 def timing(runs: int) -> dict:
     out = {}
     for engine in ("fluidsynth", "builtin"):
@@ -129,21 +178,27 @@ def main() -> None:
     parser.add_argument("--timing-runs", type=int, default=20)
     args = parser.parse_args()
 
-    results = {}
+    results, model_space, characters = {}, [], {}
     for mood in MOODS:
-        results[mood] = []
+        results[mood], characters[mood] = [], []
         for seed in range(1, args.seeds + 1):
             params, best = generate(mood, seed)
+            in_c = events_to_notes(best.events)  # the model's space (tonic C), as the real tunes are stored
+            model_space.append(in_c)
+            characters[mood].append(character(in_c, params.mode))
             results[mood].append(
                 {
                     **best.stats.as_dict(),
                     **openings(best.notes),
+                    **form(in_c),
+                    **characters[mood][-1],
                     "tempo": params.tempo,
                     "mode": params.mode,
                     "log_likelihood": best.log_likelihood,
                 }
             )
-    real, rand = real_windows(args.corpus), random_baseline(args.seeds)
+    (real, real_notes), rand = real_windows(args.corpus), random_baseline(args.seeds)
+    markov = markov_melodies(args.corpus, len(model_space))
     rows = [mean_row(m, results[m]) for m in MOODS] + [mean_row("real (held-out)", real), mean_row("random", rand)]
     print_table("Melody statistics (means over seeds; 8 bars)", ["source", "n", *STAT_KEYS], rows)
     print_table(
@@ -153,7 +208,50 @@ def main() -> None:
         + [ends_row("all moods", sum(results.values(), []))]
         + ([ends_row("real (held-out)", real)] if real else []),
     )
+    overlaps = overlap_table(real_notes, model_space, markov) if real_notes else {}
+    if overlaps:
+        print_table(
+            "Yang & Lerch overlapping area with held-out real melodies (1 = like real; bar >= 0.85)",
+            ["source", *FEATURES],
+            [[name, *[row[f] for f in FEATURES]] for name, row in overlaps.items()],
+        )
+    markov_form = [form(n) for n in markov]
+    form_rows = [
+        [m, *[float(np.mean([r[k] for r in results[m]])) for k in ("two_bar_repeat", "self_similarity")]] for m in MOODS
+    ]
+    for label, rows_ in (("all moods", sum(results.values(), [])), ("real (held-out)", real), ("markov", markov_form)):
+        if rows_:
+            form_rows.append(
+                [label, *[float(np.mean([r[k] for r in rows_])) for k in ("two_bar_repeat", "self_similarity")]]
+            )
+    print_table(
+        "Form: share with an exact 2-bar repeat (bar >= 0.20), bar self-similarity (bar >= 0.40)",
+        ["source", "two_bar_repeat", "self_similarity"],
+        form_rows,
+    )
     density_range = [float(np.percentile([r["density"] for r in real], q)) for q in (5, 95)] if real else None
+    if density_range:
+        print_table(
+            f"Notes per 16th step by mood (real 5th-95th percentile {density_range[0]:.3f}-{density_range[1]:.3f})",
+            ["mood", "density", "within"],
+            [
+                [m, d := float(np.mean([r["density"] for r in results[m]])), density_range[0] <= d <= density_range[1]]
+                for m in MOODS
+            ],
+        )
+    in_notes = mood_separation_in_notes(characters)
+    separated = {pair: len(v["separating"]) >= 2 for pair, v in in_notes.items()}
+    print_table(
+        f"Mood separation in the notes: pairs with >= 2 of {', '.join(CHARACTER_NAMES)} at OA <= {SEPARATE_AT}",
+        ["pair", "separating features", "ok"],
+        [[pair, ", ".join(v["separating"]) or "-", separated[pair]] for pair, v in in_notes.items()],
+    )
+    print(f"pairs separated: {sum(separated.values())}/{len(separated)}")
+    print_table(
+        "Character by mood (means over seeds)",
+        ["mood", *CHARACTER_NAMES],
+        [[m, *[float(np.mean([r[k] for r in characters[m]])) for k in CHARACTER_NAMES]] for m in MOODS],
+    )
     real_rep = [r["repeated_note_ratio"] for r in real]
     sep = separation(results, args.seeds)
     print_table(
@@ -183,6 +281,10 @@ def main() -> None:
             "real": real,
             "random": rand,
             "separation": sep,
+            "feature_overlaps": overlaps,
+            "form": {row[0]: dict(zip(("two_bar_repeat", "self_similarity"), row[1:])) for row in form_rows},
+            "separation_in_notes": in_notes,
+            "pairs_separated_in_notes": sum(separated.values()) / max(1, len(separated)),
             "openings_all_moods": dict(zip(ENDS_KEYS, ends_row("", sum(results.values(), []))[2:])),
             "density_by_mood": {m: float(np.mean([r["density"] for r in results[m]])) for m in MOODS},
             "real_density_p5_p95": density_range,

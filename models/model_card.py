@@ -17,7 +17,11 @@ DATA = {
     "melody_lstm": "Monophonic melodies that music21 ships (Essen folksongs, O'Neill's 1850, Ryan's Mammoth, "
     "Aird's Airs, Bach chorale soprano lines), quantised to 16th steps, key-normalised to tonic C by a "
     "Krumhansl-Kessler key estimate, split 90/5/5 by piece. Tunes with tuplets, grace notes or several "
-    "time signatures are skipped. Octave-shift augmentation in training.",
+    "time signatures are skipped. Octave-shift augmentation in training. Each bar is labelled with its phrase "
+    "plan (new, or an exact or varied return of the bar 1, 2 or 4 bars back; `models/melody/phrases.py`) and "
+    "each training window with its character (leaps, contour, dotted rhythm, syncopation, chromaticism as "
+    "quantiles among training windows; `models/melody/character.py`); the quantile tables are in config.json "
+    "and the training tunes' plans (4/4, first 32 bars) in phrase_plans.txt, drawn from at composition time.",
 }
 
 
@@ -44,7 +48,8 @@ def card_text(name: str, meta: dict, size_mb: float) -> str:
     if "stage1" in meta:  # a fine-tune: first the stage it started from
         command = retrain_command(name, {**meta["stage1"]["training"], "out": "stage1"}) + " --out stage1\n" + command
         command = command.replace("<stage-1 output>", "stage1")
-    metrics = {k: v for k, v in meta.items() if k not in ("config", "training", "history", "corpus", "stage1")}
+    skipped = ("config", "training", "history", "corpus", "stage1", "character_quantiles")
+    metrics = {k: v for k, v in meta.items() if k not in skipped}
     return "\n".join(
         [
             f"# {name}",

@@ -9,6 +9,7 @@ import torch
 
 from assistant.orchestrators.base import Orchestrator, PlanRequest
 from models import loader as loader_module
+from models.melody.character import CHARACTER_NAMES, CharacterQuantiles
 from models.melody.lstm import MelodyLSTM, MelodyLSTMConfig, save_melody_lstm
 from models.painter.layout_vae import LayoutVAE
 from models.registry import SENTENCE_EMBEDDER
@@ -19,7 +20,10 @@ def tiny_checkpoints(tmp_path_factory):
     """Folders holding tiny random-weight melody and painter checkpoints (same code paths, fast)."""
     root = tmp_path_factory.mktemp("tiny_models")
     torch.manual_seed(0)
-    save_melody_lstm(MelodyLSTM(MelodyLSTMConfig(embed_dim=8, hidden_size=16, num_layers=1)), str(root / "melody"))
+    quantiles = CharacterQuantiles.fit([{k: i / 20 for k in CHARACTER_NAMES} for i in range(21)])
+    plans = ["new new varied2 exact2 new new exact4 exact4", "new varied1 new new exact4 varied4 new new new"]
+    tiny = MelodyLSTM(MelodyLSTMConfig(embed_dim=8, hidden_size=16, num_layers=1))
+    save_melody_lstm(tiny, str(root / "melody"), quantiles, plans)
     LayoutVAE(latent_dim=8, base_channels=8).save_pretrained(str(root / "painter"))
     return {"melody": str(root / "melody"), "painter": str(root / "painter")}
 

@@ -8,13 +8,17 @@ model's key-normalised space with the shift to the asked key, so all of this is 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from dataclasses import asdict
 
+import numpy as np
 from pydantic import Field
 
+from models.melody.character import CHARACTER_NAMES
 from models.melody.events import MIN_PITCH, Note
+from models.melody.phrases import bar_plan, form_letters
 from models.melody.render import piano_roll_png, render_audio, write_midi
 from models.melody.sampler import MelodyRequest, notes_in_key, sample_melody
 from models.melody.stats import melody_stats
@@ -24,6 +28,8 @@ from tools.mood_mapping import MusicParameters, music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 
 STEPS_PER_BAR = 16
+KEY_PENALTY = 2.0  # nats off a note outside the scale, for a mood with no chromatic colour
+CHROMATIC = CHARACTER_NAMES.index("chromatic")
 
 
 class ComposeMelodyArgs(BriefChanges, Variations):
@@ -39,6 +45,7 @@ def _same_notes_source(prev: dict, params: MusicParameters, seed: int) -> bool:
         prev.get("seed") == seed
         and prev.get("mode") == params.mode
         and abs(prev.get("density", -1) - params.density) < 1e-6
+        and tuple(prev.get("character", params.character)) == tuple(params.character)  # older sessions lack it
     )
 
 
@@ -91,10 +98,12 @@ def melody_request(params: MusicParameters, seed: int, temperature: float, bars:
         temperature=temperature,
         seed=seed,
         primer=primer,
+        character=params.character,
+        key_penalty=KEY_PENALTY * (1.0 - params.character[CHROMATIC]),  # tense moods may leave the scale
     )
 
 
-def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, out_dir: str):
+def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, out_dir: str, form: str = ""):
     """MIDI, WAV and piano roll files for a melody; returns files by role and the audio engine used."""
     os.makedirs(out_dir, exist_ok=True)
     files = {
@@ -102,21 +111,31 @@ def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, 
         "audio": os.path.join(out_dir, "melody.wav"),
         "piano_roll": os.path.join(out_dir, "piano_roll.png"),
     }
-    write_midi(notes, params.tempo, params.program, files["midi"])  # bar-aligned: a pickup after its rests
+    write_midi(notes, params.tempo, params.program, files["midi"], params.performance)  # a pickup after its rests
     engine = _render_heard(notes, params, files)
-    piano_roll_png(notes, total_steps, STEPS_PER_BAR, params.tonic_pitch_class, params.mode, files["piano_roll"])
+    piano_roll_png(
+        notes,
+        total_steps,
+        STEPS_PER_BAR,
+        params.tonic_pitch_class,
+        params.mode,
+        files["piano_roll"],
+        bar_labels=form.split(),
+    )
     return files, engine
 
 
 def _render_heard(notes: list[Note], params: MusicParameters, files: dict) -> str:
     """The audio starts with the first note: a pickup's silent beats are in the MIDI, not in what is heard."""
     lead = min((n.start for n in notes), default=0)
+    play = params.performance
     if lead == 0:
-        return render_audio(notes, params.tempo, params.program, files["midi"], files["audio"])
+        return render_audio(notes, params.tempo, params.program, files["midi"], files["audio"], performance=play)
     heard = [Note(n.start - lead, n.duration, n.pitch) for n in notes]
+    play = dataclasses.replace(play, moved_earlier=lead)
     with tempfile.TemporaryDirectory() as tmp:
-        midi = write_midi(heard, params.tempo, params.program, os.path.join(tmp, "heard.mid"))
-        return render_audio(heard, params.tempo, params.program, midi, files["audio"])
+        midi = write_midi(heard, params.tempo, params.program, os.path.join(tmp, "heard.mid"), play)
+        return render_audio(heard, params.tempo, params.program, midi, files["audio"], performance=play)
 
 
 def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
@@ -126,18 +145,21 @@ def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
     events, shift, how = _melody_for(args, ctx, params, seed)
     notes = notes_in_key(events, shift)
     ctx.progress("rendering MIDI, audio and piano roll")
-    files, engine = render_melody(notes, len(events), params, ctx.out_dir)
+    form = form_letters(bar_plan(np.array(events), STEPS_PER_BAR))  # as the notes have it, bar by bar
+    files, engine = render_melody(notes, len(events), params, ctx.out_dir, form)
     stats = melody_stats(notes, len(events), params.tonic_pitch_class, params.mode)
     summary = (
         f"{params.bars} bars in {params.tonic} {params.mode} at {params.tempo} bpm on {params.instrument} "
-        f"({how}; {stats.in_key_ratio:.0%} in key)"
+        f"({how}; form {form}; {stats.in_key_ratio:.0%} in key)"
     )
     data = {
         "events": events,
         "shift": shift,
         "seed": seed,
         **asdict(params),
+        "character": list(params.character),  # JSON-native, as it comes back from a saved session
         "stats": stats.as_dict(),
+        "form": form,
         "audio_engine": engine,
     }
     return ToolResult("melody", brief, seed, files, summary, data, changes=changes + [how])

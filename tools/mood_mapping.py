@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from models.melody.performance import Performance
 from tools.brief import KEY_TO_PITCH_CLASS, CreativeBrief, clamp, effective_tempo, mood_mode, tonic_of
 from tools.instruments import resolve_instrument
+from tools.melody_character import character_levels, performance
 
 # Circumplex angle (degrees, valence on x, arousal on y) -> hue: joy warm yellow-orange, anger red,
 # fear violet, sadness blue, calm teal-green. Interpolated around the circle.
@@ -31,6 +33,8 @@ class MusicParameters:
     program: int
     pitch_low: int
     pitch_high: int
+    character: tuple[float, ...]  # leaps, ascent, dotted, syncopation, chromatic as real-tune quantiles
+    performance: Performance
 
 
 DENSITY_MID, DENSITY_RANGE = 0.26, (0.19, 0.4)
@@ -59,6 +63,8 @@ def music_parameters(brief: CreativeBrief) -> MusicParameters:
         program,
         low,
         high,
+        character_levels(v, a),
+        performance(v, a),
     )
 
 

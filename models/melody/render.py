@@ -11,6 +11,7 @@ import wave
 import numpy as np
 
 from models.melody.events import PITCH_CLASS_NAMES, Note, scale_pitch_classes
+from models.melody.performance import Performance
 
 SAMPLE_RATE = 22050
 SOUNDFONT_CANDIDATES = (
@@ -24,14 +25,17 @@ def step_seconds(tempo: float) -> float:
     return 60.0 / tempo / 4.0
 
 
-def write_midi(notes: list[Note], tempo: float, program: int, path: str, velocity: int = 90) -> str:
+def write_midi(
+    notes: list[Note], tempo: float, program: int, path: str, performance: Performance = Performance()
+) -> str:
     import pretty_midi
 
     pm = pretty_midi.PrettyMIDI(initial_tempo=float(tempo))
     inst = pretty_midi.Instrument(program=program)
     dt = step_seconds(tempo)
     for n in notes:
-        inst.notes.append(pretty_midi.Note(velocity, n.pitch, n.start * dt, (n.start + n.duration) * dt))
+        end = (n.start + performance.sounding_steps(n)) * dt
+        inst.notes.append(pretty_midi.Note(performance.note_velocity(n), n.pitch, n.start * dt, end))
     pm.instruments.append(inst)
     pm.write(path)
     return path
@@ -80,14 +84,21 @@ def _timbre(program: int) -> tuple[list[float], float, float]:
     return [1.0, 0.4, 0.2, 0.1], 0.02, 1.0
 
 
-def synthesize(notes: list[Note], tempo: float, program: int, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
-    """float32 mono audio of the notes with a simple additive timbre."""
+def synthesize(
+    notes: list[Note],
+    tempo: float,
+    program: int,
+    sample_rate: int = SAMPLE_RATE,
+    performance: Performance = Performance(),
+) -> np.ndarray:
+    """float32 mono audio of the notes with a simple additive timbre, played as the performance says."""
     dt = step_seconds(tempo)
     end = max((n.start + n.duration for n in notes), default=0) * dt + 0.6
     audio = np.zeros(int(end * sample_rate) + 1, dtype=np.float32)
     harmonics, attack, decay = _timbre(program)
     for n in notes:
-        length = n.duration * dt + 0.25  # short release tail
+        length = performance.sounding_steps(n) * dt + 0.25  # short release tail
+        loudness = performance.note_velocity(n) / 127
         t = np.arange(int(length * sample_rate)) / sample_rate
         freq = 440.0 * 2 ** ((n.pitch - 69) / 12)
         wave_ = sum(
@@ -98,7 +109,7 @@ def synthesize(notes: list[Note], tempo: float, program: int, sample_rate: int =
         env = np.minimum(1.0, t / attack) * np.exp(-decay * t)
         release = np.clip((length - t) / 0.25, 0, 1)
         start = int(n.start * dt * sample_rate)
-        audio[start : start + len(t)] += (wave_ * env * release).astype(np.float32)[: len(audio) - start]
+        audio[start : start + len(t)] += (loudness * wave_ * env * release).astype(np.float32)[: len(audio) - start]
     peak = float(np.abs(audio).max()) or 1.0
     return audio / peak * 0.8
 
@@ -113,7 +124,13 @@ def write_wav(audio: np.ndarray, path: str, sample_rate: int = SAMPLE_RATE) -> s
 
 
 def render_audio(
-    notes: list[Note], tempo: float, program: int, midi_path: str, wav_path: str, engine: str = "auto"
+    notes: list[Note],
+    tempo: float,
+    program: int,
+    midi_path: str,
+    wav_path: str,
+    engine: str = "auto",
+    performance: Performance = Performance(),
 ) -> str:
     """Write WAV audio; returns the engine used ('fluidsynth' or 'builtin'). ARTCHAT_AUDIO_ENGINE overrides 'auto'."""
     if engine == "auto":
@@ -123,7 +140,7 @@ def render_audio(
         return "fluidsynth"
     if engine == "fluidsynth":
         raise RuntimeError("FluidSynth or a soundfont is missing")
-    write_wav(synthesize(notes, tempo, program), wav_path)
+    write_wav(synthesize(notes, tempo, program, performance=performance), wav_path)
     return "builtin"
 
 
@@ -136,8 +153,10 @@ def piano_roll_png(
     path: str,
     width: int = 960,
     height: int = 280,
+    bar_labels: list[str] | None = None,
 ) -> str:
-    """A piano roll: bars as vertical lines, scale rows shaded, notes coloured tonic / in key / chromatic."""
+    """A piano roll: bars as vertical lines (labelled with the form's letters when given), scale rows shaded,
+    notes coloured tonic / in key / chromatic."""
     from PIL import Image, ImageDraw
 
     img = Image.new("RGB", (width, height), (250, 248, 243))
@@ -157,6 +176,8 @@ def piano_roll_png(
     for bar in range(0, total_steps + 1, steps_per_bar):
         x = margin + bar * col_w
         draw.line([x, 6, x, height - 10], fill=(180, 175, 165), width=1)
+        if bar_labels and bar // steps_per_bar < len(bar_labels):
+            draw.text((x + 4, 6), bar_labels[bar // steps_per_bar], fill=(120, 110, 95))
     for n in notes:
         x0, y = margin + n.start * col_w, height - 10 - (n.pitch - lo + 1) * row_h
         colour = (176, 58, 46) if n.pitch % 12 == tonic else (44, 90, 160) if n.pitch % 12 in scale else (120, 120, 120)

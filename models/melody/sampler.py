@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from models.melody.character import CHARACTER_NAMES, character
 from models.melody.events import (
     HOLD,
     MIN_PITCH,
@@ -25,6 +26,7 @@ from models.melody.events import (
     transpose_notes,
 )
 from models.melody.lstm import START, MelodyCondition, MelodyLSTM, condition_features, lookback_inputs
+from models.melody.phrases import bar_plan, draw_plan, plan_distance
 from models.melody.stats import MelodyStats, melody_stats
 
 
@@ -44,6 +46,8 @@ class MelodyRequest:
     key_penalty: float = 2.0  # nats subtracted from out-of-scale pitches
     primer: list[int] | None = None  # model-space events to continue from
     shift: int | None = None  # model space -> asked key; None chooses one from tonic and register
+    character: tuple[float, ...] = (0.5,) * len(CHARACTER_NAMES)  # quantile levels in CHARACTER_NAMES order
+    plan: list[int] | None = None  # phrase plan of the new bars; None draws a real tune's plan (seeded)
 
 
 @dataclass
@@ -54,6 +58,7 @@ class MelodyCandidate:
     log_likelihood: float  # mean per generated step
     stats: MelodyStats
     score: float
+    plan: list[int]  # the phrase plan (a PLANS index per bar) it was composed to
 
 
 def notes_in_key(events: list[int], shift: int) -> list[Note]:
@@ -61,13 +66,24 @@ def notes_in_key(events: list[int], shift: int) -> list[Note]:
     return transpose_notes(events_to_notes(events), shift)
 
 
-def _lookback_at(events: np.ndarray, t: int, bar: int) -> np.ndarray:
-    """[K, 3] (previous, one bar back, two bars back) events at step t, START before the start."""
+def _lookback_at(events: np.ndarray, t: int, bar: int, plan: list[int]) -> np.ndarray:
+    """[K, 4] (previous, one bar back, two bars back, the planned reference) events at step t, START where none."""
 
     def at(i: int) -> np.ndarray:
         return events[:, i] if i >= 0 else np.full(len(events), START, dtype=np.int64)
 
-    return np.stack([at(t - 1), at(t - bar), at(t - 2 * bar)], axis=1)
+    distance = plan_distance(plan[t // bar])
+    reference = at(t - distance * bar) if distance else at(-1)
+    return np.stack([at(t - 1), at(t - bar), at(t - 2 * bar), reference], axis=1)
+
+
+def full_plan(model: MelodyLSTM, req: MelodyRequest, primer: np.ndarray) -> list[int]:
+    """The plan of every bar: the primer's own (read from its notes), then the asked or a drawn real one."""
+    before = bar_plan(primer, req.steps_per_bar) if len(primer) else []
+    if req.plan is not None:
+        return before + list(req.plan)[: req.bars] + [0] * max(0, req.bars - len(req.plan))
+    rng = np.random.default_rng(req.seed)
+    return before + draw_plan(model.plans, req.bars, rng, before)
 
 
 def choose_shift(tonic: int, register: float) -> int:
@@ -135,12 +151,14 @@ def _opening_constraint(logits: torch.Tensor, so_far: np.ndarray, t: int, bar: i
 
 
 @torch.no_grad()
-def _generate(model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _generate(
+    model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndarray, plan: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
     """[K, total] events in model space and [K] summed log-likelihood of the generated part."""
     device = next(model.parameters()).device
     bar, k = req.steps_per_bar, req.candidates
     total = len(primer) + req.bars * bar if len(primer) else req.bars * bar
-    cond = MelodyCondition(req.mode, req.density, req.register - shift, bar)
+    cond = MelodyCondition(req.mode, req.density, req.register - shift, bar, tuple(req.character), tuple(plan))
     feats = torch.from_numpy(condition_features(cond, 0, total, total)).to(device)
     low = max(MIN_PITCH, req.pitch_low - shift)
     high = min(MIN_PITCH + VOCAB_SIZE - 3, req.pitch_high - shift)
@@ -154,10 +172,12 @@ def _generate(model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndar
     state = None
     start = max(0, len(primer) - 1) if len(primer) else 0
     if len(primer) > 1:  # teacher-force the primer to build the state
-        inputs = torch.from_numpy(np.stack([lookback_inputs(events[i], bar)[: len(primer) - 1] for i in range(k)]))
+        reference = np.stack([_lookback_at(events, t, bar, plan)[:, 3] for t in range(len(primer) - 1)], axis=1)
+        inputs = np.stack([lookback_inputs(events[i, : len(primer) - 1], bar, reference[i]) for i in range(k)])
+        inputs = torch.from_numpy(inputs)
         _, state = model(inputs.to(device), feats[: len(primer) - 1].expand(k, -1, -1), None)
     for t in range(start, total):
-        inputs = torch.from_numpy(_lookback_at(events, t, bar))
+        inputs = torch.from_numpy(_lookback_at(events, t, bar, plan))
         logits, state = model(inputs[:, None, :].to(device), feats[t : t + 1].expand(k, 1, -1), state)
         logits = logits[:, 0] + bias
         if not len(primer):
@@ -174,15 +194,24 @@ def _generate(model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndar
     return events, loglik
 
 
-def rank_score(stats: MelodyStats, mean_loglik: float, target_density: float) -> float:
-    """Model likelihood plus music-theory preferences: in key, ends home, density as asked, few repeats."""
+def rank_score(stats: MelodyStats, mean_loglik: float, target_density: float, character_miss: float = 0.0) -> float:
+    """Model likelihood plus music-theory preferences: in key, opens in its register, ends home, density and
+    character as asked, few repeated notes."""
     return (
         mean_loglik
         + 2.0 * stats.in_key_ratio
-        + 0.5 * stats.ends_on_tonic
+        + 1.0 * stats.ends_on_tonic
+        - 1.0 * stats.opens_low
         - 3.0 * abs(stats.density - target_density)
         - 2.0 * max(0.0, stats.repeated_note_ratio - 0.4)
+        - 2.0 * character_miss
     )
+
+
+def character_miss(model: MelodyLSTM, events: list[int], mode: str, target: tuple[float, ...]) -> float:
+    """Mean distance between a melody's character levels and the asked ones (0 = as asked, 1 = opposite)."""
+    levels = model.quantiles.levels(character(events_to_notes(events), mode))
+    return float(np.abs(levels - np.asarray(target)).mean())
 
 
 def sample_melody(model: MelodyLSTM, req: MelodyRequest) -> list[MelodyCandidate]:
@@ -191,13 +220,15 @@ def sample_melody(model: MelodyLSTM, req: MelodyRequest) -> list[MelodyCandidate
     primer = np.array(req.primer or [], dtype=np.int64)
     if len(primer) and (primer.min() < 0 or primer.max() >= VOCAB_SIZE):
         raise ValueError("primer has events outside the vocabulary")
-    events, loglik = _generate(model, req, shift, primer)
+    plan = full_plan(model, req, primer)
+    events, loglik = _generate(model, req, shift, primer, plan)
     generated_steps = events.shape[1] - len(primer)
     out = []
     for i in range(len(events)):
         notes = notes_in_key(events[i].tolist(), shift)
         stats = melody_stats(notes, len(events[i]), req.tonic, req.mode)
         mean_ll = float(loglik[i] / max(1, generated_steps))
-        score = rank_score(stats, mean_ll, req.density)
-        out.append(MelodyCandidate(events[i].tolist(), shift, notes, mean_ll, stats, score))
+        miss = character_miss(model, events[i, len(primer) :].tolist(), req.mode, req.character)
+        score = rank_score(stats, mean_ll, req.density, miss)
+        out.append(MelodyCandidate(events[i].tolist(), shift, notes, mean_ll, stats, score, plan))
     return sorted(out, key=lambda c: -c.score)

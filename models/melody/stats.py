@@ -18,6 +18,7 @@ class MelodyStats:
     mean_interval: float  # mean absolute leap between consecutive notes, semitones
     mean_pitch: float
     ends_on_tonic: bool
+    opens_low: bool  # a stray low first note: 9 or more semitones below the median of the rest
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -25,7 +26,7 @@ class MelodyStats:
 
 def melody_stats(notes: list[Note], total_steps: int, tonic: int, mode: str) -> MelodyStats:
     if not notes:
-        return MelodyStats(0.0, 0.0, 0, 0.0, 0.0, 0.0, False)
+        return MelodyStats(0.0, 0.0, 0, 0.0, 0.0, 0.0, False, False)
     pitches = np.array([n.pitch for n in notes])
     scale = scale_pitch_classes(tonic, mode)
     in_key = float(np.mean([p % 12 in scale for p in pitches]))
@@ -39,4 +40,5 @@ def melody_stats(notes: list[Note], total_steps: int, tonic: int, mode: str) -> 
         mean_interval=float(np.abs(steps).mean()) if len(steps) else 0.0,
         mean_pitch=float(pitches.mean()),
         ends_on_tonic=bool(pitches[-1] % 12 == tonic % 12),
+        opens_low=bool(len(pitches) > 1 and pitches[0] <= np.median(pitches[1:]) - 9),
     )

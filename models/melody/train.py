@@ -16,8 +16,9 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, IterableDataset
 
+from models.melody.character import CharacterQuantiles, character
 from models.melody.corpus import extract_melodies, load_corpus, save_corpus
-from models.melody.events import MAX_PITCH, MIN_PITCH, VOCAB_SIZE
+from models.melody.events import MAX_PITCH, MIN_PITCH, VOCAB_SIZE, events_to_notes
 from models.melody.lstm import (
     MelodyCondition,
     MelodyLSTM,
@@ -27,21 +28,48 @@ from models.melody.lstm import (
     melody_statistics,
     save_melody_lstm,
 )
+from models.melody.phrases import bar_plan, plan_string, reference_events
 
 DEFAULT_CORPUS = "data_cache/melody_corpus.npz"
 DEFAULT_OUT = "models/checkpoints/melody_lstm"
 
 
-def window_example(melody: dict, start: int, length: int, octave: int = 0):
-    """(inputs [T,3], cond [T,C], targets [T], mask [T]) for one window of a melody."""
+PLAN_BARS_KEPT = 32  # bars of each real tune's phrase plan kept for drawing forms at composition time
+
+
+def with_plans(melodies: list[dict]) -> list[dict]:
+    """Each melody with its phrase plan (a PLANS index per bar)."""
+    return [{**m, "plan": bar_plan(m["events"], m["steps_per_bar"])} for m in melodies]
+
+
+def window_character(window: np.ndarray, mode: str) -> dict:
+    return character(events_to_notes(window.tolist()), mode)
+
+
+def fit_character_quantiles(melodies: list[dict], length: int, seed: int, count: int = 6000) -> CharacterQuantiles:
+    """Quantile tables of the five character measures over random training windows."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for _ in range(count):
+        m = melodies[int(rng.integers(len(melodies)))]
+        bar = m["steps_per_bar"]
+        start = int(rng.integers(0, max(1, (len(m["events"]) - length) // bar + 1))) * bar
+        rows.append(window_character(m["events"][start : start + length], m["mode"]))
+    return CharacterQuantiles.fit(rows)
+
+
+def window_example(melody: dict, start: int, length: int, quantiles: CharacterQuantiles, octave: int = 0):
+    """(inputs [T,4], cond [T,C], targets [T], mask [T]) for one window of a melody."""
     events = melody["events"]
     bar = melody["steps_per_bar"]
     shifted = events.copy()
     shifted[shifted >= 2] += 12 * octave
     window = shifted[start : start + length]
     density, register = melody_statistics(window)
-    cond = MelodyCondition(melody["mode"], density, register, bar)
-    inputs = lookback_inputs(shifted, bar)[start : start + length]
+    levels = tuple(quantiles.levels(window_character(window, melody["mode"])))
+    cond = MelodyCondition(melody["mode"], density, register, bar, levels, tuple(melody["plan"]))
+    reference = reference_events(shifted, melody["plan"], bar)
+    inputs = lookback_inputs(shifted, bar, reference)[start : start + length]
     feats = condition_features(cond, start, len(window), len(events))
     pad = length - len(window)
     mask = np.concatenate([np.ones(len(window)), np.zeros(pad)]).astype(np.float32)
@@ -61,8 +89,8 @@ def octave_choices(events: np.ndarray) -> list[int]:
 class RandomWindows(IterableDataset):
     """Endless random bar-aligned windows from the training melodies, octave-augmented."""
 
-    def __init__(self, melodies: list[dict], length: int, seed: int):
-        self.melodies, self.length, self.seed = melodies, length, seed
+    def __init__(self, melodies: list[dict], length: int, seed: int, quantiles: CharacterQuantiles):
+        self.melodies, self.length, self.seed, self.quantiles = melodies, length, seed, quantiles
         self.weights = np.array([len(m["events"]) for m in melodies], dtype=np.float64)
         self.weights /= self.weights.sum()
 
@@ -74,23 +102,23 @@ class RandomWindows(IterableDataset):
             n_bars = max(1, (len(m["events"]) - self.length) // bar + 1)
             start = int(rng.integers(0, n_bars)) * bar
             octave = int(rng.choice(octave_choices(m["events"])))
-            yield tuple(torch.from_numpy(a) for a in window_example(m, start, self.length, octave))
+            yield tuple(torch.from_numpy(a) for a in window_example(m, start, self.length, self.quantiles, octave))
 
 
-def validation_batches(melodies: list[dict], length: int, batch: int):
+def validation_batches(melodies: list[dict], length: int, batch: int, quantiles: CharacterQuantiles):
     examples = []
     for m in melodies:
         for start in range(0, len(m["events"]), length):
-            examples.append(window_example(m, start, length))
+            examples.append(window_example(m, start, length, quantiles))
     for i in range(0, len(examples), batch):
         yield tuple(torch.from_numpy(np.stack(col)) for col in zip(*examples[i : i + batch]))
 
 
 @torch.no_grad()
-def evaluate(model: MelodyLSTM, melodies: list[dict], length: int, device) -> dict:
+def evaluate(model: MelodyLSTM, melodies: list[dict], length: int, device, quantiles: CharacterQuantiles) -> dict:
     model.eval()
     total_nll, total_correct, total = 0.0, 0.0, 0.0
-    for inputs, cond, targets, mask in validation_batches(melodies, length, 128):
+    for inputs, cond, targets, mask in validation_batches(melodies, length, 128, quantiles):
         inputs, cond, targets, mask = (t.to(device) for t in (inputs, cond, targets, mask))
         logits, _ = model(inputs, cond)
         nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), targets, reduction="none")
@@ -106,6 +134,11 @@ def unigram_nll(train: list[dict], held_out: list[dict]) -> float:
     logp = np.log(counts / counts.sum())
     events = np.concatenate([m["events"] for m in held_out])
     return float(-logp[events].mean())
+
+
+def phrase_plans(melodies: list[dict], steps_per_bar: int = 16) -> list[str]:
+    """The plans of the training tunes in one metre, as strings, to draw forms from."""
+    return [plan_string(m["plan"][:PLAN_BARS_KEPT]) for m in melodies if m["steps_per_bar"] == steps_per_bar]
 
 
 def build_or_load_corpus(path: str) -> dict:
@@ -139,15 +172,16 @@ def main() -> None:
 
     torch.manual_seed(args.seed)
     accelerator = Accelerator()
-    splits = build_or_load_corpus(args.corpus)
+    splits = {name: with_plans(ms) for name, ms in build_or_load_corpus(args.corpus).items()}
     summary = corpus_summary(splits)
+    quantiles = fit_character_quantiles(splits["train"], args.window, args.seed)
     accelerator.print(json.dumps(summary))
     model = MelodyLSTM(MelodyLSTMConfig(hidden_size=args.hidden))
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min(1.0, (s + 1) / 200) * 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps)))
     )
-    loader = DataLoader(RandomWindows(splits["train"], args.window, args.seed), batch_size=args.batch)
+    loader = DataLoader(RandomWindows(splits["train"], args.window, args.seed, quantiles), batch_size=args.batch)
     model, optimizer, loader, schedule = accelerator.prepare(model, optimizer, loader, schedule)
     history, t0 = [], time.time()
     for step, (inputs, cond, targets, mask) in enumerate(loader):
@@ -162,18 +196,21 @@ def main() -> None:
         optimizer.step()
         schedule.step()
         if (step + 1) % args.eval_every == 0 or step + 1 == args.steps:
-            val = evaluate(accelerator.unwrap_model(model), splits["validation"][:300], args.window, accelerator.device)
-            history.append({"step": step + 1, "train_loss": float(loss), **val, "seconds": time.time() - t0})
+            val = evaluate(
+                accelerator.unwrap_model(model), splits["validation"][:300], args.window, accelerator.device, quantiles
+            )
+            history.append({"step": step + 1, "train_loss": loss.item(), **val, "seconds": time.time() - t0})
             accelerator.print(json.dumps(history[-1]), flush=True)
     final = accelerator.unwrap_model(model)
     metrics = {
-        "validation": evaluate(final, splits["validation"], args.window, accelerator.device),
-        "test": evaluate(final, splits["test"], args.window, accelerator.device),
+        "validation": evaluate(final, splits["validation"], args.window, accelerator.device, quantiles),
+        "test": evaluate(final, splits["test"], args.window, accelerator.device, quantiles),
         "unigram_nll_validation": unigram_nll(splits["train"], splits["validation"]),
     }
     accelerator.print(json.dumps(metrics))
     if accelerator.is_main_process:
-        save_melody_lstm(final, args.out, {"corpus": summary, "training": vars(args), "history": history, **metrics})
+        extra = {"corpus": summary, "training": vars(args), "history": history, **metrics}
+        save_melody_lstm(final, args.out, quantiles, phrase_plans(splits["train"]), extra)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,111 @@
+"""Phrase plans: for each bar, which earlier bar it repeats (exactly or varied), read from real tunes.
+
+A tune's form (AABA, a motif answered a bar later, a phrase repeated four bars on) shows as bars that
+return. For every bar we find the nearest earlier bar at a distance of 1, 2 or 4 bars that it repeats
+exactly (same events) or varies (same rhythm, or half its notes the same), else it is new. The network is
+trained with this plan as a condition and with the referenced bar's event at the same position as an
+input (a pointer it can copy or vary); at composition time a plan is drawn from the plans real tunes
+have, so the form is learned from the corpus, not written by us.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.melody.lstm import START
+
+DISTANCES = (1, 2, 4)
+PLANS = ("new",) + tuple(f"{kind}{d}" for kind in ("exact", "varied") for d in DISTANCES)
+NEW = 0
+RHYTHM_MATCH = 0.75  # onset-position Jaccard at or above which a bar counts as the same rhythm
+NOTE_MATCH = 0.5  # (position, pitch) Jaccard at or above which a bar counts as a variation
+
+
+def _onsets(bar_events: np.ndarray) -> set[tuple[int, int]]:
+    return {(int(i), int(e)) for i, e in enumerate(bar_events) if e >= 2}
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def bar_relation(bar: np.ndarray, earlier: np.ndarray) -> str | None:
+    """'exact', 'varied' or None for a bar against an earlier one (bars without notes relate to nothing)."""
+    notes, before = _onsets(bar), _onsets(earlier)
+    if not notes or not before:
+        return None
+    if np.array_equal(bar, earlier):
+        return "exact"
+    rhythm = _jaccard({p for p, _ in notes}, {p for p, _ in before})
+    if rhythm >= RHYTHM_MATCH or _jaccard(notes, before) >= NOTE_MATCH:
+        return "varied"
+    return None
+
+
+def bar_plan(events: np.ndarray, steps_per_bar: int) -> list[int]:
+    """Plan index per bar (an index into PLANS): exact repeats win over variations, nearer over farther."""
+    bars = [events[i : i + steps_per_bar] for i in range(0, len(events), steps_per_bar)]
+    plan = []
+    for b, bar in enumerate(bars):
+        found = {}
+        for d in DISTANCES:
+            if b - d >= 0 and len(bars[b - d]) == len(bar):
+                rel = bar_relation(bar, bars[b - d])
+                if rel and rel not in found:
+                    found[rel] = d
+        kind = "exact" if "exact" in found else "varied" if "varied" in found else None
+        plan.append(PLANS.index(f"{kind}{found[kind]}") if kind else NEW)
+    return plan
+
+
+def plan_distance(plan_index: int) -> int:
+    """How many bars back the planned bar looks (0 for a new bar)."""
+    return 0 if plan_index == NEW else int(PLANS[plan_index][-1])
+
+
+def reference_events(events: np.ndarray, plan: list[int], steps_per_bar: int) -> np.ndarray:
+    """For each step, the event at the same position in the bar its plan refers to (START when none)."""
+    out = np.full(len(events), START, dtype=np.int64)
+    for t in range(len(events)):
+        d = plan_distance(plan[t // steps_per_bar]) if t // steps_per_bar < len(plan) else 0
+        if d and t - d * steps_per_bar >= 0:
+            out[t] = events[t - d * steps_per_bar]
+    return out
+
+
+def plan_string(plan: list[int]) -> str:
+    return " ".join(PLANS[p] for p in plan)
+
+
+def parse_plan(text: str) -> list[int]:
+    return [PLANS.index(word) for word in text.split()]
+
+
+def draw_plan(plans: list[str], bars: int, rng: np.random.Generator, before: list[int] | None = None) -> list[int]:
+    """A real tune's plan for `bars` more bars (after `before`, the plan of a melody being continued).
+
+    Only plans of tunes long enough are drawn; past the longest, the form continues by restating its
+    last four bars' relations, which refer back by at most four bars and so stay valid."""
+    before = before or []
+    need = len(before) + bars
+    long_enough = [p for p in plans if len(p.split()) >= need]
+    pool = long_enough or plans
+    chosen = parse_plan(pool[int(rng.integers(len(pool)))])
+    while len(chosen) < need:
+        chosen.append(chosen[len(chosen) - 4] if len(chosen) >= 4 else NEW)
+    return chosen[len(before) : need]
+
+
+def form_letters(plan: list[int]) -> str:
+    """The plan as a form: a new bar takes the next letter, a repeat its source's, a variation adds a prime."""
+    letters: list[str] = []
+    fresh = 0
+    for b, p in enumerate(plan):
+        d = plan_distance(p)
+        if d and b - d >= 0:
+            base = letters[b - d].rstrip("'")
+            letters.append(base if PLANS[p].startswith("exact") else base + "'")
+        else:
+            letters.append(chr(ord("A") + fresh % 26))
+            fresh += 1
+    return " ".join(letters)
