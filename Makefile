@@ -10,7 +10,7 @@ TORCH_VERSION ?= 2.13.0
 SHARE ?=
 ARGS ?=
 
-.PHONY: venv system prepare run test test-slow test-gpu evals lint train-melody train-painter train-orchestrator clean
+.PHONY: venv system prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ lint: venv
 
 train-melody: venv
 	$(PY) -m models.melody.train --steps 2400 --batch 48 --eval-every 400
+	$(PY) -m models.model_card models/checkpoints/melody_lstm
+
+train-harmony: venv
+	$(PY) -m models.melody.train_harmony --epochs 30 --batch 24 --hidden 96
 
 # Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); the continuation on the natural corpus with the state line
 # about 70 min on 2 CPU cores (the shipped adapter's stages are in its card).

@@ -151,18 +151,42 @@ def mood_separation_in_notes(characters: dict[str, list[dict]]) -> dict:
     return out
 
 
+def accompaniment_fit(seeds: int) -> dict:
+    """Under 8-bar melodies of each mood: the share of chord onsets where the sounding melody note is a chord tone,
+    and of half bars whose chord changes from the one before."""
+    from models.melody.accompaniment import accompany
+    from models.registry import HARMONY_LSTM
+
+    harmony = register_shipped_models().get(HARMONY_LSTM)
+    fits, changes = [], []
+    for mood in MOODS:
+        for seed in range(1, seeds + 1):
+            params, best = generate(mood, seed)
+            bass, chords = accompany(harmony, best.events, 16, params.mode == "minor")
+            melody = events_to_notes(best.events)
+            for i, b in enumerate(bass):
+                tones = {n.pitch % 12 for n in chords[3 * i : 3 * i + 3]}
+                sounding = [n.pitch for n in melody if n.start <= b.start < n.start + n.duration]
+                if sounding:
+                    fits.append(sounding[0] % 12 in tones)
+                if i:
+                    changes.append(tones != {n.pitch % 12 for n in chords[3 * i - 3 : 3 * i]})
+    return {"melody_note_in_chord": float(np.mean(fits)), "chord_changes": float(np.mean(changes))}
+
+
 def timing(runs: int) -> dict:
     out = {}
-    for engine in ("fluidsynth", "builtin"):
+    for engine, under in (("fluidsynth", False), ("builtin", False), ("fluidsynth", True), ("builtin", True)):
         os.environ["ARTCHAT_AUDIO_ENGINE"] = engine
         times = []
+        args = ComposeMelodyArgs(mood="melancholic", new_variation=True, accompaniment=under or None)
         with tempfile.TemporaryDirectory() as tmp:
             for i in range(runs):
                 ctx = ToolContext(brief=CreativeBrief(), out_dir=os.path.join(tmp, str(i)), seed=i + 1)
                 t0 = time.perf_counter()
-                result = compose_melody(ComposeMelodyArgs(mood="melancholic", new_variation=True), ctx)
+                result = compose_melody(args, ctx)
                 times.append(time.perf_counter() - t0)
-        out[engine] = {
+        out[engine + (" + bass and chords" if under else "")] = {
             "median_ms": median_ms(times),
             "p90_ms": float(np.percentile(times, 90) * 1000),
             "engine_used": result.data["audio_engine"],
@@ -259,6 +283,8 @@ def main() -> None:
         ["pair", "share"],
         [[k, v] for k, v in sep.items()],
     )
+    fit = accompaniment_fit(max(1, args.seeds // 4))
+    print_table("Accompaniment (bass and chords)", list(fit), [list(fit.values())])
     times = timing(args.timing_runs)
     print_table(
         "Compose + render 8 bars (MIDI + WAV + piano roll), CPU",
@@ -291,6 +317,7 @@ def main() -> None:
             "real_repeated_note_ratio_p10_p90": [float(np.percentile(real_rep, 10)), float(np.percentile(real_rep, 90))]
             if real
             else None,
+            "accompaniment": fit,
             "timing": times,
             "nll": nll,
         },

@@ -8,6 +8,7 @@ from models.loader import ModelLoader, default_loader
 
 CHECKPOINTS = os.path.join(os.path.dirname(__file__), "checkpoints")
 MELODY_LSTM = "melody_lstm"
+HARMONY_LSTM = "harmony_lstm"
 PAINTER = "painter_layout_vae"
 SENTENCE_EMBEDDER = "sentence_embedder"
 
@@ -18,12 +19,15 @@ def checkpoint_dir(name: str) -> str:
 
 def register_shipped_models(loader: ModelLoader | None = None) -> ModelLoader:
     from models.language.sentence_embedding import load_sentence_embedder
+    from models.melody.harmony import load_harmony
     from models.melody.lstm import load_melody_lstm
     from models.painter.layout_vae import LayoutVAE
 
     loader = loader or default_loader()
     if not loader.is_registered(MELODY_LSTM):
         loader.register(MELODY_LSTM, lambda: load_melody_lstm(checkpoint_dir(MELODY_LSTM)))
+    if not loader.is_registered(HARMONY_LSTM):
+        loader.register(HARMONY_LSTM, lambda: load_harmony(checkpoint_dir(HARMONY_LSTM)))
     if not loader.is_registered(PAINTER):
         loader.register(PAINTER, lambda: LayoutVAE.from_pretrained(checkpoint_dir(PAINTER)))
     if not loader.is_registered(SENTENCE_EMBEDDER):

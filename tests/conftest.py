@@ -10,6 +10,7 @@ import torch
 from assistant.orchestrators.base import Orchestrator, PlanRequest
 from models import loader as loader_module
 from models.melody.character import CHARACTER_NAMES, CharacterQuantiles
+from models.melody.harmony import HarmonyConfig, HarmonyLSTM, save_harmony
 from models.melody.lstm import MelodyLSTM, MelodyLSTMConfig, save_melody_lstm
 from models.painter.layout_vae import LayoutVAE
 from models.registry import SENTENCE_EMBEDDER
@@ -24,8 +25,9 @@ def tiny_checkpoints(tmp_path_factory):
     plans = ["new new varied2 exact2 new new exact4 exact4", "new varied1 new new exact4 varied4 new new new"]
     tiny = MelodyLSTM(MelodyLSTMConfig(embed_dim=8, hidden_size=16, num_layers=1))
     save_melody_lstm(tiny, str(root / "melody"), quantiles, plans)
+    save_harmony(HarmonyLSTM(HarmonyConfig(hidden_size=8, num_layers=1, dropout=0.0)), str(root / "harmony"))
     LayoutVAE(latent_dim=8, base_channels=8).save_pretrained(str(root / "painter"))
-    return {"melody": str(root / "melody"), "painter": str(root / "painter")}
+    return {"melody": str(root / "melody"), "harmony": str(root / "harmony"), "painter": str(root / "painter")}
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +42,7 @@ def sentence_embedder():
 def tiny_models(tiny_checkpoints, sentence_embedder, monkeypatch, tmp_path):
     """Every test gets a fresh process loader that loads the tiny checkpoints, and its own sessions folder."""
     monkeypatch.setenv("ARTCHAT_MELODY_LSTM_DIR", tiny_checkpoints["melody"])
+    monkeypatch.setenv("ARTCHAT_HARMONY_LSTM_DIR", tiny_checkpoints["harmony"])
     monkeypatch.setenv("ARTCHAT_PAINTER_LAYOUT_VAE_DIR", tiny_checkpoints["painter"])
     monkeypatch.setenv("ARTCHAT_HOME", str(tmp_path / "sessions"))
     loader = loader_module.ModelLoader(device="cpu")

@@ -38,6 +38,22 @@ def test_melody_files_and_refinements(tmp_path):
     assert other.seed == 5 and other.data["events"] != first.data["events"]
 
 
+def test_accompaniment_is_a_second_track_under_the_same_melody(tmp_path):
+    import pretty_midi
+
+    first = compose_melody(ComposeMelodyArgs(mood="joyful"), ctx(tmp_path, "a"))
+    added = compose_melody(ComposeMelodyArgs(accompaniment=True), ctx(tmp_path, "b", first.brief, as_previous(first)))
+    assert added.data["events"] == first.data["events"] and "with bass and chords" in added.summary
+    midi = pretty_midi.PrettyMIDI(added.files["midi"])
+    melody, under = midi.instruments
+    assert under.name == "Accompaniment" and len(under.notes) > 0
+    assert min(n.pitch for n in under.notes) < min(n.pitch for n in melody.notes)
+    removed = compose_melody(
+        ComposeMelodyArgs(accompaniment=False), ctx(tmp_path, "c", added.brief, as_previous(added))
+    )
+    assert len(pretty_midi.PrettyMIDI(removed.files["midi"]).instruments) == 1
+
+
 def test_transpose_keeps_the_melody_shape(tmp_path):
     first = compose_melody(ComposeMelodyArgs(mood="joyful", key="C"), ctx(tmp_path, "a"))
     moved = compose_melody(ComposeMelodyArgs(key="D"), ctx(tmp_path, "b", first.brief, as_previous(first)))

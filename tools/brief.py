@@ -46,9 +46,7 @@ MoodWords = Annotated[str, Field(max_length=WORDS_MAX), AfterValidator(check_moo
 class CreativeBrief(BaseModel):
     """The single source of truth for a session's works. None means 'derived from the mood'."""
 
-    mood: MoodWords = Field(
-        "calm", description="mood words, e.g. 'melancholic' or 'dark but hopeful'"
-    )
+    mood: MoodWords = Field("calm", description="mood words, e.g. 'melancholic' or 'dark but hopeful'")
     valence: float = Field(0.45, ge=-1, le=1, description="unpleasant (-1) .. pleasant (+1)")
     arousal: float = Field(-0.65, ge=-1, le=1, description="calm (-1) .. excited (+1)")
     palette: list[str] = Field(default_factory=list, description="colour names or #RRGGBB, main colour first")
@@ -59,6 +57,7 @@ class CreativeBrief(BaseModel):
     mode: Mode | None = None
     bars: int = Field(8, ge=BARS_RANGE[0], le=BARS_RANGE[1])
     instrument: str = "piano"
+    accompaniment: bool = Field(False, description="bass and chords under the melody")
     brightness_offset: float = Field(0.0, ge=-0.5, le=0.5)
     saturation_offset: float = Field(0.0, ge=-0.5, le=0.5)
     seeds: dict[str, int] = Field(default_factory=lambda: {m: 1 for m in MEDIA})
@@ -119,6 +118,7 @@ class BriefChanges(BaseModel):
         None, ge=1, le=BARS_RANGE[1], description="'longer': add this many bars (continues the melody)"
     )
     instrument: str | None = Field(None, max_length=NAME_MAX)
+    accompaniment: bool | None = Field(None, description="bass and chords under the melody: true adds, false removes")
     valence_change: float | None = Field(None, ge=-1, le=1, description="+ happier, - sadder")
     arousal_change: float | None = Field(None, ge=-1, le=1, description="+ more energetic, - calmer")
     brightness_change: float | None = Field(None, ge=-1, le=1, description="+ brighter, - darker")
@@ -194,6 +194,9 @@ def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[Creative
         if value is not None:
             data[field] = value
             notes.append(f"{field} {value}")
+    if changes.accompaniment is not None:
+        data["accompaniment"] = changes.accompaniment
+        notes.append("with bass and chords" if changes.accompaniment else "melody alone (no accompaniment)")
     return CreativeBrief.model_validate(data), notes
 
 

@@ -16,13 +16,14 @@ from dataclasses import asdict
 import numpy as np
 from pydantic import Field
 
+from models.melody.accompaniment import accompany
 from models.melody.character import CHARACTER_NAMES
 from models.melody.events import MIN_PITCH, Note
 from models.melody.phrases import bar_plan, form_letters
 from models.melody.render import piano_roll_png, render_audio, write_midi
 from models.melody.sampler import MelodyRequest, notes_in_key, sample_melody
 from models.melody.stats import melody_stats
-from models.registry import MELODY_LSTM, register_shipped_models
+from models.registry import HARMONY_LSTM, MELODY_LSTM, register_shipped_models
 from tools.brief import BriefChanges, Variations
 from tools.mood_mapping import MusicParameters, music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
@@ -103,16 +104,36 @@ def melody_request(params: MusicParameters, seed: int, temperature: float, bars:
     )
 
 
-def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, out_dir: str, form: str = ""):
-    """MIDI, WAV and piano roll files for a melody; returns files by role and the audio engine used."""
+BASS_FLOOR, CHORD_FLOOR = 28, 40  # E1, E2: lower than this a low instrument's accompaniment moves up an octave
+
+
+def accompaniment_for(events: list[int], shift: int, params: MusicParameters) -> list[Note]:
+    """Bass and chords under the melody in the asked key (empty when the brief does not ask for them)."""
+    if not params.accompaniment:
+        return []
+    bass, chords = accompany(register_shipped_models().get(HARMONY_LSTM), events, STEPS_PER_BAR, params.mode == "minor")
+    return _at_least(bass, shift, BASS_FLOOR) + _at_least(chords, shift, CHORD_FLOOR)
+
+
+def _at_least(notes: list[Note], shift: int, floor: int) -> list[Note]:
+    """Notes moved to the asked key, an octave up where they would fall below the floor."""
+    up = 12 * max(0, -(-(floor - min((n.pitch + shift for n in notes), default=floor)) // 12))
+    return [Note(n.start, n.duration, n.pitch + shift + up) for n in notes]
+
+
+def render_melody(
+    notes: list[Note], total_steps: int, params: MusicParameters, out_dir: str, form: str = "", under: list[Note] = ()
+):
+    """MIDI (with the accompaniment as a second track), WAV and piano roll files for a melody; returns files by
+    role and the audio engine used."""
     os.makedirs(out_dir, exist_ok=True)
     files = {
         "midi": os.path.join(out_dir, "melody.mid"),
         "audio": os.path.join(out_dir, "melody.wav"),
         "piano_roll": os.path.join(out_dir, "piano_roll.png"),
     }
-    write_midi(notes, params.tempo, params.program, files["midi"], params.performance)  # a pickup after its rests
-    engine = _render_heard(notes, params, files)
+    write_midi(notes, params.tempo, params.program, files["midi"], params.performance, under)  # pickup after rests
+    engine = _render_heard(notes, params, files, under)
     piano_roll_png(
         notes,
         total_steps,
@@ -125,17 +146,22 @@ def render_melody(notes: list[Note], total_steps: int, params: MusicParameters, 
     return files, engine
 
 
-def _render_heard(notes: list[Note], params: MusicParameters, files: dict) -> str:
+def _render_heard(notes: list[Note], params: MusicParameters, files: dict, under: list[Note]) -> str:
     """The audio starts with the first note: a pickup's silent beats are in the MIDI, not in what is heard."""
     lead = min((n.start for n in notes), default=0)
     play = params.performance
     if lead == 0:
-        return render_audio(notes, params.tempo, params.program, files["midi"], files["audio"], performance=play)
+        return render_audio(
+            notes, params.tempo, params.program, files["midi"], files["audio"], performance=play, accompaniment=under
+        )
     heard = [Note(n.start - lead, n.duration, n.pitch) for n in notes]
+    under_heard = [Note(n.start - lead, n.duration, n.pitch) for n in under]
     play = dataclasses.replace(play, moved_earlier=lead)
     with tempfile.TemporaryDirectory() as tmp:
-        midi = write_midi(heard, params.tempo, params.program, os.path.join(tmp, "heard.mid"), play)
-        return render_audio(heard, params.tempo, params.program, midi, files["audio"], performance=play)
+        midi = write_midi(heard, params.tempo, params.program, os.path.join(tmp, "heard.mid"), play, under_heard)
+        return render_audio(
+            heard, params.tempo, params.program, midi, files["audio"], performance=play, accompaniment=under_heard
+        )
 
 
 def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
@@ -146,11 +172,12 @@ def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
     notes = notes_in_key(events, shift)
     ctx.progress("rendering MIDI, audio and piano roll")
     form = form_letters(bar_plan(np.array(events), STEPS_PER_BAR))  # as the notes have it, bar by bar
-    files, engine = render_melody(notes, len(events), params, ctx.out_dir, form)
+    under = accompaniment_for(events, shift, params)
+    files, engine = render_melody(notes, len(events), params, ctx.out_dir, form, under)
     stats = melody_stats(notes, len(events), params.tonic_pitch_class, params.mode)
     summary = (
         f"{params.bars} bars in {params.tonic} {params.mode} at {params.tempo} bpm on {params.instrument} "
-        f"({how}; form {form}; {stats.in_key_ratio:.0%} in key)"
+        f"({how}; form {form}; {stats.in_key_ratio:.0%} in key{'; with bass and chords' if under else ''})"
     )
     data = {
         "events": events,
@@ -166,14 +193,15 @@ def compose_melody(args: ComposeMelodyArgs, ctx: ToolContext) -> ToolResult:
 
 
 def warm_up() -> None:
-    """Load the melody network and start the synthesizer once (a one-bar melody into a scratch folder)."""
+    """Load the melody and harmony networks and start the synthesizer once (two bars into a scratch folder)."""
     from tools.brief import CreativeBrief
 
-    params = music_parameters(CreativeBrief(bars=1))
-    request = melody_request(params, 1, ComposeMelodyArgs().temperature, bars=1)
+    params = music_parameters(CreativeBrief(bars=2, accompaniment=True))  # the harmony model loads too
+    request = melody_request(params, 1, ComposeMelodyArgs().temperature, bars=2)
     best = sample_melody(register_shipped_models().get(MELODY_LSTM), request)[0]
+    under = accompaniment_for(best.events, best.shift, params)
     with tempfile.TemporaryDirectory() as tmp:
-        render_melody(notes_in_key(best.events, best.shift), len(best.events), params, tmp)
+        render_melody(notes_in_key(best.events, best.shift), len(best.events), params, tmp, under=under)
 
 
 TOOL = Tool(

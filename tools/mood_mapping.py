@@ -35,6 +35,7 @@ class MusicParameters:
     pitch_high: int
     character: tuple[float, ...]  # leaps, ascent, dotted, syncopation, chromatic as real-tune quantiles
     performance: Performance
+    accompaniment: bool  # bass and chords under the melody
 
 
 DENSITY_MID, DENSITY_RANGE = 0.26, (0.19, 0.4)
@@ -65,6 +66,7 @@ def music_parameters(brief: CreativeBrief) -> MusicParameters:
         high,
         character_levels(v, a),
         performance(v, a),
+        brief.accompaniment,
     )
 
 

@@ -27,9 +27,20 @@ EXAMPLES = [
 
 def _brief_panel():
     """The panel's fields, showing a new session's brief until the page has loaded the session's own."""
-    (mood_v, valence_v, arousal_v, palette_v, subject_v, style_v, tempo_v, key_v, mode_v, bars_v, instrument_v) = (
-        h.brief_panel_values(CreativeBrief())
-    )
+    (
+        mood_v,
+        valence_v,
+        arousal_v,
+        palette_v,
+        subject_v,
+        style_v,
+        tempo_v,
+        key_v,
+        mode_v,
+        bars_v,
+        instrument_v,
+        under_v,
+    ) = h.brief_panel_values(CreativeBrief())
     mood = gr.Textbox(mood_v, label="Mood", placeholder="melancholic, joyful, calm, dark but hopeful ...")
     with gr.Row():
         valence = gr.Slider(-1, 1, value=valence_v, step=0.05, label="Valence (sad → happy)")
@@ -43,8 +54,10 @@ def _brief_panel():
     with gr.Row():
         key = gr.Dropdown(h.KEY_CHOICES, value=key_v, label="Key")
         mode = gr.Radio([h.AUTO, "major", "minor"], value=mode_v, label="Mode")
-    instrument = gr.Dropdown(sorted(INSTRUMENTS), value=instrument_v, label="Instrument")
-    return [mood, valence, arousal, palette, subject, style, tempo, key, mode, bars, instrument]
+    with gr.Row():
+        instrument = gr.Dropdown(sorted(INSTRUMENTS), value=instrument_v, label="Instrument")
+        accompaniment = gr.Checkbox(under_v, label="Bass and chords under the melody")
+    return [mood, valence, arousal, palette, subject, style, tempo, key, mode, bars, instrument, accompaniment]
 
 
 def build_app(orchestrator: Orchestrator | None = None, root: str | None = None) -> gr.Blocks:

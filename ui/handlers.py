@@ -69,6 +69,7 @@ def brief_panel_values(brief: CreativeBrief) -> tuple:
         brief.mode or AUTO,
         brief.bars,
         brief.instrument,
+        brief.accompaniment,
     )
 
 
@@ -143,9 +144,22 @@ def _check_free_text(mood: str | None, palette: str | None, subject: str | None)
 
 
 def panel_brief(
-    session: Session, mood, valence, arousal, palette, subject, style, tempo, key, mode, bars, instrument
+    session: Session,
+    mood,
+    valence,
+    arousal,
+    palette,
+    subject,
+    style,
+    tempo,
+    key,
+    mode,
+    bars,
+    instrument,
+    accompaniment=None,
 ) -> CreativeBrief:
-    """The brief the panel describes; a changed mood word re-reads valence/arousal. Raises ToolError."""
+    """The brief the panel describes; a changed mood word re-reads valence/arousal; accompaniment None keeps the
+    session's. Raises ToolError."""
     _check_free_text(mood, palette, subject)
     known, unknown = read_palette(palette or "")
     if unknown:
@@ -171,6 +185,7 @@ def panel_brief(
         "mode": None if mode == AUTO else mode,
         "bars": int(bars),
         "instrument": instrument,
+        "accompaniment": session.brief.accompaniment if accompaniment is None else bool(accompaniment),
     }
     try:
         return CreativeBrief.model_validate(data)

@@ -25,18 +25,41 @@ def step_seconds(tempo: float) -> float:
     return 60.0 / tempo / 4.0
 
 
-def write_midi(
-    notes: list[Note], tempo: float, program: int, path: str, performance: Performance = Performance()
-) -> str:
+ACCOMPANIMENT_PROGRAM = 0  # acoustic grand piano under any melody instrument
+
+
+def accompaniment_performance(melody: Performance) -> Performance:
+    """Softer than the melody, legato, half its accents."""
+    return Performance(max(30, melody.velocity - 28), melody.accent // 2, 1.0, melody.moved_earlier)
+
+
+def _track(notes: list[Note], program: int, dt: float, performance: Performance, name: str):
     import pretty_midi
 
-    pm = pretty_midi.PrettyMIDI(initial_tempo=float(tempo))
-    inst = pretty_midi.Instrument(program=program)
-    dt = step_seconds(tempo)
+    inst = pretty_midi.Instrument(program=program, name=name)
     for n in notes:
         end = (n.start + performance.sounding_steps(n)) * dt
         inst.notes.append(pretty_midi.Note(performance.note_velocity(n), n.pitch, n.start * dt, end))
-    pm.instruments.append(inst)
+    return inst
+
+
+def write_midi(
+    notes: list[Note],
+    tempo: float,
+    program: int,
+    path: str,
+    performance: Performance = Performance(),
+    accompaniment: list[Note] = (),
+) -> str:
+    """The melody as one track and, when given, the accompaniment (bass and chords) as a second."""
+    import pretty_midi
+
+    pm = pretty_midi.PrettyMIDI(initial_tempo=float(tempo))
+    dt = step_seconds(tempo)
+    pm.instruments.append(_track(notes, program, dt, performance, "Melody"))
+    if accompaniment:
+        play = accompaniment_performance(performance)
+        pm.instruments.append(_track(list(accompaniment), ACCOMPANIMENT_PROGRAM, dt, play, "Accompaniment"))
     pm.write(path)
     return path
 
@@ -131,6 +154,7 @@ def render_audio(
     wav_path: str,
     engine: str = "auto",
     performance: Performance = Performance(),
+    accompaniment: list[Note] = (),
 ) -> str:
     """Write WAV audio; returns the engine used ('fluidsynth' or 'builtin'). ARTCHAT_AUDIO_ENGINE overrides 'auto'."""
     if engine == "auto":
@@ -140,7 +164,14 @@ def render_audio(
         return "fluidsynth"
     if engine == "fluidsynth":
         raise RuntimeError("FluidSynth or a soundfont is missing")
-    write_wav(synthesize(notes, tempo, program, performance=performance), wav_path)
+    audio = synthesize(notes, tempo, program, performance=performance)
+    if accompaniment:
+        play = accompaniment_performance(performance)
+        under = synthesize(list(accompaniment), tempo, ACCOMPANIMENT_PROGRAM, performance=play)
+        size = max(len(audio), len(under))
+        audio = np.pad(audio, (0, size - len(audio))) + 0.5 * np.pad(under, (0, size - len(under)))
+        audio = audio / (float(np.abs(audio).max()) or 1.0) * 0.8
+    write_wav(audio, wav_path)
     return "builtin"
 
 
