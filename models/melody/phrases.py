@@ -88,7 +88,7 @@ def draw_plan(plans: list[str], bars: int, rng: np.random.Generator, before: lis
     last four bars' relations, which refer back by at most four bars and so stay valid."""
     before = before or []
     need = len(before) + bars
-    long_enough = [p for p in plans if len(p.split()) >= need]
+    long_enough = [p for p in plans if p.count(" ") + 1 >= need]
     pool = long_enough or plans
     chosen = parse_plan(pool[int(rng.integers(len(pool)))])
     while len(chosen) < need:

@@ -73,7 +73,7 @@ def _lookback_at(events: np.ndarray, t: int, bar: int, plan: list[int]) -> np.nd
         return events[:, i] if i >= 0 else np.full(len(events), START, dtype=np.int64)
 
     distance = plan_distance(plan[t // bar])
-    reference = at(t - distance * bar) if distance else at(-1)
+    reference = at(t - distance * bar) if distance else at(-1)  # a new bar refers to nothing: START
     return np.stack([at(t - 1), at(t - bar), at(t - 2 * bar), reference], axis=1)
 
 
