@@ -174,12 +174,12 @@ def lora_card_text(meta: dict, size_mb: float, kept: str) -> str:
     )
 
 
-def _kept_sections(path: str) -> str:
-    """The hand-written part of an existing card, from "## Retrain" on (retrain recipe, evaluation)."""
+def _kept_sections(path: str, heading: str = "## Retrain") -> str:
+    """The hand-written part of an existing card, from `heading` on (retrain recipe, evaluation)."""
     if not os.path.exists(path):
         return ""
     text = open(path).read()
-    return text[text.find("## Retrain") :] if "## Retrain" in text else ""
+    return text[text.find(heading) :] if heading in text else ""
 
 
 def write_card(folder: str) -> str:
@@ -197,8 +197,9 @@ def write_card(folder: str) -> str:
         meta = json.load(f)
     size_mb = os.path.getsize(os.path.join(folder, "model.safetensors")) / 2**20
     path = os.path.join(folder, "MODEL_CARD.md")
+    kept = _kept_sections(path, "## Evaluation")
     with open(path, "w") as f:
-        f.write(card_text(name, meta, size_mb))
+        f.write(card_text(name, meta, size_mb).rstrip("\n") + "\n" + ("\n" + kept if kept else ""))
     return path
 
 
