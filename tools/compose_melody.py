@@ -142,6 +142,7 @@ def render_melody(
         params.mode,
         files["piano_roll"],
         bar_labels=form.split(),
+        under=under,
     )
     return files, engine
 

@@ -185,17 +185,19 @@ def piano_roll_png(
     width: int = 960,
     height: int = 280,
     bar_labels: list[str] | None = None,
+    under: list[Note] = (),
 ) -> str:
     """A piano roll: bars as vertical lines (labelled with the form's letters when given), scale rows shaded,
-    notes coloured tonic / in key / chromatic."""
+    notes coloured tonic / in key / chromatic, an accompaniment (`under`) in pale grey below."""
     from PIL import Image, ImageDraw
 
+    height += 120 if under else 0  # room for the bass and chords without squeezing the melody's rows
     img = Image.new("RGB", (width, height), (250, 248, 243))
     draw = ImageDraw.Draw(img)
     if not notes:
         img.save(path)
         return path
-    lo, hi = min(n.pitch for n in notes) - 2, max(n.pitch for n in notes) + 2
+    lo, hi = min(n.pitch for n in [*notes, *under]) - 2, max(n.pitch for n in notes) + 2
     row_h, col_w, margin = (height - 20) / (hi - lo + 1), (width - 40) / max(1, total_steps), 36
     scale = scale_pitch_classes(tonic, mode)
     for p in range(lo, hi + 1):
@@ -209,6 +211,9 @@ def piano_roll_png(
         draw.line([x, 6, x, height - 10], fill=(180, 175, 165), width=1)
         if bar_labels and bar // steps_per_bar < len(bar_labels):
             draw.text((x + 4, 6), bar_labels[bar // steps_per_bar], fill=(120, 110, 95))
+    for n in under:
+        x0, y = margin + n.start * col_w, height - 10 - (n.pitch - lo + 1) * row_h
+        draw.rectangle([x0 + 1, y + 1, x0 + n.duration * col_w - 1, y + row_h - 1], fill=(200, 196, 188))
     for n in notes:
         x0, y = margin + n.start * col_w, height - 10 - (n.pitch - lo + 1) * row_h
         colour = (176, 58, 46) if n.pitch % 12 == tonic else (44, 90, 160) if n.pitch % 12 in scale else (120, 120, 120)
