@@ -29,7 +29,7 @@ from tools.mood_mapping import MusicParameters, music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 
 STEPS_PER_BAR = 16
-KEY_PENALTY = 2.0  # nats off a note outside the scale, for a mood with no chromatic colour
+KEY_PENALTY = MelodyRequest.key_penalty  # nats off a note outside the scale, for a mood with no chromatic colour
 CHROMATIC = CHARACTER_NAMES.index("chromatic")
 
 

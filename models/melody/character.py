@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from models.melody.events import MAJOR_SCALE, MINOR_SCALE, Note
+from models.melody.events import MAJOR_SCALE, MINOR_SCALE, Note, events_to_notes
 
 CHARACTER_NAMES = ("leaps", "ascent", "dotted", "syncopation", "chromatic")
 DOTTED_DURATIONS = (3, 6, 12)  # dotted 8th, dotted quarter, dotted half (16th steps)
@@ -63,6 +63,11 @@ def character(notes: list[Note], mode: str, tonic: int = 0) -> dict[str, float]:
         "syncopation": syncopation(notes),
         "chromatic": chromatic(notes, mode, tonic),
     }
+
+
+def events_character(events, mode: str) -> dict[str, float]:
+    """The five measures of a model-space event sequence (tonic C)."""
+    return character(events_to_notes(list(events)), mode)
 
 
 class CharacterQuantiles:

@@ -19,6 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from models.melody.character import CharacterQuantiles
 from models.melody.corpus import SUPPORTED_BAR_STEPS
 from models.melody.events import MIN_PITCH, VOCAB_SIZE
 
@@ -138,8 +139,6 @@ def load_melody_lstm(folder: str, device: str | torch.device = "cpu") -> MelodyL
     """Load config + weights, with the character quantiles (`model.quantiles`) and the real tunes' phrase plans
     (`model.plans`) saved beside them; the config must match the code's features."""
     from safetensors.torch import load_file
-
-    from models.melody.character import CharacterQuantiles
 
     with open(os.path.join(folder, "config.json")) as f:
         saved = json.load(f)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from models.melody.character import CHARACTER_NAMES, character
+from models.melody.character import CHARACTER_NAMES, events_character
 from models.melody.events import (
     HOLD,
     MIN_PITCH,
@@ -26,7 +26,7 @@ from models.melody.events import (
     transpose_notes,
 )
 from models.melody.lstm import START, MelodyCondition, MelodyLSTM, condition_features, lookback_inputs
-from models.melody.phrases import bar_plan, draw_plan, plan_distance
+from models.melody.phrases import bar_plan, draw_plan, plan_distance, reference_events
 from models.melody.stats import MelodyStats, melody_stats
 
 
@@ -172,9 +172,9 @@ def _generate(
     state = None
     start = max(0, len(primer) - 1) if len(primer) else 0
     if len(primer) > 1:  # teacher-force the primer to build the state
-        reference = np.stack([_lookback_at(events, t, bar, plan)[:, 3] for t in range(len(primer) - 1)], axis=1)
-        inputs = np.stack([lookback_inputs(events[i, : len(primer) - 1], bar, reference[i]) for i in range(k)])
-        inputs = torch.from_numpy(inputs)
+        forced = primer[:-1]  # the same inputs as in training: the primer's own plan points back into it
+        one = lookback_inputs(forced, bar, reference_events(forced, plan, bar))
+        inputs = torch.from_numpy(np.repeat(one[None], k, axis=0))
         _, state = model(inputs.to(device), feats[: len(primer) - 1].expand(k, -1, -1), None)
     for t in range(start, total):
         inputs = torch.from_numpy(_lookback_at(events, t, bar, plan))
@@ -210,7 +210,7 @@ def rank_score(stats: MelodyStats, mean_loglik: float, target_density: float, ch
 
 def character_miss(model: MelodyLSTM, events: list[int], mode: str, target: tuple[float, ...]) -> float:
     """Mean distance between a melody's character levels and the asked ones (0 = as asked, 1 = opposite)."""
-    levels = model.quantiles.levels(character(events_to_notes(events), mode))
+    levels = model.quantiles.levels(events_character(events, mode))
     return float(np.abs(levels - np.asarray(target)).mean())
 
 

@@ -24,6 +24,11 @@ class MelodyStats:
         return asdict(self)
 
 
+def opens_low(notes: list[Note]) -> bool:
+    """A stray low first note: 9 or more semitones below the median of the rest."""
+    return len(notes) > 1 and notes[0].pitch <= np.median([n.pitch for n in notes[1:]]) - 9
+
+
 def melody_stats(notes: list[Note], total_steps: int, tonic: int, mode: str) -> MelodyStats:
     if not notes:
         return MelodyStats(0.0, 0.0, 0, 0.0, 0.0, 0.0, False, False)
@@ -40,5 +45,5 @@ def melody_stats(notes: list[Note], total_steps: int, tonic: int, mode: str) -> 
         mean_interval=float(np.abs(steps).mean()) if len(steps) else 0.0,
         mean_pitch=float(pitches.mean()),
         ends_on_tonic=bool(pitches[-1] % 12 == tonic % 12),
-        opens_low=bool(len(pitches) > 1 and pitches[0] <= np.median(pitches[1:]) - 9),
+        opens_low=bool(opens_low(notes)),
     )

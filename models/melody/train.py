@@ -16,9 +16,9 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, IterableDataset
 
-from models.melody.character import CharacterQuantiles, character
+from models.melody.character import CharacterQuantiles, events_character
 from models.melody.corpus import extract_melodies, load_corpus, save_corpus
-from models.melody.events import MAX_PITCH, MIN_PITCH, VOCAB_SIZE, events_to_notes
+from models.melody.events import MAX_PITCH, MIN_PITCH, VOCAB_SIZE
 from models.melody.lstm import (
     MelodyCondition,
     MelodyLSTM,
@@ -42,10 +42,6 @@ def with_plans(melodies: list[dict]) -> list[dict]:
     return [{**m, "plan": bar_plan(m["events"], m["steps_per_bar"])} for m in melodies]
 
 
-def window_character(window: np.ndarray, mode: str) -> dict:
-    return character(events_to_notes(window.tolist()), mode)
-
-
 def fit_character_quantiles(melodies: list[dict], length: int, seed: int, count: int = 6000) -> CharacterQuantiles:
     """Quantile tables of the five character measures over random training windows."""
     rng = np.random.default_rng(seed)
@@ -54,7 +50,7 @@ def fit_character_quantiles(melodies: list[dict], length: int, seed: int, count:
         m = melodies[int(rng.integers(len(melodies)))]
         bar = m["steps_per_bar"]
         start = int(rng.integers(0, max(1, (len(m["events"]) - length) // bar + 1))) * bar
-        rows.append(window_character(m["events"][start : start + length], m["mode"]))
+        rows.append(events_character(m["events"][start : start + length].tolist(), m["mode"]))
     return CharacterQuantiles.fit(rows)
 
 
@@ -66,7 +62,7 @@ def window_example(melody: dict, start: int, length: int, quantiles: CharacterQu
     shifted[shifted >= 2] += 12 * octave
     window = shifted[start : start + length]
     density, register = melody_statistics(window)
-    levels = tuple(quantiles.levels(window_character(window, melody["mode"])))
+    levels = tuple(quantiles.levels(events_character(window.tolist(), melody["mode"])))
     cond = MelodyCondition(melody["mode"], density, register, bar, levels, tuple(melody["plan"]))
     reference = reference_events(shifted, melody["plan"], bar)
     inputs = lookback_inputs(shifted, bar, reference)[start : start + length]

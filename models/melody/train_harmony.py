@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from models.melody.chorales import REST, extract_chorales
-from models.melody.harmony import HarmonyConfig, HarmonyLSTM, beat_features, save_harmony
+from models.melody.harmony import FEATURES, HarmonyConfig, HarmonyLSTM, beat_features, save_harmony
 
 DEFAULT_OUT = "models/checkpoints/harmony_lstm"
 
@@ -27,7 +27,7 @@ def split_of(index: int, chorale: dict) -> str:
 def batch(chorales: list[dict]):
     """Padded (features, bass targets, chord targets, mask) tensors."""
     length = max(len(c["bass"]) for c in chorales)
-    feats = np.zeros((len(chorales), length, beat_features(np.array([60]), np.array([0]), False).shape[1]), "f4")
+    feats = np.zeros((len(chorales), length, FEATURES), dtype=np.float32)
     bass = np.zeros((len(chorales), length), dtype=np.int64)
     chord = np.zeros((len(chorales), length, 12), dtype=np.float32)
     mask = np.zeros((len(chorales), length), dtype=np.float32)
