@@ -249,6 +249,7 @@ def _natural_fill(rng: random.Random) -> dict:
     bpm_value, bpm_w = rng.choice(list(natural.NATURAL["bpm_words"].items()))
     tr, tr_value = rng.choice(list(natural.NATURAL["transpositions"].items()))
     takes = rng.choice([2, 3, 4])
+    times, times_w = rng.choice(list(natural.NATURAL["times_words"].items()))
     return dict(
         pct_value=pct,
         pct=words[pct] if pct in words and rng.random() < 0.4 else pct,
@@ -259,6 +260,8 @@ def _natural_fill(rng: random.Random) -> dict:
         tr_value=tr_value,
         key_text=rng.choice(natural.NATURAL["spoken_keys"]),
         takes=takes,
+        times=times,
+        times_w=times_w if rng.random() < 0.7 else str(times),
         takes_text=NUMBER_WORDS.get(takes, str(takes)),
     )
 
@@ -283,6 +286,7 @@ LANGUAGE_NEEDS = {
     "faster": ("melody",),
     "longer": ("melody",),
     "instrument": ("melody",),
+    "accompaniment": ("melody",),
     "more_colour": ("painting",),
     "brighter": ("painting",),
     "darker": ("painting",),
@@ -300,6 +304,7 @@ LANGUAGE_CALLS = {
     "poem": lambda f: [["write_text", {"kind": "poem"}]],
     "title": lambda f: [["write_text", {"kind": "title"}]],
     "instrument": lambda f: [["compose_melody", {"instrument": f["instrument"]}]],
+    "accompaniment": lambda f: [["compose_melody", {"accompaniment": True}]],
     "restraint": lambda f: [],
 }
 
@@ -347,33 +352,58 @@ def _decorate(rng: random.Random, ex: Example, train: bool) -> Example:
     return Example(text, ex.calls, ex.context)
 
 
-def generate(split: str, n: int, seed: int = 0, exclude: set[str] | None = None) -> list[Example]:
-    """n examples of a split; requests in `exclude` (e.g. the hand-written test set) are skipped."""
+def generate(
+    split: str, n: int, seed: int = 0, exclude: set[str] | None = None, exclude_phrases: set[str] | None = None
+) -> list[Example]:
+    """n examples of a split; requests in `exclude` (e.g. the hand-written test set) are skipped, and so are
+    requests sharing a 5-word phrase with `exclude_phrases` (the test set's natural styles)."""
     rng = random.Random(f"{split}-{seed}")
     pool = pools()[split]
     train = split == "train"
     intents = [i for i in INTENTS if i in pool for _ in range(WEIGHTS.get(i, 1))]
     skip = {normalise_request(r) for r in exclude or ()}
+    phrases = exclude_phrases or set()
     out = []
     while len(out) < n:
         ex = _draw(rng, pool, intents, train)
         ex = _decorate(rng, ex, train)
-        if normalise_request(ex.request) not in skip:
+        if normalise_request(ex.request) not in skip and not five_grams(ex.request) & phrases:
             out.append(ex)
     return out
+
+
+def five_grams(text: str) -> set[str]:
+    words = re.findall(r"[\w']+", text.lower())
+    return {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
 
 
 def _draw(rng: random.Random, pool: dict, intents: list[str], train: bool) -> Example:
     """One example: on the training split a third are natural requests and some in other languages."""
     r = rng.random()
     if train and r < NATURAL_SHARE:
-        return natural_example(rng, pool)
-    if train and r < NATURAL_SHARE + LANGUAGE_SHARE:
-        return language_example(rng)
-    return combined(rng, pool) if rng.random() < 0.15 else _intent(rng, pool, rng.choice(intents))
+        ex = natural_example(rng, pool)
+    elif train and r < NATURAL_SHARE + LANGUAGE_SHARE:
+        ex = language_example(rng)
+    else:
+        ex = combined(rng, pool) if rng.random() < 0.15 else _intent(rng, pool, rng.choice(intents))
+    return _without_works(ex) if train and rng.random() < NO_WORKS_SHARE and _is_plain_change(ex) else ex
 
 
-NATURAL_SHARE, LANGUAGE_SHARE = 0.35, 0.08
+NATURAL_SHARE, LANGUAGE_SHARE, NO_WORKS_SHARE = 0.35, 0.08, 0.06
+
+
+def _is_plain_change(ex: Example) -> bool:
+    """One change to a melody or painting that names nothing the context must supply (no 'another', no takes)."""
+    if len(ex.calls) != 1:
+        return False
+    name, args = ex.calls[0]
+    return name in ("compose_melody", "paint") and not {"new_variation", "variations"} & set(args)
+
+
+def _without_works(ex: Example) -> Example:
+    """The same request in a fresh session ("slower" before anything exists): the tool makes a work with the
+    change applied, so the calls stay as they are."""
+    return Example(ex.request, ex.calls, Context((), (), ex.context.bars))
 
 
 def normalise_request(text: str) -> str:
@@ -413,8 +443,11 @@ def main() -> None:
     parser.add_argument("--exclude", default="evals/data/routing_handwritten.jsonl", help="requests kept out of train")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    exclude = {json.loads(line)["request"] for line in open(args.exclude) if line.strip()} if args.exclude else set()
-    write_jsonl(generate("train", args.train, exclude=exclude), os.path.join(args.out, "train.jsonl"))
+    cases = [json.loads(line) for line in open(args.exclude) if line.strip()] if args.exclude else []
+    exclude = {c["request"] for c in cases}
+    phrases = {g for c in cases if not c["style"].startswith("plain") for g in five_grams(c["request"])}
+    train = generate("train", args.train, exclude=exclude, exclude_phrases=phrases)
+    write_jsonl(train, os.path.join(args.out, "train.jsonl"))
     write_jsonl(generate("heldout", args.heldout), os.path.join(args.out, "heldout.jsonl"))
     print(f"wrote {args.train} train and {args.heldout} held-out examples to {args.out}")
 

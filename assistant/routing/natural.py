@@ -44,6 +44,8 @@ FIXED = {
     "double_tempo": {"tempo_scale": 2.0},
     "slower_indirect": {"tempo_scale": 0.8},
     "faster_indirect": {"tempo_scale": 1.25},
+    "accompaniment_on": {"accompaniment": True},
+    "accompaniment_off": {"accompaniment": False},
 }
 PAINT_FIXED = {
     "brighter_small": {"brightness_change": SMALL},
@@ -145,6 +147,8 @@ def _slot_calls(intent: str, ctx: Context, fill: dict) -> list:
         "tempo_pct_down": lambda: [["compose_melody", {"tempo_scale": round(1 - fill["pct_value"] / 100, 2)}]],
         "tempo_bpm_up": lambda: [["compose_melody", {"tempo_change": fill["d"]}]],
         "tempo_bpm_down": lambda: [["compose_melody", {"tempo_change": -fill["d"]}]],
+        "tempo_times_up": lambda: [["compose_melody", {"tempo_scale": float(fill["times"])}]],
+        "tempo_times_down": lambda: [["compose_melody", {"tempo_scale": round(1 / fill["times"], 2)}]],
         "tempo_words": lambda: [["compose_melody", {"tempo": fill["bpm_value"]}]],
         "double_length": lambda: [["compose_melody", {"add_bars": ctx.bars}]],
         "shorter": lambda: [["compose_melody", {"bars": max(1, ctx.bars // 2)}]],
