@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCREENSHOTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "evals", "out", "screenshots")
 PLANS = {
-    "make a melancholic melody and matching painting": {
-        "calls": [
-            {"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 4}},
-            {"name": "paint", "arguments": {}},
-        ]
-    },
-    "slower": {"calls": [{"name": "compose_melody", "arguments": {"tempo_scale": 0.8}}]},
+    "make a melancholic melody and matching painting": [
+        {"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 4}},
+        {"name": "paint", "arguments": {}},
+    ],
+    "slower": [{"name": "compose_melody", "arguments": {"tempo_scale": 0.8}}],
 }
 
 pytestmark = [pytest.mark.browser]
@@ -36,32 +33,12 @@ def _playwright():
     return sync_playwright
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def studio(tmp_path):
-    from assistant.orchestrators.base import Orchestrator
-    from ui.app import build_app
+    from tests.studio_server import Scripted, served
 
-    class ByMessage(Orchestrator):
-        name = "scripted"
-
-        def plan(self, request):
-            import json
-
-            return json.dumps(PLANS.get(request.messages[-1]["content"], {"calls": []}))
-
-    root = str(tmp_path / "sessions")
-    demo = build_app(ByMessage(), root=root)
-    port = free_port()
-    demo.queue(default_concurrency_limit=2, max_size=16)
-    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, allowed_paths=[root], quiet=True)
-    yield f"http://127.0.0.1:{port}"
-    demo.close()
+    with served(Scripted(PLANS), str(tmp_path / "sessions")) as url:
+        yield url.rstrip("/")
 
 
 def send(page, text: str) -> None:

@@ -40,10 +40,11 @@ def test_chat_shows_media_inline(tmp_path, scripted):
     history, session = h.chat_turn("both", [], None, scripted(plan), str(tmp_path))
     paths = [m["content"]["path"] for m in history if isinstance(m["content"], dict)]
     assert any(p.endswith(".wav") for p in paths) and any(p.endswith("painting.png") for p in paths)
-    assert any(p.endswith(".mid") for p in paths)
+    assert not any(p.endswith(".mid") for p in paths)  # Gradio would show it as an audio player that cannot play
     assert any(m.get("metadata", {}).get("title", "").startswith("tool:") for m in history)
     audio, image, roll, words, files = h.works_outputs(session)
     assert audio.endswith(".wav") and image.endswith(".png") and words == "" and len(files) == 4
+    assert any(f.endswith(".mid") for f in files)  # the MIDI is under Works, Files
 
 
 def test_panel_calls_tools_and_reports_bad_input(tmp_path):

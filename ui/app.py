@@ -14,6 +14,7 @@ from tools.brief import BARS_RANGE, PAINT_STYLES, TEMPO_RANGE, CreativeBrief
 from tools.instruments import INSTRUMENTS
 from ui import handlers as h
 from ui.chat_render import text
+from ui.file_serving import allowed_paths_for, exposure_warning
 from ui.job_limits import refusal
 
 EXAMPLES = [
@@ -149,6 +150,19 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
         message.submit(
             on_message, [message, chat, session], [message, *views], concurrency_id="work", api_name="on_message"
         )
+
+        def on_api_chat(request: gr.Request, msg, sess):
+            """For API clients: the chat history stays on the server (in the session), so nothing with files has
+            to travel back; the answer is the turn's words and the files it made."""
+            if busy := refusal(demo, request):
+                return busy, [], sess
+            return h.api_turn(msg, sess, orchestrator, root)
+
+        api_words = gr.Textbox(visible=False)
+        api_files = gr.File(visible=False, file_count="multiple")
+        gr.Button(visible=False).click(
+            on_api_chat, [message, session], [api_words, api_files, session], concurrency_id="work", api_name="chat"
+        )
         for button, tool, variation in (
             (compose, "compose_melody", False),
             (paint, "paint", False),
@@ -200,5 +214,8 @@ def launch(
     root: str | None = None,
     concurrency: int = 2,
 ) -> None:
+    root = root or sessions_root()
+    if warning := exposure_warning(root):
+        print(warning, flush=True)
     demo.queue(default_concurrency_limit=concurrency, max_size=32)
-    demo.launch(server_name=host, server_port=port, share=share, auth=auth, allowed_paths=[root or sessions_root()])
+    demo.launch(server_name=host, server_port=port, share=share, auth=auth, allowed_paths=allowed_paths_for(root))

@@ -20,11 +20,13 @@ def shown(content: str) -> str:
 
 
 def media_messages(session: Session, version: Version) -> list[dict]:
-    """Inline media for a version: audio and piano roll for a melody, the image for a painting, MIDI to download."""
+    """Inline media for a version: audio and piano roll for a melody, the image for a painting. The MIDI file is
+    not put in the chat (Gradio shows audio/midi as an audio player that cannot play it); it is under Works, Files.
+    """
     files = session.absolute_files(version)
     if version.text:
         return [text(version.text)]
-    order = ("audio", "image", "piano_roll", "midi")
+    order = ("audio", "image", "piano_roll")
     return [{"role": "assistant", "content": {"path": files[role]}} for role in order if role in files]
 
 

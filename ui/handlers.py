@@ -110,6 +110,18 @@ def chat_turn_stream(message, history, session, orchestrator: Orchestrator, root
         yield history, session
 
 
+def api_turn(message, session, orchestrator: Orchestrator, root: str | None = None) -> tuple[str, list[str], Session]:
+    """One chat turn for an API client: (the words said, every file of the versions it made, the session). The
+    history stays on the server, so a client never sends files back."""
+    session = fresh_session(session, root)
+    before = set(session.versions)
+    shown, current = list(chat_turn_stream(message, [], session, orchestrator, root))[-1]
+    said = [m for m in shown if m["role"] == "assistant" and isinstance(m["content"], str) and not m.get("metadata")]
+    words = "\n\n".join(html.unescape(m["content"]).replace("!\\[", "![") for m in said)
+    made = [v for vid, v in current.versions.items() if vid not in before]
+    return words, [path for v in made for path in current.absolute_files(v).values()], current
+
+
 def brief_summary(session: Session) -> str:
     """One line of what the works are made from now: mood, key, tempo, bars, instrument, palette."""
     b = session.brief

@@ -1,0 +1,51 @@
+"""A studio served on the loopback interface inside the test process, with a scripted orchestrator."""
+
+from __future__ import annotations
+
+import json
+import socket
+from contextlib import contextmanager
+
+from assistant.orchestrators.base import Orchestrator
+
+
+class Scripted(Orchestrator):
+    """Plans from a table: the first key found in the request picks the calls; no key, no call."""
+
+    name = "scripted"
+
+    def __init__(self, plans: dict[str, list[dict]]):
+        self.plans = plans
+
+    def plan(self, request):
+        message = request.messages[-1]["content"]
+        calls = next((calls for key, calls in self.plans.items() if key in message), [])
+        return json.dumps({"calls": calls})
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def served(orchestrator: Orchestrator, root: str):
+    """Yield the studio's base URL (ending in '/') while it runs as `ui.app.launch` would run it."""
+    from ui.app import build_app
+    from ui.file_serving import allowed_paths_for
+
+    demo = build_app(orchestrator, root=root)
+    port = free_port()
+    demo.queue(default_concurrency_limit=2, max_size=16)
+    demo.launch(
+        server_name="127.0.0.1",
+        server_port=port,
+        prevent_thread_lock=True,
+        allowed_paths=allowed_paths_for(root),
+        quiet=True,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()
