@@ -10,6 +10,7 @@ import wave
 
 import numpy as np
 
+from models.melody import fluidsynth_library
 from models.melody.events import PITCH_CLASS_NAMES, Note, scale_pitch_classes
 from models.melody.performance import Performance
 
@@ -160,7 +161,10 @@ def render_audio(
     if engine == "auto":
         engine = os.environ.get("ARTCHAT_AUDIO_ENGINE", "auto")
     soundfont = find_soundfont() if engine in ("auto", "fluidsynth") else None
-    if soundfont and render_with_fluidsynth(midi_path, wav_path, soundfont):
+    if soundfont and (
+        fluidsynth_library.render(midi_path, wav_path, soundfont, SAMPLE_RATE)
+        or render_with_fluidsynth(midi_path, wav_path, soundfont)
+    ):
         return "fluidsynth"
     if engine == "fluidsynth":
         raise RuntimeError("FluidSynth or a soundfont is missing")
