@@ -32,3 +32,17 @@ def test_an_answer_is_closed_only_when_every_bracket_and_string_is():
     assert closed("[]") and closed(' [["paint", {"palette": ["red", "blue"]}]]')
     assert not closed("") and not closed('[["paint", {"mood": "sa') and not closed('[["paint", {}]')
     assert closed('[["paint", {"mood": "a ] tricky } value"}]]')
+
+
+def test_brackets_close_in_order_keys_do_not_repeat_and_nothing_follows_the_answer():
+    from assistant.orchestrators.schema_constraint import closed
+
+    # seen from the shipped adapter: "palette": ["dawn", "lake", "none"}]]], and a key given twice
+    assert not names_ok('[["paint", {"palette": ["dawn", "lake"}', NAMES)
+    assert names_ok('[["paint", {"palette": ["dawn", "lake"]}', NAMES)
+    assert not names_ok('[["paint", {"mood": "calm", "mood"', NAMES)
+    assert not names_ok('[["paint", {"mood": "calm", "moo', NAMES)  # only mood's prefix: mood is taken
+    assert names_ok('[["paint", {"mood": "calm"}], ["paint", {"mood', NAMES)  # another call may give it again
+    assert not names_ok('[["paint", {}]]]', NAMES) and not names_ok('[["paint", {}]],', NAMES)
+    assert names_ok('[["paint", {}]] ', NAMES)
+    assert not closed('[["paint", {"palette": ["red"}]]')

@@ -2,9 +2,10 @@
 
 The tuned orchestrator writes `[["tool", {"argument": value, ...}], ...]`. While it decodes, a token is
 acceptable only if every tool name typed so far is (or begins) a real tool's name and every argument
-name is (or begins) one of that tool's arguments: "undo" cannot take a "mood", a tool cannot be "pain".
-Values are left to the copy constraint and to validation. And the answer may end only once it is
-`closed`: every bracket and string shut.
+name is (or begins) one of that tool's arguments not yet given in that call: "undo" cannot take a "mood", a
+tool cannot be "pain", a call cannot give "accompaniment" twice. Brackets close in order ("}" only closes
+"{"), and nothing follows the answer's last bracket. Values are left to the copy constraint and to validation.
+And the answer may end only once it is `closed`: every bracket and string shut.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class _Scan:
     tool: str = ""
     expecting_key: bool = False
     call_items: int = 0
+    keys: list[set[str]] = field(default_factory=list)  # the keys given in each open object
+    started: bool = False
 
 
 def closed(answer: str) -> bool:
@@ -30,25 +33,30 @@ def closed(answer: str) -> bool:
     for char in answer:
         if scan.in_string:
             _string_char(scan, char, {})
-        else:
-            _structure_char(scan, char)
+        elif not _structure_char(scan, char):
+            return False
     return bool(answer.strip()) and not scan.stack and not scan.in_string
 
 
 def names_ok(answer: str, arguments: dict[str, set[str]]) -> bool:
-    """Whether every tool and argument name in `answer` (the last possibly unfinished) is allowed."""
+    """Whether `answer` (possibly unfinished) is well formed so far and every tool and argument name in it is
+    allowed, the last one possibly still being typed."""
     scan = _Scan()
     for char in answer:
         if scan.in_string:
             if not _string_char(scan, char, arguments):
                 return False
-        else:
-            _structure_char(scan, char)
+        elif not _structure_char(scan, char):
+            return False
     if scan.in_string and scan.role == "tool":
         return any(name.startswith(scan.text) for name in arguments)
     if scan.in_string and scan.role == "key":
-        return any(key.startswith(scan.text) for key in arguments.get(scan.tool, ()))
+        return any(key.startswith(scan.text) for key in _unused(scan, arguments))
     return True
+
+
+def _unused(scan: _Scan, arguments: dict[str, set[str]]) -> set[str]:
+    return set(arguments.get(scan.tool, ())) - (scan.keys[-1] if scan.keys else set())
 
 
 def _string_char(scan: _Scan, char: str, arguments: dict[str, set[str]]) -> bool:
@@ -66,11 +74,20 @@ def _string_char(scan: _Scan, char: str, arguments: dict[str, set[str]]) -> bool
         scan.tool = scan.text
         return scan.text in arguments
     if scan.role == "key":
-        return scan.text in arguments.get(scan.tool, ())
+        ok = scan.text in _unused(scan, arguments)
+        if scan.keys:
+            scan.keys[-1].add(scan.text)
+        return ok
     return True
 
 
-def _structure_char(scan: _Scan, char: str) -> None:
+CLOSES = {"]": "[", "}": "{"}
+
+
+def _structure_char(scan: _Scan, char: str) -> bool:
+    """Follow one character outside strings; False when it breaks the JSON's shape."""
+    if scan.started and not scan.stack:
+        return char.isspace()  # nothing after the answer's last bracket
     if char == '"':
         in_call = len(scan.stack) == 2 and scan.stack == ["[", "["]
         scan.role = "key" if scan.stack[-1:] == ["{"] and scan.expecting_key else "value"
@@ -79,13 +96,19 @@ def _structure_char(scan: _Scan, char: str) -> None:
         scan.in_string, scan.text, scan.expecting_key = True, "", False
     elif char in "[{":
         scan.stack.append(char)
+        scan.started = True
         scan.expecting_key = char == "{"
+        if char == "{":
+            scan.keys.append(set())
         if len(scan.stack) == 2:
             scan.call_items = 0
-    elif char in "]}":
-        if scan.stack:
-            scan.stack.pop()
+    elif char in CLOSES:
+        if not scan.stack or scan.stack[-1] != CLOSES[char]:
+            return False
+        if scan.stack.pop() == "{":
+            scan.keys.pop()
     elif char == ",":
         if len(scan.stack) == 2 and scan.stack == ["[", "["]:
             scan.call_items += 1
         scan.expecting_key = scan.stack[-1:] == ["{"]
+    return True
