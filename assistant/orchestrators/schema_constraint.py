@@ -1,4 +1,4 @@
-"""Tool and argument names in an answer must be the tools' own, as they are typed.
+"""While an answer is typed: its tool and argument names are the tools' own, and its JSON keeps its shape.
 
 The tuned orchestrator writes `[["tool", {"argument": value, ...}], ...]`. While it decodes, a token is
 acceptable only if every tool name typed so far is (or begins) a real tool's name and every argument
