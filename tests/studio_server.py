@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import socket
 from contextlib import contextmanager
 
 from assistant.orchestrators.base import Orchestrator
+from evals.local_studio import free_port
 
 
 class Scripted(Orchestrator):
@@ -21,12 +21,6 @@ class Scripted(Orchestrator):
         message = request.messages[-1]["content"]
         calls = next((calls for key, calls in self.plans.items() if key in message), [])
         return json.dumps({"calls": calls})
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager

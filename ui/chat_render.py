@@ -19,6 +19,11 @@ def shown(content: str) -> str:
     return html.escape(content, quote=False).replace("![", "!\\[")
 
 
+def as_written(content: str) -> str:
+    """The text `shown` was given back (for API answers, which are not rendered)."""
+    return html.unescape(content.replace("!\\[", "!["))
+
+
 def media_messages(session: Session, version: Version) -> list[dict]:
     """Inline media for a version: audio and piano roll for a melody, the image for a painting. The MIDI file is
     not put in the chat (Gradio shows audio/midi as an audio player that cannot play it); it is under Works, Files.

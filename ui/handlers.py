@@ -21,7 +21,7 @@ from tools.mood_lexicon import read_mood
 from tools.mood_mapping import music_parameters
 from tools.palette import read_palette, unknown_colour_message
 from tools.protocol import ToolError
-from ui.chat_render import event_messages, media_messages, text
+from ui.chat_render import as_written, event_messages, media_messages, text
 
 AUTO = "from mood"
 
@@ -117,7 +117,7 @@ def api_turn(message, session, orchestrator: Orchestrator, root: str | None = No
     before = set(session.versions)
     shown, current = list(chat_turn_stream(message, [], session, orchestrator, root))[-1]
     said = [m for m in shown if m["role"] == "assistant" and isinstance(m["content"], str) and not m.get("metadata")]
-    words = "\n\n".join(html.unescape(m["content"]).replace("!\\[", "![") for m in said)
+    words = "\n\n".join(as_written(m["content"]) for m in said)
     made = [v for vid, v in current.versions.items() if vid not in before]
     return words, [path for v in made for path in current.absolute_files(v).values()], current
 
