@@ -230,7 +230,7 @@ def natural_example(rng: random.Random, pool: dict) -> Example:
 
 
 CONTEXT_MOODS = ("happier_ctx", "sadder_ctx", "calmer_ctx", "energetic_ctx")
-NATURAL_WEIGHTS = {"help_questions": 3, "chit_chat": 2, "out_of_scope": 3, "hostile": 3, "multi_melody": 3}
+NATURAL_WEIGHTS = {"help_questions": 5, "chit_chat": 4, "out_of_scope": 5, "hostile": 5, "multi_melody": 3}
 
 
 def _with_any_work(rng: random.Random, ctx: Context) -> Context:
@@ -385,11 +385,13 @@ def _draw(rng: random.Random, pool: dict, intents: list[str], train: bool) -> Ex
     elif train and r < NATURAL_SHARE + LANGUAGE_SHARE:
         ex = language_example(rng)
     else:
-        ex = combined(rng, pool) if rng.random() < 0.15 else _intent(rng, pool, rng.choice(intents))
+        share = TRAIN_COMBINED_SHARE if train else COMBINED_SHARE
+        ex = combined(rng, pool) if rng.random() < share else _intent(rng, pool, rng.choice(intents))
     return _without_works(ex) if train and rng.random() < NO_WORKS_SHARE and _is_plain_change(ex) else ex
 
 
 NATURAL_SHARE, LANGUAGE_SHARE, NO_WORKS_SHARE = 0.35, 0.08, 0.06
+COMBINED_SHARE, TRAIN_COMBINED_SHARE = 0.15, 0.3  # of template requests; v9 trains on more 2-3 part requests
 
 
 def _is_plain_change(ex: Example) -> bool:
