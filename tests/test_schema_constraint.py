@@ -1,4 +1,5 @@
 from assistant.calls import argument_names
+from assistant.orchestrators.routed_arguments import routed_argument_names
 from assistant.orchestrators.schema_constraint import names_ok
 from assistant.routing.corpus import compact, generate
 
@@ -18,12 +19,22 @@ def test_values_are_free_and_strings_in_values_are_not_names():
     assert names_ok('[["paint", {"palette": ["kind", "', NAMES)
 
 
-def test_every_corpus_answer_passes_with_the_real_argument_names():
-    names = argument_names()
+def test_every_corpus_answer_passes_with_the_routed_argument_names():
+    names = routed_argument_names()
     for split in ("train", "heldout"):
         for example in generate(split, 600):
             answer = compact(example.calls)
             assert all(names_ok(answer[:i], names) for i in range(1, len(answer) + 1)), answer
+
+
+def test_a_routed_call_carries_only_its_own_mediums_settings():
+    names = routed_argument_names()
+    assert not names_ok('[["compose_melody", {"mood": "sad", "palette', names)  # the colours belong to a paint call
+    assert not names_ok('[["compose_melody", {"subject', names)
+    assert not names_ok('[["paint", {"tempo_scale', names)
+    assert names_ok('[["compose_melody", {"tempo_scale": 0.8}], ["paint", {"emphasize_colour": "blue"}]]', names)
+    assert names_ok('[["write_text", {"kind": "poem", "mood": "sad", "subject', names)
+    assert names_ok('[["compose_melody", {"palette', argument_names())  # the tools themselves accept the whole brief
 
 
 def test_an_answer_is_closed_only_when_every_bracket_and_string_is():

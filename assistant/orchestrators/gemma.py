@@ -109,9 +109,9 @@ class GemmaOrchestrator(Orchestrator):
 
     def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
         """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`)."""
-        from assistant.calls import argument_names
         from assistant.orchestrators.answer_vocabulary import allowed_token_ids, stop_token_ids, token_texts
         from assistant.orchestrators.copy_constraint import copy_ok, instruments_in
+        from assistant.orchestrators.routed_arguments import routed_argument_names
         from assistant.orchestrators.schema_constraint import closed, names_ok
         from models.language.gemma import GEMMA_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
@@ -119,7 +119,7 @@ class GemmaOrchestrator(Orchestrator):
         line = request_line(request)
         allowed = allowed_token_ids(tokenizer, line)
         texts = token_texts(tokenizer)
-        names = argument_names()
+        names = routed_argument_names()
         if not instruments_in(line):  # no instrument named: the argument cannot be opened at all
             names = {tool: args - {"instrument"} for tool, args in names.items()}
         stops = stop_token_ids(tokenizer, allowed)
