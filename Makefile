@@ -65,15 +65,15 @@ train-melody: venv
 train-harmony: venv
 	$(PY) -m models.melody.train_harmony --epochs 30 --batch 24 --hidden 96
 
-# Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); the continuation on the natural corpus with the state line
-# about 70 min on 2 CPU cores, the v8 continuation about 45 min (the shipped adapter's stages are in its card).
+# Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); each continuation on the grown corpus (state line,
+# natural requests) 25-50 min on 2 CPU cores. The shipped adapter's stages used the corpus of their day (its card).
 train-orchestrator: venv prepare
 	$(PY) -m assistant.routing.corpus --out data_cache/routing --train 12000
 	$(PY) -m models.language.lora_train --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out data_cache/orchestrator_stage1
-	$(PY) -m assistant.routing.corpus --out data_cache/routing7 --train 6000 --heldout 400
-	$(PY) -m models.language.lora_train --data data_cache/routing7/train.jsonl --init data_cache/orchestrator_stage1 --steps 220 --batch 16 --lr 5e-4 --out data_cache/orchestrator_stage5
-	$(PY) -m assistant.routing.corpus --out data_cache/routing8 --train 6000 --heldout 400
-	$(PY) -m models.language.lora_train --data data_cache/routing8/train.jsonl --init data_cache/orchestrator_stage5 --steps 300 --batch 16 --lr 4e-4 --seed 8 --out models/checkpoints/orchestrator_lora
+	$(PY) -m assistant.routing.corpus --out data_cache/routing9 --train 6000 --heldout 400
+	$(PY) -m models.language.lora_train --data data_cache/routing9/train.jsonl --init data_cache/orchestrator_stage1 --steps 220 --batch 16 --lr 5e-4 --out data_cache/orchestrator_stage5
+	$(PY) -m models.language.lora_train --data data_cache/routing9/train.jsonl --init data_cache/orchestrator_stage5 --steps 300 --batch 16 --lr 4e-4 --seed 8 --out data_cache/orchestrator_stage6
+	$(PY) -m models.language.lora_train --data data_cache/routing9/train.jsonl --init data_cache/orchestrator_stage6 --steps 300 --batch 16 --lr 4e-4 --seed 9 --out models/checkpoints/orchestrator_lora
 
 train-painter: venv
 	$(PY) -m models.painter.train --steps 5000 --batch 32 --layouts 30000
