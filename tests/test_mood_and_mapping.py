@@ -2,7 +2,7 @@ import pytest
 
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.mood_lexicon import load_lexicon, read_mood, vader_valence
-from tools.mood_mapping import music_parameters
+from tools.mood_mapping import DENSITY_SPREAD, density_for_seed, music_parameters
 from tools.painting_mapping import painting_parameters
 from tools.palette import hue_distance, read_colour
 
@@ -37,6 +37,17 @@ def test_music_follows_mood(sad, happy):
     s, h = music_parameters(brief_for(sad)), music_parameters(brief_for(happy))
     assert s.tempo < h.tempo and s.mode == "minor" and h.mode == "major"
     assert s.register < h.register and s.density < h.density
+
+
+def test_a_moods_density_varies_by_seed_within_real_tunes_and_a_seed_keeps_its_own():
+    base = music_parameters(brief_for("calm")).density
+    by_seed = [density_for_seed(base, seed) for seed in range(1, 41)]
+    assert by_seed == [density_for_seed(base, seed) for seed in range(1, 41)]
+    assert all(0.19 <= d <= 0.46 and abs(d - base) <= DENSITY_SPREAD + 1e-9 for d in by_seed)
+    assert max(by_seed) - min(by_seed) > DENSITY_SPREAD  # calm is not one fixed busyness
+    sad_mean = sum(density_for_seed(music_parameters(brief_for("melancholic")).density, s) for s in range(1, 41)) / 40
+    happy_mean = sum(density_for_seed(music_parameters(brief_for("joyful")).density, s) for s in range(1, 41)) / 40
+    assert sad_mean < happy_mean
 
 
 @pytest.mark.parametrize("sad,happy", [("melancholic", "joyful"), ("gloomy", "cheerful"), ("sorrowful", "elated")])

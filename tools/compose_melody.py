@@ -25,7 +25,7 @@ from models.melody.sampler import MelodyRequest, notes_in_key, sample_melody
 from models.melody.stats import melody_stats
 from models.registry import HARMONY_LSTM, MELODY_LSTM, register_shipped_models
 from tools.brief import BriefChanges, Variations
-from tools.mood_mapping import MusicParameters, music_parameters
+from tools.mood_mapping import MusicParameters, density_for_seed, music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 
 STEPS_PER_BAR = 16
@@ -92,7 +92,7 @@ def melody_request(params: MusicParameters, seed: int, temperature: float, bars:
         steps_per_bar=STEPS_PER_BAR,
         tonic=params.tonic_pitch_class,
         mode=params.mode,
-        density=params.density,
+        density=density_for_seed(params.density, seed),
         register=params.register,
         pitch_low=params.pitch_low,
         pitch_high=params.pitch_high,

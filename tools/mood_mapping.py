@@ -8,6 +8,7 @@ side, with its subject and palette, is in `painting_mapping`).
 from __future__ import annotations
 
 import math
+import random
 from dataclasses import dataclass
 
 from models.melody.performance import Performance
@@ -39,6 +40,14 @@ class MusicParameters:
 
 
 DENSITY_MID, DENSITY_RANGE = 0.26, (0.19, 0.4)
+DENSITY_SPREAD, DENSITY_SEEDED_RANGE = 0.05, (0.19, 0.46)  # real tunes' 5th-95th percentiles: 0.19-0.47
+
+
+def density_for_seed(density: float, seed: int) -> float:
+    """The mood's density, moved up to +-DENSITY_SPREAD by the seed: tunes of one mood are not all equally busy
+    (real tunes' note counts spread far wider than one fixed density gives), and the same seed keeps its value."""
+    offset = random.Random(f"density-{seed}").uniform(-DENSITY_SPREAD, DENSITY_SPREAD)
+    return round(clamp(density + offset, *DENSITY_SEEDED_RANGE), 3)
 
 
 def music_parameters(brief: CreativeBrief) -> MusicParameters:
