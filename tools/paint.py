@@ -8,6 +8,7 @@ so the same composition is repainted; `new_variation` draws a new latent.
 from __future__ import annotations
 
 import os
+import tempfile
 from typing import Literal
 
 import numpy as np
@@ -120,9 +121,11 @@ def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
 
 
 def warm_up() -> None:
-    """Load the layout network and the sentence embedder and embed the scene examples, before the first request."""
-    params = painting_parameters(CreativeBrief(subject="the sea at dusk", palette=["soft blue"]))
-    layout_probabilities(params.spec, 1)
+    """Paint one whole picture into a scratch folder before the first request: the layout network, the sentence
+    embedder and its scene examples, the brushwork's lazy imports, the style network's session, the PNG encoder."""
+    brief = CreativeBrief(subject="the sea at dusk", palette=["soft blue"])
+    with tempfile.TemporaryDirectory() as scratch:
+        paint(PaintArgs(), ToolContext(brief=brief, out_dir=scratch))
 
 
 TOOL = Tool(

@@ -183,7 +183,7 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
         go.click(lambda c, hist, s: refresh_views(*h.go_to(c, hist, s, root)), [choice, chat, session], views)
         undo_m.click(lambda hist, s: refresh_views(*h.undo("melody", hist, s, root)), [chat, session], views)
         undo_p.click(lambda hist, s: refresh_views(*h.undo("painting", hist, s, root)), [chat, session], views)
-        refresh.click(lambda: default_loader().report(), None, models)
+        refresh.click(lambda: default_loader().report(), None, models, api_name="models")
         choice.change(h.version_details, [choice, session], details)
         resume_button.click(
             lambda i, hist, s: refresh_views(*h.resume(i, hist, s, root)),
@@ -218,4 +218,24 @@ def launch(
     if warning := exposure_warning(root):
         print(warning, flush=True)
     demo.queue(default_concurrency_limit=concurrency, max_size=32)
-    demo.launch(server_name=host, server_port=port, share=share, auth=auth, allowed_paths=allowed_paths_for(root))
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        share=share,
+        auth=auth,
+        allowed_paths=allowed_paths_for(root),
+        prevent_thread_lock=True,
+    )
+    warm_request_path(demo.local_url, auth)
+    demo.block_thread()
+
+
+def warm_request_path(url: str, auth: tuple[str, str] | None) -> None:
+    """Ask the new server one cheap question (where the models sit): Gradio's first request after launch costs about
+    0.3 s more than the next, and a program's first call should not pay it (a browser's page load already does)."""
+    from gradio_client import Client
+
+    try:
+        Client(url, verbose=False, auth=auth).predict(api_name="/models")
+    except Exception as err:  # a warm-up must never stop the studio
+        print(f"warm-up of the request path failed: {err}", flush=True)
