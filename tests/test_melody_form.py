@@ -4,7 +4,16 @@ from models.melody.character import CharacterQuantiles, character
 from models.melody.events import Note, notes_to_events
 from models.melody.lstm import START
 from models.melody.performance import Performance
-from models.melody.phrases import PLANS, bar_plan, draw_plan, form_letters, plan_distance, reference_events
+from models.melody.phrases import (
+    PLANS,
+    bar_plan,
+    draw_plan,
+    form_letters,
+    parse_plan,
+    plan_distance,
+    plan_kept,
+    reference_events,
+)
 
 A = [Note(0, 4, 60), Note(4, 4, 62), Note(8, 4, 64), Note(12, 4, 60)]
 B = [Note(0, 8, 67), Note(8, 2, 65), Note(10, 2, 64), Note(12, 4, 62)]
@@ -21,6 +30,16 @@ def test_plan_finds_exact_and_varied_returns_nearest_first():
     a_up = [Note(n.start, n.duration, n.pitch + 2) for n in A]  # same rhythm, other pitches: a sequence
     plan = [PLANS[p] for p in bar_plan(bars(A, B, a_up, B, A, B, A, A), 16)]
     assert plan == ["new", "new", "varied2", "exact2", "exact4", "exact2", "exact2", "exact1"]
+
+
+def test_plan_kept_counts_the_returns_the_notes_make():
+    a_up = [Note(n.start, n.duration, n.pitch + 2) for n in A]
+    plan = parse_plan("new new exact2 varied2")
+    assert plan_kept(bars(A, B, A, B), plan, 16) == 1.0
+    assert plan_kept(bars(A, B, a_up, B), plan, 16) == 0.5  # a varied bar where an exact return was planned
+    assert plan_kept(bars(A, B, a_up, B), parse_plan("new new varied2 exact2"), 16) == 1.0
+    assert plan_kept(bars(A, B, B, A), plan, 16) == 0.0
+    assert plan_kept(bars(A, B), parse_plan("new new"), 16) == 1.0  # nothing planned to return
 
 
 def test_reference_points_at_the_planned_bar():

@@ -58,6 +58,20 @@ def bar_plan(events: np.ndarray, steps_per_bar: int) -> list[int]:
     return plan
 
 
+def plan_kept(events: np.ndarray, plan: list[int], steps_per_bar: int) -> float:
+    """Share of the plan's returns the notes make: an exact return counts when the bar is that earlier bar,
+    a varied one when it is that bar or a variation of it (1.0 when the plan has no returns)."""
+    bars = [events[i : i + steps_per_bar] for i in range(0, len(events), steps_per_bar)]
+    kept = []
+    for b, p in enumerate(plan[: len(bars)]):
+        d = plan_distance(p)
+        if d == 0 or b - d < 0 or len(bars[b - d]) != len(bars[b]):
+            continue
+        relation = bar_relation(bars[b], bars[b - d])
+        kept.append(relation == "exact" if PLANS[p].startswith("exact") else relation is not None)
+    return float(np.mean(kept)) if kept else 1.0
+
+
 def plan_distance(plan_index: int) -> int:
     """How many bars back the planned bar looks (0 for a new bar)."""
     return 0 if plan_index == NEW else int(PLANS[plan_index][-1])

@@ -26,7 +26,7 @@ from models.melody.events import (
     transpose_notes,
 )
 from models.melody.lstm import START, MelodyCondition, MelodyLSTM, condition_features, lookback_inputs
-from models.melody.phrases import bar_plan, draw_plan, plan_distance, reference_events
+from models.melody.phrases import bar_plan, draw_plan, plan_distance, plan_kept, reference_events
 from models.melody.stats import MelodyStats, melody_stats
 
 
@@ -194,11 +194,17 @@ def _generate(
     return events, loglik
 
 
-def rank_score(stats: MelodyStats, mean_loglik: float, target_density: float, character_miss: float = 0.0) -> float:
+PLAN_WEIGHT = 1.0  # a candidate that makes all its planned returns against one that makes none: like 1 nat a step
+
+
+def rank_score(
+    stats: MelodyStats, mean_loglik: float, target_density: float, character_miss: float = 0.0, form_kept: float = 1.0
+) -> float:
     """Model likelihood plus music-theory preferences: in key, opens in its register, ends home, density and
-    character as asked, few repeated notes."""
+    character as asked, the phrase plan's returns made, few repeated notes."""
     return (
         mean_loglik
+        + PLAN_WEIGHT * form_kept
         + 2.0 * stats.in_key_ratio
         + 1.0 * stats.ends_on_tonic
         - 1.0 * stats.opens_low
@@ -229,6 +235,7 @@ def sample_melody(model: MelodyLSTM, req: MelodyRequest) -> list[MelodyCandidate
         stats = melody_stats(notes, len(events[i]), req.tonic, req.mode)
         mean_ll = float(loglik[i] / max(1, generated_steps))
         miss = character_miss(model, events[i, len(primer) :].tolist(), req.mode, req.character)
-        score = rank_score(stats, mean_ll, req.density, miss)
+        kept = plan_kept(events[i], plan, req.steps_per_bar)  # the primer's bars are alike for every candidate
+        score = rank_score(stats, mean_ll, req.density, miss, kept)
         out.append(MelodyCandidate(events[i].tolist(), shift, notes, mean_ll, stats, score, plan))
     return sorted(out, key=lambda c: -c.score)
