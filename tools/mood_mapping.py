@@ -58,7 +58,7 @@ def music_parameters(brief: CreativeBrief) -> MusicParameters:
     name, program, low, high = resolve_instrument(brief.instrument)
     centre = (low + high) / 2
     register = clamp(centre + 4 * v + 3 * a, low + 6, high - 6)
-    # onsets per 16th step, inside the real tunes' 5th-95th percentiles (0.18-0.41): slow moods are slower in
+    # onsets per 16th step, inside the real tunes' 5th-95th percentiles (0.19-0.47): slow moods are slower in
     # tempo and calmer in rhythm, never sparser than real tunes
     density = clamp(DENSITY_MID + 0.09 * a + 0.02 * v, *DENSITY_RANGE)
     return MusicParameters(
