@@ -42,7 +42,7 @@ class MelodyRequest:
     pitch_high: int = 84
     temperature: float = 1.0
     seed: int = 1
-    candidates: int = 4
+    candidates: int = 8
     key_penalty: float = 2.0  # nats subtracted from out-of-scale pitches
     primer: list[int] | None = None  # model-space events to continue from
     shift: int | None = None  # model space -> asked key; None chooses one from tonic and register
@@ -200,14 +200,15 @@ PLAN_WEIGHT = 1.0  # a candidate that makes all its planned returns against one 
 def rank_score(
     stats: MelodyStats, mean_loglik: float, target_density: float, character_miss: float = 0.0, form_kept: float = 1.0
 ) -> float:
-    """Model likelihood plus music-theory preferences: in key, opens in its register, ends home, density and
-    character as asked, the phrase plan's returns made, few repeated notes."""
+    """Model likelihood plus music-theory preferences: in key, opens in its register and not on a long note, ends
+    home, density and character as asked, the phrase plan's returns made, few repeated notes."""
     return (
         mean_loglik
         + PLAN_WEIGHT * form_kept
         + 2.0 * stats.in_key_ratio
         + 1.0 * stats.ends_on_tonic
         - 1.0 * stats.opens_low
+        - 1.0 * stats.opens_long
         - 3.0 * abs(stats.density - target_density)
         - 2.0 * max(0.0, stats.repeated_note_ratio - 0.4)
         - 2.0 * character_miss

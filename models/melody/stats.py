@@ -19,9 +19,13 @@ class MelodyStats:
     mean_pitch: float
     ends_on_tonic: bool
     opens_low: bool  # a stray low first note: 9 or more semitones below the median of the rest
+    opens_long: bool = False  # a first note of a half note or longer
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+LONG_FIRST_NOTE = 8  # 16th steps: a half note; real tunes open on one in 4% of 8-bar windows
 
 
 def opens_low(notes: list[Note]) -> bool:
@@ -46,4 +50,5 @@ def melody_stats(notes: list[Note], total_steps: int, tonic: int, mode: str) -> 
         mean_pitch=float(pitches.mean()),
         ends_on_tonic=bool(pitches[-1] % 12 == tonic % 12),
         opens_low=bool(opens_low(notes)),
+        opens_long=bool(notes[0].duration >= LONG_FIRST_NOTE),
     )
