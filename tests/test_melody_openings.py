@@ -35,3 +35,9 @@ def test_the_best_melody_ends_home(candidates):
     per_request = MelodyRequest().candidates  # each request's candidates come best first
     best = candidates[::per_request]
     assert sum(c.stats.ends_on_tonic for c in best) >= len(best) - 1
+
+
+def test_the_best_melody_does_not_open_on_a_long_note(candidates):
+    best = candidates[:: MelodyRequest().candidates]
+    assert not any(c.stats.opens_long for c in best)
+    assert all(c.stats.opens_long == (c.notes[0].duration >= 8) for c in candidates)
