@@ -22,7 +22,7 @@ from models.melody.character import CHARACTER_NAMES, character
 from models.melody.corpus import load_corpus
 from models.melody.events import Note, events_to_notes
 from models.melody.sampler import sample_melody
-from models.melody.stats import LONG_FIRST_NOTE, melody_stats, opens_low
+from models.melody.stats import melody_stats, opens_long, opens_low
 from models.registry import MELODY_LSTM, checkpoint_dir, register_shipped_models
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.compose_melody import ComposeMelodyArgs, compose_melody, melody_request
@@ -42,7 +42,7 @@ def openings(notes: list[Note]) -> dict:
     return {
         "first_note_low": bool(opens_low(notes)),
         "pickup": bool(notes[0].start > 0),
-        "long_first_note": bool(notes[0].duration >= LONG_FIRST_NOTE),
+        "long_first_note": opens_long(notes),
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 from models.melody.events import HOLD, REST
 from models.melody.lstm import load_melody_lstm
 from models.melody.sampler import MelodyRequest, sample_melody
+from models.melody.stats import LONG_FIRST_NOTE
 from models.registry import CHECKPOINTS
 
 
@@ -31,13 +32,15 @@ def test_the_first_note_is_in_the_melody_register(candidates):
     assert all(abs(c.notes[0].pitch - 67) <= 9 for c in candidates)
 
 
+def best_of_each_request(candidates):
+    return candidates[:: MelodyRequest().candidates]  # each request's candidates come best first
+
+
 def test_the_best_melody_ends_home(candidates):
-    per_request = MelodyRequest().candidates  # each request's candidates come best first
-    best = candidates[::per_request]
+    best = best_of_each_request(candidates)
     assert sum(c.stats.ends_on_tonic for c in best) >= len(best) - 1
 
 
 def test_the_best_melody_does_not_open_on_a_long_note(candidates):
-    best = candidates[:: MelodyRequest().candidates]
-    assert not any(c.stats.opens_long for c in best)
-    assert all(c.stats.opens_long == (c.notes[0].duration >= 8) for c in candidates)
+    assert not any(c.stats.opens_long for c in best_of_each_request(candidates))
+    assert all(c.stats.opens_long == (c.notes[0].duration >= LONG_FIRST_NOTE) for c in candidates)

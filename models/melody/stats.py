@@ -28,6 +28,11 @@ class MelodyStats:
 LONG_FIRST_NOTE = 8  # 16th steps: a half note; real tunes open on one in 4% of 8-bar windows
 
 
+def opens_long(notes: list[Note]) -> bool:
+    """A first note of a half note or longer."""
+    return bool(notes) and notes[0].duration >= LONG_FIRST_NOTE
+
+
 def opens_low(notes: list[Note]) -> bool:
     """A stray low first note: 9 or more semitones below the median of the rest."""
     return len(notes) > 1 and notes[0].pitch <= np.median([n.pitch for n in notes[1:]]) - 9
@@ -50,5 +55,5 @@ def melody_stats(notes: list[Note], total_steps: int, tonic: int, mode: str) -> 
         mean_pitch=float(pitches.mean()),
         ends_on_tonic=bool(pitches[-1] % 12 == tonic % 12),
         opens_low=bool(opens_low(notes)),
-        opens_long=bool(notes[0].duration >= LONG_FIRST_NOTE),
+        opens_long=opens_long(notes),
     )
