@@ -114,11 +114,26 @@ def has_two_bar_repeat(notes: list[Note], steps_per_bar: int = 16, total_steps: 
     )
 
 
+def _onset_sets(notes: list[Note], steps_per_bar: int, total_steps: int) -> list[frozenset]:
+    return [frozenset((pos, pitch) for pos, pitch, _ in b) for b in bars_of(notes, steps_per_bar, total_steps)]
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
 def self_similarity(notes: list[Note], steps_per_bar: int = 16, total_steps: int = 128) -> float:
     """Mean over bars after the first of the best Jaccard match of its (position, pitch) onsets with an earlier bar."""
-    bars = [frozenset((pos, pitch) for pos, pitch, _ in b) for b in bars_of(notes, steps_per_bar, total_steps)]
-    scores = []
-    for i in range(1, len(bars)):
-        best = max((len(bars[i] & b) / len(bars[i] | b) if bars[i] | b else 0.0) for b in bars[:i])
-        scores.append(best)
+    bars = _onset_sets(notes, steps_per_bar, total_steps)
+    scores = [max(_jaccard(bars[i], b) for b in bars[:i]) for i in range(1, len(bars))]
     return float(np.mean(scores)) if scores else 0.0
+
+
+def self_similarity_matrix(notes: list[Note], steps_per_bar: int = 16, total_steps: int = 128) -> float:
+    """The self-similarity-matrix reading: mean over every bar of its best (position, pitch) Jaccard match with
+    any other bar, before or after (a bar that is later answered counts too, as in a form's first A)."""
+    bars = _onset_sets(notes, steps_per_bar, total_steps)
+    if len(bars) < 2:
+        return 0.0
+    scores = [max(_jaccard(bars[i], bars[j]) for j in range(len(bars)) if j != i) for i in range(len(bars))]
+    return float(np.mean(scores))

@@ -17,7 +17,14 @@ import numpy as np
 
 from evals.common import median_ms, print_table, write_json
 from evals.markov_baseline import MarkovMelody
-from evals.melody_features import FEATURES, feature_overlaps, has_two_bar_repeat, overlapping_area, self_similarity
+from evals.melody_features import (
+    FEATURES,
+    feature_overlaps,
+    has_two_bar_repeat,
+    overlapping_area,
+    self_similarity,
+    self_similarity_matrix,
+)
 from models.melody.character import CHARACTER_NAMES, character
 from models.melody.corpus import load_corpus
 from models.melody.events import Note, events_to_notes
@@ -34,6 +41,7 @@ WINDOW = 128  # 8 bars of 4/4 in 16th steps
 SEPARATE_AT = 0.6  # a note-level feature separates two moods when their overlapping area is at most this
 STAT_KEYS = ("in_key_ratio", "repeated_note_ratio", "pitch_range", "density", "mean_interval", "mean_pitch")
 ENDS_KEYS = ("first_note_low", "pickup", "long_first_note", "ends_on_tonic")
+FORM_KEYS = ("two_bar_repeat", "self_similarity", "self_similarity_matrix")
 
 
 def openings(notes: list[Note]) -> dict:
@@ -54,7 +62,11 @@ def generate(mood: str, seed: int, bars: int = 8):
 
 
 def form(notes: list[Note]) -> dict:
-    return {"two_bar_repeat": has_two_bar_repeat(notes), "self_similarity": self_similarity(notes)}
+    return {
+        "two_bar_repeat": has_two_bar_repeat(notes),
+        "self_similarity": self_similarity(notes),
+        "self_similarity_matrix": self_similarity_matrix(notes),
+    }
 
 
 def real_windows(corpus_path: str, limit: int = 300) -> tuple[list[dict], list[list[Note]]]:
@@ -239,17 +251,14 @@ def main() -> None:
             [[name, *[row[f] for f in FEATURES]] for name, row in overlaps.items()],
         )
     markov_form = [form(n) for n in markov]
-    form_rows = [
-        [m, *[float(np.mean([r[k] for r in results[m]])) for k in ("two_bar_repeat", "self_similarity")]] for m in MOODS
-    ]
+    form_rows = [[m, *[float(np.mean([r[k] for r in results[m]])) for k in FORM_KEYS]] for m in MOODS]
     for label, rows_ in (("all moods", sum(results.values(), [])), ("real (held-out)", real), ("markov", markov_form)):
         if rows_:
-            form_rows.append(
-                [label, *[float(np.mean([r[k] for r in rows_])) for k in ("two_bar_repeat", "self_similarity")]]
-            )
+            form_rows.append([label, *[float(np.mean([r[k] for r in rows_])) for k in FORM_KEYS]])
     print_table(
-        "Form: share with an exact 2-bar repeat (bar >= 0.20), bar self-similarity (bar >= 0.40)",
-        ["source", "two_bar_repeat", "self_similarity"],
+        "Form: share with an exact 2-bar repeat (bar >= 0.20); bar self-similarity (bar >= 0.40) with an earlier bar"
+        " and, as a self-similarity matrix reads it, with any other bar",
+        ["source", *FORM_KEYS],
         form_rows,
     )
     density_range = [float(np.percentile([r["density"] for r in real], q)) for q in (5, 95)] if real else None
@@ -307,7 +316,7 @@ def main() -> None:
             "random": rand,
             "separation": sep,
             "feature_overlaps": overlaps,
-            "form": {row[0]: dict(zip(("two_bar_repeat", "self_similarity"), row[1:])) for row in form_rows},
+            "form": {row[0]: dict(zip(FORM_KEYS, row[1:])) for row in form_rows},
             "separation_in_notes": in_notes,
             "pairs_separated_in_notes": sum(separated.values()) / max(1, len(separated)),
             "openings_all_moods": dict(zip(ENDS_KEYS, ends_row("", sum(results.values(), []))[2:])),
