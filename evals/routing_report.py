@@ -1,7 +1,8 @@
 """Routing report: does the orchestrator pick the right tools with the right arguments, and call none
 when none is due? Tool-set F1, exact calls, restraint, valid output before/after the repair, latency.
 
-    python -m evals.routing_report [--sets a.jsonl,b.jsonl] [--backends fewshot,lora] [--limit N]
+    python -m evals.routing_report [--sets a.jsonl,b.jsonl] [--backends fewshot,lora,qwen-lora,qwen-chat]
+        [--limit N] [--every N] [--no-dialogues] [--adapter DIR] [--qwen-adapter DIR]
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import numpy as np
 
 from assistant.calls import args_model_for, parse_plan
 from assistant.orchestrators.base import Orchestrator, PlanRequest
-from assistant.orchestrators.gemma import DEFAULT_ADAPTER, GemmaOrchestrator
+from assistant.orchestrators.local_lm import ADAPTERS, DEFAULT_ADAPTER, SHORT_NAMES, LocalLMOrchestrator
 from assistant.session import Session
 from assistant.turn import plan_with_repair, run_turn
 from evals.common import median_ms, print_table, write_json
@@ -179,19 +180,30 @@ def dialogue_accuracy(orchestrator: Orchestrator, root: str) -> dict:
     return {"dialogues": len(results), "multi_turn_accuracy": float(np.mean(results)), "per_dialogue": results}
 
 
-def backends(names: list[str], adapter: str = DEFAULT_ADAPTER) -> dict[str, Orchestrator]:
-    """fewshot, lora, or chat:/path/to/a/transformers/chat/model."""
+def backends(
+    names: list[str], adapter: str = DEFAULT_ADAPTER, qwen_adapter: str = ADAPTERS["qwen"]
+) -> dict[str, Orchestrator]:
+    """fewshot, lora (Gemma + `adapter`), qwen-lora (Qwen2.5-Coder 0.5B + its adapter), qwen-chat (Qwen through
+    its own tool-calling chat template, untuned), or chat:/path/to/a/transformers/chat/model."""
+    from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
+
     out = {}
     for name in names:
         if name == "fewshot":
-            out["gemma3-270m base, few-shot"] = GemmaOrchestrator()
-        elif name == "lora":
-            if not os.path.exists(os.path.join(adapter, "adapter_config.json")):
-                raise SystemExit(f"no adapter at {adapter}: train it first (make train-orchestrator)")
-            out["gemma3-270m + our LoRA"] = GemmaOrchestrator(adapter)
-        elif name.startswith("chat:"):
-            from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
+            out["gemma3-270m base, few-shot"] = LocalLMOrchestrator()
+        elif name in ("lora", "qwen-lora"):
+            base = "qwen" if name == "qwen-lora" else "gemma"
+            path = qwen_adapter if base == "qwen" else adapter
+            if not os.path.exists(os.path.join(path, "adapter_config.json")):
+                raise SystemExit(f"no adapter at {path}: train it first (make train-orchestrator BASE={base})")
+            out[f"{SHORT_NAMES[base]} + our LoRA"] = LocalLMOrchestrator(path, base=base)
+        elif name == "qwen-chat":
+            from assistant.orchestrators.chat_template_lm import ChatTemplateLM
+            from models.language.base_models import build_cache
 
+            lm = ChatTemplateLM.from_path(build_cache("qwen"))
+            out["qwen2.5-coder-0.5b chat template"] = ChatTemplateOrchestrator(lm, name="qwen chat template")
+        elif name.startswith("chat:"):
             out[f"chat template {os.path.basename(name[5:])}"] = ChatTemplateOrchestrator.from_path(name[5:])
         else:
             raise SystemExit(f"unknown backend {name!r}")
@@ -214,15 +226,21 @@ def main() -> None:
     parser.add_argument("--backends", default="fewshot,lora")
     parser.add_argument("--limit", type=int, default=None, help="at most this many cases per set")
     parser.add_argument("--adapter", default=DEFAULT_ADAPTER, help="the LoRA adapter of the lora backend")
+    parser.add_argument("--qwen-adapter", default=ADAPTERS["qwen"], help="the LoRA adapter of the qwen-lora backend")
+    parser.add_argument("--every", type=int, default=1, help="every n-th case of each set (a quicker sample)")
+    parser.add_argument("--no-dialogues", action="store_true", help="skip the multi-turn dialogues")
     args = parser.parse_args()
     report, dialogues = {}, {}
-    for name, orchestrator in backends(args.backends.split(","), args.adapter).items():
+    for name, orchestrator in backends(args.backends.split(","), args.adapter, args.qwen_adapter).items():
         orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))  # warm: load + caches
         for path in [p for p in args.sets.split(",") if os.path.exists(p)]:
-            rows = score_set(orchestrator, load_cases(path)[: args.limit], f"{name} | {os.path.basename(path)}")
+            rows = score_set(
+                orchestrator, load_cases(path)[:: args.every][: args.limit], f"{name} | {os.path.basename(path)}"
+            )
             report[f"{name} | {os.path.basename(path)}"] = {"summary": summarise(rows), "rows": rows}
-        with tempfile.TemporaryDirectory() as tmp:
-            dialogues[name] = dialogue_accuracy(orchestrator, tmp)
+        if not args.no_dialogues:
+            with tempfile.TemporaryDirectory() as tmp:
+                dialogues[name] = dialogue_accuracy(orchestrator, tmp)
     styles = {k: by_style(r["rows"]) for k, r in report.items() if any(row["style"] for row in r["rows"])}
     for name, table in styles.items():
         print_table(
@@ -234,11 +252,12 @@ def main() -> None:
     print_table(
         "Routing (CPU, greedy)", ["backend | set", *keys], [[k, *r["summary"].values()] for k, r in report.items()]
     )
-    print_table(
-        "Multi-turn refinement (end state of scripted dialogues, real tools)",
-        ["backend", "dialogues", "accuracy"],
-        [[k, v["dialogues"], v["multi_turn_accuracy"]] for k, v in dialogues.items()],
-    )
+    if dialogues:
+        print_table(
+            "Multi-turn refinement (end state of scripted dialogues, real tools)",
+            ["backend", "dialogues", "accuracy"],
+            [[k, v["dialogues"], v["multi_turn_accuracy"]] for k, v in dialogues.items()],
+        )
     write_json("routing_report", {"single_turn": report, "by_style": styles, "dialogues": dialogues})
 
 

@@ -14,7 +14,7 @@ import time
 import numpy as np
 
 from evals.common import median_ms, print_table, write_json
-from models.language.gemma import gemma_model_and_tokenizer
+from models.language.shared_lm import model_and_tokenizer
 from models.language.text_generation import SamplingSettings, generate_texts
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.text_prompts import STOP_STRINGS, mood_region, prompt_prefix, request_text
@@ -26,7 +26,7 @@ SUBJECTS = ("the sea at night", "a city in the rain", "an old garden", "a mounta
 
 def single_sample(kind: str, brief: CreativeBrief, seed: int):
     """The baseline option: one sample, no checks, no ranking."""
-    model, tokenizer = gemma_model_and_tokenizer()
+    model, tokenizer = model_and_tokenizer()
     request = request_text(kind, brief.mood, brief.subject, ", ".join(brief.palette) or "any", describe_music(brief))
     settings = SamplingSettings(max_new_tokens=MAX_TOKENS[kind], seed=seed, candidates=1)
     prefix = prompt_prefix(kind, mood_region(brief.valence, brief.arousal))
@@ -81,7 +81,7 @@ def main() -> None:
     parser.add_argument("--kinds", default="title,poem,description")
     parser.add_argument("--options", default="", help="comma-separated option numbers (default: all)")
     args = parser.parse_args()
-    gemma_model_and_tokenizer()  # load once, outside the timings
+    model_and_tokenizer()  # load once, outside the timings
     options = {
         "single sample": single_sample,
         "ours, generate() over all 262k tokens": lambda k, b, s: write(k, b, 4, False, s, plain_tokens=False),

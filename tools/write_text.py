@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.language.gemma import GEMMA_LOCK, base_only, gemma_model_and_tokenizer
 from models.language.line_shaping import LineShape
+from models.language.shared_lm import LM_LOCK, base_only, model_and_tokenizer
 from models.language.text_generation import SamplingSettings, generate_texts
 from models.language.text_vocabulary import plain_text_token_ids
 from tools.brief import BriefChanges, CreativeBrief, Variations
@@ -145,7 +145,7 @@ def write(
     ends (unless rhymes are asked for, which the ranking weighs); else transformers' `generate` over the
     whole vocabulary (kept for the comparison, as is `shape_lines=False`).
     """
-    model, tokenizer = gemma_model_and_tokenizer()
+    model, tokenizer = model_and_tokenizer()
     colours = ", ".join(brief.palette) or "any"
     request = request_text(kind, brief.mood, brief.subject, colours, describe_music(brief))
     prefix = prompt_prefix(kind, mood_region(brief.valence, brief.arousal))
@@ -158,7 +158,7 @@ def write(
             seed=seed * 1000 + r,
             candidates=CANDIDATES[kind],
         )
-        with GEMMA_LOCK, base_only():
+        with LM_LOCK, base_only():
             raws = generate_texts(
                 model,
                 tokenizer,

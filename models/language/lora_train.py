@@ -1,4 +1,5 @@
-"""LoRA fine-tuning of the base Gemma 3 270M on prompt/completion pairs (accelerate: CPU, one GPU or many).
+"""LoRA fine-tuning of a shipped base model (Gemma 3 270M, or `--base qwen`) on prompt/completion pairs
+(accelerate: CPU, one GPU or many).
 
 The loss is on the completion tokens only, and only their logits are computed: batches are padded on
 the left so every completion ends at the last position, and `logits_to_keep` skips the 262k-way output
@@ -123,12 +124,15 @@ def main() -> None:
         "--dtype", choices=["auto", "bfloat16", "float32"], default="auto", help="of the frozen base (auto: fast_dtype)"
     )
     parser.add_argument("--init", help="an adapter folder to continue training from")
+    parser.add_argument(
+        "--base", default="gemma", help="the base model (a key of models/language/data/base_models.yaml)"
+    )
     args = parser.parse_args()
 
-    from models.language.gemma import load_gemma
+    from models.language.base_models import load_base
 
     torch.manual_seed(args.seed)
-    model, tokenizer = load_gemma(dtype=None if args.dtype == "auto" else getattr(torch, args.dtype))
+    model, tokenizer = load_base(args.base, dtype=None if args.dtype == "auto" else getattr(torch, args.dtype))
     if torch.cuda.is_available():  # GPU SDPA kernels give NaN on the fully masked rows of left padding
         model.set_attn_implementation("eager")
     if args.init:  # continue training a saved adapter (its own rank)

@@ -1,5 +1,5 @@
 from assistant.orchestrators.base import PlanRequest
-from assistant.orchestrators.gemma import GemmaOrchestrator, request_line
+from assistant.orchestrators.local_lm import LocalLMOrchestrator, request_line
 from assistant.session import Session
 from assistant.turn import Reply, run_turn
 
@@ -24,7 +24,7 @@ def test_request_line_says_what_exists_and_what_the_last_turn_touched():
 
 
 def test_plans_with_a_real_generation_path_and_never_crashes_the_turn(tiny_lm, tmp_path):
-    lm = GemmaOrchestrator(max_new_tokens=12)
+    lm = LocalLMOrchestrator(max_new_tokens=12)
     text = lm.plan(PlanRequest([{"role": "user", "content": "slower"}], {}, {}))
     assert isinstance(text, str) and "\n" not in text
     session = Session.create(str(tmp_path))
@@ -34,7 +34,7 @@ def test_plans_with_a_real_generation_path_and_never_crashes_the_turn(tiny_lm, t
 
 def test_lora_training_saving_and_planning_with_the_adapter(tiny_lm, tmp_path, monkeypatch):
     from assistant.routing.corpus import compact, generate, prompt_for
-    from models.language import gemma
+    from models.language import shared_lm
     from models.language.lora_train import add_lora, train_lora
 
     model, tokenizer = tiny_lm
@@ -44,11 +44,39 @@ def test_lora_training_saving_and_planning_with_the_adapter(tiny_lm, tmp_path, m
     assert history[-1]["loss"] < history[0]["loss"] * 1.5 and history[-1]["tokens_per_s"] > 0
     peft_model.save_pretrained(str(tmp_path / "adapter"))
     base = peft_model.unload()  # the plain base again, as the loader would hold it
-    monkeypatch.setattr(gemma, "_adapters", {})
-    gemma.register_gemma()  # no-op: already registered by the fixture
+    monkeypatch.setattr(shared_lm, "_adapters", {})
+    shared_lm.register_base()  # no-op: already registered by the fixture
     from models.loader import default_loader
 
-    default_loader().register(gemma.GEMMA, lambda: base)
-    lm = GemmaOrchestrator(adapter=str(tmp_path / "adapter"), max_new_tokens=8)
+    default_loader().register(shared_lm.GEMMA, lambda: base)
+    lm = LocalLMOrchestrator(adapter=str(tmp_path / "adapter"), max_new_tokens=8)
     assert lm.name == "gemma3-270m + LoRA"
     assert isinstance(lm.plan(PlanRequest([{"role": "user", "content": "hi"}], {}, {})), str)
+
+
+def test_the_same_recipe_trains_and_plans_on_a_qwen2_base(tmp_path, monkeypatch):
+    """`--lm qwen`'s path end to end on a tiny Qwen2: LoRA on the same modules, the adapter attached to the
+    shared base, the tuned decoding over a byte-level vocabulary."""
+    from assistant.orchestrators.answer_vocabulary import token_texts
+    from assistant.routing.corpus import compact, generate, prompt_for
+    from models.language import shared_lm
+    from models.language.base_models import base_model
+    from models.language.lora_train import add_lora, train_lora
+    from models.loader import default_loader
+    from tests.tiny_lm import tiny_qwen
+
+    model, tokenizer = tiny_qwen()
+    assert " slower" in token_texts(tokenizer)  # "Ġslower" read as a word after a space
+    pairs = [(prompt_for(e.request), " " + compact(e.calls)) for e in generate("train", 32)]
+    peft_model = add_lora(model, rank=2)
+    history = train_lora(peft_model, tokenizer, pairs, steps=20, batch=4, lr=1e-2, log=lambda m: None)
+    assert history[-1]["loss"] < history[0]["loss"]
+    peft_model.save_pretrained(str(tmp_path / "adapter"))
+    base = peft_model.unload()
+    monkeypatch.setattr(shared_lm, "_adapters", {})
+    shared_lm.use_tokenizer("qwen", tokenizer)
+    default_loader().register(base_model("qwen").loader_name, lambda: base)
+    lm = LocalLMOrchestrator(adapter=str(tmp_path / "adapter"), max_new_tokens=8, base="qwen")
+    assert lm.name == "qwen2.5-coder-0.5b + LoRA"
+    text = lm.plan(PlanRequest([{"role": "user", "content": "slower please"}], {}, {}))
+    assert isinstance(text, str) and "\n" not in text

@@ -1,4 +1,5 @@
-"""The embedded orchestrator: Gemma 3 270M turns a message into compact JSON tool calls.
+"""The embedded orchestrator: a shipped base model (Gemma 3 270M by default, or Qwen2.5-Coder 0.5B) turns a
+message into compact JSON tool calls.
 
 Two modes behind one class. Without an adapter, the base model gets a fixed few-shot prefix (its
 key/value cache is computed once) plus the new request. With our LoRA adapter, it gets the request
@@ -17,6 +18,8 @@ from assistant.routing.corpus import prompt_for
 from models.registry import CHECKPOINTS
 
 DEFAULT_ADAPTER = os.path.join(CHECKPOINTS, "orchestrator_lora")
+ADAPTERS = {"gemma": DEFAULT_ADAPTER, "qwen": os.path.join(CHECKPOINTS, "orchestrator_lora_qwen")}
+SHORT_NAMES = {"gemma": "gemma3-270m", "qwen": "qwen2.5-coder-0.5b"}
 
 FEW_SHOT = """Turn each request into tool calls for an art studio. Tools: compose_melody, paint, write_text, undo, go_to_version.
 Arguments: mood, palette, emphasize_colour, subject, style, tempo, tempo_scale, key, mode, bars, add_bars, instrument, valence_change, arousal_change, brightness_change, saturation_change, new_variation, kind, lines, number.
@@ -63,37 +66,44 @@ def request_line(request: PlanRequest) -> str:
     return prompt_for(message + note, context.line())
 
 
-class GemmaOrchestrator(Orchestrator):
-    """Gemma 3 270M behind the orchestrator interface, greedy decoding; LoRA-tuned when an adapter is given."""
+class LocalLMOrchestrator(Orchestrator):
+    """A shipped base model behind the orchestrator interface, greedy decoding; LoRA-tuned when an adapter is given."""
 
-    def __init__(self, adapter: str | None = None, max_new_tokens: int = 64, restrict_vocabulary: bool = True):
+    def __init__(
+        self,
+        adapter: str | None = None,
+        max_new_tokens: int = 64,
+        restrict_vocabulary: bool = True,
+        base: str = "gemma",
+    ):
         self.adapter, self.max_new_tokens, self.restrict_vocabulary = adapter, max_new_tokens, restrict_vocabulary
-        self.name = "gemma3-270m + LoRA" if adapter else "gemma3-270m few-shot"
+        self.base = base
+        self.name = f"{SHORT_NAMES.get(base, base)} + LoRA" if adapter else f"{SHORT_NAMES.get(base, base)} few-shot"
 
     def _inputs(self, request: PlanRequest, base, tokenizer):
         """(model, context manager, input ids, key/value cache) for either mode."""
         import torch
 
-        from models.language.gemma import base_only, with_adapter
+        from models.language.shared_lm import base_only, with_adapter
         from models.language.text_generation import PREFIX_CACHE
 
         if self.adapter:
             ids = tokenizer(request_line(request), return_tensors="pt").input_ids.to(base.device)
-            return with_adapter(self.adapter), nullcontext(), ids, None
+            return with_adapter(self.adapter, key=self.base), nullcontext(), ids, None
         prefix_ids, cache = PREFIX_CACHE.get(base, tokenizer, FEW_SHOT)
         new_ids = tokenizer(request_line(request), return_tensors="pt", add_special_tokens=False).input_ids
-        return base, base_only(), torch.cat([prefix_ids, new_ids.to(prefix_ids.device)], dim=1), cache
+        return base, base_only(self.base), torch.cat([prefix_ids, new_ids.to(prefix_ids.device)], dim=1), cache
 
     def plan(self, request: PlanRequest) -> str:
         import torch
 
-        from models.language.gemma import GEMMA_LOCK, gemma_model_and_tokenizer
+        from models.language.shared_lm import LM_LOCK, model_and_tokenizer
         from models.language.text_generation import cut_at_stop, stopping
 
-        base, tokenizer = gemma_model_and_tokenizer()
+        base, tokenizer = model_and_tokenizer(self.base)
         if self.adapter and self.restrict_vocabulary:  # the tuned model's own path, without `generate`
             return self._plan_over_answer_tokens(request, tokenizer)
-        with GEMMA_LOCK:
+        with LM_LOCK:
             model, context, ids, cache = self._inputs(request, base, tokenizer)
             with context, torch.no_grad():
                 out = model.generate(
@@ -113,7 +123,7 @@ class GemmaOrchestrator(Orchestrator):
         from assistant.orchestrators.copy_constraint import copy_ok, instruments_in
         from assistant.orchestrators.routed_arguments import routed_argument_names
         from assistant.orchestrators.schema_constraint import closed, names_ok
-        from models.language.gemma import GEMMA_LOCK, with_adapter
+        from models.language.shared_lm import LM_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
 
         line = request_line(request)
@@ -131,14 +141,24 @@ class GemmaOrchestrator(Orchestrator):
                 return stop and complete
             return copy_ok(answer, texts[token], line) and names_ok(answer + texts[token], names)
 
-        model = with_adapter(self.adapter)
-        with GEMMA_LOCK:
+        model = with_adapter(self.adapter, key=self.base)
+        with LM_LOCK:
             ids = tokenizer(line, return_tensors="pt").input_ids.to(model.device)
             tokens = greedy_sub_vocabulary(model, ids, allowed, self.max_new_tokens, stops, accept)
         return tokenizer.decode(tokens, skip_special_tokens=True).strip()
 
 
-def default_orchestrator() -> GemmaOrchestrator:
-    """The tuned orchestrator when its adapter ships, else the few-shot base model."""
-    has_adapter = os.path.exists(os.path.join(DEFAULT_ADAPTER, "adapter_config.json"))
-    return GemmaOrchestrator(DEFAULT_ADAPTER if has_adapter else None)
+def default_orchestrator(base: str = "gemma") -> Orchestrator:
+    """The tuned orchestrator of `base` when its adapter ships; else Gemma few-shot, or an instruct base (Qwen)
+    through its own tool-calling chat template."""
+    adapter = ADAPTERS.get(base, "")
+    if os.path.exists(os.path.join(adapter, "adapter_config.json")):
+        return LocalLMOrchestrator(adapter, base=base)
+    if base == "gemma":
+        return LocalLMOrchestrator(base=base)
+    from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
+    from assistant.orchestrators.chat_template_lm import ChatTemplateLM
+    from models.language.base_models import build_cache
+
+    lm = ChatTemplateLM.from_path(build_cache(base))
+    return ChatTemplateOrchestrator(lm, name=f"{SHORT_NAMES.get(base, base)}, its own chat template")

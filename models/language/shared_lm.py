@@ -1,0 +1,79 @@
+"""The shipped base language models in this process: one copy of each, placed by the model loader.
+
+One base serves both text generation and orchestration: a LoRA adapter is attached in place and switched off
+for plain text. Gemma 3 270M is the default base; any key of `base_models` works the same way. The lock keeps
+one generation at a time on a shared model (one lock for all: two models on 2 cores would only contend).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from models.language.base_models import available, base_model, load_base
+from models.loader import ModelLoader, default_loader
+
+DEFAULT_BASE = "gemma"
+GEMMA = base_model(DEFAULT_BASE).loader_name
+LM_LOCK = threading.RLock()
+_tokenizers: dict[str, object] = {}  # base key -> tokenizer, set when the loader builds the model
+_adapters: dict[str, dict[str, object]] = {}  # base key -> {adapter path: the base wrapped with it}
+
+
+def gemma_available() -> bool:
+    return available(DEFAULT_BASE)
+
+
+def load_gemma(dtype=None):
+    return load_base(DEFAULT_BASE, dtype)
+
+
+def register_base(key: str = DEFAULT_BASE, loader: ModelLoader | None = None) -> ModelLoader:
+    """Register the base model; its tokenizer is kept beside it (see `model_and_tokenizer`)."""
+    loader = loader or default_loader()
+    base = base_model(key)
+    if not loader.is_registered(base.loader_name):
+
+        def factory():
+            model, tokenizer = load_base(key)
+            _tokenizers[key] = tokenizer
+            return model
+
+        loader.register(base.loader_name, factory, no_split=[base.decoder_layer])
+    return loader
+
+
+def use_tokenizer(key: str, tokenizer) -> None:
+    """Set the tokenizer of a base registered by hand (tests register tiny models)."""
+    _tokenizers[key] = tokenizer
+
+
+def model_and_tokenizer(key: str = DEFAULT_BASE, loader: ModelLoader | None = None):
+    model = register_base(key, loader).get(base_model(key).loader_name)
+    return model, _tokenizers[key]
+
+
+def with_adapter(path: str, loader: ModelLoader | None = None, key: str = DEFAULT_BASE):
+    """The base model wrapped with the LoRA adapter at `path` (attached once, kept; one adapter per base)."""
+    from peft import PeftModel
+
+    with LM_LOCK:
+        attached = _adapters.setdefault(key, {})
+        if path not in attached:
+            if attached:
+                raise RuntimeError("only one LoRA adapter per base model at a time is supported")
+            base, _ = model_and_tokenizer(key, loader)
+            attached[path] = PeftModel.from_pretrained(base, path).eval()
+        return attached[path]
+
+
+def base_only(key: str = DEFAULT_BASE):
+    """Context in which the shared model runs without any attached adapter."""
+    from contextlib import nullcontext
+
+    adapted = next(iter(_adapters.get(key, {}).values()), None)
+    return adapted.disable_adapter() if adapted is not None else nullcontext()
+
+
+def forget_adapters() -> None:
+    """Detach bookkeeping of every adapter (tests that swap the base model)."""
+    _adapters.clear()
