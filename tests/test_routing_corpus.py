@@ -99,3 +99,20 @@ def test_context_decides_what_it_means():
     assert target(Context(("painting",), ())) == "painting"
     assert target(Context(("melody", "painting"), ())) == "melody"
     assert target(Context(("melody", "painting", "text"), ("text",)), ("melody", "painting", "text")) == "text"
+
+
+def test_several_changes_to_one_work_make_one_call_with_every_change():
+    import random
+
+    from assistant.routing.corpus import SETTING_OF, combined_changes
+    from assistant.routing.natural import named_kind
+
+    rng, pool = random.Random(0), pools()["train"]
+    for _ in range(200):
+        ex = combined_changes(rng, pool)
+        assert len(ex.calls) == 1, ex
+        tool, args = ex.calls[0]
+        kind = "melody" if tool == "compose_melody" else "painting"
+        settings = [SETTING_OF.get(k, k) for k in args if k != "mode" or "key" not in args]
+        assert len(args) >= 2 and len(settings) == len(set(settings)), ex
+        assert kind in ex.context.works and named_kind(ex.request) in (None, kind), ex

@@ -330,6 +330,61 @@ def combined(rng: random.Random, pool: dict) -> Example:
     return Example(text, calls, Context(works, (), parts[0].context.bars))
 
 
+def combined_changes(rng: random.Random, pool: dict) -> Example:
+    """Two or three changes to one work in one request ('faster and happier', 'longer, slower and on the
+    flute'), each part a natural or template phrasing, all in that work's one call (training only)."""
+    kind = rng.choice(("melody", "painting"))
+    ctx = natural.random_context(rng, (kind,))
+    ctx = Context(ctx.works, (kind,) if rng.random() < 0.5 else (), ctx.bars)
+    names = natural.NATURAL["combinable"][kind]
+    count = 3 if rng.random() < 0.3 else 2
+    parts: list[Example] = []
+    used: set[str] = set()
+    for _ in range(50):
+        part = _change_part(rng, pool, rng.choice(names), kind, ctx)
+        settings = {SETTING_OF.get(k, k) for _, args in part.calls for k in args}
+        if _fits(part, kind) and not settings & used:
+            parts.append(part)
+            used |= settings
+        if len(parts) == count:
+            break
+    joins = [", ", " and ", ", and ", " & ", ", also ", " but "]
+    text = parts[0].request + "".join(rng.choice(joins) + p.request for p in parts[1:])
+    return Example(text, one_call_per_tool([c for p in parts for c in p.calls]), ctx)
+
+
+SETTING_OF = {
+    "tempo_scale": "tempo",
+    "tempo_change": "tempo",
+    "bars": "length",
+    "add_bars": "length",
+    "mode": "key",
+    "transpose": "key",
+}
+
+
+def _fits(part: Example, kind: str) -> bool:
+    """A part changes only `kind`'s work and names no other medium ('a happier melody' in a painting request)."""
+    named = natural.named_kind(part.request)
+    return bool(part.calls) and {n for n, _ in part.calls} == {natural.TOOL_OF_KIND[kind]} and named in (None, kind)
+
+
+def _change_part(rng: random.Random, pool: dict, intent: str, kind: str, ctx: Context) -> Example:
+    """One change of a combined request, in the combined request's context; a bare mood change acts on `kind`."""
+    if intent in natural.TEMPLATES:
+        fill = {**_fill(rng, pool), **_natural_fill(rng)}
+        template = rng.choice(natural.TEMPLATES[intent])
+        if isinstance(template, list):
+            template, template_args = template
+            fill["pair_args"] = natural.filled_arguments(template_args, fill)
+        text = an(template.format(**fill))
+        return Example(text, natural.natural_calls(intent, text, ctx, fill), ctx)
+    part = _intent(rng, pool, intent)
+    if intent in AMBIGUOUS_MOOD:
+        return Example(part.request, [natural.mood_call(intent, kind)], ctx)
+    return Example(part.request, part.calls, ctx)
+
+
 def one_call_per_tool(calls: list) -> list:
     """What a request asks of one work goes into one call (as `assistant.calls` merges a model's answer)."""
     merged = merged_calls([{"name": n, "arguments": a} for n, a in calls])
@@ -386,12 +441,17 @@ def _draw(rng: random.Random, pool: dict, intents: list[str], train: bool) -> Ex
         ex = language_example(rng)
     else:
         share = TRAIN_COMBINED_SHARE if train else COMBINED_SHARE
-        ex = combined(rng, pool) if rng.random() < share else _intent(rng, pool, rng.choice(intents))
+        r = rng.random()
+        if train and r < CHANGES_SHARE:
+            ex = combined_changes(rng, pool)
+        else:
+            ex = combined(rng, pool) if r < share else _intent(rng, pool, rng.choice(intents))
     return _without_works(ex) if train and rng.random() < NO_WORKS_SHARE and _is_plain_change(ex) else ex
 
 
 NATURAL_SHARE, LANGUAGE_SHARE, NO_WORKS_SHARE = 0.35, 0.08, 0.06
 COMBINED_SHARE, TRAIN_COMBINED_SHARE = 0.15, 0.3  # of template requests; v9 trains on more 2-3 part requests
+CHANGES_SHARE = 0.1  # of template requests (training): v10's several changes to one work in one request
 
 
 def _is_plain_change(ex: Example) -> bool:
