@@ -5,7 +5,7 @@ Latency does not depend on what an adapter learned, only on its shape, so a base
 timed with a fresh one of the shipped rank: the numbers say whether a base can meet the latency bar before
 anyone spends a GPU on training it. Accuracy is `evals/routing_report.py`'s job (`--backends lora,qwen-lora`).
 
-    python -m evals.base_model_cost [--bases gemma,qwen] [--requests 40] [--train-steps 6]
+    python -m evals.base_model_cost [--bases gemma,qwen] [--requests 40] [--train-steps 6] [--adapters qwen=DIR]
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from evals.routing_report import DEFAULT_SET, case_request, load_cases
 from models.language.base_models import available, base_model, load_base
 
 
-def adapter_for(base: str, scratch: str) -> tuple[str, bool]:
-    """(adapter folder, trained?): the shipped one, else a fresh one of the shipped Gemma adapter's rank."""
-    if os.path.exists(os.path.join(ADAPTERS[base], "adapter_config.json")):
-        return ADAPTERS[base], True
+def adapter_for(base: str, scratch: str, given: str | None = None) -> tuple[str, bool]:
+    """(adapter folder, trained?): the given one, the shipped one, else a fresh one of the shipped Gemma
+    adapter's rank (an untrained adapter may decode up to the token limit: an upper bound)."""
+    for path in (given, ADAPTERS[base]):
+        if path and os.path.exists(os.path.join(path, "adapter_config.json")):
+            return path, True
     from models.language.lora_train import add_lora
 
     with open(os.path.join(ADAPTERS["gemma"], "adapter_config.json")) as f:
@@ -73,16 +75,18 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40, help="hand-written requests timed (every 11th)")
     parser.add_argument("--train-steps", type=int, default=6, help="LoRA steps timed (0: skip)")
     parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--adapters", default="", help="base=folder,... to time instead of the shipped adapters")
     args = parser.parse_args()
     cases = load_cases(DEFAULT_SET)[:: max(1, len(load_cases(DEFAULT_SET)) // args.requests)][: args.requests]
+    given = dict(pair.split("=", 1) for pair in args.adapters.split(",") if pair)
     rows = {}
     with tempfile.TemporaryDirectory() as scratch:
         for base in args.bases.split(","):
             if not available(base):
                 print(f"{base_model(base).label} is not installed: skipped (make qwen)")
                 continue
-            adapter, trained = adapter_for(base, scratch)
-            rows[base] = {"label": base_model(base).label, "adapter_trained": trained}
+            adapter, trained = adapter_for(base, scratch, given.get(base))
+            rows[base] = {"label": base_model(base).label, "adapter": adapter, "adapter_trained": trained}
             rows[base] |= routing_latency(base, adapter, cases)
             if args.train_steps:
                 rows[base]["train_tokens_per_s"] = training_throughput(base, args.train_steps, args.batch)

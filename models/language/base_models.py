@@ -8,6 +8,7 @@ GGUF takes about a minute on 2 cores; the cache then loads in seconds. A GGUF sp
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import shutil
 import threading
