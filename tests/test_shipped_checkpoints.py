@@ -21,8 +21,9 @@ def test_checkpoint_is_small_and_has_a_card_with_the_retrain_command(name):
     assert "## Retrain" in card and "python -m models." in card and "## Data" in card
 
 
-def test_orchestrator_adapter_is_small_and_documented():
-    folder = os.path.join(CHECKPOINTS, "orchestrator_lora")
+@pytest.mark.parametrize("name", ["orchestrator_lora", "orchestrator_lora_qwen"])
+def test_orchestrator_adapter_is_small_and_documented(name):
+    folder = os.path.join(CHECKPOINTS, name)
     assert os.path.getsize(os.path.join(folder, "adapter_model.safetensors")) < 30 * 2**20
     card = open(os.path.join(folder, "MODEL_CARD.md")).read()
     assert "## Retrain" in card and "python -m models.language.lora_train" in card
