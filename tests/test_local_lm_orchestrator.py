@@ -57,20 +57,27 @@ def test_lora_training_saving_and_planning_with_the_adapter(tiny_lm, tmp_path, m
 def test_the_same_recipe_trains_and_plans_on_a_qwen2_base(tmp_path, monkeypatch):
     """`--lm qwen`'s path end to end on a tiny Qwen2: LoRA on the same modules, the adapter attached to the
     shared base, the tuned decoding over a byte-level vocabulary."""
+    import torch
+
     from assistant.orchestrators.answer_vocabulary import token_texts
     from assistant.routing.corpus import compact, generate, prompt_for
     from models.language import shared_lm
     from models.language.base_models import base_model
-    from models.language.lora_train import add_lora, train_lora
+    from models.language.lora_train import add_lora, collate, completion_loss, encode_pair, train_lora
     from models.loader import default_loader
     from tests.tiny_lm import tiny_qwen
 
     model, tokenizer = tiny_qwen()
     assert " slower" in token_texts(tokenizer)  # "Ġslower" read as a word after a space
-    pairs = [(prompt_for(e.request), " " + compact(e.calls)) for e in generate("train", 32)]
-    peft_model = add_lora(model, rank=2)
-    history = train_lora(peft_model, tokenizer, pairs, steps=20, batch=4, lr=1e-2, log=lambda m: None)
-    assert history[-1]["loss"] < history[0]["loss"]
+    pairs = [(prompt_for(e.request), " " + compact(e.calls)) for e in generate("train", 8)]
+    peft_model = add_lora(model, rank=4)
+    batch = collate([encode_pair(tokenizer, p, c) for p, c in pairs], tokenizer.pad_token_id)
+    with torch.no_grad():
+        before = float(completion_loss(peft_model.eval(), batch))
+    train_lora(peft_model, tokenizer, pairs, steps=40, batch=4, lr=3e-2, log=lambda m: None)
+    with torch.no_grad():
+        after = float(completion_loss(peft_model, batch))
+    assert after < before - 0.1  # measured: 6.40 -> 6.15 on these 8 pairs
     peft_model.save_pretrained(str(tmp_path / "adapter"))
     base = peft_model.unload()
     monkeypatch.setattr(shared_lm, "_adapters", {})
