@@ -77,7 +77,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--adapters", default="", help="base=folder,... to time instead of the shipped adapters")
     args = parser.parse_args()
-    cases = load_cases(DEFAULT_SET)[:: max(1, len(load_cases(DEFAULT_SET)) // args.requests)][: args.requests]
+    all_cases = load_cases(DEFAULT_SET)
+    cases = all_cases[:: max(1, len(all_cases) // args.requests)][: args.requests]
     given = dict(pair.split("=", 1) for pair in args.adapters.split(",") if pair)
     rows = {}
     with tempfile.TemporaryDirectory() as scratch:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from models.melody.events import Note
+from models.melody.phrases import jaccard
 
 NOTE_LENGTHS = (1, 2, 3, 4, 6, 8, 12, 16)  # 16th steps: the note-length histogram's classes
 FEATURES = (
@@ -118,14 +119,10 @@ def _onset_sets(notes: list[Note], steps_per_bar: int, total_steps: int) -> list
     return [frozenset((pos, pitch) for pos, pitch, _ in b) for b in bars_of(notes, steps_per_bar, total_steps)]
 
 
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
-
-
 def self_similarity(notes: list[Note], steps_per_bar: int = 16, total_steps: int = 128) -> float:
     """Mean over bars after the first of the best Jaccard match of its (position, pitch) onsets with an earlier bar."""
     bars = _onset_sets(notes, steps_per_bar, total_steps)
-    scores = [max(_jaccard(bars[i], b) for b in bars[:i]) for i in range(1, len(bars))]
+    scores = [max(jaccard(bars[i], b) for b in bars[:i]) for i in range(1, len(bars))]
     return float(np.mean(scores)) if scores else 0.0
 
 
@@ -135,5 +132,5 @@ def self_similarity_matrix(notes: list[Note], steps_per_bar: int = 16, total_ste
     bars = _onset_sets(notes, steps_per_bar, total_steps)
     if len(bars) < 2:
         return 0.0
-    scores = [max(_jaccard(bars[i], bars[j]) for j in range(len(bars)) if j != i) for i in range(len(bars))]
+    scores = [max(jaccard(bars[i], bars[j]) for j in range(len(bars)) if j != i) for i in range(len(bars))]
     return float(np.mean(scores))

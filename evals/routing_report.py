@@ -19,7 +19,12 @@ import numpy as np
 
 from assistant.calls import args_model_for, parse_plan
 from assistant.orchestrators.base import Orchestrator, PlanRequest
-from assistant.orchestrators.local_lm import ADAPTERS, DEFAULT_ADAPTER, SHORT_NAMES, LocalLMOrchestrator
+from assistant.orchestrators.local_lm import (
+    ADAPTERS,
+    DEFAULT_ADAPTER,
+    LocalLMOrchestrator,
+    own_chat_template_orchestrator,
+)
 from assistant.session import Session
 from assistant.turn import plan_with_repair, run_turn
 from evals.common import median_ms, print_table, write_json
@@ -186,6 +191,7 @@ def backends(
     """fewshot, lora (Gemma + `adapter`), qwen-lora (Qwen2.5-Coder 0.5B + its adapter), qwen-chat (Qwen through
     its own tool-calling chat template, untuned), or chat:/path/to/a/transformers/chat/model."""
     from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
+    from models.language.base_models import base_model
 
     out = {}
     for name in names:
@@ -196,13 +202,9 @@ def backends(
             path = qwen_adapter if base == "qwen" else adapter
             if not os.path.exists(os.path.join(path, "adapter_config.json")):
                 raise SystemExit(f"no adapter at {path}: train it first (make train-orchestrator BASE={base})")
-            out[f"{SHORT_NAMES[base]} + our LoRA"] = LocalLMOrchestrator(path, base=base)
+            out[f"{base_model(base).short_name} + our LoRA"] = LocalLMOrchestrator(path, base=base)
         elif name == "qwen-chat":
-            from assistant.orchestrators.chat_template_lm import ChatTemplateLM
-            from models.language.base_models import build_cache
-
-            lm = ChatTemplateLM.from_path(build_cache("qwen"))
-            out["qwen2.5-coder-0.5b chat template"] = ChatTemplateOrchestrator(lm, name="qwen chat template")
+            out["qwen2.5-coder-0.5b chat template"] = own_chat_template_orchestrator("qwen")
         elif name.startswith("chat:"):
             out[f"chat template {os.path.basename(name[5:])}"] = ChatTemplateOrchestrator.from_path(name[5:])
         else:

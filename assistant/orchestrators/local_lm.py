@@ -19,7 +19,6 @@ from models.registry import CHECKPOINTS
 
 DEFAULT_ADAPTER = os.path.join(CHECKPOINTS, "orchestrator_lora")
 ADAPTERS = {"gemma": DEFAULT_ADAPTER, "qwen": os.path.join(CHECKPOINTS, "orchestrator_lora_qwen")}
-SHORT_NAMES = {"gemma": "gemma3-270m", "qwen": "qwen2.5-coder-0.5b"}
 
 FEW_SHOT = """Turn each request into tool calls for an art studio. Tools: compose_melody, paint, write_text, undo, go_to_version.
 Arguments: mood, palette, emphasize_colour, subject, style, tempo, tempo_scale, key, mode, bars, add_bars, instrument, valence_change, arousal_change, brightness_change, saturation_change, new_variation, kind, lines, number.
@@ -77,8 +76,10 @@ class LocalLMOrchestrator(Orchestrator):
         base: str = "gemma",
     ):
         self.adapter, self.max_new_tokens, self.restrict_vocabulary = adapter, max_new_tokens, restrict_vocabulary
+        from models.language.base_models import base_model
+
         self.base = base
-        self.name = f"{SHORT_NAMES.get(base, base)} + LoRA" if adapter else f"{SHORT_NAMES.get(base, base)} few-shot"
+        self.name = f"{base_model(base).short_name} {'+ LoRA' if adapter else 'few-shot'}"
 
     def _inputs(self, request: PlanRequest, base, tokenizer):
         """(model, context manager, input ids, key/value cache) for either mode."""
@@ -156,9 +157,14 @@ def default_orchestrator(base: str = "gemma") -> Orchestrator:
         return LocalLMOrchestrator(adapter, base=base)
     if base == "gemma":
         return LocalLMOrchestrator(base=base)
+    return own_chat_template_orchestrator(base)
+
+
+def own_chat_template_orchestrator(base: str) -> Orchestrator:
+    """An instruct base (Qwen) untuned, through its own tool-calling chat template."""
     from assistant.orchestrators.chat_template import ChatTemplateOrchestrator
     from assistant.orchestrators.chat_template_lm import ChatTemplateLM
-    from models.language.base_models import build_cache
+    from models.language.base_models import base_model, build_cache
 
     lm = ChatTemplateLM.from_path(build_cache(base))
-    return ChatTemplateOrchestrator(lm, name=f"{SHORT_NAMES.get(base, base)}, its own chat template")
+    return ChatTemplateOrchestrator(lm, name=f"{base_model(base).short_name}, its own chat template")

@@ -217,16 +217,21 @@ def _with_a_work(rng: random.Random, ctx: Context) -> Context:
 def natural_example(rng: random.Random, pool: dict) -> Example:
     """A request as people write it (data/natural.yaml), with its context and calls."""
     intent = rng.choice([i for i in natural.TEMPLATES for _ in range(NATURAL_WEIGHTS.get(i, 1))])
+    text, fill = _natural_text(rng, pool, intent)
+    ctx = natural.random_context(rng, natural.needs(intent))
+    if intent.endswith("_ctx") or intent == "more_takes":
+        ctx = _with_its_work(rng, ctx, intent)
+    return Example(text, natural.natural_calls(intent, text, ctx, fill), ctx)
+
+
+def _natural_text(rng: random.Random, pool: dict, intent: str) -> tuple[str, dict]:
+    """A natural intent's sentence with its slots filled, and the fill (its arguments, for [sentence, arguments])."""
     fill = {**_fill(rng, pool), **_natural_fill(rng)}
     template = rng.choice(natural.TEMPLATES[intent])
     if isinstance(template, list):  # [sentence, arguments]
         template, template_args = template
         fill["pair_args"] = natural.filled_arguments(template_args, fill)
-    text = an(template.format(**fill))
-    ctx = natural.random_context(rng, natural.needs(intent))
-    if intent.endswith("_ctx") or intent == "more_takes":
-        ctx = _with_its_work(rng, ctx, intent)
-    return Example(text, natural.natural_calls(intent, text, ctx, fill), ctx)
+    return an(template.format(**fill)), fill
 
 
 CONTEXT_MOODS = ("happier_ctx", "sadder_ctx", "calmer_ctx", "energetic_ctx")
@@ -372,12 +377,7 @@ def _fits(part: Example, kind: str) -> bool:
 def _change_part(rng: random.Random, pool: dict, intent: str, kind: str, ctx: Context) -> Example:
     """One change of a combined request, in the combined request's context; a bare mood change acts on `kind`."""
     if intent in natural.TEMPLATES:
-        fill = {**_fill(rng, pool), **_natural_fill(rng)}
-        template = rng.choice(natural.TEMPLATES[intent])
-        if isinstance(template, list):
-            template, template_args = template
-            fill["pair_args"] = natural.filled_arguments(template_args, fill)
-        text = an(template.format(**fill))
+        text, fill = _natural_text(rng, pool, intent)
         return Example(text, natural.natural_calls(intent, text, ctx, fill), ctx)
     part = _intent(rng, pool, intent)
     if intent in AMBIGUOUS_MOOD:

@@ -25,6 +25,7 @@ _convert_lock = threading.Lock()
 class BaseModel:
     key: str
     label: str
+    short_name: str
     loader_name: str
     pip: tuple[str, ...]
     cache: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from models.language.base_models import available, base_model, load_base
+from models.language.base_models import base_model, load_base
 from models.loader import ModelLoader, default_loader
 
 DEFAULT_BASE = "gemma"
@@ -17,14 +17,6 @@ GEMMA = base_model(DEFAULT_BASE).loader_name
 LM_LOCK = threading.RLock()
 _tokenizers: dict[str, object] = {}  # base key -> tokenizer, set when the loader builds the model
 _adapters: dict[str, dict[str, object]] = {}  # base key -> {adapter path: the base wrapped with it}
-
-
-def gemma_available() -> bool:
-    return available(DEFAULT_BASE)
-
-
-def load_gemma(dtype=None):
-    return load_base(DEFAULT_BASE, dtype)
 
 
 def register_base(key: str = DEFAULT_BASE, loader: ModelLoader | None = None) -> ModelLoader:

@@ -25,7 +25,7 @@ def _onsets(bar_events: np.ndarray) -> set[tuple[int, int]]:
     return {(int(i), int(e)) for i, e in enumerate(bar_events) if e >= 2}
 
 
-def _jaccard(a: set, b: set) -> float:
+def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
@@ -36,8 +36,8 @@ def bar_relation(bar: np.ndarray, earlier: np.ndarray) -> str | None:
         return None
     if np.array_equal(bar, earlier):
         return "exact"
-    rhythm = _jaccard({p for p, _ in notes}, {p for p, _ in before})
-    if rhythm >= RHYTHM_MATCH or _jaccard(notes, before) >= NOTE_MATCH:
+    rhythm = jaccard({p for p, _ in notes}, {p for p, _ in before})
+    if rhythm >= RHYTHM_MATCH or jaccard(notes, before) >= NOTE_MATCH:
         return "varied"
     return None
 
