@@ -1,5 +1,5 @@
 from assistant.calls import argument_names
-from assistant.orchestrators.routed_arguments import routed_argument_names
+from assistant.orchestrators.routed_arguments import once_per_turn, routed_argument_names
 from assistant.orchestrators.schema_constraint import names_ok
 from assistant.routing.corpus import compact, generate
 
@@ -19,12 +19,22 @@ def test_values_are_free_and_strings_in_values_are_not_names():
     assert names_ok('[["paint", {"palette": ["kind", "', NAMES)
 
 
-def test_every_corpus_answer_passes_with_the_routed_argument_names():
-    names = routed_argument_names()
-    for split in ("train", "heldout"):
-        for example in generate(split, 600):
+def test_every_corpus_answer_passes_with_the_routed_argument_names_and_one_call_per_medium():
+    names, once = routed_argument_names(), once_per_turn()
+    for split, n in (("train", 600), ("heldout", 400)):  # the held-out split as the corpus command writes it
+        for example in generate(split, n):
             answer = compact(example.calls)
-            assert all(names_ok(answer[:i], names) for i in range(1, len(answer) + 1)), answer
+            assert all(names_ok(answer[:i], names, once) for i in range(1, len(answer) + 1)), answer
+
+
+def test_a_medium_is_called_once_per_answer_and_texts_as_often_as_asked():
+    names, once = routed_argument_names(), once_per_turn()
+    # seen: "cello instead of the piano" -> a cello call and a piano call, two versions for one request
+    assert not names_ok('[["compose_melody", {"instrument": "cello"}], ["compose_melody', names, once)
+    assert not names_ok('[["paint", {}], ["pa', names, once)
+    assert names_ok('[["paint", {}], ["compose_melody", {}], ["write_text', names, once)
+    assert names_ok('[["write_text", {"kind": "title"}], ["write_text", {"kind": "poem"}]]', names, once)
+    assert names_ok('[["undo", {"kind": "melody"}], ["undo", {"kind": "painting"}]]', names, once)
 
 
 def test_a_routed_call_carries_only_its_own_mediums_settings():

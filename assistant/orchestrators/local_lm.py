@@ -121,8 +121,9 @@ class LocalLMOrchestrator(Orchestrator):
     def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
         """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`)."""
         from assistant.orchestrators.answer_vocabulary import allowed_token_ids, stop_token_ids, token_texts
-        from assistant.orchestrators.copy_constraint import copy_ok, instruments_in
-        from assistant.orchestrators.routed_arguments import routed_argument_names
+        from assistant.orchestrators.argument_gates import closed_arguments, without
+        from assistant.orchestrators.copy_constraint import copy_ok
+        from assistant.orchestrators.routed_arguments import once_per_turn, routed_argument_names
         from assistant.orchestrators.schema_constraint import closed, names_ok
         from models.language.shared_lm import LM_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
@@ -130,9 +131,8 @@ class LocalLMOrchestrator(Orchestrator):
         line = request_line(request)
         allowed = allowed_token_ids(tokenizer, line)
         texts = token_texts(tokenizer)
-        names = routed_argument_names()
-        if not instruments_in(line):  # no instrument named: the argument cannot be opened at all
-            names = {tool: args - {"instrument"} for tool, args in names.items()}
+        names = without(routed_argument_names(), closed_arguments(line))
+        once = once_per_turn()
         stops = stop_token_ids(tokenizer, allowed)
 
         def accept(tokens: list[int], token: int) -> bool:
@@ -140,7 +140,7 @@ class LocalLMOrchestrator(Orchestrator):
             complete, stop = closed(answer), token in stops
             if stop or complete:  # it ends exactly when the JSON is complete
                 return stop and complete
-            return copy_ok(answer, texts[token], line) and names_ok(answer + texts[token], names)
+            return copy_ok(answer, texts[token], line) and names_ok(answer + texts[token], names, once)
 
         model = with_adapter(self.adapter, key=self.base)
         with LM_LOCK:

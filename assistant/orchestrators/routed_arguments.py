@@ -19,11 +19,21 @@ from assistant.calls import argument_names
 TABLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "routed_arguments.yaml")
 
 
+def _table() -> dict:
+    with open(TABLE) as f:
+        return yaml.safe_load(f)
+
+
+@functools.cache
+def once_per_turn() -> frozenset[str]:
+    """The tools an answer may call only once (a medium's own tools)."""
+    return frozenset(_table()["once_per_turn"])
+
+
 @functools.cache
 def routed_argument_names() -> dict[str, frozenset[str]]:
     """Each callable's argument names as routing uses them: its own and the shared ones (actions keep all theirs)."""
-    with open(TABLE) as f:
-        table = yaml.safe_load(f)
+    table = _table()
     shared = set(table["shared"])
     return {
         name: frozenset(accepted & (set(table["tools"][name]) | shared) if name in table["tools"] else accepted)

@@ -3,9 +3,11 @@
 The tuned orchestrator writes `[["tool", {"argument": value, ...}], ...]`. While it decodes, a token is
 acceptable only if every tool name typed so far is (or begins) a real tool's name and every argument
 name is (or begins) one of that tool's arguments not yet given in that call: "undo" cannot take a "mood", a
-tool cannot be "pain", a call cannot give "accompaniment" twice. Brackets close in order ("}" only closes
-"{"), and nothing follows the answer's last bracket. Values are left to the copy constraint and to validation.
-And the answer may end only once it is `closed`: every bracket and string shut.
+tool cannot be "pain", a call cannot give "accompaniment" twice, and a tool in `once` (the media's own tools)
+is called at most once per answer: what a request asks of one work goes into one call (#16, item 2).
+Brackets close in order ("}" only closes "{"), and nothing follows the answer's last bracket. Values are
+left to the copy constraint and to validation. And the answer may end only once it is `closed`:
+every bracket and string shut.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ class _Scan:
     call_items: int = 0
     keys: list[set[str]] = field(default_factory=list)  # the keys given in each open object
     started: bool = False
+    once: frozenset[str] = frozenset()  # tools that may be called only once per answer
+    called: set[str] = field(default_factory=set)
+
+    def callable(self, name: str) -> bool:
+        return not (name in self.once and name in self.called)
 
 
 def closed(answer: str) -> bool:
@@ -38,10 +45,10 @@ def closed(answer: str) -> bool:
     return bool(answer.strip()) and not scan.stack and not scan.in_string
 
 
-def names_ok(answer: str, arguments: dict[str, set[str]]) -> bool:
+def names_ok(answer: str, arguments: dict[str, set[str]], once: frozenset[str] = frozenset()) -> bool:
     """Whether `answer` (possibly unfinished) is well formed so far and every tool and argument name in it is
-    allowed, the last one possibly still being typed."""
-    scan = _Scan()
+    allowed, the last one possibly still being typed; a tool in `once` may not be called a second time."""
+    scan = _Scan(once=once)
     for char in answer:
         if scan.in_string:
             if not _string_char(scan, char, arguments):
@@ -49,7 +56,7 @@ def names_ok(answer: str, arguments: dict[str, set[str]]) -> bool:
         elif not _structure_char(scan, char):
             return False
     if scan.in_string and scan.role == "tool":
-        return any(name.startswith(scan.text) for name in arguments)
+        return any(name.startswith(scan.text) and scan.callable(name) for name in arguments)
     if scan.in_string and scan.role == "key":
         return any(key.startswith(scan.text) for key in _unused(scan, arguments))
     return True
@@ -72,7 +79,9 @@ def _string_char(scan: _Scan, char: str, arguments: dict[str, set[str]]) -> bool
     scan.in_string = False
     if scan.role == "tool":
         scan.tool = scan.text
-        return scan.text in arguments
+        ok = scan.text in arguments and scan.callable(scan.text)
+        scan.called.add(scan.text)
+        return ok
     if scan.role == "key":
         ok = scan.text in _unused(scan, arguments)
         if scan.keys:
