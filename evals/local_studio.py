@@ -11,6 +11,8 @@ import time
 import urllib.request
 from dataclasses import dataclass
 
+from assistant.orchestrators.local_lm import CHAT_BASE
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -21,7 +23,7 @@ def free_port() -> int:
 @dataclass
 class LocalStudio:
     root: str
-    lm: str = "gemma"
+    lm: str = CHAT_BASE
     file_size_limit: int | None = None  # bytes per file written (RLIMIT_FSIZE): a disk that fills up
     port: int = 0
     process: subprocess.Popen | None = None

