@@ -68,7 +68,7 @@ def test_the_same_recipe_trains_and_plans_on_a_qwen2_base(tmp_path, monkeypatch)
     from tests.tiny_lm import tiny_qwen
 
     model, tokenizer = tiny_qwen()
-    assert " slower" in token_texts(tokenizer)  # "Ġslower" read as a word after a space
+    assert " none" in token_texts(tokenizer)  # "Ġnone" (of "Works: none." in every prompt) read as a word after a space
     pairs = [(prompt_for(e.request), " " + compact(e.calls)) for e in generate("train", 8)]
     peft_model = add_lora(model, rank=4)
     batch = collate([encode_pair(tokenizer, p, c) for p, c in pairs], tokenizer.pad_token_id)
@@ -77,7 +77,7 @@ def test_the_same_recipe_trains_and_plans_on_a_qwen2_base(tmp_path, monkeypatch)
     train_lora(peft_model, tokenizer, pairs, steps=40, batch=4, lr=3e-2, log=lambda m: None)
     with torch.no_grad():
         after = float(completion_loss(peft_model, batch))
-    assert after < before - 0.1  # measured: 6.40 -> 6.15 on these 8 pairs
+    assert after < before - 0.1  # measured: 6.41 -> 6.22 on these 8 pairs
     peft_model.save_pretrained(str(tmp_path / "adapter"))
     base = peft_model.unload()
     monkeypatch.setattr(shared_lm, "_adapters", {})
