@@ -82,7 +82,7 @@ corpus_at = rm -rf /tmp/artchat-corpus-$(1) && git worktree add -f --detach /tmp
 	&& (cd /tmp/artchat-corpus-$(1) && $(abspath $(PY)) -m assistant.routing.corpus --out $(abspath $(2)) --train 6000 --heldout 400) \
 	; git worktree remove --force /tmp/artchat-corpus-$(1)
 
-train-orchestrator: venv prepare $(if $(filter qwen,$(BASE)),qwen,)
+train-orchestrator: venv prepare
 	$(call corpus_at,$(CORPUS_V9),data_cache/routing9)
 	$(call corpus_at,$(CORPUS_V10),data_cache/routing10)
 ifeq ($(BASE),qwen)

@@ -352,10 +352,10 @@ def combined_changes(rng: random.Random, pool: dict) -> Example:
     names = natural.NATURAL["combinable"][kind]
     count = 3 if rng.random() < 0.3 else 2
     parts: list[Example] = []
-    used: set[str] = set()
+    used: set[tuple[str, str]] = set()
     for _ in range(50):
         part = _change_part(rng, pool, rng.choice(names), kind, ctx)
-        settings = {SETTING_OF.get(k, k) for _, args in part.calls for k in args}
+        settings = _settings(part, free_to_repeat=())  # here not even the mood twice
         if _fits(part, kind) and not settings & used:
             parts.append(part)
             used |= settings
@@ -376,12 +376,13 @@ SETTING_OF = {
 }
 
 
-def _settings(part: Example) -> set[tuple[str, str]]:
-    """(tool, setting) pairs a part changes; the mood and fresh takes are not settings of a medium."""
-    return {(n, SETTING_OF.get(k, k)) for n, args in part.calls for k in args if k not in FREE_TO_REPEAT}
+FREE_TO_REPEAT = frozenset({"mood", "new_variation", "variations", "kind", "subject"})
 
 
-FREE_TO_REPEAT = {"mood", "new_variation", "variations", "kind", "subject"}
+def _settings(part: Example, free_to_repeat: frozenset[str] = FREE_TO_REPEAT) -> set[tuple[str, str]]:
+    """(tool, setting) pairs a part changes, less the arguments two parts may both give (by default the mood,
+    fresh takes and texts' kinds and subjects, which are not settings of a medium)."""
+    return {(n, SETTING_OF.get(k, k)) for n, args in part.calls for k in args if k not in free_to_repeat}
 
 
 def _fits(part: Example, kind: str) -> bool:
