@@ -116,3 +116,32 @@ def test_several_changes_to_one_work_make_one_call_with_every_change():
         settings = [SETTING_OF.get(k, k) for k in args if k != "mode" or "key" not in args]
         assert len(args) >= 2 and len(settings) == len(set(settings)), ex
         assert kind in ex.context.works and named_kind(ex.request) in (None, kind), ex
+
+
+def test_training_pairs_each_work_with_its_own_mood_and_heldout_keeps_its_shapes():
+    import random
+
+    from assistant.routing.corpus import combined
+
+    rng, pool = random.Random(3), pools()["train"]
+    pairs = [ex for ex in (combined(rng, pool) for _ in range(600)) if _own_moods(ex.calls)]
+    assert len(pairs) > 15
+    assert all(len(ex.calls) == 2 for ex in pairs)
+    heldout_rng = random.Random(3)
+    assert not [ex for ex in (combined(heldout_rng, pools()["heldout"]) for _ in range(300)) if _own_moods(ex.calls)]
+
+
+def _own_moods(calls: list) -> bool:
+    """A melody and a painting made in one request, each with a mood of its own."""
+    moods = {name: args.get("mood") for name, args in calls}
+    return bool(moods.get("compose_melody")) and bool(moods.get("paint"))
+
+
+def test_no_natural_phrasing_stands_for_two_intents():
+    from assistant.routing.natural import TEMPLATES
+
+    seen: dict[str, str] = {}
+    for intent, templates in TEMPLATES.items():
+        for template in templates:
+            sentence = normalise_request(template[0] if isinstance(template, list) else template)
+            assert seen.setdefault(sentence, intent) == intent, (sentence, intent, seen[sentence])

@@ -240,7 +240,9 @@ NATURAL_WEIGHTS = {
     # v11: the weakest rows of the hand-written set (context 0.70, indirect 0.52) get twice the examples;
     # "another one" after a poem had 8 examples in 6000
     **{"another_ctx": 3, "undo_ctx": 2, "version_ctx": 2, "more_takes": 2, "start_over": 2},
-    **{f"{change}_indirect": 2 for change in ("slower", "faster", "brighter", "darker", "vivid", "muted")},
+    # v12: the indirect complaints (0.61 with Qwen stage 3) get three times, "it" mood changes twice
+    **{f"{change}_indirect": 3 for change in ("slower", "faster", "brighter", "darker", "vivid", "muted")},
+    **{change: 2 for change in CONTEXT_MOODS},
 }
 
 
@@ -324,14 +326,20 @@ WEIGHTS = {"make_both": 4, "make_melody": 3, "make_painting": 3, "restraint": 6,
 COMBINABLE_FIRST = ["make_melody", "make_painting", "make_both", "slower", "faster", "instrument", "longer", "darker"]
 COMBINABLE_NEXT = ["poem", "title", "more_colour", "darker", "brighter", "slower", "instrument", "tempo", "description"]
 TRAIN_COMBINABLE_NEXT = ["faster", "longer", "poem_subject"]  # training only: the held-out split stays as it was
+# v12, training only: each work with its own mood ("a tense melody and a dark painting"); no pool drew these pairs
+TRAIN_PAIRED_NEXT = {"make_melody": ["make_painting"], "make_painting": ["make_melody"]}
+PAIRED_SHARE = 0.3
 
 
 def combined(rng: random.Random, pool: dict) -> Example:
     """Two or three requests joined ('a sad tune and a title', 'slower, more blue')."""
     train = is_training_pool(pool)
+    first = rng.choice([i for i in COMBINABLE_FIRST if i in pool])
     nexts = [i for i in COMBINABLE_NEXT + (TRAIN_COMBINABLE_NEXT if train else []) if i in pool]
-    parts = [_intent(rng, pool, rng.choice([i for i in COMBINABLE_FIRST if i in pool]))]
-    for _ in range(1 if rng.random() < 0.8 or not train else 2):
+    parts = [_intent(rng, pool, first)]
+    paired = train and first in TRAIN_PAIRED_NEXT and rng.random() < PAIRED_SHARE
+    nexts = TRAIN_PAIRED_NEXT[first] if paired else nexts
+    for _ in range(1 if rng.random() < 0.8 or not train or paired else 2):
         part = _intent(rng, pool, rng.choice(nexts))
         while train and _settings(part) & set().union(*map(_settings, parts)):  # no "darker ... brighter" (v11)
             part = _intent(rng, pool, rng.choice(nexts))
