@@ -1,7 +1,8 @@
 """Text report: poems, titles and descriptions per mood from Gemma 3 270M, for four options: one sample
 as it comes, and our pipeline (candidates, checks, mood ranking, one retry) decoded by transformers'
 `generate`, or by our sampler over plain-text tokens with and without poems shaped into lines; with
-distinct-n, repeated lines, length in bounds, prompt leakage, mood agreement and time per text.
+distinct-n, repeated lines, length in bounds, texts not cut off mid-phrase, prompt leakage, mood agreement
+and time per text.
 
     python -m evals.text_report [--seeds 8] [--kinds poem] [--options 0,3]
 """
@@ -56,6 +57,7 @@ def run_option(name: str, fn, kind: str, seeds: int) -> dict:
                     "repeated": result.repeated,
                     "in_bounds": result.in_bounds,
                     "agrees": result.agrees,
+                    "cut_off": result.cut_off,
                     "valence": result.valence,
                 }
             )
@@ -66,6 +68,7 @@ def run_option(name: str, fn, kind: str, seeds: int) -> dict:
         "n": len(rows),
         "no_leak_no_repeat": float(np.mean([not r["leak"] and not r["repeated"] for r in rows])),
         "in_bounds": float(np.mean([r["in_bounds"] for r in rows])),
+        "finished": float(np.mean([not r["cut_off"] for r in rows])),
         "mood_agreement": float(np.mean([r["agrees"] for r in rows])),
         "distinct_1": distinct_n(texts, 1),
         "distinct_2": distinct_n(texts, 2),
@@ -91,7 +94,16 @@ def main() -> None:
     if args.options:
         options = {name: options[name] for i, name in enumerate(options) if str(i) in args.options.split(",")}
     results = [run_option(name, fn, kind, args.seeds) for kind in args.kinds.split(",") for name, fn in options.items()]
-    keys = ["no_leak_no_repeat", "in_bounds", "mood_agreement", "distinct_1", "distinct_2", "median_ms", "p90_ms"]
+    keys = [
+        "no_leak_no_repeat",
+        "in_bounds",
+        "finished",
+        "mood_agreement",
+        "distinct_1",
+        "distinct_2",
+        "median_ms",
+        "p90_ms",
+    ]
     print_table(
         "Text from Gemma 3 270M (CPU)",
         ["kind", "option", "n", *keys],

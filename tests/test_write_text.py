@@ -5,7 +5,7 @@ import pytest
 from tools.brief import CreativeBrief
 from tools.protocol import ToolContext
 from tools.text_prompts import normalise
-from tools.write_text import WriteTextArgs, check, clean_text, mood_agrees, write_text
+from tools.write_text import WriteTextArgs, check, clean_text, cut_off, mood_agrees, write_text
 
 
 def test_cleaning_and_checks():
@@ -20,6 +20,16 @@ def test_cleaning_and_checks():
     assert check("Salt and Silence", "title", 4, 0.0).in_bounds
     assert check("Where the Boats Were", "title", 4, 0.0).leak  # an example title copied
     assert not check("a title that is far far too long to be one", "title", 4, 0.0).in_bounds
+
+
+def test_a_text_that_stops_mid_phrase_is_not_clean():
+    poem = "the tide goes out\nthe gulls are quiet now\nand the boats wait for\nthe light to fall on the"
+    assert cut_off(poem) and not check(poem, "poem", 4, 0.0).clean
+    finished = "the tide goes out\nthe gulls are quiet now\nand the boats wait for\nthe light to come in"
+    assert not cut_off(finished) and check(finished, "poem", 4, 0.0).clean  # inner lines may run on
+    assert cut_off("A slow melody in D minor that drifts over a grey sea and")
+    assert check("Salt and", "title", 4, 0.0).cut_off and not check("Salt and Silence", "title", 4, 0.0).cut_off
+    assert clean_text("a b c\nd e f\ng h i\nto be seen....", "poem", 4).endswith("to be seen...")
 
 
 def test_mood_agreement_rule():

@@ -54,14 +54,31 @@ class TextCheck:
     valence: float
     agrees: bool
     rhymes: int
+    cut_off: bool = False
 
     @property
     def clean(self) -> bool:
-        return not self.leak and not self.repeated and self.in_bounds
+        return not self.leak and not self.repeated and self.in_bounds and not self.cut_off
+
+
+def _dangling_words() -> frozenset[str]:
+    path = os.path.join(os.path.dirname(__file__), "data", "dangling_words.txt")
+    with open(path, encoding="utf-8") as f:
+        return frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
+
+
+DANGLING = _dangling_words()
+
+
+def cut_off(text: str) -> bool:
+    """The text stops mid-phrase, on a word like 'the', 'of' or 'and' (a poem's inner lines may run on)."""
+    words = re.findall(r"[a-z']+", text.lower())
+    return bool(words) and words[-1] in DANGLING
 
 
 def clean_text(raw: str, kind: str, lines: int) -> str:
     raw = re.sub(r"^(poem|title|description)\s*:\s*", "", raw.strip(), flags=re.I)
+    raw = re.sub(r"\.{4,}", "...", raw)  # "to be seen...." reads as a slip
     if kind == "title":
         return raw.splitlines()[0].strip().strip("\"'*") if raw else ""
     if kind == "poem":
@@ -111,6 +128,7 @@ def check(text: str, kind: str, lines: int, brief_v: float) -> TextCheck:
         v,
         mood_agrees(v, brief_v),
         rhyme_pairs(text),
+        cut_off(text),
     )
 
 
@@ -201,6 +219,7 @@ def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
                     ("prompt echo", best.leak),
                     ("repeated line", best.repeated),
                     ("length", not best.in_bounds),
+                    ("a line cut off", best.cut_off),
                 )
                 if bad
             )
