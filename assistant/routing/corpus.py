@@ -339,7 +339,7 @@ def combined(rng: random.Random, pool: dict) -> Example:
     parts = [_intent(rng, pool, first)]
     paired = train and first in TRAIN_PAIRED_NEXT and rng.random() < PAIRED_SHARE
     nexts = TRAIN_PAIRED_NEXT[first] if paired else nexts
-    for _ in range(1 if rng.random() < 0.8 or not train or paired else 2):
+    for _ in range(1 if rng.random() >= THREE_PARTS_SHARE or not train or paired else 2):
         part = _intent(rng, pool, rng.choice(nexts))
         while train and _settings(part) & set().union(*map(_settings, parts)):  # no "darker ... brighter" (v11)
             part = _intent(rng, pool, rng.choice(nexts))
@@ -358,7 +358,7 @@ def combined_changes(rng: random.Random, pool: dict) -> Example:
     ctx = natural.random_context(rng, (kind,))
     ctx = Context(ctx.works, (kind,) if rng.random() < 0.5 else (), ctx.bars)
     names = natural.NATURAL["combinable"][kind]
-    count = 3 if rng.random() < 0.3 else 2
+    count = 3 if rng.random() < THREE_CHANGES_SHARE else 2
     parts: list[Example] = []
     used: set[tuple[str, str]] = set()
     for _ in range(50):
@@ -476,7 +476,8 @@ def _draw(rng: random.Random, pool: dict, intents: list[str], train: bool) -> Ex
 
 NATURAL_SHARE, LANGUAGE_SHARE, NO_WORKS_SHARE = 0.35, 0.08, 0.06
 COMBINED_SHARE, TRAIN_COMBINED_SHARE = 0.15, 0.3  # of template requests; v9 trains on more 2-3 part requests
-CHANGES_SHARE = 0.1  # of template requests (training): v10's several changes to one work in one request
+CHANGES_SHARE = 0.15  # of template requests (training): several changes to one work in one request (v10: 0.1)
+THREE_CHANGES_SHARE, THREE_PARTS_SHARE = 0.45, 0.35  # v13 (training): three changes, three joined requests (0.3, 0.2)
 
 
 def _is_plain_change(ex: Example) -> bool:
