@@ -44,3 +44,15 @@ def test_instruments_named_by_a_request():
     assert instruments_in("slower, on two cellos please") == {"cello"}
     assert instruments_in("a harbour at dawn, painted") == set()
     assert instruments_in("auf der Geige") == {"geige"}
+
+
+def test_copy_values_open_as_strings_and_the_palette_as_a_list():
+    from assistant.orchestrators.copy_constraint import value_opens_right
+
+    request = "the picture looks faded, it needs more colour"
+    head = '[["paint", {"saturation_change": 0.3, "emphasize_colour": '
+    assert not copy_ok(head, "true", request)  # the studio answered this; validation then refused the turn
+    assert not copy_ok(head[:-3], '": true', request)  # a token that closes the key and types the value
+    assert copy_ok(head, '"', request) and copy_ok(head, ' "', request)
+    assert value_opens_right('[["paint", {"palette": ', '["') and not value_opens_right('[["paint", {"palette": ', '"')
+    assert value_opens_right('[["paint", {"saturation_change": ', "0.3")  # other arguments are free

@@ -61,11 +61,26 @@ def names_an_instrument(candidate: str, closes: bool, request: str) -> bool:
     return any(name.startswith(text) for name in named)
 
 
+KEY_THEN_VALUE = re.compile(r'"(\w+)"\s*:\s*(\S)')
+
+
+def value_opens_right(answer: str, piece: str) -> bool:
+    """A copy key's value opens as a string (the palette as a list): `"emphasize_colour": true` cannot be typed."""
+    text = answer + piece
+    for match in KEY_THEN_VALUE.finditer(text):
+        if match.start(2) >= len(answer) and match.group(1) in COPY_KEYS:
+            if match.group(2) != ("[" if match.group(1) == "palette" else '"'):
+                return False
+    return True
+
+
 def copy_ok(answer: str, piece: str, request: str) -> bool:
     """Whether appending `piece` to `answer` keeps every open copy value a piece of the request that starts
     at a word's start, and, when the piece closes the value, ends at a word's end ("triumph" is not a value
     when the request says "triumphant"). Case is the request's or all lower case ("Majestic" or "majestic",
-    never "majeStic")."""
+    never "majeStic"). A copy value opens as a string, the palette as a list."""
+    if not value_opens_right(answer, piece):
+        return False
     opened = open_copy_key_value(answer)
     if opened is None:
         return True
