@@ -219,7 +219,7 @@ def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
                     ("prompt echo", best.leak),
                     ("repeated line", best.repeated),
                     ("length", not best.in_bounds),
-                    ("a line cut off", best.cut_off),
+                    ("cut off mid-phrase", best.cut_off),
                 )
                 if bad
             )
