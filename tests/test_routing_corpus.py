@@ -137,26 +137,26 @@ def _own_moods(calls: list) -> bool:
     return bool(moods.get("compose_melody")) and bool(moods.get("paint"))
 
 
-def test_no_natural_phrasing_stands_for_two_intents():
+def _natural_phrasings() -> list[tuple[str, str]]:
+    """(intent, sentence) of every natural template; a [sentence, arguments] template gives its sentence."""
     from assistant.routing.natural import TEMPLATES
 
+    return [(i, t[0] if isinstance(t, list) else t) for i, templates in TEMPLATES.items() for t in templates]
+
+
+def test_no_natural_phrasing_stands_for_two_intents():
     seen: dict[str, str] = {}
-    for intent, templates in TEMPLATES.items():
-        for template in templates:
-            sentence = normalise_request(template[0] if isinstance(template, list) else template)
-            assert seen.setdefault(sentence, intent) == intent, (sentence, intent, seen[sentence])
+    for intent, template in _natural_phrasings():
+        sentence = normalise_request(template)
+        assert seen.setdefault(sentence, intent) == intent, (sentence, intent, seen[sentence])
 
 
 def test_natural_phrasings_use_no_heldout_words_or_requests():
     """Every natural phrasing, not just those a sample draws ('more bittersweet' hid from a 4000-draw sample)."""
-    from assistant.routing.natural import TEMPLATES
-
     heldout_pool = pools()["heldout"]
     heldout_requests = {normalise_request(e.request) for e in generate("heldout", 400)}
-    for intent, templates in TEMPLATES.items():
-        for template in templates:
-            sentence = template[0] if isinstance(template, list) else template
-            words = set(re.findall(r"[a-z]+", sentence.lower()))
-            for key in ("moods", "colours", "instruments"):
-                assert not words & set(heldout_pool[key]), (intent, sentence, key)
-            assert normalise_request(sentence) not in heldout_requests, (intent, sentence)
+    for intent, sentence in _natural_phrasings():
+        words = set(re.findall(r"[a-z]+", sentence.lower()))
+        for key in ("moods", "colours", "instruments"):
+            assert not words & set(heldout_pool[key]), (intent, sentence, key)
+        assert normalise_request(sentence) not in heldout_requests, (intent, sentence)
