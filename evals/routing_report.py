@@ -212,6 +212,14 @@ def backends(
     return out
 
 
+def of_styles(cases: list[dict], styles: str | None) -> list[dict]:
+    """The cases of the named styles (all cases when none are named)."""
+    if not styles:
+        return cases
+    wanted = {s.strip() for s in styles.split(",")}
+    return [c for c in cases if c.get("style") in wanted]
+
+
 def score_set(orchestrator: Orchestrator, cases: list[dict], label: str) -> list[dict]:
     rows = []
     for i, case in enumerate(cases, 1):
@@ -231,14 +239,16 @@ def main() -> None:
     parser.add_argument("--qwen-adapter", default=ADAPTERS["qwen"], help="the LoRA adapter of the qwen-lora backend")
     parser.add_argument("--every", type=int, default=1, help="every n-th case of each set (a quicker sample)")
     parser.add_argument("--no-dialogues", action="store_true", help="skip the multi-turn dialogues")
+    parser.add_argument("--styles", default=None, help="comma-separated styles: only those cases (a quick screen)")
     args = parser.parse_args()
     report, dialogues = {}, {}
     for name, orchestrator in backends(args.backends.split(","), args.adapter, args.qwen_adapter).items():
         orchestrator.plan(PlanRequest([{"role": "user", "content": "hello"}], {}, {}))  # warm: load + caches
         for path in [p for p in args.sets.split(",") if os.path.exists(p)]:
-            rows = score_set(
-                orchestrator, load_cases(path)[:: args.every][: args.limit], f"{name} | {os.path.basename(path)}"
-            )
+            cases = of_styles(load_cases(path), args.styles)[:: args.every][: args.limit]
+            if not cases:
+                continue
+            rows = score_set(orchestrator, cases, f"{name} | {os.path.basename(path)}")
             report[f"{name} | {os.path.basename(path)}"] = {"summary": summarise(rows), "rows": rows}
         if not args.no_dialogues:
             with tempfile.TemporaryDirectory() as tmp:

@@ -160,3 +160,30 @@ def test_natural_phrasings_use_no_heldout_words_or_requests():
         for key in ("moods", "colours", "instruments"):
             assert not words & set(heldout_pool[key]), (intent, sentence, key)
         assert normalise_request(sentence) not in heldout_requests, (intent, sentence)
+
+
+def test_a_complaint_said_twice_is_one_change():
+    import random
+
+    from assistant.routing.corpus import RESTATE_JOINS, natural_example
+
+    rng, pool = random.Random(5), pools()["train"]
+    examples = [natural_example(rng, pool) for _ in range(3000)]
+    restated = [ex for ex in examples if any(join.strip() and join in ex.request for join in RESTATE_JOINS[1:5])]
+    assert len(restated) > 40
+    single = [ex for ex in restated if len(ex.calls) == 1 and len(ex.calls[0][1]) == 1]
+    assert len(single) / len(restated) > 0.9
+
+
+def test_a_painting_named_first_gets_the_mood_and_the_melody_matches():
+    import random
+
+    from assistant.routing.corpus import _intent
+
+    rng, pool = random.Random(7), pools()["train"]
+    for _ in range(20):
+        ex = _intent(rng, pool, "make_both_painting_first")
+        (paint, paint_args), (melody, melody_args) = ex.calls
+        assert (paint, melody, melody_args) == ("paint", "compose_melody", {})
+        assert paint_args["mood"].lower() in ex.request.lower()
+    assert "make_both_painting_first" not in pools()["heldout"]
