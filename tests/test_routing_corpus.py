@@ -1,6 +1,7 @@
 import re
 
 from assistant.calls import parse_plan
+from assistant.routing import natural
 from assistant.routing.corpus import compact, five_grams, generate, normalise_request, pools
 
 VOCABULARY_KEYS = ("moods", "colours", "instruments", "subjects", "keys")
@@ -187,3 +188,32 @@ def test_a_painting_named_first_gets_the_mood_and_the_melody_matches():
         assert (paint, melody, melody_args) == ("paint", "compose_melody", {})
         assert paint_args["mood"].lower() in ex.request.lower()
     assert "make_both_painting_first" not in pools()["heldout"]
+
+
+def test_a_complaint_then_a_text_keeps_the_change_and_adds_the_text():
+    import random
+
+    from assistant.routing.corpus import _complaint_and_text
+
+    rng, pool = random.Random(2), pools()["train"]
+    for _ in range(30):
+        ex = _complaint_and_text(rng, pool)
+        (change, change_args), (text, text_args) = ex.calls
+        assert change in ("compose_melody", "paint") and len(change_args) == 1
+        assert text == "write_text" and text_args["kind"] in ("poem", "title", "description")
+
+
+def test_a_comparative_colour_asks_for_more_of_the_colour_it_names():
+    import random
+
+    from assistant.routing.corpus import natural_example
+
+    rng, pool = random.Random(4), pools()["train"]
+    comparatives = natural.NATURAL["comparative_colours"]
+    seen = 0
+    for ex in (natural_example(rng, pool) for _ in range(6000)):
+        found = [c for c in comparatives if c in ex.request.lower()]
+        if found and len(ex.calls) == 1:
+            seen += 1
+            assert ex.calls[0] == ["paint", {"emphasize_colour": comparatives[found[0]]}]
+    assert seen >= 10

@@ -289,6 +289,7 @@ def _natural_fill(rng: random.Random) -> dict:
     tr, tr_value = rng.choice(list(natural.NATURAL["transpositions"].items()))
     takes = rng.choice([2, 3, 4])
     times, times_w = rng.choice(list(natural.NATURAL["times_words"].items()))
+    cmp, cmp_colour = rng.choice(list(natural.NATURAL["comparative_colours"].items()))
     return dict(
         pct_value=pct,
         pct=words[pct] if pct in words and rng.random() < 0.4 else pct,
@@ -302,6 +303,8 @@ def _natural_fill(rng: random.Random) -> dict:
         times=times,
         times_w=times_w if rng.random() < 0.7 else str(times),
         takes_text=NUMBER_WORDS.get(takes, str(takes)),
+        cmp=cmp,
+        cmp_colour=cmp_colour,
     )
 
 
@@ -354,7 +357,7 @@ COMBINABLE_NEXT = ["poem", "title", "more_colour", "darker", "brighter", "slower
 TRAIN_COMBINABLE_NEXT = ["faster", "longer", "poem_subject"]  # training only: the held-out split stays as it was
 # v12, training only: each work with its own mood ("a tense melody and a dark painting"); no pool drew these pairs
 TRAIN_PAIRED_NEXT = {
-    "make_melody": ["make_painting"],
+    "make_melody": ["make_painting", "paint_subject"],  # v15: '... and a bright painting of a harbour'
     "make_painting": ["make_melody"],
     # v14: a melody with its settings, then a painting with its own mood ('... at 70 bpm and a soft painting to go
     # with it'); a painting of a subject or palette, then a poem or title
@@ -369,6 +372,8 @@ PAIRED_SHARE = 0.3
 def combined(rng: random.Random, pool: dict) -> Example:
     """Two or three requests joined ('a sad tune and a title', 'slower, more blue')."""
     train = is_training_pool(pool)
+    if train and rng.random() < COMPLAINT_FIRST_SHARE:
+        return _complaint_and_text(rng, pool)
     first = rng.choice([i for i in COMBINABLE_FIRST + (TRAIN_COMBINABLE_FIRST if train else []) if i in pool])
     nexts = [i for i in COMBINABLE_NEXT + (TRAIN_COMBINABLE_NEXT if train else []) if i in pool]
     parts = [_intent(rng, pool, first)]
@@ -384,6 +389,19 @@ def combined(rng: random.Random, pool: dict) -> Example:
     works = tuple(k for k in natural.KINDS if any(k in p.context.works for p in parts))
     calls = one_call_per_tool([c for p in parts for c in p.calls])
     return Example(text, calls, Context(works, (), parts[0].context.bars))
+
+
+COMPLAINT_FIRST_SHARE = 0.12  # v15 (training): 'the tune drags, and write a short poem about it'
+
+
+def _complaint_and_text(rng: random.Random, pool: dict) -> Example:
+    """An indirect complaint or an 'it' mood change, then a poem, title or description (training only)."""
+    intent = rng.choice(RESTATABLE)
+    text, fill = _natural_text(rng, pool, intent)
+    ctx = _with_its_work(rng, natural.random_context(rng, natural.needs(intent)), intent)
+    part = _intent(rng, pool, rng.choice(["poem", "title", "description", "poem_subject"]))
+    calls = natural.natural_calls(intent, text, ctx, fill) + part.calls
+    return Example(text + rng.choice(TRAIN_JOINS) + part.request, calls, ctx)
 
 
 def combined_changes(rng: random.Random, pool: dict) -> Example:

@@ -155,6 +155,7 @@ def _slot_calls(intent: str, ctx: Context, fill: dict) -> list:
         "transpose": lambda: [["compose_melody", {"transpose": fill["tr_value"]}]],
         "key_natural": lambda: [["compose_melody", {"key": fill["key_text"]}]],
         "palette_natural": lambda: [["paint", fill["pair_args"]]],
+        "colour_comparative": lambda: [["paint", fill["pair_args"]]],
         "more_takes": lambda: [[TOOL_OF_KIND[(k := target(ctx, KINDS))], _takes(k, fill)]],
         "start_over": lambda: [
             [TOOL_OF_KIND[k], {"new_variation": True}] for k in ("melody", "painting") if k in ctx.works
@@ -193,7 +194,7 @@ def needs(intent: str) -> tuple[str, ...]:
         return ("painting",)
     if intent.endswith("_melody"):
         return ("melody",)
-    if intent in PAINT_FIXED or intent.startswith("palette_") or intent == "multi_painting":
+    if intent in PAINT_FIXED or intent.startswith("palette_") or intent in ("multi_painting", "colour_comparative"):
         return ("painting",)
     return ()
 
