@@ -56,3 +56,12 @@ def test_copy_values_open_as_strings_and_the_palette_as_a_list():
     assert copy_ok(head, '"', request) and copy_ok(head, ' "', request)
     assert value_opens_right('[["paint", {"palette": ', '["') and not value_opens_right('[["paint", {"palette": ', '"')
     assert value_opens_right('[["paint", {"saturation_change": ', "0.3")  # other arguments are free
+
+
+def test_a_colour_may_be_copied_from_its_comparative_but_a_mood_may_not():
+    colour = '[["paint", {"emphasize_colour": "'
+    assert copy_ok(colour + "blue", '"}]', "make it bluer")
+    assert copy_ok(colour + "red", '"}]', "a little redder") and copy_ok(colour + "red", '"}]', "reddish tones")
+    assert copy_ok('[["paint", {"palette": ["grey', '"]}]', "greyer please")
+    assert not copy_ok(colour + "blu", '"}]', "make it bluer")  # still not inside a word
+    assert not copy_ok('[["paint", {"mood": "blue', '"}]', "bluer")  # only colours take the comparative

@@ -12,6 +12,7 @@ import functools
 import re
 
 from tools.instruments import INSTRUMENTS
+from tools.palette import COLOURS
 from tools.translations import translations
 
 COPY_KEYS = ("mood", "subject", "emphasize_colour", "palette", "instrument")
@@ -61,6 +62,11 @@ def names_an_instrument(candidate: str, closes: bool, request: str) -> bool:
     return any(name.startswith(text) for name in named)
 
 
+WORD_ENDING = r"(?![A-Za-z0-9])"
+# A colour we know may end where its comparative or "-ish" form goes on: "bluer" and "bluish" ask for blue, "redder"
+# and "reddish" for red, "greyer" for grey.
+COLOUR_KEYS = ("emphasize_colour", "palette")
+COLOUR_ENDING = r"(?:d?(?:er|ish)|r|ish)?" + WORD_ENDING
 KEY_THEN_VALUE = re.compile(r'"(\w+)"\s*:\s*(\S)')
 
 
@@ -91,6 +97,8 @@ def copy_ok(answer: str, piece: str, request: str) -> bool:
         return False  # an empty value, or a second string opened in the same token
     if key == "instrument" and not names_an_instrument(candidate, bool(closes), request):
         return False
-    ending = r"(?![A-Za-z0-9])" if closes else ""
+    ending = ""
+    if closes:
+        ending = COLOUR_ENDING if key in COLOUR_KEYS and candidate.strip().lower() in COLOURS else WORD_ENDING
     pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(candidate) + ending)
     return any(pattern.search(text) for text in (request, request.lower()))
