@@ -170,7 +170,7 @@ def test_a_complaint_said_twice_is_one_change():
 
     rng, pool = random.Random(5), pools()["train"]
     examples = [natural_example(rng, pool) for _ in range(3000)]
-    restated = [ex for ex in examples if any(join.strip() and join in ex.request for join in RESTATE_JOINS[1:5])]
+    restated = [ex for ex in examples if any(join in ex.request for join in RESTATE_JOINS[1:5])]
     assert len(restated) > 40
     single = [ex for ex in restated if len(ex.calls) == 1 and len(ex.calls[0][1]) == 1]
     assert len(single) / len(restated) > 0.9
