@@ -67,7 +67,7 @@ train-harmony: venv
 
 # The orchestrators' recipes: `make train-orchestrator` (Gemma 3 270M; stage 1 took 3 min on one H100, about 4 h
 # on 2 CPU cores; each continuation 20-50 min on 2 CPU cores) and `make train-orchestrator BASE=qwen` (Qwen2.5-Coder
-# 0.5B; six stages, about 3 h 50 min on 2 CPU cores). The corpora v9 to v15 are written by the corpus
+# 0.5B; six stages and the blend of the last two, about 3 h 50 min on 2 CPU cores). The corpora v9 to v15 are written by the corpus
 # command of the commit that made them (a temporary git worktree), so every stage reads the exact file it was
 # trained on; Gemma's stage 1 used the corpus of its day (its card).
 BASE ?= gemma
@@ -98,7 +98,8 @@ ifeq ($(BASE),qwen)
 	$(LORA) --data data_cache/routing11/train.jsonl --init $(STAGES)_stage2 --steps 240 --batch 16 --lr 4e-4 --seed 12 --out $(STAGES)_stage3
 	$(LORA) --data data_cache/routing12/train.jsonl --init $(STAGES)_stage3 --steps 360 --batch 16 --lr 3e-4 --seed 13 --out $(STAGES)_stage4
 	$(LORA) --data data_cache/routing14/train.jsonl --init $(STAGES)_stage4 --steps 300 --batch 16 --lr 2e-4 --seed 15 --out $(STAGES)_stage5
-	$(LORA) --data data_cache/routing15/train.jsonl --init $(STAGES)_stage5 --steps 200 --batch 16 --lr 1.5e-4 --seed 16 --out $(ADAPTER_OUT)
+	$(LORA) --data data_cache/routing15/train.jsonl --init $(STAGES)_stage5 --steps 200 --batch 16 --lr 1.5e-4 --seed 16 --out $(STAGES)_stage6
+	$(PY) -m models.language.lora_blend --base $(BASE) --adapters $(STAGES)_stage5 $(STAGES)_stage6 --weights 0.5 0.5 --out $(ADAPTER_OUT)
 else
 	$(PY) -m assistant.routing.corpus --out data_cache/routing --train 12000
 	$(LORA) --data data_cache/routing/train.jsonl --steps 900 --batch 32 --rank 16 --lr 1e-3 --out $(STAGES)_stage1
