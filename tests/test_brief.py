@@ -46,3 +46,12 @@ def test_unknowns_are_reported_not_applied():
     out, notes = apply_changes(b, BriefChanges(mood="qwzx", palette=["blurple"], emphasize_colour="zzz"))
     assert out.mood == b.mood and out.key is None and out.palette == []
     assert any("qwzx" in n for n in notes) and any("blurple" in n for n in notes)
+
+
+def test_mood_changes_are_told_as_a_direction_with_the_value_before_and_after():
+    sad = CreativeBrief(valence=-0.6, arousal=1.0)
+    lighter, notes = apply_changes(sad, BriefChanges(valence_change=0.3, arousal_change=0.3))
+    assert lighter.valence == pytest.approx(-0.3)
+    assert notes[0] == "happier (valence -0.60 -> -0.30)"
+    assert notes[1].startswith("more energetic: already at the end")
+    assert apply_changes(sad, BriefChanges(valence_change=-0.3))[1] == ["sadder (valence -0.60 -> -0.90)"]

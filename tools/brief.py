@@ -167,6 +167,17 @@ def transposed_key(key: str | None, mode: str | None, valence: float, semitones:
     return SHARP_NAMES[(KEY_TO_PITCH_CLASS[tonic_of(key, mood_mode(mode, valence))] + semitones) % 12]
 
 
+MOOD_AXES = {"valence": ("happier", "sadder"), "arousal": ("more energetic", "calmer")}
+
+
+def mood_axis_note(field: str, before: float, after: float, delta: float) -> str:
+    """'happier (valence -0.60 -> -0.30)': the direction in words, then the value before and after."""
+    word = MOOD_AXES[field][0 if delta > 0 else 1]
+    if after == before:
+        return f"{word}: already at the end of the scale ({field} {after:+.2f})"
+    return f"{word} ({field} {before:+.2f} -> {after:+.2f})"
+
+
 def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[CreativeBrief, list[str]]:
     """A new brief with the changes applied and clamped, plus human-readable notes of what changed."""
     data, notes = brief.model_dump(), []
@@ -177,11 +188,12 @@ def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[Creative
         else:
             data.update(mood=changes.mood, valence=reading.valence, arousal=reading.arousal, tempo=None, mode=None)
             notes.append(f"mood {changes.mood} (valence {reading.valence:+.2f}, arousal {reading.arousal:+.2f})")
-    for field, lo, hi, label in (("valence", -1, 1, "valence"), ("arousal", -1, 1, "arousal")):
+    for field in MOOD_AXES:
         delta = getattr(changes, f"{field}_change")
         if delta:
-            data[field] = round(clamp(data[field] + delta, lo, hi), 3)
-            notes.append(f"{label} {data[field]:+.2f}")
+            before = data[field]
+            data[field] = round(clamp(before + delta, -1, 1), 3)
+            notes.append(mood_axis_note(field, before, data[field], delta))
     _apply_palette(data, changes, notes)
     _apply_music(brief, data, changes, notes)
     for field in ("brightness", "saturation"):
