@@ -30,6 +30,8 @@ def test_a_text_that_stops_mid_phrase_is_not_clean():
     assert cut_off("A slow melody in D minor that drifts over a grey sea and")
     assert check("Salt and", "title", 4, 0.0).cut_off and not check("Salt and Silence", "title", 4, 0.0).cut_off
     assert clean_text("a b c\nd e f\ng h i\nto be seen....", "poem", 4).endswith("to be seen...")
+    assert clean_text("A river of ice (", "title", 1) == "A river of ice"
+    assert clean_text("Untitled (Interlude)", "title", 1) == "Untitled (Interlude)"
 
 
 def test_mood_agreement_rule():

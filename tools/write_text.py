@@ -76,11 +76,15 @@ def cut_off(text: str) -> bool:
     return bool(words) and words[-1] in DANGLING
 
 
+UNCLOSED_BRACKET = re.compile(r"\s*[(\[][^)\]]*$")
+
+
 def clean_text(raw: str, kind: str, lines: int) -> str:
     raw = re.sub(r"^(poem|title|description)\s*:\s*", "", raw.strip(), flags=re.I)
     raw = re.sub(r"\.{4,}", "...", raw)  # "to be seen...." reads as a slip
     if kind == "title":
-        return raw.splitlines()[0].strip().strip("\"'*") if raw else ""
+        title = raw.splitlines()[0].strip().strip("\"'*") if raw else ""
+        return UNCLOSED_BRACKET.sub("", title)  # "A river of ice (" -> "A river of ice"
     if kind == "poem":
         return "\n".join([ln.strip() for ln in raw.splitlines() if ln.strip()][:lines])
     return " ".join(raw.split())
