@@ -217,3 +217,20 @@ def test_a_comparative_colour_asks_for_more_of_the_colour_it_names():
             seen += 1
             assert ex.calls[0] == ["paint", {"emphasize_colour": comparatives[found[0]]}]
     assert seen >= 10
+
+
+def test_the_whole_thing_means_what_the_last_turn_touched_else_every_work():
+    from assistant.routing.context import Context
+
+    both, text = ("melody", "painting"), "the whole thing feels too gloomy"
+    happier = [["compose_melody", {"valence_change": 0.3}], ["paint", {"valence_change": 0.3}]]
+    assert natural.natural_calls("whole_happier", text, Context(both, both), {}) == happier
+    assert natural.natural_calls("whole_happier", text, Context(both, ()), {}) == happier
+    assert natural.natural_calls("whole_happier", text, Context(both, ("painting",)), {}) == happier[1:]
+    assert natural.natural_calls("whole_calmer", text, Context(("melody",), ()), {}) == [
+        ["compose_melody", {"arousal_change": -0.3}]
+    ]
+    training = [
+        ex for ex in generate("train", 6000) if "whole thing" in ex.request and "Works: none" not in ex.context.line()
+    ]
+    assert sum(len(ex.calls) == 2 for ex in training) >= 20 and sum(len(ex.calls) == 1 for ex in training) >= 10

@@ -228,7 +228,7 @@ def natural_example(rng: random.Random, pool: dict) -> Example:
     if intent in RESTATABLE and rng.random() < RESTATE_SHARE:
         text = _restated(rng, pool, intent, text)
     ctx = natural.random_context(rng, natural.needs(intent))
-    if intent.endswith("_ctx") or intent == "more_takes":
+    if intent.endswith("_ctx") or intent in ("more_takes", *WHOLE_MOODS):
         ctx = _with_its_work(rng, ctx, intent)
     return Example(text, natural.natural_calls(intent, text, ctx, fill), ctx)
 
@@ -244,6 +244,7 @@ def _natural_text(rng: random.Random, pool: dict, intent: str) -> tuple[str, dic
 
 
 CONTEXT_MOODS = ("happier_ctx", "sadder_ctx", "calmer_ctx", "energetic_ctx")
+WHOLE_MOODS = ("whole_happier", "whole_sadder", "whole_calmer", "whole_energetic")  # v16 (training)
 # v14: a complaint said twice ('the colours are dull, give them some life') is still one change; Qwen stage 4
 # answered such sentences with a second change
 INDIRECT = tuple(f"{change}_indirect" for change in ("slower", "faster", "brighter", "darker", "vivid", "muted"))
@@ -269,6 +270,8 @@ NATURAL_WEIGHTS = {
     # v12: the indirect complaints (0.61 with Qwen stage 3) get three times, "it" mood changes twice
     **{intent: 3 for intent in INDIRECT},
     **{change: 2 for change in CONTEXT_MOODS},
+    # v16: "the whole thing is too gloomy" after a melody and a painting changed the melody only
+    **{change: 3 for change in WHOLE_MOODS},
 }
 
 
@@ -278,7 +281,7 @@ def _with_any_work(rng: random.Random, ctx: Context) -> Context:
 
 def _with_its_work(rng: random.Random, ctx: Context, intent: str) -> Context:
     """A context holding the work an 'it' request acts on: a melody or painting for mood changes, any work else."""
-    return _with_a_work(rng, ctx) if intent in CONTEXT_MOODS else _with_any_work(rng, ctx)
+    return _with_a_work(rng, ctx) if intent in CONTEXT_MOODS + WHOLE_MOODS else _with_any_work(rng, ctx)
 
 
 def _natural_fill(rng: random.Random) -> dict:

@@ -85,6 +85,12 @@ def target(ctx: Context, kinds: tuple[str, ...] = ("melody", "painting")) -> str
     return present[0] if len(present) == 1 else kinds[0]
 
 
+def whole_kinds(ctx: Context) -> list[str]:
+    """The works "the whole thing" means: the melody and painting the last turn touched, else every one there is."""
+    kinds = ("melody", "painting")
+    return [k for k in kinds if k in ctx.last] or [k for k in kinds if k in ctx.works]
+
+
 def named_kind(text: str) -> str | None:
     lowered = text.lower()
     if any(w in lowered for w in MELODY_WORDS):
@@ -138,6 +144,8 @@ def natural_calls(intent: str, text: str, ctx: Context, fill: dict) -> list:
             return [mood_call(change, "painting")]
         if intent == f"both_{change}":
             return [mood_call(change, "melody"), mood_call(change, "painting")]
+        if intent == f"whole_{change}":
+            return [mood_call(change, kind) for kind in whole_kinds(ctx)]
     return _slot_calls(intent, ctx, fill)
 
 
@@ -186,7 +194,7 @@ def filled_arguments(template_args: dict, fill: dict) -> dict:
 
 def needs(intent: str) -> tuple[str, ...]:
     """Works a natural intent refers to (they exist in its context)."""
-    if intent.startswith("both_") or intent == "start_over":
+    if intent.startswith(("both_", "whole_")) or intent == "start_over":
         return ("melody", "painting")
     if intent in FIXED or intent.startswith(("tempo_", "double_length", "shorter", "transpose", "key_natural")):
         return ("melody",)
