@@ -14,28 +14,15 @@ def test_slower_scales_the_effective_tempo_and_says_when_it_hits_the_limit():
 
 
 def test_out_of_range_values_are_errors_not_clamped():
-    for bad in (
-        dict(tempo=500),
-        dict(tempo=10),
-        dict(tempo_scale=0.1),
-        dict(tempo_scale=5),
-        dict(bars=100),
-        dict(add_bars=0),
-        dict(transpose=13),
-        dict(key="H"),
-    ):
+    for bad in (dict(tempo=500), dict(tempo=10), dict(tempo_scale=0.1), dict(tempo_scale=5), dict(bars=100),
+                dict(add_bars=0), dict(transpose=13), dict(key="H")):
         with pytest.raises(ValidationError):
             BriefChanges(**bad)
 
 
 def test_keys_as_people_write_them_and_transposition():
     assert [BriefChanges(key=k).key for k in ("E flat", "e-flat", "E♭", "f sharp", "bb", "D")] == [
-        "Eb",
-        "Eb",
-        "Eb",
-        "F#",
-        "Bb",
-        "D",
+        "Eb", "Eb", "Eb", "F#", "Bb", "D"
     ]
     up_a_fifth, notes = apply_changes(CreativeBrief(key="D"), BriefChanges(transpose=7))
     assert up_a_fifth.key == "A" and "+7" in notes[0]

@@ -228,7 +228,7 @@ def natural_example(rng: random.Random, pool: dict) -> Example:
     if intent in RESTATABLE and rng.random() < RESTATE_SHARE:
         text = _restated(rng, pool, intent, text)
     ctx = natural.random_context(rng, natural.needs(intent))
-    if intent.endswith("_ctx") or intent in ("more_takes", *WHOLE_MOODS):
+    if intent.endswith("_ctx") or intent == "more_takes":
         ctx = _with_its_work(rng, ctx, intent)
     return Example(text, natural.natural_calls(intent, text, ctx, fill), ctx)
 
@@ -281,7 +281,7 @@ def _with_any_work(rng: random.Random, ctx: Context) -> Context:
 
 def _with_its_work(rng: random.Random, ctx: Context, intent: str) -> Context:
     """A context holding the work an 'it' request acts on: a melody or painting for mood changes, any work else."""
-    return _with_a_work(rng, ctx) if intent in CONTEXT_MOODS + WHOLE_MOODS else _with_any_work(rng, ctx)
+    return _with_a_work(rng, ctx) if intent in CONTEXT_MOODS else _with_any_work(rng, ctx)
 
 
 def _natural_fill(rng: random.Random) -> dict:

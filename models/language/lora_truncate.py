@@ -21,10 +21,11 @@ WEIGHTS, CONFIG, REPORT = "adapter_model.safetensors", "adapter_config.json", "t
 
 def low_rank_factors(delta: torch.Tensor, rank: int) -> tuple[torch.Tensor, torch.Tensor, float]:
     """(B, A, relative error) with B @ A the best rank-`rank` approximation of `delta`."""
-    u, s, vh = torch.linalg.svd(delta.double(), full_matrices=False)
+    delta = delta.double()
+    u, s, vh = torch.linalg.svd(delta, full_matrices=False)
     root = s[:rank].sqrt()
     b, a = u[:, :rank] * root, root[:, None] * vh[:rank]
-    error = float(torch.linalg.norm(delta.double() - b @ a) / torch.linalg.norm(delta.double()).clamp_min(1e-30))
+    error = float(torch.linalg.norm(delta - b @ a) / torch.linalg.norm(delta).clamp_min(1e-30))
     return b.float().contiguous(), a.float().contiguous(), error
 
 
