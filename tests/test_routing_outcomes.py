@@ -1,0 +1,33 @@
+"""The outcome scorer: a case is right only when the works asked for, and nothing else, end as asked."""
+
+from evals.routing_outcomes import score_case, subject_kept, summarise
+
+MELODY = {"calls": [{"name": "compose_melody", "arguments": {"bars": 2, "tempo": 90}}]}
+
+
+def test_subject_kept_needs_every_word_of_the_asked_subject():
+    assert subject_kept("a cozy cabin in the snow", "the cozy cabin in the snow at night")
+    assert not subject_kept("a cozy cabin in the snow", "a forest at dawn")
+
+
+def test_exact_tempo_right_and_an_unasked_painting_wrong(tmp_path, scripted):
+    case = {"request": "a tune at 90 bpm", "expect": {"new": ["melody"], "melody": {"tempo_bpm": 90}}}
+    right = score_case(scripted(MELODY), case, str(tmp_path))
+    assert right["fully_right"] and right["checks"] == {"melody.tempo_bpm": True}
+    both = {"calls": [*MELODY["calls"], {"name": "paint", "arguments": {}}]}
+    wrong = score_case(scripted(both), case, str(tmp_path))
+    assert wrong["unasked"] and not wrong["fully_right"]
+
+
+def test_relative_change_is_checked_against_the_version_before(tmp_path, scripted):
+    case = {
+        "context": ["a tune at 90 bpm"],
+        "request": "slower",
+        "expect": {"changed": ["melody"], "melody": {"tempo": "slower"}},
+    }
+    faster = {"calls": [{"name": "compose_melody", "arguments": {"tempo_scale": 1.25}}]}
+    slower = {"calls": [{"name": "compose_melody", "arguments": {"tempo_scale": 0.8}}]}
+    assert not score_case(scripted(MELODY, faster), case, str(tmp_path))["fully_right"]
+    row = score_case(scripted(MELODY, slower), case, str(tmp_path))
+    assert row["fully_right"]
+    assert summarise([row])["right_works"] == 1.0
