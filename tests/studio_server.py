@@ -27,7 +27,7 @@ class Scripted(Orchestrator):
 def served(orchestrator: Orchestrator, root: str):
     """Yield the studio's base URL (ending in '/') while it runs as `ui.app.launch` would run it."""
     from ui.app import build_app
-    from ui.file_serving import allowed_paths_for
+    from ui.file_serving import launch_options
 
     demo = build_app(orchestrator, root=root)
     port = free_port()
@@ -36,8 +36,8 @@ def served(orchestrator: Orchestrator, root: str):
         server_name="127.0.0.1",
         server_port=port,
         prevent_thread_lock=True,
-        allowed_paths=allowed_paths_for(root),
         quiet=True,
+        **launch_options(root),
     )
     try:
         yield f"http://127.0.0.1:{port}/"

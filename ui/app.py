@@ -14,7 +14,7 @@ from tools.brief import BARS_RANGE, PAINT_STYLES, TEMPO_RANGE, CreativeBrief
 from tools.instruments import INSTRUMENTS
 from ui import handlers as h
 from ui.chat_render import text
-from ui.file_serving import allowed_paths_for, exposure_warning
+from ui.file_serving import launch_options
 from ui.job_limits import refusal
 
 EXAMPLES = [
@@ -215,16 +215,14 @@ def launch(
     concurrency: int = 2,
 ) -> None:
     root = root or sessions_root()
-    if warning := exposure_warning(root):
-        print(warning, flush=True)
     demo.queue(default_concurrency_limit=concurrency, max_size=32)
     demo.launch(
         server_name=host,
         server_port=port,
         share=share,
         auth=auth,
-        allowed_paths=allowed_paths_for(root),
         prevent_thread_lock=True,
+        **launch_options(root),
     )
     warm_request_path(demo.local_url, auth)
     demo.block_thread()

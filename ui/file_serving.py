@@ -1,36 +1,91 @@
-"""Which folders Gradio may serve by path. Session files are never served from where they lie: Gradio copies
-each file the studio shows into its cache under a hash of its content, and that copy is what a browser gets,
-so a file URL names neither the sessions folder nor a session id, and knowing an id opens nothing.
+"""What the running studio serves and accepts as files, wherever the sessions folder lies.
 
-Gradio accepts a returned file only from its allowed paths, the working directory or the temp directory; a
-sessions folder elsewhere (`--sessions /data/artchat`) has to be allowed, and then its files can be fetched by
-whoever knows a session id and a file name. `launch` says so when it happens.
+Session files are never served from where they lie: Gradio copies each file the studio shows into its cache under
+a hash of its content, and that copy is what a browser gets, so a file URL names neither the sessions folder nor a
+session id. Gradio's file route (`/gradio_api/file=PATH`) would also serve, by path, anything under `allowed_paths`,
+and a sessions folder outside the working and temp directories has to be allowed (Gradio copies a returned file
+only from there): then the sessions database itself could be downloaded. So the app is wrapped (`launch_options`):
+a middleware answers 403 to every file request whose path lies in the sessions folder, Gradio's `blocked_paths`
+holds the database and its WAL files as a second lock, and the upload route, which the studio never uses, is shut.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from urllib.parse import unquote
+
+from starlette.middleware import Middleware
+from starlette.responses import PlainTextResponse
+
+from assistant.store import DB_FILE
+
+DATABASE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}-journal")
+FILE_ROUTE_MARKS = ("/file=", "/file/")  # Gradio's file route and its deprecated spelling
+NOT_SERVED = "This file is not served: the studio's files reach the browser only through the chat and the Works tab."
+NO_UPLOADS = "This studio takes no uploads."
 
 
 def _inside(path: str, folder: str) -> bool:
-    path, folder = os.path.realpath(path), os.path.realpath(folder)
-    return os.path.commonpath([path, folder]) == folder
+    """Whether path lies in folder, as written or with its links followed."""
+    for norm in (os.path.abspath, os.path.realpath):
+        p, f = norm(path), norm(folder)
+        if os.path.commonpath([p, f]) == f:
+            return True
+    return False
 
 
 def allowed_paths_for(sessions_root: str) -> list[str]:
-    """[] when Gradio takes the session files without serving their folder, else [sessions_root]."""
+    """[] when Gradio takes the session files without being told, else [sessions_root] (so it may copy them)."""
     if any(_inside(sessions_root, folder) for folder in (os.getcwd(), tempfile.gettempdir())):
         return []
     return [sessions_root]
 
 
-def exposure_warning(sessions_root: str) -> str | None:
-    """A line for the console when the sessions folder has to be served by path."""
-    if not allowed_paths_for(sessions_root):
-        return None
-    return (
-        f"note: the sessions folder {sessions_root} lies outside the working and temp directories, so Gradio must "
-        "serve it by path: anyone who knows a session id and a file name can fetch that file. Keep the sessions "
-        "folder under the working directory (the default) for a public link."
-    )
+def blocked_paths_for(sessions_root: str) -> list[str]:
+    """The sessions database and its journal files: Gradio neither copies nor serves them."""
+    return [os.path.join(os.path.abspath(sessions_root), name) for name in DATABASE_FILES]
+
+
+def requested_file(path: str) -> str | None:
+    """The file path a request to Gradio's file route asks for, or None for any other route."""
+    for mark in FILE_ROUTE_MARKS:
+        if mark in path:
+            return unquote(path.split(mark, 1)[1])
+    return None
+
+
+def refusal(method: str, path: str, sessions_root: str) -> tuple[int, str] | None:
+    """(status, sentence) for a request the studio refuses, or None for one Gradio may answer."""
+    if method == "POST" and path.rstrip("/").endswith("/upload"):
+        return 403, NO_UPLOADS
+    asked = requested_file(path)
+    if asked is not None and not asked.startswith(("http://", "https://")) and _inside(asked, sessions_root):
+        return 403, NOT_SERVED
+    return None
+
+
+class SessionFolderGuard:
+    """ASGI middleware in front of Gradio's routes: refuses file requests into the sessions folder, and uploads."""
+
+    def __init__(self, app, sessions_root: str):
+        self.app = app
+        self.sessions_root = os.path.abspath(sessions_root)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            refused = refusal(scope.get("method", "GET"), scope.get("path", ""), self.sessions_root)
+            if refused is not None:
+                status, sentence = refused
+                await PlainTextResponse(sentence, status_code=status)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def launch_options(sessions_root: str) -> dict:
+    """The keyword arguments of `Blocks.launch` that decide what is served: used by `ui.app.launch` and the tests."""
+    return {
+        "allowed_paths": allowed_paths_for(sessions_root),
+        "blocked_paths": blocked_paths_for(sessions_root),
+        "app_kwargs": {"middleware": [Middleware(SessionFolderGuard, sessions_root=sessions_root)]},
+    }
