@@ -93,6 +93,8 @@ def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[SceneSpec, int, fl
 
 
 def _scene_notes(params: PaintingParameters, subject: str) -> list[str]:
+    if params.chosen_subject:
+        return [params.subject_note()]
     if subject.strip() and not params.scene.matched:
         return [f"I can't paint {subject!r} as a scene yet, so this is {params.description()} for the mood"]
     if not subject.strip():

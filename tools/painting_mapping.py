@@ -8,7 +8,11 @@ cooler and more muted than a joyful one of the same scene.
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
+
+import yaml
 
 from models.painter.scene_spec import ABSTRACT_FAMILIES, SceneSpec
 from tools.brief import CreativeBrief, clamp
@@ -19,6 +23,7 @@ from tools.scene_mapping import SceneReading, read_scene, scene_words
 NAMED_PALETTE_STRENGTH = 0.85
 MOOD_PALETTE_STRENGTH = 0.32
 BASIC_HUES = ("red", "orange", "gold", "yellow", "green", "teal", "blue", "navy", "violet", "purple", "pink")
+MOOD_SCENES_PATH = os.path.join(os.path.dirname(__file__), "data", "mood_scenes.yaml")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,13 @@ class PaintingParameters:
     spec: SceneSpec
     scene: SceneReading
     colours: tuple[str, ...]  # the palette as read ("purple", "grey"); empty: from the mood
+    subject: str = ""  # what is painted: the brief's subject, or a scene chosen for the mood
+    mood: str = ""
+    chosen_subject: bool = False  # True: the brief named none, the mood's scene was chosen
+
+    def subject_note(self) -> str | None:
+        """The sentence that tells the person which scene was chosen for their mood, when one was."""
+        return f"no subject given: {self.subject}, for {self.mood}" if self.chosen_subject else None
 
     def description(self) -> str:
         """What was painted, in words: "a stormy sea at dusk in purple and grey"."""
@@ -63,11 +75,30 @@ def _accent(colours: list[Colour], hue: float, saturation: float, valence: float
     return (hue + (35 if valence >= 0 else -35)) % 360, saturation * 0.8
 
 
-def painting_parameters(brief: CreativeBrief) -> PaintingParameters:
+@functools.lru_cache(maxsize=1)
+def mood_scene_table() -> dict:
+    with open(MOOD_SCENES_PATH) as f:
+        return yaml.safe_load(f)["regions"]
+
+
+def mood_scene(valence: float, arousal: float, seed: int) -> str:
+    """A scene that carries the mood: the nearest mood region's scenes, one picked by the seed."""
+    regions = mood_scene_table().values()
+    nearest = min(regions, key=lambda r: (r["at"][0] - valence) ** 2 + (r["at"][1] - arousal) ** 2)
+    return nearest["scenes"][seed % len(nearest["scenes"])]
+
+
+def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> PaintingParameters:
+    """The spec for this brief; with no subject (and no abstract style asked), a scene chosen for the mood by
+    the seed (the brief's painting seed unless given)."""
     v, a = brief.valence, brief.arousal
     colours, _ = read_palette(brief.palette)
-    scene = read_scene(brief.subject, v, a, brief.style)
-    mood_saturation = 0.5 + 0.3 * a + 0.15 * v
+    subject, chosen = brief.subject.strip(), False
+    if not subject and brief.style is None:
+        seed = brief.seeds.get("painting", 1) if seed is None else seed
+        subject, chosen = mood_scene(v, a, seed), True
+    scene = read_scene(subject, v, a, brief.style)
+    mood_saturation = 0.6 + 0.25 * a + 0.15 * v
     brightness = 0.55 + 0.25 * v + 0.05 * a + brief.brightness_offset
     if colours:
         hue, saturation = colours[0].hue, 0.3 * mood_saturation + 0.7 * colours[0].saturation
@@ -91,4 +122,4 @@ def painting_parameters(brief: CreativeBrief) -> PaintingParameters:
         valence=round(v, 3),
         arousal=round(a, 3),
     )
-    return PaintingParameters(spec, scene, tuple(c.name for c in colours))
+    return PaintingParameters(spec, scene, tuple(c.name for c in colours), subject, brief.mood, chosen)

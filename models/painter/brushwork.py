@@ -20,7 +20,8 @@ HORIZONTAL = [
 ]
 UPRIGHT = [CLASSES.index(c) for c in ("grass", "trunk", "building")]
 DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
-BRUSHES = (1 / 20, 1 / 40, 1 / 80)  # brush radius as a share of the side
+BRUSHES = (1 / 20, 1 / 40, 1 / 80, 1 / 170)  # brush radius as a share of the side
+THRESHOLDS = (0.045, 0.045, 0.045, 0.09)  # the finest brush only where detail is strong
 
 
 def _direction_field(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator) -> np.ndarray:
@@ -76,9 +77,34 @@ def _layer_points(size: int, radius: float, rng: np.random.Generator) -> np.ndar
     return np.clip(pts, 0, size - 1)[rng.permutation(xs.size)]
 
 
+# brush shapes: the stroke's width along its path, as a share of its full width
+SHAPES = np.array(
+    [
+        [0.85, 1.0, 1.0, 0.85],  # flat: square-ish ends
+        [0.45, 1.0, 0.9, 0.35],  # filbert: tapered both ends
+        [0.95, 1.0, 0.75, 0.25],  # round, lifted off at the end
+        [0.3, 0.8, 1.0, 0.6],  # pressed down along the way
+    ],
+    np.float32,
+)
+BRISTLES = 4  # streaks of lighter and darker paint along a stroke
+
+
+def stroke_outlines(paths: np.ndarray, widths: np.ndarray, shapes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """[N, P, 2] paths, [N] widths, [N, P] width shares -> ([N, P, 2] unit normals, [N, P] half widths)."""
+    tangent = np.gradient(paths, axis=1)
+    norm = np.linalg.norm(tangent, axis=-1, keepdims=True)
+    tangent = np.where(norm > 1e-6, tangent / np.maximum(norm, 1e-6), np.array([1.0, 0.0], np.float32))
+    normal = np.stack([-tangent[..., 1], tangent[..., 0]], -1)
+    return normal, 0.5 * widths[:, None] * shapes
+
+
 def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold):
     """Draw one brush size's strokes on the PIL canvas and height map: everywhere for the first brush, then
-    only where this scale's reference holds detail that the coarser one lacks (edges, small forms)."""
+    only where this scale's reference holds detail that the coarser one lacks (edges, small forms).
+
+    Each stroke is a shaped polygon (flat, filbert, round, pressed) with bristle streaks along it; the height
+    map gets the streaks as ridges, so the impasto light shows the bristles rather than each stroke's rim."""
     size = ref.shape[0]
     pts = _layer_points(size, radius, rng)
     ix, iy = pts[:, 0].astype(int), pts[:, 1].astype(int)
@@ -86,34 +112,38 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
         detail = np.abs(coarser[iy, ix] - ref[iy, ix]).sum(-1)
         keep = detail > threshold * rng.uniform(0.5, 1.5, len(pts))  # a ragged edge to where detail begins
         pts, ix, iy = pts[keep], ix[keep], iy[keep]
+    n = len(pts)
     start = labels[iy, ix]
-    factor = np.where(np.isin(start, DABS), 1.2, np.where(np.isin(start, HORIZONTAL), 3.0, 2.0))
-    length = radius * factor * rng.uniform(0.5, 1.5, len(pts))
+    factor = np.where(np.isin(start, DABS), 1.3, np.where(np.isin(start, HORIZONTAL), 2.4, 2.0))
+    length = radius * factor * rng.lognormal(0, 0.35, n)
     paths = _stroke_paths(pts, angles, labels, length)
-    shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (len(pts), 1))  # paint mixed unevenly: mostly value
-    colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (len(pts), 3)), 0, 1)
-    heights_value = rng.uniform(90, 200, len(pts))
+    shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1))  # paint mixed unevenly: mostly value
+    colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)
+    widths = np.maximum(1.0, 1.3 * radius * rng.lognormal(0, 0.3, n))
+    shapes = SHAPES[rng.integers(0, len(SHAPES), n)] * rng.uniform(0.85, 1.15, (n, 1))
+    normal, half = stroke_outlines(paths, widths, shapes)
+    left, right = paths + normal * half[..., None], paths - normal * half[..., None]
+    offsets = rng.uniform(-0.75, 0.75, (n, BRISTLES))
+    streak_shade = 1 + rng.normal(0, 0.07, (n, BRISTLES))
+    streak_height = rng.uniform(60, 200, (n, BRISTLES))
+    base_height = rng.normal(128, 6, n)
     draw, hdraw = ImageDraw.Draw(canvas), ImageDraw.Draw(heights)
-    widths = np.maximum(1, np.round(radius * rng.uniform(0.9, 1.5, len(pts)))).astype(int)
-    across = np.stack([-np.sin(angles[iy, ix]), np.cos(angles[iy, ix])], -1)
-    bristles = rng.uniform(-0.35, 0.35, (len(pts), 2))  # where each bristle line runs, across the stroke
-    bristle_shade = 1 + rng.normal(0, 0.09, (len(pts), 2))
-    round_ends = radius >= 4
-    for k in range(len(pts)):
-        path = [tuple(p) for p in paths[k]]
+    small = radius < 3.5
+    for k in range(n):
         colour = tuple(int(c * 255) for c in colours[k])
-        width = int(widths[k])
-        draw.line(path, fill=colour, width=width, joint="curve")
-        hdraw.line(path, fill=int(heights_value[k]), width=width)
-        if not round_ends:  # the smallest brush: a plain dab
+        if small:  # the finest brush: a plain short line
+            path = [tuple(p) for p in paths[k]]
+            draw.line(path, fill=colour, width=int(round(widths[k])))
+            hdraw.line(path, fill=int(streak_height[k, 0]), width=int(round(widths[k])))
             continue
-        for x, y in (path[0], path[-1]):  # round ends, as a loaded round brush leaves them
-            draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=colour)
-        thin = max(1, width // 5)
-        for b in range(2):  # bristle lines: the brush's own streaks of lighter and darker paint
-            dx, dy = across[k] * bristles[k, b] * width
-            streak = tuple(int(min(255, c * 255 * bristle_shade[k, b])) for c in colours[k])
-            draw.line([(x + dx, y + dy) for x, y in path], fill=streak, width=thin)
+        outline = [tuple(p) for p in np.concatenate([left[k], right[k][::-1]])]
+        draw.polygon(outline, fill=colour)
+        hdraw.polygon(outline, fill=int(base_height[k]))
+        thin = max(1, int(widths[k] / 7))
+        for b in range(BRISTLES):
+            streak = [tuple(p) for p in paths[k] + normal[k] * (half[k] * offsets[k, b])[:, None]]
+            draw.line(streak, fill=tuple(int(min(255, c * 255 * streak_shade[k, b])) for c in colours[k]), width=thin)
+            hdraw.line(streak, fill=int(streak_height[k, b]), width=thin)
 
 
 def impasto(canvas: Image.Image, heights: Image.Image, strength: float = 0.06) -> np.ndarray:
@@ -131,10 +161,10 @@ def paint_strokes(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.ra
     canvas = ref_img.filter(ImageFilter.GaussianBlur(size / 24))
     heights = Image.new("L", (size, size), 128)
     coarser = None
-    for share in BRUSHES:
+    for share, threshold in zip(BRUSHES, THRESHOLDS):
         radius = share * size
         blurred = np.asarray(ref_img.filter(ImageFilter.GaussianBlur(radius / 2)), dtype=np.float32) / 255
         angles = _direction_field(blurred, labels, energy, rng)
-        paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold=0.045)
+        paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold)
         coarser = blurred
     return impasto(canvas, heights)

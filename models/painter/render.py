@@ -14,9 +14,13 @@ from PIL import Image, ImageDraw
 
 from models.painter import style_finish
 from models.painter.brushwork import paint_strokes
-from models.painter.scene_colours import hsv_colour, underpainting
+from models.painter.buildings import dress_buildings
+from models.painter.celestial import add_glow, paint_discs, take_discs
+from models.painter.form_light import light_direction, model_forms
+from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
+from models.painter.value_plan import apply_value_plan, light_temperature
 
 
 def labels_at(probs: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -47,22 +51,6 @@ def complete_flowers(labels: np.ndarray) -> None:
         r = 0.4 * np.sqrt(mask.sum() / np.pi)
         centre = (yy[sl_y, sl_x] - sl_y.start - cy) ** 2 + (xx[sl_y, sl_x] - sl_x.start - cx) ** 2 <= r * r
         labels[sl_y, sl_x][centre & mask] = bloom
-
-
-def _windows(rgb: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
-    building = labels == CLASSES.index("building")
-    if not building.any():
-        return
-    size = labels.shape[0]
-    cell = max(3, size // 40)
-    yy, xx = np.mgrid[0:size, 0:size]
-    lit_share = {"night": 0.55, "dusk": 0.4, "dawn": 0.2, "day": 0.0}[spec.time]
-    cells = rng.random((size // cell + 1, size // cell + 1))
-    pane = ((yy % cell) < cell * 0.55) & ((xx % cell) < cell * 0.5) & building
-    lit = pane & (cells[yy // cell, xx // cell] < lit_share)
-    dark = pane & ~lit
-    rgb[dark] *= 0.65
-    rgb[lit] = hsv_colour(45 if spec.palette_strength < 0.5 else spec.accent_hue, 0.55, 0.98)
 
 
 def _stars(canvas: Image.Image, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
@@ -101,14 +89,26 @@ def canvas_weave(size: int) -> np.ndarray:
     return 1 + 0.025 * (np.sin(xx * 2.1) * np.sin(yy * 2.3))
 
 
-def render_layout(probs: np.ndarray, spec: SceneSpec, seed: int, size: int = 512, finish: bool = True) -> Image.Image:
-    """Paint a layout ([K, h, w] probabilities or a one-hot map) for this spec at size x size."""
+def render_layout(
+    probs: np.ndarray, spec: SceneSpec, seed: int, size: int = 512, finish: bool = True, objects=None
+) -> Image.Image:
+    """Paint a layout ([K, h, w] probabilities or a one-hot map) for this spec at size x size; `objects`
+    (an `objects.ObjectPainter`) paints things into the underpainting and restates them over the strokes."""
     rng = np.random.default_rng(seed)
     labels = labels_at(probs, size, rng)
     complete_flowers(labels)
+    discs = take_discs(labels)
     ref = underpainting(labels, spec, rng)
-    _windows(ref, labels, spec, rng)
+    dress_buildings(ref, labels, spec, rng)
+    add_glow(ref, labels, discs, spec)
+    if objects is not None:  # before the light and the value plan, so the things share the scene's
+        objects.underpaint(ref, labels)
+    ref = model_forms(ref, labels, light_direction(size, discs))
+    ref = light_temperature(apply_value_plan(ref, spec), spec)
     painted = paint_strokes(ref, labels, spec.energy, rng)
+    if objects is not None:
+        painted = objects.restate(painted)
+    paint_discs(painted, labels, discs, spec)
     canvas = Image.fromarray((np.clip(painted * canvas_weave(size)[..., None], 0, 1) * 255).astype(np.uint8))
     if finish:
         canvas = style_finish.finish(canvas)

@@ -21,7 +21,7 @@ DAYLIGHT = {
     "far": (222, 0.25, 0.62),
     "rock": (25, 0.22, 0.42),
     "snow": (210, 0.05, 0.95),
-    "water": (205, 0.55, 0.52),
+    "water": (205, 0.55, 0.6),
     "foam": (195, 0.08, 0.95),
     "grass": (92, 0.55, 0.55),
     "sand": (38, 0.42, 0.85),
@@ -39,6 +39,8 @@ DAYLIGHT = {
 }
 ACCENT_ROLE = {"light", "petal", "boat", "earth", "trunk", "field_accent", "bloom"}
 ABSTRACT = {"field_main", "field_accent", "field_dark", "field_light"}
+GROUND_CHROMA_MAX = 0.62  # big regions never at full chroma: the accents carry the strongest colour
+MAIN_ROLE = {"sky": 1.0, "water": 0.9, "cloud": 0.45, "far": 0.6}  # share of the palette strength
 SKY_LIKE = {"sky", "cloud", "light"}
 # time: (sky at the top, sky at the horizon, light tint hue, tint amount, brightness factor)
 TIME_LIGHT = {
@@ -79,6 +81,50 @@ def _tinted(rgb: np.ndarray, hue: float, saturation: float, amount: float) -> np
     return (1 - amount) * rgb + amount * target
 
 
+def _hue_of(rgb: np.ndarray) -> float:
+    r, g, b = (float(c) for c in rgb)
+    top, low = max(r, g, b), min(r, g, b)
+    if top - low < 1e-4:
+        return 0.0
+    if top == r:
+        return (60 * (g - b) / (top - low)) % 360
+    if top == g:
+        return 60 * (b - r) / (top - low) + 120
+    return 60 * (r - g) / (top - low) + 240
+
+
+def _gap(a: float, b: float) -> float:
+    return abs((a - b + 180) % 360 - 180)
+
+
+def _harmonised(rgb: np.ndarray, hues: tuple[float, ...], saturation: float, amount: float) -> np.ndarray:
+    """A region's own colour drawn towards the palette colour nearest its hue, the more the nearer (a green
+    meadow under 'pinks and golds' goes olive-gold, not pink): analogous harmony, never one hue everywhere."""
+    own = _hue_of(rgb)
+    nearest = min(hues, key=lambda h: _gap(h, own))
+    closeness = max(0.25, float(np.cos(np.radians(min(_gap(nearest, own), 90)))))
+    return _tinted(rgb, nearest, saturation, amount * closeness)
+
+
+def _role_colour(rgb: np.ndarray, name: str, spec: SceneSpec, sat_factor: float) -> np.ndarray:
+    """The palette's part in one class: the main colour leads in the big open regions (sky, water, abstract
+    fields), the accent colour in the accents (sun, flowers, boats), every other region leans towards the
+    palette colour nearest its own hue."""
+    main = (spec.hue, min(spec.saturation, GROUND_CHROMA_MAX) * sat_factor)
+    accent = (spec.accent_hue, spec.accent_saturation * sat_factor)
+    if name in ABSTRACT:
+        hue, sat = accent if name == "field_accent" else main
+        return _tinted(rgb, hue, sat, 1.0)
+    if name in ACCENT_ROLE:
+        strength = spec.palette_strength * (0.3 if name == "light" else 0.9)
+        if name == "petal":  # flowers carry the accent: a sad garden's are faded, a happy one's bright
+            strength = max(strength, 0.65)
+        return _tinted(rgb, accent[0], accent[1], strength)
+    if name in MAIN_ROLE:
+        return _tinted(rgb, main[0], main[1], spec.palette_strength * MAIN_ROLE[name])
+    return _harmonised(rgb, (main[0], accent[0]), main[1], spec.palette_strength * 0.55)
+
+
 def class_colours(spec: SceneSpec) -> np.ndarray:
     """float32 [K, 3] RGB of each class under this spec's palette, mood, light and weather."""
     sat_factor, val_factor, overcast = WEATHER_LIGHT[spec.weather]
@@ -91,14 +137,9 @@ def class_colours(spec: SceneSpec) -> np.ndarray:
         night_light = name == "light" and spec.time == "night"
         if night_light:
             h, s, v = 55, 0.08, 0.96
-        rgb = hsv_to_rgb(np.array([h, s * (0.4 + 1.2 * spec.saturation) * sat_factor, v], np.float32))
-        accent = name in ACCENT_ROLE
-        role_hue = spec.accent_hue if accent else spec.hue
-        role_sat = (spec.accent_saturation if accent else spec.saturation) * sat_factor
-        strength = 1.0 if name in ABSTRACT else spec.palette_strength * (0.3 if name == "light" else 1.0)
-        if name == "petal":  # flowers carry the accent: a sad garden's are faded, a happy one's bright
-            strength = max(strength, 0.65)
-        rgb = _tinted(rgb, role_hue, role_sat, strength)  # the sun and moon keep most of their own light
+        s = min(s * (0.4 + 1.2 * spec.saturation), GROUND_CHROMA_MAX if name not in ACCENT_ROLE else 1.0)
+        rgb = hsv_to_rgb(np.array([h, s * sat_factor, v], np.float32))
+        rgb = _role_colour(rgb, name, spec, sat_factor)  # the sun and moon keep most of their own light
         if name != "light":
             rgb = _tinted(rgb, tint_hue, 0.5, tint) * light_factor
         rows.append(rgb * val_factor * mood_light(spec))
@@ -151,7 +192,7 @@ def mood_grade(rgb: np.ndarray, spec: SceneSpec) -> np.ndarray:
     """Chroma scaled about each pixel's grey by the spec's saturation: muted moods lose colour
     everywhere, dark blue-greys included, vivid ones gain a little."""
     grey = rgb.mean(-1, keepdims=True)
-    return grey + (rgb - grey) * float(np.clip(0.6 + 0.55 * spec.saturation, 0.6, 1.15))
+    return grey + (rgb - grey) * float(np.clip(0.6 + 0.55 * spec.saturation, 0.6, 1.0))
 
 
 def _low_noise(size: int, rng: np.random.Generator) -> np.ndarray:

@@ -13,7 +13,7 @@ import functools
 from PIL import Image
 
 STYLE = 0  # of the 26: a soft impasto that keeps forms readable (chosen on a contact sheet of all 26)
-STRENGTH = 0.45
+STRENGTH = 0.3
 
 
 @functools.lru_cache(maxsize=1)

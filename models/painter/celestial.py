@@ -1,0 +1,95 @@
+"""Round, glowing suns and moons.
+
+The layout gives the sun or moon as a blob of the `light` class; a painter would never paint a lumpy sun. We
+take each blob's place and size, give its pixels back to the sky, light the sky around it with a glow (in
+the underpainting, so the strokes carry it), and after the brushwork paint a clean disc with a soft edge
+that stays behind hills and clouds (it is drawn only over open sky).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+
+LIGHT, SKY, WATER = CLASSES.index("light"), CLASSES.index("sky"), CLASSES.index("water")
+# time: (disc centre, disc rim, glow) RGB in [0, 1]
+COLOURS = {
+    "dawn": ((1.0, 0.95, 0.82), (1.0, 0.72, 0.45), (1.0, 0.62, 0.42)),
+    "day": ((1.0, 0.99, 0.93), (1.0, 0.9, 0.62), (1.0, 0.93, 0.7)),
+    "dusk": ((1.0, 0.86, 0.55), (1.0, 0.52, 0.22), (1.0, 0.45, 0.2)),
+    "night": ((0.98, 0.97, 0.9), (0.86, 0.86, 0.8), (0.62, 0.7, 0.9)),
+}
+
+
+@dataclass(frozen=True)
+class Disc:
+    y: float
+    x: float
+    radius: float
+
+
+def take_discs(labels: np.ndarray) -> list[Disc]:
+    """The sun or moon blobs of a class map as discs (largest first, at most two); their pixels become sky."""
+    from scipy import ndimage
+
+    size = labels.shape[0]
+    blobs, count = ndimage.label(labels == LIGHT)
+    if count == 0:
+        return []
+    areas = ndimage.sum_labels(np.ones_like(blobs), blobs, range(1, count + 1))
+    discs = []
+    for i in np.argsort(areas)[::-1][:2]:
+        if areas[i] < (size * 0.012) ** 2:
+            continue
+        cy, cx = ndimage.center_of_mass(blobs == i + 1)
+        radius = float(np.clip(np.sqrt(areas[i] / np.pi), size * 0.035, size * 0.08))
+        discs.append(Disc(float(cy), float(cx), radius))
+    labels[labels == LIGHT] = SKY
+    return discs
+
+
+def _distance(size: int, disc: Disc) -> np.ndarray:
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    return np.hypot(yy - disc.y, xx - disc.x)
+
+
+def add_glow(ref: np.ndarray, labels: np.ndarray, discs: list[Disc], spec: SceneSpec) -> None:
+    """Light the sky (and the water below) around each disc, in place: a wide soft halo and a path of light on
+    water under it."""
+    glow = np.array(COLOURS[spec.time][2], np.float32)
+    strength = {"dawn": 0.55, "day": 0.35, "dusk": 0.7, "night": 0.5}[spec.time]
+    if spec.weather in ("cloudy", "stormy", "rain", "misty"):
+        strength *= 0.5
+    size = labels.shape[0]
+    open_sky = labels == SKY
+    for disc in discs:
+        d = _distance(size, disc) / disc.radius
+        halo = (strength * np.exp(-((d / 3.2) ** 2)))[..., None]
+        ref[open_sky] = (ref + halo * (glow - ref))[open_sky]
+        xx = np.arange(size, dtype=np.float32)[None, :]
+        path = np.exp(-(((xx - disc.x) / (disc.radius * 1.4)) ** 2)) * np.ones((size, 1), np.float32)
+        water = (labels == WATER) & (np.arange(size)[:, None] > disc.y)
+        ref[water] = (ref + (0.5 * strength * path)[..., None] * (glow - ref))[water]
+
+
+def paint_discs(rgb: np.ndarray, labels: np.ndarray, discs: list[Disc], spec: SceneSpec) -> None:
+    """Paint each disc over open sky, in place: a soft-edged round body, lighter in its centre."""
+    centre, rim = (np.array(c, np.float32) for c in COLOURS[spec.time][:2])
+    hazy = spec.weather in ("misty", "cloudy", "rain", "stormy")
+    if hazy:  # seen through haze: a pale disc with a soft edge
+        centre, rim = 0.7 * centre + 0.3, 0.6 * rim + 0.35
+    size = labels.shape[0]
+    behind = np.isin(labels, [SKY]).astype(np.float32)
+    for disc in discs:
+        d = _distance(size, disc)
+        soft = disc.radius * 0.3 if hazy else 1.0
+        edge = np.clip((disc.radius - d) / soft + 0.5, 0, 1) * behind * (0.75 if hazy else 1.0)
+        t = np.clip(d / disc.radius, 0, 1)[..., None] ** 2
+        body = (1 - t) * centre + t * rim
+        if spec.time == "night":  # the moon's faint seas
+            body = body * (1 - 0.06 * np.sin(d[..., None] * 0.9 / max(1.0, disc.radius / 12)))
+        rgb[:] = rgb + edge[..., None] * (body - rgb)
