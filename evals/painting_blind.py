@@ -24,7 +24,6 @@ import time
 
 import yaml
 
-from evals.common import write_json
 from evals.painting_blind_scoring import score_rows, summary_table
 from tools.brief import CreativeBrief
 from tools.protocol import ToolContext
@@ -95,7 +94,8 @@ def make_job(set_name: str, job: str, judge_root: str = JUDGE_ROOT, key_root: st
 
 
 def score_job(set_name: str, job: str, label: str, judge_root: str = JUDGE_ROOT, key_root: str = KEY_ROOT) -> dict:
-    """Score <job>'s verdicts against its key; print the table and write evals/out/painting_blind_<label>.json."""
+    """Score <job>'s verdicts against its key; print the table and write the figures with the judge's words and
+    the key to evals/data/painting_blind_<label>.json (committed: the figures a card or README quotes)."""
     rows = {r["id"]: r for r in load_requests(set_name)}
     with open(os.path.join(key_root, f"{job}.json")) as f:
         key = json.load(f)
@@ -103,9 +103,12 @@ def score_job(set_name: str, job: str, label: str, judge_root: str = JUDGE_ROOT,
         verdicts = json.load(f)
     verdicts = verdicts["works"] if isinstance(verdicts, dict) and "works" in verdicts else verdicts
     scored = score_rows(rows, key["works"], verdicts)
-    report = {"job": job, "set": set_name, "commit": key.get("commit"), **scored}
+    report = {"job": job, "set": set_name, "commit": key.get("commit"), **scored, "key": key, "verdicts": verdicts}
     summary_table(report)
-    write_json(f"painting_blind_{label}", report)
+    path = os.path.join(DATA, f"painting_blind_{label}.json")
+    with open(path, "w") as f:
+        json.dump(report, f, indent=1, ensure_ascii=False)
+    print(f"wrote {path}")
     return report
 
 
