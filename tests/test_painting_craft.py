@@ -2,10 +2,11 @@
 
 import numpy as np
 
+from models.painter.boats import BOAT, paint_boats
 from models.painter.brushwork import SHAPES, stroke_outlines
 from models.painter.buildings import BUILDING, dress_buildings, find_blocks
 from models.painter.celestial import LIGHT, SKY, paint_discs, take_discs
-from models.painter.render import render_class_map
+from models.painter.render import break_crests, render_class_map
 from models.painter.scene_colours import _hue_of, class_colours
 from models.painter.scene_layout import CLASSES, draw_layout
 from models.painter.scene_spec import SceneSpec
@@ -91,3 +92,37 @@ def test_a_mood_alone_gets_a_scene_that_carries_it_and_says_so():
     assert params.subject_note() == f"no subject given: {params.subject}, for melancholic"
     asked = painting_parameters(brief.model_copy(update={"subject": "a red fox"}))
     assert not asked.chosen_subject and asked.subject == "a red fox" and asked.subject_note() is None
+
+
+def test_a_boat_blob_becomes_a_hull_with_a_sail():
+    size = 128
+    labels = np.full((size, size), CLASSES.index("water"))
+    labels[:50] = SKY
+    labels[70:76, 40:52] = BOAT
+    ref = np.full((size, size, 3), 0.5, np.float32)
+    ref[:50] = 0.9  # a pale sky
+    paint_boats(ref, labels, SceneSpec(family="lake"), np.random.default_rng(0))
+    boat = labels == BOAT
+    rows = np.nonzero(boat.any(1))[0]
+    assert rows.min() < 62 and rows.max() >= 72  # a sail rises well above the waterline blob
+    sail, hull = ref[rows.min() + 3][boat[rows.min() + 3]], ref[rows.max() - 1][boat[rows.max() - 1]]
+    assert sail.mean() > hull.mean() + 0.2  # a pale sail over a dark hull
+
+
+def test_foam_rows_break_into_crests():
+    size = 128
+    labels = np.full((size, size), CLASSES.index("water"))
+    for y in range(10, size, 12):
+        labels[y : y + 2] = CLASSES.index("foam")
+    before = (labels == CLASSES.index("foam")).sum()
+    break_crests(labels, np.random.default_rng(1))
+    after = labels == CLASSES.index("foam")
+    assert 0.3 * before < after.sum() < 0.95 * before
+    assert (~after[10]).any()  # a row no longer runs unbroken
+
+
+def test_greens_lead_on_the_land_not_in_the_sky():
+    spec = SceneSpec(family="meadow", hue=120, accent_hue=90, saturation=0.6, palette_strength=0.85)
+    colours = class_colours(spec)
+    assert hue_distance(_hue_of(colours[CLASSES.index("sky")]), 120) > 50
+    assert hue_distance(_hue_of(colours[CLASSES.index("grass")]), 120) < 30

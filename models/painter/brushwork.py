@@ -117,7 +117,8 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     factor = np.where(np.isin(start, DABS), 1.3, np.where(np.isin(start, HORIZONTAL), 2.4, 2.0))
     length = radius * factor * rng.lognormal(0, 0.35, n)
     paths = _stroke_paths(pts, angles, labels, length)
-    shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1))  # paint mixed unevenly: mostly value
+    calm_region = np.where(np.isin(start, HORIZONTAL), 0.5, 1.0)[:, None]  # skies and water blend smoother
+    shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1)) * calm_region  # paint mixed unevenly: value
     colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)
     widths = np.maximum(1.0, 1.3 * radius * rng.lognormal(0, 0.3, n))
     shapes = SHAPES[rng.integers(0, len(SHAPES), n)] * rng.uniform(0.85, 1.15, (n, 1))

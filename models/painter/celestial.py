@@ -52,6 +52,10 @@ def take_discs(labels: np.ndarray) -> list[Disc]:
     return discs
 
 
+def rng_phase(disc: Disc) -> float:
+    return float((disc.x * 7.1 + disc.y * 3.3) % (2 * np.pi))
+
+
 def _distance(size: int, disc: Disc) -> np.ndarray:
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
     return np.hypot(yy - disc.y, xx - disc.x)
@@ -61,17 +65,19 @@ def add_glow(ref: np.ndarray, labels: np.ndarray, discs: list[Disc], spec: Scene
     """Light the sky (and the water below) around each disc, in place: a wide soft halo and a path of light on
     water under it."""
     glow = np.array(COLOURS[spec.time][2], np.float32)
-    strength = {"dawn": 0.55, "day": 0.35, "dusk": 0.7, "night": 0.5}[spec.time]
+    strength = {"dawn": 0.55, "day": 0.35, "dusk": 0.7, "night": 0.3}[spec.time]
+    reach = 2.2 if spec.time == "night" else 3.2  # moonlight stays near the moon
     if spec.weather in ("cloudy", "stormy", "rain", "misty"):
         strength *= 0.5
     size = labels.shape[0]
     open_sky = labels == SKY
     for disc in discs:
         d = _distance(size, disc) / disc.radius
-        halo = (strength * np.exp(-((d / 3.2) ** 2)))[..., None]
+        halo = (strength * np.exp(-((d / reach) ** 2)))[..., None]
         ref[open_sky] = (ref + halo * (glow - ref))[open_sky]
         xx = np.arange(size, dtype=np.float32)[None, :]
-        path = np.exp(-(((xx - disc.x) / (disc.radius * 1.4)) ** 2)) * np.ones((size, 1), np.float32)
+        ripples = 0.5 + 0.5 * np.sin(np.arange(size, dtype=np.float32)[:, None] * 0.9 + rng_phase(disc))
+        path = np.exp(-(((xx - disc.x) / (disc.radius * 0.9)) ** 2)) * ripples  # broken by the ripples
         water = (labels == WATER) & (np.arange(size)[:, None] > disc.y)
         ref[water] = (ref + (0.5 * strength * path)[..., None] * (glow - ref))[water]
 
@@ -90,6 +96,4 @@ def paint_discs(rgb: np.ndarray, labels: np.ndarray, discs: list[Disc], spec: Sc
         edge = np.clip((disc.radius - d) / soft + 0.5, 0, 1) * behind * (0.75 if hazy else 1.0)
         t = np.clip(d / disc.radius, 0, 1)[..., None] ** 2
         body = (1 - t) * centre + t * rim
-        if spec.time == "night":  # the moon's faint seas
-            body = body * (1 - 0.06 * np.sin(d[..., None] * 0.9 / max(1.0, disc.radius / 12)))
         rgb[:] = rgb + edge[..., None] * (body - rgb)

@@ -13,6 +13,7 @@ import torch
 from PIL import Image, ImageDraw
 
 from models.painter import style_finish
+from models.painter.boats import paint_boats
 from models.painter.brushwork import paint_strokes
 from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, paint_discs, take_discs
@@ -51,6 +52,19 @@ def complete_flowers(labels: np.ndarray) -> None:
         r = 0.4 * np.sqrt(mask.sum() / np.pi)
         centre = (yy[sl_y, sl_x] - sl_y.start - cy) ** 2 + (xx[sl_y, sl_x] - sl_x.start - cx) ** 2 <= r * r
         labels[sl_y, sl_x][centre & mask] = bloom
+
+
+def break_crests(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """Break the layout's unbroken rows of foam into wave crests of varied lengths (in place): a painter never
+    rules a sea with parallel lines."""
+    foam = labels == CLASSES.index("foam")
+    if not foam.any():
+        return
+    size = labels.shape[0]
+    noise = np.asarray(
+        Image.fromarray(rng.normal(0, 1, (24, 14)).astype(np.float32)).resize((size, size), Image.BICUBIC)
+    )
+    labels[foam & (noise < -0.4)] = CLASSES.index("water")
 
 
 def _stars(canvas: Image.Image, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
@@ -97,9 +111,11 @@ def render_layout(
     rng = np.random.default_rng(seed)
     labels = labels_at(probs, size, rng)
     complete_flowers(labels)
+    break_crests(labels, rng)
     discs = take_discs(labels)
     ref = underpainting(labels, spec, rng)
     dress_buildings(ref, labels, spec, rng)
+    paint_boats(ref, labels, spec, rng)
     add_glow(ref, labels, discs, spec)
     if objects is not None:  # before the light and the value plan, so the things share the scene's
         objects.underpaint(ref, labels)

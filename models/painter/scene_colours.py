@@ -39,8 +39,10 @@ DAYLIGHT = {
 }
 ACCENT_ROLE = {"light", "petal", "boat", "earth", "trunk", "field_accent", "bloom"}
 ABSTRACT = {"field_main", "field_accent", "field_dark", "field_light"}
+NAMED = 0.5  # palette strengths from here on come from colours the person named
 GROUND_CHROMA_MAX = 0.62  # big regions never at full chroma: the accents carry the strongest colour
-MAIN_ROLE = {"sky": 1.0, "water": 0.9, "cloud": 0.45, "far": 0.6}  # share of the palette strength
+MAIN_ROLE = {"sky": 1.0, "water": 0.65, "cloud": 0.45, "far": 0.6}  # share of the palette strength
+LAND_ROLE = {"grass": 1.0, "foliage": 0.9, "far": 0.6, "water": 0.3}
 SKY_LIKE = {"sky", "cloud", "light"}
 # time: (sky at the top, sky at the horizon, light tint hue, tint amount, brightness factor)
 TIME_LIGHT = {
@@ -120,8 +122,9 @@ def _role_colour(rgb: np.ndarray, name: str, spec: SceneSpec, sat_factor: float)
         if name == "petal":  # flowers carry the accent: a sad garden's are faded, a happy one's bright
             strength = max(strength, 0.65)
         return _tinted(rgb, accent[0], accent[1], strength)
-    if name in MAIN_ROLE:
-        return _tinted(rgb, main[0], main[1], spec.palette_strength * MAIN_ROLE[name])
+    leads = LAND_ROLE if 65 <= spec.hue <= 170 else MAIN_ROLE  # greens lead on the land, never in the sky
+    if name in leads and spec.palette_strength >= NAMED:  # named colours lead in the open regions
+        return _tinted(rgb, main[0], main[1], spec.palette_strength * leads[name])
     return _harmonised(rgb, (main[0], accent[0]), main[1], spec.palette_strength * 0.55)
 
 
@@ -140,8 +143,8 @@ def class_colours(spec: SceneSpec) -> np.ndarray:
         s = min(s * (0.4 + 1.2 * spec.saturation), GROUND_CHROMA_MAX if name not in ACCENT_ROLE else 1.0)
         rgb = hsv_to_rgb(np.array([h, s * sat_factor, v], np.float32))
         rgb = _role_colour(rgb, name, spec, sat_factor)  # the sun and moon keep most of their own light
-        if name != "light":
-            rgb = _tinted(rgb, tint_hue, 0.5, tint) * light_factor
+        if name != "light":  # water takes its light from the sky it mirrors (underpainting), less from the tint
+            rgb = _tinted(rgb, tint_hue, 0.5, tint * (0.4 if name == "water" else 1.0)) * light_factor
         rows.append(rgb * val_factor * mood_light(spec))
     return np.clip(np.array(rows, dtype=np.float32), 0, 1)
 
@@ -158,7 +161,10 @@ def sky_gradient(spec: SceneSpec, y: np.ndarray) -> np.ndarray:
     top_rgb = hsv_to_rgb(np.array([top[0], top[1] * mood_sat, top[2]], np.float32))
     low_rgb = hsv_to_rgb(np.array([low[0], low[1] * mood_sat, low[2]], np.float32))
     rgb = (1 - t) * top_rgb + t * low_rgb
-    rgb = _tinted(rgb, spec.hue, spec.saturation * sat_factor, spec.palette_strength)
+    named = spec.palette_strength >= NAMED and not 65 <= spec.hue <= 170  # a mood's hue (or a green) only
+    # breathes on the sky; other named colours lead it
+    amount = spec.palette_strength if named else 0.4 * spec.palette_strength
+    rgb = _tinted(rgb, spec.hue, min(spec.saturation, GROUND_CHROMA_MAX) * sat_factor, amount)
     return rgb * mood_light(spec)
 
 
