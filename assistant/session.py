@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, PrivateAttr
 
 from assistant.store import SessionStore, store_for
+from assistant.store_errors import StorageError
 from assistant.versions import Version, version_id
 from tools.brief import CreativeBrief
 from tools.protocol import PreviousWork, ToolResult
@@ -82,10 +83,14 @@ class Session(BaseModel):
         return vid, folder
 
     def release(self, vid: str) -> None:
-        """Give back a reserved version whose tool failed, with whatever it wrote."""
+        """Give back a reserved version whose tool failed, with whatever it wrote (the files first: on a full disk
+        the database cannot give the number back, and the number then stays unused)."""
         kind, number = vid.rsplit("_", 1)
-        self.store.release_version(self.id, kind, int(number))
         shutil.rmtree(os.path.join(self.folder, vid), ignore_errors=True)
+        try:
+            self.store.release_version(self.id, kind, int(number))
+        except StorageError:
+            pass
 
     def previous_work(self, kind: str) -> PreviousWork | None:
         return self.work(self.heads[kind]) if kind in self.heads else None

@@ -3,6 +3,11 @@
 Every change is one short transaction, so two handles on one session (two tabs, two processes) never overwrite
 each other: version numbers are taken inside `BEGIN IMMEDIATE` and never reused, heads and messages are rows.
 Migrations are the numbered SQL files in `migrations/`, applied in order and recorded in `PRAGMA user_version`.
+A database error becomes a `StorageError` with a sentence (a full disk, a damaged file); a damaged file is found
+when the store opens (at launch), and is never replaced by an empty one. One connection stays open for the life
+of the store, so the WAL and shared-memory files are not removed and re-made at each operation: reading needs no
+new room on a full disk. Sessions that stayed empty (no message, no version) for a day are removed with their
+folders when a new one is made, so page loads and API clients that did nothing leave nothing behind.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shutil
 import socket
 import sqlite3
 import threading
@@ -17,8 +24,12 @@ import time
 from contextlib import closing, contextmanager
 from importlib import resources
 
+from assistant.store_errors import StorageError, damaged_sentence, storage_error
+
 DB_FILE = "artchat.sqlite3"
 BUSY_TIMEOUT_S = 30
+EMPTY_SESSION_TTL_S = 24 * 3600
+SESSION_FOLDER = re.compile(r"[0-9a-f]{32}")
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -50,20 +61,53 @@ class SessionStore:
         self.root = os.path.abspath(root)
         os.makedirs(self.root, exist_ok=True)
         self.path = os.path.join(self.root, DB_FILE)
+        self._check_intact()
         self._migrate()
+        self._keeper = self._connect()
+        self._keeper.execute("SELECT 1 FROM sessions LIMIT 1").fetchall()
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
 
     @contextmanager
     def transaction(self, write: bool = True):
-        """A write transaction holds the write lock from its start (no lost updates); a read one sees a snapshot."""
-        with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)) as db:
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
+        """A write transaction holds the write lock from its start (no lost updates); a read one sees a snapshot.
+        Database errors leave as a StorageError with a sentence."""
+        try:
+            with closing(self._connect()) as db:
+                db.execute("PRAGMA foreign_keys = ON")
+                db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield db
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                    raise
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as err:
+            if isinstance(err, sqlite3.IntegrityError):
                 raise
-            db.execute("COMMIT")
+            raise storage_error(err, self.path) from err
+
+    def close(self) -> None:
+        self._keeper.close()
+
+    def _check_intact(self) -> None:
+        """A StorageError when the database file is damaged: unreadable, failing its check, or emptied (0 bytes)
+        while session folders say it held sessions. SQLite would silently start an empty one from 0 bytes."""
+        if not os.path.exists(self.path):
+            return
+        if os.path.getsize(self.path) == 0:
+            if any(SESSION_FOLDER.fullmatch(name) for name in os.listdir(self.root)):
+                raise StorageError(damaged_sentence(self.path, "it is empty, 0 bytes"))
+            return
+        try:
+            with closing(self._connect()) as db:
+                verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            raise storage_error(err, self.path) from err
+        if verdict != "ok":
+            raise StorageError(damaged_sentence(self.path, verdict))
 
     def _migrate(self) -> None:
         with self.transaction() as db:
@@ -88,7 +132,9 @@ class SessionStore:
 
     # -- sessions ---------------------------------------------------------------------------
     def create_session(self, sid: str, token: str, brief: dict, next_seed: int) -> None:
+        """Store a new session (and remove the ones that stayed empty longer than EMPTY_SESSION_TTL_S)."""
         now = time.time()
+        self.drop_empty_sessions(now - EMPTY_SESSION_TTL_S)
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO sessions (id, token_hash, brief, next_seed, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
@@ -120,6 +166,20 @@ class SessionStore:
             heads = dict(db.execute("SELECT kind, version_id FROM heads WHERE session_id = ?", (sid,)).fetchall())
         return {"brief": json.loads(row[0]), "next_seed": row[1], "messages": messages, "versions": versions,
                 "heads": heads}
+
+    def drop_empty_sessions(self, before: float) -> list[str]:
+        """Remove sessions untouched since `before` that hold no message and no version, and their folders."""
+        with self.transaction() as db:
+            empty = [sid for (sid,) in db.execute(
+                "SELECT id FROM sessions WHERE updated < ? "
+                "AND NOT EXISTS (SELECT 1 FROM messages WHERE session_id = sessions.id) "
+                "AND NOT EXISTS (SELECT 1 FROM versions WHERE session_id = sessions.id)",
+                (before,),
+            )]
+            db.executemany("DELETE FROM sessions WHERE id = ?", [(sid,) for sid in empty])
+        for sid in empty:
+            shutil.rmtree(os.path.join(self.root, sid), ignore_errors=True)
+        return empty
 
     def delete_session(self, sid: str) -> None:
         with self.transaction() as db:
@@ -223,5 +283,7 @@ def store_for(root: str) -> SessionStore:
     root = os.path.abspath(root)
     with _stores_lock:
         if root not in _stores or not os.path.exists(_stores[root].path):
+            if root in _stores:
+                _stores[root].close()
             _stores[root] = SessionStore(root)
         return _stores[root]

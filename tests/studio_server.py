@@ -26,8 +26,7 @@ class Scripted(Orchestrator):
 @contextmanager
 def served(orchestrator: Orchestrator, root: str):
     """Yield the studio's base URL (ending in '/') while it runs as `ui.app.launch` would run it."""
-    from ui.app import build_app
-    from ui.file_serving import launch_options
+    from ui.app import build_app, launch_options
 
     demo = build_app(orchestrator, root=root)
     port = free_port()
@@ -37,7 +36,7 @@ def served(orchestrator: Orchestrator, root: str):
         server_port=port,
         prevent_thread_lock=True,
         quiet=True,
-        **launch_options(root),
+        **launch_options(demo, root),
     )
     try:
         yield f"http://127.0.0.1:{port}/"

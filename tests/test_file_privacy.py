@@ -123,3 +123,16 @@ def test_the_upload_route_is_shut(studio):
     except urllib.error.HTTPError as e:
         status = e.code
     assert status == 403
+
+
+def test_a_deleted_sessions_file_urls_stop_answering(studio):
+    """Delete removes Gradio's cached copies too, not only the session's rows and files."""
+    from gradio_client import Client
+
+    url, root = studio
+    client = Client(url, download_files=False, verbose=False)
+    outputs = client.predict("paint something calm", [], api_name="/on_message")
+    urls = sorted({f["url"] for f in outputs if isinstance(f, dict) and f.get("url")})
+    assert urls and all(status_of(u) == 200 for u in urls)
+    client.predict(True, [], api_name="/delete_session")
+    assert all(status_of(u) in (403, 404) for u in urls)

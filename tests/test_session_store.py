@@ -105,3 +105,22 @@ def test_a_deleted_session_cannot_be_refreshed_or_resumed(tmp_path):
         session.refresh()
     with pytest.raises(KeyError):
         Session.resume(key, str(tmp_path))
+
+
+def test_sessions_left_empty_for_a_day_are_removed_when_a_new_one_is_made(tmp_path):
+    from assistant.session import Message
+    from assistant.store import EMPTY_SESSION_TTL_S
+
+    root = str(tmp_path)
+    old_empty, old_used, new_empty = (Session.create(root) for _ in range(3))
+    old_used.messages.append(Message(role="user", content="hello"))
+    old_used.save()
+    store = store_for(root)
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE sessions SET updated = updated - ? WHERE id IN (?, ?)",
+            (EMPTY_SESSION_TTL_S + 60, old_empty.id, old_used.id),
+        )
+    Session.create(root)
+    assert not store.exists(old_empty.id) and not os.path.exists(old_empty.folder)
+    assert store.exists(old_used.id) and store.exists(new_empty.id) and os.path.exists(new_empty.folder)

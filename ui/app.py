@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant.bundle import write_bundle
 from assistant.orchestrators.base import NoLanguageModel, Orchestrator
@@ -14,8 +15,9 @@ from tools.brief import BARS_RANGE, PAINT_STYLES, TEMPO_RANGE, CreativeBrief
 from tools.instruments import INSTRUMENTS
 from ui import handlers as h
 from ui.chat_render import text
-from ui.file_serving import launch_options
-from ui.job_limits import refusal
+from ui.clear_errors import guard_events
+from ui.file_serving import CACHE_SWEEP, file_middleware, file_options
+from ui.job_limits import QueueJoinGuard, refusal
 
 EXAMPLES = [
     "make a melancholic melody and matching painting",
@@ -64,7 +66,7 @@ def _brief_panel():
 def build_app(orchestrator: Orchestrator | None = None, root: str | None = None) -> gr.Blocks:
     orchestrator = orchestrator or NoLanguageModel()
     root = root or sessions_root()
-    with gr.Blocks(title="artchat") as demo:
+    with gr.Blocks(title="artchat", delete_cache=CACHE_SWEEP) as demo:
         session = gr.State(None)
         gr.Markdown("# artchat\nA melody, a painting and words that share one mood. Ask in the chat, or use the panel.")
         summary = gr.Markdown()
@@ -200,9 +202,9 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
         compare.click(
             h.compare_versions, [left, right, session], [left_pic, right_pic, left_audio, right_audio, differences]
         )
-        bundle_button.click(lambda s: write_bundle(h.ensure_session(s, root)), [session], bundle)
+        bundle_button.click(lambda s: write_bundle(h.fresh_session(s, root)), [session], bundle)
         demo.load(partial(refresh_views, []), [session], views)
-    return demo
+    return guard_events(demo)
 
 
 def launch(
@@ -222,10 +224,17 @@ def launch(
         share=share,
         auth=auth,
         prevent_thread_lock=True,
-        **launch_options(root),
+        **launch_options(demo, root),
     )
     warm_request_path(demo.local_url, auth)
     demo.block_thread()
+
+
+def launch_options(demo: gr.Blocks, root: str) -> dict:
+    """What `Blocks.launch` is told about files and what wraps its routes: the sessions folder is never served by
+    path and uploads are refused (`ui.file_serving`), and one address cannot fill the queue (`ui.job_limits`)."""
+    middleware = [file_middleware(root), Middleware(QueueJoinGuard, blocks=demo)]
+    return {**file_options(root), "app_kwargs": {"middleware": middleware}}
 
 
 def warm_request_path(url: str, auth: tuple[str, str] | None) -> None:

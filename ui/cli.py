@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.sessions:
         os.environ["ARTCHAT_HOME"] = os.path.abspath(args.sessions)
+    if problem := sessions_problem():
+        parser.exit(2, f"artchat: {problem}\n")
 
     from models.loader import configure_default_loader
     from models.registry import register_shipped_models
@@ -47,6 +49,19 @@ def main(argv: list[str] | None = None) -> None:
     orchestrator = choose_orchestrator(args.lm)
     threading.Thread(target=warm_up, args=(orchestrator,), daemon=True).start()
     launch(build_app(orchestrator), port=args.port, host=args.host, share=args.share, auth=args.auth)
+
+
+def sessions_problem() -> str | None:
+    """Why the sessions database cannot be used (damaged, or no room to make it), or None: said before loading."""
+    from assistant.session import sessions_root
+    from assistant.store import store_for
+    from assistant.store_errors import StorageError
+
+    try:
+        store_for(sessions_root())
+    except StorageError as err:
+        return str(err)
+    return None
 
 
 def warm_up(orchestrator) -> None:

@@ -4,17 +4,23 @@ Session files are never served from where they lie: Gradio copies each file the 
 a hash of its content, and that copy is what a browser gets, so a file URL names neither the sessions folder nor a
 session id. Gradio's file route (`/gradio_api/file=PATH`) would also serve, by path, anything under `allowed_paths`,
 and a sessions folder outside the working and temp directories has to be allowed (Gradio copies a returned file
-only from there): then the sessions database itself could be downloaded. So the app is wrapped (`launch_options`):
-a middleware answers 403 to every file request whose path lies in the sessions folder, Gradio's `blocked_paths`
-holds the database and its WAL files as a second lock, and the upload route, which the studio never uses, is shut.
+only from there): then the sessions database itself could be downloaded. So the app is wrapped
+(`ui.app.launch_options`): a middleware answers 403 to every file request whose path lies in the sessions folder,
+Gradio's `blocked_paths` holds the database and its WAL files as a second lock, and the upload route, which the
+studio never uses, is shut.
+A deleted session's cached copies are removed with it (`forget_cached_copies`), and Gradio deletes any cached copy
+a day old (`gr.Blocks(delete_cache=CACHE_SWEEP)`), so a copy does not outlive its session.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from urllib.parse import unquote
 
+from gradio.processing_utils import hash_file
+from gradio.utils import get_upload_folder
 from starlette.middleware import Middleware
 from starlette.responses import PlainTextResponse
 
@@ -24,6 +30,7 @@ DATABASE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}-journ
 FILE_ROUTE_MARKS = ("/file=", "/file/")  # Gradio's file route and its deprecated spelling
 NOT_SERVED = "This file is not served: the studio's files reach the browser only through the chat and the Works tab."
 NO_UPLOADS = "This studio takes no uploads."
+CACHE_SWEEP = (3600, 24 * 3600)  # every hour, Gradio deletes cached copies older than a day
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -82,10 +89,33 @@ class SessionFolderGuard:
         await self.app(scope, receive, send)
 
 
-def launch_options(sessions_root: str) -> dict:
-    """The keyword arguments of `Blocks.launch` that decide what is served: used by `ui.app.launch` and the tests."""
+def cached_copy_folder(path: str) -> str:
+    """Where Gradio keeps its copy of a file it served: its cache folder, then a hash of the file's content."""
+    return os.path.join(get_upload_folder(), hash_file(path))
+
+
+def forget_cached_copies(folder: str) -> int:
+    """Remove Gradio's cached copies of every file under folder (before the folder itself goes); how many."""
+    removed = 0
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            try:
+                copy = cached_copy_folder(os.path.join(parent, name))
+            except OSError:
+                continue
+            if os.path.isdir(copy):
+                shutil.rmtree(copy, ignore_errors=True)
+                removed += 1
+    return removed
+
+
+def file_options(sessions_root: str) -> dict:
+    """The keyword arguments of `Blocks.launch` that decide which files are served (`ui.app.launch_options`)."""
     return {
         "allowed_paths": allowed_paths_for(sessions_root),
         "blocked_paths": blocked_paths_for(sessions_root),
-        "app_kwargs": {"middleware": [Middleware(SessionFolderGuard, sessions_root=sessions_root)]},
     }
+
+
+def file_middleware(sessions_root: str) -> Middleware:
+    return Middleware(SessionFolderGuard, sessions_root=os.path.abspath(sessions_root))

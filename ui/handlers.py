@@ -6,6 +6,7 @@ The session lives in `gr.State`, so every browser session has its own; it is cre
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 
@@ -21,7 +22,8 @@ from tools.mood_lexicon import read_mood
 from tools.mood_mapping import music_parameters
 from tools.palette import read_palette, unknown_colour_message
 from tools.protocol import ToolError
-from ui.chat_render import as_written, event_messages, media_messages, text
+from ui.chat_render import as_written, event_messages, media_messages, shown, text
+from ui.file_serving import forget_cached_copies
 
 AUTO = "from mood"
 
@@ -126,10 +128,10 @@ def brief_summary(session: Session) -> str:
     """One line of what the works are made from now: mood, key, tempo, bars, instrument, palette."""
     b = session.brief
     m = music_parameters(b)
-    palette = html.escape(", ".join(b.palette)) or "from the mood"
-    subject = html.escape(b.subject) or "none (abstract)"
+    palette = shown(", ".join(b.palette)) or "from the mood"
+    subject = shown(b.subject) or "none (abstract)"  # as text: a markdown image in it is never fetched
     return (
-        f"**{html.escape(b.mood)}** (valence {b.valence:+.2f}, arousal {b.arousal:+.2f}) · {m.tonic} {m.mode} · "
+        f"**{shown(b.mood)}** (valence {b.valence:+.2f}, arousal {b.arousal:+.2f}) · {m.tonic} {m.mode} · "
         f"{m.tempo} bpm · {m.bars} bars · {m.instrument} · palette: {palette} · "
         f"subject: {subject}"
     )
@@ -155,6 +157,19 @@ def _check_free_text(mood: str | None, palette: str | None, subject: str | None)
         raise ToolError(f"palette: at most {PALETTE_MAX} colours, {PALETTE_TEXT_MAX} characters in all")
 
 
+def _check_numbers(**numbers) -> None:
+    """The panel's numbers are numbers (a raw API call can send NaN, infinity or text), or a clear ToolError."""
+    for name, value in numbers.items():
+        if value is None and name == "tempo":
+            continue
+        try:
+            finite = math.isfinite(float(value))
+        except (TypeError, ValueError):
+            finite = False
+        if not finite:
+            raise ToolError(f"{name}: {value!r} is not a number; nothing was changed")
+
+
 def panel_brief(
     session: Session,
     mood,
@@ -173,6 +188,7 @@ def panel_brief(
     """The brief the panel describes; a changed mood word re-reads valence/arousal; accompaniment None keeps the
     session's. Raises ToolError."""
     _check_free_text(mood, palette, subject)
+    _check_numbers(valence=valence, arousal=arousal, tempo=tempo, bars=bars)
     known, unknown = read_palette(palette or "")
     if unknown:
         raise ToolError(unknown_colour_message(unknown))
@@ -291,6 +307,7 @@ def delete_session(confirmed: bool, history, session: Session | None, root: str 
     if not confirmed:
         return history + [text("⚠️ tick 'yes, delete' first: deleting removes every version and file")], session
     if session is not None:
+        forget_cached_copies(session.folder)  # the copies Gradio serves, not only the files
         session.delete()
     return [text("Deleted the session and all its files. This is a new, empty session.")], Session.create(root)
 
