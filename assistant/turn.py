@@ -21,7 +21,7 @@ from assistant.orchestrators.base import Orchestrator, PlanRequest
 from assistant.replies import compose_reply
 from assistant.session import Message, Session
 from assistant.versions import Version
-from tools.brief import BriefChanges
+from tools.brief import BriefChanges, impossible_values
 from tools.protocol import ToolContext, ToolError
 from tools.registry import TOOLS
 
@@ -68,7 +68,7 @@ def check_message(message) -> str | None:
         return "The message is empty: tell me what to make, e.g. 'a melancholic melody and a matching painting'."
     if len(message) > MAX_MESSAGE_CHARS:
         return f"The message is {len(message)} characters long; please keep it under {MAX_MESSAGE_CHARS}."
-    return None
+    return impossible_values(message)
 
 
 def run_call(

@@ -92,6 +92,32 @@ def normal_key(value: str | None) -> str | None:
     return key
 
 
+STATED_AMOUNT = re.compile(
+    r"(?<![\w.+])([-−–]\s*)?(\d+(?:[.,]\d+)?|nan|inf(?:inity)?)\s*(bpm|beats per minute|bars?)\b"
+    r"(?!\s+(?:slower|faster|shorter|longer|less|more))",
+    re.IGNORECASE,
+)
+
+
+def impossible_values(text: str) -> str | None:
+    """A sentence about a tempo or length the text states that no melody can have (negative, zero, NaN,
+    infinite), or None. Such a value is explained, never read as something else ('-5 bpm' is not '5 bpm slower')."""
+    for match in STATED_AMOUNT.finditer(text):
+        sign, number, unit = match.groups()
+        value = float("nan") if number.lower() == "nan" else float(number.replace(",", "."))
+        if sign:
+            value = -value
+        if value > 0 and value != float("inf"):
+            continue
+        stated = match.group(0).strip()
+        if unit.lower().startswith("bar"):
+            return (f"{stated!r} is not a length a melody can have: give a whole number of bars from "
+                    f"{BARS_RANGE[0]} to {BARS_RANGE[1]}, e.g. '16 bars' or 'make it longer'. Nothing was changed.")
+        return (f"{stated!r} is not a tempo a melody can have: give a tempo from {TEMPO_RANGE[0]} to "
+                f"{TEMPO_RANGE[1]} bpm, e.g. 'at 60 bpm' or 'slower'. Nothing was changed.")
+    return None
+
+
 class BriefChanges(BaseModel):
     """Changes to the brief that a request asks for; every field is optional. Out-of-range values are errors,
     not clamped: the turn loop asks the model once more with the error, and a person sees what was wrong."""
