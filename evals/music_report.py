@@ -30,6 +30,7 @@ from models.melody.corpus import load_corpus
 from models.melody.events import Note, events_to_notes
 from models.melody.sampler import sample_melody
 from models.melody.stats import melody_stats, opens_long, opens_low
+from models.melody.voice_leading import line_measures
 from models.registry import MELODY_LSTM, checkpoint_dir, register_shipped_models
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
 from tools.compose_melody import ComposeMelodyArgs, compose_melody, melody_request
@@ -77,7 +78,8 @@ def real_windows(corpus_path: str, limit: int = 300) -> tuple[list[dict], list[l
     for m in load_corpus(corpus_path)["test"]:
         if m["steps_per_bar"] == 16 and len(m["events"]) >= WINDOW:
             notes = events_to_notes(m["events"][:WINDOW].tolist())
-            rows.append({**melody_stats(notes, WINDOW, 0, m["mode"]).as_dict(), **openings(notes), **form(notes)})
+            stats = melody_stats(notes, WINDOW, 0, m["mode"]).as_dict()
+            rows.append({**stats, **openings(notes), **form(notes), **line_measures(notes, m["mode"])})
             melodies.append(notes)
         if len(rows) >= limit:
             break
@@ -183,6 +185,19 @@ def accompaniment_fit(melodies: list[tuple[list[int], bool]]) -> dict:
     return {"melody_note_in_chord": float(np.mean(fits)), "chord_changes": float(np.mean(changes))}
 
 
+def line_table(ours: list[dict], real: list[dict]) -> dict:
+    """Per line measure (voice_leading.line_measures): our mean per 8 bars beside the real tunes' mean and their
+    5th-95th percentile of single tunes, and whether ours falls inside it."""
+    out = {}
+    for name in line_measures([], "major"):
+        values = np.array([r[name] for r in real], dtype=float)
+        mine = float(np.mean([r[name] for r in ours]))
+        p5, p95 = (float(np.percentile(values, q)) for q in (5, 95))
+        out[name] = {"ours": mine, "real": float(values.mean()), "real_p5": p5, "real_p95": p95}
+        out[name]["within"] = p5 <= mine <= p95
+    return out
+
+
 def timing(runs: int) -> dict:
     out = {}
     for engine, under in (("fluidsynth", False), ("builtin", False), ("fluidsynth", True), ("builtin", True)):
@@ -226,6 +241,8 @@ def main() -> None:
                     **best.stats.as_dict(),
                     **openings(best.notes),
                     **form(in_c),
+                    **line_measures(in_c, params.mode),
+                    "form_plan": best.form,
                     **characters[mood][-1],
                     "tempo": params.tempo,
                     "mode": params.mode,
@@ -291,6 +308,12 @@ def main() -> None:
         ["pair", "share"],
         [[k, v] for k, v in sep.items()],
     )
+    lines = line_table(sum(results.values(), []), real) if real else {}
+    print_table(
+        "The line against held-out real tunes (per 8 bars; shares for the cadences)",
+        ["measure", "ours", "real", "real p5", "real p95", "within"],
+        [[k, v["ours"], v["real"], v["real_p5"], v["real_p95"], v["within"]] for k, v in lines.items()],
+    )
     fit = accompaniment_fit(to_accompany)
     print_table("Accompaniment (bass and chords)", list(fit), [list(fit.values())])
     times = timing(args.timing_runs)
@@ -325,6 +348,7 @@ def main() -> None:
             "real_repeated_note_ratio_p10_p90": [float(np.percentile(real_rep, 10)), float(np.percentile(real_rep, 90))]
             if real
             else None,
+            "line": lines,
             "accompaniment": fit,
             "timing": times,
             "nll": nll,

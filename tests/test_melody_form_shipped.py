@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from models.melody.character import character
+from models.melody.form_plan import FORMS, plan_form
 from models.melody.lstm import load_melody_lstm
 from models.melody.phrases import PLANS
 from models.melody.sampler import MelodyRequest, sample_melody
@@ -17,14 +18,14 @@ def model():
     return load_melody_lstm(os.path.join(CHECKPOINTS, "melody_lstm"))
 
 
-def test_a_planned_repeat_is_heard_and_drawn_forms_are_real(model):
+def test_a_planned_repeat_is_heard_and_drawn_forms_are_the_planned_ones(model):
     plan = [PLANS.index(p) for p in "new new new new exact4 exact4 exact4 exact4".split()]
     best = sample_melody(model, MelodyRequest(bars=8, seed=5, plan=plan, candidates=2))[0]
     events = np.array(best.events)
-    assert best.plan == plan
+    assert best.plan[:7] == plan[:7]  # the last bar returns up to its cadence: a varied return
     assert (events[80:112] == events[16:48]).mean() >= 0.8  # bars 6-7 restate bars 2-3 (the last bar cadences)
-    drawn = sample_melody(model, MelodyRequest(bars=8, seed=5, candidates=1))[0].plan
-    assert " ".join(PLANS[p] for p in drawn) in {" ".join(p.split()[:8]) for p in model.plans}
+    drawn = sample_melody(model, MelodyRequest(bars=8, seed=5, candidates=1))[0]
+    assert drawn.form in FORMS and drawn.plan == plan_form(8, "major", np.random.default_rng(5)).lstm_plan()
 
 
 def test_character_levels_move_the_notes(model):

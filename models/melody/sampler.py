@@ -1,10 +1,14 @@
-"""Sampling melodies from the LSTM: seed, temperature, exact bars, continuation, ranked candidates.
+"""Sampling melodies from the LSTM, plan first: seed, temperature, exact bars, continuation, ranked candidates.
+
+A form plan (`form_plan.py`: which bars return on the bar line and how, chords, half cadence and tonic) is
+drawn first; then the LSTM proposes every 16th step's event and the plan and the line rules
+(`melody_rules.py`: rhythm grid, range, leaps on chord tones and recovered, chromatic notes resolved) score
+its logits, so the notes are the network's within what the plan and a musician allow. Candidates are ranked
+by the network's own likelihood, the brief's density and character, and what is left to mark in the line.
 
 The network works in C (tonic pitch class 0): events stay in that "model space" and a
 candidate carries the `shift` (semitones) that takes them to the asked key and register, so a
 melody can be continued (primer in model space) or transposed (another shift) exactly.
-Out-of-scale pitches get a logit penalty (soft key constraint) and pitches outside the
-instrument's range are masked, so the model's choices stay playable and in key.
 """
 
 from __future__ import annotations
@@ -22,12 +26,14 @@ from models.melody.events import (
     VOCAB_SIZE,
     Note,
     events_to_notes,
-    scale_pitch_classes,
     transpose_notes,
 )
+from models.melody.form_plan import FormPlan, form_from_plan, plan_form
 from models.melody.lstm import START, MelodyCondition, MelodyLSTM, condition_features, lookback_inputs
-from models.melody.phrases import bar_plan, draw_plan, plan_distance, plan_kept, reference_events
+from models.melody.melody_rules import PITCHES, LineRules, LineState, step_bias
+from models.melody.phrases import bar_plan, plan_distance, plan_kept, reference_events
 from models.melody.stats import MelodyStats, melody_stats
+from models.melody.voice_leading import climaxes, line_measures
 
 
 @dataclass
@@ -47,7 +53,7 @@ class MelodyRequest:
     primer: list[int] | None = None  # model-space events to continue from
     shift: int | None = None  # model space -> asked key; None chooses one from tonic and register
     character: tuple[float, ...] = (0.5,) * len(CHARACTER_NAMES)  # quantile levels in CHARACTER_NAMES order
-    plan: list[int] | None = None  # phrase plan of the new bars; None draws a real tune's plan (seeded)
+    plan: list[int] | None = None  # phrase plan (PLANS per bar) of the new bars; None draws a form (seeded)
 
 
 @dataclass
@@ -59,6 +65,7 @@ class MelodyCandidate:
     stats: MelodyStats
     score: float
     plan: list[int]  # the phrase plan (a PLANS index per bar) it was composed to
+    form: str = ""  # the form plan's name (form_plan.FORMS)
 
 
 def notes_in_key(events: list[int], shift: int) -> list[Note]:
@@ -77,13 +84,14 @@ def _lookback_at(events: np.ndarray, t: int, bar: int, plan: list[int]) -> np.nd
     return np.stack([at(t - 1), at(t - bar), at(t - 2 * bar), reference], axis=1)
 
 
-def full_plan(model: MelodyLSTM, req: MelodyRequest, primer: np.ndarray) -> list[int]:
-    """The plan of every bar: the primer's own (read from its notes), then the asked or a drawn real one."""
-    before = bar_plan(primer, req.steps_per_bar) if len(primer) else []
-    if req.plan is not None:
-        return before + list(req.plan)[: req.bars] + [0] * max(0, req.bars - len(req.plan))
+def form_for(req: MelodyRequest, primer: np.ndarray) -> FormPlan:
+    """The form plan of every bar (the primer's bars stay as they are): drawn (seeded) from the forms, or built
+    from an asked per-bar LSTM plan (`req.plan`)."""
     rng = np.random.default_rng(req.seed)
-    return before + draw_plan(model.plans, req.bars, rng, before)
+    before = len(primer) // req.steps_per_bar
+    if req.plan is not None:
+        return form_from_plan(list(req.plan)[: req.bars], req.mode, rng, before)
+    return plan_form(req.bars, req.mode, rng, before)
 
 
 def choose_shift(tonic: int, register: float) -> int:
@@ -94,83 +102,68 @@ def choose_shift(tonic: int, register: float) -> int:
     return min(options, key=lambda s: abs((register - s) - model_centre))
 
 
-def _logit_bias(mode: str, low: int, high: int, key_penalty: float) -> torch.Tensor:
-    """Bias over the vocabulary in model (C) space: out-of-scale penalty, out-of-range mask."""
-    bias = torch.zeros(VOCAB_SIZE)
-    scale = scale_pitch_classes(0, mode)
-    for event in range(2, VOCAB_SIZE):
-        pitch = MIN_PITCH + event - 2
-        if pitch % 12 not in scale:
-            bias[event] -= key_penalty
-        if not low <= pitch <= high:
-            bias[event] = -1e9
-    return bias
-
-
 FIRST_NOTE_REACH = 5  # semitones from the register within which a first note costs nothing
 FIRST_NOTE_PENALTY = 0.75  # nats per semitone beyond that reach
+RANGE_BY_LEAPS = (12, 17)  # the melody's span: an octave for the most stepwise moods, an eleventh for the leapiest
+CHROMATIC_MOOD, SYNCOPATED_MOOD = 0.6, 0.9  # character levels from which a mood's line may leave the scale / syncopate
+PLAIN_KEY_PENALTY = 4.0  # nats off a chromatic note where the mood has no chromatic colour
 
 
-def _register_bias(register: float) -> torch.Tensor:
+def _register_bias(register: float) -> np.ndarray:
     """Bias over the vocabulary for a melody's first note: free near the register, dearer further out."""
-    pitches = MIN_PITCH + torch.arange(VOCAB_SIZE) - 2
-    beyond = ((pitches - register).abs() - FIRST_NOTE_REACH).clamp(min=0)
-    bias = -FIRST_NOTE_PENALTY * beyond.float()
+    beyond = np.clip(np.abs(PITCHES - register) - FIRST_NOTE_REACH, 0, None)
+    bias = -FIRST_NOTE_PENALTY * beyond
     bias[HOLD] = bias[REST] = 0
     return bias
 
 
-CADENCE_BIAS = {0: 1.5, 4: 0.4, 3: 0.4, 7: 0.4}  # nats for the tonic, the third (major or minor), the fifth
-
-
-def _cadence_bias(mode: str) -> torch.Tensor:
-    """Bias over the vocabulary (model space, tonic C) for the final bar's notes: the tonic first, then
-    the rest of the tonic chord."""
-    third = 4 if mode == "major" else 3
-    bias = torch.zeros(VOCAB_SIZE)
-    for event in range(2, VOCAB_SIZE):
-        degree = (MIN_PITCH + event - 2) % 12
-        if degree in (0, third, 7):
-            bias[event] = CADENCE_BIAS[degree]
-    return bias
-
-
-def _opening_constraint(logits: torch.Tensor, so_far: np.ndarray, t: int, bar: int, first_note: torch.Tensor):
-    """Until a row's first note: silence is allowed (a pickup, as most tunes open) but never a whole bar,
-    REST means nothing, and the first note keeps near the melody's register."""
-    silent = ~(so_far >= 2).any(1) if t else np.ones(len(logits), dtype=bool)
-    if not silent.any():
-        return logits
-    rows = torch.from_numpy(silent).to(logits.device)
-    logits = logits.clone()
-    logits[rows] += first_note
-    logits[rows, REST] = -1e9
-    if t >= bar - 1:  # the opening bar's last step: the tune must begin
-        logits[rows, HOLD] = -1e9
-    return logits
+def line_rules(req: MelodyRequest, shift: int) -> LineRules:
+    """The request's range, leaps, syncopation and chromatic colour as rules in model space."""
+    leaps, _, _, syncopation, chromatic = (list(req.character) + [0.5] * 5)[:5]
+    width = round(RANGE_BY_LEAPS[0] + leaps * (RANGE_BY_LEAPS[1] - RANGE_BY_LEAPS[0]))
+    low = max(MIN_PITCH, req.pitch_low - shift)
+    high = min(MIN_PITCH + VOCAB_SIZE - 3, req.pitch_high - shift)
+    centre = req.register - shift
+    bottom = int(np.clip(round(centre - width / 2), low, max(low, high - width)))
+    colourful = chromatic >= CHROMATIC_MOOD
+    return LineRules(
+        mode=req.mode,
+        low=bottom,
+        high=min(high, bottom + width),
+        max_leap=7 if leaps < 0.3 else 9,
+        syncopated=syncopation >= SYNCOPATED_MOOD,
+        key_penalty=req.key_penalty if colourful else max(req.key_penalty, PLAIN_KEY_PENALTY),
+        tension=colourful and req.mode == "minor",
+        steps_per_bar=req.steps_per_bar,
+    )
 
 
 @torch.no_grad()
 def _generate(
-    model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndarray, plan: list[int]
+    model: MelodyLSTM, req: MelodyRequest, shift: int, primer: np.ndarray, form: FormPlan
 ) -> tuple[np.ndarray, np.ndarray]:
-    """[K, total] events in model space and [K] summed log-likelihood of the generated part."""
+    """[K, total] events in model space and [K] summed log-likelihood of the generated part, each step's event
+    chosen by the LSTM under the form plan's and the line rules' scores."""
     device = next(model.parameters()).device
     bar, k = req.steps_per_bar, req.candidates
-    total = len(primer) + req.bars * bar if len(primer) else req.bars * bar
+    total = len(primer) + req.bars * bar
+    plan = form.lstm_plan()
+    if len(primer):
+        plan[: len(primer) // bar] = bar_plan(primer, bar)
     cond = MelodyCondition(req.mode, req.density, req.register - shift, bar, tuple(req.character), tuple(plan))
     feats = torch.from_numpy(condition_features(cond, 0, total, total)).to(device)
-    low = max(MIN_PITCH, req.pitch_low - shift)
-    high = min(MIN_PITCH + VOCAB_SIZE - 3, req.pitch_high - shift)
-    bias = _logit_bias(req.mode, low, high, req.key_penalty).to(device)
-    opening_bias = _register_bias(req.register - shift).to(device)
-    cadence = _cadence_bias(req.mode).to(device)
+    rules = line_rules(req, shift)
+    opening = _register_bias(req.register - shift)
     gen = torch.Generator(device="cpu").manual_seed(req.seed)
     events = np.zeros((k, total), dtype=np.int64)
     events[:, : len(primer)] = primer
+    states = [LineState() for _ in range(k)]
+    for t, event in enumerate(primer):
+        for state in states:
+            state.update(t, int(event), bar)
     loglik = np.zeros(k)
     state = None
-    start = max(0, len(primer) - 1) if len(primer) else 0
+    start = max(0, len(primer) - 1)
     if len(primer) > 1:  # teacher-force the primer to build the state
         forced = primer[:-1]  # the same inputs as in training: the primer's own plan points back into it
         one = lookback_inputs(forced, bar, reference_events(forced, plan, bar))
@@ -179,22 +172,32 @@ def _generate(
     for t in range(start, total):
         inputs = torch.from_numpy(_lookback_at(events, t, bar, plan))
         logits, state = model(inputs[:, None, :].to(device), feats[t : t + 1].expand(k, 1, -1), state)
-        logits = logits[:, 0] + bias
-        if not len(primer):
-            logits = _opening_constraint(logits, events[:, :t], t, bar, opening_bias)
-        if t >= total - bar:  # the last bar: lean towards home, as a cadence does
-            logits = logits + cadence
         if t < len(primer):
             continue
-        probs = torch.softmax(logits / req.temperature, dim=-1).cpu()
+        bias = np.stack([step_bias(states[i], t, events[i], form, rules) for i in range(k)])
+        if t == 0:
+            bias = bias + opening
+        scored = logits[:, 0].cpu() + torch.from_numpy(bias).float()
+        probs = torch.softmax(scored / req.temperature, dim=-1)
         choice = torch.multinomial(probs, 1, generator=gen)[:, 0].numpy()
-        logp = torch.log_softmax(logits, dim=-1).cpu().numpy()
+        logp = torch.log_softmax(logits[:, 0].cpu(), dim=-1).numpy()  # how natural the LSTM finds the choice
         loglik += logp[np.arange(k), choice]
         events[:, t] = choice
+        for i in range(k):
+            states[i].update(t, int(choice[i]), bar)
     return events, loglik
 
 
 PLAN_WEIGHT = 1.0  # a candidate that makes all its planned returns against one that makes none: like 1 nat a step
+LINE_COSTS = {  # score per count in a candidate: what the rules could only discourage, judged on the whole line
+    "leaps_beyond_seventh": 1.0,
+    "leaps_sixth_or_seventh": 0.3,
+    "unrecovered_leaps": 0.3,
+    "unresolved_chromatic": 0.5,
+    "long_notes_off_beat": 0.3,
+    "motif_returns_off_bar": 0.2,
+}
+CLIMAX_COST = 0.4  # per note beyond one at a phrase's highest pitch
 
 
 def rank_score(
@@ -215,6 +218,16 @@ def rank_score(
     )
 
 
+def line_cost(notes: list[Note], mode: str, bars: int, steps_per_bar: int) -> float:
+    """What a musician would mark in the line: big or unrecovered leaps, stray chromatic notes, long notes off
+    the beat, motifs off the bar line, a phrase that peaks more than once."""
+    measures = line_measures(notes, mode)
+    cost = sum(weight * measures[name] for name, weight in LINE_COSTS.items())
+    for first in range(0, bars, 4):
+        cost += CLIMAX_COST * max(0, climaxes(notes, (first, first + 4), steps_per_bar) - 1)
+    return cost
+
+
 def character_miss(model: MelodyLSTM, events: list[int], mode: str, target: tuple[float, ...]) -> float:
     """Mean distance between a melody's character levels and the asked ones (0 = as asked, 1 = opposite)."""
     levels = model.quantiles.levels(events_character(events, mode))
@@ -227,8 +240,11 @@ def sample_melody(model: MelodyLSTM, req: MelodyRequest) -> list[MelodyCandidate
     primer = np.array(req.primer or [], dtype=np.int64)
     if len(primer) and (primer.min() < 0 or primer.max() >= VOCAB_SIZE):
         raise ValueError("primer has events outside the vocabulary")
-    plan = full_plan(model, req, primer)
-    events, loglik = _generate(model, req, shift, primer, plan)
+    if len(primer) % req.steps_per_bar:
+        raise ValueError("a primer must be whole bars")
+    form = form_for(req, primer)
+    events, loglik = _generate(model, req, shift, primer, form)
+    plan = form.lstm_plan()
     generated_steps = events.shape[1] - len(primer)
     out = []
     for i in range(len(events)):
@@ -236,7 +252,10 @@ def sample_melody(model: MelodyLSTM, req: MelodyRequest) -> list[MelodyCandidate
         stats = melody_stats(notes, len(events[i]), req.tonic, req.mode)
         mean_ll = float(loglik[i] / max(1, generated_steps))
         miss = character_miss(model, events[i, len(primer) :].tolist(), req.mode, req.character)
-        kept = plan_kept(events[i], plan, req.steps_per_bar)  # the primer's bars are alike for every candidate
-        score = rank_score(stats, mean_ll, req.density, miss, kept)
-        out.append(MelodyCandidate(events[i].tolist(), shift, notes, mean_ll, stats, score, plan))
+        kept = plan_kept(events[i], plan, req.steps_per_bar)
+        in_c = events_to_notes(events[i].tolist())
+        score = rank_score(stats, mean_ll, req.density, miss, kept) - line_cost(
+            in_c, req.mode, len(events[i]) // req.steps_per_bar, req.steps_per_bar
+        )
+        out.append(MelodyCandidate(events[i].tolist(), shift, notes, mean_ll, stats, score, plan, form.name))
     return sorted(out, key=lambda c: -c.score)

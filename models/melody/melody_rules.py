@@ -1,0 +1,210 @@
+"""The plan and the rules, as scores on the LSTM's logits, one step and one candidate at a time.
+
+At each 16th step a candidate's next event is either forced by the form plan (a bar that returns copies its
+source's rhythm, and its pitches where the plan keeps them; a cadence note is held) or left to the LSTM with
+masks and scores: the rhythm grid (`voice_leading.allowed_durations`), the range, no leap beyond the mood's
+widest, a leap landing on a chord tone and recovered by a step the other way, a chromatic note approached and
+left by step, no cross-relation in a bar, chord tones on strong beats, and a lead into a return or a cadence.
+Hard rules are -1e9; the others cost nats, so the LSTM still chooses among what a musician would write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from models.melody.events import HOLD, MIN_PITCH, REST, VOCAB_SIZE, scale_pitch_classes
+from models.melody.form_plan import BarRole, FormPlan
+from models.melody.voice_leading import LEAP, allowed_durations, diatonic
+
+NEG = -1e9
+PITCHES = MIN_PITCH + np.arange(VOCAB_SIZE) - 2  # pitch of each event (meaningless for HOLD and REST)
+NOTE_ONS = np.arange(VOCAB_SIZE) >= 2
+CADENCE_PITCH_CLASSES = {
+    ("half", "major"): (7, 11, 2),
+    ("half", "minor"): (7, 2),
+    ("open", "major"): (4, 7),
+    ("open", "minor"): (3, 7),
+    ("tonic", "major"): (0,),
+    ("tonic", "minor"): (0,),
+}
+HALF_CADENCE_HOLD = 4  # a half or open cadence note lasts at least a quarter; the tonic one to the bar's end
+PICKUP_FROM = 14  # after a half or open cadence the next phrase may begin with an eighth-note pickup
+# cost in nats of each broken rule
+UNRECOVERED, THIRD_BACK, LEAP_OFF_CHORD, CHROMATIC_BY_LEAP, UNRESOLVED, CROSS_RELATION = 5.0, 1.5, 3.0, 4.0, 6.0, 4.0
+WEAK_ON_STRONG_BEAT, LEAD_IN = 0.8, 0.6
+NATURAL_OF = {"major": {1: 0, 3: 4, 6: 5, 8: 9, 10: 11}, "minor": {1: 0, 4: 3, 6: 5, 9: 8, 11: 10}}
+
+
+@dataclass(frozen=True)
+class LineRules:
+    """A request's rules in model space (tonic C)."""
+
+    mode: str
+    low: int
+    high: int
+    max_leap: int
+    syncopated: bool
+    key_penalty: float
+    tension: bool  # minor that wants harmonic minor: the raised leading tone over the flat seventh
+    steps_per_bar: int = 16
+
+
+@dataclass
+class LineState:
+    """What one candidate has written so far that the rules look at."""
+
+    item_start: int = -1  # where the sounding note or rest began (-1: nothing yet)
+    item_is_note: bool = False
+    pitches: list[int] = field(default_factory=list)
+    bar_pitch_classes: set[int] = field(default_factory=set)
+
+    def update(self, t: int, event: int, steps_per_bar: int) -> None:
+        if t % steps_per_bar == 0:
+            self.bar_pitch_classes = set()
+        if event == HOLD:
+            return
+        self.item_start, self.item_is_note = t, event >= 2
+        if event >= 2:
+            pitch = int(PITCHES[event])
+            self.pitches.append(pitch)
+            self.bar_pitch_classes.add(pitch % 12)
+
+
+def only(event: int) -> np.ndarray:
+    bias = np.full(VOCAB_SIZE, NEG)
+    bias[event] = 0.0
+    return bias
+
+
+def sequence_pitch(pitch: int, step: int, mode: str) -> int:
+    """A pitch moved by `step` scale steps (a chromatic pitch moves as the scale tone below it does)."""
+    scale = sorted(diatonic(mode))
+    below = max(d for d in scale if d <= pitch % 12)
+    index = scale.index(below) + step
+    octave, index = divmod(index, len(scale))
+    return pitch - below + scale[index] + 12 * octave
+
+
+def step_bias(state: LineState, t: int, events: np.ndarray, plan: FormPlan, rules: LineRules) -> np.ndarray:
+    """[VOCAB_SIZE] nats added to the LSTM's logits for one candidate's event at step t."""
+    bar = rules.steps_per_bar
+    b, pos = divmod(t, bar)
+    role = plan.bars[b] if b < len(plan.bars) else BarRole()
+    if role.cadence and pos >= role.cadence_at:
+        hold = bar - role.cadence_at if role.cadence == "tonic" else HALF_CADENCE_HOLD
+        if pos == role.cadence_at:
+            allowed = np.isin(PITCHES % 12, CADENCE_PITCH_CLASSES[(role.cadence, rules.mode)]) & NOTE_ONS
+            return np.where(allowed, 0.0, NEG) + pitch_bias(state, t, plan, rules)
+        if pos < role.cadence_at + hold:
+            return only(HOLD)
+        if role.cadence != "tonic" and pos < PICKUP_FROM:  # the phrase breathes: hold or rest, then a pickup
+            return np.where(NOTE_ONS, NEG, _grammar(state, t, rules))
+    elif role.source is not None and pos < role.copy_until:
+        return _copied(state, t, events, role, plan, rules)
+    return _grammar(state, t, rules) + np.where(
+        NOTE_ONS, pitch_bias(state, t, plan, rules) + _lead_in(t, events, plan, rules), 0.0
+    )
+
+
+def _copied(state: LineState, t: int, events: np.ndarray, role: BarRole, plan: FormPlan, rules: LineRules):
+    """A returning bar: the source's event, its rhythm with moved pitches (sequence) or free pitches (varied)."""
+    pos = t % rules.steps_per_bar
+    src = int(events[role.source * rules.steps_per_bar + pos])
+    if src == HOLD and pos == 0 and state.item_is_note:
+        src = REST  # nothing crosses the bar line
+    if src == REST and not state.item_is_note:
+        src = HOLD
+    if src < 2:
+        return only(src)
+    pitch = int(PITCHES[src])
+    if role.kind == "sequence":
+        pitch = sequence_pitch(pitch, role.step, rules.mode)
+    elif role.kind == "varied" and pos >= role.pitches_from:
+        free = pitch_bias(state, t, plan, rules)
+        return np.where(NOTE_ONS, free - 0.3 * np.abs(PITCHES - pitch), NEG)  # near the source's pitch
+    if rules.low <= pitch <= rules.high:
+        return only(pitch - MIN_PITCH + 2)
+    return np.where(NOTE_ONS, pitch_bias(state, t, plan, rules), NEG)
+
+
+def _grammar(state: LineState, t: int, rules: LineRules) -> np.ndarray:
+    """HOLD, REST and note-ons allowed by the rhythm grid given the sounding note or rest."""
+    bias = np.zeros(VOCAB_SIZE)
+    if state.item_start < 0:  # the melody opens on the downbeat
+        bias[HOLD] = bias[REST] = NEG
+        return bias
+    pos = t % rules.steps_per_bar
+    length = t - state.item_start
+    allowed = allowed_durations(state.item_start % rules.steps_per_bar, rules.syncopated, rules.steps_per_bar)
+    can_end = length in allowed
+    can_hold = pos != 0 and any(a > length for a in allowed)
+    if not can_end:
+        return only(HOLD)
+    if not can_hold:
+        bias[HOLD] = NEG
+    if not state.item_is_note or pos % 2:
+        bias[REST] = NEG
+    return bias
+
+
+def pitch_bias(state: LineState, t: int, plan: FormPlan, rules: LineRules) -> np.ndarray:
+    """Nats for each pitch (over the vocabulary; HOLD and REST get 0) as the next note."""
+    p = PITCHES
+    bias = np.where((p < rules.low) | (p > rules.high), NEG, 0.0)
+    pcs = p % 12
+    scale, natural = scale_pitch_classes(0, rules.mode), diatonic(rules.mode)
+    bias -= np.where(np.isin(pcs, list(scale)), 0.0, rules.key_penalty)
+    chord = plan.chord_at(t, rules.steps_per_bar)
+    if t % (rules.steps_per_bar // 2) == 0:
+        bias -= np.where(np.isin(pcs, chord), 0.0, WEAK_ON_STRONG_BEAT)
+    if rules.tension:
+        bias -= np.where(pcs == 10, 1.0, 0.0)
+    for altered, plain in NATURAL_OF[rules.mode].items():  # no C and C sharp in one bar
+        if altered in state.bar_pitch_classes and (not state.pitches or state.pitches[-1] % 12 != altered):
+            bias -= np.where(pcs == plain, CROSS_RELATION, 0.0)
+        if plain in state.bar_pitch_classes and (not state.pitches or state.pitches[-1] % 12 != plain):
+            bias -= np.where(pcs == altered, CROSS_RELATION, 0.0)
+    if state.pitches:
+        bias += _interval_bias(state, chord, rules, natural)
+    bias[:2] = 0.0
+    return bias
+
+
+def _interval_bias(state: LineState, chord: tuple[int, ...], rules: LineRules, natural: set[int]) -> np.ndarray:
+    prev = state.pitches[-1]
+    interval = PITCHES - prev
+    size = np.abs(interval)
+    bias = np.where(size > rules.max_leap, NEG, 0.0)
+    bias -= np.where((size >= 5) & ~np.isin(PITCHES % 12, chord), LEAP_OFF_CHORD, 0.0)
+    if len(state.pitches) >= 2:
+        last = prev - state.pitches[-2]
+        if abs(last) >= LEAP:
+            back = np.sign(interval) == -np.sign(last)
+            bias -= np.where(
+                back & (size <= 2) & (size >= 1), 0.0, np.where(back & (size <= 4), THIRD_BACK, UNRECOVERED)
+            )
+    chromatic = ~np.isin(PITCHES % 12, list(natural))
+    bias -= np.where(chromatic & (size > 2), CHROMATIC_BY_LEAP, 0.0)
+    if prev % 12 not in natural:  # a chromatic note resolves by step, best by a semitone
+        bias -= np.where((size >= 1) & (size <= 2), np.where(size == 2, 1.0, 0.0), UNRESOLVED)
+    return bias
+
+
+def _lead_in(t: int, events: np.ndarray, plan: FormPlan, rules: LineRules) -> np.ndarray:
+    """In the last beat before a returning bar or a cadence note, notes near where it goes cost less."""
+    bar = rules.steps_per_bar
+    b, pos = divmod(t, bar)
+    targets: list[int] = []
+    role = plan.bars[b] if b < len(plan.bars) else BarRole()
+    if role.cadence and role.cadence_at - 4 <= pos < role.cadence_at:
+        pcs = CADENCE_PITCH_CLASSES[(role.cadence, rules.mode)]
+        targets = [int(p) for p in PITCHES[2:] if p % 12 in pcs]
+    elif pos >= bar - 4 and b + 1 < len(plan.bars) and plan.bars[b + 1].source is not None:
+        first = int(events[plan.bars[b + 1].source * bar])
+        targets = [int(PITCHES[first])] if first >= 2 else []
+    if not targets:
+        return np.zeros(VOCAB_SIZE)
+    distance = np.min(np.abs(PITCHES[:, None] - np.array(targets)[None, :]), axis=1)
+    return -LEAD_IN * np.clip(distance - 2, 0, None)
