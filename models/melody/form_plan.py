@@ -125,6 +125,17 @@ def _cadences(roles: list[BarRole], rng: np.random.Generator, before: int) -> li
         cadence = "tonic" if final else str(rng.choice(("half", "half", "open")))
         at = int(rng.choice((0, 8))) if final else 8
         out[end] = _with_cadence(out[end], cadence, at)
+        if at == 0 and end > 0:  # the bar before a downbeat cadence leaves its last beat free to lead home
+            before_end = out[end - 1]
+            out[end - 1] = BarRole(
+                before_end.source,
+                before_end.kind,
+                min(before_end.copy_until, 12),
+                before_end.pitches_from,
+                before_end.step,
+                before_end.cadence,
+                before_end.cadence_at,
+            )
     return out
 
 

@@ -10,6 +10,7 @@ Hard rules are -1e9; the others cost nats, so the LSTM still chooses among what 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,7 +23,7 @@ NEG = -1e9
 PITCHES = MIN_PITCH + np.arange(VOCAB_SIZE) - 2  # pitch of each event (meaningless for HOLD and REST)
 NOTE_ONS = np.arange(VOCAB_SIZE) >= 2
 CADENCE_PITCH_CLASSES = {
-    ("half", "major"): (7, 11, 2),
+    ("half", "major"): (7, 2),  # the fifth or the second: a phrase does not rest on the leading tone
     ("half", "minor"): (7, 2),
     ("open", "major"): (4, 7),
     ("open", "minor"): (3, 7),
@@ -33,7 +34,8 @@ HALF_CADENCE_HOLD = 4  # a half or open cadence note lasts at least a quarter; t
 PICKUP_FROM = 14  # after a half or open cadence the next phrase may begin with an eighth-note pickup
 # cost in nats of each broken rule
 UNRECOVERED, THIRD_BACK, LEAP_OFF_CHORD, CHROMATIC_BY_LEAP, UNRESOLVED, CROSS_RELATION = 5.0, 1.5, 3.0, 4.0, 6.0, 4.0
-WEAK_ON_STRONG_BEAT, LEAD_IN = 0.8, 0.6
+WEAK_ON_STRONG_BEAT, WEAK_ON_BEAT, LEAD_IN, TRITONE, FINAL_BY_LEAP = 1.0, 0.4, 0.6, 5.0, 3.0
+TONIC_TRIAD = {"major": (0, 4, 7), "minor": (0, 3, 7)}
 NATURAL_OF = {"major": {1: 0, 3: 4, 6: 5, 8: 9, 10: 11}, "minor": {1: 0, 4: 3, 6: 5, 9: 8, 11: 10}}
 
 
@@ -56,6 +58,7 @@ class LineState:
     """What one candidate has written so far that the rules look at."""
 
     item_start: int = -1  # where the sounding note or rest began (-1: nothing yet)
+    previous_length: int = 0  # length of the note or rest before it
     item_is_note: bool = False
     pitches: list[int] = field(default_factory=list)
     bar_pitch_classes: set[int] = field(default_factory=set)
@@ -65,6 +68,7 @@ class LineState:
             self.bar_pitch_classes = set()
         if event == HOLD:
             return
+        self.previous_length = t - self.item_start if self.item_start >= 0 else 0
         self.item_start, self.item_is_note = t, event >= 2
         if event >= 2:
             pitch = int(PITCHES[event])
@@ -95,8 +99,11 @@ def step_bias(state: LineState, t: int, events: np.ndarray, plan: FormPlan, rule
     if role.cadence and pos >= role.cadence_at:
         hold = bar - role.cadence_at if role.cadence == "tonic" else HALF_CADENCE_HOLD
         if pos == role.cadence_at:
-            allowed = np.isin(PITCHES % 12, CADENCE_PITCH_CLASSES[(role.cadence, rules.mode)]) & NOTE_ONS
-            return np.where(allowed, 0.0, NEG) + pitch_bias(state, t, plan, rules)
+            allowed = pitch_class_mask(frozenset(CADENCE_PITCH_CLASSES[(role.cadence, rules.mode)])) & NOTE_ONS
+            bias = np.where(allowed, 0.0, NEG) + pitch_bias(state, t, plan, rules)
+            if role.cadence == "tonic" and state.pitches:  # home by a step (2-1 or 7-1), not a tacked-on leap
+                bias -= np.where(np.abs(PITCHES - state.pitches[-1]) > 2, FINAL_BY_LEAP, 0.0)
+            return bias
         if pos < role.cadence_at + hold:
             return only(HOLD)
         if role.cadence != "tonic" and pos < PICKUP_FROM:  # the phrase breathes: hold or rest, then a pickup
@@ -137,16 +144,28 @@ def _grammar(state: LineState, t: int, rules: LineRules) -> np.ndarray:
         return bias
     pos = t % rules.steps_per_bar
     length = t - state.item_start
-    allowed = allowed_durations(state.item_start % rules.steps_per_bar, rules.syncopated, rules.steps_per_bar)
+    start = state.item_start % rules.steps_per_bar
+    allowed = allowed_durations(start, rules.syncopated, rules.steps_per_bar)
+    if start % 4 == 2 and state.previous_length != 1:  # a 16th off the eighth only continues a run of 16ths
+        allowed = tuple(a for a in allowed if a != 1) or allowed
     can_end = length in allowed
     can_hold = pos != 0 and any(a > length for a in allowed)
     if not can_end:
         return only(HOLD)
     if not can_hold:
         bias[HOLD] = NEG
-    if not state.item_is_note or pos % 2:
+    unit_end = (t // rules.steps_per_bar) % 2 == 1 and pos >= rules.steps_per_bar // 2
+    if not state.item_is_note or pos % 4 or not unit_end:  # the line breathes on a beat at the end of a unit
         bias[REST] = NEG
     return bias
+
+
+@functools.cache
+def pitch_class_mask(pitch_classes: frozenset[int]) -> np.ndarray:
+    """[VOCAB_SIZE] bool: the events whose pitch class is one of these (read-only, shared)."""
+    mask = np.isin(PITCHES % 12, list(pitch_classes))
+    mask.flags.writeable = False
+    return mask
 
 
 def pitch_bias(state: LineState, t: int, plan: FormPlan, rules: LineRules) -> np.ndarray:
@@ -154,11 +173,13 @@ def pitch_bias(state: LineState, t: int, plan: FormPlan, rules: LineRules) -> np
     p = PITCHES
     bias = np.where((p < rules.low) | (p > rules.high), NEG, 0.0)
     pcs = p % 12
-    scale, natural = scale_pitch_classes(0, rules.mode), diatonic(rules.mode)
-    bias -= np.where(np.isin(pcs, list(scale)), 0.0, rules.key_penalty)
+    bias -= np.where(pitch_class_mask(frozenset(scale_pitch_classes(0, rules.mode))), 0.0, rules.key_penalty)
     chord = plan.chord_at(t, rules.steps_per_bar)
-    if t % (rules.steps_per_bar // 2) == 0:
-        bias -= np.where(np.isin(pcs, chord), 0.0, WEAK_ON_STRONG_BEAT)
+    if t % 4 == 0:  # beats lean on the chord, the downbeat and the middle of the bar most
+        off_chord = WEAK_ON_STRONG_BEAT if t % (rules.steps_per_bar // 2) == 0 else WEAK_ON_BEAT
+        bias -= np.where(pitch_class_mask(frozenset(chord)), 0.0, off_chord)
+    if not state.pitches:  # the first note is of the tonic chord: the key is heard at once
+        bias += np.where(pitch_class_mask(frozenset(TONIC_TRIAD[rules.mode])), 0.0, NEG)
     if rules.tension:
         bias -= np.where(pcs == 10, 1.0, 0.0)
     for altered, plain in NATURAL_OF[rules.mode].items():  # no C and C sharp in one bar
@@ -167,17 +188,17 @@ def pitch_bias(state: LineState, t: int, plan: FormPlan, rules: LineRules) -> np
         if plain in state.bar_pitch_classes and (not state.pitches or state.pitches[-1] % 12 != plain):
             bias -= np.where(pcs == altered, CROSS_RELATION, 0.0)
     if state.pitches:
-        bias += _interval_bias(state, chord, rules, natural)
+        bias += _interval_bias(state, chord, rules)
     bias[:2] = 0.0
     return bias
 
 
-def _interval_bias(state: LineState, chord: tuple[int, ...], rules: LineRules, natural: set[int]) -> np.ndarray:
+def _interval_bias(state: LineState, chord: tuple[int, ...], rules: LineRules) -> np.ndarray:
     prev = state.pitches[-1]
     interval = PITCHES - prev
     size = np.abs(interval)
-    bias = np.where(size > rules.max_leap, NEG, 0.0)
-    bias -= np.where((size >= 5) & ~np.isin(PITCHES % 12, chord), LEAP_OFF_CHORD, 0.0)
+    bias = np.where(size > rules.max_leap, NEG, np.where(size == 6, -TRITONE, 0.0))
+    bias -= np.where((size >= 5) & ~pitch_class_mask(frozenset(chord)), LEAP_OFF_CHORD, 0.0)
     if len(state.pitches) >= 2:
         last = prev - state.pitches[-2]
         if abs(last) >= LEAP:
@@ -185,26 +206,36 @@ def _interval_bias(state: LineState, chord: tuple[int, ...], rules: LineRules, n
             bias -= np.where(
                 back & (size <= 2) & (size >= 1), 0.0, np.where(back & (size <= 4), THIRD_BACK, UNRECOVERED)
             )
-    chromatic = ~np.isin(PITCHES % 12, list(natural))
-    bias -= np.where(chromatic & (size > 2), CHROMATIC_BY_LEAP, 0.0)
+    natural = frozenset(diatonic(rules.mode))
+    bias -= np.where(~pitch_class_mask(natural) & (size > 2), CHROMATIC_BY_LEAP, 0.0)
     if prev % 12 not in natural:  # a chromatic note resolves by step, best by a semitone
         bias -= np.where((size >= 1) & (size <= 2), np.where(size == 2, 1.0, 0.0), UNRESOLVED)
     return bias
 
 
 def _lead_in(t: int, events: np.ndarray, plan: FormPlan, rules: LineRules) -> np.ndarray:
-    """In the last beat before a returning bar or a cadence note, notes near where it goes cost less."""
+    """In the last beat before a cadence note or a returning bar, notes near where it goes cost less, and a
+    chromatic note that could not resolve onto the cadence costs more."""
     bar = rules.steps_per_bar
     b, pos = divmod(t, bar)
-    targets: list[int] = []
     role = plan.bars[b] if b < len(plan.bars) else BarRole()
+    following = plan.bars[b + 1] if b + 1 < len(plan.bars) else BarRole()
+    targets: list[int] = []
+    cadence = ""
     if role.cadence and role.cadence_at - 4 <= pos < role.cadence_at:
-        pcs = CADENCE_PITCH_CLASSES[(role.cadence, rules.mode)]
+        cadence = role.cadence
+    elif pos >= bar - 4 and following.cadence and following.cadence_at == 0:
+        cadence = following.cadence
+    if cadence:
+        pcs = CADENCE_PITCH_CLASSES[(cadence, rules.mode)]
         targets = [int(p) for p in PITCHES[2:] if p % 12 in pcs]
-    elif pos >= bar - 4 and b + 1 < len(plan.bars) and plan.bars[b + 1].source is not None:
-        first = int(events[plan.bars[b + 1].source * bar])
+    elif pos >= bar - 4 and following.source is not None:
+        first = int(events[following.source * bar])
         targets = [int(PITCHES[first])] if first >= 2 else []
     if not targets:
         return np.zeros(VOCAB_SIZE)
     distance = np.min(np.abs(PITCHES[:, None] - np.array(targets)[None, :]), axis=1)
-    return -LEAD_IN * np.clip(distance - 2, 0, None)
+    bias = -LEAD_IN * np.clip(distance - 2, 0, None)
+    if cadence:
+        bias -= np.where(~pitch_class_mask(frozenset(diatonic(rules.mode))) & (distance > 1), UNRESOLVED, 0.0)
+    return bias

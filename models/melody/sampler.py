@@ -198,6 +198,7 @@ LINE_COSTS = {  # score per count in a candidate: what the rules could only disc
     "motif_returns_off_bar": 0.2,
 }
 CLIMAX_COST = 0.4  # per note beyond one at a phrase's highest pitch
+TONIC_UNHEARD = 2.0  # when the first two bars never sound the tonic, the key is left in doubt
 
 
 def rank_score(
@@ -220,12 +221,13 @@ def rank_score(
 
 def line_cost(notes: list[Note], mode: str, bars: int, steps_per_bar: int) -> float:
     """What a musician would mark in the line: big or unrecovered leaps, stray chromatic notes, long notes off
-    the beat, motifs off the bar line, a phrase that peaks more than once."""
+    the beat, motifs off the bar line, a phrase that peaks more than once, an opening without the tonic."""
     measures = line_measures(notes, mode)
     cost = sum(weight * measures[name] for name, weight in LINE_COSTS.items())
     for first in range(0, bars, 4):
         cost += CLIMAX_COST * max(0, climaxes(notes, (first, first + 4), steps_per_bar) - 1)
-    return cost
+    opening = [n.pitch % 12 for n in notes if n.start < 2 * steps_per_bar]
+    return cost + TONIC_UNHEARD * (0 not in opening)
 
 
 def character_miss(model: MelodyLSTM, events: list[int], mode: str, target: tuple[float, ...]) -> float:

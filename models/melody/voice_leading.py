@@ -30,7 +30,7 @@ def allowed_durations(position: int, syncopated: bool, steps_per_bar: int = 16) 
     room = steps_per_bar - position
     if position % STEPS_PER_BEAT == 0:
         strong = position % (steps_per_bar // 2) == 0
-        lengths = (1, 2, 3, 4, 6, 8, 12, 16) if strong else (1, 2, 3, 4, 6)
+        lengths = (1, 2, 3, 4, 6, 8, 12, 16) if strong else (1, 2, 3, 4)
     elif position % 2 == 0:
         lengths = (1, 2, 4) if syncopated else (1, 2)
     elif position % STEPS_PER_BEAT == 1:
