@@ -36,7 +36,7 @@ KEY_ROOT = "/work/keys"
 
 
 def load_requests(name: str) -> list[dict]:
-    """The rows of evals/data/painting_requests_<name>.yaml (dev or test)."""
+    """The rows of evals/data/painting_requests_<name>.yaml (dev, test, or the showcase for the contact sheet)."""
     with open(os.path.join(DATA, f"painting_requests_{name}.yaml")) as f:
         return yaml.safe_load(f)["requests"]
 

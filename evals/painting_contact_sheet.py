@@ -53,7 +53,7 @@ def _clip(text: str, draw: ImageDraw.ImageDraw, font, width: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="dev", choices=["dev", "test"])
+    parser.add_argument("--set", default="dev", choices=["dev", "test", "showcase"])
     parser.add_argument("--ids", default="", help="comma-separated row ids (from both sets); default: the whole set")
     parser.add_argument("--out", required=True)
     parser.add_argument("--tile", type=int, default=256)

@@ -126,3 +126,10 @@ def test_greens_lead_on_the_land_not_in_the_sky():
     colours = class_colours(spec)
     assert hue_distance(_hue_of(colours[CLASSES.index("sky")]), 120) > 50
     assert hue_distance(_hue_of(colours[CLASSES.index("grass")]), 120) < 30
+
+
+def test_a_sky_has_one_sun():
+    labels = np.full((128, 128), SKY)
+    labels[10:20, 10:20] = LIGHT
+    labels[10:16, 90:96] = LIGHT
+    assert len(take_discs(labels)) == 1 and not (labels == LIGHT).any()

@@ -33,7 +33,7 @@ class Disc:
 
 
 def take_discs(labels: np.ndarray) -> list[Disc]:
-    """The sun or moon blobs of a class map as discs (largest first, at most two); their pixels become sky."""
+    """The sun or moon of a class map as a disc (the largest blob; a sky has one sun); every blob becomes sky."""
     from scipy import ndimage
 
     size = labels.shape[0]
@@ -42,7 +42,7 @@ def take_discs(labels: np.ndarray) -> list[Disc]:
         return []
     areas = ndimage.sum_labels(np.ones_like(blobs), blobs, range(1, count + 1))
     discs = []
-    for i in np.argsort(areas)[::-1][:2]:
+    for i in np.argsort(areas)[::-1][:1]:
         if areas[i] < (size * 0.012) ** 2:
             continue
         cy, cx = ndimage.center_of_mass(blobs == i + 1)
