@@ -4,6 +4,7 @@ shuffled names, then score the judge's words against the requests.
     python -m evals.painting_blind make --set test --job paint-test-before
     (the lead starts a judge on /work/judge/<job>; it writes verdicts.json)
     python -m evals.painting_blind score --set test --job paint-test-before --label before
+    python -m evals.painting_blind table --label before,after    # evals/data/painting_blind_table.md
 
 The judge sees only the images and the rubric (evals/painting_blind_rubric.md). Scoring is by rule
 (`evals/painting_blind_scoring.py`): the asked subject counts as named when one of the row's accept words is in the
@@ -24,7 +25,7 @@ import time
 
 import yaml
 
-from evals.painting_blind_scoring import score_rows, summary_table
+from evals.painting_blind_scoring import markdown_table, score_rows, summary_table
 from tools.brief import CreativeBrief
 from tools.protocol import ToolContext
 from tools.registry import get_tool
@@ -112,14 +113,30 @@ def score_job(set_name: str, job: str, label: str, judge_root: str = JUDGE_ROOT,
     return report
 
 
+def write_table(labels: list[str]) -> str:
+    """evals/data/painting_blind_table.md: the scored reports side by side (the README and the card quote it)."""
+    reports = {}
+    for label in labels:
+        with open(os.path.join(DATA, f"painting_blind_{label}.json")) as f:
+            reports[label] = json.load(f)
+    path = os.path.join(DATA, "painting_blind_table.md")
+    with open(path, "w") as f:
+        f.write(markdown_table(reports))
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=["make", "score"])
+    parser.add_argument("step", choices=["make", "score", "table"])
     parser.add_argument("--set", default="dev", choices=["dev", "test"])
-    parser.add_argument("--job", required=True)
-    parser.add_argument("--label", default=None, help="name of the figures file (score step)")
+    parser.add_argument("--job", help="the judge job's name (make, score)")
+    parser.add_argument("--label", default=None, help="name of the figures file (score); labels a,b (table)")
     args = parser.parse_args()
-    if args.step == "make":
+    if args.step == "table":
+        print(write_table(args.label.split(",")))
+    elif not args.job:
+        parser.error("--job is needed to make or score")
+    elif args.step == "make":
         print(make_job(args.set, args.job))
     else:
         score_job(args.set, args.job, args.label or args.job)

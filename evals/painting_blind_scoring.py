@@ -158,3 +158,39 @@ def summary_table(report: dict) -> None:
     )
     if report["missing_verdicts"]:
         print(f"no verdict for {len(report['missing_verdicts'])} works: {report['missing_verdicts']}")
+
+
+def _short(block: dict, field: str) -> str:
+    r = block[field]
+    return "-" if r["rate"] is None else f"{round(r['rate'] * r['n'])}/{r['n']}"
+
+
+def markdown_table(reports: dict[str, dict]) -> str:
+    """One row per category, each cell the reports' figures in order ("5/58 → 40/58"), for the README and card."""
+    labels = list(reports)
+    first = reports[labels[0]]
+    names = ["all", *first["by_category"]]
+
+    def block(report: dict, name: str) -> dict:
+        return report["overall"] if name == "all" else report["by_category"][name]
+
+    def cells(name: str, show) -> str:
+        return " → ".join(show(block(reports[label], name)) for label in labels)
+
+    columns = (
+        ("subject named", lambda b: _short(b, "subject_named")),
+        ("scene right", lambda b: _short(b, "scene_right")),
+        ("time right", lambda b: _short(b, "time_of_day_right")),
+        ("weather right", lambda b: _short(b, "weather_right")),
+        ("shows a scene (no subject)", lambda b: _short(b, "concrete")),
+        ("mean keep", lambda b: f"{b['keep_mean']:.2f}"),
+        ("1s", lambda b: str(b["ones"])),
+        ("2s", lambda b: str(b["twos"])),
+    )
+    lines = [
+        f"| category ({' → '.join(labels)}) | n | " + " | ".join(c for c, _ in columns) + " |",
+        "|---" * (len(columns) + 2) + "|",
+    ]
+    for name in names:
+        lines.append(f"| {name} | {block(first, name)['n']} | " + " | ".join(cells(name, f) for _, f in columns) + " |")
+    return "\n".join(lines) + "\n"

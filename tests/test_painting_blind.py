@@ -5,7 +5,7 @@ import json
 import pytest
 
 from evals import painting_blind
-from evals.painting_blind_scoring import mentions, plain, score_one, score_rows
+from evals.painting_blind_scoring import markdown_table, mentions, plain, score_one, score_rows
 from tools.paint import PaintArgs
 
 ROW = {
@@ -81,3 +81,11 @@ def test_score_rows_counts_keeps_and_categories(tmp_path):
     assert report["overall"]["ones"] == 1 and report["overall"]["twos"] == 1
     assert report["by_category"]["animals"]["subject_named"]["rate"] == 0.5
     json.dumps(report)  # the figures file is plain JSON
+
+
+def test_markdown_table_puts_versions_side_by_side():
+    verdicts = [{"file": "1.png", "main_subject": "fox", "keep": 2}]
+    before = score_rows({"x1": ROW}, {"1.png": {"id": "x1"}}, [{**verdicts[0], "main_subject": "dog"}])
+    after = score_rows({"x1": ROW}, {"1.png": {"id": "x1"}}, verdicts)
+    table = markdown_table({"before": before, "after": after})
+    assert "| all | 1 | 0/1 → 1/1 |" in table and "| animals |" in table
