@@ -133,3 +133,8 @@ def test_a_sky_has_one_sun():
     labels[10:20, 10:20] = LIGHT
     labels[10:16, 90:96] = LIGHT
     assert len(take_discs(labels)) == 1 and not (labels == LIGHT).any()
+
+
+def test_a_snowy_scene_is_not_said_twice_snowy():
+    params = painting_parameters(CreativeBrief(subject="a cabin in the snow"))
+    assert "snowy snowy" not in params.description()

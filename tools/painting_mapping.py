@@ -54,6 +54,8 @@ class PaintingParameters:
 
 
 def _with_adjective(phrase: str, adjective: str) -> str:
+    if adjective in phrase.split():  # "a snowy landscape" is not made "a snowy snowy landscape"
+        return phrase
     for article in ("the ", "an ", "a "):
         if phrase.startswith(article):
             rest = phrase[len(article) :]
