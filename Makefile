@@ -10,7 +10,7 @@ TORCH_VERSION ?= 2.13.0
 SHARE ?=
 ARGS ?=
 
-.PHONY: venv system prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator qwen clean
+.PHONY: venv system icons prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator qwen clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +32,19 @@ system:
 	     $(SYSTEM_PACKAGES) >/dev/null) || echo "apt-get failed: built-in synthesizer, browser test skipped"; \
 	else echo "no apt-get: audio uses the built-in synthesizer, the browser test is skipped"; fi
 
+# The painter's object drawings (three iconify sets from the npm registry, once, into ~/.cache/artchat/icons) and
+# the sentence embeddings of their names. Without npm the painter paints scenes only (the tests say why they skip).
+icons: venv
+	@if command -v npm >/dev/null 2>&1; then $(PY) -m models.painter.object_library install && $(PY) -m tools.object_matching; \
+	else echo "no npm: the painter's object drawings are not installed (apt-get install npm, then make icons)"; fi
+
 prepare: venv qwen
 	$(PY) -m models.language.base_models gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)
 
-run: venv system prepare
+run: venv system icons prepare
 	$(VENV)/bin/artchat $(if $(SHARE),--share,) $(ARGS)
 
-test: venv system
+test: venv system icons
 	$(PY) -m pytest -q
 
 test-slow: venv system

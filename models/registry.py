@@ -10,6 +10,7 @@ CHECKPOINTS = os.path.join(os.path.dirname(__file__), "checkpoints")
 MELODY_LSTM = "melody_lstm"
 HARMONY_LSTM = "harmony_lstm"
 PAINTER = "painter_layout_vae"
+PLACEMENT = "painter_placement"
 SENTENCE_EMBEDDER = "sentence_embedder"
 
 
@@ -22,6 +23,7 @@ def register_shipped_models(loader: ModelLoader | None = None) -> ModelLoader:
     from models.melody.harmony import load_harmony
     from models.melody.lstm import load_melody_lstm
     from models.painter.layout_vae import LayoutVAE
+    from models.painter.placement import PlacementVAE
 
     loader = loader or default_loader()
     if not loader.is_registered(MELODY_LSTM):
@@ -30,6 +32,8 @@ def register_shipped_models(loader: ModelLoader | None = None) -> ModelLoader:
         loader.register(HARMONY_LSTM, lambda: load_harmony(checkpoint_dir(HARMONY_LSTM)))
     if not loader.is_registered(PAINTER):
         loader.register(PAINTER, lambda: LayoutVAE.from_pretrained(checkpoint_dir(PAINTER)))
+    if not loader.is_registered(PLACEMENT):
+        loader.register(PLACEMENT, lambda: PlacementVAE.from_pretrained(checkpoint_dir(PLACEMENT)))
     if not loader.is_registered(SENTENCE_EMBEDDER):
         loader.register(SENTENCE_EMBEDDER, load_sentence_embedder)
     return loader

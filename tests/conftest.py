@@ -13,6 +13,7 @@ from models.melody.character import CHARACTER_NAMES, CharacterQuantiles
 from models.melody.harmony import HarmonyConfig, HarmonyLSTM, save_harmony
 from models.melody.lstm import MelodyLSTM, MelodyLSTMConfig, save_melody_lstm
 from models.painter.layout_vae import LayoutVAE
+from models.painter.placement import PlacementVAE
 from models.registry import SENTENCE_EMBEDDER
 
 
@@ -27,7 +28,9 @@ def tiny_checkpoints(tmp_path_factory):
     save_melody_lstm(tiny, str(root / "melody"), quantiles, plans)
     save_harmony(HarmonyLSTM(HarmonyConfig(hidden_size=8, num_layers=1, dropout=0.0)), str(root / "harmony"))
     LayoutVAE(latent_dim=8, base_channels=8).save_pretrained(str(root / "painter"))
-    return {"melody": str(root / "melody"), "harmony": str(root / "harmony"), "painter": str(root / "painter")}
+    PlacementVAE(latent_dim=4, hidden=16).save_pretrained(str(root / "placement"))
+    names = ("melody", "harmony", "painter", "placement")
+    return {name: str(root / name) for name in names}
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +47,7 @@ def tiny_models(tiny_checkpoints, sentence_embedder, monkeypatch, tmp_path):
     monkeypatch.setenv("ARTCHAT_MELODY_LSTM_DIR", tiny_checkpoints["melody"])
     monkeypatch.setenv("ARTCHAT_HARMONY_LSTM_DIR", tiny_checkpoints["harmony"])
     monkeypatch.setenv("ARTCHAT_PAINTER_LAYOUT_VAE_DIR", tiny_checkpoints["painter"])
+    monkeypatch.setenv("ARTCHAT_PAINTER_PLACEMENT_DIR", tiny_checkpoints["placement"])
     monkeypatch.setenv("ARTCHAT_HOME", str(tmp_path / "sessions"))
     loader = loader_module.ModelLoader(device="cpu")
     loader.register(SENTENCE_EMBEDDER, lambda: sentence_embedder)

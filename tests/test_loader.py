@@ -2,7 +2,7 @@ import pytest
 from torch import nn
 
 from models.loader import ModelLoader, place_model
-from models.registry import HARMONY_LSTM, MELODY_LSTM, PAINTER, SENTENCE_EMBEDDER, register_shipped_models
+from models.registry import HARMONY_LSTM, MELODY_LSTM, PAINTER, PLACEMENT, SENTENCE_EMBEDDER, register_shipped_models
 
 
 def test_lazy_load_cache_and_report():
@@ -27,6 +27,6 @@ def test_auto_placement_on_a_cpu_machine():
 def test_shipped_models_register_by_name():
     loader = register_shipped_models(ModelLoader(device="cpu"))
     names = [r["model"] for r in loader.report()]
-    assert names == [MELODY_LSTM, HARMONY_LSTM, PAINTER, SENTENCE_EMBEDDER]
+    assert names == [MELODY_LSTM, HARMONY_LSTM, PAINTER, PLACEMENT, SENTENCE_EMBEDDER]
     assert loader.get(MELODY_LSTM) is not None and loader.get(PAINTER) is not None
     assert loader.get(HARMONY_LSTM) is not None

@@ -56,8 +56,9 @@ def test_subjects_map_to_scenes_by_meaning(subject, family, time, weather):
 
 def test_no_subject_or_no_match_gives_the_moods_abstract_kind():
     assert read_scene("", -0.6, -0.5).family == "colour_field"
-    far = read_scene("my grandmother's kitchen", 0.6, 0.7)
+    far = read_scene("the meaning of freedom", 0.6, 0.7)
     assert not far.matched and far.family == "gestural"
+    assert read_scene("my grandmother's kitchen", 0.6, 0.7).stage == "interior"  # a room: the painter's interior
 
 
 def test_description_says_what_was_painted():

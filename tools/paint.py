@@ -1,7 +1,9 @@
 """Tool `paint`: a painting of the brief's subject in its palette and mood, or a refinement of the current one.
 
-The layout network draws the composition from the seed's latent; the brushwork renderer paints it
-in the spec's colours and light. The seed is kept on refinement ("more blue", "brighter", "calmer"),
+The brief becomes a plan (`painting_mapping`, `scene_mapping`: the scene, its time and weather, the
+things asked for with their roles and counts); the painter's pipeline (`models.painter.pipeline`)
+lays out the scene from the seed's latent, places the things and paints it all in the spec's colours
+and light. The seed is kept on refinement ("more blue", "brighter", "calmer"),
 so the same composition is repainted; `new_variation` draws a new latent.
 """
 
@@ -12,14 +14,13 @@ import tempfile
 from typing import Literal
 
 import numpy as np
-import torch
 from pydantic import Field
 
-from models.painter.instances import place_instances
-from models.painter.render import render_layout
-from models.painter.scene_layout import one_hot
-from models.painter.scene_spec import FAMILIES, SceneSpec
-from models.registry import PAINTER, register_shipped_models
+from models.painter import pipeline
+from models.painter.pipeline import ObjectRequest, PaintingPlan
+from models.painter.scene_spec import SceneSpec
+from models.registry import PAINTER, PLACEMENT, register_shipped_models
+from tools import object_matching
 from tools.brief import BriefChanges, CreativeBrief, Variations
 from tools.painting_mapping import PaintingParameters, painting_parameters
 from tools.protocol import Tool, ToolContext, ToolError, ToolResult, prepare_brief
@@ -32,10 +33,6 @@ class PaintArgs(BriefChanges, Variations):
     blend_with: str | None = Field(None, description="another painting's id, e.g. 'painting_1', to blend towards")
     blend_amount: float = Field(0.5, ge=0, le=1, description="0 keeps this painting, 1 gives the other one")
     size: Literal[512, 1024] = Field(512, description="side of the painting in pixels")
-
-
-def latent_for_seed(seed: int, dim: int) -> torch.Tensor:
-    return torch.randn(1, dim, generator=torch.Generator().manual_seed(seed))
 
 
 def blend_specs(a: SceneSpec, b: SceneSpec, t: float) -> SceneSpec:
@@ -52,35 +49,42 @@ def blend_specs(a: SceneSpec, b: SceneSpec, t: float) -> SceneSpec:
     return SceneSpec(**mix)
 
 
-@torch.no_grad()
 def layout_probabilities(spec: SceneSpec, seed: int, blend: tuple[SceneSpec, int, float] | None = None) -> np.ndarray:
     """float32 [K, 64, 64] class probabilities of the composition for this seed (and blend)."""
-    model = register_shipped_models().get(PAINTER)
-    device = next(model.parameters()).device
-
-    def condition(s: SceneSpec) -> torch.Tensor:
-        return torch.from_numpy(s.layout_condition())[None].to(device, model.dtype)
-
-    def latent(s: SceneSpec, sd: int) -> torch.Tensor:
-        noise = latent_for_seed(sd, model.config.latent_dim).to(device, model.dtype)
-        return model.latent(noise, FAMILIES.index(s.family), condition(s))
-
-    z, cond = latent(spec, seed), condition(spec)
-    if blend is not None:
-        other_spec, other_seed, t = blend
-        z = (1 - t) * z + t * latent(other_spec, other_seed)
-        cond = (1 - t) * cond + t * condition(other_spec)
-    logits = model.decode(z, cond)
-    return torch.softmax(logits.float(), 1)[0].cpu().numpy()
+    return pipeline.layout_probabilities(register_shipped_models().get(PAINTER), spec, seed, blend)
 
 
 def render_painting(
-    spec: SceneSpec, seed: int, size: int = 512, blend: tuple[SceneSpec, int, float] | None = None, finish: bool = True
+    spec: SceneSpec,
+    seed: int,
+    size: int = 512,
+    blend: tuple[SceneSpec, int, float] | None = None,
+    finish: bool = True,
+    plan: PaintingPlan | None = None,
 ):
-    """PIL image of size x size: the seed's composition painted for this spec (optionally blended)."""
-    shown = spec if blend is None else blend_specs(spec, blend[0], blend[2])
-    layout = place_instances(layout_probabilities(spec, seed, blend), shown.family, seed)
-    return render_layout(one_hot(layout), shown, seed, size, finish)
+    """PIL image of size x size: the seed's composition (and the plan's objects) painted for this spec."""
+    loader = register_shipped_models()
+    plan = plan or PaintingPlan(spec)
+    shown = plan.spec if blend is None else blend_specs(plan.spec, blend[0], blend[2])
+    return pipeline.paint(
+        plan, seed, loader.get(PAINTER), loader.get(PLACEMENT), size, blend=blend, finish=finish, shown=shown
+    )
+
+
+def painting_plan(params: PaintingParameters) -> PaintingPlan:
+    """The painter's plan: the spec, the stage, and each asked thing with its role and count."""
+    requests = tuple(ObjectRequest(m.entry, m.role, m.count) for m in params.scene.objects)
+    return PaintingPlan(params.spec, params.scene.stage, requests)
+
+
+def describe(params: PaintingParameters) -> str:
+    """What was painted, in words: the things, then the scene."""
+    scene = params.description()
+    if params.scene.stage != "landscape":
+        scene = "a still life on a table by a window" if params.scene.stage == "interior" else "a portrait"
+        scene += f" in {', '.join(params.colours)}" if params.colours else ""
+    things = [f"{m.count} {m.entry.words}" if m.count > 1 else m.entry.words for m in params.scene.objects]
+    return f"{' and '.join(things)}: {scene}" if things else scene
 
 
 def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[SceneSpec, int, float] | None:
@@ -95,11 +99,18 @@ def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[SceneSpec, int, fl
 def _scene_notes(params: PaintingParameters, subject: str) -> list[str]:
     if params.chosen_subject:
         return [params.subject_note()]
-    if subject.strip() and not params.scene.matched:
-        return [f"I can't paint {subject!r} as a scene yet, so this is {params.description()} for the mood"]
+    notes = [
+        f"I can't draw {m.phrase!r} yet, so I painted the nearest I have: {m.entry.words}"
+        for m in params.scene.objects
+        if not m.exact
+    ]
+    if subject.strip() and not object_matching.available():
+        notes.append("the object drawings are not installed (make icons), so only the scene is painted")
+    if subject.strip() and not params.scene.matched and not params.scene.objects:
+        return notes + [f"I can't paint {subject!r} as a scene yet, so this is {params.description()} for the mood"]
     if not subject.strip():
         return ["no subject given: an abstract painting of the mood"]
-    return []
+    return notes
 
 
 def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
@@ -107,7 +118,7 @@ def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
     params = painting_parameters(brief)
     ctx.progress("painting")
     blend = _blend_target(args, ctx)
-    image = render_painting(params.spec, seed, args.size, blend)
+    image = render_painting(params.spec, seed, args.size, blend, plan=painting_plan(params))
     os.makedirs(ctx.out_dir, exist_ok=True)
     path = os.path.join(ctx.out_dir, "painting.png")
     image.save(path)
@@ -116,16 +127,17 @@ def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
     how = "same composition, repainted" if same else "new composition"
     if blend is not None:
         how = f"blended {args.blend_amount:.0%} towards {args.blend_with}"
-    summary = f"{params.description()} ({how})"
-    data = {"seed": seed, "spec": params.spec.as_dict(), "description": params.description(), "size": args.size}
+    summary = f"{describe(params)} ({how})"
+    data = {"seed": seed, "spec": params.spec.as_dict(), "description": describe(params), "size": args.size}
     notes = [] if same else _scene_notes(params, brief.subject)  # said once, when the scene is new
     return ToolResult("painting", brief, seed, {"image": path}, summary, data, changes=changes + notes)
 
 
 def warm_up() -> None:
     """Paint one whole picture into a scratch folder before the first request: the layout network, the sentence
-    embedder and its scene examples, the brushwork's lazy imports, the style network's session, the PNG encoder."""
-    brief = CreativeBrief(subject="the sea at dusk", palette=["soft blue"])
+    embedder and its scene examples, the objects (names, placement network, drawings), the brushwork's lazy
+    imports, the style network's session, the PNG encoder."""
+    brief = CreativeBrief(subject="a sailing boat on the sea at dusk", palette=["soft blue"])
     with tempfile.TemporaryDirectory() as scratch:
         paint(PaintArgs(), ToolContext(brief=brief, out_dir=scratch))
 

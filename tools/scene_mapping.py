@@ -1,34 +1,30 @@
 """A brief's subject -> the painter's scene: family, time of day and weather, by meaning.
 
-Words of the subject that say when ("at dusk", "midnight") or under what sky ("foggy", "a storm")
+The subject is read whole. Words of it that say when ("at dusk", "midnight") or under what sky ("foggy")
 are found word by word with sentence embeddings against a few example words per time and weather;
-the rest of the subject is matched, as a phrase, against example phrases per family. With no
-subject, or none close enough, the painting is the mood's abstract kind, and the result says so.
+the rest is cut into phrases at its joins ("a lighthouse | a cliff", "two cats | a windowsill"), and each
+phrase is a scene (nearest example phrases per family, or an indoor stage: a room, a portrait) or a
+thing to draw (`object_matching`, nearest object name), whichever it is nearer to. With neither, the
+painting is the mood's abstract kind, and the result says so.
 Times and weathers the subject does not give come from the mood (a sad scene under clouds).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
 from dataclasses import dataclass
 
 import numpy as np
-import yaml
 
 from tools.embedding_search import embed, similarities
+from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
 
-SCENES_PATH = os.path.join(os.path.dirname(__file__), "data", "scenes.yaml")
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
+# Where a subject's phrases join: "a lighthouse on a cliff", "a cat and a dog", "boats, gulls".
+JOINS = r",|;|\b(?:and|with|on|in|at|by|under|over|near|beside|from|along|across|against|through|of the|into)\b"
 STOP_WORDS = {"a", "an", "the", "at", "in", "on", "of", "with", "and", "by", "under", "during", "over", "some"}
-
-
-@functools.lru_cache(maxsize=1)
-def scene_words() -> dict:
-    with open(SCENES_PATH) as f:
-        return yaml.safe_load(f)
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,8 @@ class SceneReading:
     similarity: float
     time_from_words: bool
     weather_from_words: bool
+    stage: str = "landscape"  # or "interior", "portrait": a scene that is no landscape
+    objects: tuple = ()  # object_matching.ObjectMatch, the things to draw, in the subject's order
 
 
 def mood_abstract_kind(valence: float, arousal: float) -> str:
@@ -107,7 +105,7 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
 
 
 def _family(phrase: str) -> tuple[str | None, float]:
-    families = scene_words()["families"]
+    families = {**scene_words()["families"], **scene_words()["stages"]}
     examples = [e for ex in families.values() for e in ex]
     owners = [f for f, ex in families.items() for _ in ex]
     scores = similarities(phrase, examples)
@@ -115,20 +113,94 @@ def _family(phrase: str) -> tuple[str | None, float]:
     return owners[best], float(scores[best])
 
 
-def read_scene(subject: str, valence: float, arousal: float, style: str | None = None) -> SceneReading:
-    """The scene a subject asks for; the mood fills in what the subject leaves open."""
-    words = re.findall(r"[a-z']+", subject.lower())
+def _phrases(words: list[str], used: set[int]) -> list[str]:
+    """The subject without its time and weather words, cut at its joins into phrases."""
+    text = " ".join(w for i, w in enumerate(words) if i not in used)
+    return [p.strip() for p in re.split(JOINS, text) if p and p.strip(" ,;") and set(p.split()) - STOP_WORDS]
+
+
+def _scenes_and_objects(phrases: list[str], seed: int) -> tuple[list[tuple[str, float]], list]:
+    """Each phrase judged a scene ((family or stage, similarity)) or a thing to draw (an ObjectMatch). The
+    first thing is the subject; later phrases (often details: "warm light in the windows") must be nearer
+    to a thing's name to add one, and at most MAX_KINDS kinds of thing are drawn."""
+    from tools import object_matching
+
+    scenes, things = [], []
+    drawable = object_matching.available()
+    thresholds = scene_words()["thresholds"]
+    for phrase in phrases:
+        family = _family(phrase)
+        match = object_matching.match_objects([phrase], seed)[0] if drawable else None
+        needed = max(
+            thresholds["object"] if not things else thresholds["object_more"], family[1] + thresholds["object_margin"]
+        )
+        if match is not None and match.similarity >= needed:
+            if len(things) < MAX_KINDS:
+                things.append(match)
+        else:
+            scenes.append(family)
+            if family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
+                sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
+                things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
+    return scenes, things
+
+
+def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, float]:
+    """A scene where the subject (the first thing asked) belongs, when the words name none."""
+    subject, roles = things[0], {m.role for m in things}
+    if "still_life" in roles and not roles & {"floats", "swims", "building", "flies"}:  # a dog by the fire: indoors
+        return "interior", 1.0
+    if subject.role == "figure":
+        return "portrait", 1.0
+    if weather == "snow":
+        return "snow", 1.0
+    families = scene_words()["families"]
+    examples = [e for ex in families.values() for e in ex]
+    owners = [f for f, ex in families.items() for _ in ex]
+    scores = similarities(subject.entry.words, examples)
+    return owners[int(scores.argmax())], float(scores.max())
+
+
+WATERLESS_FOR_BOATS = {
+    "mountains": "lake",
+    "forest": "lake",
+    "meadow": "lake",
+    "garden": "lake",
+    "desert": "sea",
+    "snow": "lake",
+    "sky": "sea",
+    "night_sky": "sea",
+    "city": "sea",
+}
+MAX_KINDS = 3
+OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
+
+
+def read_scene(subject: str, valence: float, arousal: float, style: str | None = None, seed: int = 0) -> SceneReading:
+    """The scene a subject asks for and the things in it; the mood fills in what the subject leaves open."""
+    words = re.findall(r"[a-z']+|\d+", subject.lower())
     time, weather, used = _condition_words(words)
-    rest = " ".join(w for i, w in enumerate(words) if i not in used and w not in STOP_WORDS)
-    family, similarity = None, 0.0
-    for phrase in dict.fromkeys(p for p in (rest, subject.strip()) if p):  # the scene words, then the whole subject
-        candidate = _family(phrase)
-        if candidate[1] > similarity:
-            family, similarity = candidate
-    matched = family is not None and similarity >= scene_words()["thresholds"]["family"]
-    if not matched:
+    scenes, things = _scenes_and_objects(_phrases(words, used), seed)
+    if not scenes and not things:  # only time or weather words: the whole subject is the scene
+        scenes = [_family(subject)] if subject.strip() else []
+    family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
+    threshold = scene_words()["thresholds"]["family"]
+    if things and (family is None or similarity < scene_words()["thresholds"]["scene_beside_things"]):
+        family, similarity = _scene_for_objects(things, weather)
+    stage = "landscape"
+    if family in scene_words()["stages"]:
+        stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"
+        family = None
+        if stage == "interior" and {m.role for m in things} & OUTDOOR_ROLES:  # a cabin's windows: outdoors
+            stage, (family, similarity) = "landscape", _scene_for_objects(things, weather)
+    elif family is not None and {m.role for m in things} & {"floats", "swims"}:
+        family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
+    matched = (family is not None and similarity >= threshold) or stage != "landscape" or bool(things)
+    if family is None or not matched:
         family = STYLE_FAMILIES.get(style or "", mood_abstract_kind(valence, arousal))
     return SceneReading(
+        stage=stage,
+        objects=tuple(things),
         family=family,
         time=time or mood_time(valence, arousal),
         weather=weather or mood_weather(valence, arousal, family),

@@ -1,0 +1,149 @@
+"""The painter's objects: named vector drawings from three iconify sets, installed once by the setup.
+
+`python -m models.painter.object_library install` runs `npm pack` for each set (the npm registry is
+reached by the setup only, never at run time) and keeps its `icons.json` (SVG bodies by name) and
+licence under `icons_dir()`. `render(entry, size)` draws one object as RGBA with resvg, offline.
+
+| set | version | licence | what |
+|---|---|---|---|
+| @iconify-json/fluent-emoji-flat | 1.2.6 | MIT (Microsoft) | flat colour objects |
+| @iconify-json/noto | 1.2.9 | Apache-2.0 (Google) | colour objects, full-body animals |
+| @iconify-json/game-icons | 1.2.4 | CC BY 3.0 (game-icons.net) | silhouettes, painted in the scene's colours |
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+
+import numpy as np
+
+ICON_SETS = (("fluent-emoji-flat", "1.2.6"), ("noto", "1.2.9"), ("game-icons", "1.2.4"))
+SILHOUETTE_SETS = ("game-icons",)
+# Emoji categories that hold things one can paint (not flags, symbols or smileys).
+PAINTABLE_CATEGORIES = ("Animals & Nature", "Food & Drink", "Objects", "Travel & Places", "Activities", "People & Body")
+
+
+def icons_dir() -> str:
+    return os.environ.get("ARTCHAT_ICONS") or os.path.join(os.path.expanduser("~"), ".cache", "artchat", "icons")
+
+
+def installed(root: str | None = None) -> bool:
+    root = root or icons_dir()
+    return all(os.path.exists(os.path.join(root, name, "icons.json")) for name, _ in ICON_SETS)
+
+
+@dataclass(frozen=True)
+class ObjectEntry:
+    source: str  # the icon set
+    name: str  # its name there, e.g. "boat-fishing"
+
+    @property
+    def silhouette(self) -> bool:
+        return self.source in SILHOUETTE_SETS
+
+    @property
+    def words(self) -> str:
+        return self.name.replace("-", " ")
+
+
+@functools.lru_cache(maxsize=4)
+def _icon_set(source: str, root: str) -> dict:
+    with open(os.path.join(root, source, "icons.json")) as f:
+        return json.load(f)
+
+
+def _paintable(source: str, name: str, categories: dict[str, str]) -> bool:
+    if source in SILHOUETTE_SETS:
+        return True
+    return categories.get(name) in PAINTABLE_CATEGORIES and "skin-tone" not in name
+
+
+def entries(root: str | None = None) -> list[ObjectEntry]:
+    """Every paintable object of the installed sets, in set order (colour sets first)."""
+    root = root or icons_dir()
+    found = []
+    for source, _ in ICON_SETS:
+        icons = _icon_set(source, root)["icons"]
+        categories = {}
+        meta_path = os.path.join(root, source, "metadata.json")
+        if os.path.exists(meta_path):
+            with open(meta_path) as f:
+                for category, names in json.load(f).get("categories", {}).items():
+                    categories.update({n: category for n in names})
+        found += [ObjectEntry(source, n) for n in icons if _paintable(source, n, categories)]
+    return found
+
+
+def svg(entry: ObjectEntry, root: str | None = None) -> str:
+    data = _icon_set(entry.source, root or icons_dir())
+    icon = data["icons"][entry.name]
+    w, h = icon.get("width", data.get("width", 16)), icon.get("height", data.get("height", 16))
+    left, top = icon.get("left", 0), icon.get("top", 0)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left} {top} {w} {h}">{icon["body"]}</svg>'
+
+
+def render(entry: ObjectEntry, size: int, root: str | None = None) -> np.ndarray:
+    """float32 [H, W, 4] RGBA in [0, 1] of the object, cropped to its ink, about `size` pixels on its longer side."""
+    drawing = svg(entry, root)
+    rgba = _cropped(drawing, size)
+    longer = max(rgba.shape[:2])
+    if 0 < longer < size:  # drawn again larger, so that its ink (not its margin) is `size` pixels
+        rgba = _cropped(drawing, int(round(size * size / longer)))
+    return rgba
+
+
+def _cropped(drawing: str, side: int) -> np.ndarray:
+    import resvg_py
+    from PIL import Image
+
+    png = resvg_py.svg_to_bytes(svg_string=drawing, width=side, height=side, skip_system_fonts=True)
+    rgba = np.asarray(Image.open(io.BytesIO(bytes(png))).convert("RGBA"), dtype=np.float32) / 255
+    ys, xs = np.nonzero(rgba[..., 3] > 0.05)
+    if len(ys) == 0:
+        return rgba
+    return rgba[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+
+
+def install(root: str | None = None) -> str:
+    """Fetch the three sets with `npm pack` (the setup's only use of the npm registry) into root."""
+    root = root or icons_dir()
+    if installed(root):
+        return f"icons present in {root}"
+    if shutil.which("npm") is None:
+        raise RuntimeError("npm is not installed: the painter's objects need it once (apt-get install npm)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for source, version in ICON_SETS:
+            spec = f"@iconify-json/{source}@{version}"
+            out = subprocess.run(
+                ["npm", "pack", spec, "--silent", "--pack-destination", tmp], capture_output=True, text=True, check=True
+            )
+            tarball = os.path.join(tmp, out.stdout.strip().splitlines()[-1])
+            os.makedirs(os.path.join(root, source), exist_ok=True)
+            with tarfile.open(tarball) as tar:
+                for member in ("icons.json", "metadata.json", "info.json", "LICENSE"):
+                    try:
+                        data = tar.extractfile(f"package/{member}")
+                    except KeyError:
+                        continue
+                    if data is not None:
+                        with open(os.path.join(root, source, member), "wb") as f:
+                            f.write(data.read())
+    return f"installed {', '.join(s for s, _ in ICON_SETS)} into {root}"
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["install"]:
+        sys.exit("usage: python -m models.painter.object_library install")
+    try:
+        print(install())
+    except (RuntimeError, subprocess.CalledProcessError) as error:
+        sys.exit(f"icons not installed: {error}")

@@ -1,0 +1,120 @@
+"""Objects painted into a scene, not stuck on it.
+
+Each placed object (a drawing of the library at its place and height) is relit before it goes into
+the underpainting: its colours move towards the scene's light and the mood's saturation, its side away
+from the light darkens, distance fades it into the horizon's colour, a silhouette takes the scene's
+darkest tone; it casts a soft shadow on the ground or a broken reflection on the water. Its region
+then gets a class of its own, so the brushwork strokes it with the scene's brushes and stops at its
+edges; after the strokes, a thin layer of the object's own colour restates its drawing under the finish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from models.painter.object_library import ObjectEntry, render
+from models.painter.scene_colours import hsv_colour, mood_grade
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+
+OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
+RESTATE = 0.5  # how much of the object's own drawing is laid over the strokes
+
+
+@dataclass(frozen=True)
+class PlacedObject:
+    entry: ObjectEntry
+    role: str
+    cx: float  # centre x, base y and height, as shares of the picture's side
+    base_y: float
+    height: float
+
+
+def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float) -> np.ndarray:
+    """The object's RGB under the scene's light: tinted by it, shaded away from it, graded by the mood."""
+    rgb = rgba[..., :3].copy()
+    if obj.entry.silhouette:  # a silhouette: the scene's dark, in its hue
+        rgb[:] = hsv_colour(spec.hue, 0.35 * spec.saturation + 0.1, 0.16 + 0.12 * spec.brightness)
+    luminance = float(light.mean())
+    rgb = rgb * (0.55 + 0.45 * light / max(light.max(), 1e-3)) * np.clip(0.45 + luminance, 0.45, 1.05)
+    h, w = rgb.shape[:2]
+    across = np.linspace(-1, 1, w)[None, :, None] * (1 if light_x < obj.cx else -1)
+    rgb *= 1 - 0.22 * np.clip(across, 0, 1)  # the far side from the light in shade
+    rgb *= 1 - 0.12 * np.linspace(0, 1, h)[:, None, None] ** 2
+    return np.clip(mood_grade(rgb, spec), 0, 1)
+
+
+def _box(obj: PlacedObject, size: int, shape: tuple[int, int]) -> tuple[int, int]:
+    """Top-left pixel of the object's drawing: centred on cx, standing on base_y."""
+    h, w = shape
+    return int(obj.base_y * size) - h, int(obj.cx * size - w / 2)
+
+
+def _paste(target: np.ndarray, image: np.ndarray, alpha: np.ndarray, top: int, left: int) -> np.ndarray:
+    """Alpha-blend image [h, w, C] into target at (top, left), clipped at the frame; the mask it covered."""
+    size = target.shape[0]
+    h, w = alpha.shape
+    y0, x0, y1, x1 = max(0, top), max(0, left), min(size, top + h), min(target.shape[1], left + w)
+    covered = np.zeros(target.shape[:2], dtype=np.float32)
+    if y1 <= y0 or x1 <= x0:
+        return covered
+    a = alpha[y0 - top : y1 - top, x0 - left : x1 - left, None]
+    patch = image[y0 - top : y1 - top, x0 - left : x1 - left]
+    target[y0:y1, x0:x1] = (1 - a) * target[y0:y1, x0:x1] + a * patch
+    covered[y0:y1, x0:x1] = a[..., 0]
+    return covered
+
+
+def _ground_shadow(ref: np.ndarray, obj: PlacedObject, width: int, size: int) -> None:
+    """A soft dark ellipse where the object meets the ground."""
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    cy, cx = obj.base_y * size, obj.cx * size
+    d = ((xx - cx) / (0.6 * width)) ** 2 + ((yy - cy) / (0.09 * width + 2)) ** 2
+    ref *= (1 - 0.4 * np.exp(-2 * d))[..., None]
+
+
+def _reflection(ref: np.ndarray, rgb: np.ndarray, alpha: np.ndarray, obj: PlacedObject, size: int) -> None:
+    """The object upside down in the water below it, squashed, broken by ripples and faded."""
+    h, w = alpha.shape
+    flip_h = max(1, int(h * 0.6))
+    img = Image.fromarray((np.dstack([rgb, alpha]) * 255).astype(np.uint8)).transpose(Image.FLIP_TOP_BOTTOM)
+    img = img.resize((w, flip_h)).filter(ImageFilter.GaussianBlur(max(1, w // 40)))
+    arr = np.asarray(img, dtype=np.float32) / 255
+    ripples = (np.sin(np.arange(flip_h) * 1.3) > -0.2)[:, None].astype(np.float32)
+    a = arr[..., 3] * 0.4 * ripples * np.linspace(1, 0.2, flip_h)[:, None]
+    _paste(ref, arr[..., :3] * 0.8, a, int(obj.base_y * size), int(obj.cx * size - w / 2))
+
+
+class ObjectPainter:
+    """The renderer's hook: `underpaint` puts the objects into the underpainting and labels their regions;
+    `restate` lays their drawing thinly over the strokes."""
+
+    def __init__(self, objects: list[PlacedObject], spec: SceneSpec, light_x: float = 0.5):
+        self.objects, self.spec, self.light_x = sorted(objects, key=lambda o: o.base_y), spec, light_x
+        self._layers: list[tuple[np.ndarray, np.ndarray, int, int]] = []
+
+    def underpaint(self, ref: np.ndarray, labels: np.ndarray) -> None:
+        size = ref.shape[0]
+        for obj in self.objects:  # back to front: farther (higher) objects first
+            rgba = render(obj.entry, max(8, int(obj.height * size)))
+            top, left = _box(obj, size, rgba.shape[:2])
+            around = ref[max(0, top) : max(1, top + rgba.shape[0]), max(0, left) : max(1, left + rgba.shape[1])]
+            light = around.reshape(-1, 3).mean(0) if around.size else ref.reshape(-1, 3).mean(0)
+            rgb = _relit(rgba, obj, self.spec, light, self.light_x)
+            if obj.role in ("floats", "swims"):
+                _reflection(ref, rgb, rgba[..., 3], obj, size)
+            elif obj.role not in ("flies", "figure"):
+                _ground_shadow(ref, obj, rgba.shape[1], size)
+            if obj.height < 0.2 and obj.role != "still_life":  # far away: the air comes between
+                rgb = 0.8 * rgb + 0.2 * light
+            covered = _paste(ref, rgb, rgba[..., 3], top, left)
+            labels[covered > 0.5] = OBJECT_CLASS
+            self._layers.append((rgb, rgba[..., 3], top, left))
+
+    def restate(self, painted: np.ndarray) -> np.ndarray:
+        for rgb, alpha, top, left in self._layers:
+            _paste(painted, rgb, alpha * RESTATE, top, left)
+        return painted

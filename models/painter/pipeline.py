@@ -1,0 +1,166 @@
+"""The painter's pipeline: latent -> layout -> objects placed -> painted.
+
+1. The stage: for a landscape the layout VAE decodes the seed's latent under the spec (sky, water, land,
+   trees, town), `instances` places its small things; an interior (a wall, a window, a table) or a
+   portrait's backdrop is built from the placement network's numbers.
+2. The objects asked for (library drawings with a role and a count) are placed by the placement
+   network, group by group, each slot snapped onto what it belongs on (a boat onto water, a house onto
+   the land's top edge).
+3. The brushwork renderer paints it all, the objects relit and stroked with the scene (`objects`).
+Words never reach this file: `tools/paint.py` turns a brief into a `PaintingPlan`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import torch
+
+from models.painter.instances import place_instances
+from models.painter.object_library import ObjectEntry
+from models.painter.objects import ObjectPainter, PlacedObject
+from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
+from models.painter.render import render_layout
+from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
+from models.painter.scene_spec import FAMILIES, SceneSpec
+
+INDOOR_STAGES = ("interior", "portrait")
+GROUND = tuple(c for c in LAND if c not in (C["foliage"], C["trunk"]))  # what things stand on (not tree crowns)
+
+
+@dataclass(frozen=True)
+class ObjectRequest:
+    entry: ObjectEntry
+    role: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class PaintingPlan:
+    spec: SceneSpec
+    stage: str = "landscape"  # or "interior", "portrait"
+    objects: tuple[ObjectRequest, ...] = field(default_factory=tuple)
+
+
+def latent_for_seed(seed: int, dim: int) -> torch.Tensor:
+    return torch.randn(1, dim, generator=torch.Generator().manual_seed(seed))
+
+
+@torch.no_grad()
+def layout_probabilities(layout_vae, spec: SceneSpec, seed: int, blend=None) -> np.ndarray:
+    """float32 [K, 64, 64] class probabilities of the composition for this seed (and blend (spec, seed, t))."""
+    device = next(layout_vae.parameters()).device
+
+    def condition(s: SceneSpec) -> torch.Tensor:
+        return torch.from_numpy(s.layout_condition())[None].to(device, layout_vae.dtype)
+
+    def latent(s: SceneSpec, sd: int) -> torch.Tensor:
+        noise = latent_for_seed(sd, layout_vae.config.latent_dim).to(device, layout_vae.dtype)
+        return layout_vae.latent(noise, FAMILIES.index(s.family), condition(s))
+
+    z, cond = latent(spec, seed), condition(spec)
+    if blend is not None:
+        other_spec, other_seed, t = blend
+        z = (1 - t) * z + t * latent(other_spec, other_seed)
+        cond = (1 - t) * cond + t * condition(other_spec)
+    logits = layout_vae.decode(z, cond)
+    return torch.softmax(logits.float(), 1)[0].cpu().numpy()
+
+
+def indoor_layout(stage: str, table_y: float, window_cx: float, window_w: float) -> np.ndarray:
+    """int [64, 64] class map of an interior (wall, window with sky and far hills, table) or a portrait's
+    backdrop (a wall, darker below)."""
+    y, x = np.mgrid[0:LAYOUT_SIZE, 0:LAYOUT_SIZE] / (LAYOUT_SIZE - 1)
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["field_main"], dtype=np.int64)
+    if stage == "portrait":
+        labels[y > 0.55 + 0.1 * np.abs(x - 0.5)] = C["field_dark"]
+        return labels
+    top, bottom = 0.1, min(table_y - 0.04, 0.5)
+    window = (np.abs(x - window_cx) < window_w / 2) & (y > top) & (y < bottom)
+    frame = (np.abs(x - window_cx) < window_w / 2 + 0.025) & (y > top - 0.025) & (y < bottom + 0.025)
+    labels[frame] = C["trunk"]
+    labels[window] = C["sky"]
+    labels[window & (y > bottom - 0.12 + 0.03 * np.sin(x * 9))] = C["far"]
+    labels[(np.abs(x - window_cx) < 0.01) & window] = C["trunk"]  # the glazing bar
+    labels[y >= table_y] = C["earth"]
+    labels[y >= table_y + 0.3] = C["field_dark"]  # the table's front, in shade
+    return labels
+
+
+def _snap(labels: np.ndarray, role: str, cx: float, base_y: float) -> tuple[float, float]:
+    """(cx, base y) moved onto what the role belongs on: to the nearest column that holds it (a lighthouse
+    over open water goes to the cliff), then to the nearest row there (a building on the land's top edge)."""
+    group = {"floats": WATER, "swims": WATER, "flies": SKY}.get(role, GROUND)
+    holds = np.isin(labels, group)
+    columns = np.nonzero(holds.any(0))[0]
+    if not len(columns):
+        return cx, base_y
+    col = int(np.clip(cx, 0, 0.999) * LAYOUT_SIZE)
+    if not holds[:, col].any():
+        nearest = int(columns[np.abs(columns - col).argmin()])
+        inward = min(LAYOUT_SIZE - 1, max(0, nearest + (3 if nearest > col else -3)))  # a little onto it
+        col = inward if holds[:, inward].any() else nearest
+        cx = col / (LAYOUT_SIZE - 1)
+    rows = np.nonzero(holds[:, col])[0]
+    if role == "building":  # on the land's top edge in that column
+        return cx, float(rows.min() / (LAYOUT_SIZE - 1) + 0.02)
+    nearest = rows[np.abs(rows / (LAYOUT_SIZE - 1) - base_y).argmin()]
+    return cx, float(nearest / (LAYOUT_SIZE - 1)) + (0.0 if role == "flies" else 0.01)
+
+
+def _groups(plan: PaintingPlan, stage: str) -> dict[str, list[tuple[ObjectEntry, str]]]:
+    """The things placed together, as one group of slots: those of one role (a teapot and a cup share the
+    table; boats spread over the water), and indoors everything but a figure on the table."""
+    groups: dict[str, list[tuple[ObjectEntry, str]]] = {}
+    for request in plan.objects:
+        key = request.role if stage not in INDOOR_STAGES or request.role == "figure" else "still_life"
+        groups.setdefault(key, []).extend([(request.entry, request.role)] * request.count)
+    return {key: members[:MAX_SLOTS] for key, members in groups.items()}
+
+
+def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, seed: int, stage: str):
+    """(placed objects, interior numbers (table y, window x, window width)) for the plan's requests."""
+    placed, interior = [], None
+    for i, (role, members) in enumerate(_groups(plan, stage).items()):
+        out = sample_placement(placement_vae, stage, role, len(members), labels, seed * 31 + i)
+        interior = interior if interior is not None else tuple(float(v) for v in out[-3:])
+        for k, (entry, own_role) in enumerate(members):
+            cx, base_y, height = (float(v) for v in out[3 * k : 3 * k + 3])
+            if labels is not None and stage not in INDOOR_STAGES:
+                cx, base_y = _snap(labels, own_role, cx, base_y)
+            placed.append(PlacedObject(entry, own_role, cx, base_y, max(0.05, height)))
+    return placed, interior
+
+
+def _indoor_stage(plan: PaintingPlan) -> str | None:
+    if plan.stage in INDOOR_STAGES:
+        return plan.stage
+    return None
+
+
+def _light_x(probs: np.ndarray, seed: int) -> float:
+    """Where the light comes from across the picture: the sun or moon if the layout has one, else a side."""
+    sun = probs[C["light"]] > 0.5
+    if sun.any():
+        return float(np.nonzero(sun)[1].mean() / (LAYOUT_SIZE - 1))
+    return 0.25 if seed % 2 else 0.75
+
+
+def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, blend=None, finish=True, shown=None):
+    """PIL image of size x size: the plan's scene and objects, painted (in `shown`'s colours when blending)."""
+    spec = plan.spec
+    indoor = _indoor_stage(plan)
+    if indoor is not None:
+        spec = replace(spec, weather="clear")  # no rain indoors
+        requests = plan.objects or ()
+        placed, numbers = place_objects(placement_vae, plan, None, seed, indoor) if requests else ([], None)
+        numbers = numbers or (0.62, 0.3, 0.3)
+        probs = one_hot(indoor_layout(indoor, *numbers))
+    else:
+        labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed)
+        placed, _ = place_objects(placement_vae, plan, labels, seed, spec.family)
+        probs = one_hot(labels)
+        spec = shown or spec
+    painter = ObjectPainter(placed, spec, light_x=_light_x(probs, seed)) if placed else None
+    return render_layout(probs, spec, seed, size, finish, objects=painter)

@@ -1,0 +1,133 @@
+"""The things a subject names -> objects the painter can draw, by meaning, with how many and what role.
+
+Each object of the library (`models.painter.object_library`) is known by its name ("boat-fishing" ->
+"boat fishing"); the names' sentence embeddings are computed once at setup (`python -m
+tools.object_matching`, which `make run` and `make test` call) into a cache beside the icons, with
+each object's role (what it stands on or in: water, sky, ground, a table; a figure or a building),
+the role also by meaning, as the nearest of a few example phrases (`tools/data/scenes.yaml`).
+A phrase gets the nearest name; colour drawings are preferred to silhouettes at equal meaning.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.painter.object_library import ObjectEntry, entries, icons_dir, installed
+from models.painter.placement import ROLES
+from tools.embedding_search import embed
+from tools.scene_words import scene_words
+
+SILHOUETTE_HANDICAP = 0.04  # a colour drawing wins unless the silhouette's name is clearly nearer
+SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
+FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "fleet", "row"}
+MAX_COUNT = 6
+
+
+@dataclass(frozen=True)
+class ObjectMatch:
+    phrase: str  # the words of the subject it was matched from
+    entry: ObjectEntry
+    role: str
+    similarity: float
+    count: int
+
+    @property
+    def exact(self) -> bool:
+        """True when the name is (nearly) the phrase's own thing; else it is the nearest we can draw."""
+        return self.similarity >= scene_words()["thresholds"]["object_exact"]
+
+
+def _cache_path(root: str) -> str:
+    names = "\n".join(f"{e.source}:{e.name}" for e in entries(root))
+    digest = hashlib.sha1(names.encode()).hexdigest()[:12]
+    return os.path.join(root, f"name_embeddings_{digest}.npz")
+
+
+def build_index(root: str | None = None) -> str:
+    """Embed every object's name; save to the cache (once, at setup: about a minute on 2 cores)."""
+    root = root or icons_dir()
+    path = _cache_path(root)
+    if os.path.exists(path):
+        return path
+    library = entries(root)
+    vectors = np.concatenate([embed([e.words for e in library[i : i + 256]]) for i in range(0, len(library), 256)])
+    np.savez_compressed(path, vectors=vectors.astype(np.float16))
+    return path
+
+
+def _role_examples() -> tuple[list[str], np.ndarray]:
+    table = scene_words()["roles"]
+    assert set(table) <= set(ROLES), f"roles must be the placement network's: {ROLES}"
+    names = [r for r, examples in table.items() for _ in examples]
+    return names, embed([e for examples in table.values() for e in examples])
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[list[ObjectEntry], np.ndarray, np.ndarray]:
+    root = icons_dir()
+    vectors = np.load(build_index(root))["vectors"].astype(np.float32)
+    role_names, role_vectors = _role_examples()
+    roles = np.array([role_names[i] for i in (vectors @ role_vectors.T).argmax(1)])
+    table = scene_words()
+    scene_examples = [e for group in ("families", "stages") for ex in table[group].values() for e in ex]
+    scene_named = (vectors @ embed(scene_examples).T).max(1) >= SCENE_NAMED
+    roles[scene_named] = "scene"  # never drawn as a thing: the painter paints these as the scene itself
+    return entries(root), vectors, roles
+
+
+def available() -> bool:
+    return installed()
+
+
+def nearest_object(phrase: str, role: str | None = None) -> tuple[ObjectEntry, str, float]:
+    """(entry, role, similarity) of the drawable object nearest in meaning to the phrase (of that role, if given).
+
+    The phrase is heard whole and by its last word, the noun in English ("a sleepy dog" is a dog, not
+    "sleepy"): an object's similarity is the mean of the two, or the whole phrase's alone if higher."""
+    library, vectors, roles = _index()
+    words = re.findall(r"[a-z]+", phrase.lower())
+    texts = [phrase] + ([words[-1]] if len(words) > 1 else [])
+    per_text = vectors @ embed(texts).T
+    scores = np.maximum(per_text[:, 0], per_text.mean(1))
+    ranked = scores - SILHOUETTE_HANDICAP * np.array([e.silhouette for e in library])
+    ranked = np.where(roles == role if role is not None else roles != "scene", ranked, -np.inf)
+    best = int(ranked.argmax())
+    return library[best], str(roles[best]), float(scores[best])
+
+
+def count_of(phrase: str, rng_seed: int = 0) -> int:
+    """How many the phrase asks for: a number word, a word for several, or a plural noun (two to four)."""
+    words = re.findall(r"[a-z]+|\d+", phrase.lower())
+    for w in words:
+        if w.isdigit():
+            return max(1, min(MAX_COUNT, int(w)))
+        if w in NUMBERS and w not in ("a", "an"):
+            return NUMBERS[w]
+    several = any(w in FEW for w in words)
+    plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+    if several or plural:
+        return 2 + (rng_seed % 3)
+    return 1
+
+
+def match_objects(phrases: list[str], seed: int = 0, role: str | None = None) -> list[ObjectMatch]:
+    """The objects of these phrases (each already judged a thing rather than a scene), of that role if given."""
+    found = []
+    for phrase in phrases:
+        entry, role_found, similarity = nearest_object(phrase, role)
+        found.append(ObjectMatch(phrase, entry, role_found, similarity, count_of(phrase, seed)))
+    return found
+
+
+if __name__ == "__main__":
+    if not installed():
+        sys.exit("no icons installed: run `python -m models.painter.object_library install` first")
+    print(f"name embeddings: {build_index()}")
