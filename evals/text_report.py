@@ -1,38 +1,27 @@
-"""Text report: poems, titles and descriptions per mood from Gemma 3 270M, for four options: one sample
-as it comes, and our pipeline (candidates, checks, mood ranking, one retry) decoded by transformers'
-`generate`, or by our sampler over plain-text tokens with and without poems shaped into lines; with
-distinct-n, repeated lines, length in bounds, texts not cut off mid-phrase, prompt leakage, mood agreement
-and time per text.
+"""Text report: poems (free, couplets, ABAB, haiku), titles and descriptions per mood and subject from the model
+that writes them, checked by code (form exact, finished, prompt echo, repeated lines, the subject's words)
+with the time per text; and the blind section (`evals.text_blind`): judged texts scored against requests.
 
-    python -m evals.text_report [--seeds 8] [--kinds poem] [--options 0,3]
+    python -m evals.text_report [--seeds 2] [--kinds poem,title] [--forms free,haiku]
+    python -m evals.text_report --blind words-after-test      # score a judged job (see evals/text_blind.py)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 import numpy as np
 
 from evals.common import median_ms, print_table, write_json
-from models.language.shared_lm import model_and_tokenizer
-from models.language.text_generation import SamplingSettings, generate_texts
+from models.language.poem_forms import poem_form
+from models.registry import text_language_model
 from tools.brief import BriefChanges, CreativeBrief, apply_changes
-from tools.text_prompts import STOP_STRINGS, mood_region, prompt_prefix, request_text
-from tools.write_text import MAX_TOKENS, check, clean_text, describe_music, write
+from tools.write_text import write
 
 MOODS = ("melancholic", "joyful", "calm", "tense")
 SUBJECTS = ("the sea at night", "a city in the rain", "an old garden", "a mountain road")
-
-
-def single_sample(kind: str, brief: CreativeBrief, seed: int):
-    """The baseline option: one sample, no checks, no ranking."""
-    model, tokenizer = model_and_tokenizer()
-    request = request_text(kind, brief.mood, brief.subject, ", ".join(brief.palette) or "any", describe_music(brief))
-    settings = SamplingSettings(max_new_tokens=MAX_TOKENS[kind], seed=seed, candidates=1)
-    prefix = prompt_prefix(kind, mood_region(brief.valence, brief.arousal))
-    raw = generate_texts(model, tokenizer, prefix, request, settings, STOP_STRINGS)[0]
-    return check(clean_text(raw, kind, 4), kind, 4, brief.valence)
 
 
 def distinct_n(texts: list[str], n: int) -> float:
@@ -40,37 +29,40 @@ def distinct_n(texts: list[str], n: int) -> float:
     return len(set(grams)) / max(1, len(grams))
 
 
-def run_option(name: str, fn, kind: str, seeds: int) -> dict:
+def run_option(kind: str, form_name: str | None, seeds: int) -> dict:
     rows, times = [], []
-    for mood in MOODS:
+    form = poem_form(form_name, 4) if form_name else None
+    for m, mood in enumerate(MOODS):
         for seed in range(1, seeds + 1):
-            brief = apply_changes(CreativeBrief(subject=SUBJECTS[seed % len(SUBJECTS)]), BriefChanges(mood=mood))[0]
+            subject = SUBJECTS[(m + seed) % len(SUBJECTS)]
+            brief = apply_changes(CreativeBrief(subject=subject), BriefChanges(mood=mood))[0]
             t0 = time.perf_counter()
-            result = fn(kind, brief, seed)
+            draft = write(kind, brief, form, seed)
             times.append(time.perf_counter() - t0)
             rows.append(
                 {
                     "mood": mood,
+                    "subject": subject,
                     "seed": seed,
-                    "text": result.text,
-                    "leak": result.leak,
-                    "repeated": result.repeated,
-                    "in_bounds": result.in_bounds,
-                    "agrees": result.agrees,
-                    "cut_off": result.cut_off,
-                    "valence": result.valence,
+                    "text": draft.text,
+                    "sound": draft.sound,
+                    "form_ok": draft.form_ok,
+                    "finished": draft.finished,
+                    "leak": draft.leak,
+                    "repeated": draft.repeated,
+                    "subject_words": draft.subject_words,
+                    "log_prob": draft.log_prob,
                 }
             )
     texts = [r["text"] for r in rows]
     return {
-        "option": name,
         "kind": kind,
+        "form": form_name or "-",
         "n": len(rows),
-        "no_leak_no_repeat": float(np.mean([not r["leak"] and not r["repeated"] for r in rows])),
-        "in_bounds": float(np.mean([r["in_bounds"] for r in rows])),
-        "finished": float(np.mean([not r["cut_off"] for r in rows])),
-        "mood_agreement": float(np.mean([r["agrees"] for r in rows])),
-        "distinct_1": distinct_n(texts, 1),
+        "form_exact": float(np.mean([r["form_ok"] for r in rows])),
+        "finished": float(np.mean([r["finished"] for r in rows])),
+        "no_echo_no_repeat": float(np.mean([not r["leak"] and not r["repeated"] for r in rows])),
+        "subject_words": float(np.mean([r["subject_words"] for r in rows])),
         "distinct_2": distinct_n(texts, 2),
         "median_ms": median_ms(times),
         "p90_ms": float(np.percentile(times, 90) * 1000),
@@ -80,38 +72,29 @@ def run_option(name: str, fn, kind: str, seeds: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seeds", type=int, default=8)
+    parser.add_argument("--seeds", type=int, default=2)
     parser.add_argument("--kinds", default="title,poem,description")
-    parser.add_argument("--options", default="", help="comma-separated option numbers (default: all)")
+    parser.add_argument("--forms", default="free,couplets,abab,haiku", help="poem forms to run")
+    parser.add_argument("--blind", default="", help="score the judged job of this name instead")
     args = parser.parse_args()
-    model_and_tokenizer()  # load once, outside the timings
-    options = {
-        "single sample": single_sample,
-        "ours, generate() over all 262k tokens": lambda k, b, s: write(k, b, 4, False, s, plain_tokens=False),
-        "ours, plain-text tokens, lines not shaped": lambda k, b, s: write(k, b, 4, False, s, shape_lines=False),
-        "ours, plain-text tokens (shipped)": lambda k, b, s: write(k, b, 4, False, s),
-    }
-    if args.options:
-        options = {name: options[name] for i, name in enumerate(options) if str(i) in args.options.split(",")}
-    results = [run_option(name, fn, kind, args.seeds) for kind in args.kinds.split(",") for name, fn in options.items()]
-    keys = [
-        "no_leak_no_repeat",
-        "in_bounds",
-        "finished",
-        "mood_agreement",
-        "distinct_1",
-        "distinct_2",
-        "median_ms",
-        "p90_ms",
-    ]
+    if args.blind:
+        from evals.text_blind import score
+
+        score(args.blind)
+        return
+    _, _, key = text_language_model()  # load once, outside the timings
+    options = [(k, f) for k in args.kinds.split(",") for f in (args.forms.split(",") if k == "poem" else [None])]
+    results = [run_option(kind, form, args.seeds) for kind, form in options]
+    keys = ["form_exact", "finished", "no_echo_no_repeat", "subject_words", "distinct_2", "median_ms", "p90_ms"]
     print_table(
-        "Text from Gemma 3 270M (CPU)",
-        ["kind", "option", "n", *keys],
-        [[r["kind"], r["option"], r["n"], *[r[k] for k in keys]] for r in results],
+        f"Texts from {key} on {os.cpu_count()} CPU threads",
+        ["kind", "form", "n", *keys],
+        [[r["kind"], r["form"], r["n"], *[r[k] for k in keys]] for r in results],
     )
-    for r in results[len(options) - 1 :: len(options)]:
-        print(f"\nexample {r['kind']} ({r['samples'][0]['mood']}):\n{r['samples'][0]['text']}")
-    write_json("text_report", {"results": results})
+    for r in results:
+        print(f"\nexample {r['kind']} {r['form']} ({r['samples'][0]['mood']}, {r['samples'][0]['subject']}):")
+        print(r["samples"][0]["text"])
+    write_json("text_report", {"writer": key, "results": results})
 
 
 if __name__ == "__main__":

@@ -37,3 +37,31 @@ def register_shipped_models(loader: ModelLoader | None = None) -> ModelLoader:
     if not loader.is_registered(SENTENCE_EMBEDDER):
         loader.register(SENTENCE_EMBEDDER, load_sentence_embedder)
     return loader
+
+
+TEXT_LM_PREFERENCE = ("qwen", "gemma")  # the instruction-tuned model writes better than the base one
+
+
+def text_language_model_key(loader: ModelLoader | None = None) -> str:
+    """Which shipped base model writes poems, titles and descriptions: `$ARTCHAT_TEXT_LM` if set, else the
+    one already registered to read the chat (one model in memory; Qwen first when both are), else Qwen when
+    installed, else Gemma."""
+    from models.language.base_models import available, base_model
+
+    chosen = os.environ.get("ARTCHAT_TEXT_LM")
+    if chosen:
+        return base_model(chosen).key
+    loader = loader or default_loader()
+    registered = [k for k in TEXT_LM_PREFERENCE if loader.is_registered(base_model(k).loader_name)]
+    if registered:
+        return registered[0]
+    return next((k for k in TEXT_LM_PREFERENCE if available(k)), TEXT_LM_PREFERENCE[-1])
+
+
+def text_language_model(loader: ModelLoader | None = None):
+    """(model, tokenizer, base key) of the model that writes texts; loaded on first use, shared with the chat."""
+    from models.language.shared_lm import model_and_tokenizer
+
+    key = text_language_model_key(loader)
+    model, tokenizer = model_and_tokenizer(key, loader)
+    return model, tokenizer, key

@@ -21,14 +21,15 @@ def real_gemma(monkeypatch):
 
 
 def test_real_title_and_poem_are_clean(real_gemma, tmp_path):
+    from models.language.poem_forms import poem_form
     from tools.brief import BriefChanges, CreativeBrief, apply_changes
     from tools.write_text import write
 
     brief = apply_changes(CreativeBrief(subject="the sea at night"), BriefChanges(mood="melancholic"))[0]
-    title = write("title", brief, 4, False, seed=1)
-    poem = write("poem", brief, 4, False, seed=1)
-    assert title.clean and 1 <= len(title.text.split()) <= 6
-    assert poem.clean and poem.text.count("\n") == 3
+    title = write("title", brief, None, seed=1)
+    poem = write("poem", brief, poem_form("free", 4), seed=1)
+    assert title.sound and 2 <= len(title.text.split()) <= 6
+    assert poem.sound and poem.text.count("\n") == 3
 
 
 def test_real_orchestrator_answers_parseable_json(real_gemma):

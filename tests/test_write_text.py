@@ -2,42 +2,59 @@ import os
 
 import pytest
 
+from models.language.poem_forms import poem_form
 from tools.brief import CreativeBrief
 from tools.protocol import ToolContext
-from tools.text_prompts import normalise
-from tools.write_text import WriteTextArgs, check, clean_text, cut_off, mood_agrees, write_text
+from tools.text_drafting import check, clean_text, cut_off, subject_words_present
+from tools.write_text import WriteTextArgs, colour_words, form_of, write_text
+
+COUPLETS = poem_form("couplets", 4)
 
 
-def test_cleaning_and_checks():
-    poem = clean_text(
-        "Poem: a grey tide\nthe boats are gone\n\nsome more words here\nand the last one\nextra", "poem", 4
+def _check(text, kind="poem", form=COUPLETS, subject="the harbour at night", leaked=frozenset()):
+    return check(text, kind, form, subject, -2.0, set(leaked))
+
+
+def test_a_sound_poem_has_its_form_ends_its_thought_and_echoes_nothing():
+    poem = "\n".join(
+        [
+            "The harbour sleeps beneath the night,",
+            "the boats lie still in silver light.",
+            "The gulls are calling, soft and slow,",
+            "and home the tired sailors go.",
+        ]
     )
-    assert poem.count("\n") == 3 and not poem.lower().startswith("poem")
-    leaked = check("The boats are gone, the water keeps their names,\nb c d\ne f g\nh i j", "poem", 4, -0.5)
-    assert leaked.leak and not leaked.clean
-    repeated = check("one two three\none two three\nfour five six\nseven eight nine", "poem", 4, 0.0)
-    assert repeated.repeated
-    assert check("Salt and Silence", "title", 4, 0.0).in_bounds
-    assert check("Where the Boats Were", "title", 4, 0.0).leak  # an example title copied
-    assert not check("a title that is far far too long to be one", "title", 4, 0.0).in_bounds
+    assert _check(poem).sound and _check(poem).subject_words == 1.0
+    assert not _check(poem.replace("silver light", "silver glow")).form_ok  # no rhyme with "night"
+    unfinished = poem.rsplit("\n", 1)[0] + "\nand home the tired sailors and"
+    assert not _check(unfinished).finished and not _check(poem.rstrip(".") + ",").finished
+    assert _check("Mood: calm\n" + poem.split("\n", 1)[1], form=poem_form("free", 4)).leak
+    assert _check(poem + "\n" + poem.splitlines()[0], form=poem_form("free", 5)).repeated
+    assert _check(poem.replace("gulls", "haiku gulls")).leak  # the request's words echoed
+    assert _check(poem, leaked={"the boats lie still in silver light"}).leak
 
 
-def test_a_text_that_stops_mid_phrase_is_not_clean():
-    poem = "the tide goes out\nthe gulls are quiet now\nand the boats wait for\nthe light to fall on the"
-    assert cut_off(poem) and not check(poem, "poem", 4, 0.0).clean
-    finished = "the tide goes out\nthe gulls are quiet now\nand the boats wait for\nthe light to come in"
-    assert not cut_off(finished) and check(finished, "poem", 4, 0.0).clean  # inner lines may run on
-    assert cut_off("A slow melody in D minor that drifts over a grey sea and")
-    assert check("Salt and", "title", 4, 0.0).cut_off and not check("Salt and Silence", "title", 4, 0.0).cut_off
-    assert clean_text("a b c\nd e f\ng h i\nto be seen....", "poem", 4).endswith("to be seen...")
-    assert clean_text("A river of ice (", "title", 1) == "A river of ice"
-    assert clean_text("Untitled (Interlude)", "title", 1) == "Untitled (Interlude)"
+def test_titles_and_descriptions():
+    assert _check("Harbour Lights at Midnight", "title", None).sound
+    assert not _check("Harbour", "title", None).form_ok and not _check("Salt and", "title", None).finished
+    assert clean_text('"Sunflower Field."', "title") == "Sunflower Field"
+    text = "A quiet harbour sleeps under a navy sky. A slow cello line drifts over the water."
+    assert _check(text, "description", None).sound
+    assert not _check(text[:-1] + " and", "description", None).finished
 
 
-def test_mood_agreement_rule():
-    assert mood_agrees(0.6, 0.8) and not mood_agrees(-0.6, 0.8)
-    assert mood_agrees(-0.4, -0.6) and not mood_agrees(0.5, -0.6)
-    assert mood_agrees(0.1, 0.0) and not mood_agrees(0.9, 0.0)
+def test_subject_words_and_cut_off():
+    assert subject_words_present("an old dog asleep by the fire", "The old dog sleeps near the fire") == 0.75
+    assert subject_words_present("the harbour", "harbor lights") == 1.0
+    assert subject_words_present("a cat chasing its tail", "a duck on the river") == 0.0
+    assert cut_off("the light falls on the") and not cut_off("the light comes in")
+
+
+def test_form_from_the_arguments():
+    assert form_of("poem", 4, False, None) == poem_form("free", 4)
+    assert form_of("poem", 4, True, None) == COUPLETS and form_of("poem", 6, True, "abab").lines == 8
+    assert form_of("poem", 4, False, "haiku").syllables == (5, 7, 5) and form_of("title", 4, True, None) is None
+    assert colour_words(["grey", "blue", "white"]) == "grey, blue and white" and colour_words([]) == "any"
 
 
 @pytest.mark.parametrize("kind", ["poem", "title", "description"])
@@ -50,9 +67,17 @@ def test_write_text_runs_the_real_generation_path(tiny_lm, tmp_path, kind):
     assert again.text == result.text  # same seed, same text
 
 
+def test_a_haiku_from_the_tool_has_its_syllables(tiny_lm, tmp_path):
+    from models.language.poem_forms import has_form
+
+    ctx = ToolContext(brief=CreativeBrief(subject="the sea"), out_dir=str(tmp_path), seed=3)
+    result = write_text(WriteTextArgs(kind="poem", form="haiku"), ctx)
+    assert result.data["form"] == "haiku" and result.data["form_exact"] == has_form(result.text, poem_form("haiku"))
+
+
 def test_examples_follow_the_mood_region_and_every_region_is_checked_for_leakage():
     from tools.mood_lexicon import read_mood
-    from tools.text_prompts import POEMS, TITLES, mood_region, prompt_lines, prompt_prefix
+    from tools.text_prompts import POEMS, TITLES, chat_prompt_lines, mood_region, normalise, prompt_lines, prompt_prefix
 
     regions = {m: mood_region(read_mood(m).valence, read_mood(m).arousal) for m in ("sad", "angry", "joyful", "calm")}
     assert regions == {"sad": "sorrow", "angry": "tension", "joyful": "joy", "calm": "calm"}
@@ -60,7 +85,23 @@ def test_examples_follow_the_mood_region_and_every_region_is_checked_for_leakage
         assert POEMS[region][1][1].splitlines()[0] in prompt_prefix("poem", region)
         assert all(t in prompt_prefix("title", region) for _, _, t in TITLES[region])
     assert normalise("The Second Door") in prompt_lines("title")  # a tension title, leaks whatever the mood
-    assert normalise("and evening tucks the hills into their bed.") in prompt_lines("poem")
+    assert normalise("A heron waits beside the quiet lake,") in chat_prompt_lines("poem")
+
+
+def test_chat_requests_say_the_form_and_the_works():
+    from tools.text_prompts import chat_request
+
+    assert chat_request("poem", "calm", "the harbour", "any", "", "haiku") == (
+        "Write a calm haiku about the harbour: three lines of 5, 7 and 5 syllables."
+    )
+    couplets = chat_request("poem", "angry", "a storm", "black and white", "", "couplets", 6)
+    assert (
+        couplets == "Write an angry poem of six lines in rhyming couplets about a storm. "
+        "It goes with a painting in black and white."
+    )
+    assert "slow melody in A minor on cello" in chat_request(
+        "description", "sad", "rain", "grey", "slow melody in A minor on cello"
+    )
 
 
 def test_contiguous_head_keeps_outputs_and_is_added_once(tiny_lm):
@@ -77,8 +118,15 @@ def test_contiguous_head_keeps_outputs_and_is_added_once(tiny_lm):
     assert torch.allclose(model(input_ids=ids, logits_to_keep=2).logits, before, atol=1e-6)
 
 
-def test_a_line_opening_like_a_prompt_field_is_leakage():
-    poem = "The harbour sleeps in grey,\nthe ropes are cold and still,\nthe gulls have flown away,\nMood- Blue Skies."
-    assert check(poem, "poem", 4, -0.5).leak
-    assert not check(poem.replace("Mood- ", "Under "), "poem", 4, -0.5).leak
-    assert check("Title: Grey Harbour", "title", 4, 0.0).leak
+def test_the_writer_is_the_model_that_reads_the_chat(monkeypatch):
+    from models.language.base_models import base_model
+    from models.loader import ModelLoader
+    from models.registry import text_language_model_key
+
+    loader = ModelLoader("cpu")
+    loader.register(base_model("gemma").loader_name, lambda: None)
+    assert text_language_model_key(loader) == "gemma"
+    loader.register(base_model("qwen").loader_name, lambda: None)
+    assert text_language_model_key(loader) == "qwen"
+    monkeypatch.setenv("ARTCHAT_TEXT_LM", "gemma")
+    assert text_language_model_key(loader) == "gemma"

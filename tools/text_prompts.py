@@ -1,6 +1,8 @@
-"""Few-shot prompts for the base Gemma model: poems, titles and descriptions that carry a mood.
+"""Prompts for poems, titles and descriptions: a chat prompt for an instruction-tuned model (Qwen2.5-Coder
+0.5B Instruct, the default writer), few-shot completion prompts for a base model (Gemma 3 270M).
 
-A small model copies the feeling of its examples more than it follows a mood word, so the examples
+Chat: a fixed system line and one worked exchange (the cached prefix), then the request in words: the kind,
+the mood, the form, the subject, the works it goes with. Few-shot: a small model copies the feeling of its examples more than it follows a mood word, so the examples
 are chosen by the brief's region of the valence/arousal plane (sorrow, tension, joy, calm): each
 region has its own fixed prefix (its key/value cache is computed once). All examples are our own
 lines; output lines that repeat any prompt line count as leakage and are rejected.
@@ -31,6 +33,7 @@ TITLES: dict[str, list[tuple[str, str, str]]] = {
     for region, examples in _EXAMPLES["titles"].items()
 }
 DESCRIPTION_PREFIX: str = _EXAMPLES["description_prefix"]
+CHAT: dict = _EXAMPLES["chat"]
 
 REGIONS = tuple(POEMS)
 STOP_STRINGS = ("\n\nMood:", "Mood:", "\n\n\n", "Poem:", "Title:", "Description:")
@@ -93,6 +96,54 @@ def prompt_lines(kind: str) -> set[str]:
             parts.add(line)
             parts.update(re.split(r"[:.]", line))
     return {normalise(p) for p in parts if len(normalise(p)) > 8}
+
+
+FORM_WORDS = {
+    "free": "of {lines} lines",
+    "couplets": "of {lines} lines in rhyming couplets",
+    "abab": "of {lines} lines with alternating rhymes (ABAB)",
+    "haiku": "",
+}
+NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+
+
+def chat_request(kind: str, mood: str, subject: str, colours: str, music: str, form: str = "free", lines: int = 4) -> str:
+    """The request in words, as a person would ask an instruction-tuned model."""
+    mood = mood or "gentle"
+    subject = subject or "the mood itself"
+    if kind == "title":
+        return f"Give a {mood} title of two to five words for a painting of {subject}."
+    if kind == "description":
+        return (
+            f"In two sentences, describe what was made: a painting of {subject} in {colours}, "
+            f"and a {music}. The mood is {mood}."
+        )
+    article = "an" if mood[:1].lower() in "aeiou" else "a"
+    if form == "haiku":
+        return f"Write {article} {mood} haiku about {subject}: three lines of 5, 7 and 5 syllables."
+    shape = FORM_WORDS[form].format(lines=NUMBERS.get(lines, lines))
+    paint = f" It goes with a painting in {colours}." if colours and colours != "any" else ""
+    return f"Write {article} {mood} poem {shape} about {subject}.{paint}"
+
+
+def chat_prompt(tokenizer, kind: str, request: str) -> tuple[str, str]:
+    """(fixed prefix, request part) in the model's chat template; the prefix holds the worked exchange."""
+    example = CHAT[kind]
+    head = [
+        {"role": "system", "content": " ".join(CHAT["system"].split())},
+        {"role": "user", "content": example["ask"]},
+        {"role": "assistant", "content": example["text"].strip()},
+    ]
+    prefix = tokenizer.apply_chat_template(head, tokenize=False)
+    full = tokenizer.apply_chat_template([*head, {"role": "user", "content": request}], tokenize=False, add_generation_prompt=True)
+    if not full.startswith(prefix):
+        raise ValueError("this chat template does not extend a conversation by appending to it")
+    return prefix, full[len(prefix) :]
+
+
+def chat_prompt_lines(kind: str) -> set[str]:
+    """Normalised lines of the worked exchange: output repeating one is leakage."""
+    return {normalise(line) for line in CHAT[kind]["text"].splitlines() if len(normalise(line)) > 8}
 
 
 def normalise(line: str) -> str:

@@ -103,9 +103,7 @@ def choose_orchestrator(name: str):
     from assistant.orchestrators.local_lm import default_orchestrator
     from models.language.shared_lm import register_base
 
-    register_base(name)
-    if name != "gemma":
-        register_base()  # the text tools write with Gemma whichever model reads the chat
+    register_base(name)  # it writes the poems too (`models.registry.text_language_model`): one model in memory
     return default_orchestrator(name)
 
 

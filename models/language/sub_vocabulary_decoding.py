@@ -21,9 +21,22 @@ def decoder_of(model):
     return base.get_decoder()
 
 
-def sub_vocabulary_head(model, allowed: torch.Tensor) -> Callable[[torch.Tensor], torch.Tensor]:
-    """Hidden states -> logits over the `allowed` tokens only (the output layer's rows, then Gemma's softcap)."""
-    rows = model.get_output_embeddings().weight[allowed.to(model.device)]
+_KEPT_ROWS: dict[tuple[int, int], torch.Tensor] = {}  # (model, allowed set) -> its output rows, for fixed sets
+
+
+def sub_vocabulary_head(model, allowed: torch.Tensor, keep: bool = False) -> Callable[[torch.Tensor], torch.Tensor]:
+    """Hidden states -> logits over the `allowed` tokens only (the output layer's rows, then Gemma's softcap).
+
+    `keep`: the rows are gathered once and kept for this (model, allowed tensor) pair (a fixed vocabulary such
+    as plain prose: gathering 65k rows costs most of a title's time); the last pair only.
+    """
+    key = (id(model), id(allowed))
+    rows = _KEPT_ROWS.get(key) if keep else None
+    if rows is None:
+        rows = model.get_output_embeddings().weight[allowed.to(model.device)]
+        if keep:
+            _KEPT_ROWS.clear()
+            _KEPT_ROWS[key] = rows
     cap = getattr(model.config, "final_logit_softcapping", None)
 
     def logits(hidden: torch.Tensor) -> torch.Tensor:

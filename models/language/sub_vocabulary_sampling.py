@@ -73,6 +73,7 @@ def sample_sub_vocabulary(
     cache=None,
     good: Callable[[list[int]], bool] | None = None,
     shape: Callable[[list[int]], torch.Tensor] | None = None,
+    log_probs: list[list[float]] | None = None,
 ) -> list[list[int]]:
     """`settings.candidates` sampled continuations of `context_ids` (1 x L) over the `allowed` token ids.
 
@@ -80,10 +81,12 @@ def sample_sub_vocabulary(
     candidate ends at end-of-sequence, when `done(its tokens)` says so, or after max_new_tokens. When
     `good(tokens)` holds for a candidate that ended, sampling stops there (the others stay unfinished).
     `shape(tokens)` may add a bias over the allowed tokens after the penalties (e.g. `LineShape`).
+    `log_probs`, when given, gets one list per candidate: each taken token's log-probability under the model
+    alone (over the allowed tokens, before penalties and shaping), to rank finished candidates by.
     """
     n, device = settings.candidates, context_ids.device
     body = decoder_of(model)
-    head = sub_vocabulary_head(model, allowed)
+    head = sub_vocabulary_head(model, allowed, keep=True)
     index = torch.full((int(allowed.max()) + 1,), -1, dtype=torch.long)
     index[allowed] = torch.arange(len(allowed))
     context = context_ids[0].tolist()
@@ -96,8 +99,11 @@ def sample_sub_vocabulary(
     outputs, active = [[] for _ in range(n)], list(range(n))
     eos = getattr(model.config, "eos_token_id", None)
     stops = set(eos if isinstance(eos, list) else [eos])
+    if log_probs is not None:
+        log_probs[:] = [[] for _ in range(n)]
     for _ in range(settings.max_new_tokens):
         logits = head(out.last_hidden_state[:, -1]).float().cpu()
+        own = torch.log_softmax(logits, dim=-1) if log_probs is not None else None
         for row, i in enumerate(active):
             penalise_repeats(logits[row], torch.tensor(sorted(seen[i]), dtype=torch.long), settings.repetition_penalty)
             banned = [int(index[t]) for t in blockers[i].banned() if t < len(index) and index[t] >= 0]
@@ -111,6 +117,8 @@ def sample_sub_vocabulary(
             if token in stops:
                 continue
             outputs[i].append(token)
+            if own is not None:
+                log_probs[i].append(float(own[row, index[token]]))
             blockers[i].append(token)
             seen[i].add(int(index[token]))
             if not done(outputs[i]):

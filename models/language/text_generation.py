@@ -82,13 +82,15 @@ def generate_texts(
     enough: Callable[[str], bool] | None = None,
     good: Callable[[str], bool] | None = None,
     shape: Callable[[list[int]], torch.Tensor] | None = None,
+    log_probs: list[list[float]] | None = None,
 ) -> list[str]:
     """`candidates` continuations of prefix + request, cut at the first stop string.
 
     With `allowed` token ids, sampling scores only those (`models.language.sub_vocabulary_sampling`), a
     candidate also ends as soon as `enough(its text)` holds (e.g. a poem has its lines), and all stop
     at the first ended candidate whose text is `good` (the others come back unfinished); `shape` biases
-    each candidate's next token from its tokens so far (e.g. `models.language.line_shaping.LineShape`).
+    each candidate's next token from its tokens so far (e.g. `models.language.verse_constraints.FormShape`);
+    `log_probs` (with `allowed`) gets each candidate's token log-probabilities under the model alone.
     """
     prefix_ids, cache = PREFIX_CACHE.get(model, tokenizer, prefix)
     request_ids = tokenizer(request, return_tensors="pt", add_special_tokens=False).input_ids.to(model.device)
@@ -104,6 +106,7 @@ def generate_texts(
             enough,
             good,
             shape,
+            log_probs,
         )
     ids = torch.cat([prefix_ids, request_ids], dim=1).repeat(settings.candidates, 1)
     torch.manual_seed(settings.seed)
@@ -124,7 +127,7 @@ def generate_texts(
     return [cut_at_stop(t, stop_strings) for t in texts]
 
 
-def _sample_over(model, tokenizer, ids, cache, settings, stop_strings, allowed, enough, good, shape) -> list[str]:
+def _sample_over(model, tokenizer, ids, cache, settings, stop_strings, allowed, enough, good, shape, log_probs):
     def text(tokens: list[int]) -> str:
         return tokenizer.decode(tokens, skip_special_tokens=True)
 
@@ -135,7 +138,9 @@ def _sample_over(model, tokenizer, ids, cache, settings, stop_strings, allowed, 
     def is_good(tokens: list[int]) -> bool:
         return good is not None and good(cut_at_stop(text(tokens), stop_strings))
 
-    outputs = sample_sub_vocabulary(model, ids, allowed, settings, done, cache, is_good if good else None, shape)
+    outputs = sample_sub_vocabulary(
+        model, ids, allowed, settings, done, cache, is_good if good else None, shape, log_probs
+    )
     return [cut_at_stop(text(t), stop_strings) for t in outputs]
 
 

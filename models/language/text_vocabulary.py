@@ -26,3 +26,15 @@ def plain_text_token_ids(tokenizer) -> torch.Tensor:
     texts = decoded_token_texts(tokenizer)
     ids = [i for i, t in enumerate(texts) if t and PLAIN_TEXT.match(t)]
     return torch.tensor(sorted({*ids, tokenizer.eos_token_id}))
+
+
+PROSE = re.compile(r"^ ?(?:[A-Za-z][a-z]*(?:'[a-z]+)?|[A-Z]+|[.,;:!?'\"-]{1,2}\n?|\n| +\n)\Z")
+
+
+@lru_cache(maxsize=4)
+def prose_token_ids(tokenizer) -> torch.Tensor:
+    """Ids of the tokens prose and verse are written in: words (with or without their leading space), short
+    punctuation, line breaks; no digits, no code. About 65k of Qwen's 152k tokens."""
+    texts = decoded_token_texts(tokenizer)
+    ids = [i for i, t in enumerate(texts) if t and PROSE.match(t)]
+    return torch.tensor(sorted({*ids, tokenizer.eos_token_id}))
