@@ -61,7 +61,9 @@ def write_through_tool(request: dict, out_dir: str, seed: int = 1) -> str:
     return write_text(WriteTextArgs(**args), ctx).text
 
 
-def make(set_name: str, job: str, limit: int | None = None) -> None:
+def make(set_name: str, job: str, limit: int | None = None, shard: tuple[int, int] = (0, 1)) -> None:
+    """Write the set's texts as the job's works; shard (k, n): only every n-th work from the k-th (parallel
+    processes; `join` merges their keys)."""
     requests = load_requests(set_name)[:limit]
     works = os.path.join(JUDGE_ROOT, job, "works")
     os.makedirs(works, exist_ok=True)
@@ -69,6 +71,8 @@ def make(set_name: str, job: str, limit: int | None = None) -> None:
     random.Random(job).shuffle(order)
     key = {}
     for n, i in enumerate(order):
+        if n % shard[1] != shard[0]:
+            continue
         request = requests[i]
         t0 = time.perf_counter()
         text = write_through_tool(request, os.path.join("/tmp", "artchat-text-blind", job, request["id"]))
@@ -79,12 +83,24 @@ def make(set_name: str, job: str, limit: int | None = None) -> None:
         key[name] = {**request, "text": text, "seconds": round(seconds, 2)}
         print(f"{name} {request['id']} {seconds:.1f}s\n{text}\n", flush=True)
     os.makedirs(KEY_ROOT, exist_ok=True)
-    with open(os.path.join(KEY_ROOT, f"{job}.json"), "w", encoding="utf-8") as f:
+    part = "" if shard[1] == 1 else f".part{shard[0]}"
+    with open(os.path.join(KEY_ROOT, f"{job}{part}.json"), "w", encoding="utf-8") as f:
         json.dump(key, f, indent=1)
     with open(RUBRIC, encoding="utf-8") as f:
         rubric = f.read()
     with open(os.path.join(JUDGE_ROOT, job, "rubric.md"), "w", encoding="utf-8") as f:
         f.write(rubric.replace("{N}", str(len(key))))
+
+
+def join(job: str, parts: int) -> None:
+    """Merge the keys of a sharded `make` into the job's key."""
+    key = {}
+    for k in range(parts):
+        with open(os.path.join(KEY_ROOT, f"{job}.part{k}.json"), encoding="utf-8") as f:
+            key.update(json.load(f))
+    with open(os.path.join(KEY_ROOT, f"{job}.json"), "w", encoding="utf-8") as f:
+        json.dump(key, f, indent=1)
+    print(f"{len(key)} works in the key of {job}")
 
 
 def _mean(rows: list[dict], field: str) -> float | None:
@@ -164,13 +180,17 @@ def score(job: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("action", choices=["make", "score"])
+    parser.add_argument("action", choices=["make", "join", "score"])
+    parser.add_argument("--shard", default="0/1", help="k/n: this process writes every n-th work from the k-th")
     parser.add_argument("--job", required=True)
     parser.add_argument("--set", default="test", choices=list(SETS))
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
+    k, n = (int(x) for x in args.shard.split("/"))
     if args.action == "make":
-        make(args.set, args.job, args.limit)
+        make(args.set, args.job, args.limit, (k, n))
+    elif args.action == "join":
+        join(args.job, n)
     else:
         score(args.job)
 

@@ -34,7 +34,7 @@ from tools.text_prompts import (
 )
 
 CANDIDATES = {"poem": 4, "title": 4, "description": 3}
-SUBJECT_WEIGHT = 0.6  # nats per token that a text naming every subject word may lose to one naming none
+SUBJECT_WEIGHT = 1.0  # nats per token that a text naming every subject word may lose to one naming none
 ECHO = re.compile(r"\b(mood|colou?rs?|haiku|syllables?|couplets?|rhym\w*|abab|poem|title)\b", re.I)
 STOPWORDS = frozenset(
     "a an the of in on at by to into over under through with and or its his her their my your our for from "
@@ -183,10 +183,11 @@ def draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form
     allowed = prose_token_ids(tokenizer)
     settings = SamplingSettings(
         max_new_tokens=max_tokens(kind, form),
-        temperature=0.8,
+        temperature=0.7,
         top_p=0.92,
         repetition_penalty=1.0,  # the prompt names the subject: penalising its words would push them out
         no_repeat_ngram_size=3,
+        block_prompt_ngrams=False,  # "in C major", "an old dog" may be copied from the request
         candidates=CANDIDATES[kind],
         seed=seed,
     )

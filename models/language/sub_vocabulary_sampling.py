@@ -92,7 +92,8 @@ def sample_sub_vocabulary(
     context = context_ids[0].tolist()
     known = index[torch.tensor([t for t in context if t < len(index)], dtype=torch.long)]
     seen = [set(known[known >= 0].tolist()) for _ in range(n)]
-    blockers = [NGramBlocker(context, settings.no_repeat_ngram_size) for _ in range(n)]
+    prompt_grams = context if getattr(settings, "block_prompt_ngrams", True) else []  # else own n-grams only
+    blockers = [NGramBlocker(prompt_grams, settings.no_repeat_ngram_size) for _ in range(n)]
     cached = cache.get_seq_length() if cache is not None else 0
     out = body(input_ids=context_ids[:, cached:].repeat(n, 1), past_key_values=expand_cache(cache, n), use_cache=True)
     generator = torch.Generator().manual_seed(settings.seed)

@@ -25,6 +25,7 @@ class SamplingSettings:
     no_repeat_ngram_size: int = 3
     candidates: int = 3
     seed: int = 1
+    block_prompt_ngrams: bool = True  # no n-gram of the prompt repeated (few-shot examples); off: own only
 
 
 class PrefixCache:

@@ -104,10 +104,12 @@ class FormShape:
         soft_words: int = 7,
         max_words: int = 11,
         end_push: float = 1.5,
+        rhyme_pull: float = 0.6,
     ):
         self.decode = lambda tokens: tokenizer.decode(tokens, skip_special_tokens=True)
         self.form, self.dangling = form, dangling | WEAK_ENDS
         self.min_words, self.soft_words, self.max_words, self.end_push = min_words, soft_words, max_words, end_push
+        self.rhyme_pull = rhyme_pull
         self.t = token_table(tokenizer, allowed, dangling)
 
     def __call__(self, tokens: list[int]) -> torch.Tensor:
@@ -140,7 +142,15 @@ class FormShape:
         else:
             bias[self.t.new_word | self.t.bare_word] = float("-inf")
             bias[self.t.breaks] += self.end_push
+            if index == self.form.lines - 1 and not line.rstrip().endswith((".", "!", "?")):
+                self._close_sentence(bias, self.end_push)
         return bias
+
+    def _close_sentence(self, bias: torch.Tensor, push: float) -> None:
+        """The poem's last line ends with a full stop (or ! or ?) before its line break."""
+        bias[self.t.breaks & ~self.t.closing_break] = float("-inf")
+        bias[self.t.punct & ~self.t.closes] = float("-inf")
+        bias[self.t.closes | self.t.closing_break] += push
 
     def _end_ok(self, index: int, lines: list[str], words: list[str]) -> bool:
         """Whether the line may end here: enough words, a proper last word, its rhyme."""
@@ -181,14 +191,12 @@ class FormShape:
                 max(0, n - self.soft_words + 1) + line.endswith(END_PUNCTUATION) + bool(self.form.scheme)
             )
             if index == self.form.lines - 1 and not line.endswith((".", "!", "?")):
-                bias[self.t.breaks & ~self.t.closing_break] = float("-inf")  # the last line closes its sentence
-                bias[self.t.closes | self.t.closing_break] += push
-                bias[self.t.punct & ~self.t.closes] = float("-inf")
+                self._close_sentence(bias, push)
             else:
                 bias[self.t.breaks] += push
         ends = self._end_words(index, lines)
-        if ends is not None and n >= self.soft_words - 2:
-            bias[ends] += self.end_push * (1 + max(0, n - self.soft_words))
+        if ends is not None and n >= self.min_words:  # lean towards a rhyme early, not only when forced
+            bias[ends] += self.rhyme_pull * (1 + max(0, n - self.min_words))
         if n >= self.max_words and not self._end_ok(index, lines, words):
             if ends is None:
                 return bias  # any word may end a free line: the break is allowed once it is proper
