@@ -80,7 +80,7 @@ def sample_sub_vocabulary(
     `cache` may hold the keys/values of the first tokens of the context (a cached prompt prefix); a
     candidate ends at end-of-sequence, when `done(its tokens)` says so, or after max_new_tokens. When
     `good(tokens)` holds for a candidate that ended, sampling stops there (the others stay unfinished).
-    `shape(tokens)` may add a bias over the allowed tokens after the penalties (e.g. `LineShape`).
+    `shape(tokens)` may add a bias over the allowed tokens after the penalties (e.g. `verse_constraints.FormShape`).
     `log_probs`, when given, gets one list per candidate: each taken token's log-probability under the model
     alone (over the allowed tokens, before penalties and shaping), to rank finished candidates by.
     """
