@@ -86,10 +86,14 @@ def make(set_name: str, job: str, limit: int | None = None, shard: tuple[int, in
     part = "" if shard[1] == 1 else f".part{shard[0]}"
     with open(os.path.join(KEY_ROOT, f"{job}{part}.json"), "w", encoding="utf-8") as f:
         json.dump(key, f, indent=1)
+    write_rubric(job, len(requests))
+
+
+def write_rubric(job: str, works: int) -> None:
     with open(RUBRIC, encoding="utf-8") as f:
         rubric = f.read()
     with open(os.path.join(JUDGE_ROOT, job, "rubric.md"), "w", encoding="utf-8") as f:
-        f.write(rubric.replace("{N}", str(len(key))))
+        f.write(rubric.replace("{N}", str(works)))
 
 
 def join(job: str, parts: int) -> None:
@@ -100,6 +104,7 @@ def join(job: str, parts: int) -> None:
             key.update(json.load(f))
     with open(os.path.join(KEY_ROOT, f"{job}.json"), "w", encoding="utf-8") as f:
         json.dump(key, f, indent=1)
+    write_rubric(job, len(key))
     print(f"{len(key)} works in the key of {job}")
 
 

@@ -101,3 +101,15 @@ def test_a_random_model_under_the_form_constraints_writes_the_form_exactly(name)
     outputs = sample_sub_vocabulary(model, context, allowed, settings, done, shape=shape)
     texts = [tokenizer.decode(t).strip() for t in outputs]
     assert all(has_form(t, form) for t in texts), texts
+
+
+def test_the_rhyme_mask_agrees_with_the_rhyme_check():
+    from models.language.text_vocabulary import plain_text_token_ids
+    from models.language.verse_constraints import token_table
+    from tests.tiny_lm import bpe_tokenizer
+
+    words = "alive live five drive arrive hive night light".split()
+    tokenizer = bpe_tokenizer([" ".join(words)] * 30, 400, ["<pad>", "<eos>"], pad_token="<pad>", eos_token="<eos>")
+    table = token_table(tokenizer, plain_text_token_ids(tokenizer), frozenset())
+    chosen = {table.word[i] for i in table.rhyming_with("alive").nonzero()[:, 0].tolist()}
+    assert {"five", "drive", "hive", "arrive"} <= chosen and not chosen & {"live", "alive", "night"}

@@ -130,3 +130,12 @@ def test_the_writer_is_the_model_that_reads_the_chat(monkeypatch):
     assert text_language_model_key(loader) == "qwen"
     monkeypatch.setenv("ARTCHAT_TEXT_LM", "gemma")
     assert text_language_model_key(loader) == "gemma"
+
+
+def test_a_near_copy_of_the_worked_example_is_echo_and_no_colours_are_not_named():
+    from tools.text_prompts import chat_request, copied_phrase
+
+    near = "A lake at dawn,\nthe reeds lie still as if they were kissed."
+    assert copied_phrase(near, "poem") and _check(near, form=poem_form("free", 2)).leak
+    assert not copied_phrase("The reeds are still, the lake is calm.", "poem")
+    assert " in any" not in chat_request("description", "calm", "a fair", "any", "slow melody in C major on piano")

@@ -25,6 +25,7 @@ from tools.text_prompts import (
     chat_prompt,
     chat_prompt_lines,
     chat_request,
+    copied_phrase,
     mood_region,
     normalise,
     prompt_lines,
@@ -110,7 +111,7 @@ def check(text: str, kind: str, form: PoemForm | None, subject: str, log_prob: f
         "title": title_in_bounds(text),
         "description": description_in_bounds(text),
     }[kind]
-    echo = kind != "description" and bool(ECHO.search(text))
+    echo = (kind != "description" and bool(ECHO.search(text))) or copied_phrase(text, kind)
     finished = (
         not cut_off(text)
         and text.rstrip()[-1:] not in ",;:-"

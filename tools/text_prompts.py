@@ -107,15 +107,18 @@ FORM_WORDS = {
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 
 
-def chat_request(kind: str, mood: str, subject: str, colours: str, music: str, form: str = "free", lines: int = 4) -> str:
+def chat_request(
+    kind: str, mood: str, subject: str, colours: str, music: str, form: str = "free", lines: int = 4
+) -> str:
     """The request in words, as a person would ask an instruction-tuned model."""
     mood = mood or "gentle"
     subject = subject or "the mood itself"
     if kind == "title":
         return f"Give a {mood} title of two to five words for a painting of {subject}."
     if kind == "description":
+        painted = f" in {colours}" if colours and colours != "any" else ""
         return (
-            f"In two sentences, describe what was made: a painting of {subject} in {colours}, "
+            f"In two sentences, describe what was made: a painting of {subject}{painted}, "
             f"and a {music}. The mood is {mood}."
         )
     article = "an" if mood[:1].lower() in "aeiou" else "a"
@@ -135,7 +138,9 @@ def chat_prompt(tokenizer, kind: str, request: str) -> tuple[str, str]:
         {"role": "assistant", "content": example["text"].strip()},
     ]
     prefix = tokenizer.apply_chat_template(head, tokenize=False)
-    full = tokenizer.apply_chat_template([*head, {"role": "user", "content": request}], tokenize=False, add_generation_prompt=True)
+    full = tokenizer.apply_chat_template(
+        [*head, {"role": "user", "content": request}], tokenize=False, add_generation_prompt=True
+    )
     if not full.startswith(prefix):
         raise ValueError("this chat template does not extend a conversation by appending to it")
     return prefix, full[len(prefix) :]
@@ -144,6 +149,16 @@ def chat_prompt(tokenizer, kind: str, request: str) -> tuple[str, str]:
 def chat_prompt_lines(kind: str) -> set[str]:
     """Normalised lines of the worked exchange: output repeating one is leakage."""
     return {normalise(line) for line in CHAT[kind]["text"].splitlines() if len(normalise(line)) > 8}
+
+
+def copied_phrase(text: str, kind: str, words: int = 5) -> bool:
+    """The text shares a run of `words` words with the worked exchange (a near-copy of its lines)."""
+
+    def runs(t: str) -> set[tuple[str, ...]]:
+        w = re.findall(r"[a-z']+", t.lower())
+        return {tuple(w[i : i + words]) for i in range(len(w) - words + 1)}
+
+    return bool(runs(text) & runs(CHAT[kind]["text"]))
 
 
 def normalise(line: str) -> str:

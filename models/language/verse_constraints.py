@@ -64,17 +64,11 @@ class TokenTable:
 
 @lru_cache(maxsize=256)
 def _rhyme_mask_cached(table_id: int, word: str, table_ref: tuple) -> torch.Tensor:
+    """The same test as the line-end check (`verse_sounds.rhyme`): 'live' is no rhyme for 'alive'."""
     table = table_ref[0]
     part = rhyming_part(word)
-    return (
-        torch.tensor(
-            [
-                p is not None and p == part and w != word and not w.endswith(word)
-                for p, w in zip(table.part_of_token, table.word)
-            ]
-        )
-        & table.new_word
-    )
+    rhyming = [p is not None and p == part and _rhymes(word, w) for p, w in zip(table.part_of_token, table.word)]
+    return torch.tensor(rhyming) & table.new_word
 
 
 def _rhyme_mask(table: TokenTable, word: str) -> torch.Tensor:
