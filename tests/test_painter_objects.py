@@ -95,6 +95,8 @@ def test_an_object_is_painted_into_the_underpainting_and_labelled():
         ("a portrait of a young woman", ["woman"], "portrait", None),
         ("a sleepy dog by the fire", ["dog", "fire"], "interior", None),
         ("camels in the desert", ["camel"], "landscape", "desert"),
+        ("tulip fields in spring", ["tulip"], "landscape", "garden"),  # a season is no coil spring
+        ("a cottage by the sea", ["huts-village"], "landscape", "sea"),
     ],
 )
 def test_subjects_name_their_things_by_meaning(subject, names, stage, family):

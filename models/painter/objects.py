@@ -21,7 +21,7 @@ from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
 
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
-RESTATE = 0.5  # how much of the object's own drawing is laid over the strokes
+RESTATE = 0.35  # how much of the object's own drawing is laid over the strokes
 
 
 @dataclass(frozen=True)

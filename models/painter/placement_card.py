@@ -62,6 +62,17 @@ Drawings from three iconify sets, installed by the setup (`make icons`: `npm pac
 `~/.cache/artchat/icons`; never downloaded at run time), rendered with resvg (`resvg-py`):
 {sources}
 
+## Blind judge (development set)
+`python -m evals.painting_blind make --set dev --job paint-objects-dev-1` (32 requests in people's words,
+painted through the tool under shuffled names; a judge that saw only the images named what each shows and
+scored keep 1-5; `evals/data/painting_blind_objects_dev1.json`), at 2ee2f2e with this checkpoint (then not
+yet committed): **asked subject named in 24 of 27** (0.89; the test set's
+before row: 0 of 24), scene right 0.78, no subject: a concrete scene 5/5, **mean keep 2.53**, no 1s, fifteen
+2s. The judge's words for the 2s: the drawings read as flat clip-art or stickers (an emoji face for a
+portrait, cartoon birds, apples overlapping), silhouettes crude, a moon in the water. After it, the drawings
+are restated more thinly over the strokes (0.35 instead of 0.5) and seasons ("in spring") no longer draw a
+coil spring; neither change has been judged. The test set has not been judged with the objects.
+
 ![subjects painted through the paint tool]({sheet})
 
 ## Retrain
