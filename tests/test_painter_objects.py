@@ -97,6 +97,7 @@ def test_an_object_is_painted_into_the_underpainting_and_labelled():
         ("camels in the desert", ["camel"], "landscape", "desert"),
         ("tulip fields in spring", ["tulip"], "landscape", "garden"),  # a season is no coil spring
         ("a cottage by the sea", ["huts-village"], "landscape", "sea"),
+        ("a lake under a crescent moon", ["crescent-moon"], "landscape", "lake"),
     ],
 )
 def test_subjects_name_their_things_by_meaning(subject, names, stage, family):
@@ -107,6 +108,8 @@ def test_subjects_name_their_things_by_meaning(subject, names, stage, family):
     assert family is None or scene.family == family
     if subject.startswith(("two", "fishing", "camels")):
         assert scene.objects[0].count >= 2
+    if "moon" in subject:
+        assert scene.objects[0].role == "flies"  # in the sky, not in the lake
 
 
 @needs_icons
