@@ -35,8 +35,10 @@ PICKUP_FROM = 14  # after a half or open cadence the next phrase may begin with 
 # cost in nats of each broken rule
 UNRECOVERED, THIRD_BACK, LEAP_OFF_CHORD, CHROMATIC_BY_LEAP, UNRESOLVED, CROSS_RELATION = 5.0, 1.5, 3.0, 4.0, 6.0, 4.0
 WEAK_ON_STRONG_BEAT, WEAK_ON_BEAT, LEAD_IN, TRITONE, FINAL_BY_LEAP = 1.0, 0.4, 0.6, 5.0, 3.0
+CADENCE_LEAD = 8  # steps before a cadence note in which the line heads for it
 TONIC_TRIAD = {"major": (0, 4, 7), "minor": (0, 3, 7)}
-NATURAL_OF = {"major": {1: 0, 3: 4, 6: 5, 8: 9, 10: 11}, "minor": {1: 0, 4: 3, 6: 5, 9: 8, 11: 10}}
+# each chromatic pitch class and the scale tone it alters: above it, it is raised and rises; below, it falls
+NATURAL_OF = {"major": {1: 0, 3: 4, 6: 5, 8: 9, 10: 11}, "minor": {1: 2, 4: 3, 6: 5, 9: 8, 11: 10}}
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ def pitch_bias(state: LineState, t: int, plan: FormPlan, rules: LineRules) -> np
     if rules.tension:
         bias -= np.where(pcs == 10, 1.0, 0.0)
     for altered, plain in NATURAL_OF[rules.mode].items():  # no C and C sharp in one bar
-        if altered in state.bar_pitch_classes and (not state.pitches or state.pitches[-1] % 12 != altered):
+        if altered in state.bar_pitch_classes:  # once C sharp has sounded, C natural waits for the next bar
             bias -= np.where(pcs == plain, CROSS_RELATION, 0.0)
         if plain in state.bar_pitch_classes and (not state.pitches or state.pitches[-1] % 12 != plain):
             bias -= np.where(pcs == altered, CROSS_RELATION, 0.0)
@@ -208,23 +210,26 @@ def _interval_bias(state: LineState, chord: tuple[int, ...], rules: LineRules) -
             )
     natural = frozenset(diatonic(rules.mode))
     bias -= np.where(~pitch_class_mask(natural) & (size > 2), CHROMATIC_BY_LEAP, 0.0)
-    if prev % 12 not in natural:  # a chromatic note resolves by step, best by a semitone
-        bias -= np.where((size >= 1) & (size <= 2), np.where(size == 2, 1.0, 0.0), UNRESOLVED)
+    if prev % 12 not in natural:  # a chromatic note resolves by step the way it leans, best by a semitone
+        plain = NATURAL_OF[rules.mode].get(prev % 12, prev % 12)
+        lean = 1 if (prev - plain) % 12 == 1 else -1  # raised notes rise, lowered ones fall
+        onward = (np.sign(interval) == lean) & (size >= 1) & (size <= 2)
+        bias -= np.where(onward, np.where(size == 2, 1.0, 0.0), UNRESOLVED)
     return bias
 
 
 def _lead_in(t: int, events: np.ndarray, plan: FormPlan, rules: LineRules) -> np.ndarray:
-    """In the last beat before a cadence note or a returning bar, notes near where it goes cost less, and a
-    chromatic note that could not resolve onto the cadence costs more."""
+    """In the half bar before a cadence note or the beat before a returning bar, notes near where it goes cost
+    less, and a chromatic note that could not resolve onto the cadence costs more."""
     bar = rules.steps_per_bar
     b, pos = divmod(t, bar)
     role = plan.bars[b] if b < len(plan.bars) else BarRole()
     following = plan.bars[b + 1] if b + 1 < len(plan.bars) else BarRole()
     targets: list[int] = []
     cadence = ""
-    if role.cadence and role.cadence_at - 4 <= pos < role.cadence_at:
+    if role.cadence and role.cadence_at - CADENCE_LEAD <= pos < role.cadence_at:
         cadence = role.cadence
-    elif pos >= bar - 4 and following.cadence and following.cadence_at == 0:
+    elif pos >= bar - CADENCE_LEAD and following.cadence and following.cadence_at == 0:
         cadence = following.cadence
     if cadence:
         pcs = CADENCE_PITCH_CLASSES[(cadence, rules.mode)]
