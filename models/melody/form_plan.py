@@ -21,8 +21,8 @@ UNIT_BARS = 2
 # form name -> per unit: "new", or (kind, source unit): kind in exact / varied / sequence
 FORMS: dict[str, tuple] = {
     "AABA": ("new", ("varied", 0), "new", ("varied", 0)),
-    "ABAC": ("new", "new", ("exact", 0), "new"),
-    "period": ("new", "new", ("exact", 0), ("varied", 1)),
+    "ABAC": ("new", "new", ("varied", 0), "new"),
+    "period": ("new", "new", ("varied", 0), ("varied", 1)),
     "sentence": ("new", ("sequence", 0), ("varied", 0), "new"),
 }
 MAJOR_CHORDS = {"I": (0, 4, 7), "ii": (2, 5, 9), "IV": (5, 9, 0), "V": (7, 11, 2), "vi": (9, 0, 4)}
@@ -74,7 +74,7 @@ class FormPlan:
 
 
 def _unit_roles(spec, unit: int, rng: np.random.Generator) -> list[BarRole]:
-    """The two bars of one unit from its form entry."""
+    """The two bars of one unit from its form entry (exact returns are kept for asked plans and longer forms)."""
     if spec == "new":
         return [BarRole(), BarRole()]
     kind, source = spec
@@ -84,8 +84,10 @@ def _unit_roles(spec, unit: int, rng: np.random.Generator) -> list[BarRole]:
     if kind == "sequence":
         step = int(rng.choice((-1, 1)))
         return [BarRole(first, "sequence", step=step), BarRole(second, "sequence", step=step)]
-    free_from = int(rng.choice((0, 8)))  # a varied unit keeps its first bar and changes the second's pitches
-    return [BarRole(first, "exact"), BarRole(second, "varied", pitches_from=free_from)]
+    # a varied return: the motif comes back on the bar line with its rhythm, its pitches kept for a bar or half a
+    # bar and then changed; the second bar follows its source's rhythm for half a bar, then goes its own way
+    opening = BarRole(first, "exact") if rng.random() < 0.5 else BarRole(first, "varied", pitches_from=8)
+    return [opening, BarRole(second, "varied", copy_until=8, pitches_from=int(rng.choice((0, 4))))]
 
 
 def _with_cadence(role: BarRole, cadence: str, at: int) -> BarRole:
@@ -123,7 +125,7 @@ def _cadences(roles: list[BarRole], rng: np.random.Generator, before: int) -> li
             continue
         final = end == total - 1
         cadence = "tonic" if final else str(rng.choice(("half", "half", "open")))
-        at = int(rng.choice((0, 8))) if final else 8
+        at = int(rng.choice((0, 8), p=(0.3, 0.7))) if final else 8  # mostly a half-note close after a moving half bar
         out[end] = _with_cadence(out[end], cadence, at)
         if at == 0 and end > 0:  # the bar before a downbeat cadence leaves its last beat free to lead home
             before_end = out[end - 1]

@@ -34,7 +34,8 @@ HALF_CADENCE_HOLD = 4  # a half or open cadence note lasts at least a quarter; t
 PICKUP_FROM = 14  # after a half or open cadence the next phrase may begin with an eighth-note pickup
 # cost in nats of each broken rule
 UNRECOVERED, THIRD_BACK, LEAP_OFF_CHORD, CHROMATIC_BY_LEAP, UNRESOLVED, CROSS_RELATION = 5.0, 1.5, 3.0, 4.0, 6.0, 4.0
-WEAK_ON_STRONG_BEAT, WEAK_ON_BEAT, LEAD_IN, TRITONE, FINAL_BY_LEAP = 1.0, 0.4, 0.6, 5.0, 3.0
+WEAK_ON_STRONG_BEAT, WEAK_ON_BEAT, LEAD_IN, TRITONE, FINAL_BY_LEAP = 1.0, 0.4, 0.6, 5.0, 5.0
+LEAD_HOME = 1.2  # per semitone: the line heads home harder before the last cadence
 CADENCE_LEAD = 8  # steps before a cadence note in which the line heads for it
 TONIC_TRIAD = {"major": (0, 4, 7), "minor": (0, 3, 7)}
 # each chromatic pitch class and the scale tone it alters: above it, it is raised and rises; below, it falls
@@ -220,7 +221,7 @@ def _interval_bias(state: LineState, chord: tuple[int, ...], rules: LineRules) -
 
 def _lead_in(t: int, events: np.ndarray, plan: FormPlan, rules: LineRules) -> np.ndarray:
     """In the half bar before a cadence note or the beat before a returning bar, notes near where it goes cost
-    less, and a chromatic note that could not resolve onto the cadence costs more."""
+    less, and a chromatic note that could not resolve onto where it goes costs more."""
     bar = rules.steps_per_bar
     b, pos = divmod(t, bar)
     role = plan.bars[b] if b < len(plan.bars) else BarRole()
@@ -240,7 +241,6 @@ def _lead_in(t: int, events: np.ndarray, plan: FormPlan, rules: LineRules) -> np
     if not targets:
         return np.zeros(VOCAB_SIZE)
     distance = np.min(np.abs(PITCHES[:, None] - np.array(targets)[None, :]), axis=1)
-    bias = -LEAD_IN * np.clip(distance - 2, 0, None)
-    if cadence:
-        bias -= np.where(~pitch_class_mask(frozenset(diatonic(rules.mode))) & (distance > 1), UNRESOLVED, 0.0)
+    bias = -(LEAD_HOME if cadence == "tonic" else LEAD_IN) * np.clip(distance - 2, 0, None)
+    bias -= np.where(~pitch_class_mask(frozenset(diatonic(rules.mode))) & (distance > 1), UNRESOLVED, 0.0)
     return bias

@@ -214,7 +214,7 @@ def rank_score(
         - 1.0 * stats.opens_low
         - 1.0 * stats.opens_long
         - 3.0 * abs(stats.density - target_density)
-        - 2.0 * max(0.0, stats.repeated_note_ratio - 0.4)
+        - 3.0 * max(0.0, stats.repeated_note_ratio - 0.3)
         - 2.0 * character_miss
     )
 
