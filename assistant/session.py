@@ -1,4 +1,7 @@
-"""A session: its messages, brief and versioned artifacts; rows in the sessions database, media in its folder.
+"""A session: its messages, shared settings and versioned works; rows in the sessions database, media in its folder.
+
+Each work's settings are its current version's brief (`settings`); the session's own brief is the shared one a
+new work starts from (the mood of the work last made or restored, and each work's own settings beside it).
 
 A `Session` object is one handle on the stored session. Every change is written through at once (version numbers,
 heads, seeds, messages on `save`), and `refresh` re-reads what other handles (a second tab, another process) did.
@@ -19,7 +22,7 @@ from pydantic import BaseModel, Field, PrivateAttr
 from assistant.store import SessionStore, store_for
 from assistant.store_errors import StorageError
 from assistant.versions import Version, version_id
-from tools.brief import CreativeBrief
+from tools.brief import CreativeBrief, shared_after
 from tools.protocol import PreviousWork, ToolResult
 
 LEGACY_SESSION_FILE = "session.json"  # sessions saved before the database; imported on first open
@@ -41,7 +44,7 @@ class Session(BaseModel):
     id: str = Field(default_factory=lambda: uuid.uuid4().hex)
     folder: str = ""
     messages: list[Message] = Field(default_factory=list)
-    brief: CreativeBrief = Field(default_factory=CreativeBrief)
+    brief: CreativeBrief = Field(default_factory=CreativeBrief)  # shared: what a new work starts from
     versions: dict[str, Version] = Field(default_factory=dict)
     heads: dict[str, str] = Field(default_factory=dict)  # kind -> current version id
     next_seed: int = 2
@@ -70,6 +73,12 @@ class Session(BaseModel):
     def current(self, kind: str) -> Version | None:
         head = self.heads.get(kind)
         return self.versions.get(head) if head else None
+
+    def settings(self, kind: str) -> CreativeBrief:
+        """What a change to this kind of work applies to: its current version's settings, or for a new work
+        the shared ones (the mood it is made to match)."""
+        current = self.current(kind)
+        return current.brief if current is not None else self.brief
 
     def of_kind(self, kind: str) -> list[Version]:
         return [v for v in self.versions.values() if v.kind == kind]
@@ -105,9 +114,10 @@ class Session(BaseModel):
         self.next_seed = seed + 1
         return seed
 
-    def add_version(self, vid: str, tool: str, arguments: dict, result: ToolResult) -> Version:
+    def add_version(self, vid: str, tool: str, arguments: dict, result: ToolResult, fresh: bool = False) -> Version:
+        """Store a tool's result as the new current version of its kind (`fresh`: a new work, no parent)."""
         number = int(vid.rsplit("_", 1)[1])
-        parent = self.heads.get(result.kind)
+        parent = None if fresh else self.heads.get(result.kind)
         files = {role: os.path.relpath(path, self.folder) for role, path in result.files.items()}
         version = Version(
             id=vid,
@@ -124,20 +134,23 @@ class Session(BaseModel):
             summary=result.summary,
             changes=result.changes,
         )
-        self.store.finish_version(self.id, version.model_dump(mode="json"), result.brief.model_dump())
+        shared = shared_after(self.brief, result.brief, result.kind)
+        self.store.finish_version(self.id, version.model_dump(mode="json"), shared.model_dump())
         self.versions[vid] = version
         self.heads[result.kind] = vid
-        self.brief = result.brief
+        self.brief = shared
         return version
 
     def go_to(self, vid: str) -> Version:
-        """Make an existing version current (and its brief the session's brief); later edits branch from it."""
+        """Make an existing version current (its settings the work's again; other works keep theirs); later edits
+        branch from it."""
         if vid not in self.versions:
             raise KeyError(f"there is no {vid}")
         version = self.versions[vid]
-        self.store.set_head(self.id, version.kind, vid, version.brief.model_dump())
+        shared = shared_after(self.brief, version.brief, version.kind)
+        self.store.set_head(self.id, version.kind, vid, shared.model_dump())
         self.heads[version.kind] = vid
-        self.brief = version.brief
+        self.brief = shared
         return version
 
     def undo(self, kind: str) -> Version:

@@ -21,7 +21,8 @@ from assistant.orchestrators.base import Orchestrator, PlanRequest
 from assistant.replies import compose_reply
 from assistant.session import Message, Session
 from assistant.versions import Version
-from tools.brief import BriefChanges, impossible_values
+from assistant.work_settings import TurnSettings
+from tools.brief import BriefChanges, CreativeBrief, impossible_values
 from tools.protocol import ToolContext, ToolError
 from tools.registry import TOOLS
 
@@ -72,9 +73,17 @@ def check_message(message) -> str | None:
 
 
 def run_call(
-    session: Session, name: str, arguments: dict | BaseModel, progress: Callable[[str], None] = lambda m: None
+    session: Session,
+    name: str,
+    arguments: dict | BaseModel,
+    progress: Callable[[str], None] = lambda m: None,
+    settings: CreativeBrief | None = None,
+    fresh: bool = False,
 ) -> Version:
-    """Run one tool or action on the session; raises ToolError with a clear message on any failure."""
+    """Run one tool or action on the session; raises ToolError with a clear message on any failure.
+
+    A tool changes its own work's settings (`settings` overrides them, as the panel does); `fresh` makes a new
+    work from the shared settings alone, as after 'start over'."""
     try:
         if name in ACTIONS:
             action = ACTIONS[name]
@@ -84,7 +93,7 @@ def run_call(
             raise ToolError(f"unknown tool {name!r}; available: {', '.join([*TOOLS, *ACTIONS])}")
         tool = TOOLS[name]
         args = arguments if isinstance(arguments, BaseModel) else tool.args_model.model_validate(arguments)
-        return _run_tool(session, name, tool, args, progress)
+        return _run_tool(session, name, tool, args, progress, settings, fresh)
     except ToolError:
         raise
     except ValidationError as err:
@@ -103,20 +112,20 @@ def run_call(
         raise ToolError(f"{KIND_WORDS.get(name, name)} did not work this time; {KEPT}") from err
 
 
-def _run_tool(session: Session, name: str, tool, args: BaseModel, progress: Callable[[str], None]) -> Version:
+def _run_tool(session: Session, name: str, tool, args: BaseModel, progress, settings, fresh: bool) -> Version:
     """Run a tool into a version folder reserved for it; a failure gives the reservation back."""
     vid, folder = session.reserve_dir(tool.kind)
     try:
         ctx = ToolContext(
-            brief=session.brief,
+            brief=settings or (session.brief if fresh else session.settings(tool.kind)),
             out_dir=folder,
-            previous=session.previous_work(tool.kind),
+            previous=None if fresh else session.previous_work(tool.kind),
             seed=session.take_seed(),
             progress=progress,
             lookup=session.work,
         )
         result = tool.run(args, ctx)
-        return session.add_version(vid, name, args.model_dump(exclude_defaults=True), result)
+        return session.add_version(vid, name, args.model_dump(exclude_defaults=True), result, fresh)
     except BaseException:
         session.release(vid)
         raise
@@ -170,18 +179,22 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     made: list[Version] = []
     problems: list[str] = []
     restored: set[str] = set()
+    settings = TurnSettings(session, plan.calls)
     for call, args in (pair for planned in plan.calls for pair in each_version(*planned)):
         yield CallStarted(call)
         t0 = time.perf_counter()
         existing = set(session.versions)
         try:
-            made.append(run_call(session, call.name, args))
+            start, fresh = settings.for_call(call, args)
+            made.append(run_call(session, call.name, args, settings=start, fresh=fresh))
+            settings.made(call, args, made[-1])
             if made[-1].id in existing:
                 restored.add(made[-1].id)
             yield VersionMade(made[-1], time.perf_counter() - t0)
         except ToolError as err:
             problems.append(str(err))
             yield Problem(str(err))
+    settings.finish(made)
     if not plan.calls and not plan.errors and not plan.reply:  # a question, small talk, or a request we refuse
         plan.reply = help_answer(message).text
     text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored))

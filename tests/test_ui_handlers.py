@@ -68,7 +68,7 @@ def test_panel_calls_tools_and_reports_bad_input(tmp_path):
         bad = list(PANEL)
         bad[field] = text
         history, session = h.panel_call("paint", False, history, session, *bad, root=str(tmp_path))
-        assert words in history[-1]["content"] and len(session.versions) == 1 and session.brief.subject == "the sea"
+        assert words in history[-1]["content"] and len(session.versions) == 1 and session.current("painting") is None
 
 
 def test_go_to_and_undo_buttons(tmp_path):
@@ -182,3 +182,20 @@ def test_the_tempo_slider_shows_the_moods_tempo_and_leaving_it_keeps_it_from_the
     values[0] = "joyful"
     history, session = h.panel_call("compose_melody", False, history, session, *values, root=str(tmp_path))
     assert session.brief.tempo is None and h.brief_panel_values(session.brief)[6] > shown_tempo
+
+
+def test_each_panel_button_acts_on_its_own_works_settings(tmp_path, scripted):
+    """Compose uses the melody's settings, Paint the painting's; the summary says which work each line is (#31)."""
+    plan = {"calls": [{"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 2}}]}
+    _, session = h.chat_turn("sad tune", [], None, scripted(plan), str(tmp_path))
+    plan = {"calls": [{"name": "paint", "arguments": {"mood": "cheerful", "subject": "a beach"}}]}
+    history, session = h.chat_turn("a cheerful beach", [], session, scripted(plan), str(tmp_path))
+    values = list(h.brief_panel_values(session.brief))
+    assert values[0] == "cheerful" and values[9] == 2  # the last work's mood, the melody's length
+    values[6] = 50  # slower, through the panel
+    history, session = h.panel_call("compose_melody", False, history, session, *values, root=str(tmp_path))
+    melody = session.current("melody")
+    assert melody.data["tempo"] == 50 and melody.brief.mood == "melancholic"  # the shown cheer is the painting's
+    assert melody.data["events"] == session.versions["melody_1"].data["events"]
+    summary = h.brief_summary(session)
+    assert "**melody**: melancholic" in summary and "50 bpm" in summary and "**painting**: cheerful" in summary

@@ -20,6 +20,13 @@ KEY_TO_PITCH_CLASS = dict(zip(KEYS, (0, 1, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 8, 9, 1
 TEMPO_RANGE = (40, 200)
 BARS_RANGE = (1, 64)
 MEDIA = ("melody", "painting", "text")
+MOOD_FIELDS = ("mood", "valence", "arousal")
+# The settings each kind of work is made from beside the mood; a new work "to match" reads them from the others.
+OWN_FIELDS = {
+    "melody": ("tempo", "key", "mode", "bars", "instrument", "accompaniment"),
+    "painting": ("palette", "subject", "style", "brightness_offset", "saturation_offset"),
+    "text": ("subject",),
+}
 
 Mode = Literal["major", "minor"]
 PaintStyle = Literal["color_field", "geometric", "horizon", "strokes"]
@@ -44,7 +51,8 @@ MoodWords = Annotated[str, Field(max_length=WORDS_MAX), AfterValidator(check_moo
 
 
 class CreativeBrief(BaseModel):
-    """The single source of truth for a session's works. None means 'derived from the mood'."""
+    """What a work is made from: each version keeps its own, and the session keeps the shared one that new works
+    start from (`shared_after`). None means 'derived from the mood'."""
 
     mood: MoodWords = Field("calm", description="mood words, e.g. 'melancholic' or 'dark but hopeful'")
     valence: float = Field(0.45, ge=-1, le=1, description="unpleasant (-1) .. pleasant (+1)")
@@ -68,6 +76,13 @@ class CreativeBrief(BaseModel):
         if v is not None and v not in KEYS:
             raise ValueError(f"unknown key {v!r}; use one of {', '.join(KEYS)}")
         return v
+
+
+def shared_after(shared: CreativeBrief, made: CreativeBrief, kind: str) -> CreativeBrief:
+    """The session's shared settings after a version of `kind` was made or restored: its mood, and its own
+    settings (the melody's tempo, the painting's subject), so a new work 'to match' starts from them."""
+    own = {f: getattr(made, f) for f in (*MOOD_FIELDS, *OWN_FIELDS.get(kind, ()))}
+    return shared.model_copy(update=own)
 
 
 # Free text is bounded, so one request cannot hold a work slot for minutes or grow every later version.

@@ -17,11 +17,21 @@ from assistant.orchestrators.base import Orchestrator
 from assistant.session import LEGACY_SESSION_FILE, Message, Session, sessions_root
 from assistant.turn import Status, check_message, run_call, run_turn
 from assistant.versions import Version
-from tools.brief import KEYS, NAME_MAX, PALETTE_MAX, BriefChanges, CreativeBrief, effective_tempo
+from tools.brief import (
+    KEYS,
+    MOOD_FIELDS,
+    NAME_MAX,
+    OWN_FIELDS,
+    PALETTE_MAX,
+    BriefChanges,
+    CreativeBrief,
+    effective_tempo,
+)
 from tools.mood_lexicon import read_mood
 from tools.mood_mapping import music_parameters
 from tools.palette import read_palette, unknown_colour_message
 from tools.protocol import ToolError
+from tools.registry import TOOLS
 from ui.chat_render import as_written, event_messages, media_messages, shown, text
 from ui.file_serving import forget_cached_copies
 
@@ -125,16 +135,21 @@ def api_turn(message, session, orchestrator: Orchestrator, root: str | None = No
 
 
 def brief_summary(session: Session) -> str:
-    """One line of what the works are made from now: mood, key, tempo, bars, instrument, palette."""
-    b = session.brief
+    """What each work is made from now, one line per work and saying which (the melody's key and tempo, the
+    painting's palette and subject); before any work, what new works start from."""
+    lines = [_work_line(kind, session.current(kind).brief) for kind in ("melody", "painting") if session.current(kind)]
+    return "  \n".join(lines) or _work_line("new works", session.brief)
+
+
+def _work_line(label: str, b: CreativeBrief) -> str:
+    mood = f"**{label}**: {shown(b.mood)} (valence {b.valence:+.2f}, arousal {b.arousal:+.2f})"
     m = music_parameters(b)
+    music = f"{m.tonic} {m.mode} · {m.tempo} bpm · {m.bars} bars · {m.instrument}"
     palette = shown(", ".join(b.palette)) or "from the mood"
     subject = shown(b.subject) or "none (abstract)"  # as text: a markdown image in it is never fetched
-    return (
-        f"**{shown(b.mood)}** (valence {b.valence:+.2f}, arousal {b.arousal:+.2f}) · {m.tonic} {m.mode} · "
-        f"{m.tempo} bpm · {m.bars} bars · {m.instrument} · palette: {palette} · "
-        f"subject: {subject}"
-    )
+    picture = f"palette: {palette} · subject: {subject}"
+    parts = {"melody": [music], "painting": [picture]}.get(label, [music, picture])
+    return " · ".join([mood, *parts])
 
 
 def resume_key_line(session: Session) -> str:
@@ -221,6 +236,16 @@ def panel_brief(
         raise ToolError(describe_error(err)) from err
 
 
+def panel_settings(session: Session, kind: str, *panel) -> CreativeBrief:
+    """What a panel button acts on: the work's own settings with the panel's values of that work's fields (Compose
+    the melody's, Paint the painting's), and the panel's mood where the person changed it from the one shown."""
+    wanted, shown = panel_brief(session, *panel), session.brief
+    fields = list(OWN_FIELDS[kind])
+    if any(getattr(wanted, f) != getattr(shown, f) for f in MOOD_FIELDS):
+        fields += MOOD_FIELDS
+    return session.settings(kind).model_copy(update={f: getattr(wanted, f) for f in fields})
+
+
 def _panel_tempo(brief: CreativeBrief, tempo) -> int | None:
     """The slider shows the mood's tempo while the brief has none: left there, it stays 'from the mood'."""
     tempo = int(tempo or 0)
@@ -234,16 +259,14 @@ def panel_call(tool: str, variation: bool, history, session: Session | None, *pa
     session = fresh_session(session, root)
     history = list(history or [])
     label = f"🎛️ panel: {tool}{' (new variation)' if variation else ''}"
-    before = session.brief
     try:
-        session.brief = panel_brief(session, *panel)
         args = {"new_variation": True} if variation else {}
         if tool.startswith("write_"):  # write_poem, write_title, write_description
             tool, args = "write_text", {**args, "kind": tool.removeprefix("write_")}
-        version = run_call(session, tool, args)
+        settings = panel_settings(session, TOOLS[tool].kind, *panel)
+        version = run_call(session, tool, args, settings=settings)
         reply, media = _version_line(version), media_messages(session, version)
     except ToolError as err:
-        session.brief = before
         reply, media = f"⚠️ {err}", []
     history += [text(label, role="user"), text(reply), *media]
     session.messages += [Message(role="user", content=label), Message(role="assistant", content=reply)]
