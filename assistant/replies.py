@@ -26,10 +26,14 @@ def compose_reply(
     problems: list[str],
     plan_errors: list[str],
     restored: frozenset[str] = frozenset(),
+    notes: list[str] = (),
 ) -> str:
     """One sentence per artifact (made, or restored: an earlier version made current again), or a question when
-    nothing was understood. Problems are shown as their own events, so they are not repeated here."""
+    nothing was understood; notes say which arguments went to another work's call or were left out. Problems are
+    shown as their own events, so they are not repeated here."""
     lines = [describe_version(v, v.id in restored) for v in made]
+    if made and notes:
+        lines.append("Note: " + "; ".join(notes) + ".")
     if made and plan_errors:
         lines.append("I skipped a part I could not read: " + "; ".join(plan_errors))
     if problems and not made:

@@ -133,7 +133,7 @@ def _run_tool(session: Session, name: str, tool, args: BaseModel, progress, sett
 
 DISK_FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
 KEPT = "your work so far is kept"
-KIND_WORDS = {"compose_melody": "The melody", "paint": "The painting", "write_text": "The text"}
+KIND_WORDS = {name: f"The {tool.kind}" for name, tool in TOOLS.items()}
 
 
 def plan_with_repair(orchestrator: Orchestrator, request: PlanRequest) -> tuple[ParsedPlan, int]:
@@ -197,7 +197,7 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     settings.finish(made)
     if not plan.calls and not plan.errors and not plan.reply:  # a question, small talk, or a request we refuse
         plan.reply = help_answer(message).text
-    text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored))
+    text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored), plan.notes)
     record = "\n".join([text, *(f"Problem: {p}" for p in problems)])
     session.messages.append(Message(role="assistant", content=record))
     session.save()

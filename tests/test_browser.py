@@ -8,6 +8,7 @@ the studio, not the router (evals/routing_report.py measures that).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -72,4 +73,48 @@ def test_chat_turn_shows_audio_and_painting_then_refines(studio):
         page.get_by_text("melody_2 (from melody_1)").first.wait_for(timeout=60_000)
         os.makedirs(SCREENSHOTS, exist_ok=True)
         page.screenshot(path=os.path.join(SCREENSHOTS, "chat.png"), full_page=True)
+        browser.close()
+
+
+CROSS_WORK_PLANS = {
+    "a melancholic melody and a matching painting": [
+        {"name": "compose_melody", "arguments": {"mood": "melancholic", "bars": 4}},
+        {"name": "paint", "arguments": {}},
+    ],
+    "make the painting brighter": [{"name": "paint", "arguments": {"brightness_change": 0.3}}],
+    "slower": [{"name": "compose_melody", "arguments": {"tempo_scale": 0.8}}],
+}
+BPM = re.compile(r"melody_(\d)\b[^\n]*? at (\d+) bpm")
+
+
+@pytest.fixture
+def cross_work_studio(tmp_path):
+    from tests.studio_server import Scripted, served
+
+    with served(Scripted(CROSS_WORK_PLANS), str(tmp_path / "sessions")) as url:
+        yield url.rstrip("/")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make system installs it where apt-get works)")
+@pytest.mark.skipif(_playwright() is None, reason="playwright's Python package is not installed")
+def test_a_painting_change_then_slower_keeps_the_melodys_notes_and_slows_it(cross_work_studio):
+    """#31: the melody's settings are its own, so 'slower' after a painting change is slower than the melody
+    heard, with the same notes."""
+    with _playwright()() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(cross_work_studio, wait_until="domcontentloaded")
+        page.get_by_placeholder("make a melancholic melody and matching painting").wait_for(timeout=60_000)
+        send(page, "a melancholic melody and a matching painting")
+        page.get_by_text("Made painting_1").first.wait_for(timeout=90_000)
+        send(page, "make the painting brighter")
+        page.get_by_text("painting_2 (from painting_1)").first.wait_for(timeout=60_000)
+        send(page, "slower")
+        page.get_by_text("melody_2 (from melody_1)").first.wait_for(timeout=60_000)
+        said = page.locator(".bubble-wrap, [role=log]").first.inner_text()
+        tempos = {int(n): int(bpm) for n, bpm in BPM.findall(said)}
+        assert tempos[2] < tempos[1], said
+        assert "same melody" in said.split("melody_2 (from melody_1)")[1], said
         browser.close()

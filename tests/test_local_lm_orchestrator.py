@@ -33,6 +33,7 @@ def test_plans_with_a_real_generation_path_and_never_crashes_the_turn(tiny_lm, t
 
 
 def test_lora_training_saving_and_planning_with_the_adapter(tiny_lm, tmp_path, monkeypatch):
+    from assistant.routing.answer_vocabulary_file import write_answers
     from assistant.routing.corpus import compact, generate, prompt_for
     from models.language import shared_lm
     from models.language.lora_train import add_lora, train_lora
@@ -43,6 +44,7 @@ def test_lora_training_saving_and_planning_with_the_adapter(tiny_lm, tmp_path, m
     history = train_lora(peft_model, tokenizer, pairs, steps=10, batch=4, lr=1e-2, log=lambda m: None)
     assert history[-1]["loss"] < history[0]["loss"] * 1.5 and history[-1]["tokens_per_s"] > 0
     peft_model.save_pretrained(str(tmp_path / "adapter"))
+    write_answers(str(tmp_path / "adapter"), 16)  # what `make train-orchestrator` ships beside an adapter
     base = peft_model.unload()  # the plain base again, as the loader would hold it
     monkeypatch.setattr(shared_lm, "_adapters", {})
     shared_lm.register_base()  # no-op: already registered by the fixture
@@ -60,6 +62,7 @@ def test_the_same_recipe_trains_and_plans_on_a_qwen2_base(tmp_path, monkeypatch)
     import torch
 
     from assistant.orchestrators.answer_vocabulary import token_texts
+    from assistant.routing.answer_vocabulary_file import write_answers
     from assistant.routing.corpus import compact, generate, prompt_for
     from models.language import shared_lm
     from models.language.base_models import base_model
@@ -79,6 +82,7 @@ def test_the_same_recipe_trains_and_plans_on_a_qwen2_base(tmp_path, monkeypatch)
         after = float(completion_loss(peft_model, batch))
     assert after < before - 0.1  # measured: 6.41 -> 6.22 on these 8 pairs
     peft_model.save_pretrained(str(tmp_path / "adapter"))
+    write_answers(str(tmp_path / "adapter"), 8)
     base = peft_model.unload()
     monkeypatch.setattr(shared_lm, "_adapters", {})
     shared_lm.use_tokenizer("qwen", tokenizer)

@@ -1,6 +1,7 @@
 import torch
 
 from assistant.orchestrators.answer_vocabulary import allowed_token_ids, request_token_ids, stop_token_ids
+from assistant.orchestrators.local_lm import DEFAULT_ADAPTER
 from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
 
 
@@ -26,11 +27,11 @@ def test_only_allowed_tokens_come_out_and_a_stop_token_ends_it(tiny_lm):
 def test_answer_vocabulary_holds_the_request_words_and_json(tiny_lm):
     _, tokenizer = tiny_lm
     text = "Request: a sorrowful tune\nCalls:"
-    allowed = set(allowed_token_ids(tokenizer, text).tolist())
+    allowed = set(allowed_token_ids(tokenizer, text, DEFAULT_ADAPTER).tolist())
     assert request_token_ids(tokenizer, text) <= allowed
     for piece in ('"sorrowful"', '[["compose_melody", {"mood": '):
         assert set(tokenizer(piece, add_special_tokens=False).input_ids) <= allowed
-    stops = stop_token_ids(tokenizer, allowed_token_ids(tokenizer, text))
+    stops = stop_token_ids(tokenizer, allowed_token_ids(tokenizer, text, DEFAULT_ADAPTER))
     assert tokenizer.eos_token_id in stops
 
 

@@ -133,19 +133,21 @@ def impossible_values(text: str) -> str | None:
     return None
 
 
-class BriefChanges(BaseModel):
-    """Changes to the brief that a request asks for; every field is optional. Out-of-range values are errors,
-    not clamped: the turn loop asks the model once more with the error, and a person sees what was wrong."""
+class MoodChanges(BaseModel):
+    """Changes a request may ask of any work: its mood. Out-of-range values are errors, not clamped: the turn
+    loop asks the model once more with the error, and a person sees what was wrong."""
 
     mood: MoodWords | None = Field(None, description="new mood words, e.g. 'melancholic'")
-    palette: list[Annotated[str, Field(max_length=NAME_MAX)]] | None = Field(
-        None, max_length=PALETTE_MAX, description="replace the palette with these colours"
-    )
-    emphasize_colour: str | None = Field(
-        None, max_length=NAME_MAX, description="'more blue': make this colour the main one"
-    )
-    subject: str | None = Field(None, max_length=SUBJECT_MAX, description="what to paint, e.g. 'a stormy sea at dusk'")
-    style: PaintStyle | None = None
+    valence_change: float | None = Field(None, ge=-1, le=1, description="+ happier, - sadder")
+    arousal_change: float | None = Field(None, ge=-1, le=1, description="+ more energetic, - calmer")
+
+    def is_empty(self) -> bool:
+        return not self.model_dump(exclude_none=True, include=set(BriefChanges.model_fields))
+
+
+class MelodyChanges(MoodChanges):
+    """Changes to a melody's settings; every field is optional."""
+
     tempo: int | None = Field(None, ge=TEMPO_RANGE[0], le=TEMPO_RANGE[1], description="absolute tempo in bpm")
     tempo_scale: float | None = Field(
         None, gt=SCALE_RANGE[0], lt=SCALE_RANGE[1], description="relative tempo: 0.8 slower, 1.25 faster, 0.5 half"
@@ -160,18 +162,37 @@ class BriefChanges(BaseModel):
     )
     instrument: str | None = Field(None, max_length=NAME_MAX)
     accompaniment: bool | None = Field(None, description="bass and chords under the melody: true adds, false removes")
-    valence_change: float | None = Field(None, ge=-1, le=1, description="+ happier, - sadder")
-    arousal_change: float | None = Field(None, ge=-1, le=1, description="+ more energetic, - calmer")
-    brightness_change: float | None = Field(None, ge=-1, le=1, description="+ brighter, - darker")
-    saturation_change: float | None = Field(None, ge=-1, le=1, description="+ more vivid, - more muted")
 
     @field_validator("key")
     @classmethod
     def _spelled_key(cls, v: str | None) -> str | None:
         return normal_key(v)
 
-    def is_empty(self) -> bool:
-        return not self.model_dump(exclude_none=True)
+
+class PaintingChanges(MoodChanges):
+    """Changes to a painting's settings; every field is optional."""
+
+    palette: list[Annotated[str, Field(max_length=NAME_MAX)]] | None = Field(
+        None, max_length=PALETTE_MAX, description="replace the palette with these colours"
+    )
+    emphasize_colour: str | None = Field(
+        None, max_length=NAME_MAX, description="'more blue': make this colour the main one"
+    )
+    subject: str | None = Field(None, max_length=SUBJECT_MAX, description="what to paint, e.g. 'a stormy sea at dusk'")
+    style: PaintStyle | None = None
+    brightness_change: float | None = Field(None, ge=-1, le=1, description="+ brighter, - darker")
+    saturation_change: float | None = Field(None, ge=-1, le=1, description="+ more vivid, - more muted")
+
+
+class TextChanges(MoodChanges):
+    """Changes to a text's settings; every field is optional."""
+
+    subject: str | None = Field(None, max_length=SUBJECT_MAX, description="what it is about, e.g. 'the sea at night'")
+
+
+class BriefChanges(MelodyChanges, PaintingChanges, TextChanges):
+    """Changes to any settings (the panel, a program); each tool takes only its own work's (a melody call
+    cannot carry a palette)."""
 
 
 MAX_VARIATIONS = 4
@@ -219,8 +240,9 @@ def mood_axis_note(field: str, before: float, after: float, delta: float) -> str
     return f"{word} ({field} {before:+.2f} -> {after:+.2f})"
 
 
-def apply_changes(brief: CreativeBrief, changes: BriefChanges) -> tuple[CreativeBrief, list[str]]:
-    """A new brief with the changes applied and clamped, plus human-readable notes of what changed."""
+def apply_changes(brief: CreativeBrief, changes: MoodChanges) -> tuple[CreativeBrief, list[str]]:
+    """A new brief with the changes (any work's) applied and clamped, plus human-readable notes of what changed."""
+    changes = BriefChanges.model_validate(changes.model_dump(exclude_none=True, include=set(BriefChanges.model_fields)))
     data, notes = brief.model_dump(), []
     if changes.mood is not None:
         reading = read_mood(changes.mood)

@@ -12,6 +12,7 @@ import dataclasses
 import os
 import tempfile
 from dataclasses import asdict
+from typing import ClassVar
 
 import numpy as np
 from pydantic import Field
@@ -24,7 +25,7 @@ from models.melody.render import piano_roll_png, render_audio, write_midi
 from models.melody.sampler import MelodyRequest, notes_in_key, sample_melody
 from models.melody.stats import melody_stats
 from models.registry import HARMONY_LSTM, MELODY_LSTM, register_shipped_models
-from tools.brief import BriefChanges, Variations
+from tools.brief import MelodyChanges, Variations
 from tools.mood_mapping import MusicParameters, density_for_seed, music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 
@@ -33,8 +34,10 @@ KEY_PENALTY = MelodyRequest.key_penalty  # nats off a note outside the scale, fo
 CHROMATIC = CHARACTER_NAMES.index("chromatic")
 
 
-class ComposeMelodyArgs(BriefChanges, Variations):
-    """Make a melody, or change the current one. Brief changes (mood, tempo, key, bars, ...) apply first."""
+class ComposeMelodyArgs(MelodyChanges, Variations):
+    """Make a melody, or change the current one: changes to its settings (mood, tempo, key, bars, ...) apply first."""
+
+    not_routed: ClassVar[frozenset[str]] = frozenset({"temperature"})  # the panel's and programs', never learnt
 
     new_variation: bool = Field(False, description="a different melody with the same settings (new seed)")
     temperature: float = Field(1.0, ge=0.3, le=1.5, description="sampling temperature: lower is safer")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import Literal
+from typing import ClassVar, Literal
 
 import numpy as np
 from pydantic import Field
@@ -21,13 +21,16 @@ from models.painter.pipeline import ObjectRequest, PaintingPlan
 from models.painter.scene_spec import SceneSpec
 from models.registry import PAINTER, PLACEMENT, register_shipped_models
 from tools import object_matching
-from tools.brief import BriefChanges, CreativeBrief, Variations
+from tools.brief import CreativeBrief, PaintingChanges, Variations
 from tools.painting_mapping import PaintingParameters, painting_parameters
 from tools.protocol import Tool, ToolContext, ToolError, ToolResult, prepare_brief
 
 
-class PaintArgs(BriefChanges, Variations):
-    """Paint a picture, or change the current one. Brief changes (mood, palette, subject, brighter, ...) apply first."""
+class PaintArgs(PaintingChanges, Variations):
+    """Paint a picture, or change the current one: changes to its settings (mood, palette, subject, brighter, ...)
+    apply first."""
+
+    not_routed: ClassVar[frozenset[str]] = frozenset({"blend_with", "blend_amount", "size"})  # never learnt
 
     new_variation: bool = Field(False, description="a different composition with the same settings (new seed)")
     blend_with: str | None = Field(None, description="another painting's id, e.g. 'painting_1', to blend towards")

@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from tools.brief import BriefChanges, CreativeBrief, apply_changes
+from tools.brief import CreativeBrief, MoodChanges, apply_changes
 
 ArgsT = TypeVar("ArgsT", bound=BaseModel)
 
@@ -30,7 +30,7 @@ class PreviousWork:
 
 @dataclass
 class ToolContext:
-    """What a tool may read: the current brief, the version it refines, where to write files."""
+    """What a tool may read: its work's settings, the version it refines, where to write files."""
 
     brief: CreativeBrief
     out_dir: str
@@ -56,16 +56,22 @@ class ToolResult:
 
 @dataclass
 class Tool(Generic[ArgsT]):
-    """One tool: a name, a description for the LM, an argument model and the function that runs it."""
+    """One tool: a name, a description for the LM, an argument model and the function that runs it, the kind of
+    work it makes, and whether an answer may call it once only (all a request asks of one work is one call)."""
 
     name: str
     description: str
     args_model: type[ArgsT]
     run: Callable[[ArgsT, ToolContext], ToolResult]
     kind: str
+    one_per_turn: bool = True
 
     def schema(self) -> dict[str, Any]:
         return function_schema(self.name, self.description, self.args_model)
+
+    def routed_arguments(self) -> frozenset[str]:
+        """The arguments the tuned language models learnt to write (the rest are the panel's and programs')."""
+        return frozenset(self.args_model.model_fields) - getattr(self.args_model, "not_routed", frozenset())
 
 
 def function_schema(name: str, description: str, args_model: type[BaseModel]) -> dict[str, Any]:
@@ -76,9 +82,9 @@ def function_schema(name: str, description: str, args_model: type[BaseModel]) ->
     }
 
 
-def prepare_brief(ctx: ToolContext, changes: BriefChanges, medium: str, new_variation: bool):
-    """Apply a tool's brief changes and settle its seed: kept on refinement, the session's fresh one for a
-    new variation. Returns (brief, seed, notes of what changed)."""
+def prepare_brief(ctx: ToolContext, changes: MoodChanges, medium: str, new_variation: bool):
+    """Apply a tool's changes to its work's settings and settle its seed: kept on refinement, the session's fresh
+    one for a new variation. Returns (settings, seed, notes of what changed)."""
     brief, notes = apply_changes(ctx.brief, changes)
     seed = ctx.seed if new_variation else brief.seeds.get(medium, 1)
     return brief.model_copy(update={"seeds": {**brief.seeds, medium: seed}}), seed, notes

@@ -11,13 +11,13 @@ ranked by the model's own mean token log-probability plus the subject's words pr
 from __future__ import annotations
 
 import os
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from models.language.poem_forms import FORMS, PoemForm, has_form, poem_form
 from models.registry import text_language_model
-from tools.brief import BriefChanges, CreativeBrief, Variations
+from tools.brief import CreativeBrief, TextChanges, Variations
 from tools.mood_mapping import music_parameters
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 from tools.text_drafting import Draft, draft_texts
@@ -26,8 +26,10 @@ TextKind = Literal["poem", "title", "description"]
 PoemFormName = Literal[FORMS]
 
 
-class WriteTextArgs(BriefChanges, Variations):
-    """Write a poem, a title or a description that matches the brief. Brief changes apply first."""
+class WriteTextArgs(TextChanges, Variations):
+    """Write a poem, a title or a description that matches the works: changes to its settings apply first."""
+
+    not_routed: ClassVar[frozenset[str]] = frozenset({"form"})  # the tuned models never learnt it
 
     kind: TextKind = Field("poem", description="poem, title or description")
     lines: int = Field(4, ge=2, le=8, description="lines of a poem")
@@ -112,6 +114,7 @@ TOOL = Tool(
     args_model=WriteTextArgs,
     run=write_text,
     kind="text",
+    one_per_turn=False,  # a title and a poem are two calls
 )
 
 

@@ -1,5 +1,8 @@
-"""The tokens a tool-call answer can use: those of the corpus' answers (JSON, tool and argument names,
-enum values, numbers) plus those of the words of the request (values are copied from it).
+"""The tokens a tool-call answer can use: those of the answers the adapter learnt (JSON, tool and argument
+names, enum values, numbers) plus those of the words of the request (values are copied from it).
+
+The answers ship beside the adapter (`answer_vocabulary.txt`: the distinct answers of the 4,000 training
+examples this was once computed from at first use, one per line), so the studio opens no training data.
 
 The tuned orchestrator decodes over this set only (`models.language.sub_vocabulary_decoding`): faster, and it
 cannot invent a value spelled with tokens that appear neither in the request nor in any known answer.
@@ -7,21 +10,26 @@ cannot invent a value spelled with tokens that appear neither in the request nor
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
 import torch
 
-from assistant.routing.corpus import compact, generate
-
 WORD = re.compile(r"[\w#'-]+")
+ANSWERS_FILE = "answer_vocabulary.txt"
+
+
+def shipped_answers(adapter: str) -> list[str]:
+    """The answers an adapter learnt, each as the model wrote it (after 'Calls:', so with a leading space)."""
+    with open(os.path.join(adapter, ANSWERS_FILE), encoding="utf-8") as f:
+        return [" " + line.rstrip("\n") for line in f if line.strip()]
 
 
 @lru_cache(maxsize=4)
-def answer_token_ids(tokenizer) -> frozenset[int]:
-    """Tokens of 4,000 corpus answers (both splits' shapes are the same JSON) and of the special stop tokens."""
-    answers = [" " + compact(e.calls) for e in generate("train", 4000)]
-    ids = {i for ids in tokenizer(answers, add_special_tokens=False).input_ids for i in ids}
+def answer_token_ids(tokenizer, adapter: str) -> frozenset[int]:
+    """Tokens of the adapter's answers and the special stop token."""
+    ids = {i for ids in tokenizer(shipped_answers(adapter), add_special_tokens=False).input_ids for i in ids}
     ids.add(tokenizer.eos_token_id)
     return frozenset(ids)
 
@@ -52,8 +60,10 @@ def substring_token_ids(tokenizer, text: str) -> set[int]:
     return {i for i, t in enumerate(token_texts(tokenizer)) if t.strip() and t.lower() in lower}
 
 
-def allowed_token_ids(tokenizer, text: str) -> torch.Tensor:
-    ids = answer_token_ids(tokenizer) | request_token_ids(tokenizer, text) | substring_token_ids(tokenizer, text)
+def allowed_token_ids(tokenizer, text: str, adapter: str) -> torch.Tensor:
+    ids = (
+        answer_token_ids(tokenizer, adapter) | request_token_ids(tokenizer, text) | substring_token_ids(tokenizer, text)
+    )
     return torch.tensor(sorted(ids))
 
 

@@ -13,8 +13,7 @@ import os
 from contextlib import nullcontext
 
 from assistant.orchestrators.base import Orchestrator, PlanRequest
-from assistant.routing.context import context_of
-from assistant.routing.corpus import prompt_for
+from assistant.orchestrators.prompt_format import prompt, state_of
 from models.registry import CHECKPOINTS
 
 DEFAULT_ADAPTER = os.path.join(CHECKPOINTS, "orchestrator_lora")
@@ -62,8 +61,7 @@ def request_line(request: PlanRequest) -> str:
     """The state line (works, the melody's length, what the last turn touched) and the newest message."""
     message = request.messages[-1]["content"] if request.messages else ""
     note = f" (previous answer was invalid: {request.repair_note})" if request.repair_note else ""
-    context = context_of(request.messages, request.brief, request.artifacts)
-    return prompt_for(message + note, context.line())
+    return prompt(message + note, state_of(request.messages, request.brief, request.artifacts).line())
 
 
 class LocalLMOrchestrator(Orchestrator):
@@ -130,7 +128,7 @@ class LocalLMOrchestrator(Orchestrator):
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
 
         line = request_line(request)
-        allowed = allowed_token_ids(tokenizer, line)
+        allowed = allowed_token_ids(tokenizer, line, self.adapter)
         texts = token_texts(tokenizer)
         names = without(routed_argument_names(), closed_arguments(line))
         once = once_per_turn()
