@@ -1,7 +1,8 @@
 """The creative brief: one typed object per session that every tool reads, and typed changes to it.
 
 It lives in tools/ (not assistant/) because tools read it and imports flow
-ui -> assistant -> tools -> models only.
+ui -> assistant -> tools -> models only. What the mood means for each medium (tempo, mode, colours) is in the
+mappings (`mood_mapping`, `painting_mapping`).
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from tools.mood_lexicon import read_mood
+from tools.mood_mapping import KEYS, TEMPO_RANGE, clamp, effective_tempo, mood_mode, tonic_of, transposed_tonic
 from tools.palette import read_colour, read_palette, unknown_colour_message
 
 PAINT_STYLES = ("color_field", "geometric", "horizon", "strokes")
-KEYS = ("C", "C#", "Db", "D", "D#", "Eb", "E", "F", "F#", "Gb", "G", "G#", "Ab", "A", "A#", "Bb", "B")
-KEY_TO_PITCH_CLASS = dict(zip(KEYS, (0, 1, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 8, 9, 10, 10, 11), strict=True))
-TEMPO_RANGE = (40, 200)
 BARS_RANGE = (1, 64)
 MEDIA = ("melody", "painting", "text")
 MOOD_FIELDS = ("mood", "valence", "arousal")
@@ -30,10 +29,6 @@ OWN_FIELDS = {
 
 Mode = Literal["major", "minor"]
 PaintStyle = Literal["color_field", "geometric", "horizon", "strokes"]
-
-
-def clamp(x: float, lo: float, hi: float) -> float:
-    return max(lo, min(hi, x))
 
 
 MOOD_CHARACTERS = re.compile(r"[^\W_]|[\s,'’&/-]")  # letters of any language, spaces and joining marks
@@ -204,31 +199,6 @@ class Variations(BaseModel):
     variations: int = Field(1, ge=1, le=MAX_VARIATIONS, description="versions to make: 'three other takes' 3")
 
 
-def effective_tempo(brief: CreativeBrief) -> int:
-    """The brief's tempo, or the mood's: faster with arousal, a little with valence."""
-    if brief.tempo is not None:
-        return brief.tempo
-    return int(round(clamp(92 + 40 * brief.arousal + 6 * brief.valence, *TEMPO_RANGE)))
-
-
-SHARP_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
-
-
-def mood_mode(mode: str | None, valence: float) -> str:
-    """The brief's mode, or the mood's: minor below neutral valence."""
-    return mode or ("minor" if valence < 0 else "major")
-
-
-def tonic_of(key: str | None, mode: str) -> str:
-    """The brief's key, or the mode's default tonic (A minor, C major)."""
-    return key or ("A" if mode == "minor" else "C")
-
-
-def transposed_key(key: str | None, mode: str | None, valence: float, semitones: int) -> str:
-    """The tonic moved by semitones; without a key it starts from the mood's default tonic."""
-    return SHARP_NAMES[(KEY_TO_PITCH_CLASS[tonic_of(key, mood_mode(mode, valence))] + semitones) % 12]
-
-
 MOOD_AXES = {"valence": ("happier", "sadder"), "arousal": ("more energetic", "calmer")}
 
 
@@ -311,7 +281,8 @@ def _apply_music(brief: CreativeBrief, data: dict, changes: BriefChanges, notes:
         data["key"] = changes.key
         notes.append(f"key {changes.key}")
     if changes.transpose:
-        data["key"] = transposed_key(data["key"], data["mode"], data["valence"], changes.transpose)
+        tonic = tonic_of(data["key"], mood_mode(data["mode"], data["valence"]))  # the mood's when none is set
+        data["key"] = transposed_tonic(tonic, changes.transpose)
         notes.append(f"transposed {changes.transpose:+d} semitones to {data['key']}")
     if changes.bars is not None:
         data["bars"] = changes.bars

@@ -1,4 +1,5 @@
-"""Pure functions from the brief (valence/arousal plus explicit choices) to each medium's parameters.
+"""Pure functions from the brief (valence/arousal plus explicit choices) to each medium's parameters: the music
+mapping (mood to tempo, mode, tonic, register, density, character) lives here, and the mood's hue.
 
 This mapping is what makes the works match: a melancholic brief gives a slower, minor, lower,
 sparser melody and a darker, cooler, less saturated painting than a joyful one (the painting's
@@ -10,11 +11,60 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from typing import Protocol
 
 from models.melody.performance import Performance
-from tools.brief import KEY_TO_PITCH_CLASS, CreativeBrief, clamp, effective_tempo, mood_mode, tonic_of
 from tools.instruments import resolve_instrument
 from tools.melody_character import character_levels, performance
+
+
+class MusicSettings(Protocol):
+    """What the music mapping reads of a work's settings (a `tools.brief.CreativeBrief`, which reads this mapping
+    for relative tempo and transposition, so it is not imported here)."""
+
+    valence: float
+    arousal: float
+    tempo: int | None
+    key: str | None
+    mode: str | None
+    bars: int
+    instrument: str
+    accompaniment: bool
+
+
+KEYS = ("C", "C#", "Db", "D", "D#", "Eb", "E", "F", "F#", "Gb", "G", "G#", "Ab", "A", "A#", "Bb", "B")
+KEY_TO_PITCH_CLASS = dict(zip(KEYS, (0, 1, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 8, 9, 10, 10, 11), strict=True))
+SHARP_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
+TEMPO_RANGE = (40, 200)
+
+
+def clamp(x: float, lo: float, hi: float) -> float:
+    return max(lo, min(hi, x))
+
+
+def mood_tempo(valence: float, arousal: float) -> int:
+    """The mood's tempo in bpm: faster with arousal, a little with valence."""
+    return int(round(clamp(92 + 40 * arousal + 6 * valence, *TEMPO_RANGE)))
+
+
+def effective_tempo(brief: MusicSettings) -> int:
+    """The brief's tempo, or the mood's."""
+    return brief.tempo if brief.tempo is not None else mood_tempo(brief.valence, brief.arousal)
+
+
+def mood_mode(mode: str | None, valence: float) -> str:
+    """The brief's mode, or the mood's: minor below neutral valence."""
+    return mode or ("minor" if valence < 0 else "major")
+
+
+def tonic_of(key: str | None, mode: str) -> str:
+    """The brief's key, or the mode's default tonic (A minor, C major)."""
+    return key or ("A" if mode == "minor" else "C")
+
+
+def transposed_tonic(tonic: str, semitones: int) -> str:
+    return SHARP_NAMES[(KEY_TO_PITCH_CLASS[tonic] + semitones) % 12]
+
 
 # Circumplex angle (degrees, valence on x, arousal on y) -> hue: joy warm yellow-orange, anger red,
 # fear violet, sadness blue, calm teal-green. Interpolated around the circle.
@@ -50,7 +100,7 @@ def density_for_seed(density: float, seed: int) -> float:
     return round(clamp(density + offset, *DENSITY_SEEDED_RANGE), 3)
 
 
-def music_parameters(brief: CreativeBrief) -> MusicParameters:
+def music_parameters(brief: MusicSettings) -> MusicParameters:
     v, a = brief.valence, brief.arousal
     mode = mood_mode(brief.mode, v)
     tonic = tonic_of(brief.key, mode)

@@ -25,10 +25,9 @@ from tools.brief import (
     PALETTE_MAX,
     BriefChanges,
     CreativeBrief,
-    effective_tempo,
 )
 from tools.mood_lexicon import read_mood
-from tools.mood_mapping import music_parameters
+from tools.mood_mapping import effective_tempo, music_parameters
 from tools.palette import read_palette, unknown_colour_message
 from tools.protocol import ToolError
 from tools.registry import TOOLS
