@@ -5,18 +5,23 @@
 Load: N clients x M chat turns with the embedded models; turn time p50/p95, errors, versions lost, peak memory,
 and whether any file address shows the server's sessions path or a session id. Faults (panel calls, no language
 model, so they are quick): SIGKILL mid-turn, two writers on one session, a disk that fills up (a per-file size
-limit), and one client flooding the queue while another works. Prints tables; writes evals/out/load_report.json.
+limit, and a really full 3 MB tmpfs where it can be mounted: `evals/storage_faults.py`), one client flooding the
+queue while another works, one address flooding it under rotating session hashes, and a damaged database
+(truncated, emptied). Prints tables; writes evals/out/load_report.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import re
 import sqlite3
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
+import uuid
 
 import numpy as np
 from gradio_client import Client
@@ -26,6 +31,7 @@ from assistant.session import Session
 from assistant.store import DB_FILE
 from evals.common import print_table, write_json
 from evals.local_studio import LocalStudio
+from evals.studio_calls import PANEL, file_urls, panel, problems, resume_key, resumed, version_ids
 
 TURNS = [
     "make a melancholic melody and matching painting",
@@ -35,41 +41,6 @@ TURNS = [
     "write a short poem about it",
     "a joyful one now, in D major",
 ]
-PANEL = ["melancholic", 0.0, 0.0, "navy, grey", "the sea at night", "horizon", 72, "D", "minor", 8, "piano"]
-KEY = re.compile(r"`([0-9a-f]{32}-[0-9a-f]{32})`")
-
-
-# -- reading the app's outputs ----------------------------------------------------------------
-def resume_key(outputs) -> str | None:
-    match = KEY.search(str(outputs[-1]))
-    return match[1] if match else None
-
-
-def version_ids(outputs) -> list[str]:
-    table = next(o for o in outputs if isinstance(o, dict) and "headers" in o and "data" in o)
-    return [row[1] for row in table["data"] if row and row[1]]
-
-
-def file_urls(value) -> list[str]:
-    if isinstance(value, dict):
-        return [value["url"]] if value.get("url") else [u for v in value.values() for u in file_urls(v)]
-    if isinstance(value, (list, tuple)):
-        return [u for v in value for u in file_urls(v)]
-    return []
-
-
-def problems(outputs) -> list[str]:
-    """The warnings in the chat the app sent back (its first output that is a list of messages)."""
-    chat = next((o for o in outputs if isinstance(o, list) and o and isinstance(o[0], dict)), [])
-    said = [_text(m.get("content")) for m in chat if isinstance(m, dict)]
-    return [t for t in said if "⚠️" in t]
-
-
-def _text(content) -> str:
-    """A message's text, whether plain or Gradio's list of {'type': 'text', 'text': ...} parts."""
-    if isinstance(content, list):
-        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
-    return str(content)
 
 
 # -- load --------------------------------------------------------------------------------------
@@ -167,12 +138,6 @@ def first_requests(lm: str, repeats: int = 3) -> list[dict]:
 
 
 # -- faults ------------------------------------------------------------------------------------
-def panel(client: Client, api: str = "/panel_paint", bars: int = 8):
-    values = list(PANEL)
-    values[9] = bars
-    return client.predict([], *values, api_name=api)
-
-
 def integrity(root: str) -> str:
     with sqlite3.connect(f"{root}/{DB_FILE}") as db:
         return db.execute("PRAGMA integrity_check").fetchone()[0]
@@ -205,18 +170,12 @@ def fault_sigkill(root: str) -> dict:
     }
 
 
-def _resumed(url: str, key: str) -> Client:
-    client = Client(url, verbose=False)
-    client.predict(key, [], api_name="/resume")
-    return client
-
-
 def fault_two_writers(root: str) -> dict:
     """Two clients (two tabs) on one session make versions at the same moment."""
     studio = LocalStudio(root, lm="none").start()
     try:
         key = resume_key(panel(Client(studio.url, verbose=False)))
-        tabs = [_resumed(studio.url, key) for _ in range(2)]
+        tabs = [resumed(studio.url, key) for _ in range(2)]
         jobs = [tab.submit([], *PANEL, api_name="/panel_paint_variation") for tab in tabs for _ in range(3)]
         for job in jobs:
             job.result(timeout=300)
@@ -245,7 +204,7 @@ def fault_disk_full(root: str) -> dict:
         studio.stop()
     studio = LocalStudio(root, lm="none", file_size_limit=150_000).start()
     try:
-        client = _resumed(studio.url, key)
+        client = resumed(studio.url, key)
         try:
             out = panel(client, "/panel_compose_melody", bars=64)
             said = problems(out)[-1:] or ["(no problem reported)"]
@@ -256,7 +215,7 @@ def fault_disk_full(root: str) -> dict:
         studio.stop()
     studio = LocalStudio(root, lm="none").start()
     try:
-        after = version_ids(panel(_resumed(studio.url, key)))
+        after = version_ids(panel(resumed(studio.url, key)))
     finally:
         studio.stop()
     return {
@@ -277,18 +236,95 @@ def fault_flood(root: str, jobs: int = 12) -> dict:
         flood = [flood_client.submit([], *PANEL, api_name="/panel_paint_variation") for _ in range(jobs)]
         time.sleep(0.5)
         t0 = time.perf_counter()
-        panel(other)
+        try:
+            panel(other)
+            other_said = "served"
+        except Exception as err:  # on one address the flood's 6 queued jobs refuse it with a sentence (429)
+            other_said = f"{type(err).__name__}: {str(err)[:120]}"
         other_wait = time.perf_counter() - t0
-        outputs = [job.result(timeout=600) for job in flood]
+        outputs = [_result(job) for job in flood]
     finally:
         studio.stop()
-    refused = sum(any("requests waiting" in p for p in problems(o)) for o in outputs)
+    at_join = sum(o is None for o in outputs)
+    refused = sum(o is not None and any("requests waiting" in p for p in problems(o)) for o in outputs)
     return {
         "fault": f"one client joins {jobs} paintings at once",
-        "ran": jobs - refused,
-        "refused_at_once": refused,
+        "ran": jobs - refused - at_join,
+        "refused_at_join": at_join,
+        "refused_at_start": refused,
+        "other_client": other_said,
         "other_client_s": other_wait,
     }
+
+
+def _result(job):
+    """A job's outputs, or None when the studio refused to queue it."""
+    try:
+        return job.result(timeout=600)
+    except Exception:
+        return None
+
+
+def _join(url: str, fn_index: int, data: list, session_hash: str, forwarded_for: str | None = None) -> int:
+    """A raw join of the queue, as a script would send it (no event stream read afterwards); the HTTP status.
+    forwarded_for: the address a proxy on the studio's machine (the share tunnel) says the request came from."""
+    body = json.dumps({"data": data, "fn_index": fn_index, "session_hash": session_hash}).encode()
+    headers = {"Content-Type": "application/json", **({"X-Forwarded-For": forwarded_for} if forwarded_for else {})}
+    request = urllib.request.Request(f"{url}gradio_api/queue/join", data=body, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as err:
+        return err.code
+
+
+def _done_versions(root: str) -> int:
+    with sqlite3.connect(f"{root}/{DB_FILE}") as db:
+        return db.execute("SELECT COUNT(*) FROM versions WHERE state = 'done'").fetchone()[0]
+
+
+def fault_rotating_hashes(root: str, jobs: int = 34) -> dict:
+    """One address joins many paintings, each under a new session hash, and never reads them; then a person at
+    another address, and one at the same address, ask for a painting. Their waits, and how many abandoned jobs ran."""
+    studio = LocalStudio(root, lm="none").start()
+    try:
+        config = json.load(urllib.request.urlopen(f"{studio.url}config", timeout=30))
+        fn = next(d["id"] for d in config["dependencies"] if d.get("api_name") == "panel_paint_variation")
+        data = [[], None, *PANEL, False]
+
+        def ask(address: str, made_before: int) -> tuple[int, float]:
+            """(status, seconds until this painting, queued after whatever is queued, is made)."""
+            t0 = time.perf_counter()
+            status = _join(studio.url, fn, data, uuid.uuid4().hex, address)
+            while status == 200 and _done_versions(root) < made_before + 1:
+                time.sleep(0.2)
+            return status, round(time.perf_counter() - t0, 1)
+
+        ask("203.0.113.9", 0)  # the first painting also loads the painter
+        alone = ask("203.0.113.9", 1)
+        statuses = [_join(studio.url, fn, data, uuid.uuid4().hex, "198.51.100.7") for _ in range(jobs)]
+        same = ask("198.51.100.7", 2 + statuses.count(200))  # the flooding address, at once
+        other = ask("203.0.113.9", 2 + statuses.count(200) + (same[0] == 200))
+        made = _done_versions(root) - 2 - (other[0] == 200) - (same[0] == 200)
+    finally:
+        studio.stop()
+    return {
+        "fault": f"one address joins {jobs} paintings with a new session hash each, reads none",
+        "joined": statuses.count(200),
+        "refused_at_join": sum(s != 200 for s in statuses),
+        "painting_alone_s": alone[1],
+        "person_other_address_status_s": other,
+        "person_same_address_status_s": same,
+        "abandoned_jobs_that_ran": made,
+    }
+
+
+def _safely(case):
+    """A fault case's result, or what stopped the run itself (a client timing out on a loaded machine)."""
+    try:
+        return case(tempfile.mkdtemp(prefix="artchat-fault-"))
+    except Exception as err:
+        return {"fault": case.__name__, "run_failed": f"{type(err).__name__}: {str(err)[:200]}"}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -297,6 +333,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--turns", type=int, default=4)
     parser.add_argument("--lm", default=CHAT_BASE)
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--faults", default="", help="comma-separated fault functions to run (default: all)")
     args = parser.parse_args(argv)
     report: dict = {}
     if not args.skip_load:
@@ -312,8 +349,14 @@ def main(argv: list[str] | None = None) -> None:
         print_table("First request of each kind after launch (warm-up done) vs its warm median",
                     ["kind", "first s", "warm median s", "ratio"],
                     [[r["kind"], r["first_s"], r["warm_median_s"], r["ratio"]] for r in first])
-    faults = [f(tempfile.mkdtemp(prefix="artchat-fault-")) for f in
-              (fault_sigkill, fault_two_writers, fault_disk_full, fault_flood)]
+    from evals.storage_faults import fault_damaged_database, fault_full_disk
+
+    cases = (fault_sigkill, fault_two_writers, fault_disk_full, fault_full_disk, fault_flood, fault_rotating_hashes)
+    only = set(args.faults.split(",")) if args.faults else None
+    faults = [_safely(f) for f in cases if not only or f.__name__ in only]
+    if not only or "fault_damaged_database" in only:
+        damaged = _safely(fault_damaged_database)
+        faults += damaged if isinstance(damaged, list) else [damaged]
     report["faults"] = faults
     print_table("Faults", ["fault", "outcome"],
                 [[f["fault"], ", ".join(f"{k}={v}" for k, v in f.items() if k != "fault")] for f in faults])

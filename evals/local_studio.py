@@ -25,6 +25,7 @@ class LocalStudio:
     root: str
     lm: str = CHAT_BASE
     file_size_limit: int | None = None  # bytes per file written (RLIMIT_FSIZE): a disk that fills up
+    log_dir: str | None = None  # where the studio's log goes (default: the sessions folder)
     port: int = 0
     process: subprocess.Popen | None = None
 
@@ -55,7 +56,7 @@ class LocalStudio:
 
     @property
     def log_path(self) -> str:
-        return os.path.join(self.root, f"studio-{self.port}.log")
+        return os.path.join(self.log_dir or self.root, f"studio-{self.port}.log")
 
     def wait_for_log(self, text: str, timeout_s: float = 300) -> float:
         """Seconds until the studio's log holds a line (e.g. 'warm-up done')."""
