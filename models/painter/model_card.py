@@ -12,6 +12,15 @@ import os
 from PIL import Image
 
 WEIGHTS = "diffusion_pytorch_model.safetensors"
+BLIND_TABLE = os.path.join(os.path.dirname(__file__), "..", "..", "evals", "data", "painting_blind_table.md")
+BLIND = (
+    "## Blind judge (`python -m evals.painting_blind`, issue 36)\n\n"
+    "64 requests written as people write them (`evals/data/painting_requests_test.yaml`: objects, animals, "
+    "buildings, interiors, portraits, landscapes, time and weather, no subject), painted through the `paint` tool, "
+    "shown under shuffled names to a judge that sees only the images and names what each shows and scores keep "
+    "1-5 (\"would a person who asked an art app keep it?\"); the judge's words are matched to the requests by fixed "
+    "rules (`evals/painting_blind_scoring.py`). Tuning used the separate dev set (32 requests).\n\n"
+)
 RETRAIN = (
     "python -m models.painter.train --steps {steps} --batch {batch} --layouts {layouts} --lr {lr} --beta {beta} "
     "--latent {latent} --channels {channels} --seed {seed} --kl-warmup {kl_warmup}\n"
@@ -111,6 +120,7 @@ def card_text(folder: str, report: dict | None) -> str:
         "",
         "![contact sheet: families down; melancholic, joyful, calm, angry x 2 seeds across](contact_sheet.jpg)",
         "",
+        _blind_section(),
         "## Retrain",
         "```",
         retrain,
@@ -118,6 +128,16 @@ def card_text(folder: str, report: dict | None) -> str:
         "",
     ]
     return "\n".join(parts)
+
+
+def _blind_section() -> str:
+    """The blind judge's before/after table and the landing contact sheet, when the table has been written."""
+    if not os.path.exists(BLIND_TABLE):
+        return ""
+    with open(BLIND_TABLE) as f:
+        table = f.read()
+    sheet = "![twelve requests, painted](../../../docs/painter_contact_sheet.jpg)"
+    return f"{BLIND}{table}\n{sheet}\n"
 
 
 def main() -> None:
