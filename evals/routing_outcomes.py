@@ -27,6 +27,7 @@ from assistant.orchestrators.base import Orchestrator
 from assistant.session import Session
 from assistant.turn import VersionMade, run_turn
 from evals.common import median_ms, print_table, write_json
+from evals.routing_report import backends, played
 from tools.mood_lexicon import read_mood
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -183,17 +184,11 @@ def dialogue_right(session: Session, expect: dict) -> bool:
 def score_dialogues(orchestrator: Orchestrator, path: str, root: str) -> dict:
     with open(path) as f:
         dialogues = json.load(f)
-    right = []
-    for d in dialogues:
-        session = Session.create(root)
-        for turn in d["turns"]:
-            list(run_turn(session, turn, orchestrator))
-        right.append(dialogue_right(session, d.get("expect_end", {})))
+    right = [dialogue_right(played(orchestrator, d["turns"], root), d.get("expect_end", {})) for d in dialogues]
     return {"dialogues": len(right), "right_by_version_counts": float(np.mean(right)), "per_dialogue": right}
 
 
 def main() -> None:
-    from evals.routing_report import backends
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--set", default=TEST_SET)

@@ -173,15 +173,18 @@ def check_dialogue(session: Session, expect: dict) -> bool:
     return all(version_check(session, vid, key, ref) for vid, key, ref in checks)
 
 
+def played(orchestrator: Orchestrator, turns: list[str], root: str) -> Session:
+    """A new session after every turn of a dialogue went through the real turn loop."""
+    session = Session.create(root)
+    for turn in turns:
+        list(run_turn(session, turn, orchestrator))
+    return session
+
+
 def dialogue_accuracy(orchestrator: Orchestrator, root: str) -> dict:
     with open(DIALOGUES) as f:
         dialogues = json.load(f)
-    results = []
-    for d in dialogues:
-        session = Session.create(root)
-        for turn in d["turns"]:
-            list(run_turn(session, turn, orchestrator))
-        results.append(check_dialogue(session, d["expect"]))
+    results = [check_dialogue(played(orchestrator, d["turns"], root), d["expect"]) for d in dialogues]
     return {"dialogues": len(results), "multi_turn_accuracy": float(np.mean(results)), "per_dialogue": results}
 
 
