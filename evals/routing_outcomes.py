@@ -189,7 +189,6 @@ def score_dialogues(orchestrator: Orchestrator, path: str, root: str) -> dict:
 
 
 def main() -> None:
-
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--set", default=TEST_SET)
     parser.add_argument("--dialogues", default=TEST_DIALOGUES)
