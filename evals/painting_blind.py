@@ -128,7 +128,7 @@ def write_table(labels: list[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("step", choices=["make", "score", "table"])
-    parser.add_argument("--set", default="dev", choices=["dev", "test"])
+    parser.add_argument("--set", default="dev", choices=["dev", "test", "test2"])
     parser.add_argument("--job", help="the judge job's name (make, score)")
     parser.add_argument("--label", default=None, help="name of the figures file (score); labels a,b (table)")
     args = parser.parse_args()
