@@ -24,7 +24,8 @@ from models.painter.placement import ROLES
 from tools.embedding_search import embed
 from tools.scene_words import scene_words
 
-SILHOUETTE_HANDICAP = 0.04  # a colour drawing wins unless the silhouette's name is clearly nearer
+SILHOUETTE_HANDICAP = 0.08  # a colour drawing wins unless the silhouette's name is clearly nearer
+FACE_HANDICAP = 0.06  # a head alone ("fox-face", the fox emoji) gives way to a whole body in colour when one is near
 SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
 FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "fleet", "row"}
@@ -83,6 +84,17 @@ def _index() -> tuple[list[ObjectEntry], np.ndarray, np.ndarray]:
     return entries(root), vectors, roles
 
 
+@functools.lru_cache(maxsize=1)
+def _faces_only() -> np.ndarray:
+    """1.0 for each drawing that is a head without a body: named so ("tiger-face", "wolf-head"), or an emoji that
+    shows only the face though its name does not say so (`tools/data/scenes.yaml` faces_only)."""
+    faces = set(scene_words()["faces_only"])
+    library = _index()[0]
+    return np.array(
+        [e.name.endswith(("-face", "-head")) or (not e.silhouette and e.name in faces) for e in library], np.float32
+    )
+
+
 def available() -> bool:
     return installed()
 
@@ -98,6 +110,8 @@ def nearest_object(phrase: str, role: str | None = None) -> tuple[ObjectEntry, s
     per_text = vectors @ embed(texts).T
     scores = np.maximum(per_text[:, 0], per_text.mean(1))
     ranked = scores - SILHOUETTE_HANDICAP * np.array([e.silhouette for e in library])
+    if not {"face", "head", "heads", "faces"} & set(words):
+        ranked = ranked - FACE_HANDICAP * _faces_only()
     ranked = np.where(roles == role if role is not None else roles != "scene", ranked, -np.inf)
     best = int(ranked.argmax())
     return library[best], str(roles[best]), float(scores[best])

@@ -22,9 +22,24 @@ from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exporte
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
-# Where a subject's phrases join: "a lighthouse on a cliff", "a cat and a dog", "boats, gulls".
-JOINS = r",|;|\b(?:and|with|on|in|at|by|under|over|near|beside|from|along|across|against|through|of the|into)\b"
-STOP_WORDS = {"a", "an", "the", "at", "in", "on", "of", "with", "and", "by", "under", "during", "over", "some"}
+STOP_WORDS = {
+    "a",
+    "an",
+    "the",
+    "at",
+    "in",
+    "on",
+    "of",
+    "with",
+    "and",
+    "by",
+    "under",
+    "during",
+    "over",
+    "some",
+    ",",
+    ";",
+}
 
 
 @dataclass(frozen=True)
@@ -83,13 +98,14 @@ def _scores(vectors, kind: str):
 
 def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]]:
     """Time and weather named by single words of the subject (a word names one or the other), and which words."""
-    content = [i for i, w in enumerate(words) if w not in STOP_WORDS]
+    content = [i for i, w in enumerate(words) if w not in STOP_WORDS | SETTINGS]
     if not content:
         return None, None, set()
     vectors = embed([words[i] for i in content])
     threshold = scene_words()["thresholds"]["word"]
     found, used = {}, set()
     candidates = [(kind, *_scores(vectors, kind)) for kind in ("times", "weathers")]
+    everything, every_word = list(candidates), list(content)
     while candidates:
         best = max(candidates, key=lambda c: c[2].max() if c[2].size else -1)
         kind, names, scores = best
@@ -101,6 +117,8 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
         keep = [k for k in range(len(content)) if content[k] not in used]
         candidates = [(k, n, sc[keep]) for k, n, sc in candidates]
         content = [content[k] for k in keep]
+    for _, _, scores in everything:  # a second word of the sky ("a storm with lightning") is no thing either
+        used |= {i for i, row in zip(every_word, scores) if row.max() >= threshold}
     return found.get("times"), found.get("weathers"), used
 
 
@@ -113,35 +131,99 @@ def _family(phrase: str) -> tuple[str | None, float]:
     return owners[best], float(scores[best])
 
 
-def _phrases(words: list[str], used: set[int]) -> list[str]:
-    """The subject without its time and weather words, cut at its joins into phrases."""
-    text = " ".join(w for i, w in enumerate(words) if i not in used)
-    return [p.strip() for p in re.split(JOINS, text) if p and p.strip(" ,;") and set(p.split()) - STOP_WORDS]
+# Where a subject's phrases join, and what the joined phrase is to the first: a companion thing ("a cat and a dog",
+# "a desk with a lamp", "boats, gulls") or a setting ("a lighthouse on a cliff", "camels crossing the dunes"),
+# which says where, never what to draw.
+COMPANIONS = {",", ";", "and", "with", "plus"}
+SETTINGS = set(
+    "on in at by under over near beside from along across against through into onto above below behind beneath "
+    "among amid inside outside upon within towards toward past around".split()
+)
+PARTICLES = {"up", "down", "out", "off", "away", "about"}
+# Nouns that end like a participle ("a tall building"), so they are never cut off as one.
+ING_NOUNS = set(
+    "building painting ring king wing swing thing string spring wedding pudding ceiling clearing landing railing "
+    "awning sapling seedling duckling gosling viking herring icing evening morning lightning dwelling sling "
+    "earring offering stocking".split()
+)
 
 
-def _scenes_and_objects(phrases: list[str], seed: int) -> tuple[list[tuple[str, float]], list]:
+def _participle(words: list[str | None], i: int) -> bool:
+    """True when words[i] is a verb form after the thing it tells of ("a dog running", "a boat pulled up"), not
+    the thing's name: an -ing or -ed word after a content word, followed by the end, a join or a particle."""
+    w = words[i]
+    if w is None or not (w.endswith("ing") and len(w) > 5 and w not in ING_NOUNS or w.endswith("ed") and len(w) > 4):
+        return False
+    before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
+    after = words[i + 1] if i + 1 < len(words) else None
+    return bool(before) and (after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES)
+
+
+def _phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
+    """The subject without its time and weather words, cut at its joins into (phrase, kind): the 'subject'
+    (the first), 'companion' things joined to it, and 'setting' phrases that say where. A participle
+    ("crossing", "pulled up") ends its thing's phrase and opens a setting."""
+    kept = [None if i in used else w for i, w in enumerate(words)]  # None: a time or weather word, left out
+    found, current, kind = [], [], "subject"
+
+    def close(next_kind: str) -> None:
+        nonlocal current, kind
+        text = " ".join(current).strip()
+        if text and set(current) - STOP_WORDS:
+            found.append((text, kind))
+        current, kind = [], next_kind if found or text else kind
+
+    i = 0
+    while i < len(kept):
+        w = kept[i]
+        if w is None:
+            pass
+        elif w in COMPANIONS:
+            close("companion")
+        elif w in SETTINGS or _participle(kept, i):
+            close("setting")
+            while i + 1 < len(kept) and kept[i + 1] in PARTICLES:
+                i += 1
+        else:
+            current.append(w)
+        i += 1
+    close(kind)
+    return found
+
+
+def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int) -> tuple[list[tuple[str, float]], list]:
     """Each phrase judged a scene ((family or stage, similarity)) or a thing to draw (an ObjectMatch). The
-    first thing is the subject; later phrases (often details: "warm light in the windows") must be nearer
-    to a thing's name to add one, and at most MAX_KINDS kinds of thing are drawn."""
+    subject phrase is a thing when its nearest drawing is near enough and nearer than any scene; a companion
+    ("with a lamp") must be nearer still; a setting ("on a cliff", "crossing the dunes") says where and is drawn
+    only when it names a thing no scene holds (a bridge); at most MAX_KINDS kinds of thing are drawn."""
     from tools import object_matching
 
-    scenes, things = [], []
+    scenes, things, subject_scene = [], [], None
     drawable = object_matching.available()
     thresholds = scene_words()["thresholds"]
-    for phrase in phrases:
+    for phrase, kind in phrases:
         family = _family(phrase)
         match = object_matching.match_objects([phrase], seed)[0] if drawable else None
-        needed = max(
-            thresholds["object"] if not things else thresholds["object_more"], family[1] + thresholds["object_margin"]
-        )
+        needed = thresholds["object_more"] if kind == "companion" or things else thresholds["object"]
+        if kind == "setting":
+            needed = thresholds["object_setting"] if family[1] < thresholds["stage"] else float("inf")
+        needed = max(needed, family[1] + thresholds["object_margin"])
+        part = bool(match and kind == "companion" and things and things[0].role == match.role == "building")
+        if part:  # a house's red door: neither a second house nor a scene
+            continue
         if match is not None and match.similarity >= needed:
             if len(things) < MAX_KINDS:
                 things.append(match)
-        else:
-            scenes.append(family)
-            if family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
-                sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
-                things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
+            continue
+        if kind == "subject" and family[1] >= thresholds["family"]:  # the subject is a scene itself: it leads
+            subject_scene = family
+        scenes.append(family)
+        if family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
+            sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
+            things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
+    best = max((c[1] for c in scenes), default=0.0)
+    if subject_scene is not None and subject_scene[1] >= best - SUBJECT_LEADS:  # a mountain peak under a sky: mountains
+        scenes = [(subject_scene[0], best)]
     return scenes, things
 
 
@@ -158,7 +240,11 @@ def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, f
     examples = [e for ex in families.values() for e in ex]
     owners = [f for f, ex in families.items() for _ in ex]
     scores = similarities(subject.entry.words, examples)
-    return owners[int(scores.argmax())], float(scores.max())
+    family = owners[int(scores.argmax())]
+    grounded = subject.role not in ("flies", "floats", "swims") and family in ("sky", "night_sky")
+    if scores.max() < scene_words()["thresholds"]["family"] or grounded:  # no scene of its own, or none to stand on
+        return ROLE_SCENES.get(subject.role, "meadow"), float(scores.max())
+    return family, float(scores.max())
 
 
 WATERLESS_FOR_BOATS = {
@@ -173,12 +259,14 @@ WATERLESS_FOR_BOATS = {
     "city": "sea",
 }
 MAX_KINDS = 3
+ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
+SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 
 
 def read_scene(subject: str, valence: float, arousal: float, style: str | None = None, seed: int = 0) -> SceneReading:
     """The scene a subject asks for and the things in it; the mood fills in what the subject leaves open."""
-    words = re.findall(r"[a-z']+|\d+", subject.lower())
+    words = re.findall(r"[a-z']+|\d+|[,;]", subject.lower())
     time, weather, used = _condition_words(words)
     scenes, things = _scenes_and_objects(_phrases(words, used), seed)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene

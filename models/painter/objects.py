@@ -36,8 +36,11 @@ class PlacedObject:
 def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float) -> np.ndarray:
     """The object's RGB under the scene's light: tinted by it, shaded away from it, graded by the mood."""
     rgb = rgba[..., :3].copy()
-    if obj.entry.silhouette:  # a silhouette: the scene's dark, in its hue
-        rgb[:] = hsv_colour(spec.hue, 0.35 * spec.saturation + 0.1, 0.16 + 0.12 * spec.brightness)
+    if obj.entry.silhouette:  # a silhouette is never a black cut-out: the local colour, lit from the light's side
+        rgb[:] = _local_colour(spec, light)
+        h, w = rgb.shape[:2]
+        toward = np.linspace(-1, 1, w)[None, :, None] * (-1 if light_x < obj.cx else 1)
+        rgb *= 1 + 0.25 * np.clip(toward, 0, 1) - 0.1 * np.linspace(0, 1, h)[:, None, None]
     luminance = float(light.mean())
     rgb = rgb * (0.55 + 0.45 * light / max(light.max(), 1e-3)) * np.clip(0.45 + luminance, 0.45, 1.05)
     h, w = rgb.shape[:2]
@@ -45,6 +48,18 @@ def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarr
     rgb *= 1 - 0.22 * np.clip(across, 0, 1)  # the far side from the light in shade
     rgb *= 1 - 0.12 * np.linspace(0, 1, h)[:, None, None] ** 2
     return np.clip(mood_grade(rgb, spec), 0, 1)
+
+
+def _local_colour(spec: SceneSpec, light: np.ndarray) -> np.ndarray:
+    """A silhouette's body colour: the accent's hue, warmed or cooled by the light around it, at a value well
+    apart from what lies around it (darker on a light ground, lighter on a dark one), so it reads as a
+    coloured thing in that light, never as a black cut-out."""
+    own = hsv_colour(spec.accent_hue, float(np.clip(0.35 + 0.4 * spec.accent_saturation, 0.4, 0.75)), 0.5)
+    tint = light / max(float(light.max()), 1e-3)
+    colour = 0.6 * own + 0.4 * own.mean() * tint
+    around = float(light.mean())
+    value = float(np.clip(around - 0.32 if around > 0.45 else around + 0.32, 0.22, 0.8))  # apart from its ground
+    return np.clip(colour * value / max(float(colour.max()), 1e-3), 0, 1).astype(np.float32)
 
 
 def _box(obj: PlacedObject, size: int, shape: tuple[int, int]) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from models.painter.instances import place_instances
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
+from models.painter.placement_rules import settle
 from models.painter.render import render_layout
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
@@ -130,7 +131,7 @@ def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, 
             if labels is not None and stage not in INDOOR_STAGES:
                 cx, base_y = _snap(labels, own_role, cx, base_y)
             placed.append(PlacedObject(entry, own_role, cx, base_y, max(0.05, height)))
-    return placed, interior
+    return settle(placed, labels if stage not in INDOOR_STAGES else None, stage, seed), interior
 
 
 def _indoor_stage(plan: PaintingPlan) -> str | None:

@@ -1,0 +1,156 @@
+"""The placement network's slots made physically right: what stands stands on the near ground, what floats sits
+on the water, what flies is in the sky; sizes follow the depth (smaller further back); nothing is cut by the frame.
+
+The network (`placement`) proposes where each thing of a group goes; these rules keep its proposal where it is
+sound and move it where it is not: a barn proposed on the far hills' top edge (which reads as the sky) comes
+down onto the field in front, a swan above the lake onto the water, a cabin taller than its ground leaves room
+for shrinks until it fits under the frame's top. Where the scene has no ground for a thing that must stand (a
+dog on a coast of open sea), a bank of sand or grass is laid along the foreground first.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+import numpy as np
+
+from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
+
+SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
+WATER_CLASSES = (C["water"], C["foam"])
+NEAR_GROUND = (C["grass"], C["sand"], C["earth"], C["snow"])  # what a thing can stand on (not far hills, not crowns)
+ROCK = (C["rock"],)  # a cliff's top holds a building when there is no other ground there
+GROUND_ROLES = ("stands", "building", "plant", "figure")
+WATER_ROLES = ("floats", "swims")
+# (far, near) longer side as a share of the picture, for a thing standing at the horizon and at the bottom edge
+SIZES = {
+    "building": (0.26, 0.44),
+    "stands": (0.16, 0.34),
+    "plant": (0.18, 0.42),
+    "figure": (0.24, 0.5),
+    "floats": (0.14, 0.32),
+    "swims": (0.1, 0.22),
+    "flies": (0.18, 0.28),
+    "still_life": (0.22, 0.42),
+}
+FORWARD = 0.2  # a standing thing stands at least this share of its ground's depth in front of the horizon
+MARGIN = 0.025  # kept free between a thing and the frame
+SANDY = ("sea", "desert", "lake")
+
+
+@functools.lru_cache(maxsize=512)
+def aspect(entry) -> float:
+    """Width over height of a drawing's ink (1.0 when it cannot be drawn)."""
+    from models.painter.object_library import render
+
+    try:
+        rgba = render(entry, 48)
+    except (KeyError, OSError, ValueError):
+        return 1.0
+    return float(rgba.shape[1]) / max(1, rgba.shape[0])
+
+
+def _support(role: str, labels: np.ndarray) -> tuple[int, ...]:
+    """What the role stands on in this picture; a building takes a cliff's rock only where near ground is scarce
+    (a lighthouse on the cliff of a coast, not a cabin on a mountain's peak)."""
+    if role in WATER_ROLES:
+        return WATER_CLASSES
+    if role == "flies":
+        return SKY_CLASSES
+    scarce = np.isin(labels, NEAR_GROUND).any(0).mean() < 0.3
+    return NEAR_GROUND + (ROCK if role == "building" and scarce else ())
+
+
+def horizon(labels: np.ndarray) -> float:
+    """Where the near ground or the water begins, as a share of the side (the median over the columns)."""
+    below = np.isin(labels, NEAR_GROUND + WATER_CLASSES + ROCK)
+    tops = np.where(below.any(0), below.argmax(0), LAYOUT_SIZE)
+    return float(np.median(tops) / (LAYOUT_SIZE - 1))
+
+
+def lay_ground(labels: np.ndarray, family: str, seed: int) -> None:
+    """A foreground bank (sand by water and in deserts, else grass) where a thing must stand and the picture's
+    lower part holds almost no ground (in place)."""
+    lower = labels[int(0.6 * LAYOUT_SIZE) :]
+    if np.isin(lower, NEAR_GROUND).mean() >= 0.15:
+        return
+    y = np.arange(LAYOUT_SIZE)[:, None] / (LAYOUT_SIZE - 1)
+    line = ridge(np.random.default_rng([seed, 11]), 0.8, 0.03, octaves=2)[None, :]
+    labels[y >= line] = C["sand"] if family in SANDY else C["grass"]
+
+
+def _column_with(holds: np.ndarray, cx: float) -> int:
+    col = int(np.clip(cx, 0, 0.999) * LAYOUT_SIZE)
+    if holds[:, col].any():
+        return col
+    columns = np.nonzero(holds.any(0))[0]
+    return int(columns[np.abs(columns - col).argmin()])
+
+
+def _base(holds: np.ndarray, col: int, wanted: float, role: str, sky_line: float) -> float:
+    """The row in that column nearest the wanted base that holds the role's support; a flying thing keeps
+    clear of the horizon, a building may stand on the top edge of its ground (a cliff, a hill)."""
+    rows = np.nonzero(holds[:, col])[0] / (LAYOUT_SIZE - 1)
+    if role == "flies":
+        rows = rows[rows <= sky_line - 0.06] if (rows <= sky_line - 0.06).any() else rows
+    else:
+        front = rows.min() + FORWARD * (1 - rows.min()) if role != "building" or rows.min() > sky_line else rows.min()
+        inside = rows[rows >= front]
+        rows = inside if len(inside) else rows
+    return float(rows[np.abs(rows - wanted).argmin()])
+
+
+def _size(role: str, base: float, sky_line: float, proposed: float, count: int) -> float:
+    """The longer side: the role's size at this depth, the network's proposal kept within a third of it."""
+    far, near = SIZES.get(role, SIZES["stands"])
+    depth = 0.5 if role == "flies" else float(np.clip((base - sky_line) / max(0.05, 1 - sky_line), 0, 1))
+    target = (far + (near - far) * depth) * (0.8 if count > 2 else 1.0)
+    return float(np.clip(proposed, 0.75 * target, 1.25 * target))
+
+
+def fit_frame(cx: float, base: float, longer: float, ratio: float, role: str) -> tuple[float, float, float]:
+    """(cx, base, longer side) with the whole drawing inside the frame: shrunk to leave room above its base
+    (a flying thing moves down instead), shifted in from the sides."""
+    height = longer * min(1.0, 1 / ratio)
+    if base - height < MARGIN:
+        if role == "flies":
+            base = MARGIN + height
+        else:
+            height = max(0.04, base - MARGIN)
+            longer = height * max(1.0, ratio)
+    width = longer * min(1.0, ratio)
+    width = min(width, 1 - 2 * MARGIN)
+    cx = float(np.clip(cx, MARGIN + width / 2, 1 - MARGIN - width / 2))
+    return cx, min(base, 1 - MARGIN / 2), longer
+
+
+def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) -> list:
+    """The placed objects (models.painter.objects.PlacedObject) moved onto their support, sized for their depth
+    and kept inside the frame; `labels` (the landscape's class map, or None indoors) may gain a foreground bank."""
+    if not placed:
+        return placed
+    counts = {}
+    for obj in placed:
+        counts[obj.role] = counts.get(obj.role, 0) + 1
+    if labels is not None and any(o.role in GROUND_ROLES and o.role != "building" for o in placed):
+        lay_ground(labels, family, seed)
+    settled = []
+    for obj in placed:
+        cx, base, longer = obj.cx, obj.base_y, obj.height
+        if labels is not None:
+            sky_line = horizon(labels)
+            holds = np.isin(labels, _support(obj.role, labels))
+            if holds.any():
+                col = _column_with(holds, cx)
+                cx = col / (LAYOUT_SIZE - 1) if col != int(np.clip(cx, 0, 0.999) * LAYOUT_SIZE) else cx
+                base = _base(holds, col, base, obj.role, sky_line)
+            longer = _size(obj.role, base, sky_line, longer, counts[obj.role])
+        else:
+            far, near = SIZES.get(obj.role, SIZES["still_life"])
+            longer = float(np.clip(longer, far, near + 0.1))
+            if obj.role == "flies":  # in the sky's band: shrunk rather than pushed below the horizon
+                longer = min(longer, max(0.06, sky_line - 0.05 - MARGIN) * max(1.0, aspect(obj.entry)))
+        cx, base, longer = fit_frame(cx, base, longer, aspect(obj.entry), obj.role)
+        settled.append(replace(obj, cx=cx, base_y=base, height=longer))
+    return settled

@@ -1,0 +1,134 @@
+"""Painter v3's objects where they belong: subjects read as things and settings, placement rules, colour."""
+
+import numpy as np
+import pytest
+
+from models.painter.object_library import ObjectEntry, installed
+from models.painter.objects import PlacedObject, _local_colour
+from models.painter.placement_rules import NEAR_GROUND, fit_frame, horizon, lay_ground, settle
+from models.painter.scene_layout import LAYOUT_SIZE, C
+from models.painter.scene_spec import SceneSpec
+from tools.scene_mapping import _phrases
+
+needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings are not installed (`make icons`)")
+
+
+def _words(text):
+    return text.split()
+
+
+@pytest.mark.parametrize(
+    "subject,expected",
+    [
+        ("a dog running along the beach", [("a dog", "subject"), ("the beach", "setting")]),
+        ("a caravan of camels crossing the dunes", [("a caravan of camels", "subject"), ("the dunes", "setting")]),
+        ("a fishing boat pulled up on the shore", [("a fishing boat", "subject"), ("the shore", "setting")]),
+        ("a desk with a lamp and a book", [("a desk", "subject"), ("a lamp", "companion"), ("a book", "companion")]),
+        ("a tall building by a river", [("a tall building", "subject"), ("a river", "setting")]),  # a noun in -ing
+    ],
+)
+def test_a_subject_is_cut_into_its_thing_companions_and_settings(subject, expected):
+    assert _phrases(_words(subject), set()) == expected
+
+
+def test_words_of_the_sky_do_not_open_a_thing():
+    words = _words("a thunderstorm rolling over the prairie")
+    assert _phrases(words, {1}) == [("the prairie", "setting")]  # "rolling" tells of the storm, left out
+
+
+def _field(horizon_row=24, far_top=14):
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    labels[far_top:horizon_row] = C["far"]  # distant hills read as the sky's edge, not as ground
+    labels[horizon_row:] = C["grass"]
+    return labels
+
+
+def _placed(role, cx, base, height, name="house"):
+    return PlacedObject(ObjectEntry("fluent-emoji-flat", name), role, cx, base, height)
+
+
+@needs_icons
+def test_a_building_stands_on_the_near_ground_not_on_far_hills():
+    labels = _field()
+    barn = settle([_placed("building", 0.5, far := 15 / 63, 0.55)], labels, "meadow")[0]
+    assert barn.base_y >= 24 / 63 > far  # on the field (its top edge at least), not on the far hills
+    assert barn.base_y - barn.height >= 0.02 and barn.height < 0.5  # whole, and not half the frame
+
+
+@needs_icons
+def test_flying_things_stay_in_the_sky_and_water_things_on_the_water():
+    labels = _field()
+    labels[40:] = C["water"]
+    kite, swan = settle(
+        [_placed("flies", 0.5, 0.9, 0.05, "kite"), _placed("floats", 0.3, 0.2, 0.2, "swan")], labels, "lake"
+    )
+    assert kite.base_y < horizon(labels) and kite.base_y - kite.height > 0 and kite.height >= 0.1  # not tiny
+    assert labels[int(swan.base_y * 63), int(swan.cx * 63)] == C["water"]
+
+
+@needs_icons
+def test_a_thing_that_stands_gets_ground_on_open_sea_and_smaller_further_back():
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    labels[20:] = C["water"]
+    dog = settle([_placed("stands", 0.5, 0.5, 0.3, "dog")], labels, "sea")[0]
+    assert labels[int(dog.base_y * 63), int(dog.cx * 63)] in NEAR_GROUND  # a beach was laid, not the sea
+    near, far = (settle([_placed("stands", 0.5, b, 0.3, "dog")], _field(), "meadow")[0] for b in (0.95, 0.45))
+    assert near.height > far.height
+
+
+def test_nothing_is_cut_by_the_frame():
+    cx, base, longer = fit_frame(0.98, 0.3, 0.6, 0.8, "building")
+    assert base - longer >= 0.02 and cx + 0.8 * longer / 2 <= 1
+    cx, base, longer = fit_frame(0.5, 0.05, 0.2, 1.0, "flies")
+    assert base - longer >= 0.02
+
+
+def test_lay_ground_leaves_a_scene_with_ground_alone():
+    labels = _field()
+    before = labels.copy()
+    lay_ground(labels, "meadow", 0)
+    assert np.array_equal(labels, before)
+
+
+def test_a_silhouette_is_coloured_and_apart_from_its_ground():
+    spec = SceneSpec(family="meadow", accent_hue=10, accent_saturation=0.6)
+    on_light, on_dark = _local_colour(spec, np.array([0.8, 0.8, 0.75])), _local_colour(spec, np.array([0.1, 0.1, 0.12]))
+    assert on_light.max() > 0.3 and on_light.max() - on_light.min() > 0.05  # coloured, not black
+    assert on_light.mean() < 0.6 < 0.8 and on_dark.mean() > 0.2  # darker on light ground, lighter on dark
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,name,role,not_family",
+    [
+        ("a dog running along the beach", "dog", "stands", None),
+        ("an elephant on the savanna", "elephant", "stands", "sea"),
+        ("a white swan on a quiet lake", "swan", "floats", None),
+        ("three sailboats racing on the bay", "sailboat", "floats", None),
+        ("a tiger in the jungle", "tiger", "stands", None),  # the whole tiger, not its face
+    ],
+)
+def test_the_asked_thing_is_read_with_its_role(subject, name, role, not_family):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.3, 0.0)
+    assert [(m.entry.name, m.role) for m in scene.objects] == [(name, role)]
+    assert scene.family != not_family
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject", ["a thunderstorm rolling over the prairie", "a lonely mountain peak under a cold blue sky"]
+)
+def test_weather_and_settings_never_become_things(subject):
+    from tools.scene_mapping import read_scene
+
+    assert read_scene(subject, 0.3, 0.0).objects == ()
+
+
+@needs_icons
+def test_a_part_of_a_building_is_no_second_thing():
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene("a little house with a red door", 0.3, 0.0)
+    assert [m.entry.name for m in scene.objects] == ["house"] and scene.family != "sky"
