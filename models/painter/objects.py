@@ -129,7 +129,7 @@ class ObjectPainter:
             labels[covered > 0.5] = OBJECT_CLASS
             self._layers.append((rgb, rgba[..., 3], top, left))
 
-    def restate(self, painted: np.ndarray) -> np.ndarray:
+    def restate(self, painted: np.ndarray, amount: float = RESTATE) -> np.ndarray:
         for rgb, alpha, top, left in self._layers:
-            _paste(painted, rgb, alpha * RESTATE, top, left)
+            _paste(painted, rgb, alpha * amount, top, left)
         return painted
