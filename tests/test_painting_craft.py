@@ -12,7 +12,7 @@ from models.painter.scene_layout import CLASSES, draw_layout
 from models.painter.scene_spec import SceneSpec
 from models.painter.value_plan import apply_value_plan, luminance, value_targets
 from tools.brief import CreativeBrief
-from tools.painting_mapping import mood_scene_table, painting_parameters
+from tools.painting_mapping import mood_scene_table, painting_parameters, unasked_time
 from tools.palette import hue_distance
 
 SAD = SceneSpec(family="lake", time="day", weather="cloudy", hue=220, saturation=0.2, brightness=0.2, valence=-0.7)
@@ -138,3 +138,18 @@ def test_a_sky_has_one_sun():
 def test_a_snowy_scene_is_not_said_twice_snowy():
     params = painting_parameters(CreativeBrief(subject="a cabin in the snow"))
     assert "snowy snowy" not in params.description()
+
+
+def test_an_unasked_time_is_mostly_day_varied_by_seed_and_mood():
+    calm, sad = CreativeBrief(), CreativeBrief(mood="melancholic", valence=-0.6, arousal=-0.4)
+    calm_times = [unasked_time(calm.valence, calm.arousal, "lake", s) for s in range(200)]
+    assert calm_times.count("day") > 120 and calm_times.count("dawn") + calm_times.count("dusk") < 60
+    assert len(set(calm_times)) == 4  # the seed varies it
+    sad_times = [unasked_time(sad.valence, sad.arousal, "lake", s) for s in range(200)]
+    assert sad_times.count("dusk") + sad_times.count("night") > calm_times.count("dusk") + calm_times.count("night")
+    assert unasked_time(0.5, 0.5, "night_sky", 3) == "night"
+    lakes = {painting_parameters(calm.model_copy(update={"subject": "a lake"}), seed=s).spec.time for s in range(8)}
+    assert "day" in lakes  # a calm mood no longer paints every unasked hour as dawn
+    at_dusk = calm.model_copy(update={"subject": "a lake at dusk"})
+    dusk = {painting_parameters(at_dusk, seed=s).spec.time for s in (1, 2)}
+    assert dusk == {"dusk"}  # asked words win

@@ -118,10 +118,11 @@ def _scene_notes(params: PaintingParameters, subject: str) -> list[str]:
 
 def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
     brief, seed, changes = prepare_brief(ctx, args, "painting", args.new_variation)
-    params = painting_parameters(brief)
-    ctx.progress("painting")
     blend = _blend_target(args, ctx)
-    image = render_painting(params.spec, seed, args.size, blend, plan=painting_plan(params))
+    with pipeline.small_model_threads():
+        params = painting_parameters(brief)
+        ctx.progress("painting")
+        image = render_painting(params.spec, seed, args.size, blend, plan=painting_plan(params))
     os.makedirs(ctx.out_dir, exist_ok=True)
     path = os.path.join(ctx.out_dir, "painting.png")
     image.save(path)

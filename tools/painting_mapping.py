@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+import random
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -90,6 +91,23 @@ def mood_scene(valence: float, arousal: float, seed: int) -> str:
     return nearest["scenes"][seed % len(nearest["scenes"])]
 
 
+def unasked_time(valence: float, arousal: float, family: str, seed: int) -> str:
+    """The time of day when the words name none: mostly day, the rest leaning with the mood (a sad or
+    dreamy mood sometimes dusk, a mysterious one sometimes night), drawn by the seed; a starry sky is night.
+    One seeded draw against the mood's shares, so a small change of mood rarely changes the hour."""
+    if family == "night_sky":
+        return "night"
+    dusk = 0.08 + 0.1 * max(0.0, -arousal) + 0.06 * max(0.0, -valence) + 0.08 * max(0.0, valence) * (1 - abs(arousal))
+    night = 0.04 + 0.12 * max(0.0, -valence) * max(0.0, 1 - abs(arousal))
+    dawn = 0.07 + 0.05 * max(0.0, valence) * max(0.0, -arousal)
+    u = random.Random(f"time-{seed}").random()
+    for time, share in (("dawn", dawn), ("dusk", dusk), ("night", night)):
+        if u < share:
+            return time
+        u -= share
+    return "day"
+
+
 def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> PaintingParameters:
     """The spec for this brief; with no subject (and no abstract style asked), a scene chosen for the mood by
     the seed (the brief's painting seed unless given)."""
@@ -100,6 +118,9 @@ def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> Painti
         seed = brief.seeds.get("painting", 1) if seed is None else seed
         subject, chosen = mood_scene(v, a, seed), True
     scene = read_scene(subject, v, a, brief.style)
+    if not scene.time_from_words:
+        seed = brief.seeds.get("painting", 1) if seed is None else seed
+        scene = replace(scene, time=unasked_time(v, a, scene.family, seed))
     mood_saturation = 0.6 + 0.25 * a + 0.15 * v
     brightness = 0.55 + 0.25 * v + 0.05 * a + brief.brightness_offset
     if colours:

@@ -129,22 +129,28 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     streak_height = rng.uniform(60, 200, (n, BRISTLES))
     base_height = rng.normal(128, 6, n)
     draw, hdraw = ImageDraw.Draw(canvas), ImageDraw.Draw(heights)
-    small = radius < 3.5
+    # colours and outlines as plain Python numbers once (PIL wants tuples; per-stroke numpy is the slow part)
+    fills = [tuple(c) for c in (colours * 255).astype(np.int32).tolist()]
+    streak_fills = np.clip(colours[:, None, :] * 255 * streak_shade[..., None], 0, 255).astype(np.int32).tolist()
+    stroke_widths = np.round(widths).astype(np.int32).tolist()
+    thins = np.maximum(1, (widths / 7).astype(np.int32)).tolist()
+    base_heights, ridge_heights = base_height.astype(np.int32).tolist(), streak_height.astype(np.int32).tolist()
+    if radius < 3.5:  # the finest brush: a plain short line
+        for path, fill, width, ridge in zip(paths.tolist(), fills, stroke_widths, ridge_heights):
+            path = [tuple(p) for p in path]
+            draw.line(path, fill=fill, width=width)
+            hdraw.line(path, fill=ridge[0], width=width)
+        return
+    outlines = np.concatenate([left, right[:, ::-1]], 1).tolist()
+    streaks = (paths[:, None] + normal[:, None] * (half[:, None] * offsets[..., None])[..., None]).tolist()
     for k in range(n):
-        colour = tuple(int(c * 255) for c in colours[k])
-        if small:  # the finest brush: a plain short line
-            path = [tuple(p) for p in paths[k]]
-            draw.line(path, fill=colour, width=int(round(widths[k])))
-            hdraw.line(path, fill=int(streak_height[k, 0]), width=int(round(widths[k])))
-            continue
-        outline = [tuple(p) for p in np.concatenate([left[k], right[k][::-1]])]
-        draw.polygon(outline, fill=colour)
-        hdraw.polygon(outline, fill=int(base_height[k]))
-        thin = max(1, int(widths[k] / 7))
+        outline = [tuple(p) for p in outlines[k]]
+        draw.polygon(outline, fill=fills[k])
+        hdraw.polygon(outline, fill=base_heights[k])
         for b in range(BRISTLES):
-            streak = [tuple(p) for p in paths[k] + normal[k] * (half[k] * offsets[k, b])[:, None]]
-            draw.line(streak, fill=tuple(int(min(255, c * 255 * streak_shade[k, b])) for c in colours[k]), width=thin)
-            hdraw.line(streak, fill=int(streak_height[k, b]), width=thin)
+            streak = [tuple(p) for p in streaks[k][b]]
+            draw.line(streak, fill=tuple(streak_fills[k][b]), width=thins[k])
+            hdraw.line(streak, fill=ridge_heights[k][b], width=thins[k])
 
 
 def impasto(canvas: Image.Image, heights: Image.Image, strength: float = 0.06) -> np.ndarray:
