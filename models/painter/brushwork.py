@@ -20,6 +20,8 @@ HORIZONTAL = [
 ]
 UPRIGHT = [CLASSES.index(c) for c in ("grass", "trunk", "building")]
 DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
+SOFT_EDGED = [CLASSES.index("field_accent")]  # a drawn thing's outline: some strokes cross it (lost edges)
+CROSSING = 0.3  # share of the strokes at a soft edge that carry on across it
 BRUSHES = (1 / 20, 1 / 40, 1 / 80, 1 / 170)  # brush radius as a share of the side
 THRESHOLDS = (0.045, 0.045, 0.045, 0.09)  # the finest brush only where detail is strong
 
@@ -48,12 +50,14 @@ def _direction_field(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np
     return 0.5 * np.arctan2(s, c)
 
 
-def _stroke_paths(points, angles, labels, length, steps: int = 3):
+def _stroke_paths(points, angles, labels, length, steps: int = 3, crosses=None):
     """[N, steps+1, 2] curved paths (x, y) that follow the direction field from each start point and stop
-    at the edge of the region they started in, as a painter keeps a horizon or a roofline clean."""
+    at the edge of the region they started in, as a painter keeps a horizon or a roofline clean; strokes
+    marked in `crosses` carry on over a soft edge (into or out of a drawn thing)."""
     size = labels.shape[0]
     paths = [points.astype(np.float32)]
     start = labels[points[:, 1].astype(int), points[:, 0].astype(int)]
+    crosses = np.zeros(len(points), bool) if crosses is None else crosses
     heading, going = None, np.ones(len(points), dtype=bool)
     for _ in range(steps):
         x, y = paths[-1][:, 0], paths[-1][:, 1]
@@ -65,7 +69,9 @@ def _stroke_paths(points, angles, labels, length, steps: int = 3):
         heading = step
         nxt = paths[-1] + step * (length / steps)[:, None]
         nx, ny = np.clip(nxt[:, 0].astype(int), 0, size - 1), np.clip(nxt[:, 1].astype(int), 0, size - 1)
-        going &= labels[ny, nx] == start
+        there = labels[ny, nx]
+        soft = np.isin(there, SOFT_EDGED) | np.isin(start, SOFT_EDGED)
+        going &= (there == start) | (crosses & soft)
         paths.append(np.where(going[:, None], nxt, paths[-1]))
     return np.stack(paths, 1)
 
@@ -116,7 +122,7 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     start = labels[iy, ix]
     factor = np.where(np.isin(start, DABS), 1.3, np.where(np.isin(start, HORIZONTAL), 2.4, 2.0))
     length = radius * factor * rng.lognormal(0, 0.35, n)
-    paths = _stroke_paths(pts, angles, labels, length)
+    paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < CROSSING)
     calm_region = np.where(np.isin(start, HORIZONTAL), 0.5, 1.0)[:, None]  # skies and water blend smoother
     shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1)) * calm_region  # paint mixed unevenly: value
     colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)

@@ -12,7 +12,10 @@ from PIL import Image, ImageFilter
 
 from models.painter.scene_layout import CLASSES
 
-SOLID = [CLASSES.index(c) for c in ("foliage", "rock", "building", "far", "trunk", "boat", "earth", "snow")]
+SOLID = [
+    CLASSES.index(c)
+    for c in ("foliage", "rock", "building", "far", "trunk", "boat", "earth", "snow", "field_accent")  # + things
+]
 
 
 def light_direction(size: int, discs) -> np.ndarray:

@@ -178,4 +178,4 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         probs = one_hot(labels)
         spec = shown or spec
     painter = ObjectPainter(placed, spec, light_x=_light_x(probs, seed)) if placed else None
-    return render_layout(probs, spec, seed, size, finish, objects=painter)
+    return render_layout(probs, spec, seed, size, finish, objects=painter, stage=indoor or "landscape")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
 from models.painter import style_finish
 from models.painter.boats import paint_boats
@@ -18,10 +18,15 @@ from models.painter.brushwork import paint_strokes
 from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, paint_discs, take_discs
 from models.painter.form_light import light_direction, model_forms
+from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
+from models.painter.painted_in import aerial_perspective, settle_objects
+from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
 from models.painter.value_plan import apply_value_plan, light_temperature
+
+RESTATE_SHARE = 0.5
 
 
 def labels_at(probs: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -67,6 +72,34 @@ def break_crests(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[foam & (noise < -0.4)] = CLASSES.index("water")
 
 
+def soften_crests(
+    ref: np.ndarray, labels: np.ndarray, crest: str = "foam", field: str = "water", strength: float = 1.0, blur=220
+) -> None:
+    """Wave crests as broken light on the water (or a dune's shaded crest on the sand), not hard bars: each
+    crest's edge melts into the field's colour in its row, and crests fade towards the horizon (in place on
+    the underpainting)."""
+    foam, water = labels == CLASSES.index(crest), labels == CLASSES.index(field)
+    if not foam.any() or not water.any():
+        return
+    size = labels.shape[0]
+    sea = foam | water
+    counts = water.sum(1, keepdims=True)
+    row_water = (ref * water[..., None]).sum(1) / np.maximum(counts, 1)
+    known = counts[:, 0] > 0
+    rows = np.arange(size)
+    row_water = np.stack([np.interp(rows, rows[known], row_water[known, c]) for c in range(3)], -1)
+    soft = (
+        np.asarray(
+            Image.fromarray((foam * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(size / blur)), np.float32
+        )
+        / 255
+    )
+    top = int(np.argmax(sea.any(1)))
+    fade = 0.35 + 0.65 * np.clip((rows - top) / max(1, 0.6 * (size - top)), 0, 1)
+    crest = row_water[:, None] + (ref - row_water[:, None]) * (strength * soft * fade[:, None])[..., None]
+    ref[sea] = crest[sea]
+
+
 def _stars(canvas: Image.Image, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
     if spec.time != "night" or spec.weather in ("stormy", "rain", "snow"):
         return
@@ -104,26 +137,49 @@ def canvas_weave(size: int) -> np.ndarray:
 
 
 def render_layout(
-    probs: np.ndarray, spec: SceneSpec, seed: int, size: int = 512, finish: bool = True, objects=None
+    probs: np.ndarray,
+    spec: SceneSpec,
+    seed: int,
+    size: int = 512,
+    finish: bool = True,
+    objects=None,
+    stage: str = "landscape",
 ) -> Image.Image:
     """Paint a layout ([K, h, w] probabilities or a one-hot map) for this spec at size x size; `objects`
-    (an `objects.ObjectPainter`) paints things into the underpainting and restates them over the strokes."""
+    (an `objects.ObjectPainter`) paints things into the underpainting and restates them over the strokes;
+    `stage` "interior" or "portrait" paints the layout's fields as a room lit by its window or a backdrop."""
     rng = np.random.default_rng(seed)
     labels = labels_at(probs, size, rng)
     complete_flowers(labels)
     break_crests(labels, rng)
+    drop_floating_land(labels)
+    feet = ground_trees(labels)
     discs = take_discs(labels)
+    direction = light_direction(size, discs)
+    if stage == "interior":
+        furnish_room(labels)
     ref = underpainting(labels, spec, rng)
+    if stage == "interior":
+        dress_room(ref, labels, spec, rng)
+    elif stage == "portrait":
+        dress_portrait(ref, labels, spec, rng)
     dress_buildings(ref, labels, spec, rng)
     paint_boats(ref, labels, spec, rng)
+    soften_crests(ref, labels)
+    if spec.family == "desert":  # the desert's crest lines are its dunes' shade (elsewhere earth is earth)
+        soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
     add_glow(ref, labels, discs, spec)
+    tree_shadows(ref, feet, float(direction[1]))
     if objects is not None:  # before the light and the value plan, so the things share the scene's
+        scene = ref.copy()
         objects.underpaint(ref, labels)
-    ref = model_forms(ref, labels, light_direction(size, discs))
+        settle_objects(ref, scene, labels, spec, seed)
+    ref = aerial_perspective(ref, labels, spec)
+    ref = model_forms(ref, labels, direction)
     ref = light_temperature(apply_value_plan(ref, spec), spec)
     painted = paint_strokes(ref, labels, spec.energy, rng)
-    if objects is not None:
-        painted = objects.restate(painted)
+    if objects is not None:  # the drawing restated thinly: half of what `objects` lays, so strokes show through
+        painted = RESTATE_SHARE * objects.restate(painted.copy()) + (1 - RESTATE_SHARE) * painted
     paint_discs(painted, labels, discs, spec)
     canvas = Image.fromarray((np.clip(painted * canvas_weave(size)[..., None], 0, 1) * 255).astype(np.uint8))
     if finish:

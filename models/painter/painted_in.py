@@ -1,0 +1,104 @@
+"""Things painted into the scene, not pasted on it, and the air between the eye and the distance.
+
+A drawing from a library arrives with flat, fully saturated colours and a crisp outline: a sticker. A
+painter would let the scene's light and colour into it: some of the surrounding colour reflected into its
+shadows, its chroma no stronger than the scene's brightest accents, its hues leaning to the palette, and
+its outline lost in places into what is behind it. Then the whole scene gets its aerial perspective: the
+farther up the ground towards the horizon, the more its colours go to the horizon's sky and the less
+contrast they keep (things in the distance included).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from models.painter.scene_colours import _tinted
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+
+OBJECT = CLASSES.index("field_accent")  # the class `objects` gives a drawing's pixels
+SKY_LIKE = [CLASSES.index(c) for c in ("sky", "cloud", "light")]
+AMBIENT = 0.2  # share of the surroundings' colour reflected into a thing
+PALETTE_LEAN = 0.14  # how far a thing's hues lean to the palette's main colour
+DARK_FLOOR = 0.4  # a thing's darkest value as a share of its surroundings' value
+LOST_EDGE = 0.55  # how much of the outline dissolves into the surroundings, where it is lost
+
+
+def _blur(rgb: np.ndarray, radius: float) -> np.ndarray:
+    img = Image.fromarray((np.clip(rgb, 0, 1) * 255).astype(np.uint8))
+    return np.asarray(img.filter(ImageFilter.GaussianBlur(radius)), np.float32) / 255
+
+
+def _mask_blur(mask: np.ndarray, radius: float) -> np.ndarray:
+    img = Image.fromarray((mask * 255).astype(np.uint8))
+    return np.asarray(img.filter(ImageFilter.GaussianBlur(radius)), np.float32) / 255
+
+
+def _chroma(rgb: np.ndarray) -> np.ndarray:
+    return rgb.max(-1) - rgb.min(-1)
+
+
+def settle_objects(ref: np.ndarray, scene: np.ndarray, labels: np.ndarray, spec: SceneSpec, seed: int) -> None:
+    """In place on the underpainting `ref` (with the objects in it): each object pixel takes some of the
+    scene's colour around it (`scene`: the underpainting before the objects), leans to the palette, keeps its
+    chroma within the scene's, and its outline is lost into the surroundings in places (ragged, by noise)."""
+    mask = labels == OBJECT
+    if not mask.any():
+        return
+    size = labels.shape[0]
+    ambient = _blur(scene, size / 14)
+    obj = ref[mask]
+    obj = (1 - AMBIENT) * obj + AMBIENT * ambient[mask]
+    obj = _tinted(obj, spec.hue, min(0.6, spec.saturation), PALETTE_LEAN * (0.5 + spec.palette_strength))
+    scene_chroma = float(np.percentile(_chroma(scene[~mask]), 97)) if (~mask).any() else 0.5
+    cap = max(0.3, 1.25 * scene_chroma)  # a thing may be the brightest accent, not louder than the scene
+    chroma = _chroma(obj)[:, None]
+    grey = obj.mean(-1, keepdims=True)
+    obj = grey + (obj - grey) * np.minimum(1.0, cap / np.maximum(chroma, 1e-3))
+    # no flat black: the darkest parts of a thing keep some of the light around them (a silhouette reads as
+    # a dark form in the scene's air, not a hole)
+    around = ambient[mask]
+    floor = DARK_FLOOR * around.mean(-1, keepdims=True)
+    value = obj.mean(-1, keepdims=True)
+    lift = np.clip(floor - value, 0, None) / np.maximum(around.mean(-1, keepdims=True), 1e-3)
+    obj = obj + lift * around
+    ref[mask] = np.clip(obj, 0, 1)
+    # lost and found edges: a band around the outline blends into the surroundings where a noise field says so
+    soft = _mask_blur(mask.astype(np.float32), max(1.0, size / 256))
+    band = 4 * soft * (1 - soft)  # 1 on the outline, 0 well inside or outside
+    rng = np.random.default_rng(seed + 17)
+    noise = np.asarray(Image.fromarray(rng.uniform(0, 1, (12, 12)).astype(np.float32)).resize((size, size)))
+    lost = (LOST_EDGE * band * np.clip((noise - 0.35) * 2.5, 0, 1))[..., None]
+    ref[:] = (1 - lost) * ref + lost * _blur(ref, max(1.5, size / 128))
+
+
+def horizon_row(labels: np.ndarray) -> int | None:
+    """The row where the sky meets the land or water (median over the columns that have both), or None."""
+    sky = np.isin(labels, SKY_LIKE)
+    below = ~sky
+    cols = below.any(0) & sky.any(0)
+    if not cols.any():
+        return None
+    first = below.argmax(0)
+    return int(np.median(first[cols]))
+
+
+def aerial_perspective(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec) -> np.ndarray:
+    """float32 [H, W, 3]: below the horizon, the nearer the horizon, the more the ground (and what stands on it)
+    goes to the horizon's colour and the less contrast it keeps; the near foreground is untouched."""
+    size = labels.shape[0]
+    horizon = horizon_row(labels)
+    if horizon is None or horizon > size * 0.85:
+        return ref
+    above = ref[max(0, horizon - size // 20) : max(1, horizon)]
+    sky_rows = np.isin(labels[max(0, horizon - size // 20) : max(1, horizon)], SKY_LIKE)
+    haze = above[sky_rows].mean(0) if sky_rows.any() else ref[: size // 8].reshape(-1, 3).mean(0)
+    y = np.arange(size, dtype=np.float32)[:, None]
+    depth = np.clip(1 - (y - horizon) / max(1.0, 0.55 * (size - horizon)), 0, 1) ** 1.6
+    depth = np.where(y >= horizon - size * 0.12, depth, 0)  # hills and towers just above the line too
+    strength = {"misty": 0.55, "rain": 0.45, "snow": 0.4, "cloudy": 0.38}.get(spec.weather, 0.32)
+    amount = (strength * depth)[..., None] * ~np.isin(labels, SKY_LIKE)[..., None]
+    local = _blur(ref, size / 40)
+    flattened = local + (ref - local) * 0.6  # less contrast in the distance
+    return (1 - amount) * ref + amount * (0.5 * flattened + 0.5 * haze)

@@ -1,0 +1,118 @@
+"""Rooms and portrait backdrops painted as places, not flat colour fields.
+
+An interior's layout is a wall, a window (with sky and far hills in it), a window frame and a table. Painted
+in the palette's full colour, the wall was a flat green or teal backdrop. A painter lights a room from its
+window: the wall is a quiet plaster colour leaning to the palette, brightest beside the window and falling
+into shade towards the far side and the corners; the frame is painted wood with a sill; the table's top
+catches the window's light in a patch, its front is in shade; a picture hangs on the far wall and a curtain
+hangs at the window in the accent colour. A portrait's backdrop is a dark, warm studio wall with a soft
+light behind the sitter's head, darker at the corners.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.painter.scene_colours import _tinted, hsv_colour, mood_light
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+
+WALL, LEDGE, ACCENT = CLASSES.index("field_main"), CLASSES.index("field_dark"), CLASSES.index("field_light")
+FRAME, SKY, TABLE = CLASSES.index("trunk"), CLASSES.index("sky"), CLASSES.index("earth")
+
+
+def _palette_lean(rgb: np.ndarray, spec: SceneSpec, amount: float) -> np.ndarray:
+    """Towards the palette's main colour: clearly when the person named colours, a breath for a mood's hue."""
+    named = spec.palette_strength >= 0.5
+    return _tinted(rgb, spec.hue, min(0.45, spec.saturation), amount * (1.0 if named else 0.3))
+
+
+def _plaster(spec: SceneSpec, rng: np.random.Generator) -> np.ndarray:
+    """A wall's colour: warm cream in a glad mood, a cool grey in a sad one."""
+    if spec.valence < -0.2:
+        return hsv_colour(rng.uniform(200, 225), 0.12, 0.72)
+    return hsv_colour(rng.uniform(30, 45), rng.uniform(0.2, 0.32), 0.85)
+
+
+def _window_box(labels: np.ndarray) -> tuple[int, int, int, int] | None:
+    ys, xs = np.nonzero(labels == SKY)
+    if not len(ys):
+        return None
+    return int(ys.min()), int(ys.max()), int(xs.min()), int(xs.max())
+
+
+def dress_room(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
+    """In place: wall, frame, sill, table, a picture and a curtain, lit from the window."""
+    size = labels.shape[0]
+    window = _window_box(labels)
+    top, bottom, left, right = window if window else (size // 10, size // 2, size // 3, 2 * size // 3)
+    cx = (left + right) / 2
+    y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size
+    light = mood_light(spec)
+    near_window = np.exp(-(((x - cx / size) / 0.45) ** 2)) * (1 - 0.35 * np.clip(0.25 - y, 0, 1) * 4)
+    wall_rgb = _palette_lean(_plaster(spec, rng)[None, None], spec, 0.35)
+    wall = wall_rgb * (0.55 + 0.45 * near_window)[..., None] * light
+    side = 1 if cx < size / 2 else -1  # the far side of the room, away from the window
+    is_wall = labels == WALL
+    ref[is_wall] = wall[is_wall]
+    ref[labels == FRAME] = hsv_colour(40, 0.12, 0.86) * light * (0.8 + 0.2 * near_window[labels == FRAME])[:, None]
+    table_top = _table_top(labels)
+    wood = hsv_colour(rng.uniform(20, 32), 0.55, 0.62)
+    table = labels == TABLE
+    depth = np.clip((y - table_top / size) / 0.3, 0, 1)
+    across = ((x - cx / size - 0.12 * side) / 0.18) ** 2
+    patch = np.exp(-across - ((y - table_top / size - 0.06) / 0.06) ** 2)  # the window's light on the table
+    top_rgb = wood * (0.75 + 0.25 * depth[..., None]) * (1 + 0.8 * patch[..., None]) * light
+    ref[table] = _palette_lean(top_rgb[table], spec, 0.15)
+    ledge = labels == LEDGE
+    ref[ledge] = _palette_lean(wood * 0.5 * light * np.ones((int(ledge.sum()), 3), np.float32), spec, 0.15)
+    accent = labels == ACCENT
+    if accent.any():  # the curtain: accent colour in folds; the picture: its own little sky over hills
+        folds = 0.8 + 0.2 * np.sin(x * size / (size / 40))[accent]
+        curtain = hsv_colour(spec.accent_hue, min(0.55, 0.25 + spec.accent_saturation * 0.5), 0.62) * light
+        ref[accent] = curtain * folds[:, None]
+
+
+def _table_top(labels: np.ndarray) -> int:
+    rows = np.nonzero((labels == TABLE).any(1))[0]
+    return int(rows.min()) if len(rows) else int(labels.shape[0] * 0.62)
+
+
+def furnish_room(labels: np.ndarray) -> None:
+    """In place, before the underpainting: a framed picture on the wall on the far side from the window, a
+    curtain beside the window (where the wall is free)."""
+    size = labels.shape[0]
+    window = _window_box(labels)
+    if window is None:
+        return
+    top, bottom, left, right = window
+    side = 1 if (left + right) / 2 < size / 2 else -1
+    table = _table_top(labels)
+    w = int(size * 0.16)
+    px = int(right + (size - right) / 2) if side > 0 else int(left / 2)
+    py0, py1 = int(top + size * 0.04), int(top + size * 0.04 + w * 0.8)
+    x0, x1 = px - w // 2, px + w // 2
+    if 0 <= x0 and x1 < size and py1 < table - size * 0.05 and (labels[py0:py1, x0:x1] == WALL).all():
+        pad = max(2, size // 120)
+        labels[py0 - pad : py1 + pad, x0 - pad : x1 + pad] = FRAME
+        labels[py0:py1, x0:x1] = SKY
+        hill = py0 + (py1 - py0) * 0.6 + (py1 - py0) * 0.1 * np.sin(np.arange(x0, x1) / max(1, w) * 6)
+        rows = np.arange(py0, py1)[:, None]
+        labels[py0:py1, x0:x1][rows >= hill[None, :]] = CLASSES.index("far")
+    cw = int(size * 0.07)
+    cx0 = left - cw - size // 60 if side > 0 else right + size // 60
+    if 0 <= cx0 and cx0 + cw < size:
+        column = labels[max(0, top - size // 30) : bottom + size // 20, cx0 : cx0 + cw]
+        column[column == WALL] = ACCENT
+
+
+def dress_portrait(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
+    """In place: a studio backdrop, warm and dark, lighter behind the head, darker at the corners and below."""
+    size = labels.shape[0]
+    y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size
+    halo = np.exp(-(((x - 0.5) / 0.32) ** 2 + ((y - 0.35) / 0.3) ** 2))
+    base = _palette_lean(hsv_colour(rng.uniform(25, 45), 0.35, 0.42)[None, None], spec, 0.5)
+    backdrop = base * (0.45 + 0.75 * halo)[..., None] * mood_light(spec)
+    for kind, factor in ((WALL, 1.0), (LEDGE, 0.55)):
+        where = labels == kind
+        ref[where] = backdrop[where] * factor

@@ -1,0 +1,94 @@
+"""Things painted into the scene: no floating land, trees on trunks, objects in the scene's light and colour,
+aerial perspective, rooms lit from their window, strokes that lose an object's edge in places."""
+
+import numpy as np
+
+from models.painter.brushwork import _stroke_paths
+from models.painter.grounded import FOLIAGE, TRUNK, drop_floating_land, ground_trees
+from models.painter.painted_in import OBJECT, aerial_perspective, settle_objects
+from models.painter.rooms import dress_room, furnish_room
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+
+SKY, GRASS = CLASSES.index("sky"), CLASSES.index("grass")
+
+
+def _meadow(size=128):
+    labels = np.full((size, size), SKY)
+    labels[64:] = GRASS
+    return labels
+
+
+def test_land_floating_in_the_sky_goes_back_to_the_sky():
+    labels = _meadow()
+    labels[10:20, 10:30] = GRASS  # an island of grass in the sky, a tree on it
+    labels[5:10, 15:22] = FOLIAGE
+    drop_floating_land(labels)
+    assert (labels[:40] == SKY).all() and (labels[64:] == GRASS).all()
+
+
+def test_a_lone_crown_stands_on_a_trunk_and_a_wood_keeps_its_shape():
+    labels = _meadow()
+    labels[44:66, 20:34] = FOLIAGE  # a lone tree's crown resting on the ground, no trunk
+    labels[40:66, 60:128] = FOLIAGE  # a wood
+    feet = ground_trees(labels)
+    assert len(feet) == 1
+    assert (labels[58:66, 25:30] == TRUNK).any()  # a trunk under the crown
+    assert (labels[60:66, 20:24] == GRASS).all()  # the crown's lower edge given back to the ground
+    assert (labels[40:66, 60:128] == FOLIAGE).all()
+
+
+def test_a_sticker_takes_the_scenes_colour_light_and_loses_its_edge_in_places():
+    size = 128
+    labels = _meadow(size)
+    scene = np.zeros((size, size, 3), np.float32)
+    scene[:64] = (0.55, 0.62, 0.7)  # a muted sky over a muted meadow
+    scene[64:] = (0.4, 0.5, 0.3)
+    ref = scene.copy()
+    labels[50:90, 40:60] = OBJECT
+    ref[50:70, 40:60] = (1.0, 0.0, 0.0)  # a pure red drawing, half of it flat black
+    ref[70:90, 40:60] = 0.0
+    settle_objects(ref, scene, labels, SceneSpec(hue=90, saturation=0.4), seed=0)
+    red = ref[55:65, 45:55].reshape(-1, 3)
+    assert (red.max(-1) - red.min(-1)).mean() < 0.8  # no louder than the scene's accents
+    assert ref[75:85, 45:55].mean() > 0.1  # no flat black hole
+    outline = ref[50:90, 39]  # just outside the left edge: partly the object's colour now, in places
+    assert np.abs(outline - scene[50:90, 39]).max() > 0.02
+
+
+def test_the_distance_goes_to_the_horizons_colour():
+    size = 128
+    labels = _meadow(size)
+    ref = np.zeros((size, size, 3), np.float32)
+    ref[:64] = (0.7, 0.8, 0.95)
+    ref[64:] = (0.1, 0.4, 0.1)
+    out = aerial_perspective(ref, labels, SceneSpec())
+    near_horizon, foreground = out[66, 64], out[126, 64]
+    assert np.abs(near_horizon - ref[62, 64]).sum() < 0.85 * np.abs(ref[66, 64] - ref[62, 64]).sum()
+    assert np.allclose(foreground, ref[126, 64])
+
+
+def test_a_room_is_lit_from_its_window_not_painted_in_the_mood_colour():
+    size = 128
+    labels = np.full((size, size), CLASSES.index("field_main"))
+    labels[13:60, 20:50] = SKY  # the window, on the left
+    labels[80:] = CLASSES.index("earth")
+    furnish_room(labels)
+    assert (labels == CLASSES.index("field_light")).any()  # a curtain by the window
+    ref = np.zeros((size, size, 3), np.float32)
+    teal_mood = SceneSpec(hue=170, saturation=0.8, palette_strength=0.32, valence=0.4)
+    dress_room(ref, labels, teal_mood, np.random.default_rng(0))
+    wall = labels == CLASSES.index("field_main")
+    chroma = ref.max(-1) - ref.min(-1)
+    assert chroma[wall].mean() < 0.3
+    near, far = ref[70, 55:60], ref[70, 118:123]
+    assert wall[70, 55:60].all() and wall[70, 118:123].all() and near.mean() > far.mean() + 0.05
+
+
+def test_some_strokes_cross_a_drawn_things_edge():
+    labels = _meadow(64)
+    labels[:, 32:] = OBJECT
+    points = np.array([[20.0, 40.0]] * 2)
+    angles = np.zeros((64, 64))  # strokes go right, towards the thing
+    paths = _stroke_paths(points, angles, labels, np.array([24.0, 24.0]), crosses=np.array([True, False]))
+    assert paths[0, -1, 0] > 34 and paths[1, -1, 0] < 33
