@@ -26,7 +26,7 @@ from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
 from models.painter.value_plan import apply_value_plan, light_temperature
 
-RESTATE_SHARE = 0.5
+RESTATE = 0.18  # how much of a drawn thing's own drawing is laid back over the strokes
 
 
 def labels_at(probs: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -178,8 +178,8 @@ def render_layout(
     ref = model_forms(ref, labels, direction)
     ref = light_temperature(apply_value_plan(ref, spec), spec)
     painted = paint_strokes(ref, labels, spec.energy, rng)
-    if objects is not None:  # the drawing restated thinly: half of what `objects` lays, so strokes show through
-        painted = RESTATE_SHARE * objects.restate(painted.copy()) + (1 - RESTATE_SHARE) * painted
+    if objects is not None:  # the drawing restated thinly, so the strokes over it show through
+        painted = objects.restate(painted, amount=RESTATE)
     paint_discs(painted, labels, discs, spec)
     canvas = Image.fromarray((np.clip(painted * canvas_weave(size)[..., None], 0, 1) * 255).astype(np.uint8))
     if finish:
