@@ -2,7 +2,11 @@
 what the studio then holds is checked against what a perfect studio would hold.
 
     python -m evals.routing_outcomes [--set evals/data/routing_test_v3.jsonl] [--dialogues FILE] [--every N]
-        [--limit N] [--backend qwen-lora] [--no-dialogues]
+        [--limit N] [--backend qwen-lora] [--no-dialogues] [--strided 8] [--rows-out FILE] [--summarise FILE]
+
+`--strided 8` scores every 8th case first, then the next offset, and so on (the whole set in the end), and
+`--rows-out` appends each row as it is scored: a run cut short still gives a figure on an even sample of the set,
+which `--summarise` prints from the rows file.
 
 A case is right when exactly the works it names are made or changed (nothing unasked) and every setting it gives
 holds on the version on screen: exact bpm and bars, keys and modes as written, the painting's subject whole, a
@@ -181,11 +185,27 @@ def dialogue_right(session: Session, expect: dict) -> bool:
     return counts == expect.get("works", counts)
 
 
-def score_dialogues(orchestrator: Orchestrator, path: str, root: str) -> dict:
+def score_dialogues(orchestrator: Orchestrator, path: str, root: str, rows_out: str | None = None) -> dict:
     with open(path) as f:
         dialogues = json.load(f)
-    right = [dialogue_right(played(orchestrator, d["turns"], root), d.get("expect_end", {})) for d in dialogues]
+    right = []
+    for i, dialogue in enumerate(dialogues):
+        right.append(dialogue_right(played(orchestrator, dialogue["turns"], root), dialogue.get("expect_end", {})))
+        if rows_out:
+            with open(rows_out, "a") as out:
+                out.write(json.dumps({"dialogue": i, "right": right[-1]}) + "\n")
     return {"dialogues": len(right), "right_by_version_counts": float(np.mean(right)), "per_dialogue": right}
+
+
+def strided(cases: list[dict], stride: int) -> list[dict]:
+    """Every `stride`-th case first (offset 0: the every-8th sample), then offset 1, ...: all cases, reordered."""
+    return [case for offset in range(stride) for case in cases[offset::stride]]
+
+
+def print_summary(name: str, label: str, rows: list[dict]) -> None:
+    styles = {s: summarise([r for r in rows if r["style"] == s]) for s in sorted({r["style"] for r in rows})}
+    print_table(f"By style: {name}", ["style", *summarise(rows)], [[s, *t.values()] for s, t in styles.items()])
+    print_table(f"Routing by outcome: {name} | {label}", list(summarise(rows)), [list(summarise(rows).values())])
 
 
 def main() -> None:
@@ -196,28 +216,42 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=1)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-dialogues", action="store_true")
+    parser.add_argument("--strided", type=int, default=1, help="score every n-th case first, then the next offset")
+    parser.add_argument("--rows-out", default=None, help="append each scored row to this JSONL file")
+    parser.add_argument("--summarise", default=None, help="only print the summary of a rows file")
+    parser.add_argument("--dialogues-only", action="store_true", help="score the dialogues only")
     args = parser.parse_args()
+    if args.summarise:
+        with open(args.summarise) as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+        print_summary(args.backend, args.summarise, [r for r in rows if "dialogue" not in r])
+        if talks := [r["right"] for r in rows if "dialogue" in r]:
+            print(f"dialogues right by end state: {np.mean(talks):.3f} of {len(talks)}")
+        return
     (name, orchestrator), *_ = backends([args.backend]).items()
+    if args.dialogues_only:
+        with tempfile.TemporaryDirectory() as root:
+            result = score_dialogues(orchestrator, args.dialogues, root, args.rows_out)
+        print(f"dialogues right by end state: {result['right_by_version_counts']:.3f} of {result['dialogues']}")
+        return
     with open(args.set) as f:
-        cases = [json.loads(line) for line in f if line.strip()][:: args.every][: args.limit]
+        cases = strided([json.loads(line) for line in f if line.strip()][:: args.every], args.strided)[: args.limit]
     rows = []
     with tempfile.TemporaryDirectory() as root:
         for i, case in enumerate(cases, 1):
             rows.append(score_case(orchestrator, case, root))
+            if args.rows_out:
+                with open(args.rows_out, "a") as out:
+                    out.write(json.dumps(rows[-1]) + "\n")
             if i % 20 == 0:
                 print(
                     f"  {i}/{len(cases)}, fully right so far {np.mean([r['fully_right'] for r in rows]):.2f}",
                     file=sys.stderr,
                     flush=True,
                 )
-        dialogues = {} if args.no_dialogues else score_dialogues(orchestrator, args.dialogues, root)
+        dialogues = {} if args.no_dialogues else score_dialogues(orchestrator, args.dialogues, root, args.rows_out)
     styles = {s: summarise([r for r in rows if r["style"] == s]) for s in sorted({r["style"] for r in rows})}
-    print_table(f"By style: {name}", ["style", *summarise(rows)], [[s, *t.values()] for s, t in styles.items()])
-    print_table(
-        f"Routing by outcome: {name} | {os.path.basename(args.set)}",
-        list(summarise(rows)),
-        [list(summarise(rows).values())],
-    )
+    print_summary(name, os.path.basename(args.set), rows)
     if dialogues:
         print(f"dialogues right by end state: {dialogues['right_by_version_counts']:.3f} of {dialogues['dialogues']}")
     write_json(

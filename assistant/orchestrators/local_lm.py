@@ -57,10 +57,10 @@ Calls: []
 """
 
 
-def request_line(request: PlanRequest) -> str:
+def request_line(request: PlanRequest, with_note: bool = True) -> str:
     """The state line (works, the melody's length, what the last turn touched) and the newest message."""
     message = request.messages[-1]["content"] if request.messages else ""
-    note = f" (previous answer was invalid: {request.repair_note})" if request.repair_note else ""
+    note = f" (previous answer was invalid: {request.repair_note})" if request.repair_note and with_note else ""
     return prompt(message + note, state_of(request.messages, request.brief, request.artifacts).line())
 
 
@@ -70,7 +70,7 @@ class LocalLMOrchestrator(Orchestrator):
     def __init__(
         self,
         adapter: str | None = None,
-        max_new_tokens: int = 64,
+        max_new_tokens: int = 96,
         restrict_vocabulary: bool = True,
         base: str = "gemma",
     ):
@@ -118,34 +118,27 @@ class LocalLMOrchestrator(Orchestrator):
         return cut_at_stop(tokenizer.decode(out[0, ids.shape[1] :], skip_special_tokens=True), ("\n",))
 
     def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
-        """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`)."""
-        from assistant.orchestrators.answer_vocabulary import allowed_token_ids, stop_token_ids, token_texts
-        from assistant.orchestrators.argument_gates import closed_arguments, without
-        from assistant.orchestrators.copy_constraint import copy_ok
-        from assistant.orchestrators.routed_arguments import once_per_turn, routed_argument_names
-        from assistant.orchestrators.schema_constraint import closed, names_ok
+        """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`),
+        under the decoding rules of `assistant.orchestrators.decoding_rules`."""
+        from assistant.orchestrators.asked_works import asked_reading
+        from assistant.orchestrators.decoding_rules import answer_rules
+        from assistant.orchestrators.repair import repair_plan
         from models.language.shared_lm import LM_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
 
-        line = request_line(request)
-        allowed = allowed_token_ids(tokenizer, line, self.adapter)
-        texts = token_texts(tokenizer)
-        names = without(routed_argument_names(), closed_arguments(line))
-        once = once_per_turn()
-        stops = stop_token_ids(tokenizer, allowed)
-
-        def accept(tokens: list[int], token: int) -> bool:
-            answer = tokenizer.decode(tokens)
-            complete, stop = closed(answer), token in stops
-            if stop or complete:  # it ends exactly when the JSON is complete
-                return stop and complete
-            return copy_ok(answer, texts[token], line) and names_ok(answer + texts[token], names, once)
-
+        line = request_line(request, with_note=False)  # the adapter never learnt a note: a repair closes arguments
+        repair = repair_plan(request.repair_note) if request.repair_note else None
+        if repair is not None and repair.question:
+            return repair.question
+        rules = answer_rules(request, line, tokenizer, self.adapter, repair)
         model = with_adapter(self.adapter, key=self.base)
         with LM_LOCK:
             ids = tokenizer(line, return_tensors="pt").input_ids.to(model.device)
-            tokens = greedy_sub_vocabulary(model, ids, allowed, self.max_new_tokens, stops, accept)
-        return tokenizer.decode(tokens, skip_special_tokens=True).strip()
+            tokens = greedy_sub_vocabulary(model, ids, rules.allowed, self.max_new_tokens, rules.stops, rules.accept)
+            answer = tokenizer.decode(tokens, skip_special_tokens=True).strip()
+            if repair is not None and not rules.finished(answer):
+                return repair.out_of_time()
+            return asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops)
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:

@@ -1,0 +1,90 @@
+"""Every rule the tuned orchestrator decodes under, gathered for one request: the tokens an answer can use, the
+tokens that end it, and `accept(tokens so far, candidate)` for `models.language.sub_vocabulary_decoding`.
+
+- the JSON's shape, tool and argument names (`schema_constraint`), each tool's own arguments less those the
+  request gives no ground for (`argument_gates`, `written_values.closed_arguments`);
+- free-text values copied from the request (`copy_constraint`);
+- values the request writes carried as written, a subject to the end of its phrase (`written_values`);
+- the answer ends exactly when its JSON is complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+
+from assistant.orchestrators.base import PlanRequest
+
+
+@dataclass
+class AnswerRules:
+    allowed: torch.Tensor
+    stops: set[int]
+    accept: Callable[[list[int], int], bool]
+
+    @staticmethod
+    def finished(answer: str) -> bool:
+        from assistant.orchestrators.schema_constraint import closed
+
+        return closed(answer)
+
+
+def argument_names(line: str, written, repair=None) -> dict[str, frozenset[str]]:
+    """Each tool's argument names for this request (less those a repair closes)."""
+    from assistant.orchestrators.argument_gates import closed_arguments, without
+    from assistant.orchestrators.routed_arguments import routed_argument_names
+
+    names = without(routed_argument_names(), closed_arguments(line))
+    closed, opened = written.closed_arguments(), written.opened_arguments()
+    none, repaired = frozenset(), repair.closed if repair else frozenset()
+    return {tool: ((args - closed.get(tool, none)) | opened.get(tool, none)) - repaired for tool, args in names.items()}
+
+
+def written_texts(written) -> list[str]:
+    """Texts whose tokens an answer may need beyond the learnt ones: the arguments the model never learnt and the
+    written values (a form's name, a key as the studio spells it)."""
+    facts = written.facts
+    texts = [f', "{name}": "{facts.form}"' for name in ("form",) if facts.form]
+    texts += [f'"key": "{key}"' for key in facts.keys] + [f'"mode": "{mode}"' for mode in facts.modes]
+    return texts
+
+
+def message_of(request: PlanRequest) -> str:
+    return request.messages[-1]["content"] if request.messages else ""
+
+
+def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repair=None) -> AnswerRules:
+    from assistant.orchestrators.answer_vocabulary import allowed_token_ids, stop_token_ids, token_texts
+    from assistant.orchestrators.copy_constraint import copy_ok
+    from assistant.orchestrators.request_facts import facts_of
+    from assistant.orchestrators.routed_arguments import once_per_turn
+    from assistant.orchestrators.schema_constraint import closed, names_ok
+    from assistant.orchestrators.written_values import WrittenValues
+
+    message = " ".join(message_of(request).split())
+    written = WrittenValues(message, facts_of(message, int(request.brief.get("bars") or 8)))
+    allowed = allowed_token_ids(tokenizer, line, adapter)
+    extra = {i for ids in tokenizer(written_texts(written) or [""], add_special_tokens=False).input_ids for i in ids}
+    allowed = torch.tensor(sorted(set(allowed.tolist()) | extra))
+    texts = token_texts(tokenizer)
+    names, once = argument_names(line, written, repair), once_per_turn()
+    stops = stop_token_ids(tokenizer, allowed)
+    decoded: dict[tuple[int, ...], str] = {}
+
+    def accept(tokens: list[int], token: int) -> bool:
+        if repair is not None and not repair.in_time():
+            return False  # decoding stops; the repair asks a question
+        key = tuple(tokens)
+        if key not in decoded:  # the same answer for every candidate of a step
+            decoded.clear()
+            decoded[key] = tokenizer.decode(tokens)
+        answer = decoded[key]
+        complete, stop = closed(answer), token in stops
+        if stop or complete:  # it ends exactly when the JSON is complete
+            return stop and complete
+        piece = texts[token]
+        return copy_ok(answer, piece, line) and names_ok(answer + piece, names, once) and written.ok(answer, piece)
+
+    return AnswerRules(allowed, stops, accept)

@@ -1,0 +1,97 @@
+"""What a request writes down that an answer must carry as written: numbers, bpm, keys, modes, a poem's form and
+line count, and where a painting's subject may end.
+
+These are read off the request's own words (digits, note letters, the names of the forms we write); they never
+choose a tool or an argument's meaning, they only say which values an argument the model opens may take
+(`assistant.orchestrators.written_values`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from models.language.poem_forms import FORMS
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER = re.compile(r"(?<![\w.])(\d+)(?![.,]?\d)|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+NOT_BPM_AFTER = re.compile(
+    r"\s*-?\s*(bars?|measures?|lines?|%|percent|per ?cent|times|x\b|seconds?|secs?|minutes?|mins?|notes?|years?|"
+    r"versions?|st\b|nd\b|rd\b|th\b|takes?|options?|variations?|more|fewer|less|semitones?|steps?|of\b)",
+    re.IGNORECASE,
+)
+NOT_BPM_BEFORE = re.compile(r"(version|number|no\.?|#|painting|melody|text)\s*$", re.IGNORECASE)
+MODE_WORDS = {
+    "major": "major", "minor": "minor", "dur": "major", "moll": "minor",
+    "majeur": "major", "mineur": "minor", "mayor": "major", "menor": "minor",
+}  # fmt: skip
+ACCIDENTAL = r"(?:\s?(?:#|♯|b|♭)|[\s-](?:flat|sharp))?"
+KEY_THEN_MODE = re.compile(
+    r"(?<![\w'])([A-G]" + ACCIDENTAL + r")[\s-]*(" + "|".join(MODE_WORDS) + r")\b", re.IGNORECASE
+)
+KEY_ALONE = re.compile(r"\b(?:in|key of)\s+([B-G]" + ACCIDENTAL + r")(?![\w'])")
+MODE_ALONE = re.compile(r"\b(" + "|".join(MODE_WORDS) + r")\b(?=\s+(?:key|mode|scale|tonality))", re.IGNORECASE)
+FORM_WORDS = {"haiku": "haiku", "couplet": "couplets", "abab": "abab", "free verse": "free"}
+LINE_COUNT = re.compile(r"(\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*lines?\b", re.IGNORECASE)
+
+
+def number_value(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def key_spellings(written: str) -> set[str]:
+    """How an answer may write a key the request wrote: as written, or as the studio spells it ('Bb', 'F#')."""
+    text = " ".join(written.split())
+    letter, rest = text[0].upper(), text[1:].strip(" -").lower()
+    sign = {"#": "#", "♯": "#", "sharp": "#", "b": "b", "♭": "b", "flat": "b"}.get(rest, "")
+    return {text, letter + sign, text[0].upper() + text[1:]}
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    numbers: frozenset[int] = frozenset()  # every number the request writes (digits or words)
+    bpm: frozenset[int] = frozenset()  # numbers that can only be a tempo
+    keys: frozenset[str] = frozenset()  # each written key's allowed spellings
+    modes: frozenset[str] = frozenset()  # 'major' / 'minor', as written
+    form: str | None = None  # one of the forms we write, named by the request
+    lines: int | None = None  # 'a six line poem', '8 lines'
+    bars: int = 8  # the melody's length now (from the state line)
+
+
+@functools.lru_cache(maxsize=64)
+def facts_of(request: str, bars: int = 8) -> RequestFacts:
+    """The written facts of one request (the user's message, not the state line)."""
+    numbers, bpm = set(), set()
+    for match in NUMBER.finditer(request):
+        value = number_value(match.group(1) or match.group(2))
+        numbers.add(value)
+        after, before = request[match.end() :], request[: match.start()]
+        if 30 <= value <= 260 and not NOT_BPM_AFTER.match(after) and not NOT_BPM_BEFORE.search(before):
+            bpm.add(value)
+    keys, modes = set(), set()
+    for match in KEY_THEN_MODE.finditer(request):
+        if match.group(1)[0].isupper() or "-" in match.group(0) or match.group(2).lower() not in ("major", "minor"):
+            keys |= key_spellings(match.group(1))
+            modes.add(MODE_WORDS[match.group(2).lower()])
+    for match in KEY_ALONE.finditer(request):
+        keys |= key_spellings(match.group(1))
+    modes |= {MODE_WORDS[m.group(1).lower()] for m in MODE_ALONE.finditer(request)}
+    lowered = request.lower()
+    form = next((name for word, name in FORM_WORDS.items() if word in lowered), None)
+    count = LINE_COUNT.search(request)
+    return RequestFacts(
+        frozenset(numbers),
+        frozenset(bpm),
+        frozenset(keys),
+        frozenset(modes),
+        form if form in FORMS else None,
+        number_value(count.group(1)) if count else None,
+        bars,
+    )

@@ -1,0 +1,87 @@
+"""A quick development screen of the decoding rules: each case of a request set is planned (no tools run) and the
+answer is checked against the case's `expect` at the level of calls: the works called, the painting's subject whole,
+exact bpm and bars, key and mode, a text's form. Choose decoding rules on this, never on the frozen test set.
+
+    python -m evals.routing_dev_plans [--set evals/data/routing_dev_decoding.jsonl] [--styles a,b]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+
+from assistant.calls import parse_plan
+from assistant.orchestrators.base import PlanRequest
+from assistant.orchestrators.local_lm import ADAPTERS, LocalLMOrchestrator
+from evals.routing_outcomes import same_key, subject_kept
+
+DEV_SET = os.path.join(os.path.dirname(__file__), "data", "routing_dev_decoding.jsonl")
+TOOL_KIND = {"compose_melody": "melody", "paint": "painting", "write_text": "text"}
+
+
+def request_of(case: dict) -> PlanRequest:
+    """The case's request with version 1 of each work its context made (read from the context's words)."""
+    context = " ".join(case.get("context") or []).lower()
+    works = [
+        k
+        for k, words in (("melody", ("melody", "tune")), ("painting", ("paint", "picture")))
+        if any(w in context for w in words)
+    ]
+    return PlanRequest([{"role": "user", "content": case["request"]}], {"bars": 8}, {k: f"{k}_1" for k in works})
+
+
+def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
+    """Per-setting checks of one plan against the case's expectation."""
+    expect, out = case["expect"], {}
+    out["works"] = set(calls) == set(expect.get("new", [])) | set(expect.get("changed", []))
+    melody, painting, text = calls.get("melody", {}), calls.get("painting", {}), calls.get("text", {})
+    for name, value in expect.get("melody", {}).items():
+        if name == "tempo_bpm":
+            out[name] = melody.get("tempo") == value
+        elif name == "bars":
+            out[name] = melody.get("bars") == value or 8 + melody.get("add_bars", 0) == value
+        elif name == "key":
+            out[name] = same_key(value, melody.get("key"))
+        elif name == "mode":
+            out[name] = melody.get("mode") == value
+    if "subject" in expect.get("painting", {}):
+        out["subject"] = subject_kept(expect["painting"]["subject"], painting.get("subject") or "")
+    if "saturation" in expect.get("painting", {}):
+        sign = painting.get("saturation_change", 0)
+        out["saturation"] = sign < 0 if expect["painting"]["saturation"] == "less" else sign > 0
+    form = expect.get("text", {}).get("form")
+    if form:
+        lines = form.split()[0]
+        out["form"] = text.get("lines") == int(lines) if lines.isdigit() else text.get("form") == form
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--set", default=DEV_SET)
+    parser.add_argument("--styles", default=None)
+    args = parser.parse_args()
+    with open(args.set) as f:
+        cases = [json.loads(line) for line in f if line.strip()]
+    if args.styles:
+        cases = [c for c in cases if c["style"] in args.styles.split(",")]
+    orchestrator = LocalLMOrchestrator(ADAPTERS["qwen"], base="qwen")
+    right, seconds = 0, []
+    for case in cases:
+        t0 = time.perf_counter()
+        raw = orchestrator.plan(request_of(case))
+        seconds.append(time.perf_counter() - t0)
+        plan = parse_plan(raw)
+        calls = {TOOL_KIND.get(c.name, c.name): a.model_dump(exclude_defaults=True) for c, a in plan.calls}
+        result = checks(case, calls)
+        right += all(result.values())
+        failed = [k for k, ok in result.items() if not ok]
+        print(f"{'ok ' if not failed else 'BAD'} {seconds[-1]:5.1f}s {case['request']!r} -> {raw} {failed or ''}")
+    seconds.sort()
+    print(f"fully right {right}/{len(cases)}; median plan {seconds[len(seconds) // 2]:.2f} s, max {seconds[-1]:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""A work only when the request names or implies it; a failed repair asks a question at once (issue #32)."""
+
+import json
+import time
+
+from assistant.calls import parse_plan
+from assistant.orchestrators import asked_works
+from assistant.orchestrators.repair import repair_plan
+
+
+def scripted_likelihood(monkeypatch, scores: dict[str, float]):
+    """answer_logprob from a table of answers (anything else is very unlikely)."""
+    monkeypatch.setattr(asked_works, "answer_logprob", lambda m, p, answer, *a: scores.get(answer, -1e9))
+
+
+def test_an_extra_work_call_goes_when_the_reading_without_it_is_likelier(monkeypatch):
+    calls = [["compose_melody", {"mood": "calm"}], ["paint", {}], ["write_text", {"subject": "a fox in the snow"}]]
+    answer = asked_works.dumps(calls)
+    shorter = asked_works.dumps(calls[:2])
+    moved = asked_works.dumps([calls[0], ["paint", {"subject": "a fox in the snow"}]])
+    only_melody = asked_works.dumps(calls[:1])
+    scripted_likelihood(monkeypatch, {answer: -3.0, shorter: -2.0, moved: -2.5, only_melody: -1.0})
+    got = json.loads(asked_works.asked_reading(None, None, answer, None, None, ()))
+    assert got == [["compose_melody", {"mood": "calm"}], ["paint", {"subject": "a fox in the snow"}]]  # it stays
+
+
+def test_the_reading_without_a_call_carries_its_subject(monkeypatch):
+    calls = [["compose_melody", {"mood": "calm"}], ["paint", {}], ["write_text", {"subject": "a fox in the snow"}]]
+    answer = asked_works.dumps(calls)
+    moved = asked_works.dumps([calls[0], ["paint", {"subject": "a fox in the snow"}]])
+    scripted_likelihood(monkeypatch, {answer: -3.0, asked_works.dumps(calls[:2]): -2.0, moved: -4.0})
+    assert asked_works.asked_reading(None, None, answer, None, None, ()) == answer  # paint {} alone is not asked
+
+
+def test_asked_works_stay_when_the_full_reading_is_likelier(monkeypatch):
+    calls = [["compose_melody", {"mood": "calm"}], ["paint", {"subject": "a lake"}]]
+    answer = asked_works.dumps(calls)
+    scripted_likelihood(monkeypatch, {answer: -1.0, asked_works.dumps(calls[:1]): -6.0})
+    assert json.loads(asked_works.asked_reading(None, None, answer, None, None, ())) == calls
+    one = asked_works.dumps(calls[:1])  # a single work is never dropped
+    assert asked_works.asked_reading(None, None, one, None, None, ()) == one
+
+
+def test_answer_logprob_with_a_real_model(tiny_lm):
+    import torch
+
+    model, tokenizer = tiny_lm
+    prompt = tokenizer("Works: none.\nRequest: a melody\nCalls:", return_tensors="pt").input_ids
+    allowed = torch.arange(len(tokenizer))
+    short = asked_works.answer_logprob(model, prompt, '[["compose_melody", {}]]', tokenizer, allowed, {1})
+    assert short < 0 and short != float("-inf")
+    narrow = torch.tensor(sorted(set(tokenizer('[["', add_special_tokens=False).input_ids)))
+    assert asked_works.answer_logprob(model, prompt, '[["paint", {}]]', tokenizer, narrow, {1}) == float("-inf")
+
+
+def test_a_repair_closes_the_arguments_its_errors_name():
+    repair = repair_plan("Your previous answer was invalid: mode: Input should be 'major' or 'minor'. Answer with valid JSON.")
+    assert repair.closed == {"mode"} and repair.question is None and repair.in_time()
+
+
+def test_a_repair_that_cannot_work_asks_a_question_at_once():
+    t0 = time.perf_counter()
+    repair = repair_plan("Your previous answer was invalid: no JSON found. Answer with valid JSON.")
+    plan = parse_plan(repair.question)
+    assert time.perf_counter() - t0 < 1 and not plan.calls and not plan.errors
+    assert plan.reply.endswith("(I could not read: no JSON found)") and "?" in plan.reply
+    repair.deadline = time.monotonic() - 1
+    assert not repair.in_time() and parse_plan(repair.out_of_time()).reply

@@ -1,0 +1,99 @@
+"""The decoding rules that keep what a request writes as written (issue #32, item 3)."""
+
+from assistant.orchestrators.answer_position import position
+from assistant.orchestrators.request_facts import facts_of
+from assistant.orchestrators.subject_span import may_end_subject
+from assistant.orchestrators.written_values import WrittenValues
+
+
+def rules(request: str, bars: int = 8) -> WrittenValues:
+    return WrittenValues(request, facts_of(request, bars))
+
+
+def test_facts_read_numbers_bpm_keys_modes_and_forms_as_written():
+    facts = facts_of("a march in B flat major at 96 bpm, 12 bars")
+    assert facts.numbers == {96, 12} and facts.bpm == {96}
+    assert "Bb" in facts.keys and "B flat" in facts.keys and facts.modes == {"major"}
+    assert facts_of("slow it down to 50").bpm == {50}
+    assert facts_of("make it 2 bars shorter").bpm == set()
+    assert facts_of("a tune for my 40th birthday").bpm == set()
+    assert facts_of("write a haiku about it").form == "haiku"
+    assert facts_of("a six line poem").lines == 6
+    assert facts_of("a minor change, please").keys == set()  # an article, not a key
+    assert facts_of("in a minor key").modes == {"minor"} and facts_of("eine Melodie in a-Moll").modes == {"minor"}
+    assert facts_of("a spooky melody for halloween").keys == set()
+
+
+def test_a_subject_ends_where_its_phrase_ends():
+    request = "paint a lighthouse on a rocky cliff during a thunderstorm"
+    assert not may_end_subject(request, "a lighthouse")
+    assert not may_end_subject(request, "a lighthouse on a rocky cliff")
+    assert may_end_subject(request, "a lighthouse on a rocky cliff during a thunderstorm")
+    request = "a calm melody and a matching painting of a fox in a snowy forest"
+    assert not may_end_subject(request, "a fox") and may_end_subject(request, "a fox in a snowy forest")
+    assert may_end_subject("paint a calm sea in teal and white", "a calm sea")  # a palette, not a place
+    assert not may_end_subject("paint a cabin in the snow", "a cabin")  # a place, not a palette
+    assert may_end_subject("a lake at dawn in a calm mood", "a lake at dawn")
+    assert may_end_subject("paint a windmill at sunset and write a poem", "a windmill at sunset")
+    assert not may_end_subject("a cat and a dog at night", "a cat")
+    assert may_end_subject("a fox for my dad, please", "a fox")
+
+
+def test_a_subject_starts_where_its_phrase_starts():
+    from assistant.orchestrators.subject_span import may_start_subject
+
+    request = "draw me two cats sleeping on a windowsill in the morning sun"
+    assert may_start_subject(request, "two cats") and not may_start_subject(request, "a windowsill")
+    assert not may_start_subject(request, "morning sun")  # inside "the morning sun"
+    assert may_start_subject("a painting of a fox", "a fox") and not may_start_subject("a painting of a fox", "fox")
+
+
+def test_the_position_of_an_unfinished_answer():
+    at = position('[["compose_melody", {"mood": "calm", "tempo": 6')
+    assert at.tool == "compose_melody" and at.arguments == {"mood": "calm"} and at.open_value() == ("tempo", "6")
+    after = at.then('0}], ["paint", {"subject": "a f')
+    assert [(f.what, f.argument, f.text) for f in after.finished] == [("value", "tempo", "60"), ("call", "", "")]
+    assert after.calls == [("compose_melody", {"mood": "calm", "tempo": "60"})]
+    assert after.open_value() == ("subject", "a f")
+
+
+def test_numbers_are_the_written_ones():
+    slower = rules("slow it down to 60")
+    head = '[["compose_melody", {"tempo": '
+    assert slower.ok(head, "6") and slower.ok(head + "6", "0}]") and not slower.ok(head, "4")
+    assert not slower.ok(head + "6", "}]")  # 6 is not 60
+    assert "tempo_scale" in slower.closed_arguments()["compose_melody"]
+    longer = rules("24 bars instead")
+    assert longer.ok('[["compose_melody", {"bars": ', "24") and longer.ok('[["compose_melody", {"add_bars": ', "16")
+    assert not longer.ok('[["compose_melody", {"bars": ', "12")
+    free = rules("make it longer")  # no number written: the model's own
+    assert free.ok('[["compose_melody", {"add_bars": ', "4}]")
+
+
+def test_keys_and_modes_as_written_and_not_dropped():
+    written = rules("a melody in G major please")
+    head = '[["compose_melody", {"key": "'
+    assert written.ok(head, "G") and not written.ok(head, "D") and not written.ok(head + "G", 'b"')
+    assert not written.ok('[["compose_melody", {"key": "G"', "}]")  # the mode is missing
+    assert not written.ok('[["compose_melody", {"key": "G", "', "mood")  # after wanting to close: a missing one
+    assert written.ok('[["compose_melody", {"key": "G", "', "mode")
+    assert written.ok('[["compose_melody", {"key": "G", "mode": "major"', "}]")
+    assert "key" in rules("a spooky melody for halloween").closed_arguments()["compose_melody"]
+
+
+def test_a_named_form_reaches_write_text():
+    haiku = rules("write a haiku about it")
+    assert haiku.opened_arguments() == {"write_text": frozenset({"form"})}
+    assert not haiku.ok('[["write_text", {"kind": "poem"', "}]")
+    assert haiku.ok('[["write_text", {"kind": "poem", "form": "', "haiku")
+    assert not haiku.ok('[["write_text", {"kind": "poem", "form": "', "abab")
+    assert haiku.ok('[["write_text", {"kind": "poem", "form": "haiku"', "}]")
+    six = rules("a six line poem about autumn")
+    assert not six.ok('[["write_text", {"kind": "poem"', "}]") and six.ok('[["write_text", {"lines": ', "6}]")
+
+
+def test_a_subject_value_cannot_close_mid_phrase():
+    written = rules("paint a cozy cabin in the snow, warm light in the windows")
+    head = '[["paint", {"subject": "a cozy cabin'
+    assert not written.ok(head, '"}]') and written.ok(head, " in")
+    assert written.ok(head + " in the snow", '"}]')
