@@ -97,3 +97,10 @@ def test_a_subject_value_cannot_close_mid_phrase():
     head = '[["paint", {"subject": "a cozy cabin'
     assert not written.ok(head, '"}]') and written.ok(head, " in")
     assert written.ok(head + " in the snow", '"}]')
+
+
+def test_a_mood_is_a_mood():
+    written = rules("make a painting of a hot air balloon over a desert at noon")
+    assert not written.ok('[["paint", {"mood": "hot air balloon', '"')
+    assert rules("paint something gloomy and calm").ok('[["paint", {"mood": "gloomy and calm', '"')
+    assert rules("ich hätte gern ein düsteres Bild").ok('[["paint", {"mood": "düsteres', '"')

@@ -3,6 +3,7 @@
 A constraint on the tuned model's own decoding (`accept` in `models.language.sub_vocabulary_decoding`, the same
 role as a transformers `prefix_allowed_tokens_fn`): for each candidate token it says whether the answer may go on
 that way. The model still chooses every token; this only refuses the ones that would
+- give a mood of several words the studio does not know as a mood ("hot air balloon": the subject's words);
 - end a subject before its phrase ends ("a lighthouse" when the request says "a lighthouse on a rocky cliff
   during a thunderstorm", `assistant.orchestrators.subject_span`);
 - give a number the request did not write when it writes numbers ("to 60" is a tempo of 60, "16 bars" 16 bars or
@@ -18,6 +19,7 @@ from __future__ import annotations
 from assistant.orchestrators.answer_position import Finished, Position, position
 from assistant.orchestrators.request_facts import RequestFacts
 from assistant.orchestrators.subject_span import may_end_subject, may_start_subject
+from tools.mood_lexicon import read_mood
 
 NUMBER_ARGUMENTS = ("tempo", "bars", "add_bars", "lines")
 RELATIVE_TEMPO = frozenset({"tempo_scale", "tempo_change"})
@@ -71,6 +73,8 @@ class WrittenValues:
 
     def value_ok(self, argument: str, text: str, finished: bool) -> bool:
         """A value of `argument` typed so far (`finished`: complete) is one the request allows."""
+        if argument == "mood" and finished:  # a mood the studio knows, or one word it may not ("düsteres")
+            return bool(read_mood(text).known) or len(text.split()) == 1
         if argument == "subject":
             return may_start_subject(self.request, text) and (not finished or may_end_subject(self.request, text))
         if argument in NUMBER_ARGUMENTS:
