@@ -66,3 +66,15 @@ def test_a_repair_that_cannot_work_asks_a_question_at_once():
     assert plan.reply.endswith("(I could not read: no JSON found)") and "?" in plan.reply
     repair.deadline = time.monotonic() - 1
     assert not repair.in_time() and parse_plan(repair.out_of_time()).reply
+
+
+def test_the_tuned_orchestrator_asks_at_once_when_a_repair_cannot_work(tiny_lm):
+    from assistant.orchestrators.base import PlanRequest
+    from assistant.orchestrators.local_lm import LocalLMOrchestrator
+
+    lm = LocalLMOrchestrator(adapter="/nonexistent/adapter", base="gemma")  # the adapter is never opened
+    request = PlanRequest([{"role": "user", "content": "A nostalgic waltz, 3/4, on accordion"}], {}, {})
+    request.repair_note = "Your previous answer was invalid: no JSON found. Answer with valid JSON."
+    t0 = time.perf_counter()
+    plan = parse_plan(lm.plan(request))
+    assert time.perf_counter() - t0 < 2 and not plan.calls and "Could you say it another way" in plan.reply

@@ -22,6 +22,8 @@ def test_facts_read_numbers_bpm_keys_modes_and_forms_as_written():
     assert facts_of("a minor change, please").keys == set()  # an article, not a key
     assert facts_of("in a minor key").modes == {"minor"} and facts_of("eine Melodie in a-Moll").modes == {"minor"}
     assert facts_of("a spooky melody for halloween").keys == set()
+    assert "Eb" in facts_of("change the key to E flat").keys and facts_of("transpose it to D").keys == {"D"}
+    assert "F#" in facts_of("F# would be nicer").keys and facts_of("go to a lake").keys == set()
 
 
 def test_a_subject_ends_where_its_phrase_ends():

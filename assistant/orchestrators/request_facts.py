@@ -21,7 +21,12 @@ NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-NUMBER = re.compile(r"(?<![\w.])(\d+)(?![.,]?\d)|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+WORD_NUMBER = "(?:" + "|".join([*NUMBER_WORDS, "hundred"]) + ")"
+NUMBER = re.compile(
+    r"(?<![\w.])(\d+)(?![.,]?\d)|\b(" + WORD_NUMBER + r"(?:(?:\s+and\s+|[\s-]+)" + WORD_NUMBER + r")*)\b",
+    re.IGNORECASE,
+)
+UNIT_AFTER = re.compile(r"\s*-?\s*(?:\w+\s+)?(?:bars?|measures?|lines?|bpm|beats)\b", re.IGNORECASE)
 NOT_BPM_AFTER = re.compile(
     r"\s*-?\s*(bars?|measures?|lines?|%|percent|per ?cent|times|x\b|seconds?|secs?|minutes?|mins?|notes?|years?|"
     r"versions?|st\b|nd\b|rd\b|th\b|takes?|options?|variations?|more|fewer|less|semitones?|steps?|of\b)",
@@ -36,14 +41,28 @@ ACCIDENTAL = r"(?:\s?(?:#|♯|b|♭)|[\s-](?:flat|sharp))?"
 KEY_THEN_MODE = re.compile(
     r"(?<![\w'])([A-G]" + ACCIDENTAL + r")[\s-]*(" + "|".join(MODE_WORDS) + r")\b", re.IGNORECASE
 )
-KEY_ALONE = re.compile(r"\b(?:in|key of)\s+([B-G]" + ACCIDENTAL + r")(?![\w'])")
-MODE_ALONE = re.compile(r"\b(" + "|".join(MODE_WORDS) + r")\b(?=\s+(?:key|mode|scale|tonality))", re.IGNORECASE)
+KEY_ALONE = re.compile(r"\b(?:in|to|into|key|key of)\s+([B-G]" + ACCIDENTAL + r")(?![\w'])")
+KEY_WITH_SIGN = re.compile(r"(?<![\w'])([A-G](?:b|#|♯|♭|[\s-](?:flat|sharp)))(?![\w'])")
+MODE_ALONE = re.compile(
+    r"\b(" + "|".join(MODE_WORDS) + r")\b(?!\s+(?:change|tweak|adjustment|edit|detail|thing|issue|problem|fix))",
+    re.IGNORECASE,
+)
+KEY_LOWER = re.compile(r"\b(?:in|to|into|key of)\s+([b-g]" + ACCIDENTAL + r")\s+(?:major|minor)\b")
 FORM_WORDS = {"haiku": "haiku", "couplet": "couplets", "abab": "abab", "free verse": "free"}
 LINE_COUNT = re.compile(r"(\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*lines?\b", re.IGNORECASE)
 
 
-def number_value(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+def number_value(words: str) -> int:
+    """'120', 'six', 'thirty-two', 'one hundred and twenty' -> the number."""
+    if words.isdigit():
+        return int(words)
+    value = 0
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word == "hundred":
+            value = max(value, 1) * 100
+        elif word in NUMBER_WORDS:
+            value += NUMBER_WORDS[word]
+    return value
 
 
 def key_spellings(written: str) -> set[str]:
@@ -71,8 +90,10 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
     numbers, bpm = set(), set()
     for match in NUMBER.finditer(request):
         value = number_value(match.group(1) or match.group(2))
-        numbers.add(value)
         after, before = request[match.end() :], request[: match.start()]
+        if match.group(2) and value < 20 and not UNIT_AFTER.match(after):
+            continue  # "that one", "one more": a word, not a number
+        numbers.add(value)
         if 30 <= value <= 260 and not NOT_BPM_AFTER.match(after) and not NOT_BPM_BEFORE.search(before):
             bpm.add(value)
     keys, modes = set(), set()
@@ -80,7 +101,7 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
         if match.group(1)[0].isupper() or "-" in match.group(0) or match.group(2).lower() not in ("major", "minor"):
             keys |= key_spellings(match.group(1))
             modes.add(MODE_WORDS[match.group(2).lower()])
-    for match in KEY_ALONE.finditer(request):
+    for match in [*KEY_ALONE.finditer(request), *KEY_WITH_SIGN.finditer(request), *KEY_LOWER.finditer(request)]:
         keys |= key_spellings(match.group(1))
     modes |= {MODE_WORDS[m.group(1).lower()] for m in MODE_ALONE.finditer(request)}
     lowered = request.lower()
