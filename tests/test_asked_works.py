@@ -54,7 +54,8 @@ def test_answer_logprob_with_a_real_model(tiny_lm):
 
 
 def test_a_repair_closes_the_arguments_its_errors_name():
-    repair = repair_plan("Your previous answer was invalid: mode: Input should be 'major' or 'minor'. Answer with valid JSON.")
+    note = "Your previous answer was invalid: mode: Input should be 'major' or 'minor'. Answer with valid JSON."
+    repair = repair_plan(note)
     assert repair.closed == {"mode"} and repair.question is None and repair.in_time()
 
 
