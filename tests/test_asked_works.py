@@ -79,3 +79,21 @@ def test_the_tuned_orchestrator_asks_at_once_when_a_repair_cannot_work(tiny_lm):
     t0 = time.perf_counter()
     plan = parse_plan(lm.plan(request))
     assert time.perf_counter() - t0 < 2 and not plan.calls and "Could you say it another way" in plan.reply
+
+
+def test_a_subject_goes_to_the_work_whose_words_govern_it():
+    from assistant.orchestrators.subject_owner import owner_tool, placed_subjects
+
+    request = "a calm melody and a matching painting of a fox in a snowy forest"
+    assert owner_tool(request, "a fox in a snowy forest") == "paint"
+    assert owner_tool("write a poem about the sea and paint it", "the sea") == "write_text"
+    assert owner_tool("the sea, please", "the sea") is None
+    fox = "a fox in a snowy forest"
+    calls = [["compose_melody", {"mood": "calm"}], ["paint", {}], ["write_text", {"subject": fox}]]
+    assert placed_subjects(calls, request) == [
+        ["compose_melody", {"mood": "calm"}],
+        ["paint", {"subject": "a fox in a snowy forest"}],
+        ["write_text", {}],
+    ]
+    poem = [["write_text", {"subject": "the sea"}], ["paint", {}]]
+    assert placed_subjects(poem, "write a poem about the sea and paint it") == poem

@@ -7,7 +7,9 @@ whole answer is weighed: for each work call of an answer with more than one, the
 (sum of the answer's token log-probabilities and its stop, over the tokens decoding may use), and the call is kept
 only when the answer with it is the likelier reading. A subject the call carried goes, in the reading without it,
 to a painting that has none (the words are the request's and must reach a work; "a melody and a painting of a fox"
-came out as paint {} and a text about the fox), and that painting then stays.
+came out as paint {} and a text about the fox), and that painting then stays. Before that, a subject typed into
+one call goes to the call of the work the request's words give it ("a painting of a fox": the painting's;
+`assistant.orchestrators.subject_owner`), so the text call left empty is weighed as such.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 
 import torch
 
+from assistant.orchestrators.subject_owner import placed_subjects
 from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
 
 WORK_TOOLS = ("compose_melody", "paint", "write_text")
@@ -58,8 +61,11 @@ def works_in(calls: list) -> int:
     return sum(1 for name, _ in calls if name in WORK_TOOLS)
 
 
-def asked_reading(model, prompt_ids: torch.Tensor, answer: str, tokenizer, allowed: torch.Tensor, stops) -> str:
-    """The answer less the work calls that its reading without them explains better (see the module doc)."""
+def asked_reading(
+    model, prompt_ids: torch.Tensor, answer: str, tokenizer, allowed: torch.Tensor, stops, request: str = ""
+) -> str:
+    """The answer with each subject on the work that governs it (`subject_owner`), less the work calls that its
+    reading without them explains better (see the module doc)."""
     try:
         calls = json.loads(answer)
     except ValueError:
@@ -68,13 +74,16 @@ def asked_reading(model, prompt_ids: torch.Tensor, answer: str, tokenizer, allow
         return answer
     if works_in(calls) < 2:
         return answer
+    placed = placed_subjects(calls, request)
+    if placed != calls:
+        calls, answer = placed, dumps(placed)
     score = lambda c: answer_logprob(model, prompt_ids, dumps(c), tokenizer, allowed, stops)  # noqa: E731
-    best, keep = score(calls), set()  # keep: a painting that took a subject stays (the words go somewhere)
+    best, keep, dropped = score(calls), set(), False  # keep: a painting that took a subject stays
     for i in reversed(range(len(calls))):
         if calls[i][0] not in WORK_TOOLS or i in keep or works_in(calls) < 2:
             continue
         shorter, took = without_call(calls, i)
         if (value := score(shorter)) > best:
             keep = {k - (k > i) for k in keep} | ({took} if took is not None else set())
-            calls, best = shorter, value
-    return dumps(calls)
+            calls, best, dropped = shorter, value, True
+    return dumps(calls) if dropped else answer

@@ -138,7 +138,8 @@ class LocalLMOrchestrator(Orchestrator):
             answer = tokenizer.decode(tokens, skip_special_tokens=True).strip()
             if repair is not None and not rules.finished(answer):
                 return repair.out_of_time()
-            return asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops)
+            message = request.messages[-1]["content"] if request.messages else ""
+            return asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, " ".join(message.split()))
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:
