@@ -129,14 +129,28 @@ def chat_request(
     return f"Write {article} {mood} poem {shape} about {subject}.{paint}"
 
 
-def chat_prompt(tokenizer, kind: str, request: str) -> tuple[str, str]:
-    """(fixed prefix, request part) in the model's chat template; the prefix holds the worked exchange."""
-    example = CHAT[kind]
-    head = [
-        {"role": "system", "content": " ".join(CHAT["system"].split())},
-        {"role": "user", "content": example["ask"]},
-        {"role": "assistant", "content": example["text"].strip()},
-    ]
+def worked_examples(kind: str, form: str | None = None) -> list[dict]:
+    """The worked exchanges of a prompt: a poem's are in its own form (two each), others have one."""
+    if kind == "poem" and form in CHAT["poem_forms"]:
+        return CHAT["poem_forms"][form]
+    return [CHAT[kind]]
+
+
+def _all_example_texts(kind: str) -> list[str]:
+    texts = [CHAT[kind]["text"]]
+    if kind == "poem":
+        texts += [e["text"] for examples in CHAT["poem_forms"].values() for e in examples]
+    return texts
+
+
+def chat_prompt(tokenizer, kind: str, request: str, form: str | None = None) -> tuple[str, str]:
+    """(fixed prefix, request part) in the model's chat template; the prefix holds the worked exchanges."""
+    head = [{"role": "system", "content": " ".join(CHAT["system"].split())}]
+    for example in worked_examples(kind, form):
+        head += [
+            {"role": "user", "content": example["ask"]},
+            {"role": "assistant", "content": example["text"].strip()},
+        ]
     prefix = tokenizer.apply_chat_template(head, tokenize=False)
     full = tokenizer.apply_chat_template(
         [*head, {"role": "user", "content": request}], tokenize=False, add_generation_prompt=True
@@ -147,18 +161,21 @@ def chat_prompt(tokenizer, kind: str, request: str) -> tuple[str, str]:
 
 
 def chat_prompt_lines(kind: str) -> set[str]:
-    """Normalised lines of the worked exchange: output repeating one is leakage."""
-    return {normalise(line) for line in CHAT[kind]["text"].splitlines() if len(normalise(line)) > 8}
+    """Normalised lines of every worked exchange of a kind: output repeating one is leakage."""
+    return {
+        normalise(line) for text in _all_example_texts(kind) for line in text.splitlines() if len(normalise(line)) > 8
+    }
 
 
 def copied_phrase(text: str, kind: str, words: int = 5) -> bool:
-    """The text shares a run of `words` words with the worked exchange (a near-copy of its lines)."""
+    """The text shares a run of `words` words with a worked exchange (a near-copy of its lines)."""
 
     def runs(t: str) -> set[tuple[str, ...]]:
         w = re.findall(r"[a-z']+", t.lower())
         return {tuple(w[i : i + words]) for i in range(len(w) - words + 1)}
 
-    return bool(runs(text) & runs(CHAT[kind]["text"]))
+    mine = runs(text)
+    return any(mine & runs(example) for example in _all_example_texts(kind))
 
 
 def normalise(line: str) -> str:

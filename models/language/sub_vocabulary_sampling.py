@@ -80,7 +80,8 @@ def sample_sub_vocabulary(
     `cache` may hold the keys/values of the first tokens of the context (a cached prompt prefix); a
     candidate ends at end-of-sequence, when `done(its tokens)` says so, or after max_new_tokens. When
     `good(tokens)` holds for a candidate that ended, sampling stops there (the others stay unfinished).
-    `shape(tokens)` may add a bias over the allowed tokens after the penalties (e.g. `verse_constraints.FormShape`).
+    `shape(tokens)` may add a bias over the allowed tokens after the penalties (e.g. `verse_constraints.FormShape`);
+    a list of shapes gives each candidate its own.
     `log_probs`, when given, gets one list per candidate: each taken token's log-probability under the model
     alone (over the allowed tokens, before penalties and shaping), to rank finished candidates by.
     """
@@ -95,7 +96,8 @@ def sample_sub_vocabulary(
     prompt_grams = context if getattr(settings, "block_prompt_ngrams", True) else []  # else own n-grams only
     blockers = [NGramBlocker(prompt_grams, settings.no_repeat_ngram_size) for _ in range(n)]
     cached = cache.get_seq_length() if cache is not None else 0
-    out = body(input_ids=context_ids[:, cached:].repeat(n, 1), past_key_values=expand_cache(cache, n), use_cache=True)
+    out = body(input_ids=context_ids[:, cached:], past_key_values=cache, use_cache=True)  # once, then shared
+    hidden, cache = out.last_hidden_state[:, -1].repeat(n, 1), expand_cache(out.past_key_values, n)
     generator = torch.Generator().manual_seed(settings.seed)
     outputs, active = [[] for _ in range(n)], list(range(n))
     eos = getattr(model.config, "eos_token_id", None)
@@ -103,14 +105,14 @@ def sample_sub_vocabulary(
     if log_probs is not None:
         log_probs[:] = [[] for _ in range(n)]
     for _ in range(settings.max_new_tokens):
-        logits = head(out.last_hidden_state[:, -1]).float().cpu()
+        logits = head(hidden).float().cpu()
         own = torch.log_softmax(logits, dim=-1) if log_probs is not None else None
         for row, i in enumerate(active):
             penalise_repeats(logits[row], torch.tensor(sorted(seen[i]), dtype=torch.long), settings.repetition_penalty)
             banned = [int(index[t]) for t in blockers[i].banned() if t < len(index) and index[t] >= 0]
             logits[row, banned] = float("-inf")
             if shape is not None:
-                logits[row] += shape(outputs[i])
+                logits[row] += (shape[i] if isinstance(shape, list) else shape)(outputs[i])
         probs = top_p_probabilities(logits, settings.temperature, settings.top_p)
         picks = allowed[torch.multinomial(probs, 1, generator=generator)[:, 0]].tolist()
         keep = []
@@ -128,10 +130,10 @@ def sample_sub_vocabulary(
                 return outputs
         if not keep:
             break
-        cache = out.past_key_values
         if len(keep) < len(active):
             cache.batch_select_indices(torch.tensor(keep, device=device))
         active = [active[row] for row in keep]
         step = torch.tensor([[picks[row]] for row in keep], device=device)
         out = body(input_ids=step, past_key_values=cache, use_cache=True)
+        hidden, cache = out.last_hidden_state[:, -1], out.past_key_values
     return outputs

@@ -24,8 +24,10 @@ from models.language.verse_sounds import phones, rhyming_part, syllables, words_
 
 PUNCTUATION = set(",.;:!?-'\" ")
 END_PUNCTUATION = (",", ".", ";", ":", "!", "?")
-RHYMES_NEEDED = 6  # one-token words a partner line can end on
+RHYMES_NEEDED = 20  # one-token words a partner line can end on (a rich rhyme: light, day, sea)
+FEWEST_RHYMES = 6  # where no rhyme is that rich
 WEAK_ENDS = frozenset("as is are was were it that this so if when where while who than like".split())
+LINE_END_AVOID = frozenset("on in by we i he she they very".split())  # a short line does not end on these
 
 
 class TokenTable:
@@ -45,6 +47,7 @@ class TokenTable:
         words = [t.strip().lower() if (t.strip().isalpha()) else "" for t in texts]
         self.syllables = torch.tensor([syllables(w) if w else 0 for w in words])
         self.dangling = torch.tensor([w in dangling or w in WEAK_ENDS for w in words])
+        self.avoid_at_end = self.dangling | torch.tensor([w in LINE_END_AVOID for w in words])
         self.known = torch.tensor([bool(w) and (len(w) > 1 or w in "aio") and phones(w) is not None for w in words])
         parts = [rhyming_part(w) if w and len(w) > 1 and not d else None for w, d in zip(words, self.dangling)]
         self.part_of_token = parts
@@ -55,6 +58,8 @@ class TokenTable:
         self.words_with_part = counts
         self.word = words
         rich = {p for p, ws in counts.items() if len(ws) > RHYMES_NEEDED}
+        rich = rich or {p for p, ws in counts.items() if len(ws) > FEWEST_RHYMES}  # a small vocabulary
+        self.rich_parts = rich
         self.opens_rhyme = torch.tensor([p in rich and n for p, n in zip(parts, self.new_word.tolist())])
 
     def rhyming_with(self, word: str) -> torch.Tensor:
@@ -99,12 +104,19 @@ class FormShape:
         max_words: int = 11,
         end_push: float = 1.5,
         rhyme_pull: float = 0.6,
+        end_word: tuple[int, str] | None = None,
     ):
         self.decode = lambda tokens: tokenizer.decode(tokens, skip_special_tokens=True)
         self.form, self.dangling = form, dangling | WEAK_ENDS
         self.min_words, self.soft_words, self.max_words, self.end_push = min_words, soft_words, max_words, end_push
         self.rhyme_pull = rhyme_pull
         self.t = token_table(tokenizer, allowed, dangling)
+        self.end_word = end_word  # (line, word): that line must end on that word (a planned rhyme)
+        if end_word:
+            self.end_mask = self.t.new_word & torch.tensor([w == end_word[1] for w in self.t.word])
+
+    def planned(self, index: int) -> str | None:
+        return self.end_word[1] if self.end_word and self.end_word[0] == index else None
 
     def __call__(self, tokens: list[int]) -> torch.Tensor:
         text = self.decode(tokens).lstrip("\n")
@@ -128,10 +140,10 @@ class FormShape:
         if words:
             bias[self.t.bare_word] = float("-inf")  # no word pieces: every word's syllables known when taken
         if left > 0:
-            bias[self.t.breaks] = float("-inf")
+            bias[self.t.breaks | self.t.closes] = float("-inf")  # a sentence ends only where a line does
             fits = (self.t.new_word | (self.t.bare_word & (not words))) & self.t.known
             fits &= self.t.syllables <= left
-            fits &= ~((self.t.syllables == left) & self.t.dangling)  # no line ends on "the", "and", "as"
+            fits &= ~((self.t.syllables == left) & self.t.avoid_at_end)  # no line ends on "the", "and", "on"
             bias[(self.t.new_word | self.t.bare_word) & ~fits] = float("-inf")
         else:
             bias[self.t.new_word | self.t.bare_word] = float("-inf")
@@ -153,12 +165,14 @@ class FormShape:
         last = words[-1]
         if last in self.dangling and (index == self.form.lines - 1 or self.form.scheme):
             return False
+        if self.planned(index):
+            return last == self.planned(index)
         partner = self.form.partner(index)
         if partner is not None:
             return bool(self._rhyme_target(lines, partner)) and _rhymes(last, self._rhyme_target(lines, partner))
         if self.form.opens_rhyme(index):
             part = rhyming_part(last)
-            return part is not None and len(self.t.words_with_part.get(part, ())) > RHYMES_NEEDED
+            return part is not None and part in self.t.rich_parts
         return True
 
     @staticmethod
@@ -168,6 +182,8 @@ class FormShape:
 
     def _end_words(self, index: int, lines: list[str]) -> torch.Tensor | None:
         """One-token words that may end this line (None: any word)."""
+        if self.planned(index):
+            return self.end_mask
         partner = self.form.partner(index)
         if partner is not None:
             return self.t.rhyming_with(self._rhyme_target(lines, partner))
@@ -178,8 +194,11 @@ class FormShape:
     def _length_and_rhyme_bias(self, bias, index, lines, words) -> torch.Tensor:
         n = len(words)
         line = lines[-1].rstrip()
+        if line.endswith((".", "!", "?")) and words:
+            bias[~self.t.breaks] = float("-inf")  # a sentence closed: the line ends with it
+            return bias
         if not self._end_ok(index, lines, words):
-            bias[self.t.breaks] = float("-inf")
+            bias[self.t.breaks | self.t.closes] = float("-inf")  # a sentence ends only where a line may
         else:
             push = self.end_push * (
                 max(0, n - self.soft_words + 1) + line.endswith(END_PUNCTUATION) + bool(self.form.scheme)
