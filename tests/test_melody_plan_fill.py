@@ -39,9 +39,9 @@ def test_a_continuation_plans_only_the_new_bars():
 
 
 def test_long_notes_start_on_beats_and_nothing_crosses_the_bar():
-    assert 8 in allowed_durations(0, False) and 16 in allowed_durations(0, False)
-    assert max(allowed_durations(2, False)) == 2 and max(allowed_durations(2, True)) == 4
-    assert allowed_durations(3, True) == (1,) and allowed_durations(12, False) == (1, 2, 3, 4)
+    assert 8 in allowed_durations(0) and 16 not in allowed_durations(0)
+    assert max(allowed_durations(2)) == 2 and allowed_durations(3) == (1,)
+    assert allowed_durations(12) == (1, 2, 3, 4) and allowed_durations(8) == (1, 2, 3, 4, 6, 8)
 
 
 def test_sequence_moves_by_scale_steps():

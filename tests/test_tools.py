@@ -3,6 +3,7 @@ import os
 import numpy as np
 from PIL import Image
 
+from models.melody.phrases import lead_bars
 from tools.brief import CreativeBrief
 from tools.compose_melody import ComposeMelodyArgs, compose_melody
 from tools.langchain_tools import langchain_tools
@@ -29,11 +30,15 @@ def test_schemas_are_what_the_lm_sees():
 def test_melody_files_and_refinements(tmp_path):
     first = compose_melody(ComposeMelodyArgs(mood="melancholic"), ctx(tmp_path, "m1"))
     assert set(first.files) == {"midi", "audio", "piano_roll"} and all(os.path.exists(p) for p in first.files.values())
-    assert first.data["mode"] == "minor" and len(first.data["events"]) == 8 * 16
+    lead = lead_bars(first.data["events"])  # a pickup sits in a bar of its own before the 8 bars
+    assert first.data["mode"] == "minor" and len(first.data["events"]) == (8 + lead) * 16
     slower = compose_melody(ComposeMelodyArgs(tempo_scale=0.8), ctx(tmp_path, "m2", first.brief, as_previous(first)))
     assert slower.data["events"] == first.data["events"] and slower.data["tempo"] < first.data["tempo"]
     longer = compose_melody(ComposeMelodyArgs(add_bars=4), ctx(tmp_path, "m3", slower.brief, as_previous(slower)))
-    assert len(longer.data["events"]) == 12 * 16 and longer.data["events"][:128] == first.data["events"]
+    assert len(longer.data["events"]) == (12 + lead) * 16
+    assert longer.data["events"][: len(first.data["events"])] == first.data["events"]
+    shorter = compose_melody(ComposeMelodyArgs(bars=4), ctx(tmp_path, "m5", first.brief, as_previous(first)))
+    assert shorter.data["events"] == first.data["events"][: (4 + lead) * 16]
     other = compose_melody(ComposeMelodyArgs(new_variation=True), ctx(tmp_path, "m4", first.brief, as_previous(first)))
     assert other.seed == 5 and other.data["events"] != first.data["events"]
 

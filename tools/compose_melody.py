@@ -20,7 +20,7 @@ from pydantic import Field
 from models.melody.accompaniment import accompany
 from models.melody.character import CHARACTER_NAMES
 from models.melody.events import MIN_PITCH, Note
-from models.melody.phrases import bar_plan, form_letters
+from models.melody.phrases import bar_plan, form_letters, lead_bars
 from models.melody.render import piano_roll_png, render_audio, write_midi
 from models.melody.sampler import MelodyRequest, notes_in_key, sample_melody
 from models.melody.stats import melody_stats
@@ -72,10 +72,10 @@ def _refit_shift(prev: dict, params: MusicParameters) -> int:
 def _melody_for(args: ComposeMelodyArgs, ctx: ToolContext, params: MusicParameters, seed: int):
     """(model-space events, shift to the asked key, how they were obtained)."""
     prev = ctx.previous.data if ctx.previous else None
-    steps = params.bars * STEPS_PER_BAR
     if prev and not args.new_variation and _same_notes_source(prev, params, seed):
         shift = _refit_shift(prev, params)
         events = prev["events"]
+        steps = (params.bars + lead_bars(events, STEPS_PER_BAR)) * STEPS_PER_BAR  # a pickup bar comes on top
         moved = f", transposed {shift - prev['shift']:+d}" if shift != prev["shift"] else ""
         if steps <= len(events):
             how = "same melody" if steps == len(events) else f"cut to {params.bars} bars"
@@ -84,12 +84,15 @@ def _melody_for(args: ComposeMelodyArgs, ctx: ToolContext, params: MusicParamete
         req.shift = shift
         best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
         return best.events, shift, f"continued the same melody by {req.bars} bars" + moved
-    req = melody_request(params, seed, args.temperature, params.bars)
+    req = melody_request(params, seed, args.temperature, params.bars, pickup=None)
     best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
     return best.events, best.shift, "new melody"
 
 
-def melody_request(params: MusicParameters, seed: int, temperature: float, bars: int, primer=None) -> MelodyRequest:
+def melody_request(
+    params: MusicParameters, seed: int, temperature: float, bars: int, primer=None, pickup: int | None = 0
+) -> MelodyRequest:
+    """The sampler's request for these settings; `pickup` None lets the plan choose one by mood and seed."""
     return MelodyRequest(
         bars=bars,
         steps_per_bar=STEPS_PER_BAR,
@@ -104,6 +107,7 @@ def melody_request(params: MusicParameters, seed: int, temperature: float, bars:
         primer=primer,
         character=params.character,
         key_penalty=KEY_PENALTY * (1.0 - params.character[CHROMATIC]),  # tense moods may leave the scale
+        pickup=pickup,
     )
 
 

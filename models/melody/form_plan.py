@@ -11,6 +11,7 @@ LSTM's notes; this file only decides the shape, seeded, from a handful of forms 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,25 +19,46 @@ import numpy as np
 from models.melody.phrases import PLANS, plan_distance
 
 UNIT_BARS = 2
-# form name -> per unit: "new", or (kind, source unit): kind in exact / varied / sequence
+# form name -> per unit: "new", or (kind, source unit): kind in varied / opening / sequence. A return never
+# restates a whole phrase: the consequent keeps the antecedent's opening and then goes its own way to its own close
 FORMS: dict[str, tuple] = {
     "AABA": ("new", ("varied", 0), "new", ("varied", 0)),
     "ABAC": ("new", "new", ("varied", 0), "new"),
-    "period": ("new", "new", ("varied", 0), ("varied", 1)),
-    "sentence": ("new", ("sequence", 0), ("varied", 0), "new"),
+    "period": ("new", "new", ("opening", 0), "new"),
+    "sentence": ("new", ("sequence", 0), "new", "new"),
+    "barform": ("new", ("varied", 0), "new", "new"),
 }
 MAJOR_CHORDS = {"I": (0, 4, 7), "ii": (2, 5, 9), "IV": (5, 9, 0), "V": (7, 11, 2), "vi": (9, 0, 4)}
 MINOR_CHORDS = {"I": (0, 3, 7), "ii": (2, 5, 8), "IV": (5, 8, 0), "V": (7, 11, 2), "vi": (8, 0, 3)}
 # chords per half bar of a four-bar phrase: opening phrases end on V (half cadence), closing ones on I
 OPENING_HARMONY = (("I", "I", "IV", "V", "I", "vi", "ii", "V"), ("I", "V", "I", "IV", "I", "IV", "V", "V"))
 CLOSING_HARMONY = (("I", "I", "IV", "V", "I", "IV", "V", "I"), ("I", "V", "I", "IV", "ii", "V", "I", "I"))
+PICKUP_CHORDS = ("I", "V")  # a pickup bar leans on the dominant into the first downbeat
+# the last notes into the final tonic, in scale degrees of major (minor lowers the third): each a pitch-class
+# choice and a length in 16ths; with the final note's place and length they make each tune's close its own
+CLOSING_FIGURES = (
+    (((2,), 4),),  # 2-1
+    (((11,), 4),),  # 7-1
+    (((2,), 8),),
+    (((7,), 4),),  # 5-1, the folk close
+    (((4,), 4), ((2,), 4)),  # 3-2-1
+    (((4,), 2), ((2,), 2)),
+    (((4,), 6), ((2,), 2)),  # dotted 3-2-1
+    (((2,), 4), ((11,), 4)),  # 2-7-1
+    (((2,), 6), ((11,), 2)),
+    (((7,), 4), ((11,), 4)),  # 5-7-1
+    (((0,), 4), ((11,), 2), ((2,), 2)),  # 1-7-2-1, a turn
+)
+LEAPING_FIGURES = (3, 9)  # the figures with a leap: likelier where the mood leaps
+DOTTED_FIGURES = (6, 8)
 
 
 @dataclass(frozen=True)
 class BarRole:
-    """What one bar is: `source` (an earlier bar) with `kind` exact / varied / sequence, or new (source None);
-    `copy_until` the position in the bar up to which the source is followed (16: all of it); `cadence`
-    '' / 'half' / 'open' / 'tonic' with `cadence_at` the position of the cadence note."""
+    """What one bar is: `source` (an earlier bar) with `kind` exact / varied / sequence, or new (source None), or
+    the pickup bar before the first downbeat; `copy_until` the position in the bar up to which the source is
+    followed (16: all of it); `cadence` '' / 'half' / 'open' / 'tonic' with `cadence_at` the position of the
+    cadence note and `cadence_len` its length; after a half or open cadence notes start again at `breath_until`."""
 
     source: int | None = None
     kind: str = "new"
@@ -45,6 +67,8 @@ class BarRole:
     step: int = 0  # scale steps a sequence moves by
     cadence: str = ""
     cadence_at: int = 8
+    cadence_len: int = 8
+    breath_until: int = 14
 
 
 @dataclass(frozen=True)
@@ -53,10 +77,20 @@ class FormPlan:
     bars: tuple[BarRole, ...]
     chords: tuple[tuple[int, ...], ...]  # chord pitch classes per half bar
     mode: str
+    lead: int = 0  # bars before the first downbeat: 1 where the tune opens with a pickup
+    pickup: int = 0  # the pickup's length in 16ths (0: the phrases open on the downbeat)
+    approach: tuple[tuple[int, int, tuple[int, ...]], ...] = ()  # the closing figure: (step, length, pitch classes)
 
     def chord_at(self, step: int, steps_per_bar: int) -> tuple[int, ...]:
         half = min(len(self.chords) - 1, step // (steps_per_bar // 2))
         return self.chords[half]
+
+    def approach_at(self, step: int) -> tuple[int, int, tuple[int, ...]] | None:
+        """The closing figure's note sounding at `step` (its start, length and pitch classes), if any."""
+        for start, length, pcs in self.approach:
+            if start <= step < start + length:
+                return start, length, pcs
+        return None
 
     def lstm_plan(self) -> list[int]:
         """The plan as the LSTM's per-bar condition (phrases.PLANS): new, or an exact/varied return 1, 2 or 4
@@ -73,84 +107,145 @@ class FormPlan:
         return out
 
 
-def _unit_roles(spec, unit: int, rng: np.random.Generator) -> list[BarRole]:
-    """The two bars of one unit from its form entry (exact returns are kept for asked plans and longer forms)."""
+def _unit_roles(spec, rng: np.random.Generator) -> list[BarRole]:
+    """The two bars of one unit from its form entry."""
     if spec == "new":
         return [BarRole(), BarRole()]
     kind, source = spec
     first, second = source * UNIT_BARS, source * UNIT_BARS + 1
-    if kind == "exact":
-        return [BarRole(first, "exact"), BarRole(second, "exact")]
     if kind == "sequence":
         step = int(rng.choice((-1, 1)))
         return [BarRole(first, "sequence", step=step), BarRole(second, "sequence", step=step)]
-    # a varied return: the motif comes back on the bar line with its rhythm, its pitches kept for a bar or half a
-    # bar and then changed; the second bar follows its source's rhythm for half a bar, then goes its own way
+    # the motif comes back on the bar line with its rhythm, its pitches kept for a bar or half a bar and then
+    # changed; an "opening" return lets the second bar go its own way, a varied one follows its source's
+    # rhythm for half a bar
     opening = BarRole(first, "exact") if rng.random() < 0.5 else BarRole(first, "varied", pitches_from=8)
+    if kind == "opening":
+        return [opening, BarRole()]
     return [opening, BarRole(second, "varied", copy_until=8, pitches_from=int(rng.choice((0, 4))))]
 
 
-def _with_cadence(role: BarRole, cadence: str, at: int) -> BarRole:
-    """A phrase's last bar: the source is followed only up to the cadence note."""
-    return BarRole(role.source, role.kind, min(role.copy_until, at), role.pitches_from, role.step, cadence, at)
+def choose_pickup(rng: np.random.Generator, density: float, dotted: float = 0.5) -> int:
+    """The anacrusis in 16ths: none, an eighth, or a beat (one note, or two eighths in busy moods); busy and
+    lilting moods take one more often, as the sung and danced tunes they sound like do."""
+    if rng.random() > PICKUP_SHARE + 0.6 * (density - 0.26) + 0.1 * (dotted - 0.5):
+        return 0
+    return int(rng.choice((2, 4), p=(0.2, 0.8)))
 
 
-def plan_form(bars: int, mode: str, rng: np.random.Generator, before: int = 0, name: str | None = None) -> FormPlan:
-    """A plan for `before` existing bars (left as they are: new, no cadence) and `bars` bars to write after them.
+PICKUP_SHARE = 0.7  # of 4/4 tunes in the corpus open with a pickup (train 0.73, held-out 0.73), most a beat long
+
+
+def plan_form(
+    bars: int,
+    mode: str,
+    rng: np.random.Generator,
+    before: int = 0,
+    name: str | None = None,
+    lead: int = 0,
+    pickup: int = 0,
+    character: tuple[float, ...] = (0.5,) * 5,
+) -> FormPlan:
+    """A plan for `before` existing bars (left as they are: new, no cadence) and `bars` bars to write after them;
+    `lead` bars (0 or 1) of them hold the `pickup` before the first downbeat.
 
     Forms longer than eight bars repeat the eight-bar form, the second time round returning to the first's
     units; a phrase of fewer than four bars (an odd length) still ends on its cadence."""
     name = name or str(rng.choice(sorted(FORMS)))
-    total = before + bars
+    total = before + bars - min(before, lead)  # music bars: a new pickup bar comes on top of `bars`
     roles: list[BarRole] = []
     form = FORMS[name]
-    units = -(-total // UNIT_BARS)
-    for u in range(units):
+    for u in range(-(-total // UNIT_BARS)):
         spec = form[u] if u < len(form) else ("varied", u - len(form))  # the form comes round again, varied
-        roles += _unit_roles(spec, u, rng)
-    roles = roles[:total]
-    roles = _cadences(roles, rng, before)
-    roles = [BarRole() if b < before else r for b, r in enumerate(roles)]
-    chords = _harmony(roles, mode, rng)
-    return FormPlan(name, tuple(roles), chords, mode)
+        roles += _unit_roles(spec, rng)
+    return _finish(name, roles[:total], mode, rng, before, lead, pickup, character)
 
 
-def _cadences(roles: list[BarRole], rng: np.random.Generator, before: int) -> list[BarRole]:
-    """Half (or open) cadences at the end of each phrase but the last, the tonic at the end of the last."""
+def _finish(name, roles, mode, rng, before, lead, pickup, character) -> FormPlan:
+    """Cadences, the closing figure and the harmony on music bars, then the pickup bar put in front."""
+    roles = _cadences(roles, rng, max(0, before - lead), pickup)
+    roles, approach = _closing_figure(roles, rng, mode, max(0, before - lead), character)
+    roles = [BarRole(r.source + lead if r.source is not None else None, *_rest(r)) for r in roles]
+    roles = [BarRole(kind="pickup")] * lead + roles
+    roles = [BarRole(kind=r.kind if r.kind == "pickup" else "new") if b < before else r for b, r in enumerate(roles)]
+    approach = tuple((start + 16 * lead, length, pcs) for start, length, pcs in approach)
+    return FormPlan(name, tuple(roles), _harmony(roles, mode, rng, lead), mode, lead, pickup, approach)
+
+
+def _rest(role: BarRole) -> tuple:
+    return (role.kind, role.copy_until, role.pitches_from, role.step, role.cadence, role.cadence_at,
+            role.cadence_len, role.breath_until)  # fmt: skip
+
+
+def _cadences(roles: list[BarRole], rng: np.random.Generator, before: int, pickup: int) -> list[BarRole]:
+    """Half (or open) cadences at the end of each phrase but the last, the tonic at the end of the last: on a
+    strong beat, of a length drawn by seed; after a half cadence the line breathes, then the next phrase's
+    pickup (as long as the tune's own, or an optional eighth)."""
     total = len(roles)
     ends = list(range(3, total - 1, 4)) + [total - 1]
     out = list(roles)
     for end in ends:
         if end < before:
             continue
-        final = end == total - 1
-        cadence = "tonic" if final else str(rng.choice(("half", "half", "open")))
-        at = int(rng.choice((0, 8), p=(0.3, 0.7))) if final else 8  # mostly a half-note close after a moving half bar
-        out[end] = _with_cadence(out[end], cadence, at)
-        if at == 0 and end > 0:  # the bar before a downbeat cadence leaves its last beat free to lead home
-            before_end = out[end - 1]
-            out[end - 1] = BarRole(
-                before_end.source,
-                before_end.kind,
-                min(before_end.copy_until, 12),
-                before_end.pitches_from,
-                before_end.step,
-                before_end.cadence,
-                before_end.cadence_at,
-            )
+        if end == total - 1:
+            room = 16 - pickup  # with a pickup the last bar is short by as much, as a tune is written
+            at = int(rng.choice((0, 8), p=(0.35, 0.65))) if room - 8 >= 4 else 0
+            lengths = [n for n in (8, 12, 16) if n <= room] if at == 0 else [room - 8]
+            weights = np.array([{12: 0.5, 16: 0.15}.get(n, 1.0) for n in lengths])  # a held whole bar is rare
+            length = int(rng.choice(lengths, p=weights / weights.sum()))
+            cadence, breath = "tonic", 16
+        else:
+            breath = 16 - pickup if pickup else 14
+            at = int(rng.choice((0, 8), p=(0.3, 0.7)))
+            lengths = [n for n in ((8, 12) if at == 0 else (4, 6, 8)) if at + n <= breath] or [breath - at]
+            length = int(rng.choice(lengths))
+            cadence = str(rng.choice(("half", "half", "open")))
+        if at == 0 and end > 0:  # the bar before a downbeat cadence leaves its last beat free to lead there
+            out[end - 1] = dataclasses.replace(out[end - 1], copy_until=min(out[end - 1].copy_until, 12))
+        role = out[end]
+        out[end] = dataclasses.replace(
+            role, copy_until=min(role.copy_until, at), cadence=cadence, cadence_at=at, cadence_len=length,
+            breath_until=breath,
+        )  # fmt: skip
     return out
 
 
-def _harmony(roles: list[BarRole], mode: str, rng: np.random.Generator) -> tuple[tuple[int, ...], ...]:
+def _closing_figure(roles, rng, mode, before, character):
+    """The last notes into the final tonic (CLOSING_FIGURES, drawn by seed, leaps and dotted rhythms likelier
+    where the mood has them), as (step, length, pitch classes) in music-bar steps; the bars they fall in stop
+    following their sources where the figure begins."""
+    end = len(roles) - 1
+    if end < before or not roles[end].cadence:
+        return roles, ()
+    leaps, dotted = character[0], character[2]
+    weights = np.ones(len(CLOSING_FIGURES))
+    weights[list(LEAPING_FIGURES)] *= 0.5 + 2 * leaps
+    weights[list(DOTTED_FIGURES)] *= 0.5 + 2 * dotted
+    figure = CLOSING_FIGURES[int(rng.choice(len(CLOSING_FIGURES), p=weights / weights.sum()))]
+    third = 3 if mode == "minor" else 4
+    step = 16 * end + roles[end].cadence_at
+    out = []
+    for pcs, length in reversed(figure):
+        step -= length
+        out.append((step, length, tuple(third if pc == 4 else pc for pc in pcs)))
+    start = step
+    roles = list(roles)
+    for b in range(start // 16, end + 1):
+        cut = max(0, start - 16 * b)
+        roles[b] = dataclasses.replace(roles[b], copy_until=min(roles[b].copy_until, cut))
+    return roles, tuple(reversed(out))
+
+
+def _harmony(roles: list[BarRole], mode: str, rng: np.random.Generator, lead: int) -> tuple[tuple[int, ...], ...]:
     """Chords per half bar: each phrase an opening or closing progression, returning bars keep their source's."""
     table = MAJOR_CHORDS if mode == "major" else MINOR_CHORDS
-    names: list[str] = []
-    total = len(roles)
+    names: list[str] = list(PICKUP_CHORDS) * lead
+    total = len(roles) - lead
     for start in range(0, total, 4):
         last = start + 4 >= total
         options = CLOSING_HARMONY if last else OPENING_HARMONY
         names += list(options[int(rng.integers(len(options)))])
-    names = names[: 2 * total]
+    names = names[: 2 * len(roles)]
     for b, role in enumerate(roles):
         if role.source is not None and role.kind != "sequence" and not role.cadence:
             names[2 * b : 2 * b + 2] = names[2 * role.source : 2 * role.source + 2]
@@ -163,17 +258,17 @@ def _harmony(roles: list[BarRole], mode: str, rng: np.random.Generator) -> tuple
     return tuple(table[n] for n in names)
 
 
-def form_from_plan(plan: list[int], mode: str, rng: np.random.Generator, before: int = 0) -> FormPlan:
+def form_from_plan(
+    plan: list[int], mode: str, rng: np.random.Generator, before: int = 0, lead: int = 0, pickup: int = 0
+) -> FormPlan:
     """A form plan from an asked per-bar LSTM plan (phrases.PLANS) for the bars after `before` existing ones:
     an exact return copies its bar, a varied one its rhythm and first half, with the usual cadences."""
-    roles = [BarRole() for _ in range(before)]
-    for b, p in enumerate(plan, start=before):
+    roles = [BarRole() for _ in range(before - min(before, lead))]
+    for b, p in enumerate(plan, start=len(roles)):
         distance = plan_distance(p)
         if distance and b - distance >= 0:
             kind = "exact" if PLANS[p].startswith("exact") else "varied"
             roles.append(BarRole(b - distance, kind, pitches_from=16 if kind == "exact" else 8))
         else:
             roles.append(BarRole())
-    roles = _cadences(roles, rng, before)
-    roles = [BarRole() if b < before else r for b, r in enumerate(roles)]
-    return FormPlan("asked", tuple(roles), _harmony(roles, mode, rng), mode)
+    return _finish("asked", roles, mode, rng, before, lead, pickup, (0.5,) * 5)

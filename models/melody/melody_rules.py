@@ -17,7 +17,7 @@ import numpy as np
 
 from models.melody.events import HOLD, MIN_PITCH, REST, VOCAB_SIZE, scale_pitch_classes
 from models.melody.form_plan import BarRole, FormPlan
-from models.melody.voice_leading import LEAP, allowed_durations, diatonic
+from models.melody.voice_leading import LEAP, STEPS_PER_BEAT, allowed_durations, diatonic
 
 NEG = -1e9
 PITCHES = MIN_PITCH + np.arange(VOCAB_SIZE) - 2  # pitch of each event (meaningless for HOLD and REST)
@@ -30,8 +30,9 @@ CADENCE_PITCH_CLASSES = {
     ("tonic", "major"): (0,),
     ("tonic", "minor"): (0,),
 }
-HALF_CADENCE_HOLD = 4  # a half or open cadence note lasts at least a quarter; the tonic one to the bar's end
-PICKUP_FROM = 14  # after a half or open cadence the next phrase may begin with an eighth-note pickup
+FORCED_FLOOR = -30.0  # where the plan forces a note, the other rules may only rank its choices
+FIGURE_BY_LEAP = 1.0  # nats per semitone beyond a major third into the closing figure's first note
+SAME_AS_SOURCE = 1.0  # nats off a varied bar's free note that would restate its source's pitch
 # cost in nats of each broken rule
 UNRECOVERED, THIRD_BACK, LEAP_OFF_CHORD, CHROMATIC_BY_LEAP, UNRESOLVED, CROSS_RELATION = 5.0, 1.5, 3.0, 4.0, 6.0, 4.0
 WEAK_ON_STRONG_BEAT, WEAK_ON_BEAT, LEAD_IN, TRITONE, FINAL_BY_LEAP = 1.0, 0.4, 0.6, 5.0, 5.0
@@ -50,7 +51,6 @@ class LineRules:
     low: int
     high: int
     max_leap: int
-    syncopated: bool
     key_penalty: float
     tension: bool  # minor that wants harmonic minor: the raised leading tone over the flat seventh
     steps_per_bar: int = 16
@@ -99,23 +99,62 @@ def step_bias(state: LineState, t: int, events: np.ndarray, plan: FormPlan, rule
     bar = rules.steps_per_bar
     b, pos = divmod(t, bar)
     role = plan.bars[b] if b < len(plan.bars) else BarRole()
-    if role.cadence and pos >= role.cadence_at:
-        hold = bar - role.cadence_at if role.cadence == "tonic" else HALF_CADENCE_HOLD
-        if pos == role.cadence_at:
-            allowed = pitch_class_mask(frozenset(CADENCE_PITCH_CLASSES[(role.cadence, rules.mode)])) & NOTE_ONS
-            bias = np.where(allowed, 0.0, NEG) + pitch_bias(state, t, plan, rules)
-            if role.cadence == "tonic" and state.pitches:  # home by a step (2-1 or 7-1), not a tacked-on leap
-                bias -= np.where(np.abs(PITCHES - state.pitches[-1]) > 2, FINAL_BY_LEAP, 0.0)
-            return bias
-        if pos < role.cadence_at + hold:
+    figure = plan.approach_at(t)
+    if figure is not None:  # the closing figure: its rhythm, its pitch classes, the octave the line's
+        if t != figure[0]:
             return only(HOLD)
-        if role.cadence != "tonic" and pos < PICKUP_FROM:  # the phrase breathes: hold or rest, then a pickup
-            return np.where(NOTE_ONS, NEG, _grammar(state, t, rules))
-    elif role.source is not None and pos < role.copy_until:
+        bias = _forced_note(state, t, plan, rules, figure[2])
+        if state.pitches and figure == plan.approach[0]:  # entered by a step or a third, not a leap
+            bias -= FIGURE_BY_LEAP * np.clip(np.abs(PITCHES - state.pitches[-1]) - 4, 0, None)
+        return bias
+    if role.kind == "pickup":  # silence, then the pickup into the first downbeat
+        if pos < bar - plan.pickup:
+            return only(HOLD)
+        return _free(state, t, events, plan, rules)
+    if role.cadence and pos >= role.cadence_at:
+        return _cadence(state, t, events, role, plan, rules)
+    if role.source is not None and pos < role.copy_until:
         return _copied(state, t, events, role, plan, rules)
-    return _grammar(state, t, rules) + np.where(
+    return _free(state, t, events, plan, rules)
+
+
+def _free(state: LineState, t: int, events: np.ndarray, plan: FormPlan, rules: LineRules) -> np.ndarray:
+    return _grammar(state, t, rules, plan.lead) + np.where(
         NOTE_ONS, pitch_bias(state, t, plan, rules) + _lead_in(t, events, plan, rules), 0.0
     )
+
+
+def _forced_note(state: LineState, t: int, plan: FormPlan, rules: LineRules, pitch_classes) -> np.ndarray:
+    """A note-on here, of these pitch classes; the other rules choose among them (never ruling all out)."""
+    allowed = pitch_class_mask(frozenset(pitch_classes)) & NOTE_ONS
+    return np.where(allowed, np.maximum(pitch_bias(state, t, plan, rules), FORCED_FLOOR), NEG)
+
+
+def _cadence(state: LineState, t: int, events: np.ndarray, role: BarRole, plan: FormPlan, rules: LineRules):
+    """The cadence note, held for its length; then a breath (a rest), and the next phrase's pickup: the tune's
+    opening pickup again where the next phrase begins as the first did, else the line's own."""
+    bar = rules.steps_per_bar
+    pos = t % bar
+    if pos == role.cadence_at:
+        bias = _forced_note(state, t, plan, rules, CADENCE_PITCH_CLASSES[(role.cadence, rules.mode)])
+        by_fifth = state.pitches and state.pitches[-1] % 12 == 7  # a 5-1 close leaps by design
+        if role.cadence == "tonic" and state.pitches and not by_fifth:  # home by a step, not a tacked-on leap
+            bias -= np.where(np.abs(PITCHES - state.pitches[-1]) > 2, FINAL_BY_LEAP, 0.0)
+        return bias
+    end = role.cadence_at + role.cadence_len
+    if pos < end:
+        return only(HOLD)
+    if pos == end and pos < role.breath_until:
+        return only(REST)
+    if pos < role.breath_until or role.cadence == "tonic":
+        return only(HOLD)
+    b = t // bar
+    following = plan.bars[b + 1] if b + 1 < len(plan.bars) else BarRole()
+    if plan.lead and following.source == plan.lead and plan.pickup:  # the opening's pickup comes back with it
+        return _copied(state, t, events, BarRole(0, "exact"), plan, rules)
+    if plan.pickup and pos == role.breath_until:
+        return np.where(NOTE_ONS, pitch_bias(state, t, plan, rules) + _lead_in(t, events, plan, rules), NEG)
+    return _free(state, t, events, plan, rules)
 
 
 def _copied(state: LineState, t: int, events: np.ndarray, role: BarRole, plan: FormPlan, rules: LineRules):
@@ -132,14 +171,14 @@ def _copied(state: LineState, t: int, events: np.ndarray, role: BarRole, plan: F
     if role.kind == "sequence":
         pitch = sequence_pitch(pitch, role.step, rules.mode)
     elif role.kind == "varied" and pos >= role.pitches_from:
-        free = pitch_bias(state, t, plan, rules)
-        return np.where(NOTE_ONS, free - 0.3 * np.abs(PITCHES - pitch), NEG)  # near the source's pitch
+        free = pitch_bias(state, t, plan, rules) - np.where(PITCHES == pitch, SAME_AS_SOURCE, 0.0)
+        return np.where(NOTE_ONS, free - 0.1 * np.abs(PITCHES - pitch), NEG)  # near the source's, not on it
     if rules.low <= pitch <= rules.high:
         return only(pitch - MIN_PITCH + 2)
     return np.where(NOTE_ONS, pitch_bias(state, t, plan, rules), NEG)
 
 
-def _grammar(state: LineState, t: int, rules: LineRules) -> np.ndarray:
+def _grammar(state: LineState, t: int, rules: LineRules, lead: int = 0) -> np.ndarray:
     """HOLD, REST and note-ons allowed by the rhythm grid given the sounding note or rest."""
     bias = np.zeros(VOCAB_SIZE)
     if state.item_start < 0:  # the melody opens on the downbeat
@@ -148,7 +187,7 @@ def _grammar(state: LineState, t: int, rules: LineRules) -> np.ndarray:
     pos = t % rules.steps_per_bar
     length = t - state.item_start
     start = state.item_start % rules.steps_per_bar
-    allowed = allowed_durations(start, rules.syncopated, rules.steps_per_bar)
+    allowed = allowed_durations(start, rules.steps_per_bar)
     if start % 4 == 2 and state.previous_length != 1:  # a 16th off the eighth only continues a run of 16ths
         allowed = tuple(a for a in allowed if a != 1) or allowed
     can_end = length in allowed
@@ -157,8 +196,9 @@ def _grammar(state: LineState, t: int, rules: LineRules) -> np.ndarray:
         return only(HOLD)
     if not can_hold:
         bias[HOLD] = NEG
-    unit_end = (t // rules.steps_per_bar) % 2 == 1 and pos >= rules.steps_per_bar // 2
-    if not state.item_is_note or pos % 4 or not unit_end:  # the line breathes on a beat at the end of a unit
+    unit_end = (t // rules.steps_per_bar - lead) % 2 == 1 and pos == rules.steps_per_bar - STEPS_PER_BEAT
+    if not state.item_is_note or length < STEPS_PER_BEAT or not unit_end:  # a breath only after a held note,
+        # in the last beat of a two-bar unit: the phrase's own rests are at its cadence
         bias[REST] = NEG
     return bias
 
@@ -181,7 +221,8 @@ def pitch_bias(state: LineState, t: int, plan: FormPlan, rules: LineRules) -> np
     if t % 4 == 0:  # beats lean on the chord, the downbeat and the middle of the bar most
         off_chord = WEAK_ON_STRONG_BEAT if t % (rules.steps_per_bar // 2) == 0 else WEAK_ON_BEAT
         bias -= np.where(pitch_class_mask(frozenset(chord)), 0.0, off_chord)
-    if not state.pitches:  # the first note is of the tonic chord: the key is heard at once
+    if t == plan.lead * rules.steps_per_bar or not state.pitches and not plan.lead:  # the first downbeat is of
+        # the tonic chord: the key is heard at once
         bias += np.where(pitch_class_mask(frozenset(TONIC_TRIAD[rules.mode])), 0.0, NEG)
     if rules.tension:
         bias -= np.where(pcs == 10, 1.0, 0.0)
@@ -232,7 +273,11 @@ def _lead_in(t: int, events: np.ndarray, plan: FormPlan, rules: LineRules) -> np
         cadence = role.cadence
     elif pos >= bar - CADENCE_LEAD and following.cadence and following.cadence_at == 0:
         cadence = following.cadence
-    if cadence:
+    figure = plan.approach[0] if plan.approach else None
+    if figure and figure[0] - CADENCE_LEAD <= t < figure[0]:  # the closing figure's first note is the goal
+        cadence = "tonic"
+        targets = [int(p) for p in PITCHES[2:] if p % 12 in figure[2]]
+    elif cadence:
         pcs = CADENCE_PITCH_CLASSES[(cadence, rules.mode)]
         targets = [int(p) for p in PITCHES[2:] if p % 12 in pcs]
     elif pos >= bar - 4 and following.source is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from models.melody.events import Note
 from models.melody.lstm import START
 
 DISTANCES = (1, 2, 4)
@@ -123,3 +124,23 @@ def form_letters(plan: list[int]) -> str:
             letters.append(chr(ord("A") + fresh % 26))
             fresh += 1
     return " ".join(letters)
+
+
+def pickup_length(events, steps_per_bar: int = 16) -> int:
+    """16ths of anacrusis when the first bar is a pickup bar (silence, then notes in its second half only), else 0:
+    a tune that opens with a pickup is stored with the pickup at the end of a bar of its own, as the corpus has it."""
+    first = next((i for i, e in enumerate(events[:steps_per_bar]) if e >= 2), None)
+    if first is None or first < steps_per_bar // 2 or len(events) <= steps_per_bar:
+        return 0
+    return steps_per_bar - first
+
+
+def lead_bars(events, steps_per_bar: int = 16) -> int:
+    """1 when the events open with a pickup bar, else 0."""
+    return int(pickup_length(events, steps_per_bar) > 0)
+
+
+def from_first_downbeat(notes: list[Note], lead_steps: int) -> list[Note]:
+    """Notes timed from the first full bar's downbeat (a pickup's notes get negative starts), so bar 4 is the
+    fourth bar of music with or without a pickup bar in front."""
+    return [Note(n.start - lead_steps, n.duration, n.pitch) for n in notes]

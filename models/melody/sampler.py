@@ -28,10 +28,17 @@ from models.melody.events import (
     events_to_notes,
     transpose_notes,
 )
-from models.melody.form_plan import FormPlan, form_from_plan, plan_form
+from models.melody.form_plan import FormPlan, choose_pickup, form_from_plan, plan_form
 from models.melody.lstm import START, MelodyCondition, MelodyLSTM, condition_features, lookback_inputs
 from models.melody.melody_rules import PITCHES, LineRules, LineState, step_bias
-from models.melody.phrases import bar_plan, plan_distance, plan_kept, reference_events
+from models.melody.phrases import (
+    bar_plan,
+    from_first_downbeat,
+    pickup_length,
+    plan_distance,
+    plan_kept,
+    reference_events,
+)
 from models.melody.stats import MelodyStats, melody_stats
 from models.melody.voice_leading import climaxes, line_measures
 
@@ -54,6 +61,8 @@ class MelodyRequest:
     shift: int | None = None  # model space -> asked key; None chooses one from tonic and register
     character: tuple[float, ...] = (0.5,) * len(CHARACTER_NAMES)  # quantile levels in CHARACTER_NAMES order
     plan: list[int] | None = None  # phrase plan (PLANS per bar) of the new bars; None draws a form (seeded)
+    pickup: int | None = 0  # 16ths of anacrusis before the first downbeat (in a bar of its own, on top of `bars`);
+    # None: drawn by seed and mood (form_plan.choose_pickup); a primer keeps its own
 
 
 @dataclass
@@ -86,12 +95,20 @@ def _lookback_at(events: np.ndarray, t: int, bar: int, plan: list[int]) -> np.nd
 
 def form_for(req: MelodyRequest, primer: np.ndarray) -> FormPlan:
     """The form plan of every bar (the primer's bars stay as they are): drawn (seeded) from the forms, or built
-    from an asked per-bar LSTM plan (`req.plan`)."""
+    from an asked per-bar LSTM plan (`req.plan`); with a pickup bar in front where the request or the primer
+    has one."""
     rng = np.random.default_rng(req.seed)
     before = len(primer) // req.steps_per_bar
+    if before:
+        pickup = pickup_length(primer, req.steps_per_bar)
+    elif req.pickup is None:
+        pickup = choose_pickup(np.random.default_rng([req.seed, 1]), req.density, (list(req.character) + [0.5] * 3)[2])
+    else:
+        pickup = req.pickup
+    lead = int(pickup > 0)
     if req.plan is not None:
-        return form_from_plan(list(req.plan)[: req.bars], req.mode, rng, before)
-    return plan_form(req.bars, req.mode, rng, before)
+        return form_from_plan(list(req.plan)[: req.bars], req.mode, rng, before, lead, pickup)
+    return plan_form(req.bars, req.mode, rng, before, lead=lead, pickup=pickup, character=tuple(req.character))
 
 
 def choose_shift(tonic: int, register: float) -> int:
@@ -105,7 +122,7 @@ def choose_shift(tonic: int, register: float) -> int:
 FIRST_NOTE_REACH = 5  # semitones from the register within which a first note costs nothing
 FIRST_NOTE_PENALTY = 0.75  # nats per semitone beyond that reach
 RANGE_BY_LEAPS = (12, 17)  # the melody's span: an octave for the most stepwise moods, an eleventh for the leapiest
-CHROMATIC_MOOD, SYNCOPATED_MOOD = 0.6, 0.9  # character levels from which a mood's line may leave the scale / syncopate
+CHROMATIC_MOOD = 0.6  # the character level from which a mood's line may leave the scale
 PLAIN_KEY_PENALTY = 4.0  # nats off a chromatic note where the mood has no chromatic colour
 
 
@@ -118,8 +135,9 @@ def _register_bias(register: float) -> np.ndarray:
 
 
 def line_rules(req: MelodyRequest, shift: int) -> LineRules:
-    """The request's range, leaps, syncopation and chromatic colour as rules in model space."""
-    leaps, _, _, syncopation, chromatic = (list(req.character) + [0.5] * 5)[:5]
+    """The request's range, leaps and chromatic colour as rules in model space (syncopation is the network's, on
+    the grid every mood shares)."""
+    leaps, _, _, _, chromatic = (list(req.character) + [0.5] * 5)[:5]
     width = round(RANGE_BY_LEAPS[0] + leaps * (RANGE_BY_LEAPS[1] - RANGE_BY_LEAPS[0]))
     low = max(MIN_PITCH, req.pitch_low - shift)
     high = min(MIN_PITCH + VOCAB_SIZE - 3, req.pitch_high - shift)
@@ -131,7 +149,6 @@ def line_rules(req: MelodyRequest, shift: int) -> LineRules:
         low=bottom,
         high=min(high, bottom + width),
         max_leap=7 if leaps < 0.3 else 9,
-        syncopated=syncopation >= SYNCOPATED_MOOD,
         key_penalty=req.key_penalty if colourful else max(req.key_penalty, PLAIN_KEY_PENALTY),
         tension=colourful and req.mode == "minor",
         steps_per_bar=req.steps_per_bar,
@@ -146,7 +163,7 @@ def _generate(
     chosen by the LSTM under the form plan's and the line rules' scores."""
     device = next(model.parameters()).device
     bar, k = req.steps_per_bar, req.candidates
-    total = len(primer) + req.bars * bar
+    total = len(form.bars) * bar
     plan = form.lstm_plan()
     if len(primer):
         plan[: len(primer) // bar] = bar_plan(primer, bar)
@@ -154,6 +171,7 @@ def _generate(
     feats = torch.from_numpy(condition_features(cond, 0, total, total)).to(device)
     rules = line_rules(req, shift)
     opening = _register_bias(req.register - shift)
+    first_step = form.lead * bar - form.pickup if not len(primer) else -1
     gen = torch.Generator(device="cpu").manual_seed(req.seed)
     events = np.zeros((k, total), dtype=np.int64)
     events[:, : len(primer)] = primer
@@ -175,7 +193,7 @@ def _generate(
         if t < len(primer):
             continue
         bias = np.stack([step_bias(states[i], t, events[i], form, rules) for i in range(k)])
-        if t == 0:
+        if t == first_step:
             bias = bias + opening
         scored = logits[:, 0].cpu() + torch.from_numpy(bias).float()
         probs = torch.softmax(scored / req.temperature, dim=-1)
@@ -255,9 +273,9 @@ def sample_melody(model: MelodyLSTM, req: MelodyRequest) -> list[MelodyCandidate
         mean_ll = float(loglik[i] / max(1, generated_steps))
         miss = character_miss(model, events[i, len(primer) :].tolist(), req.mode, req.character)
         kept = plan_kept(events[i], plan, req.steps_per_bar)
-        in_c = events_to_notes(events[i].tolist())
+        in_c = from_first_downbeat(events_to_notes(events[i].tolist()), form.lead * req.steps_per_bar)
         score = rank_score(stats, mean_ll, req.density, miss, kept) - line_cost(
-            in_c, req.mode, len(events[i]) // req.steps_per_bar, req.steps_per_bar
+            in_c, req.mode, len(events[i]) // req.steps_per_bar - form.lead, req.steps_per_bar
         )
         out.append(MelodyCandidate(events[i].tolist(), shift, notes, mean_ll, stats, score, plan, form.name))
     return sorted(out, key=lambda c: -c.score)

@@ -23,16 +23,17 @@ def diatonic(mode: str) -> set[int]:
     return set(MAJOR_SCALE if mode == "major" else MINOR_SCALE)
 
 
-def allowed_durations(position: int, syncopated: bool, steps_per_bar: int = 16) -> tuple[int, ...]:
+def allowed_durations(position: int, steps_per_bar: int = 16) -> tuple[int, ...]:
     """Lengths (16th steps) a note or rest starting at `position` in the bar may take on the grid: long notes
-    start on beats, an off-beat eighth lasts to the next beat (or across it, where the mood is syncopated),
+    start on beats, an off-beat eighth lasts to the next beat (syncopated moods syncopate with eighths and
+    dotted rhythms, never with long notes off the beat: real tunes almost never have one),
     a 16th off the eighth lasts one step, and nothing crosses the bar line."""
     room = steps_per_bar - position
     if position % STEPS_PER_BEAT == 0:
         strong = position % (steps_per_bar // 2) == 0
-        lengths = (1, 2, 3, 4, 6, 8, 12, 16) if strong else (1, 2, 3, 4)
+        lengths = (1, 2, 3, 4, 6, 8, 12) if strong else (1, 2, 3, 4)  # a whole bar's note only at a cadence
     elif position % 2 == 0:
-        lengths = (1, 2, 4) if syncopated else (1, 2)
+        lengths = (1, 2)
     elif position % STEPS_PER_BEAT == 1:
         lengths = (1, 3)  # a 16th on the beat, then a dotted eighth: the snap
     else:
