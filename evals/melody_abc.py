@@ -5,11 +5,15 @@ tell them apart: notes are moved to C (major) or A (minor) in the octave nearest
 staff, the silence before a pickup is dropped (the first bar is short, as an anacrusis is written), notes
 that cross a bar line are tied, and an accidental is written wherever a note differs from what the key
 signature and the bar's earlier accidentals give (ABC carries an accidental to the end of its bar).
+Both are also cut the same way (`phrase_window`): from the pickup, if there is one, to the end of the eighth
+bar's phrase (its cadence note; a pickup into the next phrase is dropped), so the cut does not tell them apart.
 """
 
 from __future__ import annotations
 
-from models.melody.events import Note
+from models.melody.events import Note, events_to_notes
+from models.melody.phrases import from_first_downbeat, lead_bars
+from models.melody.voice_leading import STEPS_PER_BEAT, cadence_at_bar
 
 STEPS_PER_BAR = 16
 LETTERS = {0: "C", 2: "D", 4: "E", 5: "F", 7: "G", 9: "A", 11: "B"}
@@ -19,6 +23,22 @@ SPELLING = {
     "minor": {1: "^C", 3: "_E", 6: "^F", 8: "^G", 10: "_B"},
 }
 TARGET_CENTRE = 71  # B4, the middle line of the treble staff
+
+
+def phrase_window(events: list[int], bars: int = 8) -> tuple[list[Note], bool]:
+    """The first `bars` bars of music (after a pickup bar, which is kept) as notes timed from the first downbeat,
+    cut at the end of the last bar's phrase: after its cadence note (a long note on a strong beat), which is
+    held at most to the bar line; and whether there was such a phrase end."""
+    lead = lead_bars(events, STEPS_PER_BAR)
+    notes = from_first_downbeat(events_to_notes(list(events[: (lead + bars) * STEPS_PER_BAR])), lead * STEPS_PER_BAR)
+    last = bars - 1
+    closes = cadence_at_bar(notes, last, tonic=False, steps_per_bar=STEPS_PER_BAR)
+    if closes:  # drop a pickup into the next phrase (in the last beat)
+        end = (last + 1) * STEPS_PER_BAR - STEPS_PER_BEAT
+        body = [n for n in notes if n.start < end]
+        notes = body if body and body[-1].start // STEPS_PER_BAR == last else notes
+    bar_end = (last + 1) * STEPS_PER_BAR
+    return [Note(n.start, min(n.duration, bar_end - n.start), n.pitch) for n in notes if n.start < bar_end], closes
 
 
 def normalise(notes: list[Note], tonic: int, mode: str) -> list[Note]:

@@ -99,7 +99,7 @@ def bars_of(notes: list[Note], steps_per_bar: int, total_steps: int) -> list[fro
     """Each bar's onsets as (position in bar, pitch, length) sets."""
     bars = [set() for _ in range(max(1, total_steps // steps_per_bar))]
     for n in notes:
-        if n.start // steps_per_bar < len(bars):
+        if 0 <= n.start // steps_per_bar < len(bars):  # a pickup (before 0) belongs to no bar
             bars[n.start // steps_per_bar].add((n.start % steps_per_bar, n.pitch, n.duration))
     return [frozenset(b) for b in bars]
 

@@ -28,6 +28,7 @@ from evals.melody_features import (
 from models.melody.character import CHARACTER_NAMES, character
 from models.melody.corpus import load_corpus
 from models.melody.events import Note, events_to_notes
+from models.melody.phrases import from_first_downbeat, lead_bars
 from models.melody.sampler import sample_melody
 from models.melody.stats import melody_stats, opens_long, opens_low
 from models.melody.voice_leading import line_measures
@@ -50,14 +51,14 @@ def openings(notes: list[Note]) -> dict:
     upbeat (the first note after the bar's downbeat), a first note of a half note or longer."""
     return {
         "first_note_low": bool(opens_low(notes)),
-        "pickup": bool(notes[0].start > 0),
+        "pickup": bool(notes[0].start % 16),  # a pickup bar's note (or one timed before the first downbeat)
         "long_first_note": opens_long(notes),
     }
 
 
 def generate(mood: str, seed: int, bars: int = 8):
     params = music_parameters(apply_changes(CreativeBrief(), BriefChanges(mood=mood))[0])
-    req = melody_request(params, seed, temperature=1.0, bars=bars)
+    req = melody_request(params, seed, temperature=1.0, bars=bars, pickup=None)  # as the tool asks
     best = sample_melody(register_shipped_models().get(MELODY_LSTM), req)[0]
     return params, best
 
@@ -70,14 +71,21 @@ def form(notes: list[Note]) -> dict:
     }
 
 
+def music_notes(events: list[int]) -> list[Note]:
+    """A melody's notes timed from its first full bar (a pickup bar's notes before 0), whole bars kept."""
+    return from_first_downbeat(events_to_notes(list(events)), 16 * lead_bars(events))
+
+
 def real_windows(corpus_path: str, limit: int = 300) -> tuple[list[dict], list[list[Note]]]:
-    """8-bar 4/4 windows of held-out test melodies (tonic C after normalisation): rows and notes."""
+    """8-bar 4/4 windows of held-out test melodies (tonic C after normalisation), from the pickup if there is one
+    (as ours are measured): rows and notes."""
     if not os.path.exists(corpus_path):
         return [], []
     rows, melodies = [], []
     for m in load_corpus(corpus_path)["test"]:
-        if m["steps_per_bar"] == 16 and len(m["events"]) >= WINDOW:
-            notes = events_to_notes(m["events"][:WINDOW].tolist())
+        lead = lead_bars(m["events"])
+        if m["steps_per_bar"] == 16 and len(m["events"]) >= WINDOW + 16 * lead:
+            notes = music_notes(m["events"][: WINDOW + 16 * lead].tolist())
             stats = melody_stats(notes, WINDOW, 0, m["mode"]).as_dict()
             rows.append({**stats, **openings(notes), **form(notes), **line_measures(notes, m["mode"])})
             melodies.append(notes)
@@ -231,7 +239,7 @@ def main() -> None:
         results[mood], characters[mood] = [], []
         for seed in range(1, args.seeds + 1):
             params, best = generate(mood, seed)
-            in_c = events_to_notes(best.events)  # the model's space (tonic C), as the real tunes are stored
+            in_c = music_notes(best.events)  # the model's space (tonic C), as the real tunes are stored
             model_space.append(in_c)
             if seed <= max(1, args.seeds // 4):  # a quarter of the seeds get bass and chords measured
                 to_accompany.append((best.events, params.mode == "minor"))

@@ -38,3 +38,11 @@ def test_scoring_counts_person_calls_and_musicality_per_source():
     out = summarise(verdicts, key)
     assert out["ours"]["person_rate"] == 0.5 and out["real"]["person_rate"] == 1.0
     assert out["person_rate_ratio"] == 0.5 and out["musicality_gap"] == pytest.approx(0.5)
+
+
+def test_scoring_gives_the_before_version_its_own_row_when_it_is_in_the_job():
+    key = {"p1": {"source": "ours"}, "p2": {"source": "before"}, "p3": {"source": "real"}, "p4": {"source": "real"}}
+    verdicts = {n: {"verdict": v, "musicality": 3} for n, v in zip(key, ("person", "machine", "person", "machine"))}
+    out = summarise(verdicts, key)
+    assert out["before"]["person_rate"] == 0.0 and out["before_person_rate_ratio"] == 0.0
+    assert out["person_rate_ratio"] == 2.0 and "before" not in summarise(verdicts, {"p1": key["p1"], "p3": key["p3"]})
