@@ -5,7 +5,7 @@ import pytest
 
 from models.painter.object_library import ObjectEntry, installed
 from models.painter.objects import PlacedObject, _local_colour
-from models.painter.placement_rules import NEAR_GROUND, fit_frame, horizon, lay_ground, settle
+from models.painter.placement_rules import NEAR_GROUND, aspect, fit_frame, horizon, lay_ground, settle
 from models.painter.scene_layout import LAYOUT_SIZE, C
 from models.painter.scene_spec import SceneSpec
 from tools.scene_mapping import _phrases
@@ -21,7 +21,7 @@ def _words(text):
     "subject,expected",
     [
         ("a dog running along the beach", [("a dog", "subject"), ("the beach", "setting")]),
-        ("a caravan of camels crossing the dunes", [("a caravan of camels", "subject"), ("the dunes", "setting")]),
+        ("a caravan of camels crossing the dunes", [("a caravan of camels", "subject"), ("the dunes", "action")]),
         ("a fishing boat pulled up on the shore", [("a fishing boat", "subject"), ("the shore", "setting")]),
         ("a desk with a lamp and a book", [("a desk", "subject"), ("a lamp", "companion"), ("a book", "companion")]),
         ("a tall building by a river", [("a tall building", "subject"), ("a river", "setting")]),  # a noun in -ing
@@ -52,7 +52,8 @@ def test_a_building_stands_on_the_near_ground_not_on_far_hills():
     labels = _field()
     barn = settle([_placed("building", 0.5, far := 15 / 63, 0.55)], labels, "meadow")[0]
     assert barn.base_y >= 24 / 63 > far  # on the field (its top edge at least), not on the far hills
-    assert barn.base_y - barn.height >= 0.02 and barn.height < 0.5  # whole, and not half the frame
+    drawn = barn.height / max(1.0, aspect(barn.entry))  # the longer side is the width when it is wide
+    assert barn.base_y - drawn >= 0.02 and drawn < 0.5  # whole, and not half the frame
 
 
 @needs_icons
@@ -132,3 +133,39 @@ def test_a_part_of_a_building_is_no_second_thing():
 
     scene = read_scene("a little house with a red door", 0.3, 0.0)
     assert [m.entry.name for m in scene.objects] == ["house"] and scene.family != "sky"
+
+
+@needs_icons
+def test_a_companion_is_drawn_as_its_own_kind_of_thing():
+    from tools.scene_mapping import read_scene
+
+    names = [m.entry.name for m in read_scene("an anchor and ropes on a dock", 0.3, 0.0).objects]
+    assert names == ["anchor"]  # ropes are no rope bridge, nor a figure jumping rope
+
+
+@needs_icons
+def test_a_thing_we_cannot_draw_is_left_out_and_named():
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene("a cottage by the sea", 0.3, 0.0)
+    assert scene.family == "sea" and [phrase for phrase, _ in scene.left_out] == ["a cottage"]
+    assert read_scene("a lighthouse on a cliff", 0.3, 0.0).left_out == ()
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,names,family",
+    [
+        ("a man fishing from a rowing boat", ["man-scientist", "person-rowing-boat"], "lake"),  # the boat he is in
+        ("a desert oasis with palms", [], "desert"),  # no palms of hands; "palms" is too far from "palm tree"
+        ("a glacier meeting the sea", [], "snow"),  # the subject's own scene leads
+        ("a woman flying a kite", ["woman-standing", "kite"], "meadow"),  # a whole figure outdoors, and her kite
+        ("a hot air balloon over a green valley", ["balloon"], None),  # a valley is a place, not an icon
+    ],
+)
+def test_settings_and_companions_are_drawn_only_as_the_kind_of_thing_asked(subject, names, family):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.3, 0.0)
+    assert [m.entry.name for m in scene.objects] == names
+    assert family is None or scene.family == family

@@ -24,7 +24,10 @@ from models.painter.placement import ROLES
 from tools.embedding_search import embed
 from tools.scene_words import scene_words
 
-SILHOUETTE_HANDICAP = 0.08  # a colour drawing wins unless the silhouette's name is clearly nearer
+SILHOUETTE_HANDICAP = 0.11  # a colour drawing wins unless the silhouette's name is clearly nearer
+BUST_HANDICAP = 0.3  # a person's head and shoulders ("woman") is for a portrait; in a scene a whole figure stands
+CANDIDATES = 8  # the nearest drawings a caller's test of kind (`accept`) may choose among
+CONTEXT_WEIGHT = 0.1  # the whole request's pull on which drawing a phrase gets (not on whether it is drawn)
 FACE_HANDICAP = 0.06  # a head alone ("fox-face", the fox emoji) gives way to a whole body in colour when one is near
 SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
@@ -95,25 +98,39 @@ def _faces_only() -> np.ndarray:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _busts() -> np.ndarray:
+    """1.0 for each colour drawing of a person as head and shoulders only (`tools/data/scenes.yaml` busts)."""
+    busts = set(scene_words()["busts"])
+    return np.array([not e.silhouette and e.name in busts for e in _index()[0]], np.float32)
+
+
 def available() -> bool:
     return installed()
 
 
-def nearest_object(phrase: str, role: str | None = None) -> tuple[ObjectEntry, str, float]:
-    """(entry, role, similarity) of the drawable object nearest in meaning to the phrase (of that role, if given).
+def nearest_object(
+    phrase: str, role: str | None = None, context: str | None = None, accept=None
+) -> tuple[ObjectEntry, str, float]:
+    """(entry, role, similarity) of the drawable object nearest in meaning to the phrase (of that role, if given;
+    among the CANDIDATES nearest, the first that `accept(phrase, name words)` takes, if given).
 
     The phrase is heard whole and by its last word, the noun in English ("a sleepy dog" is a dog, not
-    "sleepy"): an object's similarity is the mean of the two, or the whole phrase's alone if higher."""
+    "sleepy"): an object's similarity is the mean of the two, or the whole phrase's alone if higher. The whole
+    request (context) only breaks near ties between senses: palms in a desert oasis are palm trees, not hands."""
     library, vectors, roles = _index()
     words = re.findall(r"[a-z]+", phrase.lower())
     texts = [phrase] + ([words[-1]] if len(words) > 1 else [])
     per_text = vectors @ embed(texts).T
     scores = np.maximum(per_text[:, 0], per_text.mean(1))
     ranked = scores - SILHOUETTE_HANDICAP * np.array([e.silhouette for e in library])
-    if not {"face", "head", "heads", "faces"} & set(words):
-        ranked = ranked - FACE_HANDICAP * _faces_only()
+    if context and context != phrase:
+        ranked = ranked + CONTEXT_WEIGHT * (vectors @ embed([context])[0])
+    if role != "figure" and not {"face", "head", "heads", "faces"} & set(words):  # a portrait's sitter is a face
+        ranked = ranked - FACE_HANDICAP * _faces_only() - BUST_HANDICAP * _busts()
     ranked = np.where(roles == role if role is not None else roles != "scene", ranked, -np.inf)
-    best = int(ranked.argmax())
+    order = np.argsort(-ranked)[:CANDIDATES]
+    best = next((int(i) for i in order if accept is None or accept(phrase, library[i].words)), int(order[0]))
     return library[best], str(roles[best]), float(scores[best])
 
 
@@ -128,15 +145,18 @@ def count_of(phrase: str, rng_seed: int = 0) -> int:
     several = any(w in FEW for w in words)
     plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
     if several or plural:
-        return 2 + (rng_seed % 3)
+        return 2 + ((rng_seed + 1) % 3)  # seed 0 (a first painting): three
     return 1
 
 
-def match_objects(phrases: list[str], seed: int = 0, role: str | None = None) -> list[ObjectMatch]:
-    """The objects of these phrases (each already judged a thing rather than a scene), of that role if given."""
+def match_objects(
+    phrases: list[str], seed: int = 0, role: str | None = None, context: str | None = None, accept=None
+) -> list[ObjectMatch]:
+    """The objects of these phrases (each already judged a thing rather than a scene), of that role if given,
+    read within the whole request (context) when given."""
     found = []
     for phrase in phrases:
-        entry, role_found, similarity = nearest_object(phrase, role)
+        entry, role_found, similarity = nearest_object(phrase, role, context, accept)
         found.append(ObjectMatch(phrase, entry, role_found, similarity, count_of(phrase, seed)))
     return found
 

@@ -107,6 +107,10 @@ def _scene_notes(params: PaintingParameters, subject: str) -> list[str]:
         for m in params.scene.objects
         if not m.exact
     ]
+    notes += [
+        f"I can't draw {phrase!r} yet (the nearest I have is {near}), so it is left out"
+        for phrase, near in params.scene.left_out
+    ]
     if subject.strip() and not object_matching.available():
         notes.append("the object drawings are not installed (make icons), so only the scene is painted")
     if subject.strip() and not params.scene.matched and not params.scene.objects:

@@ -53,6 +53,7 @@ class SceneReading:
     weather_from_words: bool
     stage: str = "landscape"  # or "interior", "portrait": a scene that is no landscape
     objects: tuple = ()  # object_matching.ObjectMatch, the things to draw, in the subject's order
+    left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
 
 
 def mood_abstract_kind(valence: float, arousal: float) -> str:
@@ -171,7 +172,7 @@ def _phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
         text = " ".join(current).strip()
         if text and set(current) - STOP_WORDS:
             found.append((text, kind))
-        current, kind = [], next_kind if found or text else kind
+        current, kind = [], next_kind
 
     i = 0
     while i < len(kept):
@@ -180,8 +181,10 @@ def _phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             pass
         elif w in COMPANIONS:
             close("companion")
-        elif w in SETTINGS or _participle(kept, i):
+        elif w in SETTINGS:
             close("setting")
+        elif _participle(kept, i):
+            close("action")  # what the participle acts on: a place ("crossing the dunes") or a thing ("a kite")
             while i + 1 < len(kept) and kept[i + 1] in PARTICLES:
                 i += 1
         else:
@@ -191,22 +194,52 @@ def _phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     return found
 
 
-def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int) -> tuple[list[tuple[str, float]], list]:
+def _head_similarity(phrase: str, name: str) -> float:
+    """How near the phrase's last word is to the drawing's last word, the kinds of thing they name ("a cup" and
+    "coffee cup" 1.0, "palms" and "palm" high, "ropes" and "rope bridge" low)."""
+    phrase_words, name_words = re.findall(r"[a-z]+", phrase.lower()), re.findall(r"[a-z]+", name.lower())
+    if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS:  # a palm tree is named by its kind: "palm"
+        name_words = name_words[:-1]
+    heads = [phrase_words[-1], name_words[-1]]
+    a, b = embed(heads)
+    return 1.0 if heads[0] == heads[1] else float(a @ b)
+
+
+def _same_kind(phrase: str, name: str) -> bool:
+    return _head_similarity(phrase, name) >= scene_words()["thresholds"]["same_head"]
+
+
+def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str = "") -> tuple[list, list, list]:
     """Each phrase judged a scene ((family or stage, similarity)) or a thing to draw (an ObjectMatch). The
     subject phrase is a thing when its nearest drawing is near enough and nearer than any scene; a companion
     ("with a lamp") must be nearer still; a setting ("on a cliff", "crossing the dunes") says where and is drawn
-    only when it names a thing no scene holds (a bridge); at most MAX_KINDS kinds of thing are drawn."""
+    only when it names a thing no scene holds (a bridge); at most MAX_KINDS kinds of thing are drawn. Returns
+    (scenes, things, left out: (phrase, nearest drawing's words) of things too far from any drawing)."""
     from tools import object_matching
 
-    scenes, things, subject_scene = [], [], None
+    scenes, things, subject_scene, subject_match, left_out = [], [], None, None, []
     drawable = object_matching.available()
     thresholds = scene_words()["thresholds"]
+    embed([p for p, _ in phrases] + [re.findall(r"[a-z]+", p)[-1] for p, _ in phrases if re.search(r"[a-z]", p)])
     for phrase, kind in phrases:
         family = _family(phrase)
-        match = object_matching.match_objects([phrase], seed)[0] if drawable else None
+        if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place
+            kind = "setting" if family[1] >= thresholds["stage"] else "companion"
+        same_kind = None if kind == "subject" else _same_kind
+        match = (
+            object_matching.match_objects([phrase], seed, context=context, accept=same_kind)[0] if drawable else None
+        )
+        head = _head_similarity(phrase, match.entry.words) if match is not None and kind != "subject" else 1.0
         needed = thresholds["object_more"] if kind == "companion" or things else thresholds["object"]
-        if kind == "setting":
-            needed = thresholds["object_setting"] if family[1] < thresholds["stage"] else float("inf")
+        if kind == "companion" and head >= 1.0:  # "with the Eiffel tower": a tower, the nearest we have
+            needed = thresholds["object"]
+        if kind == "setting":  # where a thing is: drawn only when it is a thing to be in (a rowing boat), not a place
+            boat = match is not None and match.role == "floats"
+            needed = (
+                max(thresholds["object_setting"], family[1] + thresholds["setting_margin"]) if boat else float("inf")
+            )
+        if head < thresholds["same_head"]:  # "ropes" is no rope bridge: the drawing must be the same kind of thing
+            needed = float("inf")
         needed = max(needed, family[1] + thresholds["object_margin"])
         part = bool(match and kind == "companion" and things and things[0].role == match.role == "building")
         if part:  # a house's red door: neither a second house nor a scene
@@ -214,17 +247,27 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int) -> tuple[list
         if match is not None and match.similarity >= needed:
             if len(things) < MAX_KINDS:
                 things.append(match)
+            if kind == "setting":  # a rowing boat is on a lake
+                scenes.append(family)
             continue
         if kind == "subject" and family[1] >= thresholds["family"]:  # the subject is a scene itself: it leads
-            subject_scene = family
+            subject_scene, subject_match = family, match
+        elif kind != "setting" and match is not None and family[1] < thresholds["stage"]:
+            left_out.append((phrase, match.entry.words))  # a thing we cannot draw: the reply names the nearest
         scenes.append(family)
-        if family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
+        if kind == "subject" and family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
             sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
             things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
     best = max((c[1] for c in scenes), default=0.0)
-    if subject_scene is not None and subject_scene[1] >= best - SUBJECT_LEADS:  # a mountain peak under a sky: mountains
+    stage_words = scene_words()["stages"]
+    leads = subject_scene is not None and (
+        subject_scene[0] not in stage_words or subject_scene[1] >= best - SUBJECT_LEADS
+    )
+    if leads:  # a mountain peak under a sky is mountains, a glacier by the sea a snowscape; a cottage by the sea: sea
         scenes = [(subject_scene[0], best)]
-    return scenes, things
+    elif subject_scene is not None and subject_match is not None:  # "a cottage by the sea": a thing after all
+        left_out.insert(0, (phrases[0][0], subject_match.entry.words))
+    return scenes, things, left_out
 
 
 def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, float]:
@@ -232,7 +275,7 @@ def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, f
     subject, roles = things[0], {m.role for m in things}
     if "still_life" in roles and not roles & {"floats", "swims", "building", "flies"}:  # a dog by the fire: indoors
         return "interior", 1.0
-    if subject.role == "figure":
+    if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors
         return "portrait", 1.0
     if weather == "snow":
         return "snow", 1.0
@@ -260,6 +303,7 @@ WATERLESS_FOR_BOATS = {
 }
 MAX_KINDS = 3
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
+CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # last words that say the class, not the kind ("palm tree")
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 
@@ -268,7 +312,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     """The scene a subject asks for and the things in it; the mood fills in what the subject leaves open."""
     words = re.findall(r"[a-z']+|\d+|[,;]", subject.lower())
     time, weather, used = _condition_words(words)
-    scenes, things = _scenes_and_objects(_phrases(words, used), seed)
+    scenes, things, left_out = _scenes_and_objects(_phrases(words, used), seed, subject)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
         scenes = [_family(subject)] if subject.strip() else []
     family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
@@ -289,6 +333,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     return SceneReading(
         stage=stage,
         objects=tuple(things),
+        left_out=tuple(left_out),
         family=family,
         time=time or mood_time(valence, arousal),
         weather=weather or mood_weather(valence, arousal, family),

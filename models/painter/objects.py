@@ -37,7 +37,7 @@ def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarr
     """The object's RGB under the scene's light: tinted by it, shaded away from it, graded by the mood."""
     rgb = rgba[..., :3].copy()
     if obj.entry.silhouette:  # a silhouette is never a black cut-out: the local colour, lit from the light's side
-        rgb[:] = _local_colour(spec, light)
+        rgb[:] = _local_colour(spec, light, obj.role)
         h, w = rgb.shape[:2]
         toward = np.linspace(-1, 1, w)[None, :, None] * (-1 if light_x < obj.cx else 1)
         rgb *= 1 + 0.25 * np.clip(toward, 0, 1) - 0.1 * np.linspace(0, 1, h)[:, None, None]
@@ -50,15 +50,29 @@ def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarr
     return np.clip(mood_grade(rgb, spec), 0, 1)
 
 
-def _local_colour(spec: SceneSpec, light: np.ndarray) -> np.ndarray:
-    """A silhouette's body colour: the accent's hue, warmed or cooled by the light around it, at a value well
-    apart from what lies around it (darker on a light ground, lighter on a dark one), so it reads as a
-    coloured thing in that light, never as a black cut-out."""
-    own = hsv_colour(spec.accent_hue, float(np.clip(0.35 + 0.4 * spec.accent_saturation, 0.4, 0.75)), 0.5)
+# A silhouette's local colour by what it is (hue, saturation): walls of wood and brick, hulls of wood, hides, leaves;
+# things in the air and on tables take the painting's accent.
+LOCAL_COLOURS = {
+    "building": (18, 0.5),
+    "floats": (24, 0.45),
+    "stands": (28, 0.45),
+    "figure": (15, 0.4),
+    "plant": (105, 0.45),
+    "swims": (200, 0.4),
+}
+
+
+def _local_colour(spec: SceneSpec, light: np.ndarray, role: str = "flies") -> np.ndarray:
+    """A silhouette's body colour: its local colour (by role; the accent for things in the air or on a table),
+    nudged towards the accent and warmed or cooled by the light around it, at a value well apart from what lies
+    around it (darker on a light ground, lighter on a dark one): a coloured thing in that light, never black."""
+    hue, saturation = LOCAL_COLOURS.get(role, (spec.accent_hue, 0.35 + 0.4 * spec.accent_saturation))
+    own = 0.75 * hsv_colour(hue, float(np.clip(saturation, 0.3, 0.75)), 0.5)
+    own = own + 0.25 * hsv_colour(spec.accent_hue, 0.5, 0.5)
     tint = light / max(float(light.max()), 1e-3)
-    colour = 0.6 * own + 0.4 * own.mean() * tint
+    colour = 0.65 * own + 0.35 * own.mean() * tint
     around = float(light.mean())
-    value = float(np.clip(around - 0.32 if around > 0.45 else around + 0.32, 0.22, 0.8))  # apart from its ground
+    value = float(np.clip(around - 0.28 if around > 0.45 else around + 0.28, 0.42, 0.8))  # apart from its ground
     return np.clip(colour * value / max(float(colour.max()), 1e-3), 0, 1).astype(np.float32)
 
 

@@ -28,14 +28,16 @@ SIZES = {
     "building": (0.26, 0.44),
     "stands": (0.16, 0.34),
     "plant": (0.18, 0.42),
-    "figure": (0.24, 0.5),
+    "figure": (0.16, 0.4),
     "floats": (0.14, 0.32),
     "swims": (0.1, 0.22),
     "flies": (0.18, 0.28),
     "still_life": (0.22, 0.42),
 }
+HILL = 0.08  # how far above the horizon a building may stand on a hill's top
 FORWARD = 0.2  # a standing thing stands at least this share of its ground's depth in front of the horizon
 MARGIN = 0.025  # kept free between a thing and the frame
+HEADROOM = 0.8  # a thing standing at height b reaches at most this share of the way to the frame's top
 SANDY = ("sea", "desert", "lake")
 
 
@@ -88,14 +90,16 @@ def _column_with(holds: np.ndarray, cx: float) -> int:
     return int(columns[np.abs(columns - col).argmin()])
 
 
-def _base(holds: np.ndarray, col: int, wanted: float, role: str, sky_line: float) -> float:
+def _base(holds: np.ndarray, col: int, wanted: float, role: str, sky_line: float, on_rock: bool = False) -> float:
     """The row in that column nearest the wanted base that holds the role's support; a flying thing keeps
-    clear of the horizon, a building may stand on the top edge of its ground (a cliff, a hill)."""
+    clear of the horizon, a building may stand on the top edge of its ground (a hill a little above the horizon,
+    a cliff at any height)."""
     rows = np.nonzero(holds[:, col])[0] / (LAYOUT_SIZE - 1)
     if role == "flies":
         rows = rows[rows <= sky_line - 0.06] if (rows <= sky_line - 0.06).any() else rows
     else:
-        front = rows.min() + FORWARD * (1 - rows.min()) if role != "building" or rows.min() > sky_line else rows.min()
+        top = rows.min() if on_rock else max(rows.min(), sky_line - HILL)  # a hilltop, not a blob in the sky
+        front = top + FORWARD * (1 - top) if role != "building" else top
         inside = rows[rows >= front]
         rows = inside if len(inside) else rows
     return float(rows[np.abs(rows - wanted).argmin()])
@@ -105,7 +109,7 @@ def _size(role: str, base: float, sky_line: float, proposed: float, count: int) 
     """The longer side: the role's size at this depth, the network's proposal kept within a third of it."""
     far, near = SIZES.get(role, SIZES["stands"])
     depth = 0.5 if role == "flies" else float(np.clip((base - sky_line) / max(0.05, 1 - sky_line), 0, 1))
-    target = (far + (near - far) * depth) * (0.8 if count > 2 else 1.0)
+    target = (far + (near - far) * depth) * (0.8 if count > 2 else 1.25 if count == 1 else 1.0)  # one alone: larger
     return float(np.clip(proposed, 0.75 * target, 1.25 * target))
 
 
@@ -118,7 +122,9 @@ def fit_frame(cx: float, base: float, longer: float, ratio: float, role: str) ->
             base = MARGIN + height
         else:
             height = max(0.04, base - MARGIN)
-            longer = height * max(1.0, ratio)
+    if role != "flies" and height > HEADROOM * base:  # sky left above it: a cabin is not the whole upper picture
+        height = max(0.04, HEADROOM * base)
+    longer = height * max(1.0, ratio)
     width = longer * min(1.0, ratio)
     width = min(width, 1 - 2 * MARGIN)
     cx = float(np.clip(cx, MARGIN + width / 2, 1 - MARGIN - width / 2))
@@ -140,11 +146,12 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         cx, base, longer = obj.cx, obj.base_y, obj.height
         if labels is not None:
             sky_line = horizon(labels)
-            holds = np.isin(labels, _support(obj.role, labels))
+            support = _support(obj.role, labels)
+            holds = np.isin(labels, support)
             if holds.any():
                 col = _column_with(holds, cx)
                 cx = col / (LAYOUT_SIZE - 1) if col != int(np.clip(cx, 0, 0.999) * LAYOUT_SIZE) else cx
-                base = _base(holds, col, base, obj.role, sky_line)
+                base = _base(holds, col, base, obj.role, sky_line, on_rock=C["rock"] in support)
             longer = _size(obj.role, base, sky_line, longer, counts[obj.role])
         else:
             far, near = SIZES.get(obj.role, SIZES["still_life"])
