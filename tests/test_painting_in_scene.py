@@ -5,10 +5,11 @@ import numpy as np
 
 from models.painter.brushwork import _stroke_paths
 from models.painter.grounded import FOLIAGE, TRUNK, drop_floating_land, ground_trees
-from models.painter.painted_in import OBJECT, aerial_perspective, settle_objects
+from models.painter.painted_in import OBJECT, aerial_perspective, lift_object_darks, settle_objects
 from models.painter.rooms import dress_room, furnish_room
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
+from models.painter.surfaces import ROCK, moving_light, rock_faces
 
 SKY, GRASS = CLASSES.index("sky"), CLASSES.index("grass")
 
@@ -49,11 +50,30 @@ def test_a_sticker_takes_the_scenes_colour_light_and_loses_its_edge_in_places():
     ref[50:70, 40:60] = (1.0, 0.0, 0.0)  # a pure red drawing, half of it flat black
     ref[70:90, 40:60] = 0.0
     settle_objects(ref, scene, labels, SceneSpec(hue=90, saturation=0.4), seed=0)
+    lift_object_darks(ref, labels)
     red = ref[55:65, 45:55].reshape(-1, 3)
     assert (red.max(-1) - red.min(-1)).mean() < 0.8  # no louder than the scene's accents
     assert ref[75:85, 45:55].mean() > 0.1  # no flat black hole
     outline = ref[50:90, 39]  # just outside the left edge: partly the object's colour now, in places
     assert np.abs(outline - scene[50:90, 39]).max() > 0.02
+
+
+def test_rock_has_lit_tops_and_cracks_and_land_has_moving_light():
+    size = 128
+    labels = _meadow(size)
+    labels[30:64, 40:90] = ROCK
+    ref = np.full((size, size, 3), 0.5, np.float32)
+    ref[:30] = (0.6, 0.75, 0.95)
+    rng = np.random.default_rng(0)
+    rock_faces(ref, labels, rng)
+    assert ref[31:33, 45:85].mean() > ref[45:60, 45:85].mean()  # the top plane catches the sky's light
+    assert ref[40:64, 40:90].mean(-1).std() > 0.03  # planes and cracks, not one flat brown
+    before = ref[64:].copy()
+    moving_light(ref, labels, SceneSpec(weather="clear"), rng)
+    grass = ref[64:]
+    assert grass.mean(-1).std() > before.mean(-1).std() + 0.02
+    warm = grass[..., 0] - grass[..., 2]
+    assert warm.max() - warm.min() > 0.1  # sunlit patches lean warm, shaded ones cool
 
 
 def test_the_distance_goes_to_the_horizons_colour():

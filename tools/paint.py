@@ -129,7 +129,7 @@ def paint(args: PaintArgs, ctx: ToolContext) -> ToolResult:
         image = render_painting(params.spec, seed, args.size, blend, plan=painting_plan(params))
     os.makedirs(ctx.out_dir, exist_ok=True)
     path = os.path.join(ctx.out_dir, "painting.png")
-    image.save(path)
+    image.save(path, compress_level=1)  # a fifth of the default compression time, a few more bytes
     previous_family = ctx.previous.data.get("spec", {}).get("family") if ctx.previous is not None else None
     same = ctx.previous is not None and ctx.previous.seed == seed and previous_family == params.spec.family
     how = "same composition, repainted" if same else "new composition"

@@ -21,7 +21,7 @@ HORIZONTAL = [
 UPRIGHT = [CLASSES.index(c) for c in ("grass", "trunk", "building")]
 DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
 SOFT_EDGED = [CLASSES.index("field_accent")]  # a drawn thing's outline: some strokes cross it (lost edges)
-CROSSING = 0.3  # share of the strokes at a soft edge that carry on across it
+CROSSING = 0.2  # share of the strokes at a soft edge that carry on across it
 BRUSHES = (1 / 20, 1 / 40, 1 / 80, 1 / 170)  # brush radius as a share of the side
 THRESHOLDS = (0.045, 0.045, 0.045, 0.09)  # the finest brush only where detail is strong
 
@@ -93,7 +93,7 @@ SHAPES = np.array(
     ],
     np.float32,
 )
-BRISTLES = 4  # streaks of lighter and darker paint along a stroke
+BRISTLES = 3  # streaks of lighter and darker paint along a stroke
 
 
 def stroke_outlines(paths: np.ndarray, widths: np.ndarray, shapes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -22,7 +22,7 @@ SKY_LIKE = [CLASSES.index(c) for c in ("sky", "cloud", "light")]
 AMBIENT = 0.2  # share of the surroundings' colour reflected into a thing
 PALETTE_LEAN = 0.14  # how far a thing's hues lean to the palette's main colour
 DARK_FLOOR = 0.4  # a thing's darkest value as a share of its surroundings' value
-LOST_EDGE = 0.55  # how much of the outline dissolves into the surroundings, where it is lost
+LOST_EDGE = 0.4  # how much of the outline dissolves into the surroundings, where it is lost
 
 
 def _blur(rgb: np.ndarray, radius: float) -> np.ndarray:
@@ -56,13 +56,6 @@ def settle_objects(ref: np.ndarray, scene: np.ndarray, labels: np.ndarray, spec:
     chroma = _chroma(obj)[:, None]
     grey = obj.mean(-1, keepdims=True)
     obj = grey + (obj - grey) * np.minimum(1.0, cap / np.maximum(chroma, 1e-3))
-    # no flat black: the darkest parts of a thing keep some of the light around them (a silhouette reads as
-    # a dark form in the scene's air, not a hole)
-    around = ambient[mask]
-    floor = DARK_FLOOR * around.mean(-1, keepdims=True)
-    value = obj.mean(-1, keepdims=True)
-    lift = np.clip(floor - value, 0, None) / np.maximum(around.mean(-1, keepdims=True), 1e-3)
-    obj = obj + lift * around
     ref[mask] = np.clip(obj, 0, 1)
     # lost and found edges: a band around the outline blends into the surroundings where a noise field says so
     soft = _mask_blur(mask.astype(np.float32), max(1.0, size / 256))
@@ -71,6 +64,19 @@ def settle_objects(ref: np.ndarray, scene: np.ndarray, labels: np.ndarray, spec:
     noise = np.asarray(Image.fromarray(rng.uniform(0, 1, (12, 12)).astype(np.float32)).resize((size, size)))
     lost = (LOST_EDGE * band * np.clip((noise - 0.35) * 2.5, 0, 1))[..., None]
     ref[:] = (1 - lost) * ref + lost * _blur(ref, max(1.5, size / 128))
+
+
+def lift_object_darks(ref: np.ndarray, labels: np.ndarray) -> None:
+    """In place, after the value plan: no flat black in a drawn thing; its darkest parts keep some of the light
+    around them (a silhouette reads as a dark form in the scene's air, not a hole)."""
+    mask = labels == OBJECT
+    if not mask.any():
+        return
+    around = _blur(ref, labels.shape[0] / 14)[mask]
+    level = np.maximum(around.mean(-1, keepdims=True), 1e-3)
+    value = ref[mask].mean(-1, keepdims=True)
+    lift = np.clip(DARK_FLOOR * level - value, 0, None) / level
+    ref[mask] = np.clip(ref[mask] + lift * around, 0, 1)
 
 
 def horizon_row(labels: np.ndarray) -> int | None:

@@ -19,14 +19,15 @@ from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, paint_discs, take_discs
 from models.painter.form_light import light_direction, model_forms
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
-from models.painter.painted_in import aerial_perspective, settle_objects
+from models.painter.painted_in import aerial_perspective, lift_object_darks, settle_objects
 from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
+from models.painter.surfaces import moving_light, rock_faces
 from models.painter.value_plan import apply_value_plan, light_temperature
 
-RESTATE = 0.18  # how much of a drawn thing's own drawing is laid back over the strokes
+RESTATE = 0.28  # how much of a drawn thing's own drawing is laid back over the strokes
 
 
 def labels_at(probs: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -163,6 +164,9 @@ def render_layout(
         dress_room(ref, labels, spec, rng)
     elif stage == "portrait":
         dress_portrait(ref, labels, spec, rng)
+    else:
+        rock_faces(ref, labels, rng)
+        moving_light(ref, labels, spec, rng)
     dress_buildings(ref, labels, spec, rng)
     paint_boats(ref, labels, spec, rng)
     soften_crests(ref, labels)
@@ -177,6 +181,8 @@ def render_layout(
     ref = aerial_perspective(ref, labels, spec)
     ref = model_forms(ref, labels, direction)
     ref = light_temperature(apply_value_plan(ref, spec), spec)
+    if objects is not None:
+        lift_object_darks(ref, labels)
     painted = paint_strokes(ref, labels, spec.energy, rng)
     if objects is not None:  # the drawing restated thinly, so the strokes over it show through
         painted = objects.restate(painted, amount=RESTATE)

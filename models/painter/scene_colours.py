@@ -19,7 +19,7 @@ DAYLIGHT = {
     "cloud": (215, 0.06, 0.94),
     "light": (48, 0.45, 1.0),
     "far": (222, 0.25, 0.62),
-    "rock": (25, 0.22, 0.42),
+    "rock": (28, 0.16, 0.48),  # a warm grey, not brown: its planes and cracks give it form
     "snow": (210, 0.05, 0.95),
     "water": (205, 0.55, 0.6),
     "foam": (195, 0.08, 0.95),

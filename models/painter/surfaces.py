@@ -1,0 +1,85 @@
+"""Big surfaces with life in them: rock with planes and cracks, land with light and shadow moving over it and a
+scatter of wildflowers.
+
+A region painted in one colour reads as a flat cut-out, and a large one as mud ("flat muddy green land", "the
+rocks are muddy"). A painter breaks a rock into planes (tops catch the sky's light, faces are split by cracks)
+and lets light move over a meadow: sunlit patches warm and yellow, cloud shadows cool and blue, with small
+saturated accents (flowers) in the near grass. All in the underpainting, so the strokes carry it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+
+ROCK, GRASS = CLASSES.index("rock"), CLASSES.index("grass")
+LAND = [CLASSES.index(c) for c in ("grass", "sand", "earth", "snow")]
+SUNLIT, SHADE = np.array([1.0, 0.92, 0.62], np.float32), np.array([0.55, 0.68, 1.0], np.float32)
+
+
+def _noise(size: int, cells: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
+    """Smooth noise in about [-1, 1], `cells` (rows, columns) of detail across the picture."""
+    coarse = rng.uniform(-1, 1, cells).astype(np.float32)
+    return np.asarray(Image.fromarray(coarse).resize((size, size), Image.BICUBIC), np.float32)
+
+
+def rock_faces(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> None:
+    """In place: rock broken into lit top planes, facets of varied value and dark cracks along the face."""
+    rock = labels == ROCK
+    if rock.sum() < 50:
+        return
+    size = labels.shape[0]
+    above = np.zeros_like(rock)
+    depth = max(2, size // 70)
+    for k in range(1, depth + 1):  # rock pixels with open air a few pixels above: the top planes
+        above[k:] |= rock[k:] & ~rock[:-k]
+    facets = 1 + 0.16 * _noise(size, (7, 14), rng)
+    crack_field = _noise(size, (5, 40), rng)  # many more cells across: cracks run mostly up and down
+    cracks = np.clip(1 - np.abs(crack_field) / 0.08, 0, 1) * (_noise(size, (12, 12), rng) > -0.2)
+    value = facets * (1 - 0.35 * cracks) * np.where(above, 1.3, 1.0)
+    ref[rock] = np.clip(ref[rock] * value[rock][:, None], 0, 1)
+    sky_light = ref[: max(1, size // 8)].reshape(-1, 3).mean(0)
+    ref[above] = 0.75 * ref[above] + 0.25 * sky_light  # the tops take the sky's colour
+
+
+def moving_light(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
+    """In place on land: broad sunlit and shaded patches that lean warm and cool (not grey), and in near
+    grass by day or dawn a scatter of wildflower dabs in the accent colour and white."""
+    land = np.isin(labels, LAND)
+    if land.sum() < labels.size * 0.08:
+        return
+    size = labels.shape[0]
+    patches = _noise(size, (4, 6), rng)
+    strength = 0.16 if spec.weather in ("clear", "cloudy") else 0.09
+    lean = (patches * strength)[..., None]
+    warm_cool = np.where(lean > 0, SUNLIT, SHADE)
+    ref[land] = np.clip(ref[land] * (1 + lean[land]) * (1 + 0.35 * np.abs(lean[land]) * (warm_cool[land] - 1)), 0, 1)
+    if spec.time in ("day", "dawn") and spec.weather not in ("snow", "stormy") and spec.valence > -0.2:
+        _wildflowers(ref, labels == GRASS, spec, rng)
+
+
+def _wildflowers(ref: np.ndarray, grass: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
+    """Small dabs in the accent colour (and some white) in the lower, nearer grass, larger nearer the eye."""
+    from models.painter.scene_colours import hsv_colour
+
+    size = grass.shape[0]
+    rows = np.nonzero(grass.any(1))[0]
+    if not len(rows) or grass.sum() < size * size * 0.1:
+        return
+    top = rows.min()
+    n = int(size * size / 2000)
+    ys = rng.uniform(top + (size - top) * 0.35, size, n).astype(int).clip(0, size - 1)
+    xs = rng.uniform(0, size, n).astype(int).clip(0, size - 1)
+    keep = grass[ys, xs]
+    ys, xs = ys[keep], xs[keep]
+    named = spec.palette_strength >= 0.5  # the person's accent colour, else a meadow's own red
+    accent = hsv_colour(spec.accent_hue if named else 352, 0.6 + 0.3 * spec.accent_saturation, 0.92)
+    colours = np.stack([accent, hsv_colour(50, 0.7, 0.97), np.array([0.96, 0.95, 0.88], np.float32)])
+    pick = rng.integers(0, 3, len(ys))
+    radius = (1 + 3 * (ys - top) / max(1, size - top)) * size / 512
+    for y, x, r, c in zip(ys, xs, radius, pick):
+        r = int(max(1, r))
+        ref[max(0, y - r) : y + r + 1, max(0, x - r) : x + r + 1] = colours[c]
