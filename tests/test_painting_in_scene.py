@@ -7,9 +7,10 @@ from models.painter.brushwork import _stroke_paths
 from models.painter.grounded import FOLIAGE, TRUNK, drop_floating_land, ground_trees
 from models.painter.painted_in import OBJECT, aerial_perspective, lift_object_darks, settle_objects
 from models.painter.rooms import dress_room, furnish_room
+from models.painter.scene_colours import class_colours
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
-from models.painter.surfaces import ROCK, moving_light, rock_faces
+from models.painter.surfaces import ROCK, leafy_crowns, moving_light, rock_faces
 
 SKY, GRASS = CLASSES.index("sky"), CLASSES.index("grass")
 
@@ -112,3 +113,20 @@ def test_some_strokes_cross_a_drawn_things_edge():
     angles = np.zeros((64, 64))  # strokes go right, towards the thing
     paths = _stroke_paths(points, angles, labels, np.array([24.0, 24.0]), crosses=np.array([True, False]))
     assert paths[0, -1, 0] > 34 and paths[1, -1, 0] < 33
+
+
+def test_a_tree_crown_has_lit_clumps_not_one_dark_blob():
+    size = 128
+    labels = _meadow(size)
+    labels[30:64, 40:80] = FOLIAGE
+    ref = np.full((size, size, 3), 0.3, np.float32)
+    leafy_crowns(ref, labels, SceneSpec(), np.random.default_rng(0))
+    crown = ref[30:64, 40:80].mean(-1)
+    assert crown[:2].mean() > crown[10:25].mean() + 0.05  # the top catches the light
+    assert crown[5:25].std() > 0.02  # clumps of varied value
+
+
+def test_dusk_light_shifts_the_seas_colour_without_greying_it():
+    water = CLASSES.index("water")
+    day, dusk = (class_colours(SceneSpec(family="sea", time=t))[water] for t in ("day", "dusk"))
+    assert dusk.max() - dusk.min() > 0.8 * (day.max() - day.min()) * 0.72  # chroma kept (dusk dims the value)

@@ -24,7 +24,7 @@ from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
-from models.painter.surfaces import moving_light, rock_faces
+from models.painter.surfaces import leafy_crowns, moving_light, rock_faces
 from models.painter.value_plan import apply_value_plan, light_temperature
 
 RESTATE = 0.28  # how much of a drawn thing's own drawing is laid back over the strokes
@@ -68,9 +68,9 @@ def break_crests(labels: np.ndarray, rng: np.random.Generator) -> None:
         return
     size = labels.shape[0]
     noise = np.asarray(
-        Image.fromarray(rng.normal(0, 1, (24, 14)).astype(np.float32)).resize((size, size), Image.BICUBIC)
+        Image.fromarray(rng.normal(0, 1, (24, 20)).astype(np.float32)).resize((size, size), Image.BICUBIC)
     )
-    labels[foam & (noise < -0.4)] = CLASSES.index("water")
+    labels[foam & (noise < 0.0)] = CLASSES.index("water")  # half the crest length gone, in runs of varied length
 
 
 def soften_crests(
@@ -166,6 +166,7 @@ def render_layout(
         dress_portrait(ref, labels, spec, rng)
     else:
         rock_faces(ref, labels, rng)
+        leafy_crowns(ref, labels, spec, rng)
         moving_light(ref, labels, spec, rng)
     dress_buildings(ref, labels, spec, rng)
     paint_boats(ref, labels, spec, rng)

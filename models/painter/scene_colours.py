@@ -26,7 +26,7 @@ DAYLIGHT = {
     "grass": (92, 0.55, 0.55),
     "sand": (38, 0.42, 0.85),
     "earth": (26, 0.5, 0.42),
-    "foliage": (125, 0.55, 0.34),
+    "foliage": (118, 0.5, 0.42),  # mid-dark: the value plan and the crowns' shade give the darks
     "trunk": (24, 0.5, 0.22),
     "building": (28, 0.12, 0.45),
     "petal": (48, 0.85, 0.95),
@@ -81,6 +81,16 @@ def _tinted(rgb: np.ndarray, hue: float, saturation: float, amount: float) -> np
     value = rgb.max(-1, keepdims=True)
     target = hsv_to_rgb(np.concatenate([np.full_like(value, hue), np.full_like(value, saturation), value], -1))
     return (1 - amount) * rgb + amount * target
+
+
+def kept_chroma(before: np.ndarray, after: np.ndarray, share: float = 0.85) -> np.ndarray:
+    """`after` (a colour mixed towards a light's hue) with at least `share` of `before`'s chroma: the light
+    shifts a colour's temperature, it does not grey it (a blue sea under a dusk tint stays a colour, not mud)."""
+    chroma_before = before.max(-1, keepdims=True) - before.min(-1, keepdims=True)
+    chroma_after = after.max(-1, keepdims=True) - after.min(-1, keepdims=True)
+    grey = after.mean(-1, keepdims=True)
+    scale = np.maximum(1.0, share * chroma_before / np.maximum(chroma_after, 1e-3))
+    return np.clip(grey + (after - grey) * scale, 0, 1)
 
 
 def _hue_of(rgb: np.ndarray) -> float:
@@ -144,7 +154,8 @@ def class_colours(spec: SceneSpec) -> np.ndarray:
         rgb = hsv_to_rgb(np.array([h, s * sat_factor, v], np.float32))
         rgb = _role_colour(rgb, name, spec, sat_factor)  # the sun and moon keep most of their own light
         if name != "light":  # water takes its light from the sky it mirrors (underpainting), less from the tint
-            rgb = _tinted(rgb, tint_hue, 0.5, tint * (0.4 if name == "water" else 1.0)) * light_factor
+            lit = _tinted(rgb, tint_hue, 0.5, tint * (0.4 if name == "water" else 1.0))
+            rgb = kept_chroma(rgb, lit) * light_factor
         rows.append(rgb * val_factor * mood_light(spec))
     return np.clip(np.array(rows, dtype=np.float32), 0, 1)
 

@@ -15,7 +15,7 @@ from PIL import Image
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
 
-ROCK, GRASS = CLASSES.index("rock"), CLASSES.index("grass")
+ROCK, GRASS, FOLIAGE = CLASSES.index("rock"), CLASSES.index("grass"), CLASSES.index("foliage")
 LAND = [CLASSES.index(c) for c in ("grass", "sand", "earth", "snow")]
 SUNLIT, SHADE = np.array([1.0, 0.92, 0.62], np.float32), np.array([0.55, 0.68, 1.0], np.float32)
 
@@ -32,10 +32,7 @@ def rock_faces(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) ->
     if rock.sum() < 50:
         return
     size = labels.shape[0]
-    above = np.zeros_like(rock)
-    depth = max(2, size // 70)
-    for k in range(1, depth + 1):  # rock pixels with open air a few pixels above: the top planes
-        above[k:] |= rock[k:] & ~rock[:-k]
+    above = _tops(rock, max(2, size // 70))
     facets = 1 + 0.16 * _noise(size, (7, 14), rng)
     crack_field = _noise(size, (5, 40), rng)  # many more cells across: cracks run mostly up and down
     cracks = np.clip(1 - np.abs(crack_field) / 0.08, 0, 1) * (_noise(size, (12, 12), rng) > -0.2)
@@ -43,6 +40,31 @@ def rock_faces(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) ->
     ref[rock] = np.clip(ref[rock] * value[rock][:, None], 0, 1)
     sky_light = ref[: max(1, size // 8)].reshape(-1, 3).mean(0)
     ref[above] = 0.75 * ref[above] + 0.25 * sky_light  # the tops take the sky's colour
+
+
+def _tops(mask: np.ndarray, depth: int) -> np.ndarray:
+    """Pixels of the mask with open air within `depth` pixels above them: the planes that face the sky."""
+    tops = np.zeros_like(mask)
+    for k in range(1, depth + 1):
+        tops[k:] |= mask[k:] & ~mask[:-k]
+    return tops
+
+
+def leafy_crowns(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
+    """In place: tree crowns as clumps of leaves, not dark blobs: clumps of varied value, their upper edges
+    lit warm by the light, their undersides cool and darker."""
+    crown = labels == FOLIAGE
+    if crown.sum() < 30:
+        return
+    size = labels.shape[0]
+    clumps = 1 + 0.22 * _noise(size, (size // 14, size // 14), rng)
+    lit = _tops(crown, max(2, size // 60))
+    under = np.zeros_like(crown)
+    under[:-3] = crown[:-3] & ~crown[3:]  # the crown's lower edge
+    value = clumps * np.where(lit, 1.45, 1.0) * np.where(under, 0.8, 1.0)
+    ref[crown] = np.clip(ref[crown] * value[crown][:, None], 0, 1)
+    warm = SUNLIT if spec.time != "night" else SHADE
+    ref[lit] = np.clip(ref[lit] * (0.85 + 0.15 * warm), 0, 1)
 
 
 def moving_light(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
