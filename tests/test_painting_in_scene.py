@@ -10,7 +10,8 @@ from models.painter.rooms import dress_room, furnish_room
 from models.painter.scene_colours import class_colours
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
-from models.painter.surfaces import ROCK, leafy_crowns, moving_light, rock_faces
+from models.painter.surfaces import ROCK, leafy_crowns, moving_light, rock_faces, wet_ground
+from models.painter.value_plan import vibrance
 
 SKY, GRASS = CLASSES.index("sky"), CLASSES.index("grass")
 
@@ -130,3 +131,25 @@ def test_dusk_light_shifts_the_seas_colour_without_greying_it():
     water = CLASSES.index("water")
     day, dusk = (class_colours(SceneSpec(family="sea", time=t))[water] for t in ("day", "dusk"))
     assert dusk.max() - dusk.min() > 0.8 * (day.max() - day.min()) * 0.72  # chroma kept (dusk dims the value)
+
+
+def test_wet_ground_mirrors_what_stands_on_it_in_the_rain():
+    size = 128
+    labels = _meadow(size)
+    labels[:, :] = np.where(np.arange(size)[:, None] < 64, SKY, CLASSES.index("earth"))
+    ref = np.full((size, size, 3), 0.4, np.float32)
+    ref[40:64, 50:60] = 0.95  # a pale house wall standing on the ground
+    dry = ref.copy()
+    wet_ground(ref, labels, SceneSpec(weather="clear"))
+    assert np.array_equal(ref, dry)
+    wet_ground(ref, labels, SceneSpec(weather="rain"))
+    assert ref[66:80, 52:58].mean() > dry[66:80, 52:58].mean() + 0.1  # its reflection below it
+    assert abs(ref[66:80, 100:110].mean() - 0.4) < 0.05  # not where nothing stands
+
+
+def test_vibrance_revives_dull_colours_and_spares_strong_ones():
+    dull, strong = np.array([[0.42, 0.48, 0.4]], np.float32), np.array([[0.9, 0.1, 0.1]], np.float32)
+    spec = SceneSpec(valence=0.5)
+    chroma = lambda c: float(c.max() - c.min())  # noqa: E731
+    assert chroma(vibrance(dull, spec)) > 1.2 * chroma(dull)
+    assert abs(chroma(vibrance(strong, spec)) - chroma(strong)) < 1e-6

@@ -24,8 +24,8 @@ from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
-from models.painter.surfaces import leafy_crowns, moving_light, rock_faces
-from models.painter.value_plan import apply_value_plan, light_temperature
+from models.painter.surfaces import leafy_crowns, moving_light, rock_faces, wet_ground
+from models.painter.value_plan import apply_value_plan, light_temperature, vibrance
 
 RESTATE = 0.28  # how much of a drawn thing's own drawing is laid back over the strokes
 
@@ -137,6 +137,26 @@ def canvas_weave(size: int) -> np.ndarray:
     return 1 + 0.025 * (np.sin(xx * 2.1) * np.sin(yy * 2.3))
 
 
+def dress_scene(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, stage: str, rng: np.random.Generator) -> None:
+    """The underpainting's places and surfaces (in place): a room or a backdrop, or rock, crowns, light on the
+    land; houses, boats, a wet street's reflections, soft crests."""
+    if stage == "interior":
+        dress_room(ref, labels, spec, rng)
+    elif stage == "portrait":
+        dress_portrait(ref, labels, spec, rng)
+    else:
+        rock_faces(ref, labels, rng)
+        leafy_crowns(ref, labels, spec, rng)
+        moving_light(ref, labels, spec, rng)
+    dress_buildings(ref, labels, spec, rng)
+    paint_boats(ref, labels, spec, rng)
+    if stage == "landscape":
+        wet_ground(ref, labels, spec)  # after the town and boats, so their lights are mirrored too
+    soften_crests(ref, labels)
+    if spec.family == "desert":  # the desert's crest lines are its dunes' shade (elsewhere earth is earth)
+        soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
+
+
 def render_layout(
     probs: np.ndarray,
     spec: SceneSpec,
@@ -160,19 +180,7 @@ def render_layout(
     if stage == "interior":
         furnish_room(labels)
     ref = underpainting(labels, spec, rng)
-    if stage == "interior":
-        dress_room(ref, labels, spec, rng)
-    elif stage == "portrait":
-        dress_portrait(ref, labels, spec, rng)
-    else:
-        rock_faces(ref, labels, rng)
-        leafy_crowns(ref, labels, spec, rng)
-        moving_light(ref, labels, spec, rng)
-    dress_buildings(ref, labels, spec, rng)
-    paint_boats(ref, labels, spec, rng)
-    soften_crests(ref, labels)
-    if spec.family == "desert":  # the desert's crest lines are its dunes' shade (elsewhere earth is earth)
-        soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
+    dress_scene(ref, labels, spec, stage, rng)
     add_glow(ref, labels, discs, spec)
     tree_shadows(ref, feet, float(direction[1]))
     if objects is not None:  # before the light and the value plan, so the things share the scene's
@@ -181,7 +189,7 @@ def render_layout(
         settle_objects(ref, scene, labels, spec, seed)
     ref = aerial_perspective(ref, labels, spec)
     ref = model_forms(ref, labels, direction)
-    ref = light_temperature(apply_value_plan(ref, spec), spec)
+    ref = vibrance(light_temperature(apply_value_plan(ref, spec), spec), spec)
     if objects is not None:
         lift_object_darks(ref, labels)
     painted = paint_strokes(ref, labels, spec.energy, rng)

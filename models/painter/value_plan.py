@@ -62,3 +62,13 @@ def light_temperature(rgb: np.ndarray, spec: SceneSpec, amount: float = 0.07) ->
     lean = np.clip((value - 0.5) * 2, -1, 1)
     direction = np.where(lean > 0, warm - warm.mean(), cool - cool.mean())
     return np.clip(rgb + amount * np.abs(lean) * direction * np.maximum(value, 0.15), 0, 1)
+
+
+def vibrance(rgb: np.ndarray, spec: SceneSpec) -> np.ndarray:
+    """Dull colours gain chroma, strong ones keep theirs: greens and blues that had gone to mud come back to a
+    colour, the accents do not turn garish. A glad mood gets more, a sad or grey one a little (its greys stay)."""
+    grey = rgb.mean(-1, keepdims=True)
+    chroma = rgb.max(-1, keepdims=True) - rgb.min(-1, keepdims=True)
+    amount = 0.12 + 0.2 * max(0.0, spec.valence) + (0.1 if spec.weather == "clear" else 0.0)
+    boost = 1 + amount * np.clip(1 - chroma / 0.35, 0, 1)
+    return np.clip(grey + (rgb - grey) * boost, 0, 1)
