@@ -14,6 +14,7 @@ from PIL import Image
 
 STYLE = 23  # of the 26: a fine oil texture without the dark vertical drips most styles (0 included) leave in skies
 STRENGTH = 0.2
+NETWORK_SIZE = 512  # larger paintings are textured at this size: the network's time grows with the pixels
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,4 +37,10 @@ def finish(image: Image.Image, strength: float = STRENGTH) -> Image.Image:
     """The painting with the network's paint texture, in its own colours, at its own size."""
     if not available():
         return image
-    return _engine().stylize(image, style=STYLE, strength=strength, preserve_color=True, max_size=None)
+    if image.width <= NETWORK_SIZE:
+        return _engine().stylize(image, style=STYLE, strength=strength, preserve_color=True, max_size=None)
+    # at 1024 the network ran 0.8 s of CPU; at 512 a quarter of that. Its texture is a fifth of the mix, so it
+    # is made at 512 and laid over the full-size painting (the strokes keep their full sharpness).
+    small = image.resize((NETWORK_SIZE, NETWORK_SIZE * image.height // image.width), Image.LANCZOS)
+    textured = _engine().stylize(small, style=STYLE, strength=1.0, preserve_color=True, max_size=None)
+    return Image.blend(image, textured.resize(image.size, Image.BICUBIC), strength)
