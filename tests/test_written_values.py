@@ -106,3 +106,12 @@ def test_a_mood_is_a_mood():
     assert not written.ok('[["paint", {"mood": "hot air balloon', '"')
     assert rules("paint something gloomy and calm").ok('[["paint", {"mood": "gloomy and calm', '"')
     assert rules("ich hätte gern ein düsteres Bild").ok('[["paint", {"mood": "düsteres', '"')
+
+
+def test_a_scalar_value_is_json_and_a_metre_is_no_tempo():
+    waltz = rules("A nostalgic waltz, 3/4, on accordion")
+    assert "tempo" in waltz.closed_arguments()["compose_melody"]
+    assert not waltz.ok('[["compose_melody", {"bars": 3', "/4")
+    assert waltz.ok('[["compose_melody", {"new_variation": ', "true") and waltz.ok(
+        '[["paint", {"saturation_change": ', "-0.3"
+    )

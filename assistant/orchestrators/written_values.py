@@ -9,6 +9,7 @@ that way. The model still chooses every token; this only refuses the ones that w
 - give a number the request did not write when it writes numbers ("to 60" is a tempo of 60, "16 bars" 16 bars or
   8 more, never 40);
 - give a key or a mode other than the one written, or one at all when none is written ("halloween" is no key);
+- type a value that is no JSON ("tempo": 3/4);
 - close a melody call without the key, mode or bpm the request writes, or a text call without the form or the line
   count it names ("write a haiku about it"). Once the model wanted to close such a call, the next argument it names
   must be a missing one; the value then follows the rules above.
@@ -16,12 +17,15 @@ that way. The model still chooses every token; this only refuses the ones that w
 
 from __future__ import annotations
 
+import re
+
 from assistant.orchestrators.answer_position import Finished, Position, position
 from assistant.orchestrators.request_facts import RequestFacts
 from assistant.orchestrators.subject_span import may_end_subject, may_start_subject
 from tools.mood_lexicon import read_mood
 
 NUMBER_ARGUMENTS = ("tempo", "bars", "add_bars", "lines")
+SCALAR = re.compile(r"-?\d*(?:\.\d*)?|t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?")  # JSON, typed so far
 RELATIVE_TEMPO = frozenset({"tempo_scale", "tempo_change"})
 
 
@@ -42,6 +46,8 @@ class WrittenValues:
             melody.add("mode")
         if self.facts.bpm:
             melody |= RELATIVE_TEMPO
+        if self.facts.numbers and not self.numbers_for("tempo"):
+            melody.add("tempo")  # "a waltz, 3/4": numbers, none a tempo
         return {"compose_melody": frozenset(melody)}
 
     def opened_arguments(self) -> dict[str, frozenset[str]]:
@@ -96,6 +102,8 @@ class WrittenValues:
                 return False
         opened = after.open_value()
         if opened and not self.value_ok(*opened, finished=False):
+            return False
+        if opened and not after.in_string and not SCALAR.fullmatch(opened[1]):
             return False
         return self._key_ok(after)
 
