@@ -130,9 +130,16 @@ CHECKS = {"melody": melody_checks, "painting": painting_checks, "text": text_che
 
 
 def turn_versions(session: Session, message: str, orchestrator: Orchestrator) -> tuple[list, float]:
-    t0 = time.perf_counter()
+    made, seconds, _ = timed_turn(session, message, orchestrator)
+    return made, seconds
+
+
+def timed_turn(session: Session, message: str, orchestrator: Orchestrator) -> tuple[list, float, float]:
+    """The versions a turn made, its wall-clock seconds and this process's CPU seconds (on a shared machine the
+    CPU time is the steadier figure)."""
+    t0, c0 = time.perf_counter(), time.process_time()
     made = [e.version for e in run_turn(session, message, orchestrator) if isinstance(e, VersionMade)]
-    return made, time.perf_counter() - t0
+    return made, time.perf_counter() - t0, time.process_time() - c0
 
 
 def score_case(orchestrator: Orchestrator, case: dict, root: str) -> dict:
@@ -140,7 +147,7 @@ def score_case(orchestrator: Orchestrator, case: dict, root: str) -> dict:
     for turn in case.get("context") or []:
         turn_versions(session, turn, orchestrator)
     before = dict(session.heads)
-    made, seconds = turn_versions(session, case["request"], orchestrator)
+    made, seconds, cpu_seconds = timed_turn(session, case["request"], orchestrator)
     expect = case["expect"]
     touched = {v.kind for v in made}
     asked = set(expect.get("new", [])) | set(expect.get("changed", []))
@@ -158,6 +165,7 @@ def score_case(orchestrator: Orchestrator, case: dict, root: str) -> dict:
         "asked": sorted(asked),
         "checks": checks,
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "right_works": touched == asked,
         "unasked": bool(touched - asked),
         "fully_right": touched == asked and all(checks.values()),
@@ -176,7 +184,15 @@ def summarise(rows: list[dict]) -> dict:
         "subject_kept": float(np.mean([r["subject_kept"] for r in subject_rows])) if subject_rows else None,
         "median_turn_ms": median_ms([r["seconds"] for r in rows]),
         "p95_turn_ms": float(np.percentile([r["seconds"] for r in rows], 95) * 1000),
+        **cpu_times(rows),
     }
+
+
+def cpu_times(rows: list[dict]) -> dict:
+    cpu = [r["cpu_seconds"] for r in rows if "cpu_seconds" in r]
+    if not cpu:
+        return {}
+    return {"median_turn_cpu_ms": median_ms(cpu), "p95_turn_cpu_ms": float(np.percentile(cpu, 95) * 1000)}
 
 
 def dialogue_right(session: Session, expect: dict) -> bool:

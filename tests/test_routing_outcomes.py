@@ -31,3 +31,11 @@ def test_relative_change_is_checked_against_the_version_before(tmp_path, scripte
     row = score_case(scripted(MELODY, slower), case, str(tmp_path))
     assert row["fully_right"]
     assert summarise([row])["right_works"] == 1.0
+
+
+def test_a_strided_order_scores_the_every_nth_sample_first_and_then_all():
+    from evals.routing_outcomes import strided
+
+    cases = [{"id": i} for i in range(20)]
+    order = strided(cases, 8)
+    assert [c["id"] for c in order[:3]] == [0, 8, 16] and sorted(c["id"] for c in order) == list(range(20))
