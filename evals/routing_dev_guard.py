@@ -79,7 +79,19 @@ def main() -> None:
     parser.add_argument("--set", default=DEFAULT_SET)
     parser.add_argument("--out", default="evals/data/routing_dev_guard.json")
     parser.add_argument("--reuse", default=None, help="rows of an earlier run to keep where no written value is read")
+    parser.add_argument("--summarise", default=None, help="only summarise a rows file (a run cut short)")
     args = parser.parse_args()
+    if args.summarise:
+        with open(args.summarise) as f:
+            pairs = [json.loads(line) for line in f if line.strip()]
+        report(
+            args.set,
+            args.out,
+            len(load_cases(args.set)),
+            len([c for c in load_cases(args.set) if rules_can_act(c)]),
+            {label: [p[label] for p in pairs] for label in ("before", "after")},
+        )
+        return
     cases = load_cases(args.set)
     touched = [c for c in cases if rules_can_act(c)]
     touched = [c for offset in range(4) for c in touched[offset::4]]  # an even sample first, if cut short
@@ -106,10 +118,17 @@ def main() -> None:
         print(f"{i}/{len(touched)} {mark} {case['request']!r}: {b['got']} -> {a['got']}", file=sys.stderr, flush=True)
         with open(args.out + ".partial.jsonl", "a") as f:
             f.write(json.dumps({"before": b, "after": a}) + "\n")
+    report(args.set, args.out, len(cases), len(touched), rows)
+
+
+def report(path: str, out: str, cases: int, touched: int, rows: dict[str, list[dict]]) -> None:
+    """Write and print the figures: the touched cases scored so far, before and after, and what changed."""
+    scored = len(rows["after"])
     result = {
-        "set": args.set,
-        "cases": len(cases),
-        "touched": len(touched),
+        "set": path,
+        "cases": cases,
+        "touched": touched,
+        "scored": scored,
         "before": summarise(rows["before"]),
         "after": summarise(rows["after"]),
         "changed": [
@@ -118,14 +137,14 @@ def main() -> None:
             if b["got"] != a["got"]
         ],
     }
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    with open(args.out, "w") as f:
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w") as f:
         json.dump(result, f, indent=1)
     for key in ("right_tools", "fully_right"):
-        gain = (result["after"][key] - result["before"][key]) * len(touched)
+        gain = (result["after"][key] - result["before"][key]) * scored
         print(
-            f"{key}: {gain:+.0f} of {len(cases)} on the touched cases ({result['before'][key]:.3f} -> "
-            f"{result['after'][key]:.3f} on {len(touched)})"
+            f"{key}: {gain:+.0f} cases of {cases} ({result['before'][key]:.3f} -> {result['after'][key]:.3f} on the "
+            f"{scored} scored of {touched} the rules can act on)"
         )
 
 

@@ -236,11 +236,23 @@ def main() -> None:
     parser.add_argument("--rows-out", default=None, help="append each scored row to this JSONL file")
     parser.add_argument("--summarise", default=None, help="only print the summary of a rows file")
     parser.add_argument("--dialogues-only", action="store_true", help="score the dialogues only")
+    parser.add_argument(
+        "--before",
+        default=None,
+        help="with --summarise: rows of an earlier run (JSON with 'rows' "
+        "under 'after'), both summarised on the cases they share",
+    )
     args = parser.parse_args()
     if args.summarise:
         with open(args.summarise) as f:
             rows = [json.loads(line) for line in f if line.strip()]
-        print_summary(args.backend, args.summarise, [r for r in rows if "dialogue" not in r])
+        rows = [r for r in rows if "dialogue" not in r]
+        if args.before:
+            with open(args.before) as f:
+                earlier = {r["id"]: r for r in json.load(f)["after"]["rows"]}
+            rows = [r for r in rows if r["id"] in earlier]
+            print_summary("before", args.before, [earlier[r["id"]] for r in rows])
+        print_summary(args.backend, args.summarise, rows)
         if talks := [r["right"] for r in rows if "dialogue" in r]:
             print(f"dialogues right by end state: {np.mean(talks):.3f} of {len(talks)}")
         return
