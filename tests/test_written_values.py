@@ -68,6 +68,9 @@ def test_numbers_are_the_written_ones():
     longer = rules("24 bars instead")
     assert longer.ok('[["compose_melody", {"bars": ', "24") and longer.ok('[["compose_melody", {"add_bars": ', "16")
     assert not longer.ok('[["compose_melody", {"bars": ', "12")
+    shorter = rules("make it 2 bars shorter")
+    assert not shorter.ok('[["compose_melody", {"bars": ', "2}]") and shorter.ok('[["compose_melody", {"bars": ', "6}]")
+    assert rules("add 4 bars").facts.changes == {4} and rules("16 bars please").facts.changes == set()
     free = rules("make it longer")  # no number written: the model's own
     assert free.ok('[["compose_melody", {"add_bars": ', "4}]")
 

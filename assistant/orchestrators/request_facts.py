@@ -49,6 +49,11 @@ MODE_ALONE = re.compile(
 )
 KEY_LOWER = re.compile(r"\b(?:in|to|into|key of)\s+([b-g]" + ACCIDENTAL + r")\s+(?:major|minor)\b")
 FORM_WORDS = {"haiku": "haiku", "couplet": "couplets", "abab": "abab", "free verse": "free"}
+RELATIVE_BARS = re.compile(
+    r"(?:\b(?:add|another|by|extra)\s+(\d+)\b)|(?:\b(\d+)\s*(?:more|extra|additional|fewer|less)?\s*(?:bars?|measures?)"
+    r"\s*(?:shorter|longer|more|less|fewer|extra|on)\b)",
+    re.IGNORECASE,
+)
 LINE_COUNT = re.compile(r"(\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*lines?\b", re.IGNORECASE)
 
 
@@ -81,6 +86,7 @@ class RequestFacts:
     modes: frozenset[str] = frozenset()  # 'major' / 'minor', as written
     form: str | None = None  # one of the forms we write, named by the request
     lines: int | None = None  # 'a six line poem', '8 lines'
+    changes: frozenset[int] = frozenset()  # numbers of bars written as a change: '2 bars shorter', 'add 4'
     bars: int = 8  # the melody's length now (from the state line)
 
 
@@ -114,5 +120,6 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
         frozenset(modes),
         form if form in FORMS else None,
         number_value(count.group(1)) if count else None,
+        frozenset(int(m.group(1) or m.group(2)) for m in RELATIVE_BARS.finditer(request)),
         bars,
     )

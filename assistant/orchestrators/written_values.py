@@ -71,8 +71,9 @@ class WrittenValues:
             return None
         if argument == "tempo":
             return {n for n in written if n >= 20} or None
-        if argument == "bars":
-            return written | {bars + n for n in written} | {bars - n for n in written if n < bars} | {2 * bars}
+        if argument == "bars":  # a total as written, or the length now changed by a written change
+            totals = written - self.facts.changes
+            return totals | {bars + n for n in written} | {bars - n for n in written if n < bars} | {2 * bars}
         if argument == "add_bars":
             return (written | {-n for n in written} | {n - bars for n in written} | {bars}) - {0}
         return written
