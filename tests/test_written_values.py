@@ -109,6 +109,7 @@ def test_a_mood_is_a_mood():
     assert not written.ok('[["paint", {"mood": "hot air balloon', '"')
     assert rules("paint something gloomy and calm").ok('[["paint", {"mood": "gloomy and calm', '"')
     assert rules("ich hätte gern ein düsteres Bild").ok('[["paint", {"mood": "düsteres', '"')
+    assert not rules("A minor would be better").ok('[["compose_melody", {"mood": "minor', '"')
 
 
 def test_a_scalar_value_is_json_and_a_metre_is_no_tempo():

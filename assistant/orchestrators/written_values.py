@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant.orchestrators.answer_position import Finished, Position, position
-from assistant.orchestrators.request_facts import RequestFacts
+from assistant.orchestrators.request_facts import MODE_WORDS, RequestFacts
 from assistant.orchestrators.subject_span import may_end_subject, may_start_subject
 from tools.mood_lexicon import read_mood
 
@@ -81,6 +81,8 @@ class WrittenValues:
     def value_ok(self, argument: str, text: str, finished: bool) -> bool:
         """A value of `argument` typed so far (`finished`: complete) is one the request allows."""
         if argument == "mood" and finished:  # a mood the studio knows, or one word it may not ("düsteres")
+            if text.strip().lower() in MODE_WORDS:
+                return False  # "A minor would be better": the word is the mode's
             return bool(read_mood(text).known) or len(text.split()) == 1
         if argument == "subject":
             return may_start_subject(self.request, text) and (not finished or may_end_subject(self.request, text))
