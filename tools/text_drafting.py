@@ -43,8 +43,8 @@ from tools.text_prompts import (
 CANDIDATES = {"poem": 4, "title": 4, "description": 3}
 SUBJECT_WEIGHT = 1.0  # nats per token that a text naming every subject word may lose to one naming none
 LINE_CANDIDATES = 3  # per line of a poem written line by line
-RHYME_LINE_CANDIDATES = 5  # per line that must rhyme with an earlier one (each with its own planned word)
-END_WORD_WEIGHT = 0.3  # a rhyme the line leads to (its end word likely) over one stuck on at the end
+RHYME_LINE_CANDIDATES = 5  # per line that must rhyme (each with its own planned word), per haiku line
+END_WORD_WEIGHT = 1.0  # a rhyme or last word the line leads to (its end word likely) over one stuck on
 LINE_TOKENS = 20
 PLAN_RHYMES = os.environ.get("ARTCHAT_PLAN_RHYMES", "1") == "1"  # 0: rhymes found while a line is written
 TOKEN_TEXTS: list = [None]  # the writing tokenizer's token texts (set per poem)
@@ -250,7 +250,8 @@ def line_score(line: Line, kept: list[Line], subject: str, leaked: set[str], end
     mine = content_words(line.text)
     new_subject = len((mine & wanted) - before) / len(wanted) if wanted else 0.0
     reused = len((mine & before) - wanted) / max(1, len(mine))
-    bad = (not line.ended) or normalise(line.text) in leaked or starts_with_field_label(line.text)
+    bad = not line.ended or normalise(line.text) in leaked or starts_with_field_label(line.text)
+    bad = bad or bool(ECHO.search(line.text)) or normalise(line.text) in {normalise(k.text) for k in kept}
     score = line.mean_log_prob + SUBJECT_WEIGHT * new_subject - REUSED_WORD_COST * reused - 10.0 * bad
     if end_word_weight:
         score += end_word_weight * end_word_log_prob(line, TOKEN_TEXTS[0])
@@ -263,7 +264,7 @@ def planned_end_words(context, model, table, form: PoemForm, index: int, kept: l
     the poem so far), one per candidate. None for a line without a partner (or without such rhymes)."""
     partner = form.partner(index)
     if partner is None:
-        return [None] * LINE_CANDIDATES
+        return [None] * (RHYME_LINE_CANDIDATES if form.syllables else LINE_CANDIDATES)  # haiku lines are short
     n = RHYME_LINE_CANDIDATES
     if not PLAN_RHYMES:
         return [None] * n
@@ -312,7 +313,8 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
             shapes = [shape(before, (index, word) if word else None) for word in plan]
             settings.seed = seed * 100 + index
             lines = sample_line(model, tokenizer, context, allowed, settings, line_done, shapes)
-            weight = END_WORD_WEIGHT if form.partner(index) is not None else 0.0
+            closing = form.partner(index) is not None or index == form.lines - 1  # a rhyme or the last word
+            weight = END_WORD_WEIGHT if closing else 0.0
             best = max(lines, key=lambda line: line_score(line, kept, subject, leaked, weight))
             kept.append(best)
             context.extend(best.tokens)
