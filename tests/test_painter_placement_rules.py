@@ -169,3 +169,25 @@ def test_settings_and_companions_are_drawn_only_as_the_kind_of_thing_asked(subje
     scene = read_scene(subject, 0.3, 0.0)
     assert [m.entry.name for m in scene.objects] == names
     assert family is None or scene.family == family
+
+
+def test_each_text_is_embedded_once_and_new_texts_in_one_batch(monkeypatch):
+    from tools import embedding_search
+
+    calls = []
+
+    class Counting:
+        def embed(self, texts):
+            calls.append(list(texts))
+            return np.eye(8, dtype=np.float32)[[hash(t) % 8 for t in texts]]
+
+    class Registry:
+        def get(self, name):
+            return Counting()
+
+    monkeypatch.setattr(embedding_search, "register_shipped_models", lambda: Registry())
+    monkeypatch.setattr(embedding_search, "_memo", type(embedding_search._memo)())
+    first = embedding_search.embed(["a barn", "a field", "a barn"])
+    again = embedding_search.embed(["a field", "a kite"])
+    assert calls == [["a barn", "a field"], ["a kite"]]  # one batch each, nothing embedded twice
+    assert np.array_equal(first[1], again[0]) and first.shape == (3, 8)

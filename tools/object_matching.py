@@ -130,6 +130,8 @@ def nearest_object(
         ranked = ranked - FACE_HANDICAP * _faces_only() - BUST_HANDICAP * _busts()
     ranked = np.where(roles == role if role is not None else roles != "scene", ranked, -np.inf)
     order = np.argsort(-ranked)[:CANDIDATES]
+    if accept is not None:  # the candidates' last words in one batch, for the caller's test of kind
+        embed([re.findall(r"[a-z]+", library[i].words)[-1] for i in order if re.search(r"[a-z]", library[i].words)])
     best = next((int(i) for i in order if accept is None or accept(phrase, library[i].words)), int(order[0]))
     return library[best], str(roles[best]), float(scores[best])
 

@@ -102,7 +102,7 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
     content = [i for i, w in enumerate(words) if w not in STOP_WORDS | SETTINGS]
     if not content:
         return None, None, set()
-    vectors = embed([words[i] for i in content])
+    vectors = embed([words[i] for i in content])  # (read_scene has embedded them, with the whole subject, at once)
     threshold = scene_words()["thresholds"]["word"]
     found, used = {}, set()
     candidates = [(kind, *_scores(vectors, kind)) for kind in ("times", "weathers")]
@@ -311,6 +311,7 @@ OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside 
 def read_scene(subject: str, valence: float, arousal: float, style: str | None = None, seed: int = 0) -> SceneReading:
     """The scene a subject asks for and the things in it; the mood fills in what the subject leaves open."""
     words = re.findall(r"[a-z']+|\d+|[,;]", subject.lower())
+    embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
     scenes, things, left_out = _scenes_and_objects(_phrases(words, used), seed, subject)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
