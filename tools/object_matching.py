@@ -25,6 +25,7 @@ from tools.embedding_search import embed
 from tools.scene_words import scene_words
 
 SILHOUETTE_HANDICAP = 0.11  # a colour drawing wins unless the silhouette's name is clearly nearer
+PEOPLE = {"man", "woman", "person", "boy", "girl", "child", "older", "old"}
 BUST_HANDICAP = 0.3  # a person's head and shoulders ("woman") is for a portrait; in a scene a whole figure stands
 CANDIDATES = 8  # the nearest drawings a caller's test of kind (`accept`) may choose among
 CONTEXT_WEIGHT = 0.1  # the whole request's pull on which drawing a phrase gets (not on whether it is drawn)
@@ -102,7 +103,16 @@ def _faces_only() -> np.ndarray:
 def _busts() -> np.ndarray:
     """1.0 for each colour drawing of a person as head and shoulders only (`tools/data/scenes.yaml` busts)."""
     busts = set(scene_words()["busts"])
-    return np.array([not e.silhouette and e.name in busts for e in _index()[0]], np.float32)
+    return np.array(
+        [not e.silhouette and (e.name in busts or _person_at_rest(e.name)) for e in _index()[0]], np.float32
+    )
+
+
+def _person_at_rest(name: str) -> bool:
+    """A person drawn by trade, not by action ("man-scientist", "woman-cook"): emoji draw those as busts; a person
+    doing something ("woman-standing", "person-rowing-boat") is drawn whole."""
+    words = name.split("-")
+    return words[0] in PEOPLE and not any(w.endswith("ing") for w in words)
 
 
 def available() -> bool:

@@ -258,6 +258,8 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
         if kind == "subject" and family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
             sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
             things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
+    if any(m.role != "figure" and set(m.entry.name.split("-")) & PEOPLE for m in things):
+        things = [m for m in things if m.role != "figure"]  # a man in a rowing boat: the boat's drawing has him
     best = max((c[1] for c in scenes), default=0.0)
     stage_words = scene_words()["stages"]
     leads = subject_scene is not None and (
@@ -303,6 +305,7 @@ WATERLESS_FOR_BOATS = {
 }
 MAX_KINDS = 3
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
+PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name
 CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # last words that say the class, not the kind ("palm tree")
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room

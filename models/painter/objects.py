@@ -65,14 +65,15 @@ LOCAL_COLOURS = {
 def _local_colour(spec: SceneSpec, light: np.ndarray, role: str = "flies") -> np.ndarray:
     """A silhouette's body colour: its local colour (by role; the accent for things in the air or on a table),
     nudged towards the accent and warmed or cooled by the light around it, at a value well apart from what lies
-    around it (darker on a light ground, lighter on a dark one): a coloured thing in that light, never black."""
+    around it (darker than its ground, so the drawing's inner lines read as light; lighter only on a dark one):
+    a coloured thing in that light, never black."""
     hue, saturation = LOCAL_COLOURS.get(role, (spec.accent_hue, 0.35 + 0.4 * spec.accent_saturation))
     own = 0.75 * hsv_colour(hue, float(np.clip(saturation, 0.3, 0.75)), 0.5)
     own = own + 0.25 * hsv_colour(spec.accent_hue, 0.5, 0.5)
     tint = light / max(float(light.max()), 1e-3)
     colour = 0.65 * own + 0.35 * own.mean() * tint
     around = float(light.mean())
-    value = float(np.clip(around - 0.28 if around > 0.45 else around + 0.28, 0.42, 0.8))  # apart from its ground
+    value = float(np.clip(around - 0.3, 0.24, 0.6) if around > 0.35 else around + 0.3)  # darker than its ground
     return np.clip(colour * value / max(float(colour.max()), 1e-3), 0, 1).astype(np.float32)
 
 
@@ -137,7 +138,7 @@ class ObjectPainter:
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
             elif obj.role not in ("flies", "figure"):
                 _ground_shadow(ref, obj, rgba.shape[1], size)
-            if obj.height < 0.2 and obj.role != "still_life":  # far away: the air comes between
+            if obj.height < 0.12 and obj.role != "still_life":  # far away: the air comes between
                 rgb = 0.8 * rgb + 0.2 * light
             covered = _paste(ref, rgb, rgba[..., 3], top, left)
             labels[covered > 0.5] = OBJECT_CLASS

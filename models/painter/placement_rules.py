@@ -26,7 +26,7 @@ WATER_ROLES = ("floats", "swims")
 # (far, near) longer side as a share of the picture, for a thing standing at the horizon and at the bottom edge
 SIZES = {
     "building": (0.26, 0.44),
-    "stands": (0.16, 0.34),
+    "stands": (0.2, 0.36),
     "plant": (0.18, 0.42),
     "figure": (0.16, 0.4),
     "floats": (0.14, 0.32),
@@ -35,7 +35,7 @@ SIZES = {
     "still_life": (0.22, 0.42),
 }
 HILL = 0.08  # how far above the horizon a building may stand on a hill's top
-FORWARD = 0.2  # a standing thing stands at least this share of its ground's depth in front of the horizon
+FORWARD = 0.35  # a standing thing stands at least this share of its ground's depth in front of the horizon
 MARGIN = 0.025  # kept free between a thing and the frame
 HEADROOM = 0.8  # a thing standing at height b reaches at most this share of the way to the frame's top
 SANDY = ("sea", "desert", "lake")
