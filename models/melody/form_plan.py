@@ -33,6 +33,7 @@ MINOR_CHORDS = {"I": (0, 3, 7), "ii": (2, 5, 8), "IV": (5, 8, 0), "V": (7, 11, 2
 # chords per half bar of a four-bar phrase: opening phrases end on V (half cadence), closing ones on I
 OPENING_HARMONY = (("I", "I", "IV", "V", "I", "vi", "ii", "V"), ("I", "V", "I", "IV", "I", "IV", "V", "V"))
 CLOSING_HARMONY = (("I", "I", "IV", "V", "I", "IV", "V", "I"), ("I", "V", "I", "IV", "ii", "V", "I", "I"))
+EXACT_RETURN = 0.75  # chance that a returning unit's first bar, and then its second, come back note for note
 PICKUP_CHORDS = ("I", "V")  # a pickup bar leans on the dominant into the first downbeat
 # the last notes into the final tonic, in scale degrees of major (minor lowers the third): each a pitch-class
 # choice and a length in 16ths; with the final note's place and length they make each tune's close its own
@@ -117,9 +118,12 @@ def _unit_roles(spec, rng: np.random.Generator) -> list[BarRole]:
         step = int(rng.choice((-1, 1)))
         return [BarRole(first, "sequence", step=step), BarRole(second, "sequence", step=step)]
     # the motif comes back on the bar line with its rhythm, its pitches kept for a bar or half a bar and then
-    # changed; an "opening" return lets the second bar go its own way, a varied one follows its source's
-    # rhythm for half a bar
-    opening = BarRole(first, "exact") if rng.random() < 0.5 else BarRole(first, "varied", pitches_from=8)
+    # changed; often the whole two-bar idea returns (as in 28% of real 8-bar openings), never what follows it:
+    # an "opening" return then goes its own way, a varied one follows its source's rhythm for half a bar
+    exact = rng.random() < EXACT_RETURN
+    opening = BarRole(first, "exact") if exact else BarRole(first, "varied", pitches_from=8)
+    if exact and rng.random() < EXACT_RETURN:
+        return [opening, BarRole(second, "exact")]
     if kind == "opening":
         return [opening, BarRole()]
     return [opening, BarRole(second, "varied", copy_until=8, pitches_from=int(rng.choice((0, 4))))]
