@@ -68,6 +68,12 @@ def test_flying_things_stay_in_the_sky_and_water_things_on_the_water():
 
 
 @needs_icons
+def test_a_flying_thing_indoors_is_placed_in_the_room():  # no sky line indoors: this crashed the painter
+    bird = settle([_placed("flies", 0.5, 0.9, 0.3, "bird")], None, "interior")[0]
+    assert 0 < bird.base_y - bird.height and bird.base_y <= 0.6
+
+
+@needs_icons
 def test_a_thing_that_stands_gets_ground_on_open_sea_and_smaller_further_back():
     labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
     labels[20:] = C["water"]

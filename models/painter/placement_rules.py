@@ -156,8 +156,9 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         else:
             far, near = SIZES.get(obj.role, SIZES["still_life"])
             longer = float(np.clip(longer, far, near + 0.1))
-            if obj.role == "flies":  # in the sky's band: shrunk rather than pushed below the horizon
-                longer = min(longer, max(0.06, sky_line - 0.05 - MARGIN) * max(1.0, aspect(obj.entry)))
+            if obj.role == "flies":  # indoors no sky: a bird or butterfly in the room's upper half, not tiny
+                base = float(np.clip(base, 0.2, 0.55))
+                longer = min(longer, max(0.06, base - MARGIN) * max(1.0, aspect(obj.entry)))
         cx, base, longer = fit_frame(cx, base, longer, aspect(obj.entry), obj.role)
         settled.append(replace(obj, cx=cx, base_y=base, height=longer))
     return settled
