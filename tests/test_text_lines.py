@@ -89,3 +89,13 @@ def test_the_end_word_score_and_content_words():
     line = Line([5, 6, 7], "the night.\n", [-1.0, -2.0, -0.5], True)
     assert end_word_log_prob(line, {5: " the", 6: " night", 7: ".\n"}) == -2.0
     assert content_words("The boats sleep in the harbour") == {"boats", "sleep", "harbo"}
+
+
+def test_a_line_ending_on_a_fragment_of_its_own_word_is_a_stutter():
+    from tools.text_drafting import ends_on_a_stutter
+
+    assert ends_on_a_stutter("the mist is slowly dissolving diss")
+    assert ends_on_a_stutter("Tormented tor.")
+    assert not ends_on_a_stutter("the lighthouse keeps its light")
+    assert not ends_on_a_stutter("stars, stars")  # a repeated word is not a fragment
+    assert not ends_on_a_stutter("night")

@@ -241,6 +241,13 @@ def end_word_log_prob(line: Line, token_texts: list[str]) -> float:
     return -99.0
 
 
+def ends_on_a_stutter(text: str) -> bool:
+    """True when the line's last word only repeats the start of the word before it ("dissolving diss",
+    "tormented tor"): a rhyme fragment stuck on, not a word the line leads to."""
+    words = re.findall(r"[a-z']+", text.lower())
+    return len(words) > 1 and words[-2] != words[-1] and words[-2].startswith(words[-1])
+
+
 def line_score(line: Line, kept: list[Line], subject: str, leaked: set[str], end_word_weight: float = 0.0) -> float:
     """Mean token log-probability of the line given the poem so far, plus subject words it adds, less
     content words the poem already used (plus, for a rhyme line, its end word's log-probability: a rhyme
@@ -252,6 +259,7 @@ def line_score(line: Line, kept: list[Line], subject: str, leaked: set[str], end
     reused = len((mine & before) - wanted) / max(1, len(mine))
     bad = not line.ended or normalise(line.text) in leaked or starts_with_field_label(line.text)
     bad = bad or bool(ECHO.search(line.text)) or normalise(line.text) in {normalise(k.text) for k in kept}
+    bad = bad or ends_on_a_stutter(line.text)
     score = line.mean_log_prob + SUBJECT_WEIGHT * new_subject - REUSED_WORD_COST * reused - 10.0 * bad
     if end_word_weight:
         score += end_word_weight * end_word_log_prob(line, TOKEN_TEXTS[0])
