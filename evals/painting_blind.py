@@ -36,10 +36,14 @@ JUDGE_ROOT = "/work/judge"
 KEY_ROOT = "/work/keys"
 
 
-def load_requests(name: str) -> list[dict]:
-    """The rows of evals/data/painting_requests_<name>.yaml (dev, test, or the showcase for the contact sheet)."""
-    with open(os.path.join(DATA, f"painting_requests_{name}.yaml")) as f:
-        return yaml.safe_load(f)["requests"]
+def load_requests(names: str) -> list[dict]:
+    """The rows of evals/data/painting_requests_<name>.yaml (dev, test, test2, the showcase for the contact sheet),
+    or of several sets joined by commas ("objects_dev,dev")."""
+    rows = []
+    for name in names.split(","):
+        with open(os.path.join(DATA, f"painting_requests_{name}.yaml")) as f:
+            rows += yaml.safe_load(f)["requests"]
+    return rows
 
 
 def seed_for(row_id: str) -> int:
@@ -78,7 +82,6 @@ def make_job(set_name: str, job: str, judge_root: str = JUDGE_ROOT, key_root: st
     if os.path.exists(folder):
         raise SystemExit(f"{folder} exists already: choose a new job name")
     os.makedirs(works)
-    os.makedirs(key_root, exist_ok=True)
     rng = random.Random(f"{job}-shuffle")
     names = [f"{n:03d}.png" for n in rng.sample(range(100, 1000), len(rows))]
     key = {"set": set_name, "commit": _commit(), "works": {}}
@@ -89,6 +92,12 @@ def make_job(set_name: str, job: str, judge_root: str = JUDGE_ROOT, key_root: st
             made.pop("image")
             key["works"][name] = {"id": row["id"], "request": row["request"], **made}
             print(f"{row['id']} -> {name}  {made['seconds']:.2f}s  {made['summary']}", flush=True)
+    return finish_job(folder, job, key, key_root)
+
+
+def finish_job(folder: str, job: str, key: dict, key_root: str = KEY_ROOT) -> str:
+    """The key to <key_root>/<job>.json (never beside the works), the rubric beside the works, then READY."""
+    os.makedirs(key_root, exist_ok=True)
     with open(os.path.join(key_root, f"{job}.json"), "w") as f:
         json.dump(key, f, indent=1)
     shutil.copyfile(RUBRIC, os.path.join(folder, "rubric.md"))
@@ -96,15 +105,20 @@ def make_job(set_name: str, job: str, judge_root: str = JUDGE_ROOT, key_root: st
     return folder
 
 
-def score_job(set_name: str, job: str, label: str, judge_root: str = JUDGE_ROOT, key_root: str = KEY_ROOT) -> dict:
-    """Score <job>'s verdicts against its key; print the table and write the figures with the judge's words and
-    the key to evals/data/painting_blind_<label>.json (committed: the figures a card or README quotes)."""
-    rows = {r["id"]: r for r in load_requests(set_name)}
+def read_judgement(job: str, judge_root: str = JUDGE_ROOT, key_root: str = KEY_ROOT) -> tuple[dict, list[dict]]:
+    """A judged job's key and the judge's verdicts (a list, also when the judge wrote {"works": [...]})."""
     with open(os.path.join(key_root, f"{job}.json")) as f:
         key = json.load(f)
     with open(os.path.join(judge_root, job, "verdicts.json")) as f:
         verdicts = json.load(f)
-    verdicts = verdicts["works"] if isinstance(verdicts, dict) and "works" in verdicts else verdicts
+    return key, verdicts["works"] if isinstance(verdicts, dict) and "works" in verdicts else verdicts
+
+
+def score_job(set_name: str, job: str, label: str, judge_root: str = JUDGE_ROOT, key_root: str = KEY_ROOT) -> dict:
+    """Score <job>'s verdicts against its key; print the table and write the figures with the judge's words and
+    the key to evals/data/painting_blind_<label>.json (committed: the figures a card or README quotes)."""
+    rows = {r["id"]: r for r in load_requests(set_name)}
+    key, verdicts = read_judgement(job, judge_root, key_root)
     scored = score_rows(rows, key["works"], verdicts)
     report = {"job": job, "set": set_name, "commit": key.get("commit"), **scored, "key": key, "verdicts": verdicts}
     summary_table(report)

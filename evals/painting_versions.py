@@ -26,13 +26,9 @@ import time
 
 def _load_requests(set_names: str) -> list[dict]:
     """The rows of one request set, or of several joined by commas ("objects_dev,dev")."""
-    import yaml
+    from evals.painting_blind import load_requests  # imported late: --tree must come first on the path
 
-    rows = []
-    for name in set_names.split(","):
-        with open(os.path.join(os.path.dirname(__file__), "data", f"painting_requests_{name}.yaml")) as f:
-            rows += yaml.safe_load(f)["requests"]
-    return rows
+    return load_requests(set_names)
 
 
 def paint_set(set_name: str, out: str, ids: list[str] | None = None) -> dict:
@@ -87,7 +83,7 @@ def make_job(
     set_name: str, dirs: list[str], labels: list[str], job: str, judge_root="/work/judge", key_root="/work/keys"
 ):
     """Both versions' works under shuffled names in <judge_root>/<job>/works, the key in <key_root>/<job>.json."""
-    from evals.painting_blind import RUBRIC
+    from evals.painting_blind import finish_job
 
     folder = os.path.join(judge_root, job)
     if os.path.exists(folder):
@@ -100,24 +96,16 @@ def make_job(
     for name, (label, d, row) in zip(names, works):
         shutil.copyfile(os.path.join(d, f"{row['id']}.png"), os.path.join(folder, "works", name))
         key["works"][name] = {"id": row["id"], "request": row["request"], "version": label}
-    os.makedirs(key_root, exist_ok=True)
-    with open(os.path.join(key_root, f"{job}.json"), "w") as f:
-        json.dump(key, f, indent=1)
-    shutil.copyfile(RUBRIC, os.path.join(folder, "rubric.md"))
-    open(os.path.join(folder, "READY"), "w").close()
-    return folder
+    return finish_job(folder, job, key, key_root)
 
 
 def score(set_name: str, job: str, label: str, judge_root="/work/judge", key_root="/work/keys") -> dict:
     """Each version's figures from the one judge job; written to evals/data/painting_blind_<label>.json."""
+    from evals.painting_blind import read_judgement
     from evals.painting_blind_scoring import score_rows
 
     rows = {r["id"]: r for r in _load_requests(set_name)}
-    with open(os.path.join(key_root, f"{job}.json")) as f:
-        key = json.load(f)
-    with open(os.path.join(judge_root, job, "verdicts.json")) as f:
-        verdicts = json.load(f)
-    verdicts = verdicts["works"] if isinstance(verdicts, dict) and "works" in verdicts else verdicts
+    key, verdicts = read_judgement(job, judge_root, key_root)
     report = {"job": job, "set": set_name, "versions": {}, "key": key, "verdicts": verdicts}
     for version in sorted({w["version"] for w in key["works"].values()}):
         works = {n: w for n, w in key["works"].items() if w["version"] == version}
