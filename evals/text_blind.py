@@ -3,6 +3,15 @@
     python -m evals.text_blind make --set test --job words-after-test      # texts -> /work/judge/<job>/works
     python -m evals.text_blind score --job words-after-test                 # verdicts + key -> evals/out/<job>.json
 
+Before and after in ONE job (each version's texts made by its own checkout, then shuffled together):
+
+    python -m evals.text_blind make --requests evals/data/text_requests_dev.yaml --job words-dev-2 \
+        --tree before=/work/wt/words-before --tree after=/work/main
+
+`--requests` takes any request YAML in the format of `evals/data/text_requests_test.yaml`; each `--tree
+NAME=PATH` is a checkout whose own `write_text` writes that version's texts (a subprocess run in PATH), one
+version after the other; the key says which version wrote each work, and `score` reports each version apart.
+
 The judge sees only the texts (each file says whether it is a poem, a title or a description) and the rubric;
 the key (shuffled name -> request, text, seconds) stays in /work/keys. Subject presence and form are scored
 here by code against the requests; coherence, keep and "finished" come from the judge.
@@ -31,8 +40,15 @@ RUBRIC = os.path.join(HERE, "data", "text_judge_rubric.md")
 
 
 def load_requests(name: str) -> list[dict]:
-    with open(os.path.join(HERE, "data", SETS[name]), encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    """A named set's requests, or those of a request YAML file at the path `name`."""
+    path = name if name not in SETS else os.path.join(HERE, "data", SETS[name])
+    if not os.path.exists(path):
+        raise SystemExit(f"no request set {name!r}: give a set name ({', '.join(SETS)}) or a YAML file's path")
+    with open(path, encoding="utf-8") as f:
+        requests = yaml.safe_load(f)
+    if not isinstance(requests, list) or not all(isinstance(r, dict) and "kind" in r for r in requests):
+        raise SystemExit(f"{path} is not a list of requests with a 'kind' each")
+    return requests
 
 
 def brief_for(request: dict):
@@ -89,6 +105,79 @@ def make(set_name: str, job: str, limit: int | None = None, shard: tuple[int, in
     write_rubric(job, len(requests))
 
 
+# Run inside another checkout (only its `evals.text_blind.write_through_tool` is used, which every version has):
+# reads the requests as JSON from argv[1], writes [{text, seconds}] to argv[2] as it goes.
+CHILD = """
+import json, sys, time
+from evals.text_blind import write_through_tool
+requests, out, job = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
+try:
+    from tools.write_text import warm_up
+    t0 = time.perf_counter(); warm_up(); print(f"warm-up {time.perf_counter() - t0:.1f}s", flush=True)
+except ImportError:
+    pass
+done = []
+for r in requests:
+    t0 = time.perf_counter()
+    text = write_through_tool(r, f"/tmp/artchat-text-blind/{job}/{r['id']}")
+    done.append({"text": text, "seconds": round(time.perf_counter() - t0, 2)})
+    print(f"{r['id']} {done[-1]['seconds']}s\\n{text}\\n", flush=True)
+    json.dump(done, open(out, "w"), indent=1)
+"""
+
+
+def texts_from_tree(tree: str, requests: list[dict], job: str, version: str) -> list[dict]:
+    """Each request's text and seconds, written by the checkout at `tree` in a process of its own."""
+    import subprocess
+    import sys
+
+    if not os.path.isfile(os.path.join(tree, "tools", "write_text.py")):
+        raise SystemExit(f"{tree} is not an artchat checkout (no tools/write_text.py)")
+    scratch = os.path.join("/tmp", "artchat-text-blind", job)
+    os.makedirs(scratch, exist_ok=True)
+    asked, out = os.path.join(scratch, f"{version}.requests.json"), os.path.join(scratch, f"{version}.texts.json")
+    with open(asked, "w", encoding="utf-8") as f:
+        json.dump(requests, f)
+    env = {**os.environ, "PYTHONPATH": tree}
+    print(f"== {version}: {len(requests)} texts from {tree}", flush=True)
+    subprocess.run([sys.executable, "-c", CHILD, asked, out, f"{job}-{version}"], cwd=tree, env=env, check=True)
+    with open(out, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def make_from_trees(requests: list[dict], job: str, trees: dict[str, str]) -> None:
+    """One job holding every version's text for every request, under one shuffled numbering."""
+    made = {version: texts_from_tree(tree, requests, job, version) for version, tree in trees.items()}
+    pairs = [(version, i) for version in trees for i in range(len(requests))]
+    random.Random(job).shuffle(pairs)
+    works = os.path.join(JUDGE_ROOT, job, "works")
+    os.makedirs(works, exist_ok=True)
+    key = {}
+    for n, (version, i) in enumerate(pairs):
+        name = f"work_{n + 1:02d}.txt"
+        text = made[version][i]["text"]
+        with open(os.path.join(works, name), "w", encoding="utf-8") as f:
+            f.write(f"[a {requests[i]['kind']}]\n\n{text}\n")
+        key[name] = {**requests[i], "text": text, "seconds": made[version][i]["seconds"], "version": version}
+    os.makedirs(KEY_ROOT, exist_ok=True)
+    with open(os.path.join(KEY_ROOT, f"{job}.json"), "w", encoding="utf-8") as f:
+        json.dump(key, f, indent=1)
+    write_rubric(job, len(key))
+    print(f"{len(key)} works in {works}; key in {KEY_ROOT}/{job}.json")
+
+
+def parse_trees(specs: list[str]) -> dict[str, str]:
+    """`NAME=PATH` pairs (a bare PATH is named after its folder)."""
+    trees = {}
+    for spec in specs:
+        name, _, path = spec.rpartition("=")
+        name = name or os.path.basename(os.path.normpath(path))
+        if name in trees:
+            raise SystemExit(f"two trees named {name!r}: give each --tree its own NAME=PATH")
+        trees[name] = os.path.abspath(path)
+    return trees
+
+
 def write_rubric(job: str, works: int) -> None:
     with open(RUBRIC, encoding="utf-8") as f:
         rubric = f.read()
@@ -133,6 +222,7 @@ def score_rows(key: dict, verdicts: dict) -> list[dict]:
                 "subject_in_about": subject_present(request["subject"], about),
                 "form_exact": form_exact(request, request["text"]),
                 "seconds": request["seconds"],
+                "version": request.get("version"),
             }
         )
     for r in rows:
@@ -171,11 +261,16 @@ def score(job: str) -> dict:
             verdicts = {v["work"]: v for v in verdicts}
         verdicts = {re.sub(r"^.*/", "", k): v for k, v in verdicts.items()}
     rows = score_rows(key, verdicts)
-    groups = {"all": rows}
-    for kind in ("poem", "title", "description"):
-        groups[kind] = [r for r in rows if r["kind"] == kind]
-    groups["poem, form asked"] = [r for r in rows if r["kind"] == "poem" and r["form"] != "free"]
-    table = {name: summary(g) for name, g in groups.items() if g}
+    table = {}
+    versions = sorted({r["version"] for r in rows if r["version"]})
+    for version in versions or [None]:
+        mine = [r for r in rows if r["version"] == version]
+        label = f"{version}: " if version else ""
+        groups = {"all": mine}
+        for kind in ("poem", "title", "description"):
+            groups[kind] = [r for r in mine if r["kind"] == kind]
+        groups["poem, form asked"] = [r for r in mine if r["kind"] == "poem" and r["form"] != "free"]
+        table.update({f"{label}{name}": summary(g) for name, g in groups.items() if g})
     fields = ["n", "coherence", "keep", "finished", "subject_present", "form_exact_where_asked", "poem_median_s"]
     print_table(f"Blind texts: {job}", ["group", *fields], [[g, *[s[f] for f in fields]] for g, s in table.items()])
     result = {"job": job, "judged": bool(verdicts), "summary": table, "rows": rows}
@@ -189,11 +284,15 @@ def main() -> None:
     parser.add_argument("--shard", default="0/1", help="k/n: this process writes every n-th work from the k-th")
     parser.add_argument("--job", required=True)
     parser.add_argument("--set", default="test", choices=list(SETS))
+    parser.add_argument("--requests", default=None, help="a request YAML file (instead of --set)")
+    parser.add_argument("--tree", action="append", default=[], help="NAME=PATH: a checkout writing one version")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     k, n = (int(x) for x in args.shard.split("/"))
-    if args.action == "make":
-        make(args.set, args.job, args.limit, (k, n))
+    if args.action == "make" and args.tree:
+        make_from_trees(load_requests(args.requests or args.set)[: args.limit], args.job, parse_trees(args.tree))
+    elif args.action == "make":
+        make(args.requests or args.set, args.job, args.limit, (k, n))
     elif args.action == "join":
         join(args.job, n)
     else:
