@@ -24,6 +24,7 @@ SOFT_EDGED = [CLASSES.index("field_accent")]  # a drawn thing's outline: some st
 CROSSING = 0.2  # share of the strokes at a soft edge that carry on across it
 BRUSHES = (1 / 20, 1 / 40, 1 / 80, 1 / 170)  # brush radius as a share of the side
 THRESHOLDS = (0.045, 0.045, 0.045, 0.09)  # the finest brush only where detail is strong
+THING_DETAIL = 0.35  # inside a drawn thing a finer brush goes where a third of that detail is
 
 
 def _direction_field(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator) -> np.ndarray:
@@ -105,28 +106,41 @@ def stroke_outlines(paths: np.ndarray, widths: np.ndarray, shapes: np.ndarray) -
     return normal, 0.5 * widths[:, None] * shapes
 
 
-def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold):
+def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold, thickness=None):
     """Draw one brush size's strokes on the PIL canvas and height map: everywhere for the first brush, then
     only where this scale's reference holds detail that the coarser one lacks (edges, small forms).
 
     Each stroke is a shaped polygon (flat, filbert, round, pressed) with bristle streaks along it; the height
-    map gets the streaks as ridges, so the impasto light shows the bristles rather than each stroke's rim."""
+    map gets the streaks as ridges, so the impasto light shows the bristles rather than each stroke's rim.
+    `thickness` (pixels from a drawn thing's pixel to its outline, 0 elsewhere): inside a thing the brush is
+    no wider or longer than the thing is thick there, and the finer brushes go over all of it."""
     size = ref.shape[0]
     pts = _layer_points(size, radius, rng)
     ix, iy = pts[:, 0].astype(int), pts[:, 1].astype(int)
+    thick = thickness[iy, ix] if thickness is not None else np.zeros(len(pts), np.float32)
     if coarser is not None:
         detail = np.abs(coarser[iy, ix] - ref[iy, ix]).sum(-1)
-        keep = detail > threshold * rng.uniform(0.5, 1.5, len(pts))  # a ragged edge to where detail begins
-        pts, ix, iy = pts[keep], ix[keep], iy[keep]
+        if thickness is not None:  # in a thing: what the canvas still lacks (a scene's stroke may have crossed it)
+            painted = np.asarray(canvas, np.float32)[iy, ix] / 255
+            detail = np.where(thick > 0, np.maximum(detail, np.abs(painted - ref[iy, ix]).sum(-1)), detail)
+        wanted = threshold * np.where(thick > 0, THING_DETAIL, 1.0)
+        keep = detail > wanted * rng.uniform(0.5, 1.5, len(pts))  # a ragged edge to where detail begins
+        pts, ix, iy, thick = pts[keep], ix[keep], iy[keep], thick[keep]
+    if thickness is not None:  # the scene's strokes first, then the things' over them
+        order = np.argsort(thick > 0, kind="stable")
+        pts, ix, iy, thick = pts[order], ix[order], iy[order], thick[order]
     n = len(pts)
     start = labels[iy, ix]
     factor = np.where(np.isin(start, DABS), 1.3, np.where(np.isin(start, HORIZONTAL), 2.4, 2.0))
     length = radius * factor * rng.lognormal(0, 0.35, n)
+    inside = thick > 0
+    length = np.where(inside, np.minimum(length, 1.0 + 3.0 * thick), length)
     paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < CROSSING)
     calm_region = np.where(np.isin(start, HORIZONTAL), 0.5, 1.0)[:, None]  # skies and water blend smoother
     shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1)) * calm_region  # paint mixed unevenly: value
     colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)
     widths = np.maximum(1.0, 1.3 * radius * rng.lognormal(0, 0.3, n))
+    widths = np.where(inside, np.minimum(widths, 1.0 + 1.6 * thick), widths)
     shapes = SHAPES[rng.integers(0, len(SHAPES), n)] * rng.uniform(0.85, 1.15, (n, 1))
     normal, half = stroke_outlines(paths, widths, shapes)
     left, right = paths + normal * half[..., None], paths - normal * half[..., None]
@@ -167,17 +181,52 @@ def impasto(canvas: Image.Image, heights: Image.Image, strength: float = 0.06) -
     return np.clip(np.asarray(canvas, dtype=np.float32) / 255 * shade[..., None], 0, 1)
 
 
-def paint_strokes(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator) -> np.ndarray:
-    """float32 [S, S, 3] underpainting + int class map [S, S] -> float32 [S, S, 3] painting in [0, 1]."""
+def _normalised_blur(ref: np.ndarray, part: np.ndarray, radius: float) -> np.ndarray:
+    """float32 [S, S, 3]: the reference blurred at `radius` over the pixels of `part` only (the colour and its
+    weight blurred together as one RGBA image, then divided)."""
+    weight = part.astype(np.float32)[..., None]
+    rgba = np.concatenate([ref * weight, weight], -1)
+    img = Image.fromarray((np.clip(rgba, 0, 1) * 255).astype(np.uint8), "RGBA")
+    blurred = np.asarray(img.filter(ImageFilter.GaussianBlur(radius)), np.float32)
+    return blurred[..., :3] / np.maximum(blurred[..., 3:], 1.0)
+
+
+def _blurred_apart(ref: np.ndarray, things: np.ndarray | None, radius: float) -> np.ndarray:
+    """float32 [S, S, 3]: the reference blurred at `radius`, a drawn thing's pixels from the thing's colours only
+    and the scene's from the scene's only (a small thing keeps its own colour under a big brush, and no halo
+    of it is smeared into the ground around it)."""
+    img = Image.fromarray((np.clip(ref, 0, 1) * 255).astype(np.uint8))
+    out = np.asarray(img.filter(ImageFilter.GaussianBlur(radius)), np.float32) / 255
+    if things is None or not things.any():
+        return out
+    ys, xs = np.nonzero(things)
+    pad = int(3 * radius) + 2  # only around the things does the plain blur mix them with the scene
+    y0, y1 = max(0, ys.min() - pad), min(ref.shape[0], ys.max() + pad + 1)
+    x0, x1 = max(0, xs.min() - pad), min(ref.shape[1], xs.max() + pad + 1)
+    inside, box = things[y0:y1, x0:x1, None], ref[y0:y1, x0:x1]
+    own, scene = _normalised_blur(box, inside[..., 0], radius), _normalised_blur(box, ~inside[..., 0], radius)
+    out[y0:y1, x0:x1] = np.clip(np.where(inside, own, scene), 0, 1)
+    return out
+
+
+def paint_strokes(
+    ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator, things: np.ndarray | None = None
+) -> np.ndarray:
+    """float32 [S, S, 3] underpainting + int class map [S, S] -> float32 [S, S, 3] painting in [0, 1];
+    `things` (bool [S, S], the drawn things' pixels) are painted in their own colours with brushes their size."""
     size = ref.shape[0]
-    ref_img = Image.fromarray((ref * 255).astype(np.uint8))
-    canvas = ref_img.filter(ImageFilter.GaussianBlur(size / 24))
+    canvas = Image.fromarray((_blurred_apart(ref, things, size / 24) * 255).astype(np.uint8))
     heights = Image.new("L", (size, size), 128)
+    thickness = None
+    if things is not None and things.any():
+        from scipy import ndimage
+
+        thickness = ndimage.distance_transform_edt(things).astype(np.float32)
     coarser = None
     for share, threshold in zip(BRUSHES, THRESHOLDS):
         radius = share * size
-        blurred = np.asarray(ref_img.filter(ImageFilter.GaussianBlur(radius / 2)), dtype=np.float32) / 255
+        blurred = _blurred_apart(ref, things, radius / 2)
         angles = _direction_field(blurred, labels, energy, rng)
-        paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold)
+        paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold, thickness)
         coarser = blurred
     return impasto(canvas, heights)

@@ -23,6 +23,7 @@ AMBIENT = 0.2  # share of the surroundings' colour reflected into a thing
 PALETTE_LEAN = 0.14  # how far a thing's hues lean to the palette's main colour
 DARK_FLOOR = 0.4  # a thing's darkest value as a share of its surroundings' value
 LOST_EDGE = 0.4  # how much of the outline dissolves into the surroundings, where it is lost
+RESTATE_BROAD, RESTATE_THIN = 0.15, 0.5  # the modelled thing laid back over its strokes: broad parts, thin parts
 
 
 def _blur(rgb: np.ndarray, radius: float) -> np.ndarray:
@@ -78,6 +79,20 @@ def lift_object_darks(ref: np.ndarray, labels: np.ndarray) -> None:
     value = ref[mask].mean(-1, keepdims=True)
     lift = np.clip(DARK_FLOOR * level - value, 0, None) / level
     ref[mask] = np.clip(ref[mask] + lift * around, 0, 1)
+
+
+def restate_things(painted: np.ndarray, ref: np.ndarray, things: np.ndarray) -> np.ndarray:
+    """float32 [H, W, 3]: the modelled reference laid thinly over the strokes inside each drawn thing, more where
+    the thing is thin (an eye, a mast, a small far thing must read), little in its broad parts (their strokes
+    show), nothing at its outline (the strokes there keep the edge soft)."""
+    from scipy import ndimage
+
+    scale = max(1.0, things.shape[0] / 512)
+    depth = ndimage.distance_transform_edt(things).astype(np.float32) / scale
+    inside = np.clip((depth - 1) / 2, 0, 1)  # 0 on the outline, 1 from 3 px in
+    thin = np.clip(1 - depth / 14, 0, 1)  # thin parts are restated more
+    amount = (RESTATE_BROAD + (RESTATE_THIN - RESTATE_BROAD) * thin) * inside
+    return painted + (ref - painted) * amount[..., None]
 
 
 def horizon_row(labels: np.ndarray) -> int | None:

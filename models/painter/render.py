@@ -19,15 +19,14 @@ from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, paint_discs, take_discs
 from models.painter.form_light import light_direction, model_forms
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
-from models.painter.painted_in import aerial_perspective, lift_object_darks, settle_objects
+from models.painter.object_form import OBJECT, cast_shadows, model_objects
+from models.painter.painted_in import aerial_perspective, lift_object_darks, restate_things, settle_objects
 from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
 from models.painter.surfaces import leafy_crowns, moving_light, rock_faces, wet_ground
 from models.painter.value_plan import apply_value_plan, light_temperature, vibrance
-
-RESTATE = 0.28  # how much of a drawn thing's own drawing is laid back over the strokes
 
 
 def labels_at(probs: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -183,18 +182,22 @@ def render_layout(
     dress_scene(ref, labels, spec, stage, rng)
     add_glow(ref, labels, discs, spec)
     tree_shadows(ref, feet, float(direction[1]))
+    things = None
     if objects is not None:  # before the light and the value plan, so the things share the scene's
         scene = ref.copy()
         objects.underpaint(ref, labels)
         settle_objects(ref, scene, labels, spec, seed)
+        model_objects(ref, scene, labels, direction, spec.time)
+        cast_shadows(ref, labels, direction)
+        things = labels == OBJECT
     ref = aerial_perspective(ref, labels, spec)
     ref = model_forms(ref, labels, direction)
     ref = vibrance(light_temperature(apply_value_plan(ref, spec), spec), spec)
-    if objects is not None:
+    if things is not None:
         lift_object_darks(ref, labels)
-    painted = paint_strokes(ref, labels, spec.energy, rng)
-    if objects is not None:  # the drawing restated thinly, so the strokes over it show through
-        painted = objects.restate(painted, amount=RESTATE)
+    painted = paint_strokes(ref, labels, spec.energy, rng, things)
+    if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
+        painted = restate_things(painted, ref, things)
     paint_discs(painted, labels, discs, spec)
     canvas = Image.fromarray((np.clip(painted * canvas_weave(size)[..., None], 0, 1) * 255).astype(np.uint8))
     if finish:

@@ -1,0 +1,71 @@
+"""Drawn things painted as forms in the scene's light: lit and shadow sides, a cast shadow, their own strokes."""
+
+import numpy as np
+
+from models.painter.brushwork import paint_strokes
+from models.painter.object_form import OBJECT, cast_shadows, model_objects, volume
+from models.painter.painted_in import restate_things
+from models.painter.scene_layout import CLASSES
+
+GRASS, SKY = CLASSES.index("grass"), CLASSES.index("sky")
+FROM_LEFT = np.array([-0.3, -0.95], np.float32)  # (dy, dx) towards the light: up and to the left
+
+
+def _disc_on_grass(size=128, radius=30, centre=(60, 64)):
+    labels = np.full((size, size), GRASS)
+    labels[: size // 3] = SKY
+    yy, xx = np.mgrid[0:size, 0:size]
+    disc = (yy - centre[0]) ** 2 + (xx - centre[1]) ** 2 <= radius**2
+    labels[disc] = OBJECT
+    ref = np.where(labels[..., None] == GRASS, [0.3, 0.55, 0.25], [0.55, 0.7, 0.9]).astype(np.float32)
+    ref[disc] = [0.8, 0.2, 0.2]
+    return ref, labels, disc
+
+
+def test_a_flat_disc_gets_a_lit_side_towards_the_light_and_a_shadow_side_away():
+    ref, labels, disc = _disc_on_grass()
+    scene = ref.copy()
+    model_objects(ref, scene, labels, FROM_LEFT, "day")
+    value = ref.mean(-1)
+    left, right = value[45:75, 36:50][disc[45:75, 36:50]], value[45:75, 78:92][disc[45:75, 78:92]]
+    assert left.mean() > right.mean() + 0.08
+    assert (ref[disc][:, 0] > ref[disc][:, 1]).mean() > 0.95  # still a red thing
+    assert np.allclose(ref[~disc], scene[~disc])  # the scene around it untouched
+
+
+def test_shapes_inside_a_drawing_become_small_domes():
+    ref, labels, disc = _disc_on_grass()
+    ref[40:80, 64:] = np.where(disc[40:80, 64:, None], [0.2, 0.2, 0.8], ref[40:80, 64:])  # a second colour shape
+    height = volume(ref, labels == OBJECT)
+    # across the inner border the surface dips (a turn of the form), so it is not one smooth dome
+    assert height[60, 64] < height[60, 58] and height[60, 64] < height[60, 70]
+
+
+def test_a_thing_on_the_ground_casts_a_shadow_away_from_the_light_and_a_flying_one_none():
+    ref, labels, disc = _disc_on_grass()
+    before = ref.copy()
+    cast_shadows(ref, labels, FROM_LEFT)
+    darker = before.mean(-1) - ref.mean(-1)
+    assert darker[92:100, 70:100].mean() > darker[92:100, 28:58].mean() + 0.02  # to the right, away from the light
+    flying_ref, flying_labels, _ = _disc_on_grass(centre=(22, 64), radius=12)  # over the sky
+    kept = flying_ref.copy()
+    cast_shadows(flying_ref, flying_labels, FROM_LEFT)
+    assert np.allclose(flying_ref, kept)
+
+
+def test_a_small_thing_keeps_its_own_colour_under_the_strokes():
+    size = 256
+    ref, labels, _ = _disc_on_grass(size, radius=8, centre=(180, 128))
+    things = labels == OBJECT
+    mixed = paint_strokes(ref, labels, 0.3, np.random.default_rng(1))
+    own = paint_strokes(ref, labels, 0.3, np.random.default_rng(1), things)
+    redness = lambda image: (image[..., 0] - image[..., 1])[things].mean()  # noqa: E731
+    assert redness(own) > redness(mixed) + 0.08 and redness(own) > 0.5
+
+
+def test_restating_leaves_the_outline_to_the_strokes():
+    ref, labels, disc = _disc_on_grass()
+    painted = np.zeros_like(ref)
+    out = restate_things(painted, ref, disc)
+    edge = disc & ~np.roll(disc, 1, 1)
+    assert np.allclose(out[edge], 0) and out[60, 64].sum() > 0 and np.allclose(out[~disc], 0)
