@@ -153,9 +153,54 @@ def test_a_companion_is_drawn_as_its_own_kind_of_thing():
 def test_a_thing_we_cannot_draw_is_left_out_and_named():
     from tools.scene_mapping import read_scene
 
-    scene = read_scene("a cottage by the sea", 0.3, 0.0)
-    assert scene.family == "sea" and [phrase for phrase, _ in scene.left_out] == ["a cottage"]
+    scene = read_scene("a glass of wine and cheese", 0.3, 0.0)
+    assert [phrase for phrase, _ in scene.left_out] == ["cheese"] and scene.stage == "interior"
     assert read_scene("a lighthouse on a cliff", 0.3, 0.0).left_out == ()
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,name,family",
+    [
+        ("a cottage by the sea", "house-with-garden", "sea"),  # dwellings are always drawn
+        ("a farmhouse at the end of a dirt road", "house-with-garden", "meadow"),  # the road is no thing
+        ("a log cabin in the mountains", "wood-cabin", "mountains"),
+        ("an old red barn", "barn", None),
+    ],
+)
+def test_a_dwelling_is_always_drawn(subject, name, family):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.3, 0.0)
+    assert [m.entry.name for m in scene.objects] == [name] and scene.objects[0].exact and scene.left_out == ()
+    assert family is None or scene.family == family
+
+
+@needs_icons
+def test_a_town_is_small_houses_not_a_skyline():
+    from tools.scene_mapping import read_scene
+
+    town = read_scene("a rainy afternoon in a small town", 0.3, 0.0)
+    assert town.family != "city" and {m.role for m in town.objects} == {"building"}
+    assert all("house" in m.entry.name for m in town.objects) and sum(m.count for m in town.objects) >= 4
+    assert read_scene("a city skyline at night", 0.3, 0.0).family == "city"
+
+
+@needs_icons
+def test_a_container_and_what_it_holds_are_both_drawn():
+    from tools.scene_mapping import read_scene
+
+    basket = read_scene("a basket of apples", 0.3, 0.0)
+    assert [(m.entry.name, m.count > 1) for m in basket.objects] == [("basket", False), ("red-apple", True)]
+    assert [m.entry.name for m in read_scene("a bowl of fruit", 0.3, 0.0).objects] == ["fruit-bowl"]  # one drawing
+
+
+@needs_icons
+def test_a_thing_known_by_its_kind_gets_the_nearest_of_that_kind_and_says_so():
+    from tools.scene_mapping import read_scene
+
+    (boat,) = read_scene("Venice at dusk, a gondola on the canal", 0.3, 0.0).objects
+    assert boat.role == "floats" and not boat.exact and boat.phrase == "a gondola"
 
 
 @needs_icons
@@ -163,7 +208,7 @@ def test_a_thing_we_cannot_draw_is_left_out_and_named():
     "subject,names,family",
     [
         ("a man fishing from a rowing boat", ["person-rowing-boat"], "lake"),  # the boat he is in, with him in it
-        ("a desert oasis with palms", [], "desert"),  # no palms of hands; "palms" is too far from "palm tree"
+        ("a desert oasis with palms", ["palm-tree"], "desert"),  # palms are palm trees, not hands
         ("a glacier meeting the sea", [], "snow"),  # the subject's own scene leads
         ("a woman flying a kite", ["woman-standing", "kite"], "meadow"),  # a whole figure outdoors, and her kite
         ("a hot air balloon over a green valley", ["balloon"], None),  # a valley is a place, not an icon
@@ -197,3 +242,51 @@ def test_each_text_is_embedded_once_and_new_texts_in_one_batch(monkeypatch):
     again = embedding_search.embed(["a field", "a kite"])
     assert calls == [["a barn", "a field"], ["a kite"]]  # one batch each, nothing embedded twice
     assert np.array_equal(first[1], again[0]) and first.shape == (3, 8)
+
+
+@needs_icons
+def test_a_flock_is_many_small_birds_at_different_heights():
+    labels = _field()
+    birds = settle([_placed("flies", 0.2 + 0.1 * k, 0.3, 0.25, "bird") for k in range(6)], labels, "sea", seed=3)
+    assert all(b.height < 0.1 for b in birds) and len({round(b.base_y, 3) for b in birds}) == 6
+    assert all(b.base_y < horizon(labels) for b in birds)
+
+
+@needs_icons
+def test_still_life_things_sit_at_a_believable_size_and_grouped():
+    basket = _placed("still_life", 0.3, 0.7, 0.5, "basket")
+    apples = [_placed("still_life", 0.8, 0.7, 0.5, "red-apple") for _ in range(3)]
+    placed = settle([basket, *apples], None, "interior")
+    assert 0.24 <= placed[0].height <= 0.36 and all(a.height <= 0.15 for a in placed[1:])
+    assert all(a.cx < 0.8 for a in placed[1:])  # drawn in towards the basket
+
+
+@needs_icons
+def test_a_portrait_sitter_is_centred_whole_with_shoulders():
+    from models.painter.objects import with_shoulders
+
+    sitter = settle([_placed("figure", 0.2, 1.1, 0.3, "woman")], None, "portrait")[0]
+    assert sitter.cx == 0.5 and sitter.shoulders and sitter.base_y <= 1 and sitter.base_y - sitter.height > 0.1
+    head = np.ones((40, 36, 4), np.float32)
+    bust = with_shoulders(head, SceneSpec(family="colour_field"))
+    assert bust.shape[0] > 1.5 * 40 and bust.shape[1] > 1.5 * 36 and bust[-1, bust.shape[1] // 2, 3] == 1
+    for whole in ("woman-dancing", "person-standing"):  # a whole figure keeps its own body
+        assert not settle([_placed("figure", 0.5, 1.0, 0.6, whole)], None, "portrait")[0].shoulders
+
+
+@needs_icons
+def test_a_silhouette_takes_the_colour_of_its_colour_twin():
+    from models.painter.objects import colour_twin
+
+    hue, saturation = colour_twin(ObjectEntry("game-icons", "fox"))
+    assert (hue < 45 or hue > 345) and saturation > 0.4  # the fox emoji's orange
+    assert colour_twin(ObjectEntry("game-icons", "barn")) is None  # no colour barn: the role's colour
+
+
+@needs_icons
+def test_by_the_fire_puts_a_fireplace_in_the_room():
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene("a sleepy dog by the fire", 0.3, 0.0)
+    assert scene.stage == "interior" and [m.entry.name for m in scene.objects] == ["dog", "fireplace"]
+    assert "fireplace" not in [m.entry.name for m in read_scene("a house on fire", 0.3, 0.0).objects]

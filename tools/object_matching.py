@@ -29,11 +29,35 @@ PEOPLE = {"man", "woman", "person", "boy", "girl", "child", "older", "old"}
 BUST_HANDICAP = 0.3  # a person's head and shoulders ("woman") is for a portrait; in a scene a whole figure stands
 CANDIDATES = 8  # the nearest drawings a caller's test of kind (`accept`) may choose among
 CONTEXT_WEIGHT = 0.1  # the whole request's pull on which drawing a phrase gets (not on whether it is drawn)
-FACE_HANDICAP = 0.06  # a head alone ("fox-face", the fox emoji) gives way to a whole body in colour when one is near
+FACE_HANDICAP = 0.15  # a head alone ("fox-face", the fox emoji) gives way to a whole body, even a silhouette
 SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
 FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "fleet", "row"}
+MANY = {"flock", "herd", "swarm", "shoal", "many", "lots", "crowd", "fleet"}  # more than a few
 MAX_COUNT = 6
+NAMED = 0.92  # a drawing whose name the phrase spells out ("palm tree" for "palms", "lily pads") is the thing itself
+NAMED_BY_REQUEST = 0.85  # ... or whose name the whole request spells out ("desk lamp" in "a desk with a lamp")
+DWELLING = 0.8  # a phrase's head this near a dwelling's example word is drawn as that dwelling (scenes.yaml)
+CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # a name's last word that says its class ("palm tree" is a palm)
+IRREGULAR = {
+    "geese": "goose",
+    "mice": "mouse",
+    "people": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "feet": "foot",
+    "teeth": "tooth",
+    "oxen": "ox",
+    "leaves": "leaf",
+    "knives": "knife",
+    "wolves": "wolf",
+    "loaves": "loaf",
+    "shelves": "shelf",
+    "calves": "calf",
+    "halves": "half",
+    "scarves": "scarf",
+}
 
 
 @dataclass(frozen=True)
@@ -43,11 +67,47 @@ class ObjectMatch:
     role: str
     similarity: float
     count: int
+    meaning: float | None = None  # the similarity by meaning alone, before a name spelled out by the words counts
+
+    @property
+    def by_meaning(self) -> float:
+        return self.similarity if self.meaning is None else self.meaning
 
     @property
     def exact(self) -> bool:
         """True when the name is (nearly) the phrase's own thing; else it is the nearest we can draw."""
         return self.similarity >= scene_words()["thresholds"]["object_exact"]
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun by its ending ("palms" -> "palm", "cherries" -> "cherry", "boxes" -> "box");
+    words that are not plural are kept ("glass", "bus", "oasis")."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ous")) or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes", "oes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def head_words(phrase: str) -> list[str]:
+    """The phrase's words up to its head noun: all of them, but "a basket of apples" ends at "basket" (a flock of
+    birds, a caravan of camels: the birds, the camels)."""
+    from tools.thing_phrases import container_halves
+
+    halves = container_halves(phrase)
+    return re.findall(r"[a-z]+", (halves[0] if halves else phrase).lower())
+
+
+def _name_words(name_words: str) -> tuple[str, ...]:
+    """A drawing's name as singular words, without a last word that only says its class ("palm tree": palm)."""
+    words = [singular(w) for w in re.findall(r"[a-z]+", name_words.lower())]
+    if len(words) > 1 and words[-1] in CLASS_NOUNS:
+        words = words[:-1]
+    return tuple(words)
 
 
 def _cache_path(root: str) -> str:
@@ -95,7 +155,12 @@ def _faces_only() -> np.ndarray:
     faces = set(scene_words()["faces_only"])
     library = _index()[0]
     return np.array(
-        [e.name.endswith(("-face", "-head")) or (not e.silhouette and e.name in faces) for e in library], np.float32
+        [
+            e.name.endswith(("-face", "-head"))
+            or (not e.silhouette and (e.name in faces or f"{e.source}:{e.name}" in faces))
+            for e in library
+        ],
+        np.float32,
     )
 
 
@@ -120,19 +185,25 @@ def available() -> bool:
 
 
 def nearest_object(
-    phrase: str, role: str | None = None, context: str | None = None, accept=None
-) -> tuple[ObjectEntry, str, float]:
-    """(entry, role, similarity) of the drawable object nearest in meaning to the phrase (of that role, if given;
-    among the CANDIDATES nearest, the first that `accept(phrase, name words)` takes, if given).
+    phrase: str, role: str | None = None, context: str | None = None, accept=None, spelled: bool = True
+) -> tuple[ObjectEntry, str, float, float]:
+    """(entry, role, similarity, meaning) of the drawable object nearest in meaning to the phrase (of that role, if
+    given; among the CANDIDATES nearest, the first that `accept(phrase, name words)` takes, if given). `spelled`: a
+    name the words spell out, or a dwelling's drawing, wins (`_spelled_out`, `_dwelling`); `meaning` is the
+    similarity without the spelling, which decides whether the phrase is a thing or a scene.
 
-    The phrase is heard whole and by its last word, the noun in English ("a sleepy dog" is a dog, not
+    The phrase is heard whole and by its head noun, its last word in English ("a sleepy dog" is a dog, not
     "sleepy"): an object's similarity is the mean of the two, or the whole phrase's alone if higher. The whole
     request (context) only breaks near ties between senses: palms in a desert oasis are palm trees, not hands."""
     library, vectors, roles = _index()
-    words = re.findall(r"[a-z]+", phrase.lower())
-    texts = [phrase] + ([words[-1]] if len(words) > 1 else [])
+    words = head_words(phrase)
+    head = singular(words[-1]) if words else ""
+    texts = [phrase] + ([head] if len(re.findall(r"[a-z]+", phrase.lower())) > 1 else [])
     per_text = vectors @ embed(texts).T
     scores = np.maximum(per_text[:, 0], per_text.mean(1))
+    meaning = _dwelling(scores, words) if spelled else scores
+    whole = tuple(re.findall(r"[a-z]+", phrase.lower()))
+    scores = _spelled_out(meaning, words, context, whole) if spelled else scores
     ranked = scores - SILHOUETTE_HANDICAP * np.array([e.silhouette for e in library])
     if context and context != phrase:
         ranked = ranked + CONTEXT_WEIGHT * (vectors @ embed([context])[0])
@@ -143,33 +214,97 @@ def nearest_object(
     if accept is not None:  # the candidates' last words in one batch, for the caller's test of kind
         embed([re.findall(r"[a-z]+", library[i].words)[-1] for i in order if re.search(r"[a-z]", library[i].words)])
     best = next((int(i) for i in order if accept is None or accept(phrase, library[i].words)), int(order[0]))
-    return library[best], str(roles[best]), float(scores[best])
+    return library[best], str(roles[best]), float(scores[best]), float(meaning[best])
+
+
+@functools.lru_cache(maxsize=1)
+def _names_by_head() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """The drawings by the last word of their name (singular, class noun dropped): "palm" -> palm-tree, palm."""
+    found: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for i, entry in enumerate(_index()[0]):
+        words = _name_words(entry.words)
+        if words:
+            found.setdefault(words[-1], []).append((i, words))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _dwellings() -> tuple[list[int], list[str], np.ndarray]:
+    """(library index, example word) of the curated dwellings (`tools/data/scenes.yaml` dwellings) and the
+    examples' embeddings: a cottage, a farmhouse, a cabin, a barn are among the commonest asks and must be drawn."""
+    where = {(e.source, e.name): i for i, e in enumerate(_index()[0])}
+    pairs = [
+        (where[tuple(drawing.split(":"))], example)
+        for drawing, examples in scene_words()["dwellings"].items()
+        if tuple(drawing.split(":")) in where
+        for example in examples
+    ]
+    return [i for i, _ in pairs], [e for _, e in pairs], embed([e for _, e in pairs])
+
+
+def _spelled_out(scores: np.ndarray, words: list[str], context: str | None, extra: tuple = ()) -> np.ndarray:
+    """Scores raised where the words say the drawing's name outright: every word of the name in the phrase
+    ("palms" -> palm tree, "the Eiffel tower" -> any tower of that name), or in the whole request with the
+    phrase's head last ("a lamp" in "a desk with a lamp" -> desk lamp)."""
+    if not words:
+        return scores
+    scores = scores.copy()
+    own = {singular(w) for w in re.findall(r"[a-z]+", " ".join(words + list(extra)))}
+    asked = own | {singular(w) for w in re.findall(r"[a-z]+", (context or "").lower())}
+    head = singular(words[-1])
+    for i, name in _names_by_head().get(head, []):
+        if set(name) <= own:
+            scores[i] = max(scores[i], NAMED + 0.01 * len(name))
+        elif set(name) <= asked:
+            scores[i] = max(scores[i], NAMED_BY_REQUEST)
+    return scores
+
+
+def _dwelling(scores: np.ndarray, words: list[str]) -> np.ndarray:
+    """Scores raised for a dwelling ("a cottage", "a farmhouse"): the curated drawing of its kind when the
+    phrase's head is that near one of its examples by meaning."""
+    indices, _, examples = _dwellings()
+    if not words or not indices:
+        return scores
+    near = examples @ embed([singular(words[-1])])[0]
+    best = int(near.argmax())
+    if near[best] >= DWELLING:
+        scores = scores.copy()
+        scores[indices[best]] = max(scores[indices[best]], min(float(near[best]), NAMED - 0.01))
+    return scores
 
 
 def count_of(phrase: str, rng_seed: int = 0) -> int:
     """How many the phrase asks for: a number word, a word for several, or a plural noun (two to four)."""
-    words = re.findall(r"[a-z]+|\d+", phrase.lower())
+    words = re.findall(r"[a-z]+|\d+", " ".join(head_words(phrase)) if " of " in phrase else phrase.lower())
     for w in words:
         if w.isdigit():
             return max(1, min(MAX_COUNT, int(w)))
         if w in NUMBERS and w not in ("a", "an"):
             return NUMBERS[w]
+    if any(w in MANY for w in words):  # a flock of birds, a herd of cows: many, small
+        return MAX_COUNT - (rng_seed % 2)
     several = any(w in FEW for w in words)
-    plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+    plural = bool(words) and singular(words[-1]) != words[-1]
     if several or plural:
         return 2 + ((rng_seed + 1) % 3)  # seed 0 (a first painting): three
     return 1
 
 
 def match_objects(
-    phrases: list[str], seed: int = 0, role: str | None = None, context: str | None = None, accept=None
+    phrases: list[str],
+    seed: int = 0,
+    role: str | None = None,
+    context: str | None = None,
+    accept=None,
+    spelled: bool = True,
 ) -> list[ObjectMatch]:
     """The objects of these phrases (each already judged a thing rather than a scene), of that role if given,
     read within the whole request (context) when given."""
     found = []
     for phrase in phrases:
-        entry, role_found, similarity = nearest_object(phrase, role, context, accept)
-        found.append(ObjectMatch(phrase, entry, role_found, similarity, count_of(phrase, seed)))
+        entry, role_found, similarity, meaning = nearest_object(phrase, role, context, accept, spelled)
+        found.append(ObjectMatch(phrase, entry, role_found, similarity, count_of(phrase, seed), meaning))
     return found
 
 

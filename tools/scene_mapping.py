@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from tools.embedding_search import embed, similarities
 from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
+from tools.thing_phrases import TOWN_HOUSES, container_halves, kind_of, room_feature, town_land, town_phrase
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
@@ -227,8 +228,16 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
             kind = "setting" if family[1] >= thresholds["stage"] else "companion"
         same_kind = None if kind == "subject" else _same_kind
         match = (
-            object_matching.match_objects([phrase], seed, context=context, accept=same_kind)[0] if drawable else None
+            object_matching.match_objects([phrase], seed, context=context, accept=same_kind, spelled=kind != "setting")[
+                0
+            ]
+            if drawable
+            else None
         )
+        halves = _container(phrase, match, seed, context) if kind in ("subject", "companion") else None
+        if halves:  # a basket of apples: the basket, and the apples
+            things.extend(halves[: MAX_KINDS - len(things)])
+            continue
         head = _head_similarity(phrase, match.entry.words) if match is not None and kind != "subject" else 1.0
         needed = thresholds["object_more"] if kind == "companion" or things else thresholds["object"]
         if kind == "companion" and head >= 1.0:  # "with the Eiffel tower": a tower, the nearest we have
@@ -240,7 +249,14 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
             )
         if head < thresholds["same_head"]:  # "ropes" is no rope bridge: the drawing must be the same kind of thing
             needed = float("inf")
-        needed = max(needed, family[1] + thresholds["object_margin"])
+        scene_margin = family[1] + thresholds["object_margin"]  # a thing, not a scene, by meaning alone
+        needed = max(needed, scene_margin) if match is None or match.by_meaning >= scene_margin else float("inf")
+        indoors = not any(m.role in OUTDOOR_ROLES for m in things)  # a house on fire has no fireplace
+        feature = room_feature(phrase) if drawable and kind != "subject" and indoors else None
+        if feature is not None and len(things) < MAX_KINDS:  # "by the fire": the room has its fireplace
+            things.append(_feature_match(phrase, feature))
+            scenes.append(family)
+            continue
         part = bool(match and kind == "companion" and things and things[0].role == match.role == "building")
         if part:  # a house's red door: neither a second house nor a scene
             continue
@@ -253,6 +269,10 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
         if kind == "subject" and family[1] >= thresholds["family"]:  # the subject is a scene itself: it leads
             subject_scene, subject_match = family, match
         elif kind != "setting" and match is not None and family[1] < thresholds["stage"]:
+            of_kind = _of_its_kind(phrase, seed, context)  # a gondola: the nearest boat, and the reply says so
+            if of_kind is not None and len(things) < MAX_KINDS:
+                things.append(of_kind)
+                continue
             left_out.append((phrase, match.entry.words))  # a thing we cannot draw: the reply names the nearest
         scenes.append(family)
         if kind == "subject" and family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
@@ -270,6 +290,54 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
     elif subject_scene is not None and subject_match is not None:  # "a cottage by the sea": a thing after all
         left_out.insert(0, (phrases[0][0], subject_match.entry.words))
     return scenes, things, left_out
+
+
+def _container(phrase: str, match, seed: int, context: str) -> list | None:
+    """[holder, held] matches of "a basket of apples" when no drawing is the whole thing and both halves have one."""
+    from tools import object_matching
+
+    halves = container_halves(phrase)
+    if halves is None or match is None:
+        return None
+    held = object_matching.head_words(halves[1])
+    if match.exact and held and object_matching.singular(held[-1]) in match.entry.words.split():
+        return None  # a fruit bowl, a wine glass, a coffee cup: one drawing holds both
+    found = object_matching.match_objects(list(halves), seed, context=context)
+    return found if all(m.exact for m in found) else None
+
+
+def _of_its_kind(phrase: str, seed: int, context: str):
+    """The nearest drawing of the phrase's kind ("a gondola": a boat), or None when the phrase is no known kind."""
+    from tools import object_matching
+
+    role, plainest = kind_of(phrase)
+    if role is None:
+        return None
+    found = object_matching.match_objects([plainest], seed, role=role, context=context)[0]
+    similarity = min(found.similarity, float(similarities(phrase, [found.entry.words])[0]))  # never "exact"
+    return replace(found, phrase=phrase, similarity=similarity, count=object_matching.count_of(phrase, seed))
+
+
+def _feature_match(phrase: str, feature: tuple[str, str, str]):
+    from models.painter.object_library import ObjectEntry
+    from tools.object_matching import ObjectMatch
+
+    source, name, role = feature
+    return ObjectMatch(phrase, ObjectEntry(source, name), role, 1.0, 1)
+
+
+def _town_houses(phrases: list[tuple[str, str]], scenes: list, things: list) -> tuple[list, list]:
+    """A town or village asked without a building of its own: its small houses on the land it stands in."""
+    from models.painter.object_library import ObjectEntry
+    from tools.object_matching import ObjectMatch
+
+    town = town_phrase(phrases, [_family(p)[1] for p, _ in phrases])
+    things = [m for m in things if m.phrase != town or m.exact]  # "a village street": houses, not a village icon
+    if town is None or any(m.role == "building" for m in things):
+        return scenes, things
+    houses = [ObjectMatch(town, ObjectEntry(src, name), "building", 1.0, n) for src, name, n in TOWN_HOUSES]
+    land = (town_land(town), max((c[1] for c in scenes), default=1.0))
+    return [land if c[0] == "city" else c for c in scenes] or [land], things + houses[: MAX_KINDS - len(things)]
 
 
 def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, float]:
@@ -311,12 +379,21 @@ SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting 
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 
 
+def object_matching_available() -> bool:
+    from tools import object_matching
+
+    return object_matching.available()
+
+
 def read_scene(subject: str, valence: float, arousal: float, style: str | None = None, seed: int = 0) -> SceneReading:
     """The scene a subject asks for and the things in it; the mood fills in what the subject leaves open."""
     words = re.findall(r"[a-z']+|\d+|[,;]", subject.lower())
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
-    scenes, things, left_out = _scenes_and_objects(_phrases(words, used), seed, subject)
+    phrases = _phrases(words, used)
+    scenes, things, left_out = _scenes_and_objects(phrases, seed, subject)
+    if object_matching_available():
+        scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
         scenes = [_family(subject)] if subject.strip() else []
     family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
@@ -327,7 +404,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if family in scene_words()["stages"]:
         stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"
         family = None
-        if stage == "interior" and {m.role for m in things} & OUTDOOR_ROLES:  # a cabin's windows: outdoors
+        outdoor = {m.role for m in things if f"{m.entry.source}:{m.entry.name}" not in scene_words()["room_features"]}
+        if stage == "interior" and outdoor & OUTDOOR_ROLES:  # a cabin's windows: outdoors
             stage, (family, similarity) = "landscape", _scene_for_objects(things, weather)
     elif family is not None and {m.role for m in things} & {"floats", "swims"}:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water

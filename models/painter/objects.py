@@ -10,6 +10,8 @@ edges; after the strokes, a thin layer of the object's own colour restates its d
 
 from __future__ import annotations
 
+import colorsys
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +24,8 @@ from models.painter.scene_spec import SceneSpec
 
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
 RESTATE = 0.35  # how much of the object's own drawing is laid over the strokes
+BUST = 1.75  # a sitter's head and shoulders, as many times as tall as the head
+COLOUR_SETS = ("fluent-emoji-flat", "noto")
 
 
 @dataclass(frozen=True)
@@ -31,13 +35,14 @@ class PlacedObject:
     cx: float  # centre x, base y and height, as shares of the picture's side
     base_y: float
     height: float
+    shoulders: bool = False  # a head alone (a portrait's sitter) is given a neck and shoulders
 
 
 def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float) -> np.ndarray:
     """The object's RGB under the scene's light: tinted by it, shaded away from it, graded by the mood."""
     rgb = rgba[..., :3].copy()
     if obj.entry.silhouette:  # a silhouette is never a black cut-out: the local colour, lit from the light's side
-        rgb[:] = _local_colour(spec, light, obj.role)
+        rgb[:] = _local_colour(spec, light, obj.role, colour_twin(obj.entry))
         h, w = rgb.shape[:2]
         toward = np.linspace(-1, 1, w)[None, :, None] * (-1 if light_x < obj.cx else 1)
         rgb *= 1 + 0.25 * np.clip(toward, 0, 1) - 0.1 * np.linspace(0, 1, h)[:, None, None]
@@ -62,19 +67,71 @@ LOCAL_COLOURS = {
 }
 
 
-def _local_colour(spec: SceneSpec, light: np.ndarray, role: str = "flies") -> np.ndarray:
-    """A silhouette's body colour: its local colour (by role; the accent for things in the air or on a table),
-    nudged towards the accent and warmed or cooled by the light around it, at a value well apart from what lies
-    around it (darker than its ground, so the drawing's inner lines read as light; lighter only on a dark one):
-    a coloured thing in that light, never black."""
-    hue, saturation = LOCAL_COLOURS.get(role, (spec.accent_hue, 0.35 + 0.4 * spec.accent_saturation))
-    own = 0.75 * hsv_colour(hue, float(np.clip(saturation, 0.3, 0.75)), 0.5)
-    own = own + 0.25 * hsv_colour(spec.accent_hue, 0.5, 0.5)
+@functools.lru_cache(maxsize=256)
+def colour_twin(entry: ObjectEntry) -> tuple[float, float] | None:
+    """(hue, saturation) of the colour drawing of the same name as a silhouette (the fox emoji's orange for the
+    fox silhouette), from its most colourful opaque half; None when no colour set draws it, or it is grey."""
+    for source in COLOUR_SETS:
+        twin = ObjectEntry(source, entry.name)
+        try:
+            rgba = render(twin, 32)
+        except (KeyError, OSError, ValueError):
+            continue
+        rgb = rgba[..., :3][rgba[..., 3] > 0.5]
+        if len(rgb) == 0:
+            continue
+        hsv = np.array([colorsys.rgb_to_hsv(*px) for px in rgb])
+        colourful = hsv[hsv[:, 1] >= np.median(hsv[:, 1])]
+        if np.median(colourful[:, 1]) < 0.2:
+            return None
+        angle = np.angle(np.exp(2j * np.pi * colourful[:, 0]).mean())  # the circular mean of the hues
+        return float(np.degrees(angle) % 360), float(np.median(colourful[:, 1]))
+    return None
+
+
+def _local_colour(
+    spec: SceneSpec, light: np.ndarray, role: str = "flies", own_colour: tuple[float, float] | None = None
+) -> np.ndarray:
+    """A silhouette's body colour: its own (`own_colour`: its colour twin's) or its local colour (by role; the
+    accent for things in the air or on a table; then nudged towards the accent), warmed or cooled by the light
+    around it, at a value well apart from what lies around it (darker than its ground, so the drawing's inner
+    lines read as light; lighter only on a dark one): a coloured thing in that light, never black."""
     tint = light / max(float(light.max()), 1e-3)
-    colour = 0.65 * own + 0.35 * own.mean() * tint
+    if own_colour is not None:  # a fox is orange: its own colour leads, the light only tints it
+        own = hsv_colour(own_colour[0], float(np.clip(own_colour[1], 0.4, 0.85)), 0.5)
+        colour = 0.8 * own + 0.2 * own.mean() * tint
+    else:
+        hue, saturation = LOCAL_COLOURS.get(role, (spec.accent_hue, 0.35 + 0.4 * spec.accent_saturation))
+        own = 0.75 * hsv_colour(hue, float(np.clip(saturation, 0.3, 0.75)), 0.5)
+        own = own + 0.25 * hsv_colour(spec.accent_hue, 0.5, 0.5)
+        colour = 0.65 * own + 0.35 * own.mean() * tint
     around = float(light.mean())
     value = float(np.clip(around - 0.3, 0.24, 0.6) if around > 0.35 else around + 0.3)  # darker than its ground
     return np.clip(colour * value / max(float(colour.max()), 1e-3), 0, 1).astype(np.float32)
+
+
+def with_shoulders(head: np.ndarray, spec: SceneSpec) -> np.ndarray:
+    """RGBA of a head drawing over a neck and shoulders in a plain garment of the painting's accent, BUST times
+    as tall as the head and wider than it: a portrait's sitter, not a floating face."""
+    h, w = head.shape[:2]
+    height, width = int(h * BUST), int(w * 1.9)
+    out = np.zeros((height, width, 4), np.float32)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    skin = head[int(h * 0.72) : int(h * 0.8), int(w * 0.45) : int(w * 0.55)]
+    skin_rgb = skin[..., :3][skin[..., 3] > 0.5].mean(0) if (skin[..., 3] > 0.5).any() else np.array([0.9, 0.75, 0.6])
+    neck = (np.abs(xx - width / 2) < w * 0.16) & (yy > h * 0.7) & (yy < h * 1.12)
+    out[neck] = [*(skin_rgb * 0.85), 1.0]
+    garment = hsv_colour(spec.accent_hue, 0.45, 0.42)
+    chest = ((xx - width / 2) / (width * 0.49)) ** 2 + ((yy - height) / (height - h * 1.0)) ** 2 <= 1
+    out[chest] = [*garment, 1.0]
+    collar = chest & (np.abs(xx - width / 2) < (yy - h * 0.98) * 0.45) & (yy < h * 1.25)  # an open neckline
+    out[collar] = [*(skin_rgb * 0.85), 1.0]
+    left = (width - w) // 2
+    region = out[:h, left : left + w]
+    alpha = head[..., 3:4]
+    region[..., :3] = alpha * head[..., :3] + (1 - alpha) * region[..., :3]
+    region[..., 3:] = np.maximum(region[..., 3:], alpha)
+    return out
 
 
 def _box(obj: PlacedObject, size: int, shape: tuple[int, int]) -> tuple[int, int]:
@@ -129,7 +186,10 @@ class ObjectPainter:
     def underpaint(self, ref: np.ndarray, labels: np.ndarray) -> None:
         size = ref.shape[0]
         for obj in self.objects:  # back to front: farther (higher) objects first
-            rgba = render(obj.entry, max(8, int(obj.height * size)))
+            if obj.shoulders:
+                rgba = with_shoulders(render(obj.entry, max(8, int(obj.height * size / BUST))), self.spec)
+            else:
+                rgba = render(obj.entry, max(8, int(obj.height * size)))
             top, left = _box(obj, size, rgba.shape[:2])
             around = ref[max(0, top) : max(1, top + rgba.shape[0]), max(0, left) : max(1, left + rgba.shape[1])]
             light = around.reshape(-1, 3).mean(0) if around.size else ref.reshape(-1, 3).mean(0)

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from models.painter.objects import BUST
 from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
 
 SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
@@ -39,6 +40,15 @@ FORWARD = 0.35  # a standing thing stands at least this share of its ground's de
 MARGIN = 0.025  # kept free between a thing and the frame
 HEADROOM = 0.8  # a thing standing at height b reaches at most this share of the way to the frame's top
 SANDY = ("sea", "desert", "lake")
+FLOCK = 4  # this many flying things of one group are a flock: small, spread over the sky at different heights
+FLOCK_SIZE = (0.045, 0.085)
+ONE_ON_TABLE = (0.24, 0.36)  # a thing alone on the table (a vase, a teapot, a lamp), longer side
+MANY_ON_TABLE = (0.1, 0.15)  # each of several of one kind (apples, cups), grouped near the table's other things
+ROOM_FEATURE = (0.42, 0.52)  # a fireplace, longer side
+HEAD_FILL, SHOULDERS_WIDTH = 0.65, 0.92  # a head's ink fills its box; a bust's lowest rows are its widest
+SITTER = 0.8  # a portrait's sitter, head and shoulders: centred, standing on the frame's bottom edge
+BUILDING_FORWARD = 0.12  # a building stands this share of its ground's depth in front of the horizon, not on it
+STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least this tall, in front of the blocks
 
 
 @functools.lru_cache(maxsize=512)
@@ -51,6 +61,22 @@ def aspect(entry) -> float:
     except (KeyError, OSError, ValueError):
         return 1.0
     return float(rgba.shape[1]) / max(1, rgba.shape[0])
+
+
+@functools.lru_cache(maxsize=64)
+def head_only(entry) -> bool:
+    """True for a drawing of a head without shoulders (the woman emoji): about as wide as tall, its ink fills most
+    of its box (a whole figure's limbs leave it open) and its lowest rows are narrower than its widest (a bust
+    ends in shoulders)."""
+    from models.painter.object_library import render
+
+    try:
+        ink = render(entry, 64)[..., 3] > 0.5
+    except (KeyError, OSError, ValueError):
+        return False
+    rows = ink.sum(1)
+    bottom = rows[int(0.9 * len(rows)) :].mean() / max(1, rows.max())
+    return bool(ink.mean() >= HEAD_FILL and bottom < SHOULDERS_WIDTH and ink.shape[1] >= 0.7 * ink.shape[0])
 
 
 def _support(role: str, labels: np.ndarray) -> tuple[int, ...]:
@@ -99,7 +125,8 @@ def _base(holds: np.ndarray, col: int, wanted: float, role: str, sky_line: float
         rows = rows[rows <= sky_line - 0.06] if (rows <= sky_line - 0.06).any() else rows
     else:
         top = rows.min() if on_rock else max(rows.min(), sky_line - HILL)  # a hilltop, not a blob in the sky
-        front = top + FORWARD * (1 - top) if role != "building" else top
+        forward = BUILDING_FORWARD if role == "building" and not on_rock else FORWARD if role != "building" else 0
+        front = top + forward * (1 - top)
         inside = rows[rows >= front]
         rows = inside if len(inside) else rows
     return float(rows[np.abs(rows - wanted).argmin()])
@@ -139,26 +166,68 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
     counts = {}
     for obj in placed:
         counts[obj.role] = counts.get(obj.role, 0) + 1
-    if labels is not None and any(o.role in GROUND_ROLES and o.role != "building" for o in placed):
+    if labels is not None and any(o.role in GROUND_ROLES and _needs_ground(o.role, labels) for o in placed):
         lay_ground(labels, family, seed)
     settled = []
-    for obj in placed:
-        cx, base, longer = obj.cx, obj.base_y, obj.height
+    for k, obj in enumerate(placed):
+        rng = np.random.default_rng([seed, 13, k])
         if labels is not None:
-            sky_line = horizon(labels)
-            support = _support(obj.role, labels)
-            holds = np.isin(labels, support)
-            if holds.any():
-                col = _column_with(holds, cx)
-                cx = col / (LAYOUT_SIZE - 1) if col != int(np.clip(cx, 0, 0.999) * LAYOUT_SIZE) else cx
-                base = _base(holds, col, base, obj.role, sky_line, on_rock=C["rock"] in support)
-            longer = _size(obj.role, base, sky_line, longer, counts[obj.role])
+            cx, base, longer = _outdoors(obj, labels, family, counts[obj.role], rng)
         else:
-            far, near = SIZES.get(obj.role, SIZES["still_life"])
-            longer = float(np.clip(longer, far, near + 0.1))
-            if obj.role == "flies":  # indoors no sky: a bird or butterfly in the room's upper half, not tiny
-                base = float(np.clip(base, 0.2, 0.55))
-                longer = min(longer, max(0.06, base - MARGIN) * max(1.0, aspect(obj.entry)))
-        cx, base, longer = fit_frame(cx, base, longer, aspect(obj.entry), obj.role)
-        settled.append(replace(obj, cx=cx, base_y=base, height=longer))
+            cx, base, longer = _indoors(obj, placed, family)
+        shoulders = labels is None and family == "portrait" and obj.role == "figure" and head_only(obj.entry)
+        ratio = aspect(obj.entry) * (1.9 / BUST if shoulders else 1.0)
+        cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
+        settled.append(replace(obj, cx=cx, base_y=base, height=longer, shoulders=shoulders))
     return settled
+
+
+def _needs_ground(role: str, labels: np.ndarray) -> bool:
+    """A thing that stands needs near ground; a building also takes a cliff's rock, so it needs ground only where
+    the picture's lower part holds neither (a cottage by the open sea)."""
+    if role != "building":
+        return True
+    lower = labels[int(0.6 * LAYOUT_SIZE) :]
+    return np.isin(lower, NEAR_GROUND + ROCK).mean() < 0.15
+
+
+def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[float, float, float]:
+    """(cx, base, longer side) of a thing in a landscape: on its support, sized for its depth; a flock spread
+    small over the sky; a landmark in a city on the street in front of the blocks, taller than them."""
+    cx, base, longer = obj.cx, obj.base_y, obj.height
+    sky_line = horizon(labels)
+    if family == "city" and obj.role == "building":
+        street = np.nonzero(np.isin(labels, (C["building"],)).any(1))[0]
+        base = float(street.max() + 1) / (LAYOUT_SIZE - 1) if len(street) else base
+        return cx, min(base, 1.0), max(longer, STREET)
+    support = _support(obj.role, labels)
+    holds = np.isin(labels, support)
+    if holds.any():
+        col = _column_with(holds, cx)
+        cx = col / (LAYOUT_SIZE - 1) if col != int(np.clip(cx, 0, 0.999) * LAYOUT_SIZE) else cx
+        base = _base(holds, col, base, obj.role, sky_line, on_rock=C["rock"] in support)
+    if obj.role == "flies" and count >= FLOCK:  # birds at different heights, each small
+        base = float(rng.uniform(0.12, max(0.2, sky_line - 0.1)))
+        return float(np.clip(cx + rng.normal(0, 0.05), 0, 1)), base, float(rng.uniform(*FLOCK_SIZE))
+    return cx, base, _size(obj.role, base, sky_line, longer, count)
+
+
+def _indoors(obj, placed: list, stage: str) -> tuple[float, float, float]:
+    """(cx, base, longer side) of a thing in a room or a portrait: a sitter centred, head and shoulders; things on
+    the table at a believable size, several of one kind smaller and drawn in towards the others."""
+    cx, base, longer = obj.cx, obj.base_y, obj.height
+    if stage == "portrait" and obj.role == "figure":  # (settle gives a head alone its shoulders)
+        return 0.5, 1.0, SITTER
+    if obj.role == "flies":  # indoors no sky: a bird or butterfly in the room's upper half, not tiny
+        far, near = SIZES["flies"]
+        base = float(np.clip(base, 0.2, 0.55))
+        longer = float(np.clip(longer, far, near + 0.1))
+        return cx, base, min(longer, max(0.06, base - MARGIN) * max(1.0, aspect(obj.entry)))
+    if obj.role == "building":  # a room's own thing (a fireplace) stands on its floor, large
+        return cx, base, float(np.clip(longer, *ROOM_FEATURE))
+    same = sum(o.entry == obj.entry for o in placed)
+    low, high = MANY_ON_TABLE if same > 1 else ONE_ON_TABLE
+    if same > 1 and len(placed) > same:  # apples by their basket: towards the other things' middle
+        others = [o.cx for o in placed if o.entry != obj.entry]
+        cx = 0.5 * cx + 0.5 * float(np.mean(others))
+    return cx, base, float(np.clip(longer, low, high))

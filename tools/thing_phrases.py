@@ -1,0 +1,124 @@
+"""Three readings of a subject's phrases that the nearest drawing alone gets wrong.
+
+- A container and what it holds ("a basket of apples", "a vase of tulips"): when no drawing is the whole thing
+  but both halves have one, both are drawn (the basket, and apples beside it).
+- A thing known only by its kind ("a gondola" is a boat, as the role examples of `tools/data/scenes.yaml` say by
+  meaning): when no drawing is near enough, the nearest drawing of that kind is drawn, and the reply says so.
+- A town or a village (the `towns` examples, by meaning, nearer than the city's): small houses with roofs on
+  the land of the phrase's nearest landscape, never a skyline of high blocks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+
+from tools.embedding_search import embed, similarities
+from tools.scene_words import scene_words
+
+FEATURE = 0.75  # a setting this near a room feature's example ("by the fire") puts that feature in the room
+KIND = 0.8  # a phrase this near a role's example is that kind of thing ("a gondola" ~ "a gondola": floats)
+TOWN_WORD = 0.7  # ... and one of its words this near "town" or "village" (more than "city")
+TOWN = 0.6  # a phrase this near a town's example (and nearer than to the city's) is a town of houses
+TOWN_HOUSES = (("fluent-emoji-flat", "house", 2), ("fluent-emoji-flat", "house-with-garden", 2), ("noto", "house", 1))
+COLLECTIVES = {
+    "flock",
+    "herd",
+    "caravan",
+    "group",
+    "pair",
+    "couple",
+    "row",
+    "field",
+    "fleet",
+    "swarm",
+    "bunch",
+    "crowd",
+    "lot",
+    "lots",
+    "school",
+    "shoal",
+    "pack",
+    "team",
+    "family",
+    "line",
+    "range",
+    "sea",
+}
+
+
+def container_halves(phrase: str) -> tuple[str, str] | None:
+    """("a basket", "apples") for "a basket of apples"; None when the phrase is no "X of Y", or X is a number
+    of the Ys ("a flock of birds", "a caravan of camels": the Ys themselves)."""
+    if " of " not in phrase:
+        return None
+    holder, held = phrase.split(" of ", 1)
+    words = re.findall(r"[a-z]+", holder.lower())
+    if not words or words[-1] in COLLECTIVES or not held.strip():
+        return None
+    return holder.strip(), held.strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _role_examples() -> tuple[list[str], np.ndarray]:
+    table = scene_words()["roles"]
+    return [role for role, examples in table.items() for _ in examples], embed(
+        [e for examples in table.values() for e in examples]
+    )
+
+
+def kind_of(phrase: str) -> tuple[str | None, str | None]:
+    """(role, the role's plainest example: "a boat") of the role example nearest the phrase, or (None, None)
+    when none is KIND near."""
+    roles, vectors = _role_examples()
+    near = vectors @ embed([phrase])[0]
+    best = int(near.argmax())
+    if near[best] < KIND:
+        return None, None
+    return roles[best], scene_words()["roles"][roles[best]][0]
+
+
+def room_feature(phrase: str) -> tuple[str, str, str] | None:
+    """(source, name, role) of the room's own thing a phrase asks for ("by the fire": the fireplace), or None."""
+    features = scene_words()["room_features"]
+    for drawing, feature in features.items():
+        if float(similarities(phrase, feature["examples"]).max()) >= FEATURE:
+            source, name = drawing.split(":")
+            return source, name, feature["role"]
+    return None
+
+
+def town_phrase(phrases: list[tuple[str, str]], scene_similarities: list[float]) -> str | None:
+    """The first phrase that names a town or a village ("a small town", "a fishing village") nearer than it names
+    any scene (a city, a harbour: `scene_similarities`, the phrases' nearest scene example)."""
+    for (phrase, _), scene in zip(phrases, scene_similarities):
+        town = float(similarities(phrase, scene_words()["towns"]).max())
+        if town >= TOWN and town > scene and _says_town(phrase):
+            return phrase
+    return None
+
+
+def _says_town(phrase: str) -> bool:
+    """True when a word of the phrase means a town or a village more than a city ("village", "town"; not
+    "harbour", "city")."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    if not words:
+        return False
+    near = embed(words) @ embed(["town", "village", "city"]).T
+    return bool(((near[:, :2].max(1) >= TOWN_WORD) & (near[:, :2].max(1) > near[:, 2])).any())
+
+
+def town_land(phrase: str) -> str:
+    """The landscape a town stands in: the nearest family to the phrase other than the city ("a harbour town"
+    by the sea, "a village in the hills" in a meadow)."""
+    families = {f: ex for f, ex in scene_words()["families"].items() if f in LANDS}
+    examples = [e for ex in families.values() for e in ex]
+    owners = [f for f, ex in families.items() for _ in ex]
+    near = similarities(phrase, examples)
+    return owners[int(near.argmax())] if near.max() >= LAND else "meadow"
+
+
+LAND = 0.6  # a town's land is its phrase's nearest landscape when this near ("a harbour town"), else a meadow
+LANDS = ("sea", "mountains", "forest", "meadow", "lake", "snow", "desert")
