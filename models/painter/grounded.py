@@ -111,3 +111,41 @@ def tree_shadows(ref: np.ndarray, feet: list[TreeFoot], light_dx: float) -> None
         yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
         d = ((xx - cx) / rx) ** 2 + ((yy - foot.y) / ry) ** 2
         ref[y0:y1, x0:x1] *= (1 - 0.35 * np.exp(-2.5 * d))[..., None]
+
+
+ROCK, WATER, SKY = CLASSES.index("rock"), CLASSES.index("water"), CLASSES.index("sky")
+WET = [CLASSES.index(c) for c in ("water", "foam")]
+HEADLAND_RISE = 0.2  # a headland's highest point above the horizon, as a share of the side
+HEADLAND_REACH = 0.4  # how far it reaches in from the frame's edge
+HEADLAND_DEPTH = 0.16  # how far below the horizon it comes at the frame's edge (the sea lies in front of it)
+
+
+def shape_headlands(labels: np.ndarray) -> None:
+    """In place on a sea or lake's class map: a rock standing alone in the water (the layout network's lumpy
+    stack) goes back to the water and sky; rock joined to a side of the frame becomes a headland in the
+    distance, highest at the frame's edge and sloping down to the water as it reaches in, with the sea in
+    front of it (a coast, not a brown blob filling a side of the picture)."""
+    from scipy import ndimage
+
+    size = labels.shape[0]
+    sky = np.isin(labels, SKY_LIKE)
+    wet = np.isin(labels, WET)
+    if not wet.any() or not (labels == ROCK).any():
+        return
+    horizon = int(np.median(np.argmax(~sky, 0)))
+    parts, count = ndimage.label(labels == ROCK)
+    rows = np.arange(size)[:, None]
+    for i in range(1, count + 1):
+        part = parts == i
+        cols = np.nonzero(part.any(0))[0]
+        side = 0 if cols[0] == 0 else (size - 1 if cols[-1] == size - 1 else None)
+        below = np.where(rows >= horizon, WATER, SKY)
+        if side is None:  # a lone stack in the water
+            labels[part] = below[np.nonzero(part)[0], 0]
+            continue
+        reach = np.abs(np.arange(size) - side) / max(1.0, HEADLAND_REACH * size)
+        peak = max(float(np.nonzero(part[:, side])[0].min()), horizon - HEADLAND_RISE * size)
+        top = peak + (horizon + 1 - peak) * np.clip(reach, 0, 1) ** 1.4  # the slope down to the water
+        foot = horizon + HEADLAND_DEPTH * size * (1 - np.clip(reach, 0, 1))  # where it meets the sea in front
+        cut = part & ((rows < top[None, :]) | (rows > foot[None, :]) | (reach[None, :] > 1))
+        labels[cut] = np.broadcast_to(below, labels.shape)[cut]

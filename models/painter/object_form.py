@@ -80,7 +80,7 @@ def model_objects(ref: np.ndarray, scene: np.ndarray, labels: np.ndarray, direct
     light = np.array([direction[1] * 0.75, direction[0] * 0.75, 0.66], np.float32)
     light /= np.linalg.norm(light)
     facing = normals @ light - light[2]  # 0 where the surface faces the eye, > 0 turned to the light
-    facing = np.clip(np.where(facing > 0, 1.6 * facing, facing), -1, 1)[:, None]
+    facing = np.clip(np.where(facing > 0, 1.6 * facing, 0.7 * facing), -1, 1)[:, None]  # shade, not black
     warm, cool = (np.array(c, np.float32) for c in LIGHT_TEMPERATURE[time])
     colour = ref[mask]
     value = colour.mean(-1, keepdims=True)

@@ -19,10 +19,11 @@ from models.painter.scene_spec import SceneSpec
 
 OBJECT = CLASSES.index("field_accent")  # the class `objects` gives a drawing's pixels
 SKY_LIKE = [CLASSES.index(c) for c in ("sky", "cloud", "light")]
-AMBIENT = 0.2  # share of the surroundings' colour reflected into a thing
+AMBIENT = 0.12  # share of the surroundings' colour reflected into a thing (its own bounce light does the rest)
 PALETTE_LEAN = 0.14  # how far a thing's hues lean to the palette's main colour
-DARK_FLOOR = 0.4  # a thing's darkest value as a share of its surroundings' value
+DARK_FLOOR = 0.45  # a thing's darkest value as a share of its surroundings' value
 LOST_EDGE = 0.4  # how much of the outline dissolves into the surroundings, where it is lost
+THING_HAZE = 0.45  # a drawn thing takes this share of the distance's haze (it was asked for: it must read)
 RESTATE_BROAD, RESTATE_THIN = 0.15, 0.5  # the modelled thing laid back over its strokes: broad parts, thin parts
 
 
@@ -120,7 +121,8 @@ def aerial_perspective(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec) -> 
     depth = np.clip(1 - (y - horizon) / max(1.0, 0.55 * (size - horizon)), 0, 1) ** 1.6
     depth = np.where(y >= horizon - size * 0.12, depth, 0)  # hills and towers just above the line too
     strength = {"misty": 0.55, "rain": 0.45, "snow": 0.4, "cloudy": 0.38}.get(spec.weather, 0.32)
-    amount = (strength * depth)[..., None] * ~np.isin(labels, SKY_LIKE)[..., None]
+    share = np.where(labels == OBJECT, THING_HAZE, 1.0) * ~np.isin(labels, SKY_LIKE)  # a thing asked for stays legible
+    amount = (strength * depth)[..., None] * share[..., None]
     local = _blur(ref, size / 40)
     flattened = local + (ref - local) * 0.6  # less contrast in the distance
     return (1 - amount) * ref + amount * (0.5 * flattened + 0.5 * haze)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 
+from models.painter.grounded import shape_headlands
 from models.painter.instances import place_instances
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
@@ -174,6 +175,8 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         probs = one_hot(indoor_layout(indoor, *numbers))
     else:
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed)
+        if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
+            shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)
         placed, _ = place_objects(placement_vae, plan, labels, seed, spec.family)
         probs = one_hot(labels)
         spec = shown or spec

@@ -72,6 +72,24 @@ def break_crests(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[foam & (noise < 0.0)] = CLASSES.index("water")  # half the crest length gone, in runs of varied length
 
 
+def thin_crests(labels: np.ndarray) -> None:
+    """Each wave's foam kept only along its top, as the light on a crest (in place): a line of broken light,
+    thin near the horizon and thicker nearer the eye, the rest of the crest goes back to the water."""
+    foam, water = CLASSES.index("foam"), CLASSES.index("water")
+    is_foam = labels == foam
+    if not is_foam.any():
+        return
+    size = labels.shape[0]
+    rows = np.nonzero(is_foam.any(1))[0]
+    top = rows[0]
+    run = np.zeros(size, np.int32)
+    for y in range(top, size):
+        run = np.where(is_foam[y], run + 1, 0)
+        depth = (y - top) / max(1, size - top)
+        keep = 1 + (1.5 + 8 * depth) * size / 512
+        labels[y, is_foam[y] & (run > keep)] = water
+
+
 def soften_crests(
     ref: np.ndarray, labels: np.ndarray, crest: str = "foam", field: str = "water", strength: float = 1.0, blur=220
 ) -> None:
@@ -172,6 +190,7 @@ def render_layout(
     labels = labels_at(probs, size, rng)
     complete_flowers(labels)
     break_crests(labels, rng)
+    thin_crests(labels)
     drop_floating_land(labels)
     feet = ground_trees(labels)
     discs = take_discs(labels)

@@ -44,6 +44,7 @@ GROUND_CHROMA_MAX = 0.62  # big regions never at full chroma: the accents carry 
 MAIN_ROLE = {"sky": 1.0, "water": 0.65, "cloud": 0.45, "far": 0.6}  # share of the palette strength
 LAND_ROLE = {"grass": 1.0, "foliage": 0.9, "far": 0.6, "water": 0.3}
 SKY_LIKE = {"sky", "cloud", "light"}
+TWO_COLOURS = 45  # named main and accent hues this far apart (not one colour's neighbour) share the sky
 # time: (sky at the top, sky at the horizon, light tint hue, tint amount, brightness factor)
 TIME_LIGHT = {
     "dawn": ((235, 0.35, 0.72), (18, 0.42, 0.96), 22, 0.22, 0.88),
@@ -133,6 +134,8 @@ def _role_colour(rgb: np.ndarray, name: str, spec: SceneSpec, sat_factor: float)
             strength = max(strength, 0.65)
         return _tinted(rgb, accent[0], accent[1], strength)
     leads = LAND_ROLE if 65 <= spec.hue <= 170 else MAIN_ROLE  # greens lead on the land, never in the sky
+    if name == "water" and two_colours(spec):  # it mirrors the sky's low glow: the second colour
+        return _tinted(rgb, accent[0], min(accent[1], GROUND_CHROMA_MAX), 0.5 * spec.palette_strength * leads[name])
     if name in leads and spec.palette_strength >= NAMED:  # named colours lead in the open regions
         return _tinted(rgb, main[0], main[1], spec.palette_strength * leads[name])
     return _harmonised(rgb, (main[0], accent[0]), main[1], spec.palette_strength * 0.55)
@@ -160,6 +163,12 @@ def class_colours(spec: SceneSpec) -> np.ndarray:
     return np.clip(np.array(rows, dtype=np.float32), 0, 1)
 
 
+def two_colours(spec: SceneSpec) -> bool:
+    """Two named colours far enough apart to share the picture (the second is not the first's neighbour)."""
+    named = spec.palette_strength >= NAMED and not 65 <= spec.hue <= 170
+    return named and _gap(spec.accent_hue, spec.hue) >= TWO_COLOURS
+
+
 def sky_gradient(spec: SceneSpec, y: np.ndarray) -> np.ndarray:
     """RGB [H, W, 3] of the open sky at each height, after palette and mood."""
     top, low, *_ = TIME_LIGHT[spec.time]
@@ -175,7 +184,12 @@ def sky_gradient(spec: SceneSpec, y: np.ndarray) -> np.ndarray:
     named = spec.palette_strength >= NAMED and not 65 <= spec.hue <= 170  # a mood's hue (or a green) only
     # breathes on the sky; other named colours lead it
     amount = spec.palette_strength if named else 0.4 * spec.palette_strength
-    rgb = _tinted(rgb, spec.hue, min(spec.saturation, GROUND_CHROMA_MAX) * sat_factor, amount)
+    saturation = min(spec.saturation, GROUND_CHROMA_MAX) * sat_factor
+    rgb = _tinted(rgb, spec.hue, saturation, amount)
+    if two_colours(spec):  # "pinks and golds": the second glows low
+        low = np.clip((y - 0.1) / 0.45, 0, 1)[..., None] ** 1.2
+        accent = min(max(spec.accent_saturation, 0.35), GROUND_CHROMA_MAX) * sat_factor
+        rgb = (1 - low) * rgb + low * _tinted(rgb, spec.accent_hue, accent, 0.85 * spec.palette_strength)
     return rgb * mood_light(spec)
 
 

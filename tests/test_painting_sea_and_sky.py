@@ -1,0 +1,61 @@
+"""The sea's rocks and waves, and two named colours sharing the sky."""
+
+import numpy as np
+
+from models.painter.grounded import shape_headlands
+from models.painter.render import thin_crests
+from models.painter.scene_colours import sky_gradient
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+
+SKY, WATER, ROCK, FOAM = (CLASSES.index(c) for c in ("sky", "water", "rock", "foam"))
+
+
+def _sea(size=64, horizon=24):
+    labels = np.full((size, size), WATER)
+    labels[:horizon] = SKY
+    return labels
+
+
+def test_a_lone_rock_in_the_sea_goes_back_to_water_and_sky():
+    labels = _sea()
+    labels[14:50, 25:40] = ROCK  # a stack standing in the water, above the horizon too
+    shape_headlands(labels)
+    assert not (labels == ROCK).any()
+    assert (labels[14:24, 30] == SKY).all() and (labels[30:50, 30] == WATER).all()
+
+
+def test_rock_at_the_frames_edge_becomes_a_headland_sloping_to_the_water_with_the_sea_in_front():
+    labels = _sea()
+    labels[12:, 40:] = ROCK  # a slab filling the right side from above the horizon to the bottom
+    shape_headlands(labels)
+    rock = labels == ROCK
+    tops = [int(np.argmax(rock[:, x])) for x in (63, 56, 50)]
+    assert tops[0] < tops[1] < tops[2]  # highest at the edge, lower as it reaches in
+    assert not rock[60:].any()  # the sea in front of it
+    assert rock[20:26, 60:].all()  # still a coast at the edge
+
+
+def test_wave_crests_are_thin_lines_of_light_thicker_nearer_the_eye():
+    size = 256
+    labels = np.full((size, size), WATER)
+    labels[:60] = SKY
+    for y in (70, 200):
+        labels[y : y + 20, 20:200] = FOAM  # thick bars of foam
+    thin_crests(labels)
+    foam = labels == FOAM
+    far, near = foam[70:90, 100].sum(), foam[200:220, 100].sum()
+    assert 1 <= far < near < 12 and foam[70, 100] and foam[200, 100]  # the top of each crest stays
+
+
+def test_pinks_and_golds_share_the_sky_pink_above_gold_low():
+    spec = SceneSpec(
+        family="sea", hue=335, accent_hue=48, saturation=0.55, accent_saturation=0.8, palette_strength=0.85
+    )
+    sky = sky_gradient(spec, np.array([[0.0], [0.6]], np.float32))[:, 0]
+    top, low = sky
+    assert top[2] > top[1]  # pink at the top: blue above green
+    assert low[1] > low[2] + 0.15  # gold low: green well above blue
+    one = SceneSpec(family="sea", hue=335, accent_hue=10, saturation=0.55, palette_strength=0.85)  # a neighbour
+    low_one = sky_gradient(one, np.array([[0.6]], np.float32))[0, 0]
+    assert low_one[2] > low_one[1] - 0.05  # one colour's sky stays that colour
