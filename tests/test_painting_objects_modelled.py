@@ -3,7 +3,7 @@
 import numpy as np
 
 from models.painter.brushwork import paint_strokes
-from models.painter.object_form import OBJECT, cast_shadows, model_objects, volume
+from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters, volume
 from models.painter.painted_in import restate_things
 from models.painter.scene_layout import CLASSES
 
@@ -69,3 +69,18 @@ def test_restating_leaves_the_outline_to_the_strokes():
     out = restate_things(painted, ref, disc)
     edge = disc & ~np.roll(disc, 1, 1)
     assert np.allclose(out[edge], 0) and out[60, 64].sum() > 0 and np.allclose(out[~disc], 0)
+
+
+def test_a_sitters_emoji_yellow_skin_is_repainted_in_a_skin_colour_and_keeps_its_shading():
+    ref, labels, disc = _disc_on_grass()
+    ref[disc] = (1.0, 0.8, 0.15)  # the emoji's yellow face
+    ref[55:60, 50:78] = np.where(disc[55:60, 50:78, None], (0.5, 0.4, 0.075), ref[55:60, 50:78])  # in shade
+    skin_for_sitters(ref, labels, seed=1)
+    face = ref[disc]
+    assert (face[:, 2] > 0.35).mean() > 0.95  # blue well up: a skin colour, not yellow
+    assert ref[57, 64].mean() < ref[70, 64].mean() - 0.15  # the shade kept
+    blue_shirt, blue_labels, blue_disc = _disc_on_grass()
+    blue_shirt[blue_disc] = (0.2, 0.4, 0.8)
+    kept = blue_shirt.copy()
+    skin_for_sitters(blue_shirt, blue_labels, seed=1)
+    assert np.allclose(blue_shirt, kept)

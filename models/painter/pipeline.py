@@ -89,8 +89,7 @@ def indoor_layout(stage: str, table_y: float, window_cx: float, window_w: float)
     backdrop (a wall, darker below)."""
     y, x = np.mgrid[0:LAYOUT_SIZE, 0:LAYOUT_SIZE] / (LAYOUT_SIZE - 1)
     labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["field_main"], dtype=np.int64)
-    if stage == "portrait":
-        labels[y > 0.55 + 0.1 * np.abs(x - 0.5)] = C["field_dark"]
+    if stage == "portrait":  # one backdrop, no ledge: a line behind the shoulders read as a table's edge
         return labels
     top, bottom = 0.1, min(table_y - 0.04, 0.5)
     window = (np.abs(x - window_cx) < window_w / 2) & (y > top) & (y < bottom)

@@ -19,7 +19,7 @@ from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, paint_discs, take_discs
 from models.painter.form_light import light_direction, model_forms
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
-from models.painter.object_form import OBJECT, cast_shadows, model_objects
+from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.painted_in import aerial_perspective, lift_object_darks, restate_things, settle_objects
 from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
@@ -205,6 +205,8 @@ def render_layout(
     if objects is not None:  # before the light and the value plan, so the things share the scene's
         scene = ref.copy()
         objects.underpaint(ref, labels)
+        if stage == "portrait":
+            skin_for_sitters(ref, labels, seed)
         settle_objects(ref, scene, labels, spec, seed)
         model_objects(ref, scene, labels, direction, spec.time)
         cast_shadows(ref, labels, direction)
@@ -214,7 +216,8 @@ def render_layout(
     ref = vibrance(light_temperature(apply_value_plan(ref, spec), spec), spec)
     if things is not None:
         lift_object_darks(ref, labels)
-    painted = paint_strokes(ref, labels, spec.energy, rng, things)
+    calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
+    painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
         painted = restate_things(painted, ref, things)
     paint_discs(painted, labels, discs, spec)

@@ -110,9 +110,11 @@ def dress_portrait(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np
     """In place: a studio backdrop, warm and dark, lighter behind the head, darker at the corners and below."""
     size = labels.shape[0]
     y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size
-    halo = np.exp(-(((x - 0.5) / 0.32) ** 2 + ((y - 0.35) / 0.3) ** 2))
+    side = 0.5 + rng.choice([-0.14, 0.14])  # the light on the wall, to one side of the head
+    halo = np.exp(-(((x - side) / 0.4) ** 2 + ((y - 0.3) / 0.38) ** 2))
     base = _palette_lean(hsv_colour(rng.uniform(25, 45), 0.35, 0.42)[None, None], spec, 0.5)
-    backdrop = base * (0.45 + 0.75 * halo)[..., None] * mood_light(spec)
+    corners = 1 - 0.35 * np.clip(((x - 0.5) ** 2 + (y - 0.45) ** 2) / 0.35, 0, 1)
+    backdrop = base * ((0.4 + 0.8 * halo) * corners)[..., None] * mood_light(spec)
     for kind, factor in ((WALL, 1.0), (LEDGE, 0.55)):
         where = labels == kind
         ref[where] = backdrop[where] * factor
