@@ -183,6 +183,7 @@ def test_a_town_is_small_houses_not_a_skyline():
     town = read_scene("a rainy afternoon in a small town", 0.3, 0.0)
     assert town.family != "city" and {m.role for m in town.objects} == {"building"}
     assert all("house" in m.entry.name for m in town.objects) and sum(m.count for m in town.objects) >= 4
+    assert town.things_in_words() == ["houses of a small town"]  # the reply names the town, not each drawing
     assert read_scene("a city skyline at night", 0.3, 0.0).family == "city"
 
 
@@ -290,3 +291,18 @@ def test_by_the_fire_puts_a_fireplace_in_the_room():
     scene = read_scene("a sleepy dog by the fire", 0.3, 0.0)
     assert scene.stage == "interior" and [m.entry.name for m in scene.objects] == ["dog", "fireplace"]
     assert "fireplace" not in [m.entry.name for m in read_scene("a house on fire", 0.3, 0.0).objects]
+
+
+@needs_icons
+def test_a_boat_in_a_city_without_water_gets_a_canal_and_a_building_by_the_sea_the_cliffs_top():
+    city = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    city[20:44] = C["building"]
+    city[44:] = C["earth"]
+    boat = settle([_placed("floats", 0.5, 0.9, 0.2, "canoe")], city, "city")[0]
+    assert (city[44:] == C["water"]).all() and city[int(boat.base_y * 63), int(boat.cx * 63)] == C["water"]
+    sea = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    sea[24:] = C["water"]
+    sea[18:, :14] = C["rock"]
+    sea[58:] = C["sand"]
+    tower = settle([_placed("building", 0.7, 0.9, 0.3, "house")], sea, "sea")[0]
+    assert abs(tower.base_y - 19 / 63) < 0.03 and tower.cx < 14 / 63  # on the cliff's top, over the rock

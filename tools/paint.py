@@ -86,7 +86,7 @@ def describe(params: PaintingParameters) -> str:
     if params.scene.stage != "landscape":
         scene = "a still life on a table by a window" if params.scene.stage == "interior" else "a portrait"
         scene += f" in {', '.join(params.colours)}" if params.colours else ""
-    things = [f"{m.count} {m.entry.words}" if m.count > 1 else m.entry.words for m in params.scene.objects]
+    things = params.scene.things_in_words()
     return f"{' and '.join(things)}: {scene}" if things else scene
 
 

@@ -56,6 +56,19 @@ class SceneReading:
     objects: tuple = ()  # object_matching.ObjectMatch, the things to draw, in the subject's order
     left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
 
+    def things_in_words(self) -> list[str]:
+        """The things drawn, as a reply names them: "3 palm tree", "basket"; several drawings of one phrase (a
+        town's houses) by that phrase's words ("houses of a small town")."""
+        said, words = set(), []
+        for m in self.objects:
+            shared = sum(o.phrase == m.phrase for o in self.objects) > 1
+            if shared and m.phrase not in said:
+                said.add(m.phrase)
+                words.append(f"houses of {m.phrase}" if m.role == "building" else m.phrase)
+            elif not shared:
+                words.append(f"{m.count} {m.entry.words}" if m.count > 1 else m.entry.words)
+        return words
+
 
 def mood_abstract_kind(valence: float, arousal: float) -> str:
     if arousal > 0.35:
@@ -369,8 +382,7 @@ WATERLESS_FOR_BOATS = {
     "snow": "lake",
     "sky": "sea",
     "night_sky": "sea",
-    "city": "sea",
-}
+}  # a city keeps its blocks: the placement lays a canal in front of them (placement_rules.lay_canal)
 MAX_KINDS = 3
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name

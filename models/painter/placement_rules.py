@@ -79,7 +79,7 @@ def head_only(entry) -> bool:
     return bool(ink.mean() >= HEAD_FILL and bottom < SHOULDERS_WIDTH and ink.shape[1] >= 0.7 * ink.shape[0])
 
 
-def _support(role: str, labels: np.ndarray) -> tuple[int, ...]:
+def _support(role: str, labels: np.ndarray, sea_cliff: bool = False) -> tuple[int, ...]:
     """What the role stands on in this picture; a building takes a cliff's rock only where near ground is scarce
     (a lighthouse on the cliff of a coast, not a cabin on a mountain's peak)."""
     if role in WATER_ROLES:
@@ -87,6 +87,8 @@ def _support(role: str, labels: np.ndarray) -> tuple[int, ...]:
     if role == "flies":
         return SKY_CLASSES
     scarce = np.isin(labels, NEAR_GROUND).any(0).mean() < 0.3
+    if role == "building" and sea_cliff:  # by the sea a building stands on the cliff's top when there is one
+        return ROCK
     return NEAR_GROUND + (ROCK if role == "building" and scarce else ())
 
 
@@ -123,6 +125,8 @@ def _base(holds: np.ndarray, col: int, wanted: float, role: str, sky_line: float
     rows = np.nonzero(holds[:, col])[0] / (LAYOUT_SIZE - 1)
     if role == "flies":
         rows = rows[rows <= sky_line - 0.06] if (rows <= sky_line - 0.06).any() else rows
+    elif on_rock and role == "building":  # on the cliff's top edge, not halfway down its face
+        return float(rows.min() + 1 / (LAYOUT_SIZE - 1))
     else:
         top = rows.min() if on_rock else max(rows.min(), sky_line - HILL)  # a hilltop, not a blob in the sky
         forward = BUILDING_FORWARD if role == "building" and not on_rock else FORWARD if role != "building" else 0
@@ -166,6 +170,8 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
     counts = {}
     for obj in placed:
         counts[obj.role] = counts.get(obj.role, 0) + 1
+    if labels is not None and family == "city" and any(o.role in WATER_ROLES for o in placed):
+        lay_canal(labels)
     if labels is not None and any(o.role in GROUND_ROLES and _needs_ground(o.role, labels) for o in placed):
         lay_ground(labels, family, seed)
     settled = []
@@ -180,6 +186,17 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
         settled.append(replace(obj, cx=cx, base_y=base, height=longer, shoulders=shoulders))
     return settled
+
+
+def lay_canal(labels: np.ndarray) -> None:
+    """A city's street below its blocks turned to water, where a boat must float and the city has none (Venice's
+    canal; in place)."""
+    if np.isin(labels, WATER_CLASSES).any():
+        return
+    rows = np.nonzero((labels == C["building"]).any(1))[0]
+    street = int(rows.max()) + 1 if len(rows) else int(0.7 * LAYOUT_SIZE)
+    below = labels[street:]
+    below[~np.isin(below, SKY_CLASSES + (C["building"],))] = C["water"]
 
 
 def _needs_ground(role: str, labels: np.ndarray) -> bool:
@@ -200,16 +217,31 @@ def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[fl
         street = np.nonzero(np.isin(labels, (C["building"],)).any(1))[0]
         base = float(street.max() + 1) / (LAYOUT_SIZE - 1) if len(street) else base
         return cx, min(base, 1.0), max(longer, STREET)
-    support = _support(obj.role, labels)
+    support = _support(obj.role, labels, sea_cliff=family == "sea" and bool((labels == C["rock"]).any()))
     holds = np.isin(labels, support)
     if holds.any():
         col = _column_with(holds, cx)
         cx = col / (LAYOUT_SIZE - 1) if col != int(np.clip(cx, 0, 0.999) * LAYOUT_SIZE) else cx
         base = _base(holds, col, base, obj.role, sky_line, on_rock=C["rock"] in support)
+    if support == ROCK:  # on a cliff's top: over the rock, not overhanging the water
+        cx, longer = _on_top_of(holds, base, cx, _size(obj.role, base, sky_line, longer, count), aspect(obj.entry))
+        return cx, base, longer
     if obj.role == "flies" and count >= FLOCK:  # birds at different heights, each small
         base = float(rng.uniform(0.12, max(0.2, sky_line - 0.1)))
         return float(np.clip(cx + rng.normal(0, 0.05), 0, 1)), base, float(rng.uniform(*FLOCK_SIZE))
     return cx, base, _size(obj.role, base, sky_line, longer, count)
+
+
+def _on_top_of(holds: np.ndarray, base: float, cx: float, longer: float, ratio: float) -> tuple[float, float]:
+    """(cx, longer side) of a thing standing at row `base` on a narrow top: moved over it, and no wider than it."""
+    row = holds[min(LAYOUT_SIZE - 1, int(round(base * (LAYOUT_SIZE - 1))) + 1)]
+    cols = np.nonzero(row)[0] / (LAYOUT_SIZE - 1)
+    if not len(cols):
+        return cx, longer
+    left, right = float(cols.min()), float(cols.max())
+    width = min(longer * min(1.0, ratio), 1.05 * (right - left))
+    longer = width / max(1e-3, min(1.0, ratio))
+    return float(np.clip(cx, left + width / 2, max(left + width / 2, right - width / 2))), longer
 
 
 def _indoors(obj, placed: list, stage: str) -> tuple[float, float, float]:
