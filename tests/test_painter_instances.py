@@ -85,19 +85,3 @@ def test_place_instances_is_a_pure_function_of_the_seed():
     probs = field("grass", slice(30, 64), "foliage", 0.3)
     assert (place_instances(probs, "forest", 5) == place_instances(probs, "forest", 5)).all()
     assert (place_instances(probs, "forest", 5) != place_instances(probs, "forest", 6)).any()
-
-
-def test_a_seas_rock_is_a_headland_from_one_side_never_a_blob_in_the_water():
-    from models.painter.instances import HEADLAND_REACH, shape_headlands
-
-    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
-    labels[24:] = C["water"]
-    labels[disc(0.5, 0.5, 0.12)] = C["rock"]  # a blob out at sea
-    labels[8:, 52:] = C["rock"]  # a tall cliff at the right side
-    probs = np.zeros((K, LAYOUT_SIZE, LAYOUT_SIZE), np.float32)
-    probs[C["water"], 24:] = probs[C["sky"], :24] = 1
-    shape_headlands(labels, probs, np.random.default_rng(0))
-    rock = labels == C["rock"]
-    assert not rock[:, : LAYOUT_SIZE // 2].any()  # the blob is water again
-    assert rock[:, -1].any() and not rock[:, : int(LAYOUT_SIZE * (1 - HEADLAND_REACH)) - 1].any()
-    assert np.argmax(rock[:, -1]) >= 24 - 0.14 * LAYOUT_SIZE - 1  # not a tower far above the horizon

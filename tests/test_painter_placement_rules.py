@@ -306,3 +306,17 @@ def test_a_boat_in_a_city_without_water_gets_a_canal_and_a_building_by_the_sea_t
     sea[58:] = C["sand"]
     tower = settle([_placed("building", 0.7, 0.9, 0.3, "house")], sea, "sea")[0]
     assert abs(tower.base_y - 19 / 63) < 0.03 and tower.cx < 14 / 63  # on the cliff's top, over the rock
+
+
+@needs_icons
+def test_people_get_a_skin_tone_and_silhouettes_no_holes():
+    from models.painter.object_library import render, with_skin_tone
+    from models.painter.objects import _holes_filled
+
+    woman = ObjectEntry("fluent-emoji-flat", "woman")
+    assert with_skin_tone(woman, 0).name == "woman-light" and with_skin_tone(woman, 3).name == "woman-medium-dark"
+    assert with_skin_tone(ObjectEntry("noto", "woman"), 1).name == "woman-medium-light-skin-tone"
+    assert with_skin_tone(ObjectEntry("noto", "fox"), 1).name == "fox"  # no tones: unchanged
+    barn = render(ObjectEntry("game-icons", "barn"), 64)
+    filled = _holes_filled(barn)
+    assert (filled[..., 3] > 0.5).sum() > (barn[..., 3] > 0.5).sum()  # its windows are no holes to the sky

@@ -196,44 +196,6 @@ def sharpen_peaks(labels: np.ndarray, probs: np.ndarray, rng: np.random.Generato
             labels[new_top[x] : new_top[x] + int(rng.integers(2, 5)), x] = C["snow"]
 
 
-HEADLAND_REACH = 0.32  # a sea's cliff reaches at most this share of the width in from its side
-HEADLAND_RISE = 0.14  # ... and rises at most this share of the side above the horizon
-
-
-def shape_headlands(labels: np.ndarray, probs: np.ndarray, rng: np.random.Generator) -> None:
-    """A sea's rock kept as a headland: a cliff from one side of the frame, no wider than HEADLAND_REACH, its top a
-    gently falling line not far above the horizon, its face steep; rock blobs out in the water (the decoder's
-    smudge of a cliff) go back to what lies behind them."""
-    from scipy import ndimage
-
-    rock = labels == C["rock"]
-    if not rock.any():
-        return
-    behind = labels_without(probs, (C["rock"],))
-    parts, n = ndimage.label(rock)
-    sea = np.isin(labels, [C["water"], C["foam"]])
-    horizon = int(np.median(np.argmax(sea, 0)[sea.any(0)])) if sea.any() else LAYOUT_SIZE // 2
-    reach = int(HEADLAND_REACH * LAYOUT_SIZE)
-    kept = None
-    for i in range(1, n + 1):
-        part = parts == i
-        cols = np.nonzero(part.any(0))[0]
-        side = 0 if cols.min() == 0 else LAYOUT_SIZE - 1 if cols.max() == LAYOUT_SIZE - 1 else None
-        if side is None or kept is not None or part.sum() < MIN_MASS:
-            labels[part] = behind[part]
-            continue
-        kept = side
-        labels[part] = behind[part]
-        top = max(2, min(int(np.argmax(part[:, side])), horizon - 1), horizon - int(HEADLAND_RISE * LAYOUT_SIZE))
-        width = min(reach, len(cols))
-        rough = ridge(rng, 0.0, 0.015, octaves=3) * LAYOUT_SIZE
-        for k in range(width):  # from the side outwards: a gently falling top, then a steep face into the water
-            x = k if side == 0 else LAYOUT_SIZE - 1 - k
-            slope = 0.35 * k / width + max(0.0, (k - 0.7 * width) / max(1.0, 0.3 * width)) * 0.65
-            crest = int(np.clip(top + slope * (horizon - top) + rough[x], 1, horizon))
-            labels[crest:, x] = C["rock"]
-
-
 def place_instances(probs: np.ndarray, family: str, seed: int) -> np.ndarray:
     """int [64, 64] class map of a generated layout ([K, 64, 64] probabilities) with its objects placed."""
     rng = np.random.default_rng([seed, 7])
@@ -243,8 +205,6 @@ def place_instances(probs: np.ndarray, family: str, seed: int) -> np.ndarray:
     place_trees(labels, probs, family, rng)
     if family == "city":
         cut_blocks(labels, probs, rng)
-    if family == "sea":
-        shape_headlands(labels, probs, rng)
     if family in CRESTS:
         draw_crests(labels, probs, family, rng)
     if family == "geometric":

@@ -83,6 +83,24 @@ def entries(root: str | None = None) -> list[ObjectEntry]:
     return found
 
 
+# The colour sets draw people in emoji yellow unless a skin tone is named: their suffixes, lightest first.
+SKIN_TONES = {
+    "fluent-emoji-flat": ("-light", "-medium-light", "-medium", "-medium-dark", "-dark"),
+    "noto": tuple(f"-{t}-skin-tone" for t in ("light", "medium-light", "medium", "medium-dark", "dark")),
+}
+
+
+def with_skin_tone(entry: ObjectEntry, seed: int, root: str | None = None) -> ObjectEntry:
+    """The drawing of a person in a skin colour (one of the set's tones, by the seed) instead of emoji yellow;
+    anything that has no toned variants (an animal, a house) unchanged."""
+    tones = SKIN_TONES.get(entry.source, ())
+    if not tones:
+        return entry
+    icons = _icon_set(entry.source, root or icons_dir())["icons"]
+    toned = f"{entry.name}{tones[seed % len(tones)]}"
+    return ObjectEntry(entry.source, toned) if toned in icons else entry
+
+
 def svg(entry: ObjectEntry, root: str | None = None) -> str:
     data = _icon_set(entry.source, root or icons_dir())
     icon = data["icons"][entry.name]

@@ -24,6 +24,7 @@ from models.painter.scene_spec import SceneSpec
 
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
 RESTATE = 0.35  # how much of the object's own drawing is laid over the strokes
+INNER_LINE = 0.35  # how much lighter a silhouette's inner lines are drawn than its body
 BUST = 1.75  # a sitter's head and shoulders, as many times as tall as the head
 COLOUR_SETS = ("fluent-emoji-flat", "noto")
 
@@ -42,7 +43,9 @@ def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarr
     """The object's RGB under the scene's light: tinted by it, shaded away from it, graded by the mood."""
     rgb = rgba[..., :3].copy()
     if obj.entry.silhouette:  # a silhouette is never a black cut-out: the local colour, lit from the light's side
+        inner = rgba[..., :3].max(-1) > INNER_LINE / 2  # its inner lines (`_holes_filled`)
         rgb[:] = _local_colour(spec, light, obj.role, colour_twin(obj.entry))
+        rgb[inner] = np.minimum(1.0, rgb[inner] * 1.5 + 0.1)
         h, w = rgb.shape[:2]
         toward = np.linspace(-1, 1, w)[None, :, None] * (-1 if light_x < obj.cx else 1)
         rgb *= 1 + 0.25 * np.clip(toward, 0, 1) - 0.1 * np.linspace(0, 1, h)[:, None, None]
@@ -175,6 +178,34 @@ def _reflection(ref: np.ndarray, rgb: np.ndarray, alpha: np.ndarray, obj: Placed
     _paste(ref, arr[..., :3] * 0.8, a, int(obj.base_y * size), int(obj.cx * size - w / 2))
 
 
+SKY_LIKE = tuple(CLASSES.index(c) for c in ("sky", "cloud", "light"))
+
+
+def _sky_light(ref: np.ndarray, labels: np.ndarray, around: np.ndarray) -> np.ndarray:
+    """The light a thing is lit by: the sky's colour (not its ground's: a white rabbit on grass is not green), at
+    the brightness of what lies around it; indoors, or with no sky, what lies around it."""
+    sky = np.isin(labels, SKY_LIKE)
+    if sky.sum() < 16:
+        return around
+    colour = ref[sky].mean(0)
+    return colour * float(around.mean()) / max(float(colour.mean()), 1e-3)
+
+
+def _holes_filled(rgba: np.ndarray) -> np.ndarray:
+    """A silhouette with its inner lines (a barn's planks, a tower's windows) drawn as its own colour lighter,
+    not as holes that show the sky through it (`_relit` paints them lighter than the body)."""
+    from scipy import ndimage
+
+    ink = rgba[..., 3] > 0.5
+    holes = ndimage.binary_fill_holes(ink) & ~ink
+    if not holes.any():
+        return rgba
+    out = rgba.copy()
+    out[holes, 3] = 1.0
+    out[holes, :3] = np.minimum(1.0, out[holes, :3] + INNER_LINE)
+    return out
+
+
 class ObjectPainter:
     """The renderer's hook: `underpaint` puts the objects into the underpainting and labels their regions;
     `restate` lays their drawing thinly over the strokes."""
@@ -190,10 +221,12 @@ class ObjectPainter:
                 rgba = with_shoulders(render(obj.entry, max(8, int(obj.height * size / BUST))), self.spec)
             else:
                 rgba = render(obj.entry, max(8, int(obj.height * size)))
+            if obj.entry.silhouette:
+                rgba = _holes_filled(rgba)
             top, left = _box(obj, size, rgba.shape[:2])
             around = ref[max(0, top) : max(1, top + rgba.shape[0]), max(0, left) : max(1, left + rgba.shape[1])]
             light = around.reshape(-1, 3).mean(0) if around.size else ref.reshape(-1, 3).mean(0)
-            rgb = _relit(rgba, obj, self.spec, light, self.light_x)
+            rgb = _relit(rgba, obj, self.spec, _sky_light(ref, labels, light), self.light_x)
             if obj.role in ("floats", "swims"):
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
             elif obj.role not in ("flies", "figure"):

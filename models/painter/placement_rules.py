@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from models.painter.object_library import with_skin_tone
 from models.painter.objects import BUST
 from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
 
@@ -184,7 +185,8 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         shoulders = labels is None and family == "portrait" and obj.role == "figure" and head_only(obj.entry)
         ratio = aspect(obj.entry) * (1.9 / BUST if shoulders else 1.0)
         cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
-        settled.append(replace(obj, cx=cx, base_y=base, height=longer, shoulders=shoulders))
+        entry = with_skin_tone(obj.entry, seed + k)  # a person in a skin colour, not emoji yellow
+        settled.append(replace(obj, entry=entry, cx=cx, base_y=base, height=longer, shoulders=shoulders))
     return settled
 
 
