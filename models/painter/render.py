@@ -18,6 +18,7 @@ from models.painter.brushwork import paint_strokes
 from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, paint_discs, take_discs
 from models.painter.form_light import light_direction, model_forms
+from models.painter.glow import dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.painted_in import aerial_perspective, lift_object_darks, restate_things, settle_objects
@@ -199,6 +200,8 @@ def render_layout(
         furnish_room(labels)
     ref = underpainting(labels, spec, rng)
     dress_scene(ref, labels, spec, stage, rng)
+    if stage == "interior":
+        dim_the_room(ref, labels, spec.time)
     add_glow(ref, labels, discs, spec)
     tree_shadows(ref, feet, float(direction[1]))
     things = None
@@ -210,6 +213,7 @@ def render_layout(
         settle_objects(ref, scene, labels, spec, seed)
         model_objects(ref, scene, labels, direction, spec.time)
         cast_shadows(ref, labels, direction)
+        light_the_lights(ref, labels, objects.objects, spec.time, indoors=stage != "landscape")
         things = labels == OBJECT
     ref = aerial_perspective(ref, labels, spec)
     ref = model_forms(ref, labels, direction)
