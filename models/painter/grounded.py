@@ -144,7 +144,9 @@ def shape_headlands(labels: np.ndarray) -> None:
             labels[part] = below[np.nonzero(part)[0], 0]
             continue
         reach = np.abs(np.arange(size) - side) / max(1.0, HEADLAND_REACH * size)
-        peak = max(float(np.nonzero(part[:, side])[0].min()), horizon - HEADLAND_RISE * size)
+        width = float(np.abs(cols - side).max() + 1)  # a narrow rock makes a low headland, not a tower
+        rise = min(HEADLAND_RISE * size, 0.5 * min(width, HEADLAND_REACH * size))
+        peak = max(float(np.nonzero(part[:, side])[0].min()), horizon - rise)
         top = peak + (horizon + 1 - peak) * np.clip(reach, 0, 1) ** 1.4  # the slope down to the water
         foot = horizon + HEADLAND_DEPTH * size * (1 - np.clip(reach, 0, 1))  # where it meets the sea in front
         cut = part & ((rows < top[None, :]) | (rows > foot[None, :]) | (reach[None, :] > 1))
