@@ -320,3 +320,15 @@ def test_people_get_a_skin_tone_and_silhouettes_no_holes():
     barn = render(ObjectEntry("game-icons", "barn"), 64)
     filled = _holes_filled(barn)
     assert (filled[..., 3] > 0.5).sum() > (barn[..., 3] > 0.5).sum()  # its windows are no holes to the sky
+
+
+@needs_icons
+def test_a_field_of_flowers_is_many_small_ones_in_a_meadow_and_a_lone_animal_stands_forward():
+    from tools.scene_mapping import read_scene
+
+    field = read_scene("a field of sunflowers", 0.3, 0.0)
+    assert field.family == "meadow" and field.objects[0].count >= 5
+    flowers = settle([_placed("plant", 0.5, 0.6, 0.3, "sunflower") for _ in range(6)], _field(), "meadow", seed=2)
+    assert max(f.height for f in flowers) < 0.3 and len({round(f.base_y, 2) for f in flowers}) > 2  # in depth
+    lone = settle([_placed("stands", 0.5, 0.4, 0.3, "tiger")], _field(), "forest")[0]
+    assert lone.base_y >= 24 / 63 + 0.5 * (1 - 24 / 63)  # well in front of the horizon

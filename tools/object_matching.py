@@ -33,9 +33,11 @@ FACE_HANDICAP = 0.15  # a head alone ("fox-face", the fox emoji) gives way to a 
 SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
 FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "fleet", "row"}
-MANY = {"flock", "herd", "swarm", "shoal", "many", "lots", "crowd", "fleet"}  # more than a few
+# more than a few: many, small
+MANY = {"flock", "herd", "swarm", "shoal", "many", "lots", "crowd", "fleet", "field", "fields", "rows"}
 MAX_COUNT = 6
 NAMED = 0.92  # a drawing whose name the phrase spells out ("palm tree" for "palms", "lily pads") is the thing itself
+NOTO_FIRST = 0.004  # between two drawings of the same name, noto's (fluent's bird is crimson, noto's blue)
 NAMED_BY_REQUEST = 0.85  # ... or whose name the whole request spells out ("desk lamp" in "a desk with a lamp")
 DWELLING = 0.8  # a phrase's head this near a dwelling's example word is drawn as that dwelling (scenes.yaml)
 CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # a name's last word that says its class ("palm tree" is a palm)
@@ -252,9 +254,11 @@ def _spelled_out(scores: np.ndarray, words: list[str], context: str | None, extr
     own = {singular(w) for w in re.findall(r"[a-z]+", " ".join(words + list(extra)))}
     asked = own | {singular(w) for w in re.findall(r"[a-z]+", (context or "").lower())}
     head = singular(words[-1])
+    library = _index()[0]
     for i, name in _names_by_head().get(head, []):
         if set(name) <= own:
-            scores[i] = max(scores[i], NAMED + 0.01 * len(name))
+            tie = NOTO_FIRST if library[i].source == "noto" else 0.0  # noto's animals are whole, in plain colours
+            scores[i] = max(scores[i], NAMED + 0.01 * len(name) + tie)
         elif set(name) <= asked:
             scores[i] = max(scores[i], NAMED_BY_REQUEST)
     return scores

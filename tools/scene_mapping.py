@@ -278,6 +278,10 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
                 things.append(match)
             if kind == "setting":  # a rowing boat is on a lake
                 scenes.append(family)
+            holder = phrase.split(" of ", 1)[0] if " of " in phrase else None
+            place = _family(holder) if holder else (None, 0.0)
+            if place[0] in scene_words()["families"] and place[1] >= thresholds["stage"]:
+                scenes.append(place)  # a field of sunflowers: a field, a meadow of wildflowers: a meadow
             continue
         if kind == "subject" and family[1] >= thresholds["family"]:  # the subject is a scene itself: it leads
             subject_scene, subject_match = family, match

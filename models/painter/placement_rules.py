@@ -37,6 +37,7 @@ SIZES = {
     "still_life": (0.22, 0.42),
 }
 HILL = 0.08  # how far above the horizon a building may stand on a hill's top
+LONE_FORWARD = 0.55  # ... and a lone animal or figure, the picture's subject, further forward (larger, not lost)
 FORWARD = 0.35  # a standing thing stands at least this share of its ground's depth in front of the horizon
 MARGIN = 0.025  # kept free between a thing and the frame
 HEADROOM = 0.8  # a thing standing at height b reaches at most this share of the way to the frame's top
@@ -119,7 +120,9 @@ def _column_with(holds: np.ndarray, cx: float) -> int:
     return int(columns[np.abs(columns - col).argmin()])
 
 
-def _base(holds: np.ndarray, col: int, wanted: float, role: str, sky_line: float, on_rock: bool = False) -> float:
+def _base(
+    holds: np.ndarray, col: int, wanted: float, role: str, sky_line: float, on_rock: bool = False, alone: bool = False
+) -> float:
     """The row in that column nearest the wanted base that holds the role's support; a flying thing keeps
     clear of the horizon, a building may stand on the top edge of its ground (a hill a little above the horizon,
     a cliff at any height)."""
@@ -131,6 +134,7 @@ def _base(holds: np.ndarray, col: int, wanted: float, role: str, sky_line: float
     else:
         top = rows.min() if on_rock else max(rows.min(), sky_line - HILL)  # a hilltop, not a blob in the sky
         forward = BUILDING_FORWARD if role == "building" and not on_rock else FORWARD if role != "building" else 0
+        forward = LONE_FORWARD if alone and role in ("stands", "figure") else forward
         front = top + forward * (1 - top)
         inside = rows[rows >= front]
         rows = inside if len(inside) else rows
@@ -142,6 +146,8 @@ def _size(role: str, base: float, sky_line: float, proposed: float, count: int) 
     far, near = SIZES.get(role, SIZES["stands"])
     depth = 0.5 if role == "flies" else float(np.clip((base - sky_line) / max(0.05, 1 - sky_line), 0, 1))
     target = (far + (near - far) * depth) * (0.8 if count > 2 else 1.25 if count == 1 else 1.0)  # one alone: larger
+    if count >= FLOCK and role == "plant":  # a field of tulips: many small flowers, not three trees of them
+        target *= 0.55
     return float(np.clip(proposed, 0.75 * target, 1.25 * target))
 
 
@@ -224,13 +230,19 @@ def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[fl
     if holds.any():
         col = _column_with(holds, cx)
         cx = col / (LAYOUT_SIZE - 1) if col != int(np.clip(cx, 0, 0.999) * LAYOUT_SIZE) else cx
-        base = _base(holds, col, base, obj.role, sky_line, on_rock=C["rock"] in support)
+        base = _base(holds, col, base, obj.role, sky_line, on_rock=C["rock"] in support, alone=count == 1)
     if support == ROCK:  # on a cliff's top: over the rock, not overhanging the water
         cx, longer = _on_top_of(holds, base, cx, _size(obj.role, base, sky_line, longer, count), aspect(obj.entry))
         return cx, base, longer
     if obj.role == "flies" and count >= FLOCK:  # birds at different heights, each small
         base = float(rng.uniform(0.12, max(0.2, sky_line - 0.1)))
         return float(np.clip(cx + rng.normal(0, 0.05), 0, 1)), base, float(rng.uniform(*FLOCK_SIZE))
+    deep = holds.any() and np.median(holds.sum(0)[holds.any(0)]) >= 0.25 * LAYOUT_SIZE  # a field, not a strip
+    if obj.role == "plant" and count >= FLOCK and deep:  # a field of flowers: spread over the near ground
+        col = _column_with(holds, float(rng.uniform(0.08, 0.92)))
+        rows = np.nonzero(holds[:, col])[0] / (LAYOUT_SIZE - 1)
+        rows = rows[rows >= sky_line + 0.1] if (rows >= sky_line + 0.1).any() else rows
+        cx, base = col / (LAYOUT_SIZE - 1), float(rng.choice(rows))
     return cx, base, _size(obj.role, base, sky_line, longer, count)
 
 
