@@ -59,3 +59,18 @@ def test_pinks_and_golds_share_the_sky_pink_above_gold_low():
     one = SceneSpec(family="sea", hue=335, accent_hue=10, saturation=0.55, palette_strength=0.85)  # a neighbour
     low_one = sky_gradient(one, np.array([[0.6]], np.float32))[0, 0]
     assert low_one[2] > low_one[1] - 0.05  # one colour's sky stays that colour
+
+
+def test_a_storm_gets_a_lightning_bolt_from_the_sky_and_a_clear_day_none():
+    from PIL import Image
+
+    from models.painter.render import _lightning
+
+    labels = np.full((128, 128), CLASSES.index("grass"))
+    labels[:70] = SKY
+    for weather, bolts in (("stormy", True), ("clear", False)):
+        canvas = Image.new("RGB", (128, 128), (60, 60, 80))
+        _lightning(canvas, labels, SceneSpec(family="meadow", weather=weather), np.random.default_rng(0))
+        bright = np.asarray(canvas).mean(-1) > 230
+        assert bright.any() == bolts
+        assert not bright[75:].any()  # it stops at the horizon

@@ -149,6 +149,35 @@ def _precipitation(canvas: Image.Image, spec: SceneSpec, rng: np.random.Generato
             draw.ellipse((x - r, y - r, x + r, y + r), fill=(250, 250, 255, 200))
 
 
+def _lightning(canvas: Image.Image, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
+    """A storm outdoors gets one forked bolt from the clouds down to the horizon, with a soft glow around it."""
+    if spec.weather != "stormy":
+        return
+    size = labels.shape[0]
+    sky = np.isin(labels, [CLASSES.index(c) for c in ("sky", "cloud")])
+    columns = sky.mean(0) > 0.15
+    if not columns.any():
+        return
+    inner = np.nonzero(columns)[0]
+    inner = inner[(inner > size * 0.15) & (inner < size * 0.85)]  # not hugging the frame
+    x = float(rng.choice(inner)) if len(inner) else size / 2
+    bottom = int(np.argmin(sky[:, int(x)])) or size // 2  # where the sky ends in that column
+    points, y = [(x, size * 0.04)], size * 0.04
+    while y < bottom:
+        y = min(bottom, y + rng.uniform(0.03, 0.07) * size)
+        x += rng.normal(0, 0.025) * size
+        points.append((x, y))
+    glow = Image.new("L", canvas.size, 0)
+    ImageDraw.Draw(glow).line(points, fill=150, width=max(4, size // 40))
+    glow = glow.filter(ImageFilter.GaussianBlur(size / 60))
+    canvas.paste(Image.new("RGB", canvas.size, (235, 225, 255)), (0, 0), glow)
+    draw = ImageDraw.Draw(canvas)
+    draw.line(points, fill=(250, 248, 255), width=max(2, size // 160))
+    fork = points[len(points) // 3 :][:3]
+    if len(fork) > 1:
+        draw.line([(px + (k * 0.02 * size), py) for k, (px, py) in enumerate(fork)], fill=(240, 238, 255), width=1)
+
+
 def canvas_weave(size: int) -> np.ndarray:
     """A fixed linen texture, multiplicative, near 1."""
     yy, xx = np.mgrid[0:size, 0:size]
@@ -230,6 +259,8 @@ def render_layout(
         canvas = style_finish.finish(canvas)
     _stars(canvas, labels, spec, rng)
     _precipitation(canvas, spec, rng)
+    if stage == "landscape":
+        _lightning(canvas, labels, spec, np.random.default_rng(seed + 5))
     return canvas
 
 
