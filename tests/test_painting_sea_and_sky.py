@@ -74,3 +74,15 @@ def test_a_storm_gets_a_lightning_bolt_from_the_sky_and_a_clear_day_none():
         bright = np.asarray(canvas).mean(-1) > 230
         assert bright.any() == bolts
         assert not bright[75:].any()  # it stops at the horizon
+
+
+def test_no_mud_dark_olive_turns_to_ochre_dead_grey_gets_colour_bright_yellow_kept():
+    from models.painter.value_plan import _hsv, clean_colour
+
+    spec = SceneSpec(family="meadow")
+    colours = np.array([[0.45, 0.42, 0.2], [0.12, 0.12, 0.12], [0.95, 0.85, 0.2], [0.2, 0.5, 0.2]], np.float32)
+    out = clean_colour(colours[None], spec)[0]
+    hue_before, hue_after = _hsv(colours[0])[0], _hsv(out[0])[0]
+    assert hue_after < hue_before - 5  # olive -> ochre
+    assert out[1][2] > out[1][0] + 0.01  # a dead grey dark gets a deep blue
+    assert np.allclose(out[2], colours[2], atol=0.01) and np.allclose(out[3], colours[3], atol=0.01)

@@ -22,6 +22,7 @@ UPRIGHT = [CLASSES.index(c) for c in ("grass", "trunk", "building")]
 DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
 SOFT_EDGED = [CLASSES.index("field_accent")]  # a drawn thing's outline: some strokes cross it (lost edges)
 CROSSING = 0.2  # share of the strokes at a soft edge that carry on across it
+THING_CROSSING = 0.35  # of a drawn thing's own strokes: its edge is lost in more places
 BRUSHES = (1 / 20, 1 / 40, 1 / 80, 1 / 170)  # brush radius as a share of the side
 THRESHOLDS = (0.045, 0.045, 0.045, 0.09)  # the finest brush only where detail is strong
 THING_DETAIL = 0.35  # inside a drawn thing a finer brush goes where a third of that detail is
@@ -135,7 +136,8 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     length = radius * factor * rng.lognormal(0, 0.35, n)
     inside = thick > 0
     length = np.where(inside, np.minimum(length, 1.0 + 3.0 * thick), length)
-    paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < CROSSING)
+    crossing = np.where(inside, THING_CROSSING, CROSSING)  # a thing's own strokes break its outline more often
+    paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < crossing)
     calm_region = np.where(np.isin(start, HORIZONTAL), 0.5, 1.0)[:, None]  # skies and water blend smoother
     shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1)) * calm_region  # paint mixed unevenly: value
     colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)

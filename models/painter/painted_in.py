@@ -55,7 +55,7 @@ def settle_objects(ref: np.ndarray, scene: np.ndarray, labels: np.ndarray, spec:
     obj = _tinted(obj, spec.hue, min(0.6, spec.saturation), PALETTE_LEAN * (0.5 + spec.palette_strength))
     sample = ~mask[::3, ::3]
     scene_chroma = float(np.percentile(_chroma(scene[::3, ::3][sample]), 97)) if sample.any() else 0.5
-    cap = max(0.3, 1.25 * scene_chroma)  # a thing may be the brightest accent, not louder than the scene
+    cap = max(0.3, 1.1 * scene_chroma)  # a thing may be the brightest accent, not louder than the scene
     chroma = _chroma(obj)[:, None]
     grey = obj.mean(-1, keepdims=True)
     obj = grey + (obj - grey) * np.minimum(1.0, cap / np.maximum(chroma, 1e-3))

@@ -27,7 +27,7 @@ from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
 from models.painter.surfaces import leafy_crowns, moving_light, rock_faces, wet_ground
-from models.painter.value_plan import apply_value_plan, light_temperature, vibrance
+from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
 
 
 def labels_at(probs: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -246,7 +246,7 @@ def render_layout(
         things = labels == OBJECT
     ref = aerial_perspective(ref, labels, spec)
     ref = model_forms(ref, labels, direction)
-    ref = vibrance(light_temperature(apply_value_plan(ref, spec), spec), spec)
+    ref = clean_colour(vibrance(light_temperature(apply_value_plan(ref, spec), spec), spec), spec)
     if things is not None:
         lift_object_darks(ref, labels)
     calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field

@@ -134,8 +134,6 @@ def _role_colour(rgb: np.ndarray, name: str, spec: SceneSpec, sat_factor: float)
             strength = max(strength, 0.65)
         return _tinted(rgb, accent[0], accent[1], strength)
     leads = LAND_ROLE if 65 <= spec.hue <= 170 else MAIN_ROLE  # greens lead on the land, never in the sky
-    if name == "water" and two_colours(spec):  # it mirrors the sky's low glow: the second colour
-        return _tinted(rgb, accent[0], min(accent[1], GROUND_CHROMA_MAX), 0.5 * spec.palette_strength * leads[name])
     if name in leads and spec.palette_strength >= NAMED:  # named colours lead in the open regions
         return _tinted(rgb, main[0], main[1], spec.palette_strength * leads[name])
     return _harmonised(rgb, (main[0], accent[0]), main[1], spec.palette_strength * 0.55)

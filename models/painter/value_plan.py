@@ -22,6 +22,11 @@ LIGHT_TEMPERATURE = {
 }
 
 
+MUD_HUE, MUD_HALF_WIDTH, MUD_VALUE = 58.0, 24.0, 0.75  # dark yellows around olive, below this value
+OCHRE_HUE = 34.0  # where they are turned: a warm ochre, an umber in the dark
+DEEP_DARK = {"day": (0.3, 0.3, 0.55), "dawn": (0.4, 0.3, 0.55), "dusk": (0.45, 0.28, 0.5), "night": (0.25, 0.3, 0.6)}
+
+
 def value_targets(spec: SceneSpec) -> tuple[float, float, float]:
     """(darkest, lightest, key): the values the 2nd and 98th percentiles and the median are moved to."""
     key = float(np.clip(0.18 + 0.5 * spec.brightness, 0.2, 0.66))
@@ -72,3 +77,32 @@ def vibrance(rgb: np.ndarray, spec: SceneSpec) -> np.ndarray:
     amount = 0.12 + 0.2 * max(0.0, spec.valence) + (0.1 if spec.weather == "clear" else 0.0)
     boost = 1 + amount * np.clip(1 - chroma / 0.35, 0, 1)
     return np.clip(grey + (rgb - grey) * boost, 0, 1)
+
+
+def _hsv(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """[..., 3] RGB -> (hue in degrees, saturation, value)."""
+    top, low = rgb.max(-1), rgb.min(-1)
+    chroma = top - low
+    safe = np.maximum(chroma, 1e-6)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    hue = np.where(top == r, ((g - b) / safe) % 6, np.where(top == g, (b - r) / safe + 2, (r - g) / safe + 4)) * 60
+    return np.where(chroma > 1e-6, hue, 0.0), chroma / np.maximum(top, 1e-6), top
+
+
+def clean_colour(rgb: np.ndarray, spec: SceneSpec) -> np.ndarray:
+    """No mud: a dark yellow reads as olive-khaki mud, so yellows below mid-value turn towards a warm ochre or
+    umber (the hue a painter would mix), the darker the more; and the darkest greys get a little colour (a
+    deep blue-violet, warmer at dusk) instead of a dead grey."""
+    from models.painter.scene_colours import hsv_to_rgb
+
+    hue, sat, value = _hsv(rgb)
+    band = np.clip(1 - np.abs(hue - MUD_HUE) / MUD_HALF_WIDTH, 0, 1)  # 1 at olive, 0 outside the band
+    dark = np.clip((MUD_VALUE - value) / 0.3, 0, 1)
+    shift = band * dark * (hue - OCHRE_HUE)
+    turned = hsv_to_rgb(np.stack([hue - shift, sat, value], -1))
+    weight = (band * dark * np.clip(sat / 0.12, 0, 1))[..., None]
+    out = (1 - weight) * rgb + weight * turned
+    deep = np.array(DEEP_DARK.get(spec.time, DEEP_DARK["day"]), np.float32)
+    grey = np.clip((0.3 - value) / 0.3, 0, 1) * np.clip(1 - sat / 0.25, 0, 1)
+    tinted = value[..., None] * deep / deep.max()
+    return np.clip(out + (0.35 * grey)[..., None] * (tinted - out), 0, 1)
