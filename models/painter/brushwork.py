@@ -19,6 +19,8 @@ HORIZONTAL = [
     CLASSES.index(c) for c in ("sky", "water", "foam", "sand", "snow", "far", "field_main", "field_light", "field_dark")
 ]
 UPRIGHT = [CLASSES.index(c) for c in ("grass", "trunk", "building")]
+WATERY = [CLASSES.index(c) for c in ("water", "foam")]
+WATER_WIDTH, WATER_LENGTH = 0.55, 1.5  # a water stroke's width and length against the others'
 DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
 SOFT_EDGED = [CLASSES.index("field_accent")]  # a drawn thing's outline: some strokes cross it (lost edges)
 CROSSING = 0.2  # share of the strokes at a soft edge that carry on across it
@@ -136,6 +138,7 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     length = radius * factor * rng.lognormal(0, 0.35, n)
     inside = thick > 0
     length = np.where(inside, np.minimum(length, 1.0 + 3.0 * thick), length)
+    length = np.where(np.isin(start, WATERY), WATER_LENGTH * length, length)
     crossing = np.where(inside, THING_CROSSING, CROSSING)  # a thing's own strokes break its outline more often
     paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < crossing)
     calm_region = np.where(np.isin(start, HORIZONTAL), 0.5, 1.0)[:, None]  # skies and water blend smoother
@@ -143,6 +146,7 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)
     widths = np.maximum(1.0, 1.3 * radius * rng.lognormal(0, 0.3, n))
     widths = np.where(inside, np.minimum(widths, 1.0 + 1.6 * thick), widths)
+    widths = np.where(np.isin(start, WATERY), WATER_WIDTH * widths, widths)  # water: long thin strokes, not blocks
     shapes = SHAPES[rng.integers(0, len(SHAPES), n)] * rng.uniform(0.85, 1.15, (n, 1))
     normal, half = stroke_outlines(paths, widths, shapes)
     left, right = paths + normal * half[..., None], paths - normal * half[..., None]
