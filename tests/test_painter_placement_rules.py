@@ -153,8 +153,10 @@ def test_a_companion_is_drawn_as_its_own_kind_of_thing():
 def test_a_thing_we_cannot_draw_is_left_out_and_named():
     from tools.scene_mapping import read_scene
 
-    scene = read_scene("a glass of wine and cheese", 0.3, 0.0)
-    assert [phrase for phrase, _ in scene.left_out] == ["cheese"] and scene.stage == "interior"
+    scene = read_scene("an anchor and ropes on a dock", 0.3, 0.0)
+    assert [phrase for phrase, _ in scene.left_out] == ["ropes"]
+    cheese = read_scene("a glass of wine and cheese", 0.3, 0.0)  # cheese is drawn as a cheese wedge
+    assert [m.entry.name for m in cheese.objects] == ["wine-glass", "cheese-wedge"] and cheese.left_out == ()
     assert read_scene("a lighthouse on a cliff", 0.3, 0.0).left_out == ()
 
 
@@ -332,3 +334,9 @@ def test_a_field_of_flowers_is_many_small_ones_in_a_meadow_and_a_lone_animal_sta
     assert max(f.height for f in flowers) < 0.3 and len({round(f.base_y, 2) for f in flowers}) > 2  # in depth
     lone = settle([_placed("stands", 0.5, 0.4, 0.3, "tiger")], _field(), "forest")[0]
     assert lone.base_y >= 24 / 63 + 0.5 * (1 - 24 / 63)  # well in front of the horizon
+
+
+@needs_icons
+def test_copies_of_one_drawing_are_turned_and_vary_not_stamped():
+    horses = settle([_placed("stands", 0.2 + 0.3 * k, 0.8, 0.3, "horse") for k in range(3)], _field(), "meadow")
+    assert [h.mirrored for h in horses] == [False, True, False] and len({round(h.height, 3) for h in horses}) > 1

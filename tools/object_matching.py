@@ -23,13 +23,16 @@ from models.painter.object_library import ObjectEntry, entries, icons_dir, insta
 from models.painter.placement import ROLES
 from tools.embedding_search import embed
 from tools.scene_words import scene_words
+from tools.thing_phrases import FORMS, container_halves
 
 SILHOUETTE_HANDICAP = 0.11  # a colour drawing wins unless the silhouette's name is clearly nearer
 PEOPLE = {"man", "woman", "person", "boy", "girl", "child", "older", "old"}
 BUST_HANDICAP = 0.3  # a person's head and shoulders ("woman") is for a portrait; in a scene a whole figure stands
 CANDIDATES = 8  # the nearest drawings a caller's test of kind (`accept`) may choose among
 CONTEXT_WEIGHT = 0.1  # the whole request's pull on which drawing a phrase gets (not on whether it is drawn)
-FACE_HANDICAP = 0.15  # a head alone ("fox-face", the fox emoji) gives way to a whole body, even a silhouette
+# a head alone ("fox-face", the fox emoji) gives way to a whole body in colour; not to a silhouette (judged on dev:
+# the fox emoji's head was named "a fox", the game-icons fox at painting size "an unclear brown animal")
+FACE_HANDICAP = 0.06
 SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
 FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "fleet", "row"}
@@ -98,8 +101,6 @@ def singular(word: str) -> str:
 def head_words(phrase: str) -> list[str]:
     """The phrase's words up to its head noun: all of them, but "a basket of apples" ends at "basket" (a flock of
     birds, a caravan of camels: the birds, the camels)."""
-    from tools.thing_phrases import container_halves
-
     halves = container_halves(phrase)
     return re.findall(r"[a-z]+", (halves[0] if halves else phrase).lower())
 
@@ -255,6 +256,10 @@ def _spelled_out(scores: np.ndarray, words: list[str], context: str | None, extr
     asked = own | {singular(w) for w in re.findall(r"[a-z]+", (context or "").lower())}
     head = singular(words[-1])
     library = _index()[0]
+    for form in FORMS:  # "cheese" is drawn as a cheese wedge, "bread" as a loaf of bread
+        for i, name in _names_by_head().get(form, []):
+            if name[:-1] == (head,):
+                scores[i] = max(scores[i], NAMED_BY_REQUEST)
     for i, name in _names_by_head().get(head, []):
         if set(name) <= own:
             tie = NOTO_FIRST if library[i].source == "noto" else 0.0  # noto's animals are whole, in plain colours

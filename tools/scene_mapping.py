@@ -19,7 +19,7 @@ import numpy as np
 
 from tools.embedding_search import embed, similarities
 from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
-from tools.thing_phrases import TOWN_HOUSES, container_halves, kind_of, room_feature, town_land, town_phrase
+from tools.thing_phrases import FORMS, TOWN_HOUSES, container_halves, kind_of, room_feature, town_land, town_phrase
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
@@ -212,7 +212,7 @@ def _head_similarity(phrase: str, name: str) -> float:
     """How near the phrase's last word is to the drawing's last word, the kinds of thing they name ("a cup" and
     "coffee cup" 1.0, "palms" and "palm" high, "ropes" and "rope bridge" low)."""
     phrase_words, name_words = re.findall(r"[a-z]+", phrase.lower()), re.findall(r"[a-z]+", name.lower())
-    if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS:  # a palm tree is named by its kind: "palm"
+    if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS + FORMS:  # a palm tree is a palm, a cheese wedge cheese
         name_words = name_words[:-1]
     heads = [phrase_words[-1], name_words[-1]]
     a, b = embed(heads)
@@ -390,7 +390,7 @@ WATERLESS_FOR_BOATS = {
 MAX_KINDS = 3
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name
-CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # last words that say the class, not the kind ("palm tree")
+CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the class, not the kind ("palm tree")
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 

@@ -19,6 +19,7 @@ from tools.embedding_search import embed, similarities
 from tools.scene_words import scene_words
 
 FEATURE = 0.75  # a setting this near a room feature's example ("by the fire") puts that feature in the room
+FORMS = ("wedge", "slice", "piece", "loaf", "bunch", "block")  # a name's last word that says a form: cheese wedge
 KIND = 0.8  # a phrase this near a role's example is that kind of thing ("a gondola" ~ "a gondola": floats)
 TOWN_WORD = 0.7  # ... and one of its words this near "town" or "village" (more than "city")
 TOWN = 0.6  # a phrase this near a town's example (and nearer than to the city's) is a town of houses

@@ -37,6 +37,7 @@ class PlacedObject:
     base_y: float
     height: float
     shoulders: bool = False  # a head alone (a portrait's sitter) is given a neck and shoulders
+    mirrored: bool = False  # drawn facing the other way (one of several copies: a herd, not a stamp)
 
 
 def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float) -> np.ndarray:
@@ -97,8 +98,8 @@ def _local_colour(
 ) -> np.ndarray:
     """A silhouette's body colour: its own (`own_colour`: its colour twin's) or its local colour (by role; the
     accent for things in the air or on a table; then nudged towards the accent), warmed or cooled by the light
-    around it, at a value well apart from what lies around it (darker than its ground, so the drawing's inner
-    lines read as light; lighter only on a dark one): a coloured thing in that light, never black."""
+    around it, at a value apart from what lies around it (a little darker than a light ground, lighter on a dark
+    one; its inner lines lighter still): a coloured thing in that light, never a black cut-out."""
     tint = light / max(float(light.max()), 1e-3)
     if own_colour is not None:  # a fox is orange: its own colour leads, the light only tints it
         own = hsv_colour(own_colour[0], float(np.clip(own_colour[1], 0.4, 0.85)), 0.5)
@@ -109,7 +110,7 @@ def _local_colour(
         own = own + 0.25 * hsv_colour(spec.accent_hue, 0.5, 0.5)
         colour = 0.65 * own + 0.35 * own.mean() * tint
     around = float(light.mean())
-    value = float(np.clip(around - 0.3, 0.24, 0.6) if around > 0.35 else around + 0.3)  # darker than its ground
+    value = float(np.clip(around - 0.15, 0.4, 0.7) if around > 0.45 else around + 0.3)  # apart from its ground
     return np.clip(colour * value / max(float(colour.max()), 1e-3), 0, 1).astype(np.float32)
 
 
@@ -221,6 +222,8 @@ class ObjectPainter:
                 rgba = with_shoulders(render(obj.entry, max(8, int(obj.height * size / BUST))), self.spec)
             else:
                 rgba = render(obj.entry, max(8, int(obj.height * size)))
+            if obj.mirrored:
+                rgba = rgba[:, ::-1]
             if obj.entry.silhouette:
                 rgba = _holes_filled(rgba)
             top, left = _box(obj, size, rgba.shape[:2])

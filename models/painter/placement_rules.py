@@ -46,7 +46,9 @@ FLOCK = 4  # this many flying things of one group are a flock: small, spread ove
 FLOCK_SIZE = (0.045, 0.085)
 ONE_ON_TABLE = (0.24, 0.36)  # a thing alone on the table (a vase, a teapot, a lamp), longer side
 MANY_ON_TABLE = (0.1, 0.15)  # each of several of one kind (apples, cups), grouped near the table's other things
-ROOM_FEATURE = (0.42, 0.52)  # a fireplace, longer side
+ROOM_FEATURE = (0.34, 0.42)  # a fireplace, longer side
+ANIMAL_INDOORS = (0.3, 0.4)  # a dog or a cat in a room: not a toy beside the fireplace
+COPY_JITTER = 0.15  # each further copy of one drawing is up to this much smaller
 HEAD_FILL, SHOULDERS_WIDTH = 0.65, 0.92  # a head's ink fills its box; a bust's lowest rows are its widest
 SITTER = 0.8  # a portrait's sitter, head and shoulders: centred, standing on the frame's bottom edge
 BUILDING_FORWARD = 0.12  # a building stands this share of its ground's depth in front of the horizon, not on it
@@ -192,7 +194,12 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         ratio = aspect(obj.entry) * (1.9 / BUST if shoulders else 1.0)
         cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
         entry = with_skin_tone(obj.entry, seed + k)  # a person in a skin colour, not emoji yellow
-        settled.append(replace(obj, entry=entry, cx=cx, base_y=base, height=longer, shoulders=shoulders))
+        copy = sum(o.entry == obj.entry for o in placed[:k])  # copies of one drawing: some turned, sizes vary
+        if copy:
+            longer *= float(rng.uniform(1 - COPY_JITTER, 1))
+        mirrored = copy % 2 == 1 and obj.role not in ("building", "figure")  # no mirrored writing, no odd faces
+        placed_now = replace(obj, entry=entry, cx=cx, base_y=base, height=longer, shoulders=shoulders)
+        settled.append(replace(placed_now, mirrored=mirrored))
     return settled
 
 
@@ -271,6 +278,8 @@ def _indoors(obj, placed: list, stage: str) -> tuple[float, float, float]:
         return cx, base, min(longer, max(0.06, base - MARGIN) * max(1.0, aspect(obj.entry)))
     if obj.role == "building":  # a room's own thing (a fireplace) stands on its floor, large
         return cx, base, float(np.clip(longer, *ROOM_FEATURE))
+    if obj.role == "stands":
+        return cx, base, float(np.clip(longer, *ANIMAL_INDOORS))
     same = sum(o.entry == obj.entry for o in placed)
     low, high = MANY_ON_TABLE if same > 1 else ONE_ON_TABLE
     if same > 1 and len(placed) > same:  # apples by their basket: towards the other things' middle
