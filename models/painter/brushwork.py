@@ -24,10 +24,11 @@ WATER_WIDTH, WATER_LENGTH = 0.55, 1.5  # a water stroke's width and length again
 DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
 SOFT_EDGED = [CLASSES.index("field_accent")]  # a drawn thing's outline: some strokes cross it (lost edges)
 CROSSING = 0.2  # share of the strokes at a soft edge that carry on across it
+THING_MIX = 1.3  # a drawn thing's strokes vary in value a little more than the land's: they show
 THING_CROSSING = 0.35  # of a drawn thing's own strokes: its edge is lost in more places
 BRUSHES = (1 / 20, 1 / 40, 1 / 80, 1 / 170)  # brush radius as a share of the side
 THRESHOLDS = (0.045, 0.045, 0.045, 0.09)  # the finest brush only where detail is strong
-THING_DETAIL = 0.35  # inside a drawn thing a finer brush goes where a third of that detail is
+THING_DETAIL = 0.6  # inside a drawn thing a finer brush goes where a third of that detail is
 
 
 def _direction_field(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator) -> np.ndarray:
@@ -142,6 +143,7 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     crossing = np.where(inside, THING_CROSSING, CROSSING)  # a thing's own strokes break its outline more often
     paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < crossing)
     calm_region = np.where(np.isin(start, HORIZONTAL), 0.5, 1.0)[:, None]  # skies and water blend smoother
+    calm_region = np.where(inside[:, None], THING_MIX, calm_region)  # a thing's paint as unevenly mixed as the land's
     shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1)) * calm_region  # paint mixed unevenly: value
     colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)
     widths = np.maximum(1.0, 1.3 * radius * rng.lognormal(0, 0.3, n))

@@ -24,7 +24,7 @@ PALETTE_LEAN = 0.14  # how far a thing's hues lean to the palette's main colour
 DARK_FLOOR = 0.45  # a thing's darkest value as a share of its surroundings' value
 LOST_EDGE = 0.4  # how much of the outline dissolves into the surroundings, where it is lost
 THING_HAZE = 0.45  # a drawn thing takes this share of the distance's haze (it was asked for: it must read)
-RESTATE_BROAD, RESTATE_THIN = 0.15, 0.5  # the modelled thing laid back over its strokes: broad parts, thin parts
+RESTATE_BROAD, RESTATE_THIN = 0.06, 0.4  # the modelled thing laid back over its strokes: broad parts, thin parts
 
 
 def _blur(rgb: np.ndarray, radius: float) -> np.ndarray:
