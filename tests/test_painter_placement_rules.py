@@ -340,3 +340,19 @@ def test_a_field_of_flowers_is_many_small_ones_in_a_meadow_and_a_lone_animal_sta
 def test_copies_of_one_drawing_are_turned_and_vary_not_stamped():
     horses = settle([_placed("stands", 0.2 + 0.3 * k, 0.8, 0.3, "horse") for k in range(3)], _field(), "meadow")
     assert [h.mirrored for h in horses] == [False, True, False] and len({round(h.height, 3) for h in horses}) > 1
+
+
+@needs_icons
+def test_a_colour_asked_for_a_thing_paints_its_silhouette():
+    from models.painter.objects import _relit
+    from tools.scene_mapping import read_scene
+    from tools.thing_phrases import named_colour
+
+    assert named_colour("a red barn")[0] in (0.0, 360.0) and named_colour("a rose") is None
+    assert named_colour("a little house") is None and named_colour("old brick houses") is not None
+    (barn,) = read_scene("a red barn in a green field", 0.3, 0.0).objects
+    assert barn.colour == named_colour("a red barn")
+    rgba = np.ones((8, 8, 4), np.float32) * [0, 0, 0, 1]
+    red = PlacedObject(ObjectEntry("game-icons", "barn"), "building", 0.5, 0.8, 0.3, colour=barn.colour)
+    rgb = _relit(rgba, red, SceneSpec(family="meadow"), np.array([0.7, 0.7, 0.7]), 0.2)
+    assert rgb[..., 0].mean() > 1.5 * rgb[..., 1].mean()  # red, not the role's brown-grey

@@ -73,6 +73,7 @@ class ObjectMatch:
     similarity: float
     count: int
     meaning: float | None = None  # the similarity by meaning alone, before a name spelled out by the words counts
+    colour: tuple[float, float] | None = None  # (hue, saturation) the words give it ("a red barn"), if any
 
     @property
     def by_meaning(self) -> float:

@@ -19,7 +19,16 @@ import numpy as np
 
 from tools.embedding_search import embed, similarities
 from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
-from tools.thing_phrases import FORMS, TOWN_HOUSES, container_halves, kind_of, room_feature, town_land, town_phrase
+from tools.thing_phrases import (
+    FORMS,
+    TOWN_HOUSES,
+    container_halves,
+    kind_of,
+    named_colour,
+    room_feature,
+    town_land,
+    town_phrase,
+)
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
@@ -408,6 +417,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     time, weather, used = _condition_words(words)
     phrases = _phrases(words, used)
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject)
+    things = [replace(m, colour=named_colour(m.phrase)) for m in things]
     if object_matching_available():
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene

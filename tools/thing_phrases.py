@@ -50,6 +50,16 @@ COLLECTIVES = {
 }
 
 
+def named_colour(phrase: str) -> tuple[float, float] | None:
+    """(hue, saturation) of a colour word before the phrase's head noun ("a red barn", "old brick houses"), or
+    None ("a rose" is no colour: its last word is the thing)."""
+    from tools.palette import read_colour
+
+    words = re.findall(r"[a-z]+", phrase.split(" of ", 1)[0].lower())[:-1]
+    found = [c for c in map(read_colour, words) if c is not None]
+    return (found[-1].hue, max(found[-1].saturation, 0.0)) if found else None
+
+
 def container_halves(phrase: str) -> tuple[str, str] | None:
     """("a basket", "apples") for "a basket of apples"; None when the phrase is no "X of Y", or X is a number
     of the Ys ("a flock of birds", "a caravan of camels": the Ys themselves)."""

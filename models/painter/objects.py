@@ -38,6 +38,7 @@ class PlacedObject:
     height: float
     shoulders: bool = False  # a head alone (a portrait's sitter) is given a neck and shoulders
     mirrored: bool = False  # drawn facing the other way (one of several copies: a herd, not a stamp)
+    colour: tuple[float, float] | None = None  # (hue, saturation) asked for it ("a red barn"): a silhouette's own
 
 
 def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float) -> np.ndarray:
@@ -45,7 +46,7 @@ def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarr
     rgb = rgba[..., :3].copy()
     if obj.entry.silhouette:  # a silhouette is never a black cut-out: the local colour, lit from the light's side
         inner = rgba[..., :3].max(-1) > INNER_LINE / 2  # its inner lines (`_holes_filled`)
-        rgb[:] = _local_colour(spec, light, obj.role, colour_twin(obj.entry))
+        rgb[:] = _local_colour(spec, light, obj.role, obj.colour or colour_twin(obj.entry))
         rgb[inner] = np.minimum(1.0, rgb[inner] * 1.5 + 0.1)
         h, w = rgb.shape[:2]
         toward = np.linspace(-1, 1, w)[None, :, None] * (-1 if light_x < obj.cx else 1)
@@ -102,7 +103,8 @@ def _local_colour(
     one; its inner lines lighter still): a coloured thing in that light, never a black cut-out."""
     tint = light / max(float(light.max()), 1e-3)
     if own_colour is not None:  # a fox is orange: its own colour leads, the light only tints it
-        own = hsv_colour(own_colour[0], float(np.clip(own_colour[1], 0.4, 0.85)), 0.5)
+        grey = own_colour[1] < 0.15  # white, grey, black asked: no hue of their own
+        own = hsv_colour(own_colour[0], own_colour[1] if grey else float(np.clip(own_colour[1], 0.4, 0.85)), 0.5)
         colour = 0.8 * own + 0.2 * own.mean() * tint
     else:
         hue, saturation = LOCAL_COLOURS.get(role, (spec.accent_hue, 0.35 + 0.4 * spec.accent_saturation))
