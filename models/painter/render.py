@@ -29,6 +29,8 @@ from models.painter.scene_spec import SceneSpec
 from models.painter.surfaces import leafy_crowns, moving_light, rock_faces, wet_ground
 from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
 
+BACKDROP = 0.75  # a portrait's backdrop against the value plan's key
+
 
 def labels_at(probs: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
     """[K, h, w] class probabilities -> int [size, size] class map, edges softly warped."""
@@ -249,6 +251,8 @@ def render_layout(
     ref = clean_colour(vibrance(light_temperature(apply_value_plan(ref, spec), spec), spec), spec)
     if things is not None:
         lift_object_darks(ref, labels)
+        if stage == "portrait":  # the sitter is the light of a portrait: the backdrop a step darker than the plan
+            ref[~things] *= BACKDROP
     calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
     painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small

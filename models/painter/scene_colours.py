@@ -132,6 +132,8 @@ def _role_colour(rgb: np.ndarray, name: str, spec: SceneSpec, sat_factor: float)
         strength = spec.palette_strength * (0.3 if name == "light" else 0.9)
         if name == "petal":  # flowers carry the accent: a sad garden's are faded, a happy one's bright
             strength = max(strength, 0.65)
+        if name in ("earth", "trunk"):  # a path or a trunk only leans to it: a red door's accent is no pink road
+            strength *= 0.35
         return _tinted(rgb, accent[0], accent[1], strength)
     leads = LAND_ROLE if 65 <= spec.hue <= 170 else MAIN_ROLE  # greens lead on the land, never in the sky
     if name in leads and spec.palette_strength >= NAMED:  # named colours lead in the open regions
