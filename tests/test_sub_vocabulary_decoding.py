@@ -46,3 +46,19 @@ def test_stop_on_strings_stops_each_sequence_once_its_new_text_holds_a_stop(tiny
     batch = torch.cat([torch.cat([prompt, done[:, -width:]], 1), torch.cat([prompt, going[:, -width:]], 1)])
     stop = StopOnStrings(tokenizer, ("Mood:",), prompt.shape[1])
     assert stop(batch, None).tolist() == [True, False]
+
+
+def test_guessed_tokens_never_change_the_answer(tiny_lm):
+    """Speculative steps: right guesses are kept, wrong ones dropped (with their cache), the answer the same."""
+    model, tokenizer = tiny_lm
+    ids = tokenizer("the sea at night", return_tensors="pt").input_ids
+    allowed = torch.arange(3, 120)
+    refused = {int(allowed[7]), int(allowed[40])}
+    accept = lambda tokens, token: token not in refused  # noqa: E731
+    plain = greedy_sub_vocabulary(model, ids, allowed, 14, {int(allowed[-1])}, accept)
+    oracle = lambda tokens: plain[len(tokens) : len(tokens) + 4]  # noqa: E731  always right
+    wrong = lambda tokens: [int(allowed[len(tokens) % 50])] * 3  # noqa: E731  mostly wrong
+    half = lambda tokens: plain[len(tokens) : len(tokens) + 2] + [5, 6]  # noqa: E731  right, then wrong
+    for draft in (oracle, wrong, half):
+        assert greedy_sub_vocabulary(model, ids, allowed, 14, {int(allowed[-1])}, accept, draft) == plain
+    assert greedy_sub_vocabulary(model, ids, allowed, 5, set(), accept, oracle) == plain[:5]

@@ -54,10 +54,26 @@ def token_texts(tokenizer) -> tuple[str, ...]:
     return tuple(t.replace("\u2581", " ") for t in tokens)
 
 
+@lru_cache(maxsize=4)
+def tokens_by_lower_text(tokenizer) -> tuple[dict[str, tuple[int, ...]], int]:
+    """Lower-cased token text -> the tokens spelled so (blank ones left out), and the longest such text."""
+    index: dict[str, list[int]] = {}
+    for i, t in enumerate(token_texts(tokenizer)):
+        if t.strip():
+            index.setdefault(t.lower(), []).append(i)
+    return {k: tuple(v) for k, v in index.items()}, max(map(len, index))
+
+
 def substring_token_ids(tokenizer, text: str) -> set[int]:
-    """Every token whose text is a piece of the request (any way of spelling a copied word)."""
+    """Every token whose text is a piece of the request (any way of spelling a copied word): each piece of the
+    request looked up, rather than each of the 150k tokens searched for in it."""
     lower = text.lower()
-    return {i for i, t in enumerate(token_texts(tokenizer)) if t.strip() and t.lower() in lower}
+    index, longest = tokens_by_lower_text(tokenizer)
+    found: set[int] = set()
+    for start in range(len(lower)):
+        for end in range(start + 1, min(len(lower), start + longest) + 1):
+            found.update(index.get(lower[start:end], ()))
+    return found
 
 
 def allowed_token_ids(tokenizer, text: str, adapter: str) -> torch.Tensor:

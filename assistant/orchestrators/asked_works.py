@@ -29,12 +29,32 @@ def dumps(calls: list) -> str:
     return json.dumps(calls, ensure_ascii=False)
 
 
+class PromptState:
+    """The model's cache after the prompt less its last token, computed once and shared by every reading scored."""
+
+    def __init__(self, model, prompt_ids: torch.Tensor):
+        self.model, self.prompt_ids, self.cache = model, prompt_ids, None
+
+    @torch.no_grad()
+    def hidden(self, answer_ids: torch.Tensor) -> torch.Tensor:
+        """Hidden states from the prompt's last token through the answer's (the cache is left as it was)."""
+        if self.cache is None:
+            self.cache = decoder_of(self.model)(input_ids=self.prompt_ids[:, :-1], use_cache=True).past_key_values
+        fed = torch.cat([self.prompt_ids[:, -1:], answer_ids], dim=1)
+        out = decoder_of(self.model)(input_ids=fed, past_key_values=self.cache, use_cache=True)
+        self.cache.crop(-fed.shape[1])
+        return out.last_hidden_state[0]
+
+
 @torch.no_grad()
-def answer_logprob(model, prompt_ids: torch.Tensor, answer: str, tokenizer, allowed: torch.Tensor, stops) -> float:
-    """log p(answer, then a stop | prompt) under the decoding's own distribution (the allowed tokens)."""
+def answer_logprob(
+    model, prompt_ids: torch.Tensor, answer: str, tokenizer, allowed: torch.Tensor, stops, state=None
+) -> float:
+    """log p(answer, then a stop | prompt) under the decoding's own distribution (the allowed tokens); `state`: the
+    prompt's `PromptState`, when several answers are scored."""
     answer_ids = tokenizer(" " + answer, add_special_tokens=False, return_tensors="pt").input_ids.to(prompt_ids.device)
-    ids = torch.cat([prompt_ids, answer_ids], dim=1)
-    hidden = decoder_of(model)(input_ids=ids).last_hidden_state[0, prompt_ids.shape[1] - 1 :]
+    state = state or PromptState(model, prompt_ids)
+    hidden = state.hidden(answer_ids)
     logprobs = torch.log_softmax(sub_vocabulary_head(model, allowed)(hidden).float(), dim=-1)
     index = {int(t): i for i, t in enumerate(allowed.tolist())}
     total = 0.0
@@ -77,7 +97,8 @@ def asked_reading(
     placed = placed_subjects(calls, request)
     if placed != calls:
         calls, answer = placed, dumps(placed)
-    score = lambda c: answer_logprob(model, prompt_ids, dumps(c), tokenizer, allowed, stops)  # noqa: E731
+    state = PromptState(model, prompt_ids)
+    score = lambda c: answer_logprob(model, prompt_ids, dumps(c), tokenizer, allowed, stops, state)  # noqa: E731
     best, keep, dropped = score(calls), set(), False  # keep: a painting that took a subject stays
     for i in reversed(range(len(calls))):
         if calls[i][0] not in WORK_TOOLS or i in keep or works_in(calls) < 2:

@@ -120,6 +120,7 @@ class LocalLMOrchestrator(Orchestrator):
     def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
         """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`),
         under the decoding rules of `assistant.orchestrators.decoding_rules`."""
+        from assistant.orchestrators.answer_drafts import AnswerDrafts
         from assistant.orchestrators.asked_works import asked_reading
         from assistant.orchestrators.decoding_rules import answer_rules
         from assistant.orchestrators.repair import repair_plan
@@ -132,14 +133,17 @@ class LocalLMOrchestrator(Orchestrator):
             return repair.question
         rules = answer_rules(request, line, tokenizer, self.adapter, repair)
         model = with_adapter(self.adapter, key=self.base)
+        message = " ".join((request.messages[-1]["content"] if request.messages else "").split())
+        drafts = AnswerDrafts(tokenizer, self.adapter, message, rules.stops)
         with LM_LOCK:
             ids = tokenizer(line, return_tensors="pt").input_ids.to(model.device)
-            tokens = greedy_sub_vocabulary(model, ids, rules.allowed, self.max_new_tokens, rules.stops, rules.accept)
+            tokens = greedy_sub_vocabulary(
+                model, ids, rules.allowed, self.max_new_tokens, rules.stops, rules.accept, draft=drafts
+            )
             answer = tokenizer.decode(tokens, skip_special_tokens=True).strip()
             if repair is not None and not rules.finished(answer):
                 return repair.out_of_time()
-            message = request.messages[-1]["content"] if request.messages else ""
-            return asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, " ".join(message.split()))
+            return asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, message)
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:

@@ -1,8 +1,9 @@
 """The shipped base language models in this process: one copy of each, placed by the model loader.
 
-One base serves both text generation and orchestration: a LoRA adapter is attached in place and switched off
-for plain text. Gemma 3 270M is the default base; any key of `base_models` works the same way. The lock keeps
-one generation at a time on a shared model (one lock for all: two models on 2 cores would only contend).
+One base serves both text generation and orchestration: a LoRA adapter is merged once into a copy of the layers
+it adapts (`merged_lora`), every other weight shared, so plain text reads the base untouched. Gemma 3 270M is the
+default base; any key of `base_models` works the same way. The lock keeps one generation at a time on a shared
+model (one lock for all: two models on 2 cores would only contend).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ DEFAULT_BASE = "gemma"
 GEMMA = base_model(DEFAULT_BASE).loader_name
 LM_LOCK = threading.RLock()
 _tokenizers: dict[str, object] = {}  # base key -> tokenizer, set when the loader builds the model
-_adapters: dict[str, dict[str, object]] = {}  # base key -> {adapter path: the base wrapped with it}
+_adapters: dict[str, dict[str, object]] = {}  # base key -> {adapter path: the base with it merged}
 
 
 def register_base(key: str = DEFAULT_BASE, loader: ModelLoader | None = None) -> ModelLoader:
@@ -45,8 +46,9 @@ def model_and_tokenizer(key: str = DEFAULT_BASE, loader: ModelLoader | None = No
 
 
 def with_adapter(path: str, loader: ModelLoader | None = None, key: str = DEFAULT_BASE):
-    """The base model wrapped with the LoRA adapter at `path` (attached once, kept; one adapter per base)."""
-    from peft import PeftModel
+    """The base model with the LoRA adapter at `path` merged in (made once, kept; one adapter per base). Only the
+    adapted layers are new weights; the base itself is not changed."""
+    from models.language.merged_lora import merged_copy
 
     with LM_LOCK:
         attached = _adapters.setdefault(key, {})
@@ -54,16 +56,16 @@ def with_adapter(path: str, loader: ModelLoader | None = None, key: str = DEFAUL
             if attached:
                 raise RuntimeError("only one LoRA adapter per base model at a time is supported")
             base, _ = model_and_tokenizer(key, loader)
-            attached[path] = PeftModel.from_pretrained(base, path).eval()
+            attached[path] = merged_copy(base, path)
         return attached[path]
 
 
 def base_only(key: str = DEFAULT_BASE):
-    """Context in which the shared model runs without any attached adapter."""
+    """Context in which the shared model runs without any adapter: a no-op, as adapters are merged into a copy and
+    never change the base (kept for the callers that say so)."""
     from contextlib import nullcontext
 
-    adapted = next(iter(_adapters.get(key, {}).values()), None)
-    return adapted.disable_adapter() if adapted is not None else nullcontext()
+    return nullcontext()
 
 
 def forget_adapters() -> None:
