@@ -23,6 +23,7 @@ from tools.thing_phrases import (
     FORMS,
     TOWN_HOUSES,
     container_halves,
+    is_furniture,
     kind_of,
     named_colour,
     room_feature,
@@ -433,6 +434,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         outdoor = {m.role for m in things if f"{m.entry.source}:{m.entry.name}" not in scene_words()["room_features"]}
         if stage == "interior" and outdoor & OUTDOOR_ROLES:  # a cabin's windows: outdoors
             stage, (family, similarity) = "landscape", _scene_for_objects(things, weather)
+        if stage == "interior":  # a bed, a sofa, a piano: large, on the room's floor
+            things = [replace(m, role="building") if is_furniture(m.entry.words) else m for m in things]
     elif family is not None and {m.role for m in things} & {"floats", "swims"}:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
     matched = (family is not None and similarity >= threshold) or stage != "landscape" or bool(things)

@@ -18,6 +18,7 @@ import numpy as np
 from tools.embedding_search import embed, similarities
 from tools.scene_words import scene_words
 
+FURNITURE = 0.76  # a drawing's name this near a furniture example is furniture
 FEATURE = 0.75  # a setting this near a room feature's example ("by the fire") puts that feature in the room
 FORMS = ("wedge", "slice", "piece", "loaf", "bunch", "block")  # a name's last word that says a form: cheese wedge
 KIND = 0.8  # a phrase this near a role's example is that kind of thing ("a gondola" ~ "a gondola": floats)
@@ -99,6 +100,12 @@ def room_feature(phrase: str) -> tuple[str, str, str] | None:
             source, name = drawing.split(":")
             return source, name, feature["role"]
     return None
+
+
+def is_furniture(words: str) -> bool:
+    """True when a drawing's name is a piece of furniture by meaning (`tools/data/scenes.yaml` furniture): in a
+    room it stands on the floor, large, not on the table like a cup."""
+    return float(similarities(words, scene_words()["furniture"]).max()) >= FURNITURE
 
 
 def town_phrase(phrases: list[tuple[str, str]], scene_similarities: list[float]) -> str | None:
