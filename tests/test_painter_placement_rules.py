@@ -368,3 +368,30 @@ def test_furniture_in_a_room_is_large_not_a_cup_on_the_table():
     assert {m.role for m in cup} == {"still_life"}
     placed = settle([PlacedObject(bed.entry, "building", 0.5, 0.8, 0.2)], None, "interior")[0]
     assert placed.height >= 0.34
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,names,family",
+    [
+        ("a church in a village", ["church", "house", "house-with-garden"], "meadow"),  # the church among houses
+        ("a snowy village at night", ["house", "house-with-garden", "house"], "snow"),
+        ("an old man with a beard", ["old-man"], None),  # his beard is no second figure
+        ("a stack of books", ["books"], None),  # a stack is how many, not a thing
+        ("a cozy cabin in the snow, warm light in the windows", ["wood-cabin"], "snow"),  # light is no thing
+    ],
+)
+def test_towns_parts_piles_and_light_are_read_as_people_mean_them(subject, names, family):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.3, 0.0)
+    assert [m.entry.name for m in scene.objects] == names and scene.left_out == ()
+    assert family is None or scene.family == family
+
+
+@needs_icons
+def test_two_sitters_of_a_portrait_sit_side_by_side():
+    pair = settle(
+        [_placed("figure", 0.5, 1.0, 0.5, "man"), _placed("figure", 0.5, 1.0, 0.5, "woman")], None, "portrait"
+    )
+    assert pair[0].cx < 0.45 < 0.55 < pair[1].cx and all(p.height < 0.7 for p in pair)

@@ -24,6 +24,7 @@ from tools.thing_phrases import (
     TOWN_HOUSES,
     container_halves,
     is_furniture,
+    is_quality,
     kind_of,
     named_colour,
     room_feature,
@@ -281,7 +282,10 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
             scenes.append(family)
             continue
         part = bool(match and kind == "companion" and things and things[0].role == match.role == "building")
-        if part:  # a house's red door: neither a second house nor a scene
+        person = set(match.entry.name.split("-")) & PEOPLE if match else set()
+        part |= bool(match and kind == "companion" and things and things[0].role == match.role == "figure")
+        part &= not person  # a man and a woman: two people; a man with a beard: one
+        if part:  # a house's red door, an old man's beard: neither a second thing nor a scene
             continue
         if match is not None and match.similarity >= needed:
             if len(things) < MAX_KINDS:
@@ -296,6 +300,9 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
         if kind == "subject" and family[1] >= thresholds["family"]:  # the subject is a scene itself: it leads
             subject_scene, subject_match = family, match
         elif kind != "setting" and match is not None and family[1] < thresholds["stage"]:
+            if is_quality(phrase):  # "warm light in the windows": how it looks, no thing to draw or to miss
+                scenes.append(family)
+                continue
             of_kind = _of_its_kind(phrase, seed, context)  # a gondola: the nearest boat, and the reply says so
             if of_kind is not None and len(things) < MAX_KINDS:
                 things.append(of_kind)
@@ -354,17 +361,19 @@ def _feature_match(phrase: str, feature: tuple[str, str, str]):
 
 
 def _town_houses(phrases: list[tuple[str, str]], scenes: list, things: list) -> tuple[list, list]:
-    """A town or village asked without a building of its own: its small houses on the land it stands in."""
+    """A town or village: its small houses (beside a church or an inn asked in it) on the land it stands in."""
     from models.painter.object_library import ObjectEntry
     from tools.object_matching import ObjectMatch
 
     town = town_phrase(phrases, [_family(p)[1] for p, _ in phrases])
-    things = [m for m in things if m.phrase != town or m.exact]  # "a village street": houses, not a village icon
-    if town is None or any(m.role == "building" for m in things):
+    if town is None:
         return scenes, things
+    things = [m for m in things if m.phrase != town]  # "a mountain village": houses, not a village icon
     houses = [ObjectMatch(town, ObjectEntry(src, name), "building", 1.0, n) for src, name, n in TOWN_HOUSES]
     land = (town_land(town), max((c[1] for c in scenes), default=1.0))
-    return [land if c[0] == "city" else c for c in scenes] or [land], things + houses[: MAX_KINDS - len(things)]
+    own = _family(town)[0]  # what the town's words alone would have been: a city, a snowy village
+    scenes = [land if c[0] in ("city", own) else c for c in scenes] or [land]
+    return scenes, things + houses[: MAX_KINDS - len(things)]
 
 
 def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, float]:
@@ -438,6 +447,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
             things = [replace(m, role="building") if is_furniture(m.entry.words) else m for m in things]
     elif family is not None and {m.role for m in things} & {"floats", "swims"}:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
+    if weather == "snow" and family in ("meadow", "garden"):  # a snowy village, a field in winter: under snow
+        family = "snow"
     matched = (family is not None and similarity >= threshold) or stage != "landscape" or bool(things)
     if family is None or not matched:
         family = STYLE_FAMILIES.get(style or "", mood_abstract_kind(valence, arousal))

@@ -18,6 +18,7 @@ import numpy as np
 from tools.embedding_search import embed, similarities
 from tools.scene_words import scene_words
 
+QUALITY = 0.75  # a phrase this near a quality's example is how the picture looks
 FURNITURE = 0.76  # a drawing's name this near a furniture example is furniture
 FEATURE = 0.75  # a setting this near a room feature's example ("by the fire") puts that feature in the room
 FORMS = ("wedge", "slice", "piece", "loaf", "bunch", "block")  # a name's last word that says a form: cheese wedge
@@ -26,6 +27,13 @@ TOWN_WORD = 0.7  # ... and one of its words this near "town" or "village" (more 
 TOWN = 0.6  # a phrase this near a town's example (and nearer than to the city's) is a town of houses
 TOWN_HOUSES = (("fluent-emoji-flat", "house", 2), ("fluent-emoji-flat", "house-with-garden", 2), ("noto", "house", 1))
 COLLECTIVES = {
+    "stack",
+    "pile",
+    "heap",
+    "handful",
+    "cluster",
+    "string",
+    "set",
     "flock",
     "herd",
     "caravan",
@@ -108,6 +116,12 @@ def is_furniture(words: str) -> bool:
     return float(similarities(words, scene_words()["furniture"]).max()) >= FURNITURE
 
 
+def is_quality(phrase: str) -> bool:
+    """True when a phrase tells how the picture looks (its light, colours, air), not a thing (`scenes.yaml`
+    qualities): "warm light in the windows" is painted by the light, never "left out"."""
+    return float(similarities(phrase, scene_words()["qualities"]).max()) >= QUALITY
+
+
 def town_phrase(phrases: list[tuple[str, str]], scene_similarities: list[float]) -> str | None:
     """The first phrase that names a town or a village ("a small town", "a fishing village") nearer than it names
     any scene (a city, a harbour: `scene_similarities`, the phrases' nearest scene example)."""
@@ -139,4 +153,4 @@ def town_land(phrase: str) -> str:
 
 
 LAND = 0.6  # a town's land is its phrase's nearest landscape when this near ("a harbour town"), else a meadow
-LANDS = ("sea", "mountains", "forest", "meadow", "lake", "snow", "desert")
+LANDS = ("sea", "mountains", "forest", "meadow", "lake", "desert")  # (a snowy village: snow by its weather word)

@@ -270,7 +270,9 @@ def _indoors(obj, placed: list, stage: str) -> tuple[float, float, float]:
     the table at a believable size, several of one kind smaller and drawn in towards the others."""
     cx, base, longer = obj.cx, obj.base_y, obj.height
     if stage == "portrait" and obj.role == "figure":  # (settle gives a head alone its shoulders)
-        return 0.5, 1.0, SITTER
+        sitters = [o for o in placed if o.role == "figure"]  # two sitters side by side, each a little smaller
+        place = next(i for i, o in enumerate(sitters) if o is obj)
+        return (place + 1) / (len(sitters) + 1), 1.0, SITTER * (1.0 if len(sitters) == 1 else 0.72)
     if obj.role == "flies":  # indoors no sky: a bird or butterfly in the room's upper half, not tiny
         far, near = SIZES["flies"]
         base = float(np.clip(base, 0.2, 0.55))
