@@ -395,3 +395,13 @@ def test_two_sitters_of_a_portrait_sit_side_by_side():
         [_placed("figure", 0.5, 1.0, 0.5, "man"), _placed("figure", 0.5, 1.0, 0.5, "woman")], None, "portrait"
     )
     assert pair[0].cx < 0.45 < 0.55 < pair[1].cx and all(p.height < 0.7 for p in pair)
+
+
+@needs_icons
+def test_the_first_thing_on_the_table_leads_and_the_next_is_smaller():
+    glass, cheese = settle(
+        [_placed("still_life", 0.4, 0.7, 0.5, "wine-glass"), _placed("still_life", 0.6, 0.7, 0.5, "cheese-wedge")],
+        None,
+        "interior",
+    )
+    assert cheese.height < glass.height

@@ -45,6 +45,7 @@ SANDY = ("sea", "desert", "lake")
 FLOCK = 4  # this many flying things of one group are a flock: small, spread over the sky at different heights
 FLOCK_SIZE = (0.045, 0.085)
 ONE_ON_TABLE = (0.24, 0.36)  # a thing alone on the table (a vase, a teapot, a lamp), longer side
+COMPANION_ON_TABLE = 0.75  # a thing asked after the first ("a glass of wine and cheese": the cheese) is smaller
 MANY_ON_TABLE = (0.1, 0.15)  # each of several of one kind (apples, cups), grouped near the table's other things
 ROOM_FEATURE = (0.34, 0.42)  # a fireplace, longer side
 ANIMAL_INDOORS = (0.3, 0.4)  # a dog or a cat in a room: not a toy beside the fireplace
@@ -287,4 +288,6 @@ def _indoors(obj, placed: list, stage: str) -> tuple[float, float, float]:
     if same > 1 and len(placed) > same:  # apples by their basket: towards the other things' middle
         others = [o.cx for o in placed if o.entry != obj.entry]
         cx = 0.5 * cx + 0.5 * float(np.mean(others))
-    return cx, base, float(np.clip(longer, low, high))
+    on_table = [o.entry for o in placed if o.role in ("still_life", "plant")]
+    second = same == 1 and on_table and on_table[0] != obj.entry  # the first thing asked leads, the others smaller
+    return cx, base, float(np.clip(longer, low, high)) * (COMPANION_ON_TABLE if second else 1.0)
