@@ -112,7 +112,7 @@ def dress_portrait(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np
     y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size
     side = 0.5 + rng.choice([-0.14, 0.14])  # the light on the wall, to one side of the head
     halo = np.exp(-(((x - side) / 0.4) ** 2 + ((y - 0.3) / 0.38) ** 2))
-    base = _palette_lean(hsv_colour(rng.uniform(12, 26), 0.42, 0.4)[None, None], spec, 0.25)  # a warm umber
+    base = _palette_lean(hsv_colour(rng.uniform(190, 215), 0.35, 0.42)[None, None], spec, 0.25)  # cool, for skin
     corners = 1 - 0.35 * np.clip(((x - 0.5) ** 2 + (y - 0.45) ** 2) / 0.35, 0, 1)
     backdrop = base * ((0.35 + 0.55 * halo) * corners)[..., None] * mood_light(spec)  # darker than the sitter
     for kind, factor in ((WALL, 1.0), (LEDGE, 0.55)):

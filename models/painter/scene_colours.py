@@ -208,7 +208,7 @@ def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator)
     water = np.isin(labels, [CLASSES.index("water"), CLASSES.index("foam")])
     if water.any():  # water mirrors the sky above the horizon, a little darker
         reflected = sky_gradient(spec, np.clip(1.2 - y, 0, 1))
-        rgb[water] = 0.5 * rgb[water] + 0.5 * 0.8 * reflected[water]
+        rgb[water] = 0.6 * rgb[water] + 0.4 * 0.75 * reflected[water]  # more of a dawn sky mixed to brown
     rgb *= (1 + 0.1 * _low_noise(size, rng))[..., None]  # light varies across each region
     far = labels == CLASSES.index("far")
     horizon_rgb = sky_gradient(spec, np.full((1, 1), 0.65, np.float32))[0, 0]
