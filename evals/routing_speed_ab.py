@@ -1,11 +1,14 @@
 """Two checkouts' orchestrators on the same requests, alternately, in one machine state: same answers? how fast?
+how right?
 
     python -m evals.routing_speed_ab --before DIR --after DIR [--set FILE] [--every N [--offset K]] [--out FILE]
 
 Each checkout plans in its own process (`evals/routing_plan_worker.py`, loaded from that checkout); the driver
 sends each case to one and then the other, so the two see the same load. Reports how many answers are byte for
-byte the same, the cases that differ, and median / p95 routing time (wall and CPU) of each. Routing alone: the
-plan, repairs and tools not included. Set `OMP_NUM_THREADS=1` on a shared machine.
+byte the same, the cases that differ, median / p95 routing time (wall and CPU) of each, and, for a set with
+expected calls (the 444 set's form), each one's right tools and fully right as `routing_report` counts them on
+the first answer (an invalid one counts as wrong; the turn loop would repair it). Routing alone: the plan,
+repairs and tools not included. Set `OMP_NUM_THREADS=1` on a shared machine.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import sys
 
 import numpy as np
 
-from evals.routing_report import DEFAULT_SET, load_cases
+from assistant.calls import parse_plan
+from evals.routing_report import DEFAULT_SET, canonical, load_cases
 
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "routing_plan_worker.py")
 
@@ -48,12 +52,27 @@ class Worker:
         self.process.wait()
 
 
-def timings(rows: list[dict]) -> dict:
+def scored(case: dict, answer: str) -> dict:
+    """Right tools and fully right of one first answer, as `evals.routing_report.score_case` counts them."""
+    plan = parse_plan(answer)
+    got = [(c.name, a.model_dump(exclude_defaults=True)) for c, a in plan.calls] if not plan.errors else None
+    expected = [(n, a) for n, a in case["calls"]]
+    return {
+        "valid": got is not None,
+        "tools_right": got is not None and sorted(n for n, _ in expected) == sorted(n for n, _ in got),
+        "exact": got is not None and canonical(expected) == canonical(got),
+    }
+
+
+def figures(rows: list[dict]) -> dict:
     out = {}
     for clock in ("wall", "cpu"):
         values = [r[clock] for r in rows]
         out[f"median_{clock}_s"] = float(np.median(values))
         out[f"p95_{clock}_s"] = float(np.percentile(values, 95))
+    if rows and "exact" in rows[0]:
+        for key in ("valid", "tools_right", "exact"):
+            out[key] = float(np.mean([r[key] for r in rows]))
     return out
 
 
@@ -75,10 +94,14 @@ def main() -> None:
     for i, case in enumerate(cases, 1):
         order = ("before", "after") if i % 2 else ("after", "before")  # neither always runs second
         for label in order:
-            rows[label].append(workers[label].plan(case))
+            row = workers[label].plan(case)
+            rows[label].append(row | scored(case, row["answer"]) if "calls" in case else row)
         b, a = rows["before"][-1], rows["after"][-1]
         if b["answer"] != a["answer"]:
-            differ.append({"request": case["request"], "before": b["answer"], "after": a["answer"]})
+            differ.append(
+                {"request": case["request"], "expected": case.get("calls"), "before": b["answer"], "after": a["answer"]}
+                | {f"exact_{label}": row.get("exact") for label, row in (("before", b), ("after", a))}
+            )
         mark = "same" if b["answer"] == a["answer"] else "DIFF"
         print(f"{i}/{len(cases)} {mark} {b['wall']:.2f}s -> {a['wall']:.2f}s {case['request']!r}", file=sys.stderr)
     for worker in workers.values():
@@ -89,13 +112,15 @@ def main() -> None:
         "offset": args.offset,
         "cases": len(cases),
         "same_answers": len(cases) - len(differ),
-        "before": timings(rows["before"]),
-        "after": timings(rows["after"]),
+        "before": figures(rows["before"]),
+        "after": figures(rows["after"]),
         "differ": differ,
+        "rows": [{"request": c["request"], "before": b, "after": a} for c, b, a in zip(cases, *rows.values())],
     }
-    print(json.dumps({k: v for k, v in result.items() if k != "differ"}, indent=1))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("differ", "rows")}, indent=1))
     for d in differ:
-        print(f"DIFF {d['request']!r}: {d['before']} -> {d['after']}")
+        right = f"{d['exact_before']} -> {d['exact_after']}"
+        print(f"DIFF {d['request']!r}: {d['before']} -> {d['after']} (right: {right})")
     if args.out:
         with open(args.out, "w") as f:
             json.dump(result, f, indent=1)

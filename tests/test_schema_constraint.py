@@ -67,3 +67,15 @@ def test_brackets_close_in_order_keys_do_not_repeat_and_nothing_follows_the_answ
     assert not names_ok('[["paint", {}]]]', NAMES) and not names_ok('[["paint", {}]],', NAMES)
     assert names_ok('[["paint", {}]] ', NAMES)
     assert not closed('[["paint", {"palette": ["red"}]]')
+
+
+def test_values_are_separated_by_commas_and_spaces_come_one_at_a_time():
+    # seen when a painting's subject was required: '"mood": "ballroom"' followed by spaces until the tokens ran out,
+    # and a second string with no comma or key before it
+    assert not names_ok('[["paint", {"mood": "calm" "', NAMES) and not names_ok('[["paint", {"mood": "calm"} {', NAMES)
+    assert not names_ok('[["paint", {"brightness_change": 0.3 "', NAMES)
+    assert not names_ok('[["paint", {"mood": "calm"  ', NAMES) and not names_ok('[["paint", {"mood": "calm" ', NAMES)
+    assert names_ok('[["paint", {"mood": "calm", "brightness_change": 0.3}]] ', NAMES)
+    assert names_ok('[["paint", {"palette": ["red", "gold"]}], ["undo", {"kind": "melody"}]]', NAMES)
+    assert names_ok('[["paint", {"mood": "col\\u00e8re', NAMES) and not names_ok('[["paint", {"mood": "co\\up', NAMES)
+    assert not names_ok('[["paint", {"mood": "co\\q', NAMES)  # no such escape in JSON

@@ -62,3 +62,16 @@ def test_guessed_tokens_never_change_the_answer(tiny_lm):
     for draft in (oracle, wrong, half):
         assert greedy_sub_vocabulary(model, ids, allowed, 14, {int(allowed[-1])}, accept, draft) == plain
     assert greedy_sub_vocabulary(model, ids, allowed, 5, set(), accept, oracle) == plain[:5]
+
+
+def test_a_dead_end_is_backed_out_of(tiny_lm):
+    """When no token may follow, the last one is taken back and the next best tried there."""
+    model, tokenizer = tiny_lm
+    ids = tokenizer("the sea at night", return_tensors="pt").input_ids
+    allowed = torch.arange(3, 120)
+    plain = greedy_sub_vocabulary(model, ids, allowed, 6, set())
+    trap = plain[1]  # after this token nothing is accepted
+    accept = lambda tokens, token: not (tokens and tokens[-1] == trap)  # noqa: E731
+    for draft in (None, lambda tokens: plain[len(tokens) : len(tokens) + 3]):
+        out = greedy_sub_vocabulary(model, ids, allowed, 6, set(), accept, draft)
+        assert len(out) == 6 and trap not in out and out[0] == plain[0]

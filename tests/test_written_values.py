@@ -119,3 +119,48 @@ def test_a_scalar_value_is_json_and_a_metre_is_no_tempo():
     assert waltz.ok('[["compose_melody", {"new_variation": ', "true") and waltz.ok(
         '[["paint", {"saturation_change": ', "-0.3"
     )
+
+
+def test_a_change_of_length_goes_the_way_it_is_written():
+    head = '[["compose_melody", {"bars": '
+    shorten = rules("shorten the tune by 2 bars and make the picture darker")
+    assert shorten.ok(head, "6}]") and not shorten.ok(head, "10}]") and not shorten.ok(head, "16}]")
+    assert not shorten.ok('[["compose_melody", {"add_bars": ', "2}]")
+    assert rules("add 4 bars").ok('[["compose_melody", {"add_bars": ', "4}]")
+    assert not rules("add 4 bars").ok(head, "4}]")  # 4 more, not 4
+    both = rules("4 bars more, or less if it drags")  # both ways written: either
+    assert both.ok(head, "12}]") and both.ok(head, "4}]")
+
+
+def test_a_limerick_is_five_lines():
+    limerick = rules("write a limerick about a cat who loves cheese")
+    assert limerick.facts.lines == 5 and limerick.required("write_text") == {"lines"}
+    assert not limerick.ok('[["write_text", {"kind": "poem"', "}]")
+    assert limerick.ok('[["write_text", {"kind": "poem", "lines": ', "5}]")
+    assert not limerick.ok('[["write_text", {"kind": "poem", "lines": ', "4}]")
+    assert facts_of("a six line limerick").lines == 6  # a written count wins
+
+
+def test_a_painting_whose_scene_is_written_carries_a_subject():
+    from assistant.orchestrators.subject_span import painting_subject
+
+    ballroom = "a ballroom with chandeliers"
+    assert painting_subject(f"first a slow waltz, then paint {ballroom}") == ballroom
+    assert painting_subject("a calm melody, a painting of a lake at dusk, and a poem") == "a lake at dusk"
+    assert painting_subject("draw me two cats on a windowsill") == "two cats on a windowsill"
+    for none in ("paint me a stormy picture", "paint a sad one", "paint it darker", "paint an ethereal scene"):
+        assert painting_subject(none) is None, none
+    ballroom = rules("paint a ballroom with chandeliers")
+    assert not ballroom.ok('[["paint", {"mood": "ballroom"', "}]")
+    assert ballroom.ok('[["paint", {"mood": "ballroom", "subject": "a ballroom with chandeliers"', "}]")
+    assert rules("paint me a stormy picture").ok('[["paint", {"mood": "stormy"', "}]")
+
+
+def test_a_painting_subject_starts_where_the_scene_does_and_moods_are_moods():
+    crib = rules("a lullaby in F major and a painting of a crib under the stars")
+    assert not crib.ok('[["paint", {"mood": "crib", "subject": "', "under")
+    assert crib.ok('[["paint", {"mood": "crib", "subject": "', "a") and crib.ok('[["paint", {"subject": "a', " crib")
+    trouble = rules("if it's not too much trouble, a painting of a bridge")
+    assert not trouble.ok('[["paint", {"mood": "not too much', " trouble")
+    assert not trouble.ok('[["paint", {"mood": "not too much trouble', '"')
+    assert rules("warm and gentle please").ok('[["paint", {"mood": "warm and gentle', '"')

@@ -5,11 +5,12 @@ Greedy decoding decides "one more call?" on one token: "a cheerful tune and a ma
 came out as a melody, a painting and a description nobody asked for, because "," beat "]" by a little. Here the
 whole answer is weighed: for each work call of an answer with more than one, the answer without it is scored
 (sum of the answer's token log-probabilities and its stop, over the tokens decoding may use), and the call is kept
-only when the answer with it is the likelier reading. A subject the call carried goes, in the reading without it,
-to a painting that has none (the words are the request's and must reach a work; "a melody and a painting of a fox"
-came out as paint {} and a text about the fox), and that painting then stays. Before that, a subject typed into
-one call goes to the call of the work the request's words give it ("a painting of a fox": the painting's;
-`assistant.orchestrators.subject_owner`), so the text call left empty is weighed as such.
+only when the answer with it is the likelier reading (a painting whose scene the request writes, "paint a
+ballroom with chandeliers", always stays: `subject_span.painting_subject`). A subject the call carried goes, in the
+reading without it, to a painting that has none (the words are the request's and must reach a work; "a melody and
+a painting of a fox" came out as paint {} and a text about the fox), and that painting then stays. Before that, a
+subject typed into one call goes to the call of the work the request's words give it ("a painting of a fox": the
+painting's; `assistant.orchestrators.subject_owner`), so the text call left empty is weighed as such.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import torch
 
 from assistant.orchestrators.subject_owner import placed_subjects
+from assistant.orchestrators.subject_span import painting_subject
 from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
 
 WORK_TOOLS = ("compose_melody", "paint", "write_text")
@@ -100,8 +102,9 @@ def asked_reading(
     state = PromptState(model, prompt_ids)
     score = lambda c: answer_logprob(model, prompt_ids, dumps(c), tokenizer, allowed, stops, state)  # noqa: E731
     best, keep, dropped = score(calls), set(), False  # keep: a painting that took a subject stays
+    scene = painting_subject(request) if request else None  # a painting whose scene the request writes is asked
     for i in reversed(range(len(calls))):
-        if calls[i][0] not in WORK_TOOLS or i in keep or works_in(calls) < 2:
+        if calls[i][0] not in WORK_TOOLS or i in keep or works_in(calls) < 2 or (scene and calls[i][0] == "paint"):
             continue
         shorter, took = without_call(calls, i)
         if (value := score(shorter)) > best:

@@ -55,6 +55,11 @@ RELATIVE_BARS = re.compile(
     re.IGNORECASE,
 )
 LINE_COUNT = re.compile(r"(\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*lines?\b", re.IGNORECASE)
+FORM_LINES = {"limerick": 5}  # forms we have no rhyme scheme for, but whose line count is fixed by their name
+FIXED_LINES = re.compile(r"\b(" + "|".join(FORM_LINES) + r")s?\b", re.IGNORECASE)
+# The written direction of a written change of length: "2 bars shorter", "shorten it by 4", "add 2 bars".
+SHORTER = re.compile(r"\b(shorter|shorten\w*|fewer|less|cut|trim\w*|remove|drop|take off|minus)\b", re.IGNORECASE)
+LONGER = re.compile(r"\b(longer|lengthen\w*|extend\w*|more|add|another|extra|additional|plus)\b", re.IGNORECASE)
 
 
 def number_value(words: str) -> int:
@@ -85,8 +90,9 @@ class RequestFacts:
     keys: frozenset[str] = frozenset()  # each written key's allowed spellings
     modes: frozenset[str] = frozenset()  # 'major' / 'minor', as written
     form: str | None = None  # one of the forms we write, named by the request
-    lines: int | None = None  # 'a six line poem', '8 lines'
+    lines: int | None = None  # 'a six line poem', '8 lines', 'a limerick' (5)
     changes: frozenset[int] = frozenset()  # numbers of bars written as a change: '2 bars shorter', 'add 4'
+    change_signs: frozenset[int] = frozenset({-1, 1})  # the directions the request writes for such a change
     bars: int = 8  # the melody's length now (from the state line)
 
 
@@ -113,13 +119,17 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
     lowered = request.lower()
     form = next((name for word, name in FORM_WORDS.items() if word in lowered), None)
     count = LINE_COUNT.search(request)
+    named = FIXED_LINES.search(request)
+    lines = number_value(count.group(1)) if count else FORM_LINES[named.group(1).lower()] if named else None
+    signs = {sign for sign, words in ((-1, SHORTER), (1, LONGER)) if words.search(request)}
     return RequestFacts(
         frozenset(numbers),
         frozenset(bpm),
         frozenset(keys),
         frozenset(modes),
         form if form in FORMS else None,
-        number_value(count.group(1)) if count else None,
+        lines,
         frozenset(int(m.group(1) or m.group(2)) for m in RELATIVE_BARS.finditer(request)),
+        frozenset(signs) if len(signs) == 1 else frozenset({-1, 1}),
         bars,
     )

@@ -29,6 +29,10 @@ class _Scan:
     started: bool = False
     once: frozenset[str] = frozenset()  # tools that may be called only once per answer
     called: set[str] = field(default_factory=set)
+    after_value: bool = False  # a key or value just ended: only ",", ":", a closing bracket or a space may follow
+    in_scalar: bool = False  # typing a number, true, false or null
+    last: str = ""  # the last character outside strings
+    hex_left: int = 0  # hex digits still due in a \u escape
 
     def callable(self, name: str) -> bool:
         return not (name in self.once and name in self.called)
@@ -67,16 +71,20 @@ def _unused(scan: _Scan, arguments: dict[str, set[str]]) -> set[str]:
 
 
 def _string_char(scan: _Scan, char: str, arguments: dict[str, set[str]]) -> bool:
+    if scan.hex_left:  # the four hex digits of a \u escape
+        scan.hex_left -= 1
+        return char in "0123456789abcdefABCDEF"
     if scan.escaped:
         scan.escaped, scan.text = False, scan.text + char
-        return True
+        scan.hex_left = 4 if char == "u" else 0
+        return char in '"\\/bfnrtu'  # JSON's escapes only
     if char == "\\":
         scan.escaped = True
         return True
     if char != '"':
         scan.text += char
         return True
-    scan.in_string = False
+    scan.in_string, scan.after_value, scan.last = False, True, '"'
     if scan.role == "tool":
         scan.tool = scan.text
         ok = scan.text in arguments and scan.callable(scan.text)
@@ -97,6 +105,19 @@ def _structure_char(scan: _Scan, char: str) -> bool:
     """Follow one character outside strings; False when it breaks the JSON's shape."""
     if scan.started and not scan.stack:
         return char.isspace()  # nothing after the answer's last bracket
+    if scan.in_scalar and (char.isspace() or char in '",:[]{}'):
+        scan.in_scalar, scan.after_value = False, True
+    last, scan.last = scan.last, char
+    if char.isspace():  # one space after "," or ":", as the answers are written; never a run of them
+        return not scan.started or last in (",", ":")
+    if char not in '",:[]{}':  # a scalar's character
+        if scan.after_value and not scan.in_scalar:
+            return False  # two values without a comma
+        scan.in_scalar = True
+        return True
+    if scan.after_value and char in '"[{':
+        return False  # a key or value where a comma, a colon or a closing bracket must come
+    scan.after_value = char in "]}"
     if char == '"':
         in_call = len(scan.stack) == 2 and scan.stack == ["[", "["]
         scan.role = "key" if scan.stack[-1:] == ["{"] and scan.expecting_key else "value"

@@ -122,3 +122,51 @@ def may_end_subject(request: str, value: str) -> bool:
         return False
     pattern = re.compile(r"(?<![\w])" + re.escape(value) + r"(?![\w])", re.IGNORECASE)
     return any(_ends_before(request[m.end() :]) for m in pattern.finditer(request))
+
+
+PAINT_VERBS = frozenset({"paint", "draw", "sketch"})
+PAINT_NOUNS = frozenset("painting picture image drawing illustration portrait sketch poster".split())
+INDEFINITE = frozenset("a an two three four five some several".split())
+NOT_A_SCENE = frozenset("one ones version versions variation take thing things something piece work".split())
+GENERIC = frozenset({"scene"})  # "an ethereal scene" is a mood; "a market scene" a scene
+
+
+def _phrase_at(request: str, start: int) -> str:
+    """The phrase that starts at `start`: up to punctuation, a word that ends any phrase, or a join or preposition
+    that leads to something else (`_ends_before`)."""
+    end = start
+    for match in WORD.finditer(request, start):
+        word = match.group().lower()
+        if not re.match(r"[\w&]", word) or word in ALWAYS_ENDS:
+            break
+        if match.start() > start and word in JOINS | PREPOSITIONS and _ends_before(request[match.start() :]):
+            break
+        end = match.end()
+    return request[start:end]
+
+
+@functools.lru_cache(maxsize=256)
+def painting_subject(request: str) -> str | None:
+    """The scene the request asks a painting of, where it writes one: "paint a ballroom with chandeliers", "draw me
+    two cats ...", "a picture of the harbour at night". None for a painting named without a scene ("paint me a
+    stormy picture", "paint a sad one", "paint it darker")."""
+    tokens = list(WORD.finditer(request))
+    for i, match in enumerate(tokens):
+        word, rest = match.group().lower(), [t.group().lower() for t in tokens[i + 1 : i + 4]]
+        if word in PAINT_NOUNS and rest[:1] == ["of"]:
+            start = tokens[i + 2].start() if i + 2 < len(tokens) else None
+        elif word in PAINT_VERBS:
+            skip = 1 + (rest[:1] in (["me"], ["us"]))
+            start = tokens[i + skip].start() if i + skip < len(tokens) and rest[skip - 1 : skip] else None
+            if start is not None and tokens[i + skip].group().lower() not in INDEFINITE:
+                start = None
+        else:
+            continue
+        phrase = _phrase_at(request, start) if start is not None else ""
+        content = [w for w in re.findall(r"[\w'-]+", phrase.lower()) if w not in ARTICLES | INDEFINITE]
+        if not content or any(w in WORK_WORDS or w in NOT_A_SCENE for w in content):
+            continue
+        if all(read_mood(w).known for w in content if w not in GENERIC):
+            continue  # "paint a sad one", "draw something calm": a mood, no scene
+        return phrase
+    return None

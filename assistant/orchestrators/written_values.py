@@ -3,16 +3,22 @@
 A constraint on the tuned model's own decoding (`accept` in `models.language.sub_vocabulary_decoding`, the same
 role as a transformers `prefix_allowed_tokens_fn`): for each candidate token it says whether the answer may go on
 that way. The model still chooses every token; this only refuses the ones that would
-- give a mood of several words the studio does not know as a mood ("hot air balloon": the subject's words);
+- give a mood of several words the studio does not know as a mood ("hot air balloon": the subject's words; "not
+  too much trouble");
 - end a subject before its phrase ends ("a lighthouse" when the request says "a lighthouse on a rocky cliff
-  during a thunderstorm", `assistant.orchestrators.subject_span`);
+  during a thunderstorm", `assistant.orchestrators.subject_span`), or start a painting's anywhere but where the
+  scene the request writes starts ("under the stars" of "a painting of a crib under the stars");
 - give a number the request did not write when it writes numbers ("to 60" is a tempo of 60, "16 bars" 16 bars or
-  8 more, never 40);
+  8 more, never 40), a change of length the other way than written ("shorten it by 2 bars" is 6 of 8, never 10),
+  a line count other than the one written or named ("a limerick": 5 lines);
 - give a key or a mode other than the one written, or one at all when none is written ("halloween" is no key);
 - type a value that is no JSON ("tempo": 3/4);
-- close a melody call without the key, mode or bpm the request writes, or a text call without the form or the line
-  count it names ("write a haiku about it"). Once the model wanted to close such a call, the next argument it names
-  must be a missing one; the value then follows the rules above.
+- close a melody call without the key, mode or bpm the request writes, a text call without the form or the line
+  count it names ("write a haiku about it"), or a painting call without a subject when the request writes the scene
+  ("paint a ballroom with chandeliers" came out as mood "ballroom", palette "chandeliers"). Once the model wanted
+  to close such a call, the next argument it names must be a missing one; the value then follows the rules above.
+A dead end (a value that can neither close nor go on) is backed out of by the decoding, which then tries the next
+best token before it.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import re
 
 from assistant.orchestrators.answer_position import Finished, Position, position
 from assistant.orchestrators.request_facts import MODE_WORDS, RequestFacts
-from assistant.orchestrators.subject_span import may_end_subject, may_start_subject
+from assistant.orchestrators.subject_span import may_end_subject, may_start_subject, painting_subject
 from tools.mood_lexicon import read_mood
 
 NUMBER_ARGUMENTS = ("tempo", "bars", "add_bars", "lines")
@@ -59,6 +65,8 @@ class WrittenValues:
         facts = self.facts
         if tool == "compose_melody":
             return {n for n, given in (("key", facts.keys), ("mode", facts.modes), ("tempo", facts.bpm)) if given}
+        if tool == "paint":
+            return {"subject"} if painting_subject(self.request) else set()
         if tool == "write_text":
             lines = facts.lines if facts.form != "haiku" else None
             return {n for n, given in (("form", facts.form), ("lines", lines)) if given}
@@ -66,25 +74,29 @@ class WrittenValues:
 
     def numbers_for(self, argument: str) -> set[int] | None:
         """The values a number argument may take (None: any, as the request writes no number)."""
-        written, bars = set(self.facts.numbers), self.facts.bars
+        written, bars, signs = set(self.facts.numbers), self.facts.bars, self.facts.change_signs
+        if argument == "lines" and self.facts.lines:
+            return {self.facts.lines}
         if not written:
             return None
         if argument == "tempo":
             return {n for n in written if n >= 20} or None
+        changed = {bars + sign * n for n in written for sign in signs if 0 < bars + sign * n}  # by a written change
         if argument == "bars":  # a total as written, or the length now changed by a written change
-            totals = written - self.facts.changes
-            return totals | {bars + n for n in written} | {bars - n for n in written if n < bars} | {2 * bars}
+            twice = {2 * bars} if 1 in signs else set()  # "twice as long", unless the request says shorter
+            return (written - self.facts.changes) | changed | twice
         if argument == "add_bars":
-            return (written | {-n for n in written} | {n - bars for n in written} | {bars}) - {0}
+            return ({sign * n for n in written for sign in signs} | {n - bars for n in written} | {bars}) - {0}
         return written
 
-    def value_ok(self, argument: str, text: str, finished: bool) -> bool:
-        """A value of `argument` typed so far (`finished`: complete) is one the request allows."""
-        if argument == "mood" and finished:  # a mood the studio knows, or one word it may not ("düsteres")
-            if text.strip().lower() in MODE_WORDS:
-                return False  # "A minor would be better": the word is the mode's
-            return bool(read_mood(text).known) or len(text.split()) == 1
+    def value_ok(self, argument: str, text: str, finished: bool, tool: str = "") -> bool:
+        """A value of `argument` of a `tool` call typed so far (`finished`: complete) is one the request allows."""
+        if argument == "mood":
+            return self.mood_ok(text, finished)
         if argument == "subject":
+            scene = painting_subject(self.request) if tool == "paint" else None
+            if scene and not _aligned(scene, text):
+                return False  # the painting's subject starts where its written scene starts ("a crib under ...")
             return may_start_subject(self.request, text) and (not finished or may_end_subject(self.request, text))
         if argument in NUMBER_ARGUMENTS:
             allowed = self.numbers_for(argument)
@@ -94,8 +106,22 @@ class WrittenValues:
         options = {"key": self.facts.keys, "mode": self.facts.modes, "form": {self.facts.form or ""}}.get(argument)
         if options is None:
             return True
-        text = text.strip().lower()
-        return any(o.lower() == text if finished else o.lower().startswith(text) for o in options)
+        if argument == "key":  # any case ("g minor"); a form or a mode as the schema spells it
+            text, options = text.lower(), {o.lower() for o in options}
+        return any(o == text if finished else o.startswith(text) for o in options)  # as typed: no spaces added
+
+    @staticmethod
+    def mood_ok(text: str, finished: bool) -> bool:
+        """A mood the studio knows, or one word it may not ("düsteres"); several words only when every one is a mood
+        word, a negation, an intensifier or a joining word ("warm and gentle", "very sad"; never "not too much
+        trouble" or "rainy street"), checked as each word is complete."""
+        words = text.split()
+        if finished:
+            if text.strip().lower() in MODE_WORDS:
+                return False  # "A minor would be better": the word is the mode's
+            return len(words) == 1 or (bool(read_mood(text).known) and not read_mood(text).unknown)
+        complete = words if text.endswith(" ") else words[:-1]
+        return len(words) < 2 or not read_mood(" ".join(complete)).unknown
 
     def ok(self, answer: str, piece: str) -> bool:
         before = position(answer)
@@ -104,7 +130,7 @@ class WrittenValues:
             if not self._finished_ok(done, after, len(before.calls)):
                 return False
         opened = after.open_value()
-        if opened and not self.value_ok(*opened, finished=False):
+        if opened and not self.value_ok(*opened, finished=False, tool=after.tool):
             return False
         if opened and not after.in_string and not SCALAR.fullmatch(opened[1]):
             return False
@@ -112,7 +138,7 @@ class WrittenValues:
 
     def _finished_ok(self, done: Finished, after: Position, call_index: int) -> bool:
         if done.what == "value":
-            return self.value_ok(done.argument, done.text, finished=True)
+            return self.value_ok(done.argument, done.text, finished=True, tool=done.tool)
         if done.what == "call":
             given = after.calls[call_index][1] if call_index < len(after.calls) else {}
             if self.required(done.tool) - set(given):
@@ -128,3 +154,9 @@ class WrittenValues:
             return True
         missing = self.required(after.tool) - set(after.arguments)
         return any(name.startswith(after.text) for name in missing)
+
+
+def _aligned(scene: str, typed: str) -> bool:
+    """The typed subject is the start of the scene, or the scene and more."""
+    scene, typed = scene.lower(), typed.lstrip().lower()
+    return scene.startswith(typed) or typed.startswith(scene)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import torch
 
 CANDIDATES_CHECKED = 1024
+BACKTRACKS = 8  # dead ends a decoding may back out of
 
 
 def decoder_of(model):
@@ -59,7 +60,9 @@ def greedy_sub_vocabulary(
     """Greedy continuation of one sequence choosing only among `allowed` token ids; stops at `stop_ids`.
 
     `accept(tokens so far, candidate)` can refuse a candidate: the best accepted one is taken (the top
-    CANDIDATES_CHECKED first, then the rest), and the decoding stops when none is.
+    CANDIDATES_CHECKED first, then the rest). When it refuses every candidate (a dead end: a value that can
+    neither close nor go on), the last token is taken back and the next best one tried there, at most
+    BACKTRACKS times; then the decoding stops.
 
     `draft(tokens so far)` may guess the tokens that follow (speculative decoding with a guesser instead of a
     draft model): the chosen token and the guesses go through the model in one step, and each guess is kept while
@@ -67,38 +70,55 @@ def greedy_sub_vocabulary(
     the rest. A guess saves a step when right and costs little when wrong (on a CPU a step's cost is reading the
     weights, nearly the same for one token or eight).
     """
-    body = decoder_of(model)
-    head = sub_vocabulary_head(model, allowed)
+    body, head = decoder_of(model), sub_vocabulary_head(model, allowed)
     out = body(input_ids=input_ids, use_cache=True)
     cache, tokens = out.past_key_values, []
-    choice = _best(head(out.last_hidden_state[:, -1])[0], allowed, tokens, accept)
-    while choice is not None and choice not in stop_ids:
+    rows = [head(out.last_hidden_state[:, -1])[0]]  # rows[i]: the scores of position i; the cache holds `tokens`
+    refused: dict[int, set[int]] = {}  # position -> tokens taken back there
+    pending, backtracks = None, 0
+    while len(tokens) < max_new_tokens:
+        at = len(tokens)
+        choice = pending if pending is not None else _best(rows[at], allowed, tokens, accept, refused.get(at))
+        pending = None
+        if choice is None:
+            if not tokens or backtracks >= BACKTRACKS:
+                break
+            backtracks += 1
+            refused = {k: v for k, v in refused.items() if k < at - 1}
+            refused.setdefault(at - 1, set()).add(tokens.pop())
+            del rows[at:]
+            cache.crop(-1)
+            continue
+        if choice in stop_ids:
+            break
         tokens.append(choice)
         if len(tokens) >= max_new_tokens:
             break
         guesses = (draft(tokens) if draft else [])[: max_new_tokens - len(tokens)]
         step = torch.tensor([[choice, *guesses]], device=input_ids.device)
         logits = head(body(input_ids=step, past_key_values=cache, use_cache=True).last_hidden_state[0])
-        choice = _best(logits[0], allowed, tokens, accept)
+        rows.append(logits[0])
         kept = 0
-        while kept < len(guesses) and choice == guesses[kept] and choice not in stop_ids:
-            tokens.append(choice)
-            kept += 1
-            if len(tokens) >= max_new_tokens:
-                choice = None
+        while kept < len(guesses):
+            pending = _best(rows[len(tokens)], allowed, tokens, accept, refused.get(len(tokens)))
+            if pending != guesses[kept] or pending in stop_ids:
                 break
-            choice = _best(logits[kept], allowed, tokens, accept)
+            tokens.append(pending)
+            kept, pending = kept + 1, None
+            rows.append(logits[kept])
         if kept < len(guesses):
             cache.crop(-(len(guesses) - kept))  # the guesses after the first wrong one
     return tokens
 
 
-def _best(logits: torch.Tensor, allowed: torch.Tensor, tokens: list[int], accept) -> int | None:
-    if accept is None:
+def _best(logits: torch.Tensor, allowed: torch.Tensor, tokens: list[int], accept, refused=None) -> int | None:
+    refused = refused or ()
+    if accept is None and not refused:
         return int(allowed[int(logits.argmax())])
+    ok = lambda t: t not in refused and (accept is None or accept(tokens, t))  # noqa: E731
     order = logits.topk(min(CANDIDATES_CHECKED, logits.numel())).indices
-    best = next((int(allowed[i]) for i in order if accept(tokens, int(allowed[i]))), None)
+    best = next((int(allowed[i]) for i in order if ok(int(allowed[i]))), None)
     if best is None and logits.numel() > CANDIDATES_CHECKED:  # rare: the rest, best first
         order = logits.argsort(descending=True)[CANDIDATES_CHECKED:]
-        best = next((int(allowed[i]) for i in order if accept(tokens, int(allowed[i]))), None)
+        best = next((int(allowed[i]) for i in order if ok(int(allowed[i]))), None)
     return best
