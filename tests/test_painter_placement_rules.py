@@ -405,3 +405,13 @@ def test_the_first_thing_on_the_table_leads_and_the_next_is_smaller():
         "interior",
     )
     assert cheese.height < glass.height
+
+
+@needs_icons
+def test_a_silhouette_takes_its_things_usual_colour_when_none_is_asked():
+    from tools.scene_mapping import read_scene
+
+    pads = read_scene("goldfish in a pond with lily pads", 0.3, 0.0).objects[-1]
+    assert pads.entry.silhouette and 90 <= pads.colour[0] <= 150  # green, not the boats' brown
+    assert read_scene("a red barn in a green field", 0.3, 0.0).objects[0].colour[0] in (0.0, 360.0)  # asked: red
+    assert read_scene("a castle on a hill", 0.3, 0.0).objects[0].colour is None  # a colour drawing keeps its own

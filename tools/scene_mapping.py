@@ -30,6 +30,7 @@ from tools.thing_phrases import (
     room_feature,
     town_land,
     town_phrase,
+    usual_colour,
 )
 
 # The brief's older painting styles, used when the subject names no scene.
@@ -326,6 +327,11 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
     return scenes, things, left_out
 
 
+def _usual(match) -> tuple[float, float] | None:
+    """A silhouette's usual colour when the words name none (colour drawings keep their own)."""
+    return usual_colour(match.entry.words) if match.entry.silhouette else None
+
+
 def _container(phrase: str, match, seed: int, context: str) -> list | None:
     """[holder, held] matches of "a basket of apples" when no drawing is the whole thing and both halves have one."""
     from tools import object_matching
@@ -427,7 +433,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     time, weather, used = _condition_words(words)
     phrases = _phrases(words, used)
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject)
-    things = [replace(m, colour=named_colour(m.phrase)) for m in things]
+    things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
     if object_matching_available():
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene

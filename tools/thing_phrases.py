@@ -69,6 +69,21 @@ def named_colour(phrase: str) -> tuple[float, float] | None:
     return (found[-1].hue, max(found[-1].saturation, 0.0)) if found else None
 
 
+def usual_colour(words: str) -> tuple[float, float] | None:
+    """(hue, saturation) a thing of this name usually has (`scenes.yaml` usual_colours, by meaning: lily pads are
+    green, a stone tower grey), or None when its name is near none of them."""
+    from tools.palette import read_colour
+
+    table = scene_words()["usual_colours"]
+    best, near = None, scene_words()["thresholds"]["usual_colour"]
+    for colour, examples in table.items():
+        score = float(similarities(words, examples).max())
+        if score >= near:
+            best, near = colour, score
+    found = read_colour(best) if best else None
+    return (found.hue, found.saturation) if found else None
+
+
 def container_halves(phrase: str) -> tuple[str, str] | None:
     """("a basket", "apples") for "a basket of apples"; None when the phrase is no "X of Y", or X is a number
     of the Ys ("a flock of birds", "a caravan of camels": the Ys themselves)."""
