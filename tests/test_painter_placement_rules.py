@@ -251,7 +251,7 @@ def test_each_text_is_embedded_once_and_new_texts_in_one_batch(monkeypatch):
 def test_a_flock_is_many_small_birds_at_different_heights():
     labels = _field()
     birds = settle([_placed("flies", 0.2 + 0.1 * k, 0.3, 0.25, "bird") for k in range(6)], labels, "sea", seed=3)
-    assert all(b.height < 0.1 for b in birds) and len({round(b.base_y, 3) for b in birds}) == 6
+    assert all(b.height <= 0.12 for b in birds) and len({round(b.base_y, 3) for b in birds}) == 6
     assert all(b.base_y < horizon(labels) for b in birds)
 
 
@@ -415,3 +415,12 @@ def test_a_silhouette_takes_its_things_usual_colour_when_none_is_asked():
     assert pads.entry.silhouette and 90 <= pads.colour[0] <= 150  # green, not the boats' brown
     assert read_scene("a red barn in a green field", 0.3, 0.0).objects[0].colour[0] in (0.0, 360.0)  # asked: red
     assert read_scene("a castle on a hill", 0.3, 0.0).objects[0].colour is None  # a colour drawing keeps its own
+
+
+@needs_icons
+def test_a_tall_cliff_is_cut_down_so_its_tower_has_sky_above_it():
+    sea = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    sea[30:] = C["water"]
+    sea[2:, 50:] = C["rock"]  # a rock up to the frame's top
+    tower = settle([_placed("building", 0.8, 0.9, 0.4, "house")], sea, "sea")[0]
+    assert not (sea[:18] == C["rock"]).any() and tower.base_y - tower.height > 0.05

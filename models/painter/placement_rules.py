@@ -43,7 +43,7 @@ MARGIN = 0.025  # kept free between a thing and the frame
 HEADROOM = 0.8  # a thing standing at height b reaches at most this share of the way to the frame's top
 SANDY = ("sea", "desert", "lake")
 FLOCK = 4  # this many flying things of one group are a flock: small, spread over the sky at different heights
-FLOCK_SIZE = (0.045, 0.085)
+FLOCK_SIZE = (0.07, 0.12)
 ONE_ON_TABLE = (0.24, 0.36)  # a thing alone on the table (a vase, a teapot, a lamp), longer side
 COMPANION_ON_TABLE = 0.75  # a thing asked after the first ("a glass of wine and cheese": the cheese) is smaller
 MANY_ON_TABLE = (0.1, 0.15)  # each of several of one kind (apples, cups), grouped near the table's other things
@@ -52,6 +52,7 @@ ANIMAL_INDOORS = (0.3, 0.4)  # a dog or a cat in a room: not a toy beside the fi
 COPY_JITTER = 0.15  # each further copy of one drawing is up to this much smaller
 HEAD_FILL, SHOULDERS_WIDTH = 0.65, 0.92  # a head's ink fills its box; a bust's lowest rows are its widest
 SITTER = 0.8  # a portrait's sitter, head and shoulders: centred, standing on the frame's bottom edge
+CLIFF_RISE = 0.16  # a cliff that holds a building rises at most this share of the side above the horizon
 BUILDING_FORWARD = 0.12  # a building stands this share of its ground's depth in front of the horizon, not on it
 STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least this tall, in front of the blocks
 
@@ -215,6 +216,14 @@ def lay_canal(labels: np.ndarray) -> None:
     below[~np.isin(below, SKY_CLASSES + (C["building"],))] = C["water"]
 
 
+def lower_cliff(labels: np.ndarray, sky_line: float) -> None:
+    """A cliff that rises far above the horizon (the layout's tall rock) cut down to CLIFF_RISE above it, so a
+    lighthouse or a tower on its top has the sky above it, whole (in place)."""
+    top = int(max(1.0, (sky_line - CLIFF_RISE) * (LAYOUT_SIZE - 1)))
+    above = labels[:top]
+    above[above == C["rock"]] = C["sky"]
+
+
 def _needs_ground(role: str, labels: np.ndarray) -> bool:
     """A thing that stands needs near ground; a building also takes a cliff's rock, so it needs ground only where
     the picture's lower part holds neither (a cottage by the open sea)."""
@@ -234,6 +243,8 @@ def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[fl
         base = float(street.max() + 1) / (LAYOUT_SIZE - 1) if len(street) else base
         return cx, min(base, 1.0), max(longer, STREET)
     support = _support(obj.role, labels, sea_cliff=family == "sea" and bool((labels == C["rock"]).any()))
+    if support == ROCK:
+        lower_cliff(labels, sky_line)
     holds = np.isin(labels, support)
     if holds.any():
         col = _column_with(holds, cx)
