@@ -24,6 +24,7 @@ LIGHT = 0.55  # how much the turn of the form lightens or darkens a shape
 TEMPERATURE = 0.12  # lit side towards the light's colour, shadow side towards the shadow's
 BOUNCE = 0.22  # reflected light from the ground into the underside, and the sky into the top
 SHADOW = 0.45  # how dark a cast shadow is at its foot
+VOLUME_SIZE = 512  # the largest side a thing's volume is worked out at
 # skin colours a painter mixes for a sitter (light to darker), for an emoji's yellow face
 SKIN = np.array([(0.94, 0.78, 0.66), (0.88, 0.68, 0.54), (0.76, 0.55, 0.41), (0.58, 0.40, 0.29)], np.float32)
 
@@ -43,8 +44,14 @@ def _inner_edges(ref: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def volume(ref: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """float32 [H, W] height of the thing's surface: a dome over its outline, smaller domes over its shapes."""
+    """float32 [H, W] height of the thing's surface: a dome over its outline, smaller domes over its shapes
+    (worked out at 512 at most and scaled up: the forms are broad, the distance transforms are not cheap)."""
     size = mask.shape[0]
+    if size > VOLUME_SIZE:
+        step = size / VOLUME_SIZE
+        small = volume(ref[:: int(round(step)), :: int(round(step))], mask[:: int(round(step)), :: int(round(step))])
+        up = ndimage.zoom(small, size / small.shape[0], order=1)[:size, :size] * step
+        return up * mask
     scale = size / 512
     whole = np.sqrt(ndimage.distance_transform_edt(mask) / scale)
     shapes = np.sqrt(np.minimum(ndimage.distance_transform_edt(mask & ~_inner_edges(ref, mask)) / scale, 12))

@@ -92,17 +92,24 @@ def _hsv(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def clean_colour(rgb: np.ndarray, spec: SceneSpec) -> np.ndarray:
     """No mud: a dark yellow reads as olive-khaki mud, so yellows below mid-value turn towards a warm ochre or
     umber (the hue a painter would mix), the darker the more; and the darkest greys get a little colour (a
-    deep blue-violet, warmer at dusk) instead of a dead grey."""
+    deep blue-violet, warmer at dusk) instead of a dead grey. Only the pixels below MUD_VALUE are touched."""
     from models.painter.scene_colours import hsv_to_rgb
 
-    hue, sat, value = _hsv(rgb)
+    out = rgb.copy()
+    low = rgb.max(-1) < MUD_VALUE
+    if not low.any():
+        return out
+    pixels = rgb[low]
+    hue, sat, value = _hsv(pixels)
     band = np.clip(1 - np.abs(hue - MUD_HUE) / MUD_HALF_WIDTH, 0, 1)  # 1 at olive, 0 outside the band
     dark = np.clip((MUD_VALUE - value) / 0.3, 0, 1)
-    shift = band * dark * (hue - OCHRE_HUE)
-    turned = hsv_to_rgb(np.stack([hue - shift, sat, value], -1))
-    weight = (band * dark * np.clip(sat / 0.12, 0, 1))[..., None]
-    out = (1 - weight) * rgb + weight * turned
+    weight = band * dark * np.clip(sat / 0.12, 0, 1)
+    turning = weight > 0
+    if turning.any():
+        shifted = hsv_to_rgb(np.stack([hue - band * dark * (hue - OCHRE_HUE), sat, value], -1)[turning])
+        pixels[turning] = (1 - weight[turning, None]) * pixels[turning] + weight[turning, None] * shifted
     deep = np.array(DEEP_DARK.get(spec.time, DEEP_DARK["day"]), np.float32)
     grey = np.clip((0.3 - value) / 0.3, 0, 1) * np.clip(1 - sat / 0.25, 0, 1)
-    tinted = value[..., None] * deep / deep.max()
-    return np.clip(out + (0.35 * grey)[..., None] * (tinted - out), 0, 1)
+    tinted = value[:, None] * deep / deep.max()
+    out[low] = np.clip(pixels + (0.35 * grey)[:, None] * (tinted - pixels), 0, 1)
+    return out
