@@ -41,7 +41,7 @@ def test_the_carried_cache_gives_the_scores_of_a_fresh_pass(chat_lm):
 
 @pytest.mark.parametrize("name", ["couplets", "abab", "haiku", "free"])
 def test_a_poem_written_line_by_line_has_its_form_and_ends_its_sentence(chat_lm, name):
-    from tools.text_drafting import draft_poem_by_lines
+    from tools.poem_lines import draft_poem_by_lines
 
     model, tokenizer = chat_lm
     form = poem_form(name, 4)
@@ -84,7 +84,7 @@ def test_a_planned_rhyme_word_ends_its_line(chat_lm):
 
 def test_the_end_word_score_and_content_words():
     from models.language.text_lines import Line
-    from tools.text_drafting import content_words, end_word_log_prob
+    from tools.poem_lines import content_words, end_word_log_prob
 
     line = Line([5, 6, 7], "the night.\n", [-1.0, -2.0, -0.5], True)
     assert end_word_log_prob(line, {5: " the", 6: " night", 7: ".\n"}) == -2.0
@@ -92,10 +92,19 @@ def test_the_end_word_score_and_content_words():
 
 
 def test_a_line_ending_on_a_fragment_of_its_own_word_is_a_stutter():
-    from tools.text_drafting import ends_on_a_stutter
+    from tools.poem_lines import ends_on_a_stutter
 
     assert ends_on_a_stutter("the mist is slowly dissolving diss")
     assert ends_on_a_stutter("Tormented tor.")
     assert not ends_on_a_stutter("the lighthouse keeps its light")
     assert not ends_on_a_stutter("stars, stars")  # a repeated word is not a fragment
     assert not ends_on_a_stutter("night")
+
+
+def test_a_line_using_a_content_word_twice_scores_lower():
+    from models.language.text_lines import Line
+    from tools.poem_lines import line_score
+
+    once = Line([1], "the beauty of the harbour at night\n", [-1.0], True)
+    twice = Line([1], "the beauty of the harbour and its beauty\n", [-1.0], True)
+    assert line_score(twice, [], "a harbour", set()) < line_score(once, [], "a harbour", set())

@@ -1,9 +1,7 @@
 """Drafting texts with a language model: prompt, form-constrained sampling of a few candidates, checks, ranking.
 
-A poem from a chat model is written line by line (`models.language.text_lines`): a few candidates per line
-under the form, a rhyme line's end word planned first, the best line kept by its mean token log-probability
-given the poem so far, plus new subject words, less words already used. Titles, descriptions and base-model
-poems are sampled whole.
+A poem from a chat model is written line by line (`tools.poem_lines`). Titles, descriptions and base-model
+poems are sampled whole, several at once.
 
 A candidate is sound when it has its form (lines, rhymes, syllables; a title of 2-6 words; a description of
 1-3 whole sentences), ends as a finished thought (not on "the", "and", "of" ...), echoes no prompt line and
@@ -23,7 +21,6 @@ import torch
 from models.language.poem_forms import PoemForm, description_in_bounds, has_form, sentences, title_in_bounds
 from models.language.shared_lm import LM_LOCK, base_only
 from models.language.text_generation import SamplingSettings, generate_texts, threads_for_load
-from models.language.text_lines import CachedContext, Line, planned_words, sample_line
 from models.language.text_vocabulary import decoded_token_texts, prose_token_ids
 from models.language.verse_constraints import FormShape
 from tools.text_prompts import (
@@ -42,13 +39,6 @@ from tools.text_prompts import (
 
 CANDIDATES = {"poem": 4, "title": 4, "description": 3}
 SUBJECT_WEIGHT = 1.0  # nats per token that a text naming every subject word may lose to one naming none
-LINE_CANDIDATES = 3  # per line of a poem written line by line
-RHYME_LINE_CANDIDATES = 5  # per line that must rhyme (each with its own planned word), per haiku line
-END_WORD_WEIGHT = 1.0  # a rhyme or last word the line leads to (its end word likely) over one stuck on
-LINE_TOKENS = 20
-PLAN_RHYMES = os.environ.get("ARTCHAT_PLAN_RHYMES", "1") == "1"  # 0: rhymes found while a line is written
-TOKEN_TEXTS: list = [None]  # the writing tokenizer's token texts (set per poem)
-REUSED_WORD_COST = 0.6  # nats per token for a line made only of content words the poem already used
 ECHO = re.compile(r"\b(mood|colou?rs?|haiku|syllables?|couplets?|rhym\w*|abab|poem|title)\b", re.I)
 STOPWORDS = frozenset(
     "a an the of in on at by to into over under through with and or its his her their my your our for from "
@@ -193,6 +183,8 @@ def draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form
     """Sample `CANDIDATES[kind]` drafts at once under the form, checked, best first (a chat model's poem: one
     draft, written line by line)."""
     if kind == "poem" and getattr(tokenizer, "chat_template", None):
+        from tools.poem_lines import draft_poem_by_lines  # it builds on this module
+
         return [draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form, seed)]
     prefix, request, stops, leaked = _prompt(
         tokenizer, kind, mood, subject, colours, music, form, mood_region(valence, arousal)
@@ -227,105 +219,3 @@ def draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form
         mean = sum(lp) / len(lp) if lp else -99.0
         drafts.append(check(clean_text(raw, kind), kind, form, subject, mean, leaked))
     return sorted(drafts, key=lambda d: d.rank, reverse=True)
-
-
-def content_words(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[a-z']+", text.lower()) if w not in STOPWORDS and len(w) > 2}
-
-
-def end_word_log_prob(line: Line, token_texts: list[str]) -> float:
-    """The log-probability of the line's last word-token (its rhyme word, where one is asked)."""
-    for token, lp in zip(reversed(line.tokens), reversed(line.log_probs)):
-        if any(c.isalpha() for c in token_texts[token]):
-            return lp
-    return -99.0
-
-
-def ends_on_a_stutter(text: str) -> bool:
-    """True when the line's last word only repeats the start of the word before it ("dissolving diss",
-    "tormented tor"): a rhyme fragment stuck on, not a word the line leads to."""
-    words = re.findall(r"[a-z']+", text.lower())
-    return len(words) > 1 and words[-2] != words[-1] and words[-2].startswith(words[-1])
-
-
-def line_score(line: Line, kept: list[Line], subject: str, leaked: set[str], end_word_weight: float = 0.0) -> float:
-    """Mean token log-probability of the line given the poem so far, plus subject words it adds, less
-    content words the poem already used (plus, for a rhyme line, its end word's log-probability: a rhyme
-    the line leads to beats one stuck on); a line cut by the token limit or copying an example loses."""
-    wanted = content_words(subject)
-    before = content_words(" ".join(k.text for k in kept))
-    mine = content_words(line.text)
-    new_subject = len((mine & wanted) - before) / len(wanted) if wanted else 0.0
-    reused = len((mine & before) - wanted) / max(1, len(mine))
-    bad = not line.ended or normalise(line.text) in leaked or starts_with_field_label(line.text)
-    bad = bad or bool(ECHO.search(line.text)) or normalise(line.text) in {normalise(k.text) for k in kept}
-    bad = bad or ends_on_a_stutter(line.text)
-    score = line.mean_log_prob + SUBJECT_WEIGHT * new_subject - REUSED_WORD_COST * reused - 10.0 * bad
-    if end_word_weight:
-        score += end_word_weight * end_word_log_prob(line, TOKEN_TEXTS[0])
-    return score
-
-
-def planned_end_words(context, model, table, form: PoemForm, index: int, kept: list[Line], allowed) -> list:
-    """End words for the candidates of a line that must rhyme, planned before the line is written: the
-    rhymes of its partner line's end word that the model finds likeliest where the line begins (what fits
-    the poem so far), one per candidate. None for a line without a partner (or without such rhymes)."""
-    partner = form.partner(index)
-    if partner is None:
-        return [None] * (RHYME_LINE_CANDIDATES if form.syllables else LINE_CANDIDATES)  # haiku lines are short
-    n = RHYME_LINE_CANDIDATES
-    if not PLAN_RHYMES:
-        return [None] * n
-    target = (re.findall(r"[a-z']+", kept[partner].text.lower()) or [""])[-1]
-    used = {(re.findall(r"[a-z']+", k.text.lower()) or [""])[-1] for k in kept}
-    mask = table.rhyming_with(target) & ~table.avoid_at_end
-    words: list[str] = []
-    for i in planned_words(context.next_logits(model, allowed), mask, 6 * n):
-        if table.word[i] not in words and table.word[i] not in used:
-            words.append(table.word[i])
-    words = words[:n]
-    return words + [None] * (n - len(words))
-
-
-def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form: PoemForm, seed: int) -> Draft:
-    """A poem from a chat model, one line at a time (see the module's docstring)."""
-    prefix, request, _, leaked = _prompt(tokenizer, "poem", mood, subject, colours, music, form, "any")
-    allowed = prose_token_ids(tokenizer)
-    settings = SamplingSettings(
-        max_new_tokens=LINE_TOKENS,
-        temperature=0.7,
-        top_p=0.92,
-        repetition_penalty=1.0,
-        no_repeat_ngram_size=3,
-        candidates=LINE_CANDIDATES,
-        seed=seed,
-        block_prompt_ngrams=False,
-    )
-    min_words = 1 if form.syllables else 3
-
-    def shape(tokens_before: list[int], end_word):
-        form_shape = FormShape(tokenizer, allowed, form, DANGLING, min_words=min_words, max_words=10, end_word=end_word)
-        return lambda tokens: form_shape(tokens_before + tokens)
-
-    def line_done(text: str) -> bool:
-        return "\n" in text.lstrip("\n")
-
-    TOKEN_TEXTS[:] = [decoded_token_texts(tokenizer)]
-    kept: list[Line] = []
-    with LM_LOCK, base_only(key), threads_for_load():
-        context = CachedContext(model, tokenizer, prefix, request)
-        table = FormShape(tokenizer, allowed, form, DANGLING).t
-        for index in range(form.lines):
-            before = [t for line in kept for t in line.tokens]
-            plan = planned_end_words(context, model, table, form, index, kept, allowed)
-            shapes = [shape(before, (index, word) if word else None) for word in plan]
-            settings.seed = seed * 100 + index
-            lines = sample_line(model, tokenizer, context, allowed, settings, line_done, shapes)
-            closing = form.partner(index) is not None or index == form.lines - 1  # a rhyme or the last word
-            weight = END_WORD_WEIGHT if closing else 0.0
-            best = max(lines, key=lambda line: line_score(line, kept, subject, leaked, weight))
-            kept.append(best)
-            context.extend(best.tokens)
-    text = clean_text("".join(line.text for line in kept), "poem")
-    log_probs = [lp for line in kept for lp in line.log_probs]
-    return check(text, "poem", form, subject, sum(log_probs) / max(1, len(log_probs)), leaked)

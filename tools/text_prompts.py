@@ -130,14 +130,15 @@ def chat_request(
 
 
 def worked_examples(kind: str, form: str | None = None) -> list[dict]:
-    """The worked exchanges of a prompt: a poem's are in its own form (two each), others have one."""
+    """The worked exchanges of a prompt: a poem's are in its own form (two each); a title's and a
+    description's are three of different shapes (the model copies the shape of a lone example)."""
     if kind == "poem" and form in CHAT["poem_forms"]:
         return CHAT["poem_forms"][form]
-    return [CHAT[kind]]
+    return [CHAT[kind], *CHAT.get("more", {}).get(kind, [])]
 
 
 def _all_example_texts(kind: str) -> list[str]:
-    texts = [CHAT[kind]["text"]]
+    texts = [e["text"] for e in worked_examples(kind)]
     if kind == "poem":
         texts += [e["text"] for examples in CHAT["poem_forms"].values() for e in examples]
     return texts

@@ -63,6 +63,18 @@ def top_p_probabilities(logits: torch.Tensor, temperature: float, top_p: float) 
     return torch.zeros_like(probs).scatter(-1, order, ordered)
 
 
+def distinct_picks(logits: torch.Tensor, probs: torch.Tensor, temperature: float, generator) -> torch.Tensor:
+    """One token per row, all different where the rows agree (the candidates of a line then open differently
+    instead of five times on "The"): drawn without replacement at `temperature` among the row's likeliest
+    few, the nucleus's own tokens first. Rows that differ are sampled as usual from `probs`."""
+    n = probs.shape[0]
+    if n == 1 or not bool((logits == logits[:1]).all()):
+        return torch.multinomial(probs, 1, generator=generator)[:, 0]
+    head = logits[0].topk(min(4 * n, logits.shape[1]))
+    weights = torch.softmax(head.values / temperature, dim=-1)
+    return head.indices[torch.multinomial(weights, n, replacement=False, generator=generator)]
+
+
 @torch.no_grad()
 def sample_sub_vocabulary(
     model,
@@ -74,6 +86,7 @@ def sample_sub_vocabulary(
     good: Callable[[list[int]], bool] | None = None,
     shape: Callable[[list[int]], torch.Tensor] | None = None,
     log_probs: list[list[float]] | None = None,
+    watch: Callable[[int, list[int], list[float], torch.Tensor], None] | None = None,
 ) -> list[list[int]]:
     """`settings.candidates` sampled continuations of `context_ids` (1 x L) over the `allowed` token ids.
 
@@ -84,6 +97,8 @@ def sample_sub_vocabulary(
     a list of shapes gives each candidate its own.
     `log_probs`, when given, gets one list per candidate: each taken token's log-probability under the model
     alone (over the allowed tokens, before penalties and shaping), to rank finished candidates by.
+    `watch(candidate, tokens, their log-probs, next-token log-probs)` (with `log_probs`) sees every step.
+    `settings.distinct_start`: the candidates' first tokens are all different (`distinct_picks`).
     """
     n, device = settings.candidates, context_ids.device
     body = decoder_of(model)
@@ -104,17 +119,22 @@ def sample_sub_vocabulary(
     stops = set(eos if isinstance(eos, list) else [eos])
     if log_probs is not None:
         log_probs[:] = [[] for _ in range(n)]
-    for _ in range(settings.max_new_tokens):
+    for step in range(settings.max_new_tokens):
         logits = head(hidden).float().cpu()
         own = torch.log_softmax(logits, dim=-1) if log_probs is not None else None
         for row, i in enumerate(active):
+            if watch is not None and own is not None:
+                watch(i, outputs[i], log_probs[i], own[row])
             penalise_repeats(logits[row], torch.tensor(sorted(seen[i]), dtype=torch.long), settings.repetition_penalty)
             banned = [int(index[t]) for t in blockers[i].banned() if t < len(index) and index[t] >= 0]
             logits[row, banned] = float("-inf")
             if shape is not None:
                 logits[row] += (shape[i] if isinstance(shape, list) else shape)(outputs[i])
         probs = top_p_probabilities(logits, settings.temperature, settings.top_p)
-        picks = allowed[torch.multinomial(probs, 1, generator=generator)[:, 0]].tolist()
+        if step == 0 and getattr(settings, "distinct_start", False):
+            picks = allowed[distinct_picks(logits, probs, settings.temperature, generator)].tolist()
+        else:
+            picks = allowed[torch.multinomial(probs, 1, generator=generator)[:, 0]].tolist()
         keep = []
         for row, (i, token) in enumerate(zip(active, picks)):
             if token in stops:

@@ -28,6 +28,7 @@ class SamplingSettings:
     candidates: int = 3
     seed: int = 1
     block_prompt_ngrams: bool = True  # no n-gram of the prompt repeated (few-shot examples); off: own only
+    distinct_start: bool = False  # the candidates open on different tokens (sub-vocabulary sampling only)
 
 
 class PrefixCache:

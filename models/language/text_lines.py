@@ -75,8 +75,10 @@ def sample_line(
     settings,
     line_done: Callable[[str], bool],
     shapes: list[Callable[[list[int]], torch.Tensor]],
+    watch=None,
 ) -> list[Line]:
-    """`len(shapes)` candidates for the next line, each under its own shape; a candidate ends at `line_done`."""
+    """`len(shapes)` candidates for the next line, each under its own shape; a candidate ends at `line_done`
+    (`watch`: see `sample_sub_vocabulary`)."""
     log_probs: list[list[float]] = []
 
     def done(tokens: list[int]) -> bool:
@@ -92,6 +94,7 @@ def sample_line(
         None,
         shapes,
         log_probs,
+        watch,
     )
     limit = settings.max_new_tokens
     return [
