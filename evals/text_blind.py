@@ -37,6 +37,7 @@ SETS = {"test": "text_requests_test.yaml", "dev": "text_requests_dev.yaml"}
 JUDGE_ROOT = os.environ.get("ARTCHAT_JUDGE_ROOT", "/work/judge")
 KEY_ROOT = os.environ.get("ARTCHAT_KEY_ROOT", "/work/keys")
 RUBRIC = os.path.join(HERE, "data", "text_judge_rubric.md")
+KINDS = ("poem", "title", "description")
 
 
 def load_requests(name: str) -> list[dict]:
@@ -108,7 +109,7 @@ def make(set_name: str, job: str, limit: int | None = None, shard: tuple[int, in
 # Run inside another checkout (only its `evals.text_blind.write_through_tool` is used, which every version has):
 # reads the requests as JSON from argv[1], writes [{text, seconds}] to argv[2] as it goes.
 CHILD = """
-import json, sys, time
+import json, os, sys, time
 from evals.text_blind import write_through_tool
 requests, out, job = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
 try:
@@ -118,9 +119,10 @@ except ImportError:
     pass
 done = []
 for r in requests:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     text = write_through_tool(r, f"/tmp/artchat-text-blind/{job}/{r['id']}")
-    done.append({"text": text, "seconds": round(time.perf_counter() - t0, 2)})
+    seconds, cpu = round(time.perf_counter() - t0, 2), round(time.process_time() - c0, 2)
+    done.append({"text": text, "seconds": seconds, "cpu_seconds": cpu, "load": round(os.getloadavg()[0], 2)})
     print(f"{r['id']} {done[-1]['seconds']}s\\n{text}\\n", flush=True)
     json.dump(done, open(out, "w"), indent=1)
 """
@@ -158,7 +160,8 @@ def make_from_trees(requests: list[dict], job: str, trees: dict[str, str]) -> No
         text = made[version][i]["text"]
         with open(os.path.join(works, name), "w", encoding="utf-8") as f:
             f.write(f"[a {requests[i]['kind']}]\n\n{text}\n")
-        key[name] = {**requests[i], "text": text, "seconds": made[version][i]["seconds"], "version": version}
+        timing = {k: made[version][i].get(k) for k in ("seconds", "cpu_seconds", "load")}
+        key[name] = {**requests[i], "text": text, **timing, "version": version}
     os.makedirs(KEY_ROOT, exist_ok=True)
     with open(os.path.join(KEY_ROOT, f"{job}.json"), "w", encoding="utf-8") as f:
         json.dump(key, f, indent=1)
@@ -222,6 +225,7 @@ def score_rows(key: dict, verdicts: dict) -> list[dict]:
                 "subject_in_about": subject_present(request["subject"], about),
                 "form_exact": form_exact(request, request["text"]),
                 "seconds": request["seconds"],
+                "cpu_seconds": request.get("cpu_seconds"),
                 "version": request.get("version"),
             }
         )
@@ -234,6 +238,7 @@ def summary(rows: list[dict]) -> dict:
     asked = [r for r in rows if r["form_exact"] is not None]
     poems = [r["seconds"] for r in rows if r["kind"] == "poem"]
     titles = [r["seconds"] for r in rows if r["kind"] == "title"]
+    cpu = {k: [r["cpu_seconds"] for r in rows if r["kind"] == k and r.get("cpu_seconds") is not None] for k in KINDS}
     return {
         "n": len(rows),
         "coherence": _mean(rows, "coherence"),
@@ -245,6 +250,8 @@ def summary(rows: list[dict]) -> dict:
         "form_asked": len(asked),
         "poem_median_s": round(float(np.median(poems)), 2) if poems else None,
         "title_median_s": round(float(np.median(titles)), 2) if titles else None,
+        "poem_median_cpu_s": round(float(np.median(cpu["poem"])), 2) if cpu["poem"] else None,
+        "title_median_cpu_s": round(float(np.median(cpu["title"])), 2) if cpu["title"] else None,
     }
 
 
@@ -267,11 +274,12 @@ def score(job: str) -> dict:
         mine = [r for r in rows if r["version"] == version]
         label = f"{version}: " if version else ""
         groups = {"all": mine}
-        for kind in ("poem", "title", "description"):
+        for kind in KINDS:
             groups[kind] = [r for r in mine if r["kind"] == kind]
         groups["poem, form asked"] = [r for r in mine if r["kind"] == "poem" and r["form"] != "free"]
         table.update({f"{label}{name}": summary(g) for name, g in groups.items() if g})
     fields = ["n", "coherence", "keep", "finished", "subject_present", "form_exact_where_asked", "poem_median_s"]
+    fields += ["title_median_s", "poem_median_cpu_s", "title_median_cpu_s"]
     print_table(f"Blind texts: {job}", ["group", *fields], [[g, *[s[f] for f in fields]] for g, s in table.items()])
     result = {"job": job, "judged": bool(verdicts), "summary": table, "rows": rows}
     write_json(f"text_blind_{job}", result)
