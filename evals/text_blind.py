@@ -150,7 +150,12 @@ def texts_from_tree(tree: str, requests: list[dict], job: str, version: str) -> 
 def make_from_trees(requests: list[dict], job: str, trees: dict[str, str]) -> None:
     """One job holding every version's text for every request, under one shuffled numbering."""
     made = {version: texts_from_tree(tree, requests, job, version) for version, tree in trees.items()}
-    pairs = [(version, i) for version in trees for i in range(len(requests))]
+    write_job(requests, job, made)
+
+
+def write_job(requests: list[dict], job: str, made: dict[str, list[dict]]) -> None:
+    """The job's works and key from each version's texts ({version: [{text, seconds, ...}] in request order})."""
+    pairs = [(version, i) for version in made for i in range(len(requests))]
     random.Random(job).shuffle(pairs)
     works = os.path.join(JUDGE_ROOT, job, "works")
     os.makedirs(works, exist_ok=True)

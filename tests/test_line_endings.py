@@ -120,18 +120,18 @@ def test_an_abab_second_line_never_takes_the_first_lines_sound(chat_lm):
     assert closing and all(rhyme(w, "night") for w in closing) and "night" not in closing
 
 
-def test_distinct_starts_open_every_candidate_differently():
+def test_distinct_starts_open_the_candidates_differently_within_the_nucleus():
     from models.language.sub_vocabulary_sampling import distinct_picks
 
-    logits = torch.tensor([[5.0, 4.0, 0.0, -1.0, -9.0]]).repeat(3, 1)
-    probs = torch.softmax(logits, -1)
+    probs = torch.tensor([[0.5, 0.3, 0.2, 0.0, 0.0]]).repeat(3, 1)
     for seed in range(5):
-        picks = distinct_picks(logits, probs, 0.7, torch.Generator().manual_seed(seed)).tolist()
-        assert len(set(picks)) == 3
-    different = logits.clone()
-    different[1, 0] = -9.0
-    picks = distinct_picks(different, torch.softmax(different, -1), 0.7, torch.Generator().manual_seed(0))
-    assert picks.shape == (3,)
+        picks = distinct_picks(probs, torch.Generator().manual_seed(seed)).tolist()
+        assert sorted(picks) == [0, 1, 2]
+    narrow = torch.tensor([[0.0, 1.0, 0.0, 0.0, 0.0]]).repeat(3, 1)  # one token in the nucleus: no stray opening
+    assert distinct_picks(narrow, torch.Generator().manual_seed(0)).tolist() == [1, 1, 1]
+    different = probs.clone()
+    different[1] = torch.tensor([0.0, 0.0, 0.0, 0.0, 1.0])
+    assert distinct_picks(different, torch.Generator().manual_seed(0))[1] == 4
 
 
 def test_a_couplet_from_the_tool_rhymes_and_ends_its_sentence(chat_lm):

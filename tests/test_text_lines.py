@@ -108,3 +108,12 @@ def test_a_line_using_a_content_word_twice_scores_lower():
     once = Line([1], "the beauty of the harbour at night\n", [-1.0], True)
     twice = Line([1], "the beauty of the harbour and its beauty\n", [-1.0], True)
     assert line_score(twice, [], "a harbour", set()) < line_score(once, [], "a harbour", set())
+
+
+def test_a_line_repeating_three_words_of_an_earlier_line_is_caught():
+    from tools.poem_lines import repeats_a_phrase
+
+    assert repeats_a_phrase("her clothes are still the same,", ["her dishes are still the same,"])
+    assert repeats_a_phrase("The factory is in the gloomy night.", ["The abandoned factory is in the gloomy night,"])
+    assert not repeats_a_phrase("and the gulls are calling", ["the boats are in the harbour"])
+    assert not repeats_a_phrase("in the night", [])

@@ -42,8 +42,8 @@ from tools.text_prompts import copied_phrase, normalise, starts_with_field_label
 LINE_CANDIDATES = 3  # per free line
 RHYME_LINE_CANDIDATES = 4  # sampled per rhyme line (each gives many possible ends)
 HAIKU_LINE_CANDIDATES = 5
-RHYME_LINE_WORDS = 8  # words before a rhyme line's end word, at most
-EXITS_SCORED = 6  # possible ends of a rhyme line scored exactly
+RHYME_LINE_WORDS = 7  # words before a rhyme line's end word, at most
+EXITS_SCORED = 4  # possible ends of a rhyme line scored exactly
 END_WORD_WEIGHT = 0.5  # a rhyme line's end word and break weighed once more: a rhyme it leads to wins
 PAIR_WEIGHT = 0.3  # nats per nat of the opening word's likeliest partner (its topic log-prob)
 LINE_TOKENS = 20
@@ -75,19 +75,33 @@ def ends_on_a_stutter(text: str) -> bool:
     return len(words) > 1 and words[-2] != words[-1] and words[-2].startswith(words[-1])
 
 
+def phrases(text: str, size: int = 3) -> set[tuple[str, ...]]:
+    """Runs of `size` words holding a content word ("still the same", "in the gloomy")."""
+    words = re.findall(r"[a-z']+", text.lower())
+    runs = (tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    return {r for r in runs if any(w not in STOPWORDS and len(w) > 2 for w in r)}
+
+
+def repeats_a_phrase(text: str, earlier: list[str]) -> bool:
+    """The line repeats three words of an earlier line ("her dishes are still the same, / her clothes are
+    still the same")."""
+    return bool(phrases(text) & set().union(*(phrases(e) for e in earlier))) if earlier else False
+
+
 def line_score(line: Line, kept: list[Line], subject: str, leaked: set[str]) -> float:
     """Mean token log-probability of the line given the poem so far, plus subject words it adds, less
-    content words the poem already used (or the line uses twice); a line cut by the token limit or copying
-    an example loses."""
+    content words the poem already used; a line cut by the token limit, copying an example, using a content
+    word twice or repeating three words of an earlier line loses."""
     wanted = content_words(subject)
     before = content_words(" ".join(k.text for k in kept))
     mine = content_words(line.text)
-    twice = len(content_word_list(line.text)) - len(mine)  # "the beauty of nature and its beauty"
+    twice = len(content_word_list(line.text)) > len(mine)  # "the beauty of nature and its beauty"
     new_subject = len((mine & wanted) - before) / len(wanted) if wanted else 0.0
-    reused = (len((mine & before) - wanted) + twice) / max(1, len(mine))
+    reused = len((mine & before) - wanted) / max(1, len(mine))
     bad = not line.ended or normalise(line.text) in leaked or starts_with_field_label(line.text)
     bad = bad or bool(ECHO.search(line.text)) or normalise(line.text) in {normalise(k.text) for k in kept}
-    bad = bad or ends_on_a_stutter(line.text) or copied_phrase(line.text, "poem")
+    bad = bad or ends_on_a_stutter(line.text) or copied_phrase(line.text, "poem") or twice
+    bad = bad or repeats_a_phrase(line.text, [k.text for k in kept])
     return line.mean_log_prob + SUBJECT_WEIGHT * new_subject - REUSED_WORD_COST * reused - 10.0 * bad
 
 

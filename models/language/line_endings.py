@@ -65,13 +65,15 @@ class EndWordWatcher:
     def tokens_of(self, candidate: int) -> list[int]:
         return self.bodies.get(candidate, [])
 
-    def best(self, n: int) -> list[Exit]:
-        """The `n` best distinct exits by mean log-probability plus the end word's bonus."""
-        seen, out = set(), []
+    def best(self, n: int, per_candidate: int = 2) -> list[Exit]:
+        """The `n` best distinct exits by mean log-probability plus the end word's bonus, at most
+        `per_candidate` from one sampled line (the others get their chance)."""
+        seen, out, taken = set(), [], {}
         for e in sorted(self.exits, key=lambda e: e.approx + e.prior, reverse=True):
             body = (tuple(self.tokens_of(e.candidate)[: e.length]), e.token)
-            if body not in seen:
+            if body not in seen and taken.get(e.candidate, 0) < per_candidate:
                 seen.add(body)
+                taken[e.candidate] = taken.get(e.candidate, 0) + 1
                 out.append(e)
             if len(out) == n:
                 break

@@ -63,16 +63,17 @@ def top_p_probabilities(logits: torch.Tensor, temperature: float, top_p: float) 
     return torch.zeros_like(probs).scatter(-1, order, ordered)
 
 
-def distinct_picks(logits: torch.Tensor, probs: torch.Tensor, temperature: float, generator) -> torch.Tensor:
-    """One token per row, all different where the rows agree (the candidates of a line then open differently
-    instead of five times on "The"): drawn without replacement at `temperature` among the row's likeliest
-    few, the nucleus's own tokens first. Rows that differ are sampled as usual from `probs`."""
+def distinct_picks(probs: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+    """One token per row, different tokens where the rows agree (the candidates of a line then open
+    differently instead of three times on "The"): drawn without replacement from the nucleus, as far as it
+    holds enough tokens (the rest sampled as usual). Rows that differ are sampled as usual."""
     n = probs.shape[0]
-    if n == 1 or not bool((logits == logits[:1]).all()):
-        return torch.multinomial(probs, 1, generator=generator)[:, 0]
-    head = logits[0].topk(min(4 * n, logits.shape[1]))
-    weights = torch.softmax(head.values / temperature, dim=-1)
-    return head.indices[torch.multinomial(weights, n, replacement=False, generator=generator)]
+    picks = torch.multinomial(probs, 1, generator=generator)[:, 0]
+    if n == 1 or not bool((probs == probs[:1]).all()):
+        return picks
+    k = min(n, int((probs[0] > 0).sum()))
+    picks[:k] = torch.multinomial(probs[0], k, replacement=False, generator=generator)
+    return picks
 
 
 @torch.no_grad()
@@ -132,7 +133,7 @@ def sample_sub_vocabulary(
                 logits[row] += (shape[i] if isinstance(shape, list) else shape)(outputs[i])
         probs = top_p_probabilities(logits, settings.temperature, settings.top_p)
         if step == 0 and getattr(settings, "distinct_start", False):
-            picks = allowed[distinct_picks(logits, probs, settings.temperature, generator)].tolist()
+            picks = allowed[distinct_picks(probs, generator)].tolist()
         else:
             picks = allowed[torch.multinomial(probs, 1, generator=generator)[:, 0]].tolist()
         keep = []
