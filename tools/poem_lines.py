@@ -2,7 +2,8 @@
 judgement (`models.language.text_lines`).
 
 Free and haiku lines: a few candidates under the form, the best kept by its mean token log-probability
-given the poem so far, plus new subject words, less content words already used.
+given the poem so far, plus new subject words, less content words already used (the last line's last word
+weighed once more: a thought that ends, not one cut).
 
 Rhyme lines are sampled freely and end where the model itself would put a rhyme (`models.language.
 line_endings`): at every word boundary of every candidate, the rhymes the model ranks highest there are
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 
 import torch
 
@@ -36,6 +38,7 @@ from tools.text_drafting import (
     _stem,
     check,
     clean_text,
+    draft_texts,
 )
 from tools.text_prompts import copied_phrase, normalise, starts_with_field_label
 
@@ -49,7 +52,8 @@ PAIR_WEIGHT = 0.3  # nats per nat of the opening word's likeliest partner (its t
 LINE_TOKENS = 20
 REUSED_WORD_COST = 0.6  # nats per token for a line made only of content words the poem already used
 MIN_WORDS = 3
-DISTINCT_STARTS = os.environ.get("ARTCHAT_DISTINCT_STARTS", "1") == "1"  # a line's candidates open differently
+DISTINCT_STARTS = os.environ.get("ARTCHAT_DISTINCT_STARTS", "1") == "1"  # a rhyme line's candidates open differently
+LAST_WORD_WEIGHT = 1.0  # a free poem's last line: its last word's log-probability weighed once more
 
 
 def content_word_list(text: str) -> list[str]:
@@ -169,6 +173,14 @@ def _rhyme_line_done(text: str) -> bool:
     return _line_done(text) or len(words_of(text)) > RHYME_LINE_WORDS
 
 
+def drafts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence=0.0, arousal=0.0):
+    """Checked drafts of a text, best first: a chat model's poem written line by line (one draft), anything
+    else sampled whole (`tools.text_drafting.draft_texts`)."""
+    if kind == "poem" and getattr(tokenizer, "chat_template", None):
+        return [draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form, seed)]
+    return draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence, arousal)
+
+
 def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form: PoemForm, seed: int):
     """A poem from a chat model, one line at a time (see the module's docstring); a `Draft`."""
     prefix, request, _, leaked = _prompt(tokenizer, "poem", mood, subject, colours, music, form, "any")
@@ -206,8 +218,14 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
                 shape = FormShape(tokenizer, allowed, form, DANGLING, min_words=min_words, max_words=10)
                 n = HAIKU_LINE_CANDIDATES if form.syllables else LINE_CANDIDATES
                 shapes = [lambda tokens, s=shape, b=before: s(b + tokens)] * n
-                lines = sample_line(model, tokenizer, context, allowed, settings, _line_done, shapes)
-                best = max(lines, key=lambda line: line_score(line, kept, subject, leaked))
+                free = replace(settings, distinct_start=False)  # judged: free verse read worse with it
+                lines = sample_line(model, tokenizer, context, allowed, free, _line_done, shapes)
+                last = LAST_WORD_WEIGHT if index == form.lines - 1 else 0.0  # the last word closes the thought
+
+                def score(line: Line, kept=kept, last=last) -> float:
+                    return line_score(line, kept, subject, leaked) + last * end_word_log_prob(line, token_texts)
+
+                best = max(lines, key=score)
             kept.append(best)
             context.extend(best.tokens)
     text = clean_text("".join(line.text for line in kept), "poem")

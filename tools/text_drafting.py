@@ -180,12 +180,8 @@ def max_tokens(kind: str, form: PoemForm | None) -> int:
 
 
 def draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence=0.0, arousal=0.0):
-    """Sample `CANDIDATES[kind]` drafts at once under the form, checked, best first (a chat model's poem: one
-    draft, written line by line)."""
-    if kind == "poem" and getattr(tokenizer, "chat_template", None):
-        from tools.poem_lines import draft_poem_by_lines  # it builds on this module
-
-        return [draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form, seed)]
+    """Sample `CANDIDATES[kind]` drafts at once under the form, checked, best first (a chat model's poem is
+    written line by line instead: `tools.poem_lines.drafts`)."""
     prefix, request, stops, leaked = _prompt(
         tokenizer, kind, mood, subject, colours, music, form, mood_region(valence, arousal)
     )

@@ -22,8 +22,9 @@ from models.language.poem_forms import FORMS, PoemForm, has_form, poem_form
 from models.registry import text_language_model
 from tools.brief import CreativeBrief, TextChanges, Variations
 from tools.mood_mapping import music_parameters
+from tools.poem_lines import drafts as draft_texts
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
-from tools.text_drafting import Draft, draft_texts
+from tools.text_drafting import Draft
 
 TextKind = Literal["poem", "title", "description"]
 PoemFormName = Literal[FORMS]
