@@ -52,6 +52,7 @@ ANIMAL_INDOORS = (0.3, 0.4)  # a dog or a cat in a room: not a toy beside the fi
 COPY_JITTER = 0.15  # each further copy of one drawing is up to this much smaller
 HEAD_FILL, SHOULDERS_WIDTH = 0.65, 0.92  # a head's ink fills its box; a bust's lowest rows are its widest
 SITTER = 0.8  # a portrait's sitter, head and shoulders: centred, standing on the frame's bottom edge
+CLIFF_FOOT = 0.8  # rock reaching below this share of the side is a cliff a building may stand on
 CLIFF_RISE = 0.16  # a cliff that holds a building rises at most this share of the side above the horizon
 BUILDING_FORWARD = 0.12  # a building stands this share of its ground's depth in front of the horizon, not on it
 STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least this tall, in front of the blocks
@@ -230,7 +231,8 @@ def _needs_ground(role: str, labels: np.ndarray) -> bool:
     if role != "building":
         return True
     lower = labels[int(0.6 * LAYOUT_SIZE) :]
-    return np.isin(lower, NEAR_GROUND + ROCK).mean() < 0.15
+    cliff = (labels[int(CLIFF_FOOT * LAYOUT_SIZE) :] == C["rock"]).any()
+    return np.isin(lower, NEAR_GROUND).mean() < 0.15 and not cliff
 
 
 def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[float, float, float]:
@@ -242,7 +244,8 @@ def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[fl
         street = np.nonzero(np.isin(labels, (C["building"],)).any(1))[0]
         base = float(street.max() + 1) / (LAYOUT_SIZE - 1) if len(street) else base
         return cx, min(base, 1.0), max(longer, STREET)
-    support = _support(obj.role, labels, sea_cliff=family == "sea" and bool((labels == C["rock"]).any()))
+    cliff = bool((labels[int(CLIFF_FOOT * LAYOUT_SIZE) :] == C["rock"]).any())  # a cliff, not a rock in the air
+    support = _support(obj.role, labels, sea_cliff=family == "sea" and cliff)
     if support == ROCK:
         lower_cliff(labels, sky_line)
     holds = np.isin(labels, support)
