@@ -247,6 +247,22 @@ def test_each_text_is_embedded_once_and_new_texts_in_one_batch(monkeypatch):
     assert np.array_equal(first[1], again[0]) and first.shape == (3, 8)
 
 
+def test_a_full_memo_never_drops_a_text_the_same_call_needs(monkeypatch):
+    """A fresh machine's first index build: an old text and a batch of new ones overflow the memo together."""
+    from tools import embedding_search
+
+    class Registry:
+        def get(self, name):
+            return type("E", (), {"embed": lambda self, texts: np.ones((len(texts), 4), dtype=np.float32)})()
+
+    monkeypatch.setattr(embedding_search, "register_shipped_models", lambda: Registry())
+    monkeypatch.setattr(embedding_search, "_memo", type(embedding_search._memo)())
+    monkeypatch.setattr(embedding_search, "MEMO_SIZE", 4)
+    embedding_search.embed(["garlic", "b", "c", "d"])
+    vectors = embedding_search.embed(["garlic"] + [f"new {i}" for i in range(6)])
+    assert vectors.shape == (7, 4) and len(embedding_search._memo) <= 7
+
+
 @needs_icons
 def test_a_flock_is_many_small_birds_at_different_heights():
     labels = _field()

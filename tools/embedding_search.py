@@ -23,11 +23,14 @@ def embed(texts: list[str]) -> np.ndarray:
         vectors = np.asarray(register_shipped_models().get(SENTENCE_EMBEDDER).embed(new), dtype=np.float32)
         for text, vector in zip(new, vectors):
             _memo[text] = vector
-        while len(_memo) > MEMO_SIZE:
-            _memo.popitem(last=False)
+    for text in texts:  # this call's texts become the newest, so trimming below never drops one of them
+        _memo.move_to_end(text)
     if not texts:
         return np.zeros((0, next(iter(_memo.values())).shape[0] if _memo else 0), dtype=np.float32)
-    return np.stack([_memo[t] for t in texts])
+    found = np.stack([_memo[t] for t in texts])
+    while len(_memo) > max(MEMO_SIZE, len(texts)):
+        _memo.popitem(last=False)
+    return found
 
 
 @functools.lru_cache(maxsize=32)
