@@ -246,14 +246,16 @@ def main() -> None:
     if args.summarise:
         with open(args.summarise) as f:
             rows = [json.loads(line) for line in f if line.strip()]
+        talks = [r["right"] for r in rows if "dialogue" in r]
         rows = [r for r in rows if "dialogue" not in r]
         if args.before:
             with open(args.before) as f:
                 earlier = {r["id"]: r for r in json.load(f)["after"]["rows"]}
             rows = [r for r in rows if r["id"] in earlier]
             print_summary("before", args.before, [earlier[r["id"]] for r in rows])
-        print_summary(args.backend, args.summarise, rows)
-        if talks := [r["right"] for r in rows if "dialogue" in r]:
+        if rows:
+            print_summary(args.backend, args.summarise, rows)
+        if talks:
             print(f"dialogues right by end state: {np.mean(talks):.3f} of {len(talks)}")
         return
     (name, orchestrator), *_ = backends([args.backend]).items()
