@@ -68,8 +68,10 @@ def write_through_tool(request: dict, out_dir: str, seed: int = 1) -> str:
     fields = WriteTextArgs.model_fields
     args = {"kind": request["kind"]}
     form = requested_form(request)
-    if "lines" in fields:
-        args["lines"] = form.lines
+    if "lines" in fields:  # a count beyond the tool's range gets its longest poem (the form check counts the miss)
+        args["lines"] = min(
+            form.lines, WriteTextArgs.model_json_schema()["properties"]["lines"].get("maximum", form.lines)
+        )
     if "rhyme" in fields:
         args["rhyme"] = form.scheme is not None
     if "form" in fields and form.name != "free":
