@@ -57,6 +57,12 @@ def test_form_from_the_arguments():
     assert colour_words(["grey", "blue", "white"]) == "grey, blue and white" and colour_words([]) == "any"
 
 
+def test_a_poem_may_be_asked_up_to_sixteen_lines_and_no_more():
+    assert WriteTextArgs(kind="poem", lines=10).lines == 10 and form_of("poem", 10, False, None).lines == 10
+    with pytest.raises(ValueError):
+        WriteTextArgs(kind="poem", lines=40)
+
+
 @pytest.mark.parametrize("kind", ["poem", "title", "description"])
 def test_write_text_runs_the_real_generation_path(tiny_lm, tmp_path, kind):
     ctx = ToolContext(brief=CreativeBrief(subject="the sea"), out_dir=str(tmp_path / kind), seed=3)

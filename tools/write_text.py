@@ -36,7 +36,7 @@ class WriteTextArgs(TextChanges, Variations):
     not_routed: ClassVar[frozenset[str]] = frozenset({"form"})  # the tuned models never learnt it
 
     kind: TextKind = Field("poem", description="poem, title or description")
-    lines: int = Field(4, ge=2, le=8, description="lines of a poem")
+    lines: int = Field(4, ge=2, le=16, description="lines of a poem")
     rhyme: bool = Field(False, description="rhyming line endings (couplets unless a form is given)")
     form: PoemFormName | None = Field(None, description="free, couplets, abab or haiku (a poem's form)")
     new_variation: bool = Field(False, description="another text with the same settings (new seed)")
