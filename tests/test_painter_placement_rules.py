@@ -353,9 +353,14 @@ def test_a_field_of_flowers_is_many_small_ones_in_a_meadow_and_a_lone_animal_sta
 
 
 @needs_icons
-def test_copies_of_one_drawing_are_turned_and_vary_not_stamped():
+def test_copies_of_one_drawing_are_drawn_by_other_hands_turned_and_vary_not_stamped():
     horses = settle([_placed("stands", 0.2 + 0.3 * k, 0.8, 0.3, "horse") for k in range(3)], _field(), "meadow")
-    assert [h.mirrored for h in horses] == [False, True, False] and len({round(h.height, 3) for h in horses}) > 1
+    drawn = [(h.entry.source, h.mirrored) for h in horses]
+    assert drawn == [("fluent-emoji-flat", False), ("noto", False), ("fluent-emoji-flat", True)]
+    assert len({round(h.height, 3) for h in horses}) > 1 and len({round(h.tone, 3) for h in horses}) == 3
+    assert horses[0].tone == 1.0  # the first is painted in its own colours
+    (barn,) = settle([PlacedObject(ObjectEntry("game-icons", "barn"), "building", 0.5, 0.8, 0.3)], _field(), "meadow")
+    assert barn.entry.source == "game-icons" and barn.tone == 1.0  # a silhouette has no other hand
 
 
 @needs_icons

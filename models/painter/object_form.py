@@ -20,10 +20,10 @@ from models.painter.value_plan import LIGHT_TEMPERATURE
 OBJECT = CLASSES.index("field_accent")  # the class `objects` gives a drawing's pixels
 SKY_LIKE = [CLASSES.index(c) for c in ("sky", "cloud", "light")]
 WATER_LIKE = [CLASSES.index(c) for c in ("water", "foam")]
-LIGHT = 0.55  # how much the turn of the form lightens or darkens a shape
+LIGHT = 0.4  # how much the turn of the form lightens or darkens a shape (0.55 blew lit sides pale, like clay)
 TEMPERATURE = 0.12  # lit side towards the light's colour, shadow side towards the shadow's
 BOUNCE = 0.22  # reflected light from the ground into the underside, and the sky into the top
-SHADOW = 0.45  # how dark a cast shadow is at its foot
+SHADOW = 0.3  # how dark a cast shadow is at its foot (0.45 swallowed dark legs standing in it)
 VOLUME_SIZE = 512  # the largest side a thing's volume is worked out at
 # skin colours a painter mixes for a sitter (light to darker), for an emoji's yellow face
 SKIN = np.array([(0.94, 0.78, 0.66), (0.88, 0.68, 0.54), (0.76, 0.55, 0.41), (0.58, 0.40, 0.29)], np.float32)

@@ -101,6 +101,23 @@ def with_skin_tone(entry: ObjectEntry, seed: int, root: str | None = None) -> Ob
     return ObjectEntry(entry.source, toned) if toned in icons else entry
 
 
+COLOUR_SETS = tuple(source for source, _ in ICON_SETS if source not in SILHOUETTE_SETS)
+
+
+def same_name_drawings(entry: ObjectEntry, root: str | None = None) -> tuple[ObjectEntry, ...]:
+    """The entry, then the other colour sets' drawings of the same name (two hands' horses: a herd of copies drawn
+    alike reads as one stamp repeated); a silhouette alone."""
+    if entry.silhouette:
+        return (entry,)
+    root = root or icons_dir()
+    others = tuple(
+        ObjectEntry(source, entry.name)
+        for source in COLOUR_SETS
+        if source != entry.source and entry.name in _icon_set(source, root)["icons"]
+    )
+    return (entry, *others)
+
+
 def svg(entry: ObjectEntry, root: str | None = None) -> str:
     data = _icon_set(entry.source, root or icons_dir())
     icon = data["icons"][entry.name]

@@ -27,6 +27,7 @@ RESTATE = 0.35  # how much of the object's own drawing is laid over the strokes
 INNER_LINE = 0.35  # how much lighter a silhouette's inner lines are drawn than its body
 BUST = 1.75  # a sitter's head and shoulders, as many times as tall as the head
 COLOUR_SETS = ("fluent-emoji-flat", "noto")
+GROUND_LINE = (0.1, 0.5, 0.15)  # a ground line: under this share of the height, over this of the width, in the bottom
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class PlacedObject:
     shoulders: bool = False  # a head alone (a portrait's sitter) is given a neck and shoulders
     mirrored: bool = False  # drawn facing the other way (one of several copies: a herd, not a stamp)
     colour: tuple[float, float] | None = None  # (hue, saturation) asked for it ("a red barn"): a silhouette's own
+    tone: float = 1.0  # its colour's value against its drawing's (copies of one thing differ a little)
 
 
 def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float) -> np.ndarray:
@@ -209,6 +211,28 @@ def _holes_filled(rgba: np.ndarray) -> np.ndarray:
     return out
 
 
+def without_ground_line(rgba: np.ndarray) -> np.ndarray:
+    """A silhouette without the strip of ground or water drawn under it (the fishing boat's waves: painted, they
+    read as a black bar floating on the painted sea): a separate, flat, wide piece of ink along its bottom edge,
+    then cropped to what is left."""
+    from scipy import ndimage
+
+    ink = rgba[..., 3] > 0.5
+    parts, count = ndimage.label(ink)
+    if count < 2:
+        return rgba
+    h, w = ink.shape
+    sizes = ndimage.sum(ink, parts, range(1, count + 1))
+    out = rgba.copy()
+    for i, (sl_y, sl_x) in enumerate(ndimage.find_objects(parts), start=1):
+        flat = sl_y.stop - sl_y.start < GROUND_LINE[0] * h and sl_x.stop - sl_x.start > GROUND_LINE[1] * w
+        if flat and sl_y.start > (1 - GROUND_LINE[2]) * h and sizes[i - 1] < sizes.max():
+            out[ndimage.binary_dilation(parts == i, iterations=2) & ~ink] = 0  # its soft rim too
+            out[parts == i] = 0
+    ys, xs = np.nonzero(out[..., 3] > 0.05)
+    return out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1] if len(ys) else rgba
+
+
 class ObjectPainter:
     """The renderer's hook: `underpaint` puts the objects into the underpainting and labels their regions;
     `restate` lays their drawing thinly over the strokes."""
@@ -227,11 +251,11 @@ class ObjectPainter:
             if obj.mirrored:
                 rgba = rgba[:, ::-1]
             if obj.entry.silhouette:
-                rgba = _holes_filled(rgba)
+                rgba = _holes_filled(without_ground_line(rgba))
             top, left = _box(obj, size, rgba.shape[:2])
             around = ref[max(0, top) : max(1, top + rgba.shape[0]), max(0, left) : max(1, left + rgba.shape[1])]
             light = around.reshape(-1, 3).mean(0) if around.size else ref.reshape(-1, 3).mean(0)
-            rgb = _relit(rgba, obj, self.spec, _sky_light(ref, labels, light), self.light_x)
+            rgb = np.clip(_relit(rgba, obj, self.spec, _sky_light(ref, labels, light), self.light_x) * obj.tone, 0, 1)
             if obj.role in ("floats", "swims"):
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
             elif obj.role not in ("flies", "figure"):

@@ -24,7 +24,11 @@ PALETTE_LEAN = 0.14  # how far a thing's hues lean to the palette's main colour
 DARK_FLOOR = 0.45  # a thing's darkest value as a share of its surroundings' value
 LOST_EDGE = 0.4  # how much of the outline dissolves into the surroundings, where it is lost
 THING_HAZE = 0.45  # a drawn thing takes this share of the distance's haze (it was asked for: it must read)
-RESTATE_BROAD, RESTATE_THIN = 0.06, 0.4  # the modelled thing laid back over its strokes: broad parts, thin parts
+# the modelled thing laid back over its strokes: broad parts, thin parts (dev: at 0.06/0.4 a horse's legs were lost
+# in the grass strokes and its body smeared into a lump; at 0.45/0.85 the strokes still show in it)
+RESTATE_BROAD, RESTATE_THIN = 0.45, 0.85
+CHROMA_FLOOR, CHROMA_LEAD = 0.4, 1.5  # a thing's chroma cap: the floor, or this many times the scene's (an orange camel
+# in a dusty desert stays orange, not cream)
 
 
 def _blur(rgb: np.ndarray, radius: float) -> np.ndarray:
@@ -55,7 +59,7 @@ def settle_objects(ref: np.ndarray, scene: np.ndarray, labels: np.ndarray, spec:
     obj = _tinted(obj, spec.hue, min(0.6, spec.saturation), PALETTE_LEAN * (0.5 + spec.palette_strength))
     sample = ~mask[::3, ::3]
     scene_chroma = float(np.percentile(_chroma(scene[::3, ::3][sample]), 97)) if sample.any() else 0.5
-    cap = max(0.3, 1.1 * scene_chroma)  # a thing may be the brightest accent, not louder than the scene
+    cap = max(CHROMA_FLOOR, CHROMA_LEAD * scene_chroma)  # a thing may be the brightest accent, not louder than the scene
     chroma = _chroma(obj)[:, None]
     grey = obj.mean(-1, keepdims=True)
     obj = grey + (obj - grey) * np.minimum(1.0, cap / np.maximum(chroma, 1e-3))

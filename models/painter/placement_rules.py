@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from models.painter.object_library import with_skin_tone
+from models.painter.object_library import same_name_drawings, with_skin_tone
 from models.painter.objects import BUST
 from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
 
@@ -50,6 +50,7 @@ MANY_ON_TABLE = (0.1, 0.15)  # each of several of one kind (apples, cups), group
 ROOM_FEATURE = (0.34, 0.42)  # a fireplace, longer side
 ANIMAL_INDOORS = (0.3, 0.4)  # a dog or a cat in a room: not a toy beside the fireplace
 COPY_JITTER = 0.15  # each further copy of one drawing is up to this much smaller
+COPY_TONE = (0.82, 1.05)  # ... and its colour this much darker or lighter (three horses are three horses, not one)
 HEAD_FILL, SHOULDERS_WIDTH = 0.65, 0.92  # a head's ink fills its box; a bust's lowest rows are its widest
 SITTER = 0.8  # a portrait's sitter, head and shoulders: centred, standing on the frame's bottom edge
 CLIFF_FOOT = 0.8  # rock reaching below this share of the side is a cliff a building may stand on
@@ -189,19 +190,23 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
     settled = []
     for k, obj in enumerate(placed):
         rng = np.random.default_rng([seed, 13, k])
+        copy = sum(o.entry == obj.entry for o in placed[:k])  # copies of one drawing: other hands, turned, sizes vary
+        drawings = same_name_drawings(obj.entry)
+        drawing, turned = drawings[copy % len(drawings)], (copy // len(drawings)) % 2 == 1
         if labels is not None:
             cx, base, longer = _outdoors(obj, labels, family, counts[obj.role], rng)
         else:
             cx, base, longer = _indoors(obj, placed, family)
         shoulders = labels is None and family == "portrait" and obj.role == "figure" and head_only(obj.entry)
-        ratio = aspect(obj.entry) * (1.9 / BUST if shoulders else 1.0)
+        ratio = aspect(drawing) * (1.9 / BUST if shoulders else 1.0)
         cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
-        entry = with_skin_tone(obj.entry, seed + k)  # a person in a skin colour, not emoji yellow
-        copy = sum(o.entry == obj.entry for o in placed[:k])  # copies of one drawing: some turned, sizes vary
+        entry = with_skin_tone(drawing, seed + k)  # a person in a skin colour, not emoji yellow
+        tone = 1.0
         if copy:
             longer *= float(rng.uniform(1 - COPY_JITTER, 1))
-        mirrored = copy % 2 == 1 and obj.role not in ("building", "figure")  # no mirrored writing, no odd faces
-        placed_now = replace(obj, entry=entry, cx=cx, base_y=base, height=longer, shoulders=shoulders)
+            tone = float(rng.uniform(*COPY_TONE))
+        mirrored = turned and obj.role not in ("building", "figure")  # no mirrored writing, no odd faces
+        placed_now = replace(obj, entry=entry, cx=cx, base_y=base, height=longer, shoulders=shoulders, tone=tone)
         settled.append(replace(placed_now, mirrored=mirrored))
     return settled
 
