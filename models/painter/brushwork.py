@@ -4,8 +4,9 @@ with curved brush strokes of multiple sizes").
 Layers of strokes from a large brush to a small one; each layer paints where the canvas still
 differs from the reference blurred at that brush's scale, so small brushes go to edges and detail.
 Strokes are short curves that follow the forms (along the edges of the reference, or the region's
-own direction: water and sky horizontal, grass upright), each with a few bristle lines and a height
-for impasto light. Everything is drawn with PIL at the output size, so it stays sharp at 512 or 1024.
+own direction: water and sky horizontal, grass upright in narrow blades), each with a few bristle lines
+and a height for impasto light, laid a little transparent so wet strokes melt into each other; the sky
+and water are then blended wet-into-wet (a blotchy patchwork of flat strokes read as crude). Everything is drawn with PIL at the output size, so it stays sharp at 512 or 1024.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ HORIZONTAL = [
 UPRIGHT = [CLASSES.index(c) for c in ("grass", "trunk", "building")]
 WATERY = [CLASSES.index(c) for c in ("water", "foam")]
 WATER_WIDTH, WATER_LENGTH = 0.55, 1.5  # a water stroke's width and length against the others'
+GRASS, GRASS_WIDTH = CLASSES.index("grass"), 0.6  # grass in narrow upright strokes: blades, not blocks
 DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
 SOFT_EDGED = [CLASSES.index("field_accent")]  # a drawn thing's outline: some strokes cross it (lost edges)
 CROSSING = 0.06  # share of the strokes at a soft edge that carry on across it (more hid a thing's thin parts)
@@ -29,6 +31,10 @@ THING_CROSSING = 0.08  # of a drawn thing's own strokes (more smeared a body ove
 BRUSHES = (1 / 20, 1 / 40, 1 / 80, 1 / 170)  # brush radius as a share of the side
 THRESHOLDS = (0.045, 0.045, 0.045, 0.09)  # the finest brush only where detail is strong
 THING_DETAIL = 0.6  # inside a drawn thing a finer brush goes where a third of that detail is
+OPACITY = 0.82  # a stroke's paint covers most of what is under it, not all: wet strokes melt into each other
+OPEN_CALM = 0.35  # skies, water, sand, snow: value spread of strokes and bristles against the land's (no blotches)
+BLENDED = [CLASSES.index(c) for c in ("sky", "cloud", "water")]  # worked wet-into-wet: stroke edges softened
+BLEND_SHARE, BLEND_RADIUS = 0.55, 1 / 90  # how much of a softened stroke edge, over what share of the side
 
 
 def _direction_field(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator) -> np.ndarray:
@@ -142,24 +148,27 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     length = np.where(np.isin(start, WATERY), WATER_LENGTH * length, length)
     crossing = np.where(inside, THING_CROSSING, CROSSING)  # a thing's own strokes break its outline more often
     paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < crossing)
-    calm_region = np.where(np.isin(start, HORIZONTAL), 0.5, 1.0)[:, None]  # skies and water blend smoother
+    calm_region = np.where(np.isin(start, HORIZONTAL), OPEN_CALM, 1.0)[:, None]  # skies and water blend smoother
     calm_region = np.where(inside[:, None], THING_MIX, calm_region)  # a thing's paint as unevenly mixed as the land's
     shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1)) * calm_region  # paint mixed unevenly: value
     colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)
     widths = np.maximum(1.0, 1.3 * radius * rng.lognormal(0, 0.3, n))
     widths = np.where(inside, np.minimum(widths, 1.0 + 1.6 * thick), widths)
     widths = np.where(np.isin(start, WATERY), WATER_WIDTH * widths, widths)  # water: long thin strokes, not blocks
+    widths = np.where(start == GRASS, GRASS_WIDTH * widths, widths)
     shapes = SHAPES[rng.integers(0, len(SHAPES), n)] * rng.uniform(0.85, 1.15, (n, 1))
     normal, half = stroke_outlines(paths, widths, shapes)
     left, right = paths + normal * half[..., None], paths - normal * half[..., None]
     offsets = rng.uniform(-0.75, 0.75, (n, BRISTLES))
-    streak_shade = 1 + rng.normal(0, 0.07, (n, BRISTLES))
+    streak_shade = 1 + rng.normal(0, 0.07, (n, BRISTLES)) * calm_region
     streak_height = rng.uniform(60, 200, (n, BRISTLES))
     base_height = rng.normal(128, 6, n)
-    draw, hdraw = ImageDraw.Draw(canvas), ImageDraw.Draw(heights)
+    draw, hdraw = ImageDraw.Draw(canvas, "RGBA"), ImageDraw.Draw(heights)
     # colours and outlines as plain Python numbers once (PIL wants tuples; per-stroke numpy is the slow part)
-    fills = [tuple(c) for c in (colours * 255).astype(np.int32).tolist()]
-    streak_fills = np.clip(colours[:, None, :] * 255 * streak_shade[..., None], 0, 255).astype(np.int32).tolist()
+    alpha = np.where(inside, 255, int(255 * OPACITY))[:, None]  # a drawn thing's own strokes stay opaque
+    fills = [tuple(c) for c in np.concatenate([(colours * 255).astype(np.int32), alpha], 1).tolist()]
+    streak_rgb = np.clip(colours[:, None, :] * 255 * streak_shade[..., None], 0, 255).astype(np.int32)
+    streak_fills = np.concatenate([streak_rgb, np.broadcast_to(alpha[:, None], (n, BRISTLES, 1))], -1).tolist()
     stroke_widths = np.round(widths).astype(np.int32).tolist()
     thins = np.maximum(1, (widths / 7).astype(np.int32)).tolist()
     base_heights, ridge_heights = base_height.astype(np.int32).tolist(), streak_height.astype(np.int32).tolist()
@@ -237,4 +246,17 @@ def paint_strokes(
         angles = _direction_field(blurred, labels, energy, rng)
         paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold, thickness)
         coarser = blurred
-    return impasto(canvas, heights)
+    return impasto(*_blend_open(canvas, heights, labels))
+
+
+def _blend_open(canvas: Image.Image, heights: Image.Image, labels: np.ndarray) -> tuple[Image.Image, Image.Image]:
+    """Sky and water worked wet-into-wet, as a painter blends a sky: each pixel there half mixed with its
+    neighbourhood (stroke edges and ridges softened, their direction still showing); land, crests and drawn
+    things untouched."""
+    size = labels.shape[0]
+    soft = (np.isin(labels, BLENDED) * int(255 * BLEND_SHARE)).astype(np.uint8)
+    mask = Image.fromarray(soft).filter(ImageFilter.GaussianBlur(2))
+    radius = BLEND_RADIUS * size
+    canvas = Image.composite(canvas.filter(ImageFilter.GaussianBlur(radius)), canvas, mask)
+    heights = Image.composite(heights.filter(ImageFilter.GaussianBlur(radius)), heights, mask)
+    return canvas, heights

@@ -30,6 +30,7 @@ from models.painter.surfaces import leafy_crowns, moving_light, rock_faces, wet_
 from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
 
 BACKDROP = 0.75  # a portrait's backdrop against the value plan's key
+BED_HEAD = 1 / 14  # a petal mass wider than a disc of about this share of the side is a bed, not one head
 
 
 def labels_at(probs: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -60,6 +61,36 @@ def complete_flowers(labels: np.ndarray) -> None:
         r = 0.4 * np.sqrt(mask.sum() / np.pi)
         centre = (yy[sl_y, sl_x] - sl_y.start - cy) ** 2 + (xx[sl_y, sl_x] - sl_x.start - cx) ** 2 <= r * r
         labels[sl_y, sl_x][centre & mask] = bloom
+
+
+def flower_beds(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A mass of petal colour far larger than a flower head becomes a bed of many flowers in its grass (in place):
+    the layout gives a bed as one blob, which painted whole reads as a coloured mound with a hole in it."""
+    from scipy import ndimage
+
+    petal, bloom, grass = CLASSES.index("petal"), CLASSES.index("bloom"), CLASSES.index("grass")
+    size = labels.shape[0]
+    masses, count = ndimage.label(np.isin(labels, (petal, bloom)))
+    if count == 0:
+        return
+    areas = ndimage.sum_labels(np.ones_like(labels), masses, range(1, count + 1))
+    big = np.isin(masses, 1 + np.nonzero(areas > (size * BED_HEAD) ** 2)[0])
+    if not big.any():
+        return
+    labels[big] = grass
+    radius = size / 70
+    ys, xs = np.mgrid[0 : size : 2.4 * radius, 0 : size : 2.4 * radius]
+    centres = np.stack([ys.ravel(), xs.ravel()], -1) + rng.uniform(-radius, radius, (ys.size, 2))
+    yy, xx = np.mgrid[0:size, 0:size]
+    for cy, cx in np.clip(centres, 0, size - 1):
+        if not big[int(cy), int(cx)]:
+            continue
+        r = radius * rng.uniform(0.7, 1.3) * (0.7 + 0.6 * cy / size)  # larger nearer the eye
+        y0, y1, x0, x1 = int(max(0, cy - r)), int(min(size, cy + r + 1)), int(max(0, cx - r)), int(min(size, cx + r + 1))
+        d2 = (yy[y0:y1, x0:x1] - cy) ** 2 + (xx[y0:y1, x0:x1] - cx) ** 2
+        head = (d2 <= r * r) & big[y0:y1, x0:x1]
+        labels[y0:y1, x0:x1][head] = petal
+        labels[y0:y1, x0:x1][head & (d2 <= (0.35 * r) ** 2)] = bloom
 
 
 def break_crests(labels: np.ndarray, rng: np.random.Generator) -> None:
@@ -220,6 +251,7 @@ def render_layout(
     `stage` "interior" or "portrait" paints the layout's fields as a room lit by its window or a backdrop."""
     rng = np.random.default_rng(seed)
     labels = labels_at(probs, size, rng)
+    flower_beds(labels, rng)
     complete_flowers(labels)
     break_crests(labels, rng)
     thin_crests(labels)

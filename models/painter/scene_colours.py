@@ -44,6 +44,9 @@ GROUND_CHROMA_MAX = 0.62  # big regions never at full chroma: the accents carry 
 MAIN_ROLE = {"sky": 1.0, "water": 0.65, "cloud": 0.45, "far": 0.6}  # share of the palette strength
 LAND_ROLE = {"grass": 1.0, "foliage": 0.9, "far": 0.6, "water": 0.3}
 SKY_LIKE = {"sky", "cloud", "light"}
+# how much of the hour's tint a class takes: water takes its light from the sky it mirrors, and green land
+# only some (a dusk orange over a green makes olive mud; the value plan's warm lights give the hour there)
+TINT_SHARE = {"water": 0.4, "grass": 0.5, "foliage": 0.5}
 TWO_COLOURS = 45  # named main and accent hues this far apart (not one colour's neighbour) share the sky
 # time: (sky at the top, sky at the horizon, light tint hue, tint amount, brightness factor)
 TIME_LIGHT = {
@@ -157,7 +160,7 @@ def class_colours(spec: SceneSpec) -> np.ndarray:
         rgb = hsv_to_rgb(np.array([h, s * sat_factor, v], np.float32))
         rgb = _role_colour(rgb, name, spec, sat_factor)  # the sun and moon keep most of their own light
         if name != "light":  # water takes its light from the sky it mirrors (underpainting), less from the tint
-            lit = _tinted(rgb, tint_hue, 0.5, tint * (0.4 if name == "water" else 1.0))
+            lit = _tinted(rgb, tint_hue, 0.5, tint * TINT_SHARE.get(name, 1.0))
             rgb = kept_chroma(rgb, lit) * light_factor
         rows.append(rgb * val_factor * mood_light(spec))
     return np.clip(np.array(rows, dtype=np.float32), 0, 1)

@@ -17,6 +17,7 @@ from models.painter.scene_spec import SceneSpec
 
 ROCK, GRASS, FOLIAGE = CLASSES.index("rock"), CLASSES.index("grass"), CLASSES.index("foliage")
 LAND = [CLASSES.index(c) for c in ("grass", "sand", "earth", "snow")]
+CLUMP_LIGHT = 0.16  # a clump's lit top and shaded underside against the crown's colour
 SUNLIT, SHADE = np.array([1.0, 0.92, 0.62], np.float32), np.array([0.55, 0.68, 1.0], np.float32)
 
 
@@ -51,13 +52,14 @@ def _tops(mask: np.ndarray, depth: int) -> np.ndarray:
 
 
 def leafy_crowns(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
-    """In place: tree crowns as clumps of leaves, not dark blobs: clumps of varied value, their upper edges
-    lit warm by the light, their undersides cool and darker."""
+    """In place: tree crowns as rounded clumps of leaves, not dark blobs or a flat wall of green: each clump lit
+    on its upper side and shaded under it (a hedge or a wood reads as masses of foliage), the crown's upper
+    edge lit warm by the light, its underside cool and darker."""
     crown = labels == FOLIAGE
     if crown.sum() < 30:
         return
     size = labels.shape[0]
-    clumps = 1 + 0.22 * _noise(size, (size // 14, size // 14), rng)
+    clumps = _clump_field(size, rng)
     lit = _tops(crown, max(2, size // 60))
     under = np.zeros_like(crown)
     under[:-3] = crown[:-3] & ~crown[3:]  # the crown's lower edge
@@ -67,6 +69,18 @@ def leafy_crowns(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.r
     ref[lit] = np.clip(ref[lit] * (0.85 + 0.15 * warm), 0, 1)
 
 
+def _clump_field(size: int, rng: np.random.Generator) -> np.ndarray:
+    """Value factors around 1: round masses of leaves about a twentieth of the side across, each lighter where
+    it faces up (towards the sky) and darker below, with smaller clumps of leaves on them."""
+    from scipy import ndimage
+
+    masses = ndimage.gaussian_filter(rng.normal(0, 1, (size, size)).astype(np.float32), size / 40, mode="wrap")
+    masses /= masses.std() + 1e-6
+    facing_up = -np.gradient(masses, axis=0) * size / 40  # a mass rising above its neighbours is lit on top
+    leaves = _noise(size, (size // 14, size // 14), rng)
+    return 1 + CLUMP_LIGHT * np.clip(facing_up, -1.5, 1.5) + 0.08 * masses + 0.1 * leaves
+
+
 def moving_light(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
     """In place on land: broad sunlit and shaded patches that lean warm and cool (not grey), and in near
     grass by day or dawn a scatter of wildflower dabs in the accent colour and white."""
@@ -74,7 +88,7 @@ def moving_light(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.r
     if land.sum() < labels.size * 0.08:
         return
     size = labels.shape[0]
-    patches = _noise(size, (4, 6), rng)
+    patches = _noise(size, (9, 3), rng)  # wide and shallow: light and cloud shadow lie on the land in perspective
     strength = 0.16 if spec.weather in ("clear", "cloudy") else 0.09
     lean = (patches * strength)[..., None]
     warm_cool = np.where(lean > 0, SUNLIT, SHADE)

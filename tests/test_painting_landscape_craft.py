@@ -1,0 +1,74 @@
+"""Landscape craft: skies blended wet-into-wet, grass in blades, land lit in bands, beds of flowers, green land
+that keeps its green under a dusk light."""
+
+import numpy as np
+
+from models.painter.brushwork import paint_strokes
+from models.painter.render import complete_flowers, flower_beds
+from models.painter.scene_colours import _hue_of, class_colours
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+from models.painter.surfaces import moving_light
+
+SKY, GRASS, PETAL, BLOOM, SAND = (CLASSES.index(c) for c in ("sky", "grass", "petal", "bloom", "sand"))
+
+
+def _sky_over_grass(size=128):
+    labels = np.full((size, size), GRASS)
+    labels[: size // 2] = SKY
+    ref = np.zeros((size, size, 3), np.float32)
+    y = np.linspace(0, 1, size // 2, dtype=np.float32)[:, None, None]
+    ref[: size // 2] = (0.35, 0.5, 0.8) + y * np.array([0.3, 0.3, 0.15], np.float32)  # a graded sky
+    rng = np.random.default_rng(3)
+    ref[size // 2 :] = np.clip(0.45 + 0.25 * rng.random((size // 2, size, 1)), 0, 1) * np.array([0.6, 1.0, 0.4])
+    return labels, ref
+
+
+def _roughness(image: np.ndarray) -> float:
+    """Mean absolute difference between horizontal neighbours: how hard the stroke edges are."""
+    return float(np.abs(np.diff(image.mean(-1), axis=1)).mean())
+
+
+def test_a_sky_is_blended_smoother_than_the_same_gradient_painted_as_sand():
+    labels, ref = _sky_over_grass()
+    sky = paint_strokes(ref, labels, 0.6, np.random.default_rng(0))
+    sand = paint_strokes(ref, np.where(labels == SKY, SAND, labels), 0.6, np.random.default_rng(0))
+    assert _roughness(sky[8:56]) < 0.7 * _roughness(sand[8:56])  # the same strokes, their edges worked in
+    assert sky[50:56].mean() > sky[4:10].mean() + 0.1  # still lighter towards the horizon
+    assert np.abs(sky[72:] - sand[72:]).max() < 0.03  # the land is painted as before
+
+
+def test_a_mass_of_petals_becomes_a_bed_of_many_heads_each_with_a_centre():
+    size = 256
+    labels = np.full((size, size), GRASS)
+    labels[120:200, 60:180] = PETAL  # one blob far larger than a flower head
+    labels[30:38, 30:38] = PETAL  # a real head: left as it is
+    flower_beds(labels, np.random.default_rng(0))
+    complete_flowers(labels)
+    from scipy import ndimage
+
+    heads, count = ndimage.label(labels[120:200, 60:180] == PETAL)
+    assert count >= 15  # many flowers, not one mound
+    assert (labels[120:200, 60:180] == GRASS).mean() > 0.2  # with grass between them
+    assert (labels[120:200, 60:180] == BLOOM).any()  # each with its dark centre, small
+    assert (labels[120:200, 60:180] == BLOOM).mean() < 0.2
+    assert (labels[30:38, 30:38] != GRASS).all()
+
+
+def test_land_light_lies_in_wide_bands_not_tall_blobs():
+    size = 192
+    labels = np.full((size, size), GRASS)
+    spreads = []
+    for seed in range(4):
+        ref = np.full((size, size, 3), 0.5, np.float32)
+        moving_light(ref, labels, SceneSpec(weather="cloudy", valence=-0.5), np.random.default_rng(seed))
+        value = ref.mean(-1)
+        spreads.append((value.mean(1).std(), value.mean(0).std()))  # across rows, across columns
+    rows, columns = np.mean(spreads, 0)
+    assert rows > 2 * columns  # light changes going into the distance more than along the land
+
+
+def test_grass_stays_green_under_a_dusk_light():
+    spec = SceneSpec(family="meadow", time="dusk", weather="clear")
+    grass = class_colours(spec)[GRASS]
+    assert 75 <= _hue_of(grass) <= 150  # a green, not an olive or an ochre
