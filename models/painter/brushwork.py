@@ -6,7 +6,8 @@ differs from the reference blurred at that brush's scale, so small brushes go to
 Strokes are short curves that follow the forms (along the edges of the reference, or the region's
 own direction: water and sky horizontal, grass upright in narrow blades), each with a few bristle lines
 and a height for impasto light, laid a little transparent so wet strokes melt into each other; the sky
-and water are then blended wet-into-wet (a blotchy patchwork of flat strokes read as crude). Everything is drawn with PIL at the output size, so it stays sharp at 512 or 1024.
+and water are then blended wet-into-wet (a blotchy patchwork of flat strokes read as crude).
+Everything is drawn with PIL at the output size, so it stays sharp at 512 or 1024.
 """
 
 from __future__ import annotations

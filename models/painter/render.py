@@ -81,16 +81,22 @@ def flower_beds(labels: np.ndarray, rng: np.random.Generator) -> None:
     radius = size / 70
     ys, xs = np.mgrid[0 : size : 2.4 * radius, 0 : size : 2.4 * radius]
     centres = np.stack([ys.ravel(), xs.ravel()], -1) + rng.uniform(-radius, radius, (ys.size, 2))
-    yy, xx = np.mgrid[0:size, 0:size]
     for cy, cx in np.clip(centres, 0, size - 1):
-        if not big[int(cy), int(cx)]:
-            continue
-        r = radius * rng.uniform(0.7, 1.3) * (0.7 + 0.6 * cy / size)  # larger nearer the eye
-        y0, y1, x0, x1 = int(max(0, cy - r)), int(min(size, cy + r + 1)), int(max(0, cx - r)), int(min(size, cx + r + 1))
-        d2 = (yy[y0:y1, x0:x1] - cy) ** 2 + (xx[y0:y1, x0:x1] - cx) ** 2
-        head = (d2 <= r * r) & big[y0:y1, x0:x1]
-        labels[y0:y1, x0:x1][head] = petal
-        labels[y0:y1, x0:x1][head & (d2 <= (0.35 * r) ** 2)] = bloom
+        if big[int(cy), int(cx)]:
+            r = radius * rng.uniform(0.7, 1.3) * (0.7 + 0.6 * cy / size)  # larger nearer the eye
+            _stamp_head(labels, big, cy, cx, r)
+
+
+def _stamp_head(labels: np.ndarray, bed: np.ndarray, cy: float, cx: float, r: float) -> None:
+    """One flower head of radius r inside the bed: petals round a dark centre (in place)."""
+    size = labels.shape[0]
+    y0, y1 = int(max(0, cy - r)), int(min(size, cy + r + 1))
+    x0, x1 = int(max(0, cx - r)), int(min(size, cx + r + 1))
+    yy, xx = np.mgrid[y0:y1, x0:x1]
+    d2 = (yy - cy) ** 2 + (xx - cx) ** 2
+    head = (d2 <= r * r) & bed[y0:y1, x0:x1]
+    labels[y0:y1, x0:x1][head] = CLASSES.index("petal")
+    labels[y0:y1, x0:x1][head & (d2 <= (0.35 * r) ** 2)] = CLASSES.index("bloom")
 
 
 def break_crests(labels: np.ndarray, rng: np.random.Generator) -> None:
