@@ -72,3 +72,37 @@ def test_grass_stays_green_under_a_dusk_light():
     spec = SceneSpec(family="meadow", time="dusk", weather="clear")
     grass = class_colours(spec)[GRASS]
     assert 75 <= _hue_of(grass) <= 150  # a green, not an olive or an ochre
+
+
+def test_a_far_range_takes_the_skys_colour_and_a_sea_headland_keeps_its_own():
+    from models.painter.surfaces import ROCK, distant_ranges
+
+    size = 96
+    labels = np.full((size, size), GRASS)
+    labels[:50] = SKY
+    labels[30:50, 10:60] = ROCK  # a range standing behind the meadow
+    labels[60:80, 70:90] = ROCK  # a boulder in the meadow, near
+    ref = np.zeros((size, size, 3), np.float32)
+    ref[:50] = (0.6, 0.7, 0.9)
+    ref[labels == ROCK] = (0.3, 0.25, 0.2)
+    ref[labels == GRASS] = (0.3, 0.5, 0.2)
+    before = ref.copy()
+    distant_ranges(ref, labels, SceneSpec(family="mountains"))
+    assert ref[40, 30].mean() > before[40, 30].mean() + 0.08 and ref[40, 30, 2] > ref[40, 30, 0]  # lighter, bluer
+    assert np.allclose(ref[70, 80], before[70, 80]) and np.allclose(ref[70, 5], before[70, 5])
+    sea = before.copy()
+    distant_ranges(sea, labels, SceneSpec(family="sea"))
+    assert np.allclose(sea, before)
+
+
+def test_water_under_a_dusk_sky_mirrors_the_sky_above_the_glow_not_brown():
+    from models.painter.scene_colours import underpainting
+
+    size = 64
+    labels = np.full((size, size), CLASSES.index("water"))
+    labels[:28] = SKY
+    for family in ("lake", "sea"):
+        spec = SceneSpec(family=family, time="dusk", weather="clear")
+        water = underpainting(labels, spec, np.random.default_rng(0))[34:].reshape(-1, 3).mean(0)
+        assert water[2] > water[0] + 0.05  # a blue-violet, not the orange of the glow mixed into a grey-brown
+        assert water.max() - water.min() > 0.06  # a colour, not a grey

@@ -26,7 +26,7 @@ from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
-from models.painter.surfaces import leafy_crowns, moving_light, rock_faces, wet_ground
+from models.painter.surfaces import distant_ranges, leafy_crowns, moving_light, rock_faces, wet_ground
 from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
 
 BACKDROP = 0.75  # a portrait's backdrop against the value plan's key
@@ -232,6 +232,7 @@ def dress_scene(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, stage: str
         dress_portrait(ref, labels, spec, rng)
     else:
         rock_faces(ref, labels, rng)
+        distant_ranges(ref, labels, spec)
         leafy_crowns(ref, labels, spec, rng)
         moving_light(ref, labels, spec, rng)
     dress_buildings(ref, labels, spec, rng)

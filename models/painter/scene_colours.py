@@ -44,6 +44,10 @@ GROUND_CHROMA_MAX = 0.62  # big regions never at full chroma: the accents carry 
 MAIN_ROLE = {"sky": 1.0, "water": 0.65, "cloud": 0.45, "far": 0.6}  # share of the palette strength
 LAND_ROLE = {"grass": 1.0, "foliage": 0.9, "far": 0.6, "water": 0.3}
 SKY_LIKE = {"sky", "cloud", "light"}
+MIRROR = {
+    "sea": (0.4, 0.75),
+    "lake": (0.6, 0.88),
+}  # (share of the water's colour that is the sky it reflects, its value)
 # how much of the hour's tint a class takes: water takes its light from the sky it mirrors, and green land
 # only some (a dusk orange over a green makes olive mud; the value plan's warm lights give the hour there)
 TINT_SHARE = {"water": 0.4, "grass": 0.5, "foliage": 0.5}
@@ -210,8 +214,9 @@ def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator)
     rgb[sky] = sky_gradient(spec, y)[sky]
     water = np.isin(labels, [CLASSES.index("water"), CLASSES.index("foam")])
     if water.any():  # water mirrors the sky above the horizon, a little darker
-        reflected = sky_gradient(spec, np.clip(1.2 - y, 0, 1))
-        rgb[water] = 0.6 * rgb[water] + 0.4 * 0.75 * reflected[water]  # more of a dawn sky mixed to brown
+        reflected = sky_gradient(spec, np.clip(0.9 - y, 0, 1))  # the sky above the glow: the sun has its own path
+        mirror, dim = MIRROR.get(spec.family, MIRROR["sea"])  # a still lake mirrors its sky; a sea has its own colour
+        rgb[water] = (1 - mirror) * rgb[water] + mirror * dim * reflected[water]  # (a dark dawn sky mixed is brown)
     rgb *= (1 + 0.1 * _low_noise(size, rng))[..., None]  # light varies across each region
     far = labels == CLASSES.index("far")
     horizon_rgb = sky_gradient(spec, np.full((1, 1), 0.65, np.float32))[0, 0]

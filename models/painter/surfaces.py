@@ -1,5 +1,5 @@
-"""Big surfaces with life in them: rock with planes and cracks, land with light and shadow moving over it and a
-scatter of wildflowers.
+"""Big surfaces with life in them: rock with planes and cracks (a far range hazed by the air), land with light
+and shadow moving over it and a scatter of wildflowers.
 
 A region painted in one colour reads as a flat cut-out, and a large one as mud ("flat muddy green land", "the
 rocks are muddy"). A painter breaks a rock into planes (tops catch the sky's light, faces are split by cracks)
@@ -17,6 +17,9 @@ from models.painter.scene_spec import SceneSpec
 
 ROCK, GRASS, FOLIAGE = CLASSES.index("rock"), CLASSES.index("grass"), CLASSES.index("foliage")
 LAND = [CLASSES.index(c) for c in ("grass", "sand", "earth", "snow")]
+NEAR = [CLASSES.index(c) for c in ("grass", "sand", "earth", "water", "foam", "snow")]
+RANGE_FOOT = 0.8  # rock whose foot is above this share of the height, with ground below it, stands far off
+RANGE_HAZE = {"clear": 0.35, "cloudy": 0.4, "misty": 0.5, "rain": 0.45, "snow": 0.45, "stormy": 0.3}
 CLUMP_LIGHT = 0.16  # a clump's lit top and shaded underside against the crown's colour
 SUNLIT, SHADE = np.array([1.0, 0.92, 0.62], np.float32), np.array([0.55, 0.68, 1.0], np.float32)
 
@@ -41,6 +44,28 @@ def rock_faces(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) ->
     ref[rock] = np.clip(ref[rock] * value[rock][:, None], 0, 1)
     sky_light = ref[: max(1, size // 8)].reshape(-1, 3).mean(0)
     ref[above] = 0.75 * ref[above] + 0.25 * sky_light  # the tops take the sky's colour
+
+
+def distant_ranges(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec) -> None:
+    """In place: rock standing beyond the near land or water (a mountain range, a far ridge) takes the air
+    between it and the eye: it goes part way to the colour of the sky low down, so a range reads as distance,
+    not as a dark lump. The sea's headlands are near and keep their colour."""
+    if spec.family == "sea":
+        return
+    size = labels.shape[0]
+    rock = labels == ROCK
+    rows = np.arange(size)[:, None]
+    lowest = np.where(rock.any(0), size - 1 - rock[::-1].argmax(0), -1)  # each column's lowest rock
+    ground_below = (np.isin(labels, NEAR) & (rows > lowest[None, :])).any(0)
+    far = ground_below & (lowest < RANGE_FOOT * size)  # its foot on the land beyond the foreground
+    behind = rock & far[None, :]
+    sky = labels == CLASSES.index("sky")
+    if behind.sum() < size * size * 0.01 or not sky.any():
+        return
+    low_sky = sky & (rows >= np.median(np.nonzero(sky.any(1))[0]))
+    haze = ref[low_sky if low_sky.any() else sky].mean(0)
+    amount = RANGE_HAZE.get(spec.weather, RANGE_HAZE["clear"])
+    ref[behind] = (1 - amount) * ref[behind] + amount * haze
 
 
 def _tops(mask: np.ndarray, depth: int) -> np.ndarray:
