@@ -164,8 +164,8 @@ def test_a_thing_we_cannot_draw_is_left_out_and_named():
 @pytest.mark.parametrize(
     "subject,name,family",
     [
-        ("a cottage by the sea", "house-with-garden", "sea"),  # dwellings are always drawn
-        ("a farmhouse at the end of a dirt road", "house-with-garden", "meadow"),  # the road is no thing
+        ("a cottage by the sea", "house", "sea"),  # dwellings are always drawn
+        ("a farmhouse at the end of a dirt road", "house", "meadow"),  # the road is no thing
         ("a log cabin in the mountains", "wood-cabin", "mountains"),
         ("an old red barn", "barn", None),
     ],
@@ -269,6 +269,39 @@ def test_a_flock_is_many_small_birds_at_different_heights():
     birds = settle([_placed("flies", 0.2 + 0.1 * k, 0.3, 0.25, "bird") for k in range(6)], labels, "sea", seed=3)
     assert all(b.height <= 0.12 for b in birds) and len({round(b.base_y, 3) for b in birds}) == 6
     assert all(b.base_y < horizon(labels) for b in birds)
+    assert all(b.flock for b in birds)  # painted as a painter's birds (`birds.painted_bird`), not six emoji
+    (kite,) = settle([_placed("flies", 0.5, 0.3, 0.2, "kite")], labels, "sea")
+    assert not kite.flock
+
+
+def test_a_flock_bird_is_a_few_strokes_each_one_its_own():
+    from models.painter.birds import painted_bird
+
+    one, other = painted_bird(40, 1), painted_bird(40, 2)
+    assert one.shape[1] > 1.4 * one.shape[0] and abs(one.shape[1] - 40) <= 10  # wings wider than the bird is tall
+    assert (one[..., 3] > 0.5).mean() < 0.5  # strokes, not a blob
+    assert one.shape != other.shape or not np.allclose(one, other)
+
+
+@needs_icons
+def test_an_animal_drawn_only_as_its_face_stands_whole():
+    from models.painter.object_library import whole_animal
+
+    assert whole_animal(ObjectEntry("noto", "fox")) == ObjectEntry("game-icons", "fox")  # the emoji fox is a face
+    assert whole_animal(ObjectEntry("noto", "horse")) == ObjectEntry("noto", "horse")  # a whole horse in profile
+    assert whole_animal(ObjectEntry("noto", "bear")) == ObjectEntry("noto", "bear")  # no body to take: kept
+    (fox,) = settle([_placed("stands", 0.5, 0.8, 0.3, "fox")], _field(), "forest")
+    assert fox.entry.source == "game-icons"
+
+
+@needs_icons
+def test_a_lone_owl_sits_in_a_tree_and_a_kite_stays_in_the_sky():
+    labels = _field()
+    labels[30:44, 40:56] = C["foliage"]  # a tree's crown
+    (owl,) = settle([_placed("flies", 0.2, 0.3, 0.2, "owl")], labels, "forest")
+    assert 40 <= owl.cx * 63 <= 56 and 30 <= owl.base_y * 63 <= 36 and owl.height < 0.2
+    (kite,) = settle([_placed("flies", 0.2, 0.3, 0.2, "kite")], labels, "forest")
+    assert kite.base_y < horizon(labels) and kite.cx < 0.5  # flying: left in the sky where it was
 
 
 @needs_icons
@@ -282,12 +315,12 @@ def test_still_life_things_sit_at_a_believable_size_and_grouped():
 
 @needs_icons
 def test_a_portrait_sitter_is_centred_whole_with_shoulders():
-    from models.painter.objects import with_shoulders
+    from models.painter.sitter import painted_sitter
 
     sitter = settle([_placed("figure", 0.2, 1.1, 0.3, "woman")], None, "portrait")[0]
     assert sitter.cx == 0.5 and sitter.shoulders and sitter.base_y <= 1 and sitter.base_y - sitter.height > 0.1
     head = np.ones((40, 36, 4), np.float32)
-    bust = with_shoulders(head, SceneSpec(family="colour_field"))
+    bust = painted_sitter(head, 200.0)
     assert bust.shape[0] > 1.5 * 40 and bust.shape[1] > 1.5 * 36 and bust[-1, bust.shape[1] // 2, 3] == 1
     for whole in ("woman-dancing", "person-standing"):  # a whole figure keeps its own body
         assert not settle([_placed("figure", 0.5, 1.0, 0.6, whole)], None, "portrait")[0].shoulders
@@ -395,8 +428,8 @@ def test_furniture_in_a_room_is_large_not_a_cup_on_the_table():
 @pytest.mark.parametrize(
     "subject,names,family",
     [
-        ("a church in a village", ["church", "house", "house-with-garden"], "meadow"),  # the church among houses
-        ("a snowy village at night", ["house", "house-with-garden", "house"], "snow"),
+        ("a church in a village", ["church", "house", "house"], "meadow"),  # the church among houses
+        ("a snowy village at night", ["house", "house"], "snow"),  # two hands' houses
         ("an old man with a beard", ["old-man"], None),  # his beard is no second figure
         ("a stack of books", ["books"], None),  # a stack is how many, not a thing
         ("a cozy cabin in the snow, warm light in the windows", ["wood-cabin"], "snow"),  # light is no thing

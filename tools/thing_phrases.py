@@ -25,7 +25,8 @@ FORMS = ("wedge", "slice", "piece", "loaf", "bunch", "block")  # a name's last w
 KIND = 0.8  # a phrase this near a role's example is that kind of thing ("a gondola" ~ "a gondola": floats)
 TOWN_WORD = 0.7  # ... and one of its words this near "town" or "village" (more than "city")
 TOWN = 0.6  # a phrase this near a town's example (and nearer than to the city's) is a town of houses
-TOWN_HOUSES = (("fluent-emoji-flat", "house", 2), ("fluent-emoji-flat", "house-with-garden", 2), ("noto", "house", 1))
+# noto's house: a cottage with a doorstep (the fluent house with a garden stood on a green slab like a cut-out)
+TOWN_HOUSES = (("noto", "house", 3), ("fluent-emoji-flat", "house", 2))
 COLLECTIVES = {
     "stack",
     "pile",

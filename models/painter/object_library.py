@@ -118,6 +118,34 @@ def same_name_drawings(entry: ObjectEntry, root: str | None = None) -> tuple[Obj
     return (entry, *others)
 
 
+FACE_SYMMETRY, PROFILE_SYMMETRY = 0.88, 0.6  # a drawing this mirror-symmetric is frontal; one under this, in profile
+
+
+@functools.lru_cache(maxsize=512)
+def mirror_symmetry(entry: ObjectEntry) -> float:
+    """How alike the drawing's outline and its mirror image are (intersection over union of their ink, 0..1)."""
+    try:
+        ink = render(entry, 64)[..., 3] > 0.5
+    except (KeyError, OSError, ValueError):
+        return 0.0
+    return float((ink & ink[:, ::-1]).sum() / max(1, (ink | ink[:, ::-1]).sum()))
+
+
+def whole_animal(entry: ObjectEntry, root: str | None = None) -> ObjectEntry:
+    """The drawing of a thing that stands in a scene: the colour sets draw whole animals in profile, but some
+    things only frontally, as a face (the fox, the lion, the koala) or a badge (an anchor upright); such a
+    mirror-symmetric drawing gives way to the silhouette of the same name when that one is drawn in profile
+    (painted in the colour drawing's colours), so a fox in the woods is not a head on the snow and an anchor lies
+    on the sand. Anything else is returned unchanged."""
+    if entry.silhouette or mirror_symmetry(entry) < FACE_SYMMETRY:
+        return entry
+    for source in SILHOUETTE_SETS:
+        body = ObjectEntry(source, entry.name)
+        if entry.name in _icon_set(source, root or icons_dir())["icons"] and mirror_symmetry(body) < PROFILE_SYMMETRY:
+            return body
+    return entry
+
+
 def svg(entry: ObjectEntry, root: str | None = None) -> str:
     data = _icon_set(entry.source, root or icons_dir())
     icon = data["icons"][entry.name]

@@ -17,16 +17,20 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageFilter
 
+from models.painter.birds import painted_bird
 from models.painter.object_library import ObjectEntry, render
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
+from models.painter.sitter import BUST, painted_sitter
 
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
 RESTATE = 0.35  # how much of the object's own drawing is laid over the strokes
 INNER_LINE = 0.35  # how much lighter a silhouette's inner lines are drawn than its body
-BUST = 1.75  # a sitter's head and shoulders, as many times as tall as the head
 COLOUR_SETS = ("fluent-emoji-flat", "noto")
+# a portrait's sitter is lit by a warm studio light, not by the colour of the dark backdrop behind it (that
+# turned a face grey-green, and the value plan then lifted it to a flat cream)
+STUDIO_LIGHT = np.array([0.8, 0.74, 0.64], np.float32)
 GROUND_LINE = (0.1, 0.5, 0.15)  # a ground line: under this share of the height, over this of the width, in the bottom
 
 
@@ -41,6 +45,7 @@ class PlacedObject:
     mirrored: bool = False  # drawn facing the other way (one of several copies: a herd, not a stamp)
     colour: tuple[float, float] | None = None  # (hue, saturation) asked for it ("a red barn"): a silhouette's own
     tone: float = 1.0  # its colour's value against its drawing's (copies of one thing differ a little)
+    flock: bool = False  # one of a flock far off: painted as a few strokes (`birds`), not as its drawing
 
 
 def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float) -> np.ndarray:
@@ -116,30 +121,6 @@ def _local_colour(
     around = float(light.mean())
     value = float(np.clip(around - 0.15, 0.4, 0.7) if around > 0.45 else around + 0.3)  # apart from its ground
     return np.clip(colour * value / max(float(colour.max()), 1e-3), 0, 1).astype(np.float32)
-
-
-def with_shoulders(head: np.ndarray, spec: SceneSpec) -> np.ndarray:
-    """RGBA of a head drawing over a neck and shoulders in a plain garment of the painting's accent, BUST times
-    as tall as the head and wider than it: a portrait's sitter, not a floating face."""
-    h, w = head.shape[:2]
-    height, width = int(h * BUST), int(w * 1.9)
-    out = np.zeros((height, width, 4), np.float32)
-    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
-    skin = head[int(h * 0.72) : int(h * 0.8), int(w * 0.45) : int(w * 0.55)]
-    skin_rgb = skin[..., :3][skin[..., 3] > 0.5].mean(0) if (skin[..., 3] > 0.5).any() else np.array([0.9, 0.75, 0.6])
-    neck = (np.abs(xx - width / 2) < w * 0.16) & (yy > h * 0.7) & (yy < h * 1.12)
-    out[neck] = [*(skin_rgb * 0.85), 1.0]
-    garment = hsv_colour(spec.accent_hue, 0.45, 0.42)
-    chest = ((xx - width / 2) / (width * 0.49)) ** 2 + ((yy - height) / (height - h * 1.0)) ** 2 <= 1
-    out[chest] = [*garment, 1.0]
-    collar = chest & (np.abs(xx - width / 2) < (yy - h * 0.98) * 0.45) & (yy < h * 1.25)  # an open neckline
-    out[collar] = [*(skin_rgb * 0.85), 1.0]
-    left = (width - w) // 2
-    region = out[:h, left : left + w]
-    alpha = head[..., 3:4]
-    region[..., :3] = alpha * head[..., :3] + (1 - alpha) * region[..., :3]
-    region[..., 3:] = np.maximum(region[..., 3:], alpha)
-    return out
 
 
 def _box(obj: PlacedObject, size: int, shape: tuple[int, int]) -> tuple[int, int]:
@@ -245,7 +226,10 @@ class ObjectPainter:
         size = ref.shape[0]
         for obj in self.objects:  # back to front: farther (higher) objects first
             if obj.shoulders:
-                rgba = with_shoulders(render(obj.entry, max(8, int(obj.height * size / BUST))), self.spec)
+                head = render(obj.entry, max(8, int(obj.height * size / BUST)))
+                rgba = painted_sitter(head, self.spec.accent_hue, light_left=self.light_x < obj.cx)
+            elif obj.flock:
+                rgba = painted_bird(max(6, int(obj.height * size)), int(obj.cx * 1e4 + obj.base_y * 1e6))
             else:
                 rgba = render(obj.entry, max(8, int(obj.height * size)))
             if obj.mirrored:
@@ -255,7 +239,8 @@ class ObjectPainter:
             top, left = _box(obj, size, rgba.shape[:2])
             around = ref[max(0, top) : max(1, top + rgba.shape[0]), max(0, left) : max(1, left + rgba.shape[1])]
             light = around.reshape(-1, 3).mean(0) if around.size else ref.reshape(-1, 3).mean(0)
-            rgb = np.clip(_relit(rgba, obj, self.spec, _sky_light(ref, labels, light), self.light_x) * obj.tone, 0, 1)
+            lit_by = STUDIO_LIGHT if obj.shoulders else _sky_light(ref, labels, light)  # a sitter: the studio's
+            rgb = np.clip(_relit(rgba, obj, self.spec, lit_by, self.light_x) * obj.tone, 0, 1)
             if obj.role in ("floats", "swims"):
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
             elif obj.role not in ("flies", "figure"):

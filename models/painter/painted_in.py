@@ -59,7 +59,7 @@ def settle_objects(ref: np.ndarray, scene: np.ndarray, labels: np.ndarray, spec:
     obj = _tinted(obj, spec.hue, min(0.6, spec.saturation), PALETTE_LEAN * (0.5 + spec.palette_strength))
     sample = ~mask[::3, ::3]
     scene_chroma = float(np.percentile(_chroma(scene[::3, ::3][sample]), 97)) if sample.any() else 0.5
-    cap = max(CHROMA_FLOOR, CHROMA_LEAD * scene_chroma)  # a thing may be the brightest accent, not louder than the scene
+    cap = max(CHROMA_FLOOR, CHROMA_LEAD * scene_chroma)  # the brightest accent, never louder than the scene
     chroma = _chroma(obj)[:, None]
     grey = obj.mean(-1, keepdims=True)
     obj = grey + (obj - grey) * np.minimum(1.0, cap / np.maximum(chroma, 1e-3))
@@ -130,3 +130,17 @@ def aerial_perspective(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec) -> 
     local = _blur(ref, size / 40)
     flattened = local + (ref - local) * 0.6  # less contrast in the distance
     return (1 - amount) * ref + amount * (0.5 * flattened + 0.5 * haze)
+
+
+SITTER_LIGHT = 0.9  # a sitter's lightest light (its 97th percentile of value) after the value plan
+
+
+def sitter_in_its_light(planned: np.ndarray, before: np.ndarray, things: np.ndarray) -> None:
+    """In place on the planned picture: a portrait's sitter with the values it had before the value plan, scaled so
+    its lights reach SITTER_LIGHT. The plan stretches the picture between its percentiles; a sitter, the light of
+    the picture, was pushed up against white there and lost the turn of its face to one flat cream."""
+    if not things.any():
+        return
+    value = before[things].mean(-1)
+    gain = SITTER_LIGHT / max(float(np.percentile(value, 97)), 1e-3)
+    planned[things] = np.clip(before[things] * gain, 0, 1)

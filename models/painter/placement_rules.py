@@ -15,9 +15,15 @@ from dataclasses import replace
 
 import numpy as np
 
-from models.painter.object_library import same_name_drawings, with_skin_tone
-from models.painter.objects import BUST
+from models.painter.object_library import (
+    FACE_SYMMETRY,
+    mirror_symmetry,
+    same_name_drawings,
+    whole_animal,
+    with_skin_tone,
+)
 from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
+from models.painter.sitter import BUST, WIDTH
 
 SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
 WATER_CLASSES = (C["water"], C["foam"])
@@ -44,6 +50,7 @@ HEADROOM = 0.8  # a thing standing at height b reaches at most this share of the
 SANDY = ("sea", "desert", "lake")
 FLOCK = 4  # this many flying things of one group are a flock: small, spread over the sky at different heights
 FLOCK_SIZE = (0.07, 0.12)
+PERCHED, PERCH_DEPTH = 0.15, 0.05  # a bird sitting in a tree: its longer side, and how far into the crown it sits
 ONE_ON_TABLE = (0.24, 0.36)  # a thing alone on the table (a vase, a teapot, a lamp), longer side
 COMPANION_ON_TABLE = 0.75  # a thing asked after the first ("a glass of wine and cheese": the cheese) is smaller
 MANY_ON_TABLE = (0.1, 0.15)  # each of several of one kind (apples, cups), grouped near the table's other things
@@ -191,14 +198,14 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
     for k, obj in enumerate(placed):
         rng = np.random.default_rng([seed, 13, k])
         copy = sum(o.entry == obj.entry for o in placed[:k])  # copies of one drawing: other hands, turned, sizes vary
-        drawings = same_name_drawings(obj.entry)
+        drawings = same_name_drawings(whole_animal(obj.entry) if obj.role == "stands" else obj.entry)
         drawing, turned = drawings[copy % len(drawings)], (copy // len(drawings)) % 2 == 1
         if labels is not None:
             cx, base, longer = _outdoors(obj, labels, family, counts[obj.role], rng)
         else:
             cx, base, longer = _indoors(obj, placed, family)
         shoulders = labels is None and family == "portrait" and obj.role == "figure" and head_only(obj.entry)
-        ratio = aspect(drawing) * (1.9 / BUST if shoulders else 1.0)
+        ratio = aspect(drawing) * (WIDTH / BUST if shoulders else 1.0)
         cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
         entry = with_skin_tone(drawing, seed + k)  # a person in a skin colour, not emoji yellow
         tone = 1.0
@@ -206,7 +213,9 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
             longer *= float(rng.uniform(1 - COPY_JITTER, 1))
             tone = float(rng.uniform(*COPY_TONE))
         mirrored = turned and obj.role not in ("building", "figure")  # no mirrored writing, no odd faces
+        flock = labels is not None and obj.role == "flies" and counts[obj.role] >= FLOCK
         placed_now = replace(obj, entry=entry, cx=cx, base_y=base, height=longer, shoulders=shoulders, tone=tone)
+        placed_now = replace(placed_now, flock=flock)
         settled.append(replace(placed_now, mirrored=mirrored))
     return settled
 
@@ -249,6 +258,8 @@ def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[fl
         street = np.nonzero(np.isin(labels, (C["building"],)).any(1))[0]
         base = float(street.max() + 1) / (LAYOUT_SIZE - 1) if len(street) else base
         return cx, min(base, 1.0), max(longer, STREET)
+    if obj.role == "flies" and count == 1 and (labels == C["foliage"]).any() and perches(obj.entry):
+        return _on_a_crown(labels, cx)
     cliff = bool((labels[int(CLIFF_FOOT * LAYOUT_SIZE) :] == C["rock"]).any())  # a cliff, not a rock in the air
     support = _support(obj.role, labels, sea_cliff=family == "sea" and cliff)
     if support == ROCK:
@@ -271,6 +282,20 @@ def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[fl
         rows = rows[rows >= sky_line + 0.1] if (rows >= sky_line + 0.1).any() else rows
         cx, base = col / (LAYOUT_SIZE - 1), float(rng.choice(rows))
     return cx, base, _size(obj.role, base, sky_line, longer, count)
+
+
+def perches(entry) -> bool:
+    """A flying thing drawn sitting, facing us (the owl, mirror-symmetric), not in flight or side-on (a bird
+    flying, a kite, a balloon): alone in a wooded scene it sits in a tree, not in the empty sky."""
+    return mirror_symmetry(entry) >= FACE_SYMMETRY
+
+
+def _on_a_crown(labels: np.ndarray, cx: float) -> tuple[float, float, float]:
+    """(cx, base, longer side) of a perched thing: sitting in the top of the tree crown nearest cx."""
+    crowns = labels == C["foliage"]
+    col = _column_with(crowns, cx)
+    top = np.nonzero(crowns[:, col])[0].min() / (LAYOUT_SIZE - 1)
+    return col / (LAYOUT_SIZE - 1), float(min(1.0, top + PERCH_DEPTH)), PERCHED
 
 
 def _on_top_of(holds: np.ndarray, base: float, cx: float, longer: float, ratio: float) -> tuple[float, float]:

@@ -21,7 +21,13 @@ from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
-from models.painter.painted_in import aerial_perspective, lift_object_darks, restate_things, settle_objects
+from models.painter.painted_in import (
+    aerial_perspective,
+    lift_object_darks,
+    restate_things,
+    settle_objects,
+    sitter_in_its_light,
+)
 from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
@@ -287,7 +293,10 @@ def render_layout(
         things = labels == OBJECT
     ref = aerial_perspective(ref, labels, spec)
     ref = model_forms(ref, labels, direction)
-    ref = clean_colour(vibrance(light_temperature(apply_value_plan(ref, spec), spec), spec), spec)
+    planned = clean_colour(vibrance(light_temperature(apply_value_plan(ref, spec), spec), spec), spec)
+    if stage == "portrait" and things is not None:
+        sitter_in_its_light(planned, ref, things)
+    ref = planned
     if things is not None:
         lift_object_darks(ref, labels)
         if stage == "portrait":  # the sitter is the light of a portrait: the backdrop a step darker than the plan

@@ -1,0 +1,129 @@
+"""A portrait's sitter painted as a person, not an emoji: head, hair, neck and shoulders in believable proportions.
+
+An emoji head (the library's woman, man, girl, old man ...) is a round face with big cartoon eyes and a smile: in
+a painting it reads as a sticker, however it is lit. It is kept only as the description of the sitter: its skin
+colour, its hair colour and how far the hair falls (short, to the jaw, to the shoulders). From that a head is
+drawn as a painter blocks one in: an egg-shaped face a third taller than wide, the hair as a mass around it, the
+features as soft value marks (shadowed eye sockets with small dark eyes, brows, the shadow side of the nose, a
+mouth a little darker and redder than the skin, warmer cheeks), a neck in the chin's shadow and shoulders in a
+plain garment. The scene's light, volume and strokes are laid on it later, as on every drawn thing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import ndimage
+
+from models.painter.scene_colours import hsv_colour
+
+BUST = 1.75  # the sitter's head and shoulders, as many times as tall as the head
+WIDTH = 1.9  # ... and as many times as wide
+HAIR_CHROMA = 0.35  # a painter's blonde is an ochre, not the emoji's signal yellow
+LONG_HAIR = 0.6  # hair at the emoji's sides below the ears this much (0..1): it falls to the shoulders
+FORM_SHADOW = 0.75  # how far the face's shadow side goes to its shadow colour
+FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height: marks of value, not drawn lines
+
+
+def read_head(head: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """(skin RGB, hair RGB, how far the hair falls: 0 short .. 1 to the shoulders) of an emoji head [h, w, 4]."""
+    h, w = head.shape[:2]
+    ink = head[..., 3] > 0.5
+    centre = head[int(0.5 * h) : int(0.75 * h), int(0.3 * w) : int(0.7 * w)]
+    centre_rgb = centre[..., :3][centre[..., 3] > 0.5]
+    skin = np.median(centre_rgb, 0) if len(centre_rgb) else np.array([0.88, 0.68, 0.54], np.float32)
+    far = np.linalg.norm(head[..., :3] - skin, axis=-1) > 0.2
+    hair = ink & far
+    top = hair[: int(0.25 * h)]
+    colour = np.median(head[: int(0.25 * h)][top][:, :3], 0) if top.mean() > 0.1 else skin * 0.8
+    sides = np.concatenate([hair[int(0.6 * h) :, : int(0.2 * w)], hair[int(0.6 * h) :, int(0.8 * w) :]], 1)
+    length = float(np.clip(sides.mean() * 4, 0, 1))
+    return skin.astype(np.float32), _muted(colour.astype(np.float32)), length
+
+
+def _muted(rgb: np.ndarray) -> np.ndarray:
+    grey = rgb.mean()
+    chroma = float(rgb.max() - rgb.min())
+    return grey + (rgb - grey) * min(1.0, HAIR_CHROMA / max(chroma, 1e-3))
+
+
+def _ellipse(yy, xx, cy, cx, ry, rx) -> np.ndarray:
+    return ((yy - cy) / ry) ** 2 + ((xx - cx) / rx) ** 2 <= 1
+
+
+def _soft(mask: np.ndarray, sigma: float) -> np.ndarray:
+    return ndimage.gaussian_filter(mask.astype(np.float32), sigma)
+
+
+def _lay(out: np.ndarray, amount: np.ndarray, colour: np.ndarray) -> None:
+    """In place: `colour` laid over out's RGB by `amount` [H, W] (0..1), opaque where it lands."""
+    a = np.clip(amount, 0, 1)[..., None]
+    out[..., :3] = (1 - a) * out[..., :3] + a * colour
+    out[..., 3] = np.maximum(out[..., 3], a[..., 0])
+
+
+def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True) -> np.ndarray:
+    """RGBA [h * BUST, w * WIDTH, 4] of the sitter described by the emoji head [h, w, 4], in a garment of the
+    painting's accent hue, the face's far side from the light (from the left, or the right) in shadow."""
+    h, w = head.shape[:2]
+    height, width = int(h * BUST), int(w * WIDTH)
+    skin, hair, length = read_head(head)
+    out = np.zeros((height, width, 4), np.float32)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    cx, cy, ry, rx = width / 2, 0.5 * h, 0.4 * h, 0.3 * h  # the face: a third taller than wide
+    below = np.clip((yy - cy) / ry, 0, 1)
+    face = ((yy - cy) / ry) ** 2 + ((xx - cx) / (rx * (1 - 0.22 * below**1.5))) ** 2 <= 1  # narrower to the chin
+    fall = 0.35 + 0.8 * length  # where the hair ends, as a share of the head's height below its top
+    behind = _ellipse(yy, xx, 0.42 * h, cx, 0.45 * h, 1.2 * rx) | (
+        (np.abs(xx - cx) < 1.15 * rx) & (yy > 0.42 * h) & (yy < (0.1 + fall) * h)
+    )
+    _lay(out, _soft(behind, 0.01 * h), hair * 0.85)
+    garment = hsv_colour(accent_hue, 0.4, 0.42)
+    rise = np.clip((yy - 1.02 * h) / (0.5 * h), 0, 1)  # from the neck's base down the slope of the shoulders
+    half = 0.2 * h + (0.47 * width - 0.2 * h) * (1 - (1 - rise) ** 2.5)
+    chest = (yy > 1.02 * h) & (np.abs(xx - cx) < half)
+    neck = (np.abs(xx - cx) < 0.16 * h) & (yy > 0.75 * h) & (yy < 1.15 * h)
+    _lay(out, neck.astype(np.float32), skin * 0.82)
+    _lay(out, chest.astype(np.float32), garment)
+    collar = chest & (np.abs(xx - cx) < (yy - 1.0 * h) * 0.42) & (yy < 1.3 * h)  # an open neckline
+    _lay(out, _soft(collar, 0.006 * h), skin * 0.9)
+    _lay(out, _soft(face, 0.006 * h), skin)
+    fringe = _ellipse(yy, xx, 0.2 * h, cx + 0.08 * rx, 0.2 * h, 1.08 * rx)
+    fringe &= yy < 0.27 * h + 0.05 * h * np.sin(xx / w * 9)  # a wavy hairline
+    _lay(out, _soft(fringe & behind, 0.008 * h), hair)  # within the hair's mass: no tuft standing off it
+    if length > LONG_HAIR:  # hair falling past the face on both sides, over the shoulders
+        curtains = (np.abs(np.abs(xx - cx) - 1.02 * rx) < 0.17 * rx) & (yy > 0.25 * h) & (yy < (0.05 + fall) * h)
+        _lay(out, _soft(curtains, 0.01 * h), hair * 0.95)
+    away = np.clip((xx - cx) * (1 if light_left else -1) / rx, 0, None)  # across the face, away from the light
+    _lay(out, FORM_SHADOW * _soft(face & (away > 0.35), 0.06 * h) * (face | neck), skin * 0.62)
+    _features(out, yy, xx, cx, h, rx, skin, hair)
+    return out
+
+
+def _features(out: np.ndarray, yy, xx, cx: float, h: int, rx: float, skin: np.ndarray, hair: np.ndarray) -> None:
+    """In place: the face's features as soft marks of value and colour."""
+    soft = max(0.6, FEATURE_SOFTNESS * h)
+    eye_y, eye_dx = 0.48 * h, 0.38 * rx
+    sockets = _ellipse(yy, xx, eye_y - 0.005 * h, cx - eye_dx, 0.05 * h, 0.2 * rx)
+    sockets |= _ellipse(yy, xx, eye_y - 0.005 * h, cx + eye_dx, 0.05 * h, 0.2 * rx)
+    _lay(out, 0.5 * _soft(sockets, 2 * soft), skin * 0.68)
+    eyes = _ellipse(yy, xx, eye_y, cx - eye_dx, 0.018 * h, 0.1 * rx)
+    eyes |= _ellipse(yy, xx, eye_y, cx + eye_dx, 0.018 * h, 0.1 * rx)
+    _lay(out, 0.45 * _soft(eyes, soft), np.array([0.9, 0.88, 0.84], np.float32) * min(1.0, skin.mean() / 0.7))
+    irises = _ellipse(yy, xx, eye_y, cx - eye_dx, 0.024 * h, 0.07 * rx)
+    irises |= _ellipse(yy, xx, eye_y, cx + eye_dx, 0.024 * h, 0.07 * rx)
+    _lay(out, 0.95 * _soft(irises, 0.6 * soft), np.array([0.16, 0.11, 0.09], np.float32))
+    for side in (-1, 1):
+        x = (xx - (cx + side * eye_dx)) / (0.22 * rx)
+        arc = (np.abs(x) < 1) & (np.abs(yy - (eye_y - 0.075 * h + 0.02 * h * x**2)) < 0.011 * h)
+        _lay(out, 0.85 * _soft(arc, 0.6 * soft), hair * 0.5)
+    nose = (np.abs(xx - (cx + 0.1 * rx)) < 0.06 * rx) & (yy > 0.52 * h) & (yy < 0.64 * h)
+    _lay(out, 0.5 * _soft(nose, 1.5 * soft), skin * 0.66)
+    _lay(out, 0.45 * _soft(_ellipse(yy, xx, 0.645 * h, cx, 0.012 * h, 0.14 * rx), soft), skin * 0.62)
+    lips = np.array([0.72, 0.36, 0.34], np.float32) * skin.mean() / 0.7
+    _lay(out, 0.85 * _soft(_ellipse(yy, xx, 0.725 * h, cx, 0.012 * h, 0.3 * rx), soft), lips * 0.72)
+    _lay(out, 0.65 * _soft(_ellipse(yy, xx, 0.745 * h, cx, 0.015 * h, 0.22 * rx), soft), lips)
+    cheeks = _ellipse(yy, xx, 0.62 * h, cx - 0.55 * rx, 0.06 * h, 0.22 * rx)
+    cheeks |= _ellipse(yy, xx, 0.62 * h, cx + 0.55 * rx, 0.06 * h, 0.22 * rx)
+    _lay(out, 0.18 * _soft(cheeks, 3 * soft), np.array([0.85, 0.45, 0.42], np.float32) * skin.mean() / 0.7)
+    chin_shadow = (np.abs(xx - cx) < 0.17 * h) & (yy > 0.86 * h) & (yy < 0.95 * h)
+    _lay(out, 0.4 * _soft(chin_shadow, 2 * soft), skin * 0.6)
