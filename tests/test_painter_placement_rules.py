@@ -416,8 +416,8 @@ def test_a_colour_asked_for_a_thing_paints_its_silhouette():
 def test_furniture_in_a_room_is_large_not_a_cup_on_the_table():
     from tools.scene_mapping import read_scene
 
-    (bed,) = read_scene("a bedroom with a bed by the window", 0.3, 0.0).objects
-    assert bed.role == "building"  # the room's big thing
+    bed = read_scene("a bedroom with a bed by the window", 0.3, 0.0).objects[0]  # (then what a bedroom holds)
+    assert bed.entry.name == "bed" and bed.role == "building"  # the room's big thing
     cup = read_scene("a teapot and a cup", 0.3, 0.0).objects
     assert {m.role for m in cup} == {"still_life"}
     placed = settle([PlacedObject(bed.entry, "building", 0.5, 0.8, 0.2)], None, "interior")[0]

@@ -26,8 +26,10 @@ from tools.thing_phrases import (
     is_furniture,
     is_quality,
     kind_of,
+    landform_of,
     named_colour,
     room_feature,
+    room_of,
     town_land,
     town_phrase,
     usual_colour,
@@ -66,6 +68,7 @@ class SceneReading:
     weather_from_words: bool
     stage: str = "landscape"  # or "interior", "portrait": a scene that is no landscape
     objects: tuple = ()  # object_matching.ObjectMatch, the things to draw, in the subject's order
+    landform: str | None = None  # a landform asked as the subject ("a waterfall"), carved as the picture's centre
     left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
 
     def things_in_words(self) -> list[str]:
@@ -167,6 +170,12 @@ SETTINGS = set(
     "among amid inside outside upon within towards toward past around".split()
 )
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
+# Words that say how or where a thing is, after it ("a cat asleep", "pans hanging everywhere", "a tree alone"):
+# never part of its name, so left out of the phrase (an English closed class, like the joins above).
+AFTERWORDS = set(
+    "asleep awake alone afloat adrift aglow ablaze aloft ashore everywhere together nearby overhead here there "
+    "somewhere anywhere outdoors indoors upstairs downstairs".split()
+)
 # Nouns that end like a participle ("a tall building"), so they are never cut off as one.
 ING_NOUNS = set(
     "building painting ring king wing swing thing string spring wedding pudding ceiling clearing landing railing "
@@ -190,7 +199,7 @@ def _phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     """The subject without its time and weather words, cut at its joins into (phrase, kind): the 'subject'
     (the first), 'companion' things joined to it, and 'setting' phrases that say where. A participle
     ("crossing", "pulled up") ends its thing's phrase and opens a setting."""
-    kept = [None if i in used else w for i, w in enumerate(words)]  # None: a time or weather word, left out
+    kept = [None if i in used or w in AFTERWORDS else w for i, w in enumerate(words)]  # None: left out
     found, current, kind = [], [], "subject"
 
     def close(next_kind: str) -> None:
@@ -205,6 +214,9 @@ def _phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
         w = kept[i]
         if w is None:
             pass
+        elif w in ("full", "filled") and i + 1 < len(kept) and kept[i + 1] in ("of", "with"):
+            close("companion")  # "a greenhouse full of ferns": the ferns are in it, the phrase is the greenhouse
+            i += 1
         elif w in COMPANIONS:
             close("companion")
         elif w in SETTINGS:
@@ -217,6 +229,9 @@ def _phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             current.append(w)
         i += 1
     close(kind)
+    opening = next((w for w in kept if w is None or w in SETTINGS or w not in STOP_WORDS), None)
+    if found and opening in SETTINGS and found[0][1] == "setting":  # "inside a greenhouse": the place is the subject
+        found[0] = (re.sub(r"^of ", "", found[0][0]), "subject")
     return found
 
 
@@ -243,11 +258,20 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
     (scenes, things, left out: (phrase, nearest drawing's words) of things too far from any drawing)."""
     from tools import object_matching
 
-    scenes, things, subject_scene, subject_match, left_out = [], [], None, None, []
+    scenes, things, subject_scene, subject_match, left_out, holds = [], [], None, None, [], []
     drawable = object_matching.available()
     thresholds = scene_words()["thresholds"]
     embed([p for p, _ in phrases] + [re.findall(r"[a-z]+", p)[-1] for p, _ in phrases if re.search(r"[a-z]", p)])
     for phrase, kind in phrases:
+        landform = landform_of(phrase) if kind == "subject" else None
+        if landform is not None:  # "a huge waterfall": the scene's centre, never a small drawing of one
+            scenes.append((landform[1], landform[2]))
+            continue
+        room = room_of(phrase) if kind == "subject" else None
+        if room is not None:  # "a messy kitchen": the room itself, furnished after the things the words list
+            scenes.append(("interior", room[1]))
+            holds = room[2] if drawable else []
+            continue
         family = _family(phrase)
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place
             kind = "setting" if family[1] >= thresholds["stage"] else "companion"
@@ -298,6 +322,11 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
             if place[0] in scene_words()["families"] and place[1] >= thresholds["stage"]:
                 scenes.append(place)  # a field of sunflowers: a field, a meadow of wildflowers: a meadow
             continue
+        person = _of_its_kind(phrase, seed, context) if kind == "subject" and kind_of(phrase)[0] == "figure" else None
+        if person is not None:  # "a gardener" is nearer a garden than any drawing, but a person is asked for
+            things.append(person)
+            scenes.append(family)
+            continue
         if kind == "subject" and family[1] >= thresholds["family"]:  # the subject is a scene itself: it leads
             subject_scene, subject_match = family, match
         elif kind != "setting" and match is not None and family[1] < thresholds["stage"]:
@@ -313,6 +342,7 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
         if kind == "subject" and family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
             sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
             things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
+    things += _furnishings(holds, things, seed)
     if any(m.role != "figure" and set(m.entry.name.split("-")) & PEOPLE for m in things):
         things = [m for m in things if m.role != "figure"]  # a man in a rowing boat: the boat's drawing has him
     best = max((c[1] for c in scenes), default=0.0)
@@ -325,6 +355,30 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
     elif subject_scene is not None and subject_match is not None:  # "a cottage by the sea": a thing after all
         left_out.insert(0, (phrases[0][0], subject_match.entry.words))
     return scenes, things, left_out
+
+
+def _furnishings(holds: list[str], things: list, seed: int) -> list:
+    """What a named room holds ("a bed", "a bookshelf"), drawn by meaning after the things asked, none of a kind
+    already asked, up to MAX_KINDS kinds in all."""
+    from tools import object_matching
+
+    found = []
+    for hold in holds:
+        if len(things) + len(found) >= MAX_KINDS:
+            break
+        match = object_matching.match_objects([hold], seed)[0]
+        if not any(match.entry == m.entry or _same_kind(m.phrase, match.entry.words) for m in things + found):
+            found.append(match)
+    return found
+
+
+def _room_role(match) -> str:
+    """Where a thing goes in a room: furniture (and the room's own fireplace) on the floor, large; an animal or a
+    figure as it is; anything else ("a ladder" by its name floats, "a greenhouse fern" a plant) on the table."""
+    if is_furniture(match.entry.words) or f"{match.entry.source}:{match.entry.name}" in scene_words()["room_features"]:
+        return "building"
+    person = match.role == "figure" and set(match.entry.name.split("-")) & PEOPLE
+    return match.role if match.role == "stands" or person else "still_life"
 
 
 def _usual(match) -> tuple[float, float] | None:
@@ -417,6 +471,7 @@ ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a mea
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name
 CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the class, not the kind ("palm tree")
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
+LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene family is part of the land ("peaks")
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 
 
@@ -438,7 +493,12 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
         scenes = [_family(subject)] if subject.strip() else []
-    family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
+    landform = landform_of(phrases[0][0]) if phrases and phrases[0][1] == "subject" else None
+    if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
+        family, similarity = landform[1], landform[2]
+        things = [m for m in things if _family(m.phrase)[1] < LANDSCAPE_WORDS]  # "snowy peaks": carved, not drawn
+    else:
+        family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
     threshold = scene_words()["thresholds"]["family"]
     if things and (family is None or similarity < scene_words()["thresholds"]["scene_beside_things"]):
         family, similarity = _scene_for_objects(things, weather)
@@ -447,10 +507,11 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"
         family = None
         outdoor = {m.role for m in things if f"{m.entry.source}:{m.entry.name}" not in scene_words()["room_features"]}
-        if stage == "interior" and outdoor & OUTDOOR_ROLES:  # a cabin's windows: outdoors
+        named_room = bool(phrases) and phrases[0][1] == "subject" and room_of(phrases[0][0]) is not None
+        if stage == "interior" and outdoor & OUTDOOR_ROLES and not named_room:  # a cabin's windows: outdoors
             stage, (family, similarity) = "landscape", _scene_for_objects(things, weather)
-        if stage == "interior":  # a bed, a sofa, a piano: large, on the room's floor
-            things = [replace(m, role="building") if is_furniture(m.entry.words) else m for m in things]
+        if stage == "interior":  # a bed, a sofa, a piano: large, on the room's floor; the rest on the table
+            things = [replace(m, role=_room_role(m)) for m in things]
     elif family is not None and {m.role for m in things} & {"floats", "swims"}:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
     if weather == "snow" and family in ("meadow", "garden"):  # a snowy village, a field in winter: under snow
@@ -459,6 +520,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if family is None or not matched:
         family = STYLE_FAMILIES.get(style or "", mood_abstract_kind(valence, arousal))
     return SceneReading(
+        landform=landform[0] if landform is not None and stage == "landscape" else None,
         stage=stage,
         objects=tuple(things),
         left_out=tuple(left_out),

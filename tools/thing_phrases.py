@@ -20,6 +20,7 @@ from tools.scene_words import scene_words
 
 QUALITY = 0.75  # a phrase this near a quality's example is how the picture looks
 FURNITURE = 0.76  # a drawing's name this near a furniture example is furniture
+ROOM = 0.86  # a subject this near a room's example is that room, furnished (scenes.yaml rooms)
 FEATURE = 0.75  # a setting this near a room feature's example ("by the fire") puts that feature in the room
 FORMS = ("wedge", "slice", "piece", "loaf", "bunch", "block")  # a name's last word that says a form: cheese wedge
 KIND = 0.8  # a phrase this near a role's example is that kind of thing ("a gondola" ~ "a gondola": floats)
@@ -124,6 +125,32 @@ def room_feature(phrase: str) -> tuple[str, str, str] | None:
             source, name = drawing.split(":")
             return source, name, feature["role"]
     return None
+
+
+def room_of(phrase: str) -> tuple[str, float, list[str]] | None:
+    """(room, similarity, what such a room holds) of the room a phrase names ("a messy kitchen": the kitchen,
+    with pots and a pan), by meaning: the whole phrase near a room's examples, or its last word near one of the
+    room's words ("a cozy old library"; `tools/data/scenes.yaml` rooms), or None."""
+    words = re.findall(r"[a-z']+", phrase.lower())
+    best = None
+    for room, table in scene_words()["rooms"].items():
+        near = float(similarities(phrase, table["examples"]).max())
+        if words:
+            near = max(near, float(similarities(words[-1], table["words"]).max()))
+        if near >= ROOM and (best is None or near > best[1]):
+            best = (room, near, list(table["holds"]))
+    return best
+
+
+def landform_of(phrase: str) -> tuple[str, str, float] | None:
+    """(landform, its family, similarity) of the landform a phrase asks for ("a huge waterfall", "the Grand
+    Canyon"), by meaning (`tools/data/scenes.yaml` landforms), or None."""
+    near, best = scene_words()["thresholds"]["landform"], None
+    for landform, table in scene_words()["landforms"].items():
+        score = float(similarities(phrase, table["examples"]).max())
+        if score >= near:
+            near, best = score, (landform, table["family"], score)
+    return best
 
 
 def is_furniture(words: str) -> bool:

@@ -20,6 +20,7 @@ import torch
 
 from models.painter.grounded import shape_headlands
 from models.painter.instances import place_instances
+from models.painter.landforms import carve_landform
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
@@ -45,6 +46,7 @@ class PaintingPlan:
     spec: SceneSpec
     stage: str = "landscape"  # or "interior", "portrait"
     objects: tuple[ObjectRequest, ...] = field(default_factory=tuple)
+    landform: str | None = None  # a landform asked as the subject, carved as the centre (`landforms.CARVE`)
 
 
 @contextlib.contextmanager
@@ -177,6 +179,7 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)
+        carve_landform(labels, plan.landform, seed)
         placed, _ = place_objects(placement_vae, plan, labels, seed, spec.family)
         probs = one_hot(labels)
         spec = shown or spec

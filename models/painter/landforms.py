@@ -1,0 +1,154 @@
+"""A landform asked as the subject, carved into the layout as the picture's centre.
+
+The layout network paints a family's usual scene (a lake is a wide still water, a desert flat sand); when the
+person asks for the landform itself ("a waterfall", "a river winding through a valley", "white chalk cliffs",
+"the Grand Canyon", "rice terraces", "a mountain lake with snowy peaks"), its shape is cut into the 64x64 class
+map, large and central, in the classes the renderer already paints (rock, water, foam, snow, grass, earth).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.painter.scene_layout import LAYOUT_SIZE, C
+
+SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
+N = LAYOUT_SIZE
+
+
+def _horizon(labels: np.ndarray) -> int:
+    """The median row where the sky ends."""
+    sky = np.isin(labels, SKY_CLASSES)
+    return int(np.clip(np.median(np.argmax(~sky, 0)), 12, N - 20))
+
+
+def _grid() -> tuple[np.ndarray, np.ndarray]:
+    return np.mgrid[0:N, 0:N].astype(np.float32)
+
+
+def river(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A river winding from the horizon to the near edge, widening towards the eye."""
+    h = _horizon(labels)
+    y, x = _grid()
+    t = np.clip((y - h) / (N - 1 - h), 0, 1)
+    phase, turns = rng.uniform(0, 2 * np.pi), rng.uniform(1.2, 1.8)
+    centre = N * (0.5 + 0.28 * np.sqrt(t) * np.sin(2 * np.pi * turns * t + phase))
+    width = 0.8 + 15 * t**1.4
+    labels[(y >= h) & (np.abs(x - centre) < width / 2)] = C["water"]
+
+
+def waterfall(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A cliff in the middle, white water falling down its face into a pool, and its stream running out."""
+    h = _horizon(labels)
+    y, x = _grid()
+    cx = N * rng.uniform(0.42, 0.58)
+    top = max(4.0, h - rng.uniform(12, 18))
+    base = h + 0.4 * (N - h)
+    half = N * rng.uniform(0.26, 0.34) + 2.5 * np.sin(y / 3.0 + rng.uniform(0, 6))
+    ridge = top + 2.5 * np.abs(np.sin((x - cx) / 4.0)) + 0.12 * np.abs(x - cx)
+    labels[(np.abs(x - cx) < half) & (y >= ridge) & (y < base)] = C["rock"]
+    fall = 2.5 + 1.5 * (y - top) / max(1.0, base - top)
+    labels[(np.abs(x - cx) < fall) & (y >= ridge - 1) & (y < base + 1)] = C["snow"]  # falling water is white
+    pool = ((y - base - 2.5) / 3.5) ** 2 + ((x - cx) / 12.0) ** 2 <= 1
+    labels[pool] = C["water"]
+    labels[pool & (y <= base + 1.5)] = C["foam"]
+    stream = (y > base + 5) & (np.abs(x - cx - 4 * np.sin((y - base) / 6.0)) < 1.5 + 0.25 * (y - base))
+    labels[stream] = C["water"]
+
+
+def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock") -> None:
+    """A tall headland of cliffs from one side over half the picture, its face dropping sheer into the sea, a
+    green cap on its top (`face` "snow": chalk, white)."""
+    h = _horizon(labels)
+    y, x = _grid()
+    side = rng.random() < 0.5
+    reach = N * rng.uniform(0.55, 0.7)
+    d = x if side else (N - 1 - x)  # distance from the headland's side of the frame
+    u = np.clip(d / reach, 0, 1)
+    top = h - N * rng.uniform(0.22, 0.3) * (1 - 0.35 * u**2) + 1.5 * np.sin(d / 3.0)
+    foot = h + 6 + 3 * (1 - u)
+    cliff = (d < reach) & (y >= top) & (y < foot)
+    labels[cliff] = C[face]
+    labels[cliff & (y < top + 2.2)] = C["grass"]
+    labels[(d < reach) & (y >= foot) & (y < foot + 1.2)] = C["foam"]  # the sea breaking at its foot
+
+
+def canyon(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """Layered walls of warm rock on both sides, flat-topped, the gorge's far wall lower between them, hazed, and
+    a thin river at its bottom."""
+    h = _horizon(labels)
+    y, x = _grid()
+    cx = N * rng.uniform(0.4, 0.6)
+    rim = h - N * rng.uniform(0.1, 0.16) + np.where(x < cx, -3, 2) + np.round(np.sin(x / 9.0) * 2)
+    gorge = np.abs(x - cx) < 3 + 0.275 * np.clip(N - y, 0, None)
+    walls = (y >= rim) & ~gorge
+    strata = np.mod(y - rim + 1.5 * np.sin(x / 5.0 + rng.uniform(0, 6)), rng.uniform(3.2, 4.5)) < 1.3
+    labels[walls] = C["sand"]
+    labels[walls & strata] = C["earth"]
+    far_rim = rim.min() + 0.45 * (h - rim.min())
+    labels[gorge & (y >= far_rim)] = C["rock"]  # the far wall, paler with the depth
+    labels[(np.abs(x - cx) < 1.2 + 0.08 * (y - h)) & (y >= h + 4)] = C["water"]
+
+
+def terraces(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A hillside cut into curved green steps, each held by a darker wall, narrower towards the hill's top."""
+    h = _horizon(labels)
+    y, x = _grid()
+    hill = h - 6 + 6 * np.sin(x / 12.0 + rng.uniform(0, 6))
+    depth = np.clip(y - hill, 0, None)
+    step = np.sqrt(depth * 6.0) + 1.2 * np.sin(x / 7.0 + rng.uniform(0, 6))  # steps widen nearer the eye
+    land = y >= hill
+    labels[land] = C["grass"]
+    labels[land & (np.mod(step, 2.2) < 0.45)] = C["earth"]
+
+
+def peaks(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A range of snowy peaks above the horizon, caps white, and a lake below them when the layout has none."""
+    h = _horizon(labels)
+    y, x = _grid()
+    ridge = np.full(N, float(h), np.float32)
+    for cx in np.linspace(0.2, 0.8, int(rng.integers(2, 4))) * N + rng.uniform(-6, 6):
+        height = N * rng.uniform(0.28, 0.4)
+        ridge = np.minimum(ridge, h - height + rng.uniform(0.9, 1.3) * np.abs(np.arange(N) - cx))
+    ridge = np.minimum(ridge + rng.uniform(-0.8, 0.8, N), h - 2)
+    mountain = (y >= ridge[None, :]) & (y < h)
+    labels[mountain] = C["rock"]
+    labels[mountain & (y < ridge[None, :] + 0.3 * (h - ridge[None, :]))] = C["snow"]
+    if not (labels == C["water"]).any():
+        labels[(y >= h) & (y < h + 0.6 * (N - h))] = C["water"]
+
+
+def dunes(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """Rows of smooth dunes, larger nearer the eye, the far ones against the sky: each lit on its sun side (sand)
+    and in shade on its lee (earth), the nearer dune's crest cutting across the one behind it."""
+    h = _horizon(labels)
+    y, x = _grid()
+    labels[~np.isin(labels, SKY_CLASSES) | (y >= h)] = C["sand"]
+    lee = 1 if rng.random() < 0.5 else -1
+    for k, base in enumerate(np.linspace(h, N + 2, 4)):
+        peak, width = N * rng.uniform(0.2, 0.8), N * rng.uniform(0.3, 0.45)
+        rise = (5 + 3 * k) * np.exp(-(((x[0] - peak) / width) ** 2)) + 1.0 * np.sin(x[0] / 5.0 + k)
+        crest = base - 1 - rise + 0.15 * lee * (x[0] - peak) * (lee * (x[0] - peak) > 0)
+        body = y >= crest[None, :]
+        labels[body] = C["sand"]
+        top = float(crest.min())
+        slip = peak + lee * 1.6 * (y - top)  # the crest's line runs down and away from the dune's top
+        labels[body & (lee * (x - slip) > 0) & (y < crest[None, :] + 2 + 0.8 * rise[None, :])] = C["earth"]
+
+
+CARVE = {
+    "dunes": dunes,
+    "river": river,
+    "waterfall": waterfall,
+    "cliffs": cliffs,
+    "chalk_cliffs": lambda labels, rng: cliffs(labels, rng, face="snow"),
+    "canyon": canyon,
+    "terraces": terraces,
+    "peaks": peaks,
+}
+
+
+def carve_landform(labels: np.ndarray, landform: str | None, seed: int) -> None:
+    """The asked landform cut into the class map (in place); nothing when none is asked."""
+    if landform in CARVE:
+        CARVE[landform](labels, np.random.default_rng([seed, 41]))

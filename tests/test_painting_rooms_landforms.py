@@ -1,0 +1,103 @@
+"""A named room furnished, the subject's head noun and place found, landforms carved."""
+
+import numpy as np
+import pytest
+
+from models.painter.landforms import CARVE, carve_landform
+from models.painter.object_library import installed
+from models.painter.scene_layout import LAYOUT_SIZE, C
+
+needs_icons = pytest.mark.skipif(
+    not installed(), reason="the object drawings are not installed (needs npm once: `make icons`)"
+)
+
+
+def _phrases(subject: str) -> list[tuple[str, str]]:
+    from tools.scene_mapping import _phrases as cut
+
+    return cut(subject.split(), set())
+
+
+def test_words_after_a_thing_that_say_how_it_is_are_not_its_name():
+    assert _phrases("a ginger cat asleep on a windowsill")[0] == ("a ginger cat", "subject")
+    assert _phrases("pots and pans hanging everywhere") == [("pots", "subject"), ("pans", "companion")]
+
+
+def test_full_of_joins_what_a_place_holds_and_a_place_opening_the_subject_leads():
+    assert _phrases("the inside of a greenhouse full of ferns") == [("a greenhouse", "subject"), ("ferns", "companion")]
+    assert _phrases("under the sea")[0] == ("the sea", "subject")
+
+
+@needs_icons
+def test_a_named_room_is_furnished_with_what_it_holds_after_what_is_asked():
+    from tools.scene_mapping import read_scene
+
+    kitchen = read_scene("a messy kitchen", 0.3, 0.0)
+    assert kitchen.stage == "interior" and any("pot" in m.entry.name for m in kitchen.objects)
+    library = read_scene("an old library with tall wooden shelves and a rolling ladder", 0.3, 0.0)
+    names = [m.entry.name for m in library.objects]
+    assert library.stage == "interior" and names[0] == "ladder" and "bookshelf" in names
+    assert all(m.role == "building" for m in library.objects if m.entry.name in ("ladder", "bookshelf"))  # floor
+    bedroom = read_scene("a small bedroom with a patchwork quilt", 0.3, 0.0)
+    assert "bed" in [m.entry.name for m in bedroom.objects]
+    cat = read_scene("a ginger cat asleep on a windowsill", 0.3, 0.0)
+    assert cat.stage == "interior" and [m.entry.name for m in cat.objects] == ["cat"]
+
+
+@needs_icons
+def test_a_person_by_trade_is_drawn_and_a_street_cafe_is_a_street():
+    from tools.scene_mapping import read_scene
+
+    gardener = read_scene("a gardener in a straw hat working in her vegetable patch", 0.3, 0.0)
+    assert [m.role for m in gardener.objects] == ["figure"] and gardener.family == "garden"
+    assert read_scene("a tiny corner cafe in Paris with little tables outside", 0.3, 0.0).family == "city"
+
+
+@pytest.mark.parametrize(
+    "subject,landform,family",
+    [
+        ("a huge waterfall in the middle of a rainforest", "waterfall", "forest"),
+        ("the Grand Canyon", "canyon", "desert"),
+        ("white chalk cliffs above a wild sea", "chalk_cliffs", "sea"),
+        ("rice terraces on a green hillside", "terraces", "meadow"),
+        ("a river winding through a green valley", "river", "meadow"),
+        ("a mountain lake with snowy peaks reflected in the water", "peaks", "lake"),
+        ("a calm lake at dawn", None, "lake"),
+        ("a lighthouse on a cliff", None, "sea"),
+    ],
+)
+def test_a_landform_asked_as_the_subject_is_the_scene_centre(subject, landform, family):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.3, 0.0)
+    assert scene.landform == landform and scene.family == family
+    if landform:
+        assert scene.objects == ()  # the peaks are carved, not drawn as stickers
+
+
+def _meadow() -> np.ndarray:
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    labels[24:] = C["grass"]
+    return labels
+
+
+def test_each_landform_is_carved_large_in_the_middle_of_the_picture():
+    for name in CARVE:
+        labels = _meadow()
+        carve_landform(labels, name, seed=3)
+        assert (labels != _meadow()).mean() > 0.05, name  # not a detail: a large part of the picture changes
+    falls = _meadow()
+    carve_landform(falls, "waterfall", 0)
+    middle = falls[:, 20:44]
+    assert (middle == C["snow"]).sum() > 40 and (middle == C["rock"]).sum() > 200  # white water down a cliff
+    river = _meadow()
+    carve_landform(river, "river", 0)
+    water_rows = np.nonzero((river == C["water"]).any(1))[0]
+    assert water_rows.min() <= 26 and water_rows.max() == LAYOUT_SIZE - 1  # from the horizon to the near edge
+    assert (river[-1] == C["water"]).sum() > 4 * (river[26] == C["water"]).sum()  # wider nearer the eye
+    cliffs = _meadow()
+    carve_landform(cliffs, "chalk_cliffs", 0)
+    assert (cliffs[:24] == C["snow"]).sum() > 100  # a white face rising above the horizon
+    untouched = _meadow()
+    carve_landform(untouched, None, 0)
+    assert (untouched == _meadow()).all()
