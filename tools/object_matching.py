@@ -177,6 +177,12 @@ def _busts() -> np.ndarray:
     )
 
 
+def is_bust(entry: ObjectEntry) -> bool:
+    """True when a drawing is a person as head and shoulders only (a portrait's sitter, never a figure in a
+    landscape)."""
+    return not entry.silhouette and (entry.name in set(scene_words()["busts"]) or _person_at_rest(entry.name))
+
+
 def _person_at_rest(name: str) -> bool:
     """A person drawn by trade, not by action ("man-scientist", "woman-cook"): emoji draw those as busts; a person
     doing something ("woman-standing", "person-rowing-boat") is drawn whole."""

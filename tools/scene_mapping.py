@@ -381,6 +381,24 @@ def _room_role(match) -> str:
     return match.role if match.role == "stands" or person else "still_life"
 
 
+def _whole_figures(things: list, seed: int, context: str) -> list:
+    """The things with each person drawn as head and shoulders (emoji draw a girl so) swapped for the nearest whole
+    figure of the same phrase standing ("a little girl": a person standing), for a landscape."""
+    from models.painter.object_library import ObjectEntry
+    from tools import object_matching
+
+    def whole(phrase: str, words: str) -> bool:
+        return not object_matching.is_bust(ObjectEntry("", words.replace(" ", "-")))
+
+    found = []
+    for m in things:
+        if m.role == "figure" and object_matching.is_bust(m.entry):
+            standing = object_matching.match_objects([f"{m.phrase} standing"], seed, "figure", context, whole)[0]
+            m = replace(standing, phrase=m.phrase, count=m.count) if whole("", standing.entry.words) else m
+        found.append(m)
+    return found
+
+
 def _usual(match) -> tuple[float, float] | None:
     """A silhouette's usual colour when the words name none (colour drawings keep their own)."""
     return usual_colour(match.entry.words) if match.entry.silhouette else None
@@ -512,7 +530,9 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
             stage, (family, similarity) = "landscape", _scene_for_objects(things, weather)
         if stage == "interior":  # a bed, a sofa, a piano: large, on the room's floor; the rest on the table
             things = [replace(m, role=_room_role(m)) for m in things]
-    elif family is not None and {m.role for m in things} & {"floats", "swims"}:
+    elif things:  # a girl under a tree: a whole small person, not a head standing in the grass
+        things = _whole_figures(things, seed, subject)
+    if stage == "landscape" and family is not None and {m.role for m in things} & {"floats", "swims"}:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
     if weather == "snow" and family in ("meadow", "garden"):  # a snowy village, a field in winter: under snow
         family = "snow"
