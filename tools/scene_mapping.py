@@ -24,6 +24,7 @@ from tools.thing_phrases import (
     TOWN_HOUSES,
     container_halves,
     is_furniture,
+    is_person,
     is_quality,
     kind_of,
     landform_of,
@@ -322,7 +323,9 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
             if place[0] in scene_words()["families"] and place[1] >= thresholds["stage"]:
                 scenes.append(place)  # a field of sunflowers: a field, a meadow of wildflowers: a meadow
             continue
-        person = _of_its_kind(phrase, seed, context) if kind == "subject" and kind_of(phrase)[0] == "figure" else None
+        person = None
+        if kind == "subject" and drawable and is_person(phrase):  # (a bust, in a landscape made whole below)
+            person = object_matching.match_objects([phrase], seed, role="figure", context=context)[0]
         if person is not None:  # "a gardener" is nearer a garden than any drawing, but a person is asked for
             things.append(person)
             scenes.append(family)
@@ -532,6 +535,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
             things = [replace(m, role=_room_role(m)) for m in things]
     elif things:  # a girl under a tree: a whole small person, not a head standing in the grass
         things = _whole_figures(things, seed, subject)
+        if things[0].role == "figure":  # what a person outdoors reads or holds is theirs, not a big thing beside
+            things = [m for m in things if m.role != "still_life"]
     if stage == "landscape" and family is not None and {m.role for m in things} & {"floats", "swims"}:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
     if weather == "snow" and family in ("meadow", "garden"):  # a snowy village, a field in winter: under snow

@@ -127,6 +127,11 @@ def room_feature(phrase: str) -> tuple[str, str, str] | None:
     return None
 
 
+def is_person(phrase: str) -> bool:
+    """True when a phrase names a person by what they do or who they are (`tools/data/scenes.yaml` people)."""
+    return float(similarities(phrase, scene_words()["people"]).max()) >= KIND
+
+
 def room_of(phrase: str) -> tuple[str, float, list[str]] | None:
     """(room, similarity, what such a room holds) of the room a phrase names ("a messy kitchen": the kitchen,
     with pots and a pan), by meaning: the whole phrase near a room's examples, or its last word near one of the
