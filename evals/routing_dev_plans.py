@@ -21,15 +21,33 @@ DEV_SET = os.path.join(os.path.dirname(__file__), "data", "routing_dev_decoding.
 TOOL_KIND = {"compose_melody": "melody", "paint": "painting", "write_text": "text"}
 
 
+CONTEXT_WORDS = (("melody", ("melody", "tune", "music")), ("painting", ("paint", "picture")))
+
+
+def works_named(turn: str) -> list[str]:
+    return [k for k, words in CONTEXT_WORDS if any(w in turn.lower() for w in words)]
+
+
 def request_of(case: dict) -> PlanRequest:
-    """The case's request with version 1 of each work its context made (read from the context's words)."""
-    context = " ".join(case.get("context") or []).lower()
-    works = [
-        k
-        for k, words in (("melody", ("melody", "tune")), ("painting", ("paint", "picture")))
-        if any(w in context for w in words)
-    ]
-    return PlanRequest([{"role": "user", "content": case["request"]}], {"bars": 8}, {k: f"{k}_1" for k in works})
+    """The case's request with version 1 of each work its context made (read from the context's words), the last
+    context turn's works as the previous reply's (the state line's "Last:")."""
+    context = case.get("context") or []
+    works = works_named(" ".join(context))
+    messages = (
+        [{"role": "assistant", "content": " ".join(f"{k}_1" for k in works_named(context[-1]))}] if context else []
+    )
+    messages.append({"role": "user", "content": case["request"]})
+    return PlanRequest(messages, {"bars": 8}, {k: f"{k}_1" for k in works})
+
+
+def moved(args: dict, fields: tuple[str, ...], direction: str) -> bool:
+    """The first of `fields` the call gives moves the way asked (a scale moves around 1, a change around 0)."""
+    up = direction in ("faster", "longer", "brighter", "more")
+    for field in fields:
+        if (value := args.get(field)) is not None:
+            origin = 1 if field == "tempo_scale" else 8 if field == "bars" else 0
+            return value > origin if up else value < origin
+    return False
 
 
 def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
@@ -46,11 +64,17 @@ def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
             out[name] = same_key(value, melody.get("key"))
         elif name == "mode":
             out[name] = melody.get("mode") == value
+        elif name == "tempo":  # no tempo field: the arousal moves the tempo the mood gives
+            out[name] = moved(melody, ("tempo_scale", "tempo_change", "arousal_change"), value)
+        elif name == "length":
+            out[name] = moved(melody, ("add_bars", "bars"), value)
     if "subject" in expect.get("painting", {}):
         out["subject"] = subject_kept(expect["painting"]["subject"], painting.get("subject") or "")
     if "saturation" in expect.get("painting", {}):
         sign = painting.get("saturation_change", 0)
         out["saturation"] = sign < 0 if expect["painting"]["saturation"] == "less" else sign > 0
+    if "brightness" in expect.get("painting", {}):
+        out["brightness"] = moved(painting, ("brightness_change",), expect["painting"]["brightness"])
     form = expect.get("text", {}).get("form")
     if form:
         lines = form.split()[0]
