@@ -97,3 +97,43 @@ def test_a_subject_goes_to_the_work_whose_words_govern_it():
     ]
     poem = [["write_text", {"subject": "the sea"}], ["paint", {}]]
     assert placed_subjects(poem, "write a poem about the sea and paint it") == poem
+
+
+def typed(rule, answer: str) -> bool:
+    """Whether `rule` accepts `answer` typed one character at a time."""
+    return all(rule.ok(answer[:i], answer[i]) for i in range(len(answer)))
+
+
+def test_an_answer_may_not_end_before_each_work_asked_by_name_has_its_call():
+    rule = asked_works.NamedWorks("a sad tune in C minor, a painting of rain, and a haiku about loneliness")
+    two = '[["compose_melody", {"key": "C"}], ["paint", {"subject": "rain"}]]'
+    assert not rule.ok(two[:-1], "]")
+    assert rule.wanted_to_end
+    assert not rule.ok(two[:-1] + ', ["', "p")  # the next tool is the missing one
+    assert rule.ok(two[:-1] + ', ["', "w")
+    assert typed(asked_works.NamedWorks("a haiku and a painting"), '[["write_text", {}], ["paint", {}]]')
+
+
+def test_a_request_that_commands_a_work_gets_a_call_and_praise_may_get_none():
+    assert not typed(asked_works.NamedWorks("paint anything you like"), "[]")
+    assert typed(asked_works.NamedWorks("thanks, a lovely painting!"), "[]")
+    assert typed(asked_works.NamedWorks("a lovely painting!"), "[]")  # named, but only due beside another call
+    assert not typed(asked_works.NamedWorks("a lovely painting and a poem"), '[["write_text", {}]]')
+
+
+def test_calls_that_can_only_be_unasked_go_before_any_weighing():
+    existing = frozenset({"compose_melody", "paint"})
+    calls = [["compose_melody", {"tempo_scale": 1.25}], ["paint", {}]]
+    request = "speed up the music but leave the picture alone"
+    assert asked_works.without_unasked(calls, request, existing) == calls[:1]  # changes nothing of the painting
+    both = [["compose_melody", {"mood": "happy"}], ["paint", {}]]  # the painting takes the new mood
+    assert asked_works.without_unasked(both, "make both happier", existing) == both
+    music = [["compose_melody", {"tempo": 120}], ["paint", {}]]
+    assert asked_works.without_unasked(music, "I need some background music", frozenset()) == music[:1]
+    waltz = [["compose_melody", {"key": "A", "tempo": 90}], ["paint", {"subject": "a ballroom"}]]
+    assert asked_works.without_unasked(waltz, "a waltz in A at 90 bpm and a painting of a ballroom", frozenset()) == waltz
+    told = [["compose_melody", {}], ["paint", {}]]
+    assert asked_works.without_unasked(told, "a melancholic melody and matching painting", frozenset()) == told
+    text = [["write_text", {"subject": "la mer"}], ["paint", {}]]  # the text's subject reaches the painting
+    got = asked_works.without_unasked(text, "peins la mer, un tableau", frozenset())
+    assert got == [["paint", {"subject": "la mer"}]]

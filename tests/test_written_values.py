@@ -110,6 +110,10 @@ def test_a_mood_is_a_mood():
     assert rules("paint something gloomy and calm").ok('[["paint", {"mood": "gloomy and calm', '"')
     assert rules("ich hätte gern ein düsteres Bild").ok('[["paint", {"mood": "düsteres', '"')
     assert not rules("A minor would be better").ok('[["compose_melody", {"mood": "minor', '"')
+    keeper = rules("a painting of a lonely lighthouse keeper")  # "light" can only be copied as "lighthouse"
+    assert not keeper.ok('[["paint", {"mood": "lonely ', "light") and keeper.ok('[["paint", {"mood": "lonely ', "l")
+    assert keeper.ok('[["paint", {"mood": "lonely', '"')
+    assert rules("lonely and gloomy").ok('[["paint", {"mood": "lonely ', "and")
 
 
 def test_a_scalar_value_is_json_and_a_metre_is_no_tempo():
@@ -164,3 +168,15 @@ def test_a_painting_subject_starts_where_the_scene_does_and_moods_are_moods():
     assert not trouble.ok('[["paint", {"mood": "not too much', " trouble")
     assert not trouble.ok('[["paint", {"mood": "not too much trouble', '"')
     assert rules("warm and gentle please").ok('[["paint", {"mood": "warm and gentle', '"')
+
+
+def test_a_relative_tempo_goes_the_way_it_is_written():
+    scale, change = '[["compose_melody", {"tempo_scale": ', '[["compose_melody", {"tempo_change": '
+    slower = rules("plus lent, s'il te plaît")
+    assert slower.ok(scale, "0") and slower.ok(scale + "0.8", "}") and not slower.ok(scale, "1")
+    assert not slower.ok(change, "1") and slower.ok(change, "-")
+    faster = rules("mach es schneller")
+    assert faster.ok(scale, "1") and not faster.ok(scale, "0")
+    assert not faster.ok(scale + "1", "}")  # 1 is no change
+    either = rules("it is too slow")  # a complaint: the model reads which way
+    assert either.ok(scale, "0") and either.ok(scale, "1")

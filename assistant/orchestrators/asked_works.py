@@ -11,6 +11,16 @@ reading without it, to a painting that has none (the words are the request's and
 a painting of a fox" came out as paint {} and a text about the fox), and that painting then stays. Before that, a
 subject typed into one call goes to the call of the work the request's words give it ("a painting of a fox": the
 painting's; `assistant.orchestrators.subject_owner`), so the text call left empty is weighed as such.
+
+The request's own words (`assistant.orchestrators.work_words`) bound this both ways. While decoding
+(`NamedWorks`), an answer that calls a work may not end before every work the request asks for by name has its
+call ("a sad tune in C minor, a painting of rain, and a haiku about loneliness" had lost the haiku), nor may a
+request that opens by making a work ("paint anything you like") be answered with no call; the model then writes
+the missing call. A work asked for by name is never weighed away. And before weighing, a call goes that can
+only be unasked: one that changes nothing of a work that exists ("speed up the music but leave the picture
+alone": paint {}) while no call changes the mood it could take, or one that makes a work the request never
+mentions, carrying nothing but a mood, a subject or a kind, beside a work it does ("I need some background
+music": a painting as well; "a waltz in A minor at 90 bpm, and a painting" keeps the waltz).
 """
 
 from __future__ import annotations
@@ -19,11 +29,42 @@ import json
 
 import torch
 
+from assistant.orchestrators.answer_position import position
+from assistant.orchestrators.schema_constraint import closed
 from assistant.orchestrators.subject_owner import placed_subjects
 from assistant.orchestrators.subject_span import painting_subject
+from assistant.orchestrators.work_words import asked_tools, commanded_tools, mentioned_tools
 from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
 
 WORK_TOOLS = ("compose_melody", "paint", "write_text")
+TOOL_OF_KIND = {"melody": "compose_melody", "painting": "paint", "text": "write_text"}
+MOOD_ARGUMENTS = ("mood", "valence_change", "arousal_change")
+UNWRITTEN = frozenset({*MOOD_ARGUMENTS, "subject", "kind", "new_variation"})  # what any work may carry unasked
+
+
+class NamedWorks:
+    """The decoding rule: `ok(answer, piece)` refuses the piece that would end an answer while a work the request
+    asks for by name has no call; after that, the next tool typed is a missing one."""
+
+    def __init__(self, request: str):
+        self.asked, self.commanded = asked_tools(request), commanded_tools(request)
+        self.wanted_to_end = False
+
+    def due(self, called: set[str]) -> frozenset[str]:
+        """Works still due: those asked by name once the answer calls a work, those commanded before."""
+        return (self.asked if called & set(WORK_TOOLS) else self.commanded) - called
+
+    def ok(self, answer: str, piece: str) -> bool:
+        if not self.asked:
+            return True
+        after = position(answer).then(piece)
+        called = {tool for tool, _ in after.calls}
+        if "]" in piece and closed(answer + piece) and self.due(called):
+            self.wanted_to_end = True
+            return False
+        if self.wanted_to_end and after.in_string and after.role == "tool" and (missing := self.asked - called):
+            return any(tool.startswith(after.text) for tool in missing)
+        return True
 
 
 def dumps(calls: list) -> str:
@@ -83,11 +124,45 @@ def works_in(calls: list) -> int:
     return sum(1 for name, _ in calls if name in WORK_TOOLS)
 
 
+def unasked_calls(calls: list, request: str, existing: frozenset[str]) -> list[int]:
+    """Indices of work calls that can only be unasked (see the module doc), last first."""
+    moods = any(isinstance(a, dict) and any(a.get(m) is not None for m in MOOD_ARGUMENTS) for _, a in calls)
+    mentioned, asked = mentioned_tools(request), asked_tools(request)
+    named = [name for name, _ in calls if name in mentioned]
+    out = []
+    for i, (name, args) in enumerate(calls):
+        if name not in WORK_TOOLS or name in asked:
+            continue
+        idle = name in existing and args == {} and not moods
+        unmentioned = name not in existing and name not in mentioned and any(n != name for n in named)
+        unmentioned = unmentioned and set(args) <= UNWRITTEN  # "a waltz in A minor at 90 bpm": its key is written
+        if idle or unmentioned:
+            out.append(i)
+    return out[::-1]
+
+
+def without_unasked(calls: list, request: str, existing: frozenset[str]) -> list:
+    """The calls less those that can only be unasked, while another work call remains; a subject they carried moves
+    to a painting that has none."""
+    for i in unasked_calls(calls, request, existing):
+        if works_in(calls) >= 2:
+            calls, _ = without_call(calls, i)
+    return calls
+
+
 def asked_reading(
-    model, prompt_ids: torch.Tensor, answer: str, tokenizer, allowed: torch.Tensor, stops, request: str = ""
+    model,
+    prompt_ids: torch.Tensor,
+    answer: str,
+    tokenizer,
+    allowed: torch.Tensor,
+    stops,
+    request: str = "",
+    existing: frozenset[str] = frozenset(),
 ) -> str:
-    """The answer with each subject on the work that governs it (`subject_owner`), less the work calls that its
-    reading without them explains better (see the module doc)."""
+    """The answer with each subject on the work that governs it (`subject_owner`), less the calls that can only be
+    unasked and the work calls that its reading without them explains better (see the module doc); `existing`:
+    the tools whose works exist."""
     try:
         calls = json.loads(answer)
     except ValueError:
@@ -96,15 +171,18 @@ def asked_reading(
         return answer
     if works_in(calls) < 2:
         return answer
-    placed = placed_subjects(calls, request)
+    placed = without_unasked(placed_subjects(calls, request), request, existing)
     if placed != calls:
         calls, answer = placed, dumps(placed)
+    if works_in(calls) < 2:
+        return answer
     state = PromptState(model, prompt_ids)
     score = lambda c: answer_logprob(model, prompt_ids, dumps(c), tokenizer, allowed, stops, state)  # noqa: E731
     best, keep, dropped = score(calls), set(), False  # keep: a painting that took a subject stays
     scene = painting_subject(request) if request else None  # a painting whose scene the request writes is asked
+    named = asked_tools(request) | ({"paint"} if scene else set())
     for i in reversed(range(len(calls))):
-        if calls[i][0] not in WORK_TOOLS or i in keep or works_in(calls) < 2 or (scene and calls[i][0] == "paint"):
+        if calls[i][0] not in WORK_TOOLS or i in keep or works_in(calls) < 2 or calls[i][0] in named:
             continue
         shorter, took = without_call(calls, i)
         if (value := score(shorter)) > best:

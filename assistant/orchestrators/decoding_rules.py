@@ -5,6 +5,7 @@ tokens that end it, and `accept(tokens so far, candidate)` for `models.language.
   request gives no ground for (`argument_gates`, `written_values.closed_arguments`);
 - free-text values copied from the request (`copy_constraint`);
 - values the request writes carried as written, a subject to the end of its phrase (`written_values`);
+- no end before every work the request asks for by name has its call (`asked_works.NamedWorks`);
 - the answer ends exactly when its JSON is complete.
 """
 
@@ -57,6 +58,7 @@ def message_of(request: PlanRequest) -> str:
 
 def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repair=None) -> AnswerRules:
     from assistant.orchestrators.answer_vocabulary import allowed_token_ids, stop_token_ids, token_texts
+    from assistant.orchestrators.asked_works import NamedWorks
     from assistant.orchestrators.copy_constraint import copy_ok
     from assistant.orchestrators.request_facts import facts_of
     from assistant.orchestrators.routed_arguments import once_per_turn
@@ -65,6 +67,7 @@ def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repai
 
     message = " ".join(message_of(request).split())
     written = WrittenValues(message, facts_of(message, int(request.brief.get("bars") or 8)))
+    named = NamedWorks(message)
     allowed = allowed_token_ids(tokenizer, line, adapter)
     extra = {i for ids in tokenizer(written_texts(written) or [""], add_special_tokens=False).input_ids for i in ids}
     allowed = torch.tensor(sorted(set(allowed.tolist()) | extra))
@@ -85,6 +88,11 @@ def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repai
         if stop or complete:  # it ends exactly when the JSON is complete
             return stop and complete
         piece = texts[token]
-        return copy_ok(answer, piece, line) and names_ok(answer + piece, names, once) and written.ok(answer, piece)
+        return (
+            copy_ok(answer, piece, line)
+            and names_ok(answer + piece, names, once)
+            and written.ok(answer, piece)
+            and named.ok(answer, piece)
+        )
 
     return AnswerRules(allowed, stops, accept)

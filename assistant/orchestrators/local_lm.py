@@ -121,7 +121,7 @@ class LocalLMOrchestrator(Orchestrator):
         """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`),
         under the decoding rules of `assistant.orchestrators.decoding_rules`."""
         from assistant.orchestrators.answer_drafts import AnswerDrafts
-        from assistant.orchestrators.asked_works import asked_reading
+        from assistant.orchestrators.asked_works import TOOL_OF_KIND, asked_reading
         from assistant.orchestrators.decoding_rules import answer_rules
         from assistant.orchestrators.repair import repair_plan
         from models.language.shared_lm import LM_LOCK, with_adapter
@@ -143,7 +143,8 @@ class LocalLMOrchestrator(Orchestrator):
             answer = tokenizer.decode(tokens, skip_special_tokens=True).strip()
             if repair is not None and not rules.finished(answer):
                 return repair.out_of_time()
-            return asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, message)
+            existing = frozenset(TOOL_OF_KIND[k] for k in request.artifacts if k in TOOL_OF_KIND)
+            return asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, message, existing)
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:

@@ -60,6 +60,17 @@ FIXED_LINES = re.compile(r"\b(" + "|".join(FORM_LINES) + r")s?\b", re.IGNORECASE
 # The written direction of a written change of length: "2 bars shorter", "shorten it by 4", "add 2 bars".
 SHORTER = re.compile(r"\b(shorter|shorten\w*|fewer|less|cut|trim\w*|remove|drop|take off|minus)\b", re.IGNORECASE)
 LONGER = re.compile(r"\b(longer|lengthen\w*|extend\w*|more|add|another|extra|additional|plus)\b", re.IGNORECASE)
+# The written direction of a change of tempo, as a comparative or a verb only ("too slow" asks for faster).
+SLOWER = re.compile(
+    r"\b(slower|slow (?:it |this |that |things )?down|more slowly|langsamer|plus lent\w*|ralenti\w*|"
+    r"más lento|mas lento|más despacio|mas despacio)\b",
+    re.IGNORECASE,
+)
+FASTER = re.compile(
+    r"\b(faster|quicker|speed (?:it |this |that |things )?up|schneller|plus vite|plus rapide|accél[eè]r\w*|"
+    r"acceler\w*|más rápido|mas rapido|más deprisa)\b",
+    re.IGNORECASE,
+)
 
 
 def number_value(words: str) -> int:
@@ -93,6 +104,7 @@ class RequestFacts:
     lines: int | None = None  # 'a six line poem', '8 lines', 'a limerick' (5)
     changes: frozenset[int] = frozenset()  # numbers of bars written as a change: '2 bars shorter', 'add 4'
     change_signs: frozenset[int] = frozenset({-1, 1})  # the directions the request writes for such a change
+    tempo_signs: frozenset[int] = frozenset({-1, 1})  # the directions of tempo it writes: "slower" -1, "faster" 1
     bars: int = 8  # the melody's length now (from the state line)
 
 
@@ -122,6 +134,7 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
     named = FIXED_LINES.search(request)
     lines = number_value(count.group(1)) if count else FORM_LINES[named.group(1).lower()] if named else None
     signs = {sign for sign, words in ((-1, SHORTER), (1, LONGER)) if words.search(request)}
+    tempo = {sign for sign, words in ((-1, SLOWER), (1, FASTER)) if words.search(request)}
     return RequestFacts(
         frozenset(numbers),
         frozenset(bpm),
@@ -131,5 +144,6 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
         lines,
         frozenset(int(m.group(1) or m.group(2)) for m in RELATIVE_BARS.finditer(request)),
         frozenset(signs) if len(signs) == 1 else frozenset({-1, 1}),
+        frozenset(tempo) if len(tempo) == 1 else frozenset({-1, 1}),
         bars,
     )

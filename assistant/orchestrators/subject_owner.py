@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import re
 
-GOVERNING = {
-    "paint": "painting paintings picture pictures image art artwork cover illustration drawing portrait paint draw "
-    "painted drawn sketch poster wallpaper",
-    "write_text": "poem poems haiku story text title description verse verses lyrics blurb caption write written",
-    "compose_melody": "melody melodies tune tunes song songs music soundtrack lullaby compose composed piece",
-}
-WORK_OF = {word: tool for tool, words in GOVERNING.items() for word in words.split()}
+from assistant.orchestrators.work_words import work_of
+
 LOOK_BACK = 4  # words before the phrase: "a matching painting of", "paint me a"
 
 
@@ -27,8 +22,8 @@ def owner_tool(request: str, subject: str) -> str | None:
     for match in pattern.finditer(request):
         before = re.findall(r"[\w']+", request[: match.start()].lower())[-LOOK_BACK:]
         for word in reversed(before):
-            if word in WORK_OF:
-                return WORK_OF[word]
+            if tool := work_of(word):
+                return tool
     return None
 
 

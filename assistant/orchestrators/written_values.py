@@ -4,10 +4,11 @@ A constraint on the tuned model's own decoding (`accept` in `models.language.sub
 role as a transformers `prefix_allowed_tokens_fn`): for each candidate token it says whether the answer may go on
 that way. The model still chooses every token; this only refuses the ones that would
 - give a mood of several words the studio does not know as a mood ("hot air balloon": the subject's words; "not
-  too much trouble");
+  too much trouble"), refused as soon as the request's word being copied is none ("lonely light" of "lighthouse");
 - end a subject before its phrase ends ("a lighthouse" when the request says "a lighthouse on a rocky cliff
   during a thunderstorm", `assistant.orchestrators.subject_span`), or start a painting's anywhere but where the
   scene the request writes starts ("under the stars" of "a painting of a crib under the stars");
+- give a relative tempo the other way than written ("plus lent": slower, never 1.25);
 - give a number the request did not write when it writes numbers ("to 60" is a tempo of 60, "16 bars" 16 bars or
   8 more, never 40), a change of length the other way than written ("shorten it by 2 bars" is 6 of 8, never 10),
   a line count other than the one written or named ("a limerick": 5 lines);
@@ -98,6 +99,8 @@ class WrittenValues:
             if scene and not _aligned(scene, text):
                 return False  # the painting's subject starts where its written scene starts ("a crib under ...")
             return may_start_subject(self.request, text) and (not finished or may_end_subject(self.request, text))
+        if argument in RELATIVE_TEMPO:
+            return self.tempo_ok(argument, text, finished)
         if argument in NUMBER_ARGUMENTS:
             allowed = self.numbers_for(argument)
             if allowed is None:
@@ -110,8 +113,21 @@ class WrittenValues:
             text, options = text.lower(), {o.lower() for o in options}
         return any(o == text if finished else o.startswith(text) for o in options)  # as typed: no spaces added
 
-    @staticmethod
-    def mood_ok(text: str, finished: bool) -> bool:
+    def tempo_ok(self, argument: str, text: str, finished: bool) -> bool:
+        """A relative tempo goes the way the request writes it ("plus lent": a scale under 1, a change below 0)."""
+        if len(self.facts.tempo_signs) != 1 or not text:
+            return True
+        down, origin = -1 in self.facts.tempo_signs, 1.0 if argument == "tempo_scale" else 0.0
+        if finished:
+            try:
+                return float(text) < origin if down else float(text) > origin
+            except ValueError:
+                return False
+        if argument == "tempo_scale":
+            return text[0] in "0." if down else text[0] not in "0.-"
+        return text[0] == "-" if down else text[0] != "-"
+
+    def mood_ok(self, text: str, finished: bool) -> bool:
         """A mood the studio knows, or one word it may not ("düsteres"); several words only when every one is a mood
         word, a negation, an intensifier or a joining word ("warm and gentle", "very sad"; never "not too much
         trouble" or "rainy street"), checked as each word is complete."""
@@ -121,7 +137,17 @@ class WrittenValues:
                 return False  # "A minor would be better": the word is the mode's
             return len(words) == 1 or (bool(read_mood(text).known) and not read_mood(text).unknown)
         complete = words if text.endswith(" ") else words[:-1]
-        return len(words) < 2 or not read_mood(" ".join(complete)).unknown
+        if len(words) < 2:
+            return True
+        if not text.endswith(" ") and not self.may_be_mood_word(words[-1]):
+            return False  # "lonely light" of "a lonely lighthouse keeper": the word copied can only be "lighthouse"
+        return not read_mood(" ".join(complete)).unknown
+
+    def may_be_mood_word(self, typed: str) -> bool:
+        """A word being typed (and copied from the request) can still end as a word `read_mood` knows: some word of
+        the request it begins is one, or none does (the copy constraint then speaks)."""
+        words = {w for w in re.findall(r"[^\W\d_][\w\-']*", self.request.lower()) if w.startswith(typed.lower())}
+        return not words or any(not read_mood(w).unknown for w in words)
 
     def ok(self, answer: str, piece: str) -> bool:
         before = position(answer)

@@ -1,0 +1,116 @@
+"""Which works a request names, read from its own words (`assistant/data/work_words.yaml`, four languages).
+
+- `work_of(word)`: the tool whose work a word names or makes ("painting", "paint", "Gedicht");
+- `mentioned_tools(request)`: the works it speaks of at all, a negated one aside ("no pictures");
+- `asked_tools(request)`: the works it asks for by name: a work's noun opening a phrase ("..., and a haiku about
+  loneliness", "give the painting a title", "mir ein Bild", "just a poem") or a making verb whose object names no
+  other work ("paint anything you like", "peins-moi un paysage"); never after a negation ("without a poem"),
+  inside another work's phrase ("a painting of a girl playing a song") or in a question ("what can you paint?").
+These only read what the request writes; every call and its arguments stay the model's (`asked_works`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+import yaml
+
+WORDS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "work_words.yaml")
+TOKEN = re.compile(r"[\w']+|[^\w\s]")
+DETERMINERS = frozenset("a an another one some ein eine einen un une una uno".split())
+# Words after which a determiner opens a new phrase of the request (what is asked), not one inside a scene.
+OPENERS = frozenset(
+    "and plus then also & make create write compose paint draw give want need get add generate produce design "
+    "me us it them please just only maybe perhaps now love have und auch mach mache erstelle schreib schreibe gib "
+    "möchte hätte gern gerne bitte mir uns et aussi fais crée écris peins donne veux voudrais aimerais moi nous y "
+    "también haz hazme crea escribe pinta dame quiero quisiera gustaría".split()
+)
+NEGATIONS = frozenset(
+    "no not don't dont without never nor instead rather ohne kein keine keinen nicht sans pas ni sin".split()
+)
+QUESTIONS = frozenset(
+    "what how why which who when where is are does did was wie warum welche welches ist sind que quoi comment "
+    "pourquoi quel quelle qué cómo cuál por".split()
+)
+NOT_A_VERB_AFTER = frozenset("the my your this that his her our their its".split())  # "the paint is wet"
+
+
+@functools.cache
+def _table() -> dict[str, dict[str, str]]:
+    """{'nouns' | 'verbs' | 'also': {word: tool}}."""
+    with open(WORDS, encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    return {part: {w: tool for tool, parts in data.items() for w in parts.get(part, "").split()} for part in
+            ("nouns", "verbs", "also")}  # fmt: skip
+
+
+def work_of(word: str) -> str | None:
+    """The tool whose work `word` names or makes, or None."""
+    table = _table()
+    return table["nouns"].get(word) or table["verbs"].get(word) or table["also"].get(word)
+
+
+def words_of(request: str) -> list[str]:
+    """Lower-case words and punctuation; a hyphen between words parts them ("peins-moi")."""
+    return TOKEN.findall(re.sub(r"(?<=\w)-(?=\w)", " ", request.lower()))
+
+
+def _negated(tokens: list[str], i: int) -> bool:
+    return any(t in NEGATIONS for t in tokens[max(0, i - 3) : i])
+
+
+def _opens(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] (a determiner) opens a phrase of the request itself."""
+    if i == 0 or not re.match(r"\w", tokens[i - 1]):
+        return True
+    before = tokens[i - 1]
+    if before in ("like", "about"):  # "I'd like a poem", "how about a haiku"; not "sounds like a poem"
+        return i >= 2 and tokens[i - 2] in ("i'd", "would", "we'd", "how", "what")
+    return before in OPENERS or before in _table()["nouns"] or before in _table()["verbs"]
+
+
+def asked_tools(request: str) -> frozenset[str]:
+    """The tools whose works the request asks for by name (see the module doc)."""
+    tokens = words_of(request)
+    if not tokens or (tokens[0] in QUESTIONS and tokens[1:2] != ["about"]):
+        return frozenset()
+    nouns, verbs, asked = _table()["nouns"], _table()["verbs"], set()
+    for i, token in enumerate(tokens):
+        if _negated(tokens, i):
+            continue
+        if token in DETERMINERS and _opens(tokens, i):
+            for word in tokens[i + 1 : i + 4]:
+                if word in nouns:
+                    asked.add(nouns[word])
+                if word in nouns or not re.match(r"\w", word):
+                    break
+        elif token in verbs and (i == 0 or tokens[i - 1] not in NOT_A_VERB_AFTER):
+            ahead = tokens[i + 1 : i + 5]
+            if ahead and re.match(r"\w", ahead[0]) and not any(w in nouns for w in ahead):
+                asked.add(verbs[token])
+    return frozenset(asked)
+
+
+def mentioned_tools(request: str) -> frozenset[str]:
+    """The tools whose works the request speaks of at all, negated mentions aside."""
+    tokens = words_of(request)
+    return frozenset(tool for i, t in enumerate(tokens) if (tool := work_of(t)) and not _negated(tokens, i))
+
+
+POLITE = frozenset(
+    "please can could would will you kindly now ok okay so hey hi then just bitte kannst du peux tu pouvez vous "
+    "puedes por favor".split()
+)
+MAKING = frozenset(
+    "make create generate produce give mach mache erstelle gib fais crée donne haz hazme crea dame".split()
+)
+
+
+def commanded_tools(request: str) -> frozenset[str]:
+    """The works asked for by a request that opens by making one ("paint anything you like", "could you draw a
+    fox", "make me a melody"): such a request is never answered with no call."""
+    tokens = [t for t in words_of(request) if re.match(r"\w", t)]
+    first = next((t for t in tokens if t not in POLITE), "")
+    return asked_tools(request) if first in _table()["verbs"] or first in MAKING else frozenset()

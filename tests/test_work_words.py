@@ -1,0 +1,37 @@
+"""Which works a request names, by its own words (issue #32: a second work lost, works nobody asked for)."""
+
+from assistant.orchestrators.work_words import asked_tools, commanded_tools, mentioned_tools, work_of
+
+
+def test_each_work_of_a_three_part_request_is_asked_by_name():
+    request = "a sad tune in C minor, a painting of rain on a window, and a haiku about loneliness"
+    assert asked_tools(request) == {"compose_melody", "paint", "write_text"}
+    assert asked_tools("give the painting a title and make the melody longer") == {"write_text"}
+
+
+def test_other_languages_and_verbs_name_their_work():
+    assert asked_tools("peins-moi un paysage de montagne enneigé") == {"paint"}
+    assert asked_tools("male ein Bild von einem Schiff im Sturm") == {"paint"}
+    assert asked_tools("compón una melodía alegre") == {"compose_melody"}
+    assert asked_tools("écris un poème sur la mer") == {"write_text"}
+    assert asked_tools("paint anything you like") == {"paint"}
+    assert asked_tools("write me a song") == {"compose_melody"}  # the verb's object names the work
+    assert work_of("gedicht") == "write_text"
+
+
+def test_negations_questions_and_phrases_inside_a_scene_ask_nothing():
+    assert asked_tools("just a poem about friendship, no pictures") == {"write_text"}
+    assert asked_tools("I don't want a poem") == frozenset()
+    assert asked_tools("what can you paint?") == frozenset()
+    assert asked_tools("a painting of a girl playing a song") == {"paint"}
+    assert asked_tools("make the melody sound like a poem") == frozenset()
+    assert asked_tools("the paint looks wet") == frozenset()
+    assert mentioned_tools("speed up the music but leave the picture alone") == {"compose_melody", "paint"}
+    assert mentioned_tools("a poem, no pictures") == {"write_text"}
+
+
+def test_only_a_request_that_opens_by_making_a_work_commands_it():
+    assert commanded_tools("paint anything you like") == {"paint"}
+    assert commanded_tools("could you draw a fox") == {"paint"}
+    assert commanded_tools("thanks, a lovely painting!") == frozenset()  # praise, not a request
+    assert commanded_tools("can you make paintings?") == frozenset()
