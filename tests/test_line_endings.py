@@ -76,6 +76,25 @@ def test_the_watcher_offers_only_mask_words_after_enough_words(chat_lm):
         )
 
 
+def test_no_end_word_is_offered_as_a_sentence_of_its_own(chat_lm):
+    from models.language.line_endings import EndWordWatcher
+    from models.language.text_vocabulary import plain_text_token_ids
+    from models.language.verse_constraints import token_table
+    from tools.text_drafting import DANGLING
+
+    model, tokenizer = chat_lm
+    allowed = plain_text_token_ids(tokenizer)
+    mask = token_table(tokenizer, allowed, DANGLING).rhyming_with("night")
+    watcher = EndWordWatcher(tokenizer, allowed, mask, min_words=2)
+    own = torch.log_softmax(torch.randn(len(allowed)), -1)
+    closed = tokenizer(" the boats sleep.", add_special_tokens=False).input_ids
+    watcher(0, closed, [-1.0] * len(closed), own)
+    assert watcher.exits == []  # "the boats sleep. Bright" is no line end
+    going = tokenizer(" the boats sleep,", add_special_tokens=False).input_ids
+    watcher(0, going, [-1.0] * len(going), own)
+    assert watcher.exits
+
+
 def test_the_partner_prior_is_the_topic_score_of_a_true_rhyme(chat_lm):
     from models.language.line_endings import partner_prior
     from models.language.text_vocabulary import plain_text_token_ids

@@ -31,3 +31,16 @@ def test_unknown_moods_borrow_from_the_nearest():
 def test_playing_follows_the_mood():
     assert params("angry").performance.velocity > params("calm").performance.velocity
     assert params("playful").performance.gate < params("dreamy").performance.gate
+
+
+def test_character_words_name_only_a_marked_contour():
+    from models.melody.character import CHARACTER_NAMES
+    from tools.melody_character import character_words
+
+    def levels(**marked):
+        return tuple(marked.get(name, 0.5) for name in CHARACTER_NAMES)
+
+    assert character_words(levels(ascent=0.1, leaps=0.08)) == "that falls in small steps"
+    assert character_words(levels(ascent=0.9, leaps=0.92)) == "that rises in wide leaps"
+    assert character_words(levels(ascent=0.9)) == "that rises"
+    assert character_words(levels(leaps=0.92)) == ""  # leaps without a direction say nothing alone

@@ -41,6 +41,20 @@ def test_titles_and_descriptions():
     text = "A quiet harbour sleeps under a navy sky. A slow cello line drifts over the water."
     assert _check(text, "description", None).sound
     assert not _check(text[:-1] + " and", "description", None).finished
+    run_on = _check("A quiet harbour sleeps under a navy sky while a slow cello line drifts.", "description", None)
+    assert run_on.sound and run_on.rank < _check(text, "description", None).rank  # one run-on sentence loses
+
+
+def test_a_description_is_asked_for_the_painting_first_then_the_melody_as_it_moves():
+    from tools.brief import BriefChanges, apply_changes
+    from tools.text_prompts import chat_request
+    from tools.write_text import describe_music
+
+    sad = describe_music(apply_changes(CreativeBrief(), BriefChanges(mood="melancholic", instrument="cello"))[0])
+    assert sad == "slow cello melody in A minor that falls in small steps"
+    asked = chat_request("description", "melancholic", "a pier in winter", "grey", sad)
+    assert "a painting of a pier in winter in grey, and a slow cello melody in A minor that falls" in asked
+    assert asked.endswith("Say first what the painting shows, then how the melody sounds.")
 
 
 def test_subject_words_and_cut_off():

@@ -49,3 +49,14 @@ def performance(valence: float, arousal: float) -> Performance:
     weights = _weights(valence, arousal)
     blend = {k: sum(w * a[k] for w, (_, _, a) in zip(weights, prototypes())) for k in ("velocity", "accent", "gate")}
     return Performance(round(blend["velocity"]), round(blend["accent"]), round(blend["gate"], 2))
+
+
+
+
+def character_words(character: tuple[float, ...]) -> str:
+    """Where a melody of these character levels goes, in plain words for the texts that describe it: "that
+    falls in small steps", "that rises in wide leaps", "" where its contour is not marked."""
+    levels = dict(zip(CHARACTER_NAMES, character))
+    motion = "that rises" if levels["ascent"] > 0.65 else "that falls" if levels["ascent"] < 0.35 else ""
+    steps = " in wide leaps" if levels["leaps"] > 0.65 else " in small steps" if levels["leaps"] < 0.35 else ""
+    return motion + steps if motion else ""

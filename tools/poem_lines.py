@@ -50,6 +50,7 @@ EXITS_SCORED = 4  # possible ends of a rhyme line scored exactly
 END_WORD_WEIGHT = 0.5  # a rhyme line's end word and break weighed once more: a rhyme it leads to wins
 PAIR_WEIGHT = 0.3  # nats per nat of the opening word's likeliest partner (its topic log-prob)
 LINE_TOKENS = 20
+LINE_TEMPERATURE = 0.7
 REUSED_WORD_COST = 0.6  # nats per token for a line made only of content words the poem already used
 MIN_WORDS = 3
 DISTINCT_STARTS = os.environ.get("ARTCHAT_DISTINCT_STARTS", "1") == "1"  # a rhyme line's candidates open differently
@@ -187,7 +188,7 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
     allowed = prose_token_ids(tokenizer)
     settings = SamplingSettings(
         max_new_tokens=LINE_TOKENS,
-        temperature=0.7,
+        temperature=LINE_TEMPERATURE,
         top_p=0.92,
         repetition_penalty=1.0,
         no_repeat_ngram_size=3,

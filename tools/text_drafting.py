@@ -37,7 +37,9 @@ from tools.text_prompts import (
     starts_with_field_label,
 )
 
-CANDIDATES = {"poem": 4, "title": 4, "description": 3}
+CANDIDATES = {"poem": 4, "title": 4, "description": 4}
+TEMPERATURE = {"poem": 0.7, "title": 0.7, "description": 0.6}
+ONE_SENTENCE_COST = 1.0  # a description says the painting and the melody in two sentences, not one run-on
 SUBJECT_WEIGHT = 1.0  # nats per token that a text naming every subject word may lose to one naming none
 ECHO = re.compile(r"\b(mood|colou?rs?|haiku|syllables?|couplets?|rhym\w*|abab|poem|title)\b", re.I)
 STOPWORDS = frozenset(
@@ -65,6 +67,7 @@ class Draft:
     repeated: bool
     subject_words: float
     notes: list[str] = field(default_factory=list)
+    shape_cost: float = 0.0  # nats a sound text loses for a weaker shape of its kind (a one-sentence description)
 
     @property
     def sound(self) -> bool:
@@ -72,7 +75,7 @@ class Draft:
 
     @property
     def rank(self) -> tuple[bool, float]:
-        return self.sound, self.log_prob + SUBJECT_WEIGHT * self.subject_words
+        return self.sound, self.log_prob + SUBJECT_WEIGHT * self.subject_words - self.shape_cost
 
     def flaws(self) -> list[str]:
         named = (("form", not self.form_ok), ("unfinished", not self.finished), ("prompt echo", self.leak))
@@ -128,6 +131,7 @@ def check(text: str, kind: str, form: PoemForm | None, subject: str, log_prob: f
         echo or any(r in leaked or starts_with_field_label(r) for r in rows),
         len(set(rows)) < len(rows),
         subject_words_present(subject, text),
+        shape_cost=ONE_SENTENCE_COST if kind == "description" and sentences(text) < 2 else 0.0,
     )
 
 
@@ -188,7 +192,7 @@ def draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form
     allowed = prose_token_ids(tokenizer)
     settings = SamplingSettings(
         max_new_tokens=max_tokens(kind, form),
-        temperature=0.7,
+        temperature=TEMPERATURE[kind],
         top_p=0.92,
         repetition_penalty=1.0,  # the prompt names the subject: penalising its words would push them out
         no_repeat_ngram_size=3,

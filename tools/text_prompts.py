@@ -118,8 +118,8 @@ def chat_request(
     if kind == "description":
         painted = f" in {colours}" if colours and colours != "any" else ""
         return (
-            f"In two sentences, describe what was made: a painting of {subject}{painted}, "
-            f"and a {music}. The mood is {mood}."
+            f"In two or three sentences, describe what was made: a painting of {subject}{painted}, and a {music}. "
+            f"The mood is {mood}. Say first what the painting shows, then how the melody sounds."
         )
     article = "an" if mood[:1].lower() in "aeiou" else "a"
     if form == "haiku":

@@ -21,6 +21,7 @@ from pydantic import Field
 from models.language.poem_forms import FORMS, PoemForm, has_form, poem_form
 from models.registry import text_language_model
 from tools.brief import CreativeBrief, TextChanges, Variations
+from tools.melody_character import character_words
 from tools.mood_mapping import music_parameters
 from tools.poem_lines import drafts as draft_texts
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
@@ -55,9 +56,12 @@ def colour_words(palette: list[str]) -> str:
 
 
 def describe_music(brief: CreativeBrief) -> str:
+    """The melody in words: pace, key, instrument and how it moves ("slow cello melody in A minor that falls
+    in small steps")."""
     p = music_parameters(brief)
     pace = "slow" if p.tempo < 85 else "lively" if p.tempo > 115 else "moderate"
-    return f"{pace} melody in {p.tonic} {p.mode} on {p.instrument}"
+    moves = character_words(p.character)
+    return f"{pace} {p.instrument} melody in {p.tonic} {p.mode} {moves}".rstrip()
 
 
 def write(kind: str, brief: CreativeBrief, form: PoemForm | None, seed: int, rounds: int = 2) -> Draft:

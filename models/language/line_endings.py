@@ -22,6 +22,7 @@ from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_h
 from models.language.sub_vocabulary_sampling import expand_cache
 from models.language.verse_sounds import rhyme, words_of
 
+SENTENCE_ENDS = (".", "!", "?")  # an end word never opens a sentence of its own
 PER_BOUNDARY = 2  # end words kept per candidate and word boundary
 TOPIC_PROBE = "Some words for this poem:"
 
@@ -37,7 +38,8 @@ class Exit:
 
 class EndWordWatcher:
     """Called at every sampling step (see `sample_sub_vocabulary`'s `watch`): records the likeliest words of
-    `mask` (a boolean over the allowed tokens) as exits wherever a candidate's line has `min_words` words."""
+    `mask` (a boolean over the allowed tokens) as exits wherever a candidate's line has `min_words` words and
+    its sentence goes on (not after ".", "!" or "?")."""
 
     def __init__(self, tokenizer, allowed: torch.Tensor, mask: torch.Tensor, min_words: int, prior=None):
         self.decode = lambda tokens: tokenizer.decode(tokens, skip_special_tokens=True)
@@ -51,6 +53,8 @@ class EndWordWatcher:
         self.bodies[candidate] = tokens
         text = self.decode(tokens)
         if "\n" in text.lstrip("\n") or len(words_of(text)) < self.min_words or not self.mask.any():
+            return
+        if text.rstrip()[-1:] in SENTENCE_ENDS:  # "the beach is a peaceful place. Please": no one-word sentence
             return
         total = sum(log_probs)
         scores = own.masked_fill(~self.mask, float("-inf"))
