@@ -41,6 +41,8 @@ def test_titles_and_descriptions():
     text = "A quiet harbour sleeps under a navy sky. A slow cello line drifts over the water."
     assert _check(text, "description", None).sound
     assert not _check(text[:-1] + " and", "description", None).finished
+    assert _check(text.replace("navy sky", "navy navy sky"), "description", None).repeated
+    assert _check(text.replace("A slow", "The mood is sad as a slow"), "description", None).leak
     run_on = _check("A quiet harbour sleeps under a navy sky while a slow cello line drifts.", "description", None)
     assert run_on.sound and run_on.rank < _check(text, "description", None).rank  # one run-on sentence loses
 

@@ -51,8 +51,6 @@ def performance(valence: float, arousal: float) -> Performance:
     return Performance(round(blend["velocity"]), round(blend["accent"]), round(blend["gate"], 2))
 
 
-
-
 def character_words(character: tuple[float, ...]) -> str:
     """Where a melody of these character levels goes, in plain words for the texts that describe it: "that
     falls in small steps", "that rises in wide leaps", "" where its contour is not marked."""

@@ -4,9 +4,10 @@ A poem from a chat model is written line by line (`tools.poem_lines`). Titles, d
 poems are sampled whole, several at once.
 
 A candidate is sound when it has its form (lines, rhymes, syllables; a title of 2-6 words; a description of
-1-3 whole sentences), ends as a finished thought (not on "the", "and", "of" ...), echoes no prompt line and
-repeats no line of its own. Sound candidates are ranked by the model's own mean token log-probability plus
-how many of the subject's words they carry.
+1-3 whole sentences), ends as a finished thought (not on "the", "and", "of" ...), echoes no prompt line or
+request words ("The mood is ..."), repeats no line of its own and no word twice in a row. Sound candidates are
+ranked by the model's own mean token log-probability plus how many of the subject's words they carry (a
+description in one run-on sentence loses a little).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ TEMPERATURE = {"poem": 0.7, "title": 0.7, "description": 0.6}
 ONE_SENTENCE_COST = 1.0  # a description says the painting and the melody in two sentences, not one run-on
 SUBJECT_WEIGHT = 1.0  # nats per token that a text naming every subject word may lose to one naming none
 ECHO = re.compile(r"\b(mood|colou?rs?|haiku|syllables?|couplets?|rhym\w*|abab|poem|title)\b", re.I)
+DESCRIPTION_ECHO = re.compile(r"\b(the mood is|what was made|say first)\b", re.I)  # the request's own words
+DOUBLED_WORD = re.compile(r"\b([a-z']+)\s+\1\b", re.I)  # "a purple purple sky"
 STOPWORDS = frozenset(
     "a an the of in on at by to into over under through with and or its his her their my your our for from "
     "after before near up down out about is are".split()
@@ -79,7 +82,7 @@ class Draft:
 
     def flaws(self) -> list[str]:
         named = (("form", not self.form_ok), ("unfinished", not self.finished), ("prompt echo", self.leak))
-        return [n for n, bad in (*named, ("repeated line", self.repeated)) if bad]
+        return [n for n, bad in (*named, ("repeated line or word", self.repeated)) if bad]
 
 
 def _stem(word: str) -> str:
@@ -117,7 +120,7 @@ def check(text: str, kind: str, form: PoemForm | None, subject: str, log_prob: f
         "title": title_in_bounds(text),
         "description": description_in_bounds(text),
     }[kind]
-    echo = (kind != "description" and bool(ECHO.search(text))) or copied_phrase(text, kind)
+    echo = bool((DESCRIPTION_ECHO if kind == "description" else ECHO).search(text)) or copied_phrase(text, kind)
     finished = (
         not cut_off(text)
         and text.rstrip()[-1:] not in ",;:-"
@@ -129,7 +132,7 @@ def check(text: str, kind: str, form: PoemForm | None, subject: str, log_prob: f
         form_ok,
         finished,
         echo or any(r in leaked or starts_with_field_label(r) for r in rows),
-        len(set(rows)) < len(rows),
+        len(set(rows)) < len(rows) or bool(DOUBLED_WORD.search(text)),
         subject_words_present(subject, text),
         shape_cost=ONE_SENTENCE_COST if kind == "description" and sentences(text) < 2 else 0.0,
     )
