@@ -38,7 +38,7 @@ from tools.text_prompts import (
     starts_with_field_label,
 )
 
-CANDIDATES = {"poem": 4, "title": 4, "description": 4}
+CANDIDATES = {"poem": 4, "title": 4, "description": 6}
 TEMPERATURE = {"poem": 0.7, "title": 0.7, "description": 0.6}
 ONE_SENTENCE_COST = 1.0  # a description says the painting and the melody in two sentences, not one run-on
 SUBJECT_WEIGHT = 1.0  # nats per token that a text naming every subject word may lose to one naming none
