@@ -106,6 +106,7 @@ def make(set_name: str, job: str, limit: int | None = None, shard: tuple[int, in
     with open(os.path.join(KEY_ROOT, f"{job}{part}.json"), "w", encoding="utf-8") as f:
         json.dump(key, f, indent=1)
     write_rubric(job, len(requests))
+    mark_ready(job)
 
 
 # Run inside another checkout (only its `evals.text_blind.write_through_tool` is used, which every version has):
@@ -173,6 +174,7 @@ def write_job(requests: list[dict], job: str, made: dict[str, list[dict]]) -> No
     with open(os.path.join(KEY_ROOT, f"{job}.json"), "w", encoding="utf-8") as f:
         json.dump(key, f, indent=1)
     write_rubric(job, len(key))
+    mark_ready(job)
     print(f"{len(key)} works in {works}; key in {KEY_ROOT}/{job}.json")
 
 
@@ -186,6 +188,11 @@ def parse_trees(specs: list[str]) -> dict[str, str]:
             raise SystemExit(f"two trees named {name!r}: give each --tree its own NAME=PATH")
         trees[name] = os.path.abspath(path)
     return trees
+
+
+def mark_ready(job: str) -> None:
+    """Touch the job's READY: its works, key and rubric are all written (the lead's signal to start a judge)."""
+    open(os.path.join(JUDGE_ROOT, job, "READY"), "w").close()
 
 
 def write_rubric(job: str, works: int) -> None:
@@ -204,6 +211,7 @@ def join(job: str, parts: int) -> None:
     with open(os.path.join(KEY_ROOT, f"{job}.json"), "w", encoding="utf-8") as f:
         json.dump(key, f, indent=1)
     write_rubric(job, len(key))
+    mark_ready(job)
     print(f"{len(key)} works in the key of {job}")
 
 

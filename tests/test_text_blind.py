@@ -44,6 +44,7 @@ def test_before_and_after_share_one_shuffled_job_and_are_scored_apart(roots):
     text_blind.make_from_trees(REQUESTS, "job1", trees)
     works = sorted(os.listdir(roots / "judge" / "job1" / "works"))
     assert works == ["work_01.txt", "work_02.txt", "work_03.txt", "work_04.txt"]
+    assert (roots / "judge" / "job1" / "READY").exists()
     key = json.loads((roots / "keys" / "job1.json").read_text())
     assert sorted((v["version"], v["id"]) for v in key.values()) == [
         ("after", "r1"),
