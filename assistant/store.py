@@ -164,18 +164,26 @@ class SessionStore:
             )
             versions = [json.loads(body) for (body,) in versions]
             heads = dict(db.execute("SELECT kind, version_id FROM heads WHERE session_id = ?", (sid,)).fetchall())
-        return {"brief": json.loads(row[0]), "next_seed": row[1], "messages": messages, "versions": versions,
-                "heads": heads}
+        return {
+            "brief": json.loads(row[0]),
+            "next_seed": row[1],
+            "messages": messages,
+            "versions": versions,
+            "heads": heads,
+        }
 
     def drop_empty_sessions(self, before: float) -> list[str]:
         """Remove sessions untouched since `before` that hold no message and no version, and their folders."""
         with self.transaction() as db:
-            empty = [sid for (sid,) in db.execute(
-                "SELECT id FROM sessions WHERE updated < ? "
-                "AND NOT EXISTS (SELECT 1 FROM messages WHERE session_id = sessions.id) "
-                "AND NOT EXISTS (SELECT 1 FROM versions WHERE session_id = sessions.id)",
-                (before,),
-            )]
+            empty = [
+                sid
+                for (sid,) in db.execute(
+                    "SELECT id FROM sessions WHERE updated < ? "
+                    "AND NOT EXISTS (SELECT 1 FROM messages WHERE session_id = sessions.id) "
+                    "AND NOT EXISTS (SELECT 1 FROM versions WHERE session_id = sessions.id)",
+                    (before,),
+                )
+            ]
             db.executemany("DELETE FROM sessions WHERE id = ?", [(sid,) for sid in empty])
         for sid in empty:
             shutil.rmtree(os.path.join(self.root, sid), ignore_errors=True)

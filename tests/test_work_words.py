@@ -26,6 +26,7 @@ def test_negations_questions_and_phrases_inside_a_scene_ask_nothing():
     assert asked_tools("a painting of a girl playing a song") == {"paint"}
     assert asked_tools("make the melody sound like a poem") == frozenset()
     assert asked_tools("the paint looks wet") == frozenset()
+    assert asked_tools("write a python function that sorts a list") == frozenset()  # no text named
     assert mentioned_tools("speed up the music but leave the picture alone") == {"compose_melody", "paint"}
     assert mentioned_tools("a poem, no pictures") == {"write_text"}
 

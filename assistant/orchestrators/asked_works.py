@@ -19,8 +19,8 @@ request that opens by making a work ("paint anything you like") be answered with
 the missing call. A work asked for by name is never weighed away. And before weighing, a call goes that can
 only be unasked: one that changes nothing of a work that exists ("speed up the music but leave the picture
 alone": paint {}) while no call changes the mood it could take, or one that makes a work the request never
-mentions, carrying nothing but a mood, a subject or a kind, beside a work it does ("I need some background
-music": a painting as well; "a waltz in A minor at 90 bpm, and a painting" keeps the waltz).
+mentions, with no argument at all, beside a work it does ("I need some background music": paint {} as well;
+"a calm melodyy and a matchng painting" keeps the melody's mood).
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_h
 WORK_TOOLS = ("compose_melody", "paint", "write_text")
 TOOL_OF_KIND = {"melody": "compose_melody", "painting": "paint", "text": "write_text"}
 MOOD_ARGUMENTS = ("mood", "valence_change", "arousal_change")
-UNWRITTEN = frozenset({*MOOD_ARGUMENTS, "subject", "kind", "new_variation"})  # what any work may carry unasked
 
 
 class NamedWorks:
@@ -135,7 +134,7 @@ def unasked_calls(calls: list, request: str, existing: frozenset[str]) -> list[i
             continue
         idle = name in existing and args == {} and not moods
         unmentioned = name not in existing and name not in mentioned and any(n != name for n in named)
-        unmentioned = unmentioned and set(args) <= UNWRITTEN  # "a waltz in A minor at 90 bpm": its key is written
+        unmentioned = unmentioned and args == {}  # "a calm melodyy and a matchng painting": its mood is the melody's
         if idle or unmentioned:
             out.append(i)
     return out[::-1]
