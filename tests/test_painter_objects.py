@@ -156,3 +156,20 @@ def test_snapping_puts_boats_on_water_and_birds_in_the_sky():
     assert abs(_snap(labels, "building", 0.1, 0.9)[1] - 40 / 63) < 0.05  # on the cliff's top
     cx, base_y = _snap(labels, "building", 0.8, 0.5)  # over open water: moved onto the cliff
     assert cx < 20 / 63 and abs(base_y - 40 / 63) < 0.05
+
+
+def test_a_working_boat_is_painted_as_a_hull_a_wheelhouse_and_a_mast_not_a_stencil():
+    from models.painter.working_boat import HULLS, is_working_boat, painted_boat
+
+    assert is_working_boat(ObjectEntry("game-icons", "fishing-boat"))
+    assert not is_working_boat(ObjectEntry("noto", "sailboat"))  # a colour drawing keeps its own
+    assert not is_working_boat(ObjectEntry("game-icons", "barn"))
+    boat = painted_boat(80, seed=0)
+    h, w = boat.shape[:2]
+    assert 70 <= w <= 82 and h < 0.8 * w
+    hull = boat[int(0.8 * h), w // 2]
+    assert hull[3] > 0.9 and np.allclose(hull[:3], HULLS[0], atol=0.05)  # a red hull
+    assert ((boat[..., :3].min(-1) > 0.8) & (boat[..., 3] > 0.9)).any()  # a white wheelhouse
+    assert boat[: h // 4, :, 3].sum() < 0.1 * boat[..., 3].sum()  # above the deck only the mast
+    assert np.allclose(painted_boat(80, seed=0, facing_left=True), boat[:, ::-1])
+    assert not np.allclose(painted_boat(80, seed=1)[int(0.8 * h), w // 2, :3], hull[:3])  # another hull colour

@@ -23,6 +23,7 @@ from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
 from models.painter.sitter import BUST, painted_sitter
+from models.painter.working_boat import is_working_boat, painted_boat
 
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
 RESTATE = 0.35  # how much of the object's own drawing is laid over the strokes
@@ -48,10 +49,13 @@ class PlacedObject:
     flock: bool = False  # one of a flock far off: painted as a few strokes (`birds`), not as its drawing
 
 
-def _relit(rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float) -> np.ndarray:
-    """The object's RGB under the scene's light: tinted by it, shaded away from it, graded by the mood."""
+def _relit(
+    rgba: np.ndarray, obj: PlacedObject, spec: SceneSpec, light: np.ndarray, light_x: float, stencil: bool | None = None
+) -> np.ndarray:
+    """The object's RGB under the scene's light: tinted by it, shaded away from it, graded by the mood; a stencil
+    (a silhouette's drawing, by default when the entry is one) painted in its local colour first."""
     rgb = rgba[..., :3].copy()
-    if obj.entry.silhouette:  # a silhouette is never a black cut-out: the local colour, lit from the light's side
+    if obj.entry.silhouette if stencil is None else stencil:  # never a black cut-out: its local colour, lit
         inner = rgba[..., :3].max(-1) > INNER_LINE / 2  # its inner lines (`_holes_filled`)
         rgb[:] = _local_colour(spec, light, obj.role, obj.colour or colour_twin(obj.entry))
         rgb[inner] = np.minimum(1.0, rgb[inner] * 1.5 + 0.1)
@@ -222,25 +226,30 @@ class ObjectPainter:
         self.objects, self.spec, self.light_x = sorted(objects, key=lambda o: o.base_y), spec, light_x
         self._layers: list[tuple[np.ndarray, np.ndarray, int, int]] = []
 
+    def _drawing(self, obj: PlacedObject, size: int) -> tuple[np.ndarray, bool]:
+        """(RGBA of the thing at its size, whether it is a stencil to be painted in its local colour): a sitter, a
+        flock's bird and a working boat painted by their own hands, anything else its library drawing."""
+        seed = int(obj.cx * 1e4 + obj.base_y * 1e6)
+        if obj.shoulders:
+            head = render(obj.entry, max(8, int(obj.height * size / BUST)))
+            return painted_sitter(head, self.spec.accent_hue, light_left=self.light_x < obj.cx), False
+        if obj.flock:
+            return painted_bird(max(6, int(obj.height * size)), seed), False
+        if is_working_boat(obj.entry):
+            return painted_boat(max(12, int(obj.height * size)), seed, facing_left=obj.mirrored), False
+        rgba = render(obj.entry, max(8, int(obj.height * size)))
+        rgba = rgba[:, ::-1] if obj.mirrored else rgba
+        return (_holes_filled(without_ground_line(rgba)), True) if obj.entry.silhouette else (rgba, False)
+
     def underpaint(self, ref: np.ndarray, labels: np.ndarray) -> None:
         size = ref.shape[0]
         for obj in self.objects:  # back to front: farther (higher) objects first
-            if obj.shoulders:
-                head = render(obj.entry, max(8, int(obj.height * size / BUST)))
-                rgba = painted_sitter(head, self.spec.accent_hue, light_left=self.light_x < obj.cx)
-            elif obj.flock:
-                rgba = painted_bird(max(6, int(obj.height * size)), int(obj.cx * 1e4 + obj.base_y * 1e6))
-            else:
-                rgba = render(obj.entry, max(8, int(obj.height * size)))
-            if obj.mirrored:
-                rgba = rgba[:, ::-1]
-            if obj.entry.silhouette:
-                rgba = _holes_filled(without_ground_line(rgba))
+            rgba, stencil = self._drawing(obj, size)
             top, left = _box(obj, size, rgba.shape[:2])
             around = ref[max(0, top) : max(1, top + rgba.shape[0]), max(0, left) : max(1, left + rgba.shape[1])]
             light = around.reshape(-1, 3).mean(0) if around.size else ref.reshape(-1, 3).mean(0)
             lit_by = STUDIO_LIGHT if obj.shoulders else _sky_light(ref, labels, light)  # a sitter: the studio's
-            rgb = np.clip(_relit(rgba, obj, self.spec, lit_by, self.light_x) * obj.tone, 0, 1)
+            rgb = np.clip(_relit(rgba, obj, self.spec, lit_by, self.light_x, stencil) * obj.tone, 0, 1)
             if obj.role in ("floats", "swims"):
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
             elif obj.role not in ("flies", "figure"):

@@ -20,7 +20,8 @@ BUST = 1.75  # the sitter's head and shoulders, as many times as tall as the hea
 WIDTH = 1.9  # ... and as many times as wide
 HAIR_CHROMA = 0.35  # a painter's blonde is an ochre, not the emoji's signal yellow
 LONG_HAIR = 0.6  # hair at the emoji's sides below the ears this much (0..1): it falls to the shoulders
-FORM_SHADOW = 0.75  # how far the face's shadow side goes to its shadow colour
+FORM_SHADOW = 0.9  # how far the face's shadow side goes to its shadow colour
+TURN = 0.14  # how far the features sit off the face's middle (a head turned a little, not a frontal mask)
 FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height: marks of value, not drawn lines
 
 
@@ -94,12 +95,18 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True)
         curtains = (np.abs(np.abs(xx - cx) - 1.02 * rx) < 0.17 * rx) & (yy > 0.25 * h) & (yy < (0.05 + fall) * h)
         _lay(out, _soft(curtains, 0.01 * h), hair * 0.95)
     away = np.clip((xx - cx) * (1 if light_left else -1) / rx, 0, None)  # across the face, away from the light
-    _lay(out, FORM_SHADOW * _soft(face & (away > 0.35), 0.06 * h) * (face | neck), skin * 0.62)
-    _features(out, yy, xx, cx, h, rx, skin, hair)
+    _lay(out, FORM_SHADOW * _soft(face & (away > 0.25), 0.05 * h) * (face | neck), skin * 0.55)
+    side = 1 if light_left else -1  # the side away from the light
+    lit_hair = behind & ((xx - cx) * side < -0.4 * rx) & (yy < 0.6 * h)  # the hair's lit side catches the light
+    _lay(out, 0.45 * _soft(lit_hair, 0.04 * h), np.clip(hair * 1.35 + 0.06, 0, 1))
+    # the head turned a little towards the light: the features move that way, the broad cheek in shadow
+    _features(out, yy, xx, cx - side * TURN * rx, h, rx, skin, hair, side)
     return out
 
 
-def _features(out: np.ndarray, yy, xx, cx: float, h: int, rx: float, skin: np.ndarray, hair: np.ndarray) -> None:
+def _features(
+    out: np.ndarray, yy, xx, cx: float, h: int, rx: float, skin: np.ndarray, hair: np.ndarray, side: int = 1
+) -> None:
     """In place: the face's features as soft marks of value and colour."""
     soft = max(0.6, FEATURE_SOFTNESS * h)
     eye_y, eye_dx = 0.48 * h, 0.38 * rx
@@ -116,7 +123,7 @@ def _features(out: np.ndarray, yy, xx, cx: float, h: int, rx: float, skin: np.nd
         x = (xx - (cx + side * eye_dx)) / (0.22 * rx)
         arc = (np.abs(x) < 1) & (np.abs(yy - (eye_y - 0.075 * h + 0.02 * h * x**2)) < 0.011 * h)
         _lay(out, 0.85 * _soft(arc, 0.6 * soft), hair * 0.5)
-    nose = (np.abs(xx - (cx + 0.1 * rx)) < 0.06 * rx) & (yy > 0.52 * h) & (yy < 0.64 * h)
+    nose = (np.abs(xx - (cx + side * 0.1 * rx)) < 0.06 * rx) & (yy > 0.52 * h) & (yy < 0.64 * h)  # its shadow side
     _lay(out, 0.5 * _soft(nose, 1.5 * soft), skin * 0.66)
     _lay(out, 0.45 * _soft(_ellipse(yy, xx, 0.645 * h, cx, 0.012 * h, 0.14 * rx), soft), skin * 0.62)
     lips = np.array([0.72, 0.36, 0.34], np.float32) * skin.mean() / 0.7
