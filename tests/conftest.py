@@ -84,3 +84,11 @@ def tiny_lm():
 @pytest.fixture
 def scripted():
     return ScriptedLM
+
+
+@pytest.fixture(scope="module")
+def chat_lm():
+    """The tiny rhyme-taught chat model and its tokenizer (built once per test module)."""
+    from tests.tiny_chat_lm import rhyme_chat_model
+
+    return rhyme_chat_model()

@@ -5,15 +5,6 @@ import torch
 
 from models.language.poem_forms import poem_form
 from models.language.verse_sounds import rhyme
-from tests.test_text_lines import RHYME_WORDS
-
-
-@pytest.fixture(scope="module")
-def chat_lm():
-    from tests.tiny_chat_lm import tiny_chat_model
-
-    corpus = [" ".join(RHYME_WORDS)] * 20 + [" ".join(reversed(RHYME_WORDS)) + " ."] * 20
-    return tiny_chat_model(corpus)
 
 
 def _context(chat_lm):

@@ -5,21 +5,6 @@ import torch
 
 from models.language.poem_forms import has_form, poem_form
 
-RHYME_WORDS = (
-    "night light bright white sight flight kite might right tight bite height quite slight "
-    "day way say play stay grey bay lay ray clay hay sway stray pray "
-    "sea tree free three knee bee "
-    "the a harbour boats sleep in and slow old calm waves fall over water morning sun gold is on by"
-).split()
-
-
-@pytest.fixture(scope="module")
-def chat_lm():
-    from tests.tiny_chat_lm import tiny_chat_model
-
-    corpus = [" ".join(RHYME_WORDS)] * 20 + [" ".join(reversed(RHYME_WORDS)) + " ."] * 20
-    return tiny_chat_model(corpus)
-
 
 def test_the_carried_cache_gives_the_scores_of_a_fresh_pass(chat_lm):
     from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head

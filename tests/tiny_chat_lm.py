@@ -72,3 +72,16 @@ def teach(model, tokenizer, prompts: list[str], answer: str, steps: int = 200, t
         opt.step()
     model.eval()
     return float(loss.detach()) / len(prompts)
+
+
+RHYME_WORDS = (
+    "night light bright white sight flight kite might right tight bite height quite slight "
+    "day way say play stay grey bay lay ray clay hay sway stray pray "
+    "sea tree free three knee bee "
+    "the a harbour boats sleep in and slow old calm waves fall over water morning sun gold is on by"
+).split()
+
+
+def rhyme_chat_model():
+    """The tiny chat model taught rhyme words forwards and backwards (the poem-writing tests' model)."""
+    return tiny_chat_model([" ".join(RHYME_WORDS)] * 20 + [" ".join(reversed(RHYME_WORDS)) + " ."] * 20)
