@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from contextlib import contextmanager
 
 from assistant.orchestrators.base import Orchestrator
@@ -10,15 +11,18 @@ from evals.local_studio import free_port
 
 
 class Scripted(Orchestrator):
-    """Plans from a table: the first key found in the request picks the calls; no key, no call."""
+    """Plans from a table: the first key found in the request picks the calls; no key, no call. A key in `pauses`
+    makes planning that request take that many seconds, as a slow language model would."""
 
     name = "scripted"
 
-    def __init__(self, plans: dict[str, list[dict]]):
+    def __init__(self, plans: dict[str, list[dict]], pauses: dict[str, float] | None = None):
         self.plans = plans
+        self.pauses = pauses or {}
 
     def plan(self, request):
         message = request.messages[-1]["content"]
+        time.sleep(next((s for key, s in self.pauses.items() if key in message), 0.0))
         calls = next((calls for key, calls in self.plans.items() if key in message), [])
         return json.dumps({"calls": calls})
 

@@ -120,3 +120,30 @@ def test_a_painting_change_then_slower_keeps_the_melodys_notes_and_slows_it(cros
         assert tempos[2] < tempos[1], said
         assert "same melody" in said.split("melody_2 (from melody_1)")[1], said
         browser.close()
+
+
+@pytest.fixture
+def slow_studio(tmp_path):
+    from tests.studio_server import Scripted, served
+
+    with served(Scripted(PLANS, pauses={"melancholic": 6.0}), str(tmp_path / "sessions")) as url:
+        yield url.rstrip("/")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make system installs it where apt-get works)")
+@pytest.mark.skipif(_playwright() is None, reason="playwright's Python package is not installed")
+def test_a_message_sent_while_a_turn_runs_is_answered_after_it(slow_studio):
+    """Typing the next request while the studio is still thinking neither loses it nor has it wiped from the box."""
+    with _playwright()() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(slow_studio, wait_until="domcontentloaded")
+        page.get_by_placeholder("make a melancholic melody and matching painting").wait_for(timeout=WAIT_MS)
+        send(page, "make a melancholic melody and matching painting")
+        page.get_by_text("… thinking").first.wait_for(timeout=WAIT_MS)  # the first turn has begun and is planning
+        send(page, "slower")
+        page.get_by_text("Made painting_1").first.wait_for(timeout=WAIT_MS)
+        page.get_by_text("melody_2 (from melody_1)").first.wait_for(timeout=WAIT_MS)
+        browser.close()

@@ -146,11 +146,19 @@ def build_app(orchestrator: Orchestrator | None = None, root: str | None = None)
             if busy := refusal(demo, request):
                 yield (msg, *refresh_views([*(history or []), text(busy)], sess))
                 return
+            cleared = False  # the box is emptied once, at the start: what is typed while the turn runs stays
             for shown, current in h.chat_turn_stream(msg, history, sess, orchestrator, root):
-                yield ("", *refresh_views(shown, current))
+                yield (gr.skip() if cleared else "", *refresh_views(shown, current))
+                cleared = True
 
+        # A message sent while a turn runs is answered after it ("always_last"), never dropped.
         message.submit(
-            on_message, [message, chat, session], [message, *views], concurrency_id="work", api_name="on_message"
+            on_message,
+            [message, chat, session],
+            [message, *views],
+            concurrency_id="work",
+            api_name="on_message",
+            trigger_mode="always_last",
         )
 
         def on_api_chat(request: gr.Request, msg, sess):
