@@ -472,7 +472,8 @@ def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, f
     scores = similarities(subject.entry.words, examples)
     family = owners[int(scores.argmax())]
     grounded = subject.role not in ("flies", "floats", "swims") and family in ("sky", "night_sky")
-    if scores.max() < scene_words()["thresholds"]["family"] or grounded:  # no scene of its own, or none to stand on
+    weak = scene_words()["thresholds"]["scene_beside_things" if subject.role == "building" else "family"]
+    if scores.max() < weak or grounded:  # no scene of its own (a church: the country, not the nearest coast)
         return ROLE_SCENES.get(subject.role, "meadow"), float(scores.max())
     return family, float(scores.max())
 
