@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from models.painter.bridges import STONE_HEIGHT, SUSPENSION_HEIGHT, is_bridge, suspension
 from models.painter.object_library import (
     FACE_SYMMETRY,
     mirror_symmetry,
@@ -63,6 +64,7 @@ SITTER = 0.8  # a portrait's sitter, head and shoulders: centred, standing on th
 CLIFF_FOOT = 0.8  # rock reaching below this share of the side is a cliff a building may stand on
 CLIFF_RISE = 0.16  # a cliff that holds a building rises at most this share of the side above the horizon
 BUILDING_FORWARD = 0.12  # a building stands this share of its ground's depth in front of the horizon, not on it
+BRIDGE_SPAN, BRIDGE_DEPTH = 1.12, 0.45  # a bridge's length (beyond the frame), its feet this far into the water
 STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least this tall, in front of the blocks
 
 
@@ -207,6 +209,8 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         shoulders = labels is None and family == "portrait" and obj.role == "figure" and head_only(obj.entry)
         ratio = aspect(drawing) * (WIDTH / BUST if shoulders else 1.0)
         cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
+        if labels is not None and is_bridge(obj.entry) and np.isin(labels, WATER_CLASSES).any():
+            cx, base, longer = across_water(labels, obj.entry, copy)  # off the sides: no frame fitting
         entry = with_skin_tone(drawing, seed + k)  # a person in a skin colour, not emoji yellow
         tone = 1.0
         if copy:
@@ -218,6 +222,21 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         placed_now = replace(placed_now, flock=flock)
         settled.append(replace(placed_now, mirrored=mirrored))
     return settled
+
+
+def across_water(labels: np.ndarray, entry, copy: int = 0) -> tuple[float, float, float]:
+    """(cx, base, longer side) of a bridge: spanning the water from side to side and beyond the frame, its feet
+    in the water a little in front of the far shore (a second one further back and smaller)."""
+    water = np.isin(labels, WATER_CLASSES)
+    columns = water.any(0)
+    tops = np.where(water, np.arange(LAYOUT_SIZE)[:, None], LAYOUT_SIZE).min(0)[columns]
+    bottoms = np.where(water, np.arange(LAYOUT_SIZE)[:, None], -1).max(0)[columns]
+    far, near = float(np.median(tops)), float(np.median(bottoms))
+    depth = BRIDGE_DEPTH * (1 - 0.5 * min(copy, 1))
+    base = (far + depth * (near - far)) / (LAYOUT_SIZE - 1)
+    rise = SUSPENSION_HEIGHT if suspension(entry) else STONE_HEIGHT
+    longer = min(BRIDGE_SPAN * (1 - 0.35 * min(copy, 1)), (base - MARGIN) / rise)
+    return 0.5, base, longer
 
 
 def lay_canal(labels: np.ndarray) -> None:
