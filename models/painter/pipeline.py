@@ -28,6 +28,7 @@ from models.painter.placement_rules import settle
 from models.painter.render import render_layout
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
+from models.painter.streets import carve_street, is_house, street_of_houses
 
 INDOOR_STAGES = ("interior", "portrait")
 GROUND = tuple(c for c in LAND if c not in (C["foliage"], C["trunk"]))  # what things stand on (not tree crowns)
@@ -180,6 +181,10 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)
         carve_landform(labels, plan.landform, seed)
+        houses = street_of_houses(plan.objects)
+        if houses:  # a town, a row of houses: a street of them built into the scene, not drawings on it
+            carve_street(labels, houses, spec.family, seed)
+            plan = replace(plan, objects=tuple(r for r in plan.objects if not is_house(r.entry)))
         placed, _ = place_objects(placement_vae, plan, labels, seed, spec.family)
         probs = one_hot(labels)
         spec = shown or spec

@@ -1,0 +1,102 @@
+"""Things that belong to their scene (issue 36): a thing's role and scene by meaning, bridges across the water,
+windmills as tower mills, a street of houses built into the layout."""
+
+import numpy as np
+import pytest
+
+from models.painter.bridges import STONE_HEIGHT, is_bridge, painted_bridge, suspension
+from models.painter.object_library import ObjectEntry, installed
+from models.painter.placement_rules import across_water
+from models.painter.scene_layout import LAYOUT_SIZE, C
+from models.painter.streets import carve_street, is_house, street_of_houses
+from models.painter.windmills import is_windmill, painted_windmill
+
+needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings are not installed (`make icons`)")
+N = LAYOUT_SIZE
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,name,role,stage,family",
+    [
+        ("a lemon", "lemon", "still_life", "interior", None),  # on a table, not a giant in the sky over a meadow
+        ("some pears and a jug, still life", "pear", "still_life", "interior", None),
+        ("flamingos standing in a shallow lagoon", "flamingo", "stands", "landscape", "lake"),  # not flying
+        ("a little country church with a steeple", "church", "building", "landscape", "meadow"),  # not by the sea
+    ],
+)
+def test_a_things_role_and_scene_are_where_it_belongs(subject, name, role, stage, family):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.0, 0.0)
+    assert scene.objects[0].entry.name == name and scene.objects[0].role == role
+    assert scene.stage == stage and (family is None or scene.family == family)
+
+
+@needs_icons
+def test_rocks_a_lighthouse_stands_on_are_the_scenes_not_drawings_in_the_air():
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene("a lighthouse on the rocks with a stormy sea", 0.0, 0.0)
+    assert [m.entry.name for m in scene.objects] == ["lighthouse"] and scene.family == "sea"
+
+
+def test_a_bridge_spans_the_water_with_open_arches():
+    assert is_bridge(ObjectEntry("game-icons", "stone-bridge")) and not is_bridge(ObjectEntry("noto", "boat"))
+    assert suspension(ObjectEntry("game-icons", "suspension-bridge"))
+    assert not suspension(ObjectEntry("game-icons", "arch-bridge"))
+    stone = painted_bridge(300, seed=1)
+    h, w = stone.shape[:2]
+    assert w == 300 and abs(h / w - STONE_HEIGHT) < 0.02
+    assert stone[2, :, 3].min() > 0.9  # the deck runs the whole length
+    assert (stone[-2, :, 3] < 0.1).mean() > 0.5  # under the arches the water shows
+    hanging = painted_bridge(300, seed=1, hanging=True)
+    assert hanging.shape[0] > 2 * h and (hanging[hanging.shape[0] // 3, :, 3] < 0.1).mean() > 0.6  # open between
+
+
+def test_a_bridge_is_placed_across_the_water_beyond_the_frame():
+    labels = np.full((N, N), C["sky"])
+    labels[24:] = C["water"]
+    labels[56:] = C["grass"]
+    cx, base, longer = across_water(labels, ObjectEntry("game-icons", "stone-bridge"))
+    assert cx == 0.5 and longer > 1.0  # off both sides
+    assert 24 / 63 < base < 56 / 63  # its feet in the water, in front of the far shore
+    _, back, smaller = across_water(labels, ObjectEntry("game-icons", "stone-bridge"), copy=1)
+    assert back < base and smaller < longer
+
+
+def test_a_windmill_has_a_tower_and_four_sails():
+    assert is_windmill(ObjectEntry("game-icons", "windmill"))
+    assert not is_windmill(ObjectEntry("game-icons", "paper-windmill"))
+    mill = painted_windmill(200, seed=0)
+    assert mill.shape[0] == 200 and mill[-1, :, 3].max() > 0.9  # standing on its foot
+    assert (mill[-1, :, 3] > 0.5).mean() < 0.6  # a tower, narrower than the sails' sweep
+    assert (mill[:, :, 3] > 0.5).any(0).mean() > 0.6  # the sails sweep most of its width
+
+
+class _Request:
+    def __init__(self, name, count, role="building"):
+        self.entry, self.count, self.role = ObjectEntry("noto", name), count, role
+
+
+def test_several_houses_make_a_street_built_into_the_layout():
+    assert is_house(ObjectEntry("noto", "houses")) and not is_house(ObjectEntry("noto", "lighthouse"))
+    assert street_of_houses([_Request("house", 3), _Request("house", 2)]) == 5
+    assert street_of_houses([_Request("house", 1), _Request("barn", 4)]) == 0  # one house stays a drawing
+    labels = np.full((N, N), C["sky"])
+    labels[30:] = C["grass"]
+    carve_street(labels, 5, "meadow", seed=3)
+    building = labels == C["building"]
+    rows = np.nonzero(building.any(1))[0]
+    assert rows.min() < 36 and 30 < rows.max() < 50  # standing on one line on the near ground
+    assert building.any(0).mean() > 0.6  # a row across the picture
+    assert (labels[rows.max() + 1] == C["earth"]).any()  # on a street
+
+
+def test_houses_asked_in_a_city_replace_its_towers():
+    labels = np.full((N, N), C["sky"])
+    labels[10:44, :] = C["building"]
+    labels[44:] = C["water"]
+    carve_street(labels, 4, "city", seed=0)
+    assert not (labels[:20] == C["building"]).any()  # no tower blocks above the houses
+    assert (labels[43] == C["building"]).any() and (labels[44:] == C["water"]).all()  # on the canal's edge
