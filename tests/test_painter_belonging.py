@@ -100,3 +100,31 @@ def test_houses_asked_in_a_city_replace_its_towers():
     carve_street(labels, 4, "city", seed=0)
     assert not (labels[:20] == C["building"]).any()  # no tower blocks above the houses
     assert (labels[43] == C["building"]).any() and (labels[44:] == C["water"]).all()  # on the canal's edge
+
+
+def test_grass_in_front_hides_a_things_foot_but_not_on_sand():
+    from models.painter.object_form import OBJECT
+    from models.painter.overlap import grass_over_feet
+
+    for ground, hidden in ((C["grass"], True), (C["sand"], False)):
+        labels = np.full((128, 128), C["sky"])
+        labels[60:] = ground
+        labels[40:90, 50:80] = OBJECT  # a thing standing at row 89
+        ref = np.zeros((128, 128, 3), np.float32)
+        ref[90:] = 0.3
+        grass_over_feet(ref, labels, seed=0)
+        foot = labels[84:90, 50:80]
+        assert (foot == ground).any() == hidden and (labels[40:70, 50:80] == OBJECT).all()
+        if hidden:  # the blades in the ground's colour just in front of the foot
+            assert np.allclose(ref[84:90, 50:80][foot == ground], 0.3)
+
+
+@pytest.mark.parametrize(
+    "subject,family",
+    [("a church with a blue dome on a Greek island", "sea"), ("a little country church with a steeple", "meadow")],
+)
+@needs_icons
+def test_a_building_stands_in_the_land_its_words_lean_to(subject, family):
+    from tools.scene_mapping import read_scene
+
+    assert read_scene(subject, 0.0, 0.0).family == family

@@ -21,6 +21,7 @@ from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
+from models.painter.overlap import grass_over_feet
 from models.painter.painted_in import (
     aerial_perspective,
     lift_object_darks,
@@ -289,6 +290,8 @@ def render_layout(
         settle_objects(ref, scene, labels, spec, seed)
         model_objects(ref, scene, labels, direction, spec.time)
         cast_shadows(ref, labels, direction)
+        if stage == "landscape":
+            grass_over_feet(ref, labels, seed)
         light_the_lights(ref, labels, objects.objects, spec.time, indoors=stage != "landscape")
         things = labels == OBJECT
     ref = aerial_perspective(ref, labels, spec)

@@ -1,0 +1,52 @@
+"""The foreground over a thing's foot: grass or snow in front of what stands in it, so it stands in the field,
+not pasted on top of it.
+
+A drawing laid over the land ends in a clean line along its bottom, which is what makes it read as a sticker.
+Where a thing stands on grass or snow, the last few rows of its silhouette are given back to that ground in
+upright blades of uneven height (their colour the ground's just in front, shadow included); the brushwork then
+strokes them as grass like the rest of the field, so a horse's hooves and a windmill's foot are lost in it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import ndimage
+
+from models.painter.object_form import OBJECT
+from models.painter.scene_layout import CLASSES
+
+TALL_GROUND = tuple(CLASSES.index(c) for c in ("grass", "snow"))  # ground that hides a foot (not sand, a table)
+DEPTH = (0.05, 3, 16)  # blades reach up this share of the thing's height, at least and at most this many pixels
+BLADE = 3  # pixels: the width over which a blade's height stays the same
+
+
+def grass_over_feet(ref: np.ndarray, labels: np.ndarray, seed: int) -> None:
+    """In place: each drawn thing standing on grass or snow has its foot overlapped by blades of that ground."""
+    mask = labels == OBJECT
+    if not mask.any():
+        return
+    size = mask.shape[0]
+    rng = np.random.default_rng([seed, 29])
+    parts, _ = ndimage.label(mask)
+    for i, (sl_y, sl_x) in enumerate(ndimage.find_objects(parts), start=1):
+        part = parts[sl_y, sl_x] == i
+        if part.sum() < 30 or sl_y.stop >= size - 1:
+            continue
+        ground = labels[min(size - 1, sl_y.stop + 1), sl_x][part[-1]]
+        if not len(ground) or np.isin(ground, TALL_GROUND).mean() < 0.6:
+            continue
+        kind = int(np.bincount(ground).argmax())
+        reach = int(np.clip(DEPTH[0] * part.shape[0], DEPTH[1], DEPTH[2]))
+        blades = np.repeat(rng.uniform(0.25, 1.0, part.shape[1] // BLADE + 1), BLADE)[: part.shape[1]]
+        for k, x in enumerate(range(sl_x.start, sl_x.stop)):
+            column = np.nonzero(part[:, k])[0]
+            if not len(column):
+                continue
+            foot = sl_y.start + int(column.max())
+            top = foot - int(reach * blades[k])
+            if labels[min(size - 1, foot + 1), x] not in TALL_GROUND:
+                continue
+            ys = np.arange(max(0, top), foot + 1)
+            ys = ys[labels[ys, x] == OBJECT]
+            labels[ys, x] = kind
+            ref[ys, x] = ref[min(size - 1, foot + 2), x]
