@@ -457,8 +457,9 @@ def _town_houses(phrases: list[tuple[str, str]], scenes: list, things: list) -> 
     return scenes, things + houses[: MAX_KINDS - len(things)]
 
 
-def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, float]:
-    """A scene where the subject (the first thing asked) belongs, when the words name none."""
+def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[str | None, float]:
+    """A scene where the subject (the first thing asked) belongs, when the words name none, or name one only
+    weakly (`scenes`: a building keeps the landscape its words lean to, "a church on a Greek island": the sea)."""
     subject, roles = things[0], {m.role for m in things}
     if "still_life" in roles and not roles & {"floats", "swims", "building", "flies"}:  # a dog by the fire: indoors
         return "interior", 1.0
@@ -467,6 +468,9 @@ def _scene_for_objects(things: list, weather: str | None) -> tuple[str | None, f
     if weather == "snow":
         return "snow", 1.0
     families = scene_words()["families"]
+    lands = [c for c in scenes if c[0] in families and c[0] not in ABSTRACT]
+    if subject.role == "building" and lands and max(c[1] for c in lands) >= scene_words()["thresholds"]["family"]:
+        return max(lands, key=lambda c: c[1])
     examples = [e for ex in families.values() for e in ex]
     owners = [f for f, ex in families.items() for _ in ex]
     scores = similarities(subject.entry.words, examples)
@@ -489,6 +493,7 @@ WATERLESS_FOR_BOATS = {
     "night_sky": "sea",
 }  # a city keeps its blocks: the placement lays a canal in front of them (placement_rules.lay_canal)
 MAX_KINDS = 3
+ABSTRACT = ("colour_field", "geometric", "gestural")  # families that are no land for a building
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name
 CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the class, not the kind ("palm tree")
@@ -523,7 +528,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
     threshold = scene_words()["thresholds"]["family"]
     if things and (family is None or similarity < scene_words()["thresholds"]["scene_beside_things"]):
-        family, similarity = _scene_for_objects(things, weather)
+        family, similarity = _scene_for_objects(things, weather, scenes)
     stage = "landscape"
     if family in scene_words()["stages"]:
         stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"

@@ -21,6 +21,7 @@ BUILDING, SKY = CLASSES.index("building"), CLASSES.index("sky")
 # facade (hue, saturation, value) choices: ochre, cream, brick, grey-blue, terracotta, white
 FACADES = ((38, 0.45, 0.72), (45, 0.18, 0.86), (12, 0.5, 0.55), (215, 0.12, 0.62), (22, 0.55, 0.68), (40, 0.06, 0.9))
 ROOFS = ((10, 0.6, 0.42), (215, 0.15, 0.3), (20, 0.45, 0.3))  # terracotta, slate, brown
+HOUSE_LIGHT = 0.6  # the least light a house's facade colour is laid in at
 LIT_SHARE = {"night": 0.6, "dusk": 0.4, "dawn": 0.15, "day": 0.0}
 
 
@@ -58,10 +59,12 @@ def _split_wide(block: Block, size: int) -> list[Block]:
     return [Block(int(a), int(b), block.top, block.bottom) for a, b in zip(edges[:-1], edges[1:])]
 
 
-def _tone(hsv: tuple[float, float, float], base: np.ndarray) -> np.ndarray:
-    """A facade or roof colour in the scene's light: its own hue and saturation at the lighting of `base`."""
-    own = hsv_colour(*hsv)
-    return np.clip(0.55 * own * (base.max() / max(own.max(), 1e-3)) + 0.45 * base, 0, 1)
+def _tone(hsv: tuple[float, float, float], base: np.ndarray, house: bool = False) -> np.ndarray:
+    """A facade or roof colour in the scene's light: its own hue and saturation at the lighting of `base`; a
+    house's walls keep more of their own colour and at least HOUSE_LIGHT (a street of houses, not dark blocks)."""
+    own, share = hsv_colour(*hsv), 0.75 if house else 0.55
+    light = max(float(base.max()), HOUSE_LIGHT) if house else float(base.max())
+    return np.clip(share * own * (light / max(own.max(), 1e-3)) + (1 - share) * base, 0, 1)
 
 
 def _roof(ref, labels, block: Block, colour: np.ndarray, rng: np.random.Generator) -> None:
@@ -113,7 +116,8 @@ def dress_buildings(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: n
     blocks = find_blocks(labels, min_width=max(6, size // 60))
     for block in blocks:
         base = ref[block.top : block.bottom, block.left : block.right].reshape(-1, 3).mean(0)
-        facade = _tone(FACADES[int(rng.integers(len(FACADES)))], base)
+        house = block.bottom - block.top < 2.2 * (block.right - block.left)
+        facade = _tone(FACADES[int(rng.integers(len(FACADES)))], base, house)
         region = labels[block.top : block.bottom, block.left : block.right] == BUILDING
         shade = np.linspace(1.05, 0.85, block.right - block.left)[None, :, None]  # a side in shadow
         patch = ref[block.top : block.bottom, block.left : block.right]
