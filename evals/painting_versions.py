@@ -80,16 +80,23 @@ def sheet(set_name: str, dirs: list[str], out: str, tile: int = 192) -> str:
 
 
 def make_job(
-    set_name: str, dirs: list[str], labels: list[str], job: str, judge_root="/work/judge", key_root="/work/keys"
+    set_name: str,
+    dirs: list[str],
+    labels: list[str],
+    job: str,
+    judge_root="/work/judge",
+    key_root="/work/keys",
+    ids: list[str] | None = None,
 ):
-    """Both versions' works under shuffled names in <judge_root>/<job>/works, the key in <key_root>/<job>.json."""
+    """Both versions' works (of every row, or those ids) under shuffled names in <judge_root>/<job>/works, the key
+    in <key_root>/<job>.json."""
     from evals.painting_blind import finish_job
 
     folder = os.path.join(judge_root, job)
     if os.path.exists(folder):
         raise SystemExit(f"{folder} exists already: choose a new job name")
     os.makedirs(os.path.join(folder, "works"))
-    rows = _load_requests(set_name)
+    rows = [r for r in _load_requests(set_name) if not ids or r["id"] in ids]
     works = [(label, d, r) for label, d in zip(labels, dirs) for r in rows]
     names = [f"{n:03d}.png" for n in random.Random(f"{job}-shuffle").sample(range(100, 1000), len(works))]
     key = {"set": set_name, "works": {}}
@@ -140,7 +147,7 @@ def main() -> None:
     elif args.step == "sheet":
         print(sheet(args.set, dirs, args.out))
     elif args.step == "job":
-        print(make_job(args.set, dirs, args.labels.split(","), args.job))
+        print(make_job(args.set, dirs, args.labels.split(","), args.job, ids=[i for i in args.ids.split(",") if i]))
     else:
         score(args.set, args.job, args.label or args.job)
 

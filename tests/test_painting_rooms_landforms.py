@@ -54,7 +54,8 @@ def test_a_person_by_trade_is_drawn_and_a_street_cafe_is_a_street():
     (girl,) = read_scene("a little girl reading a book under a tree", 0.3, 0.0).objects  # her book is hers
     assert girl.role == "figure" and girl.entry.name.endswith("standing")  # whole, not a head in the grass
     grandmother = read_scene("a grandmother knitting in her rocking chair", 0.3, 0.0)
-    assert grandmother.stage == "portrait" and grandmother.objects[0].role == "figure"
+    assert grandmother.stage == "interior" and grandmother.objects[0].role == "figure"  # knitting in her room
+    assert grandmother.objects[0].person.pose == "sit"
     sitter = read_scene("a portrait of a young woman", 0.3, 0.0).objects[0]
     assert sitter.entry.name == "woman"  # a portrait keeps its head and shoulders
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from models.painter.figure import Person
 from models.painter.object_library import ObjectEntry, entries, icons_dir, installed
 from models.painter.placement import ROLES
 from tools.embedding_search import embed
@@ -74,6 +75,7 @@ class ObjectMatch:
     count: int
     meaning: float | None = None  # the similarity by meaning alone, before a name spelled out by the words counts
     colour: tuple[float, float] | None = None  # (hue, saturation) the words give it ("a red barn"), if any
+    person: Person | None = None  # a person: who, doing what, hair and clothes (`tools/figure_words`)
 
     @property
     def by_meaning(self) -> float:

@@ -76,7 +76,7 @@ def render_painting(
 
 def painting_plan(params: PaintingParameters) -> PaintingPlan:
     """The painter's plan: the spec, the stage, and each asked thing with its role and count."""
-    requests = tuple(ObjectRequest(m.entry, m.role, m.count, m.colour) for m in params.scene.objects)
+    requests = tuple(ObjectRequest(m.entry, m.role, m.count, m.colour, m.person) for m in params.scene.objects)
     return PaintingPlan(params.spec, params.scene.stage, requests, params.scene.landform)
 
 

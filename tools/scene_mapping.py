@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from tools.embedding_search import embed, similarities
+from tools.figure_words import held_by, read_person
 from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
 from tools.thing_phrases import (
     FORMS,
@@ -73,8 +74,8 @@ class SceneReading:
     left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
 
     def things_in_words(self) -> list[str]:
-        """The things drawn, as a reply names them: "3 palm tree", "basket"; several drawings of one phrase (a
-        town's houses) by that phrase's words ("houses of a small town")."""
+        """The things drawn, as a reply names them: "3 palm tree", "basket", a person by the words ("an old
+        farmer"); several drawings of one phrase (a town's houses) by that phrase's words ("houses of a small town")."""
         said, words = set(), []
         for m in self.objects:
             shared = sum(o.phrase == m.phrase for o in self.objects) > 1
@@ -82,7 +83,8 @@ class SceneReading:
                 said.add(m.phrase)
                 words.append(f"houses of {m.phrase}" if m.role == "building" else m.phrase)
             elif not shared:
-                words.append(f"{m.count} {m.entry.words}" if m.count > 1 else m.entry.words)
+                name = _person_words(m.phrase) if m.person is not None else m.entry.words  # a violinist, not a violin
+                words.append(f"{m.count} {name}" if m.count > 1 else name)
         return words
 
 
@@ -397,9 +399,58 @@ def _whole_figures(things: list, seed: int, context: str) -> list:
     for m in things:
         if m.role == "figure" and object_matching.is_bust(m.entry):
             standing = object_matching.match_objects([f"{m.phrase} standing"], seed, "figure", context, whole)[0]
-            m = replace(standing, phrase=m.phrase, count=m.count) if whole("", standing.entry.words) else m
+            m = (
+                replace(standing, phrase=m.phrase, count=m.count, person=m.person)
+                if whole("", standing.entry.words)
+                else m
+            )
         found.append(m)
     return found
+
+
+def _person_words(phrase: str) -> str:
+    """The person of a subject phrase, before what they do ("a couple" of "a couple walking hand")."""
+    words = phrase.split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.endswith("ing") and len(w) > 4), len(words))
+    return " ".join(words[:cut])
+
+
+def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: int) -> list:
+    """The things with the person the subject asks for ("a violinist playing", "an old farmer") drawn as a person
+    doing what the words say (`figure_words`), in place of the nearest drawing of their words (a violin, a dog)
+    and of what they hold; unchanged when no person is asked, or a drawing holds them (a man in a rowing boat)."""
+    from models.painter.object_library import ObjectEntry
+    from tools.object_matching import ObjectMatch, count_of
+
+    if not phrases or phrases[0][1] != "subject" or not object_matching_available():
+        return things
+    if any(m.role != "figure" and set(m.entry.name.split("-")) & PEOPLE for m in things):
+        return things
+    sitter = next((m for m in things if m.role == "figure" and set(m.entry.name.split("-")) & PEOPLE), None)
+    phrase = sitter.phrase if sitter is not None else phrases[0][0]  # "a portrait | of an old man"
+    first = next((m for m in things if m.phrase == phrase), None)
+    drawn = first is not None and first.role == "figure"  # a drawing of a person (a dancer, a woman)
+    who = _person_words(phrase)
+    if not drawn and not is_person(who):
+        return things
+    person = read_person(who, subject, seed)
+    entry = first.entry if drawn else ObjectEntry("fluent-emoji-flat", "person-standing")
+    count = first.count if drawn else count_of(who, seed)
+    figure = ObjectMatch(phrase, entry, "figure", 1.0, count, person=person)
+    held = person.prop is not None
+    kept = [m for m in things if m is not first and m.role not in ("figure",) + (("still_life",) if held else ())]
+    kept = [m for m in kept if not held_by(person, m.entry.words)]  # her easel: in her hands, not a second thing
+    return [figure, *kept][:MAX_KINDS]
+
+
+def _seated_elsewhere(phrases: list[tuple[str, str]], things: list) -> bool:
+    """True when the subject's person sits doing something (reading, knitting) and no portrait is asked: they are
+    painted where they sit, not as a bust."""
+    person = things[0].person if things else None
+    if person is None or person.pose != "sit" or not phrases:
+        return False
+    family, near = _family(phrases[0][0])
+    return not (family == "portrait" and near >= scene_words()["thresholds"]["stage"])
 
 
 def _usual(match) -> tuple[float, float] | None:
@@ -516,6 +567,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     phrases = _phrases(words, used)
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject)
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
+    things = _people(phrases, things, subject, seed)
     if object_matching_available():
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
@@ -529,6 +581,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     threshold = scene_words()["thresholds"]["family"]
     if things and (family is None or similarity < scene_words()["thresholds"]["scene_beside_things"]):
         family, similarity = _scene_for_objects(things, weather, scenes)
+    if family == "portrait" and _seated_elsewhere(phrases, things):  # grandma knitting in her chair: her room
+        family, similarity = ("interior", 1.0) if things[0].person.seated_on == "chair" else ("garden", 1.0)
     stage = "landscape"
     if family in scene_words()["stages"]:
         stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"

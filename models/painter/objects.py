@@ -19,6 +19,7 @@ from PIL import Image, ImageFilter
 
 from models.painter.birds import painted_bird
 from models.painter.bridges import is_bridge, painted_bridge, suspension
+from models.painter.figure import Person, painted_figure
 from models.painter.object_library import ObjectEntry, render
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
@@ -49,6 +50,7 @@ class PlacedObject:
     colour: tuple[float, float] | None = None  # (hue, saturation) asked for it ("a red barn"): a silhouette's own
     tone: float = 1.0  # its colour's value against its drawing's (copies of one thing differ a little)
     flock: bool = False  # one of a flock far off: painted as a few strokes (`birds`), not as its drawing
+    person: Person | None = None  # a person in a pose (`figure`), painted by our hand, not as their drawing
 
 
 def _relit(
@@ -227,6 +229,7 @@ class ObjectPainter:
     def __init__(self, objects: list[PlacedObject], spec: SceneSpec, light_x: float = 0.5):
         self.objects, self.spec, self.light_x = sorted(objects, key=lambda o: o.base_y), spec, light_x
         self._layers: list[tuple[np.ndarray, np.ndarray, int, int]] = []
+        self._hands: dict[int, tuple[float, float]] = {}  # a figure's near hand, in its drawing's pixels
 
     def _drawing(self, obj: PlacedObject, size: int) -> tuple[np.ndarray, bool]:
         """(RGBA of the thing at its size, whether it is a stencil to be painted in its local colour): a sitter, a
@@ -234,7 +237,13 @@ class ObjectPainter:
         seed = int(obj.cx * 1e4 + obj.base_y * 1e6)
         if obj.shoulders:
             head = render(obj.entry, max(8, int(obj.height * size / BUST)))
-            return painted_sitter(head, self.spec.accent_hue, light_left=self.light_x < obj.cx), False
+            return painted_sitter(head, self.spec.accent_hue, self.light_x < obj.cx, obj.person), False
+        if obj.person is not None:
+            rgba, hand = painted_figure(
+                obj.person, max(12, int(obj.height * size)), seed, self.spec.accent_hue, facing_left=obj.cx > 0.55
+            )
+            self._hands[id(obj)] = hand
+            return rgba, False
         if obj.flock:
             return painted_bird(max(6, int(obj.height * size)), seed), False
         if is_bridge(obj.entry):
@@ -252,6 +261,8 @@ class ObjectPainter:
         for obj in self.objects:  # back to front: farther (higher) objects first
             rgba, stencil = self._drawing(obj, size)
             top, left = _box(obj, size, rgba.shape[:2])
+            if obj.person is not None:  # a figure with a long rod or an easel: all of it inside the frame
+                left = int(np.clip(left, 0, max(0, size - rgba.shape[1])))
             around = ref[max(0, top) : max(1, top + rgba.shape[0]), max(0, left) : max(1, left + rgba.shape[1])]
             light = around.reshape(-1, 3).mean(0) if around.size else ref.reshape(-1, 3).mean(0)
             lit_by = STUDIO_LIGHT if obj.shoulders else _sky_light(ref, labels, light)  # a sitter: the studio's
@@ -265,6 +276,26 @@ class ObjectPainter:
             covered = _paste(ref, rgb, rgba[..., 3], top, left)
             labels[covered > 0.5] = OBJECT_CLASS
             self._layers.append((rgb, rgba[..., 3], top, left))
+            if id(obj) in self._hands:
+                self._hands[id(obj)] = (left + self._hands[id(obj)][0], top + self._hands[id(obj)][1])
+        self._kite_strings(ref)
+
+    def _kite_strings(self, ref: np.ndarray) -> None:
+        """A fine string from a kite flier's hand up to the kite, so the kite is theirs (in place)."""
+        size = ref.shape[0]
+        kites = [o for o in self.objects if o.role == "flies"]
+        for obj in self.objects:
+            if obj.person is None or obj.person.prop != "kite" or id(obj) not in self._hands or not kites:
+                continue
+            kite = kites[0]
+            hx, hy = self._hands[id(obj)]
+            kx, ky = kite.cx * size, (kite.base_y - 0.2 * kite.height) * size
+            steps = np.linspace(0, 1, int(abs(ky - hy) + abs(kx - hx)) + 2)
+            sag = 0.06 * size * np.sin(np.pi * steps)  # a string sags a little under its own weight
+            ys = (hy + (ky - hy) * steps + sag).astype(int)
+            xs = (hx + (kx - hx) * steps).astype(int)
+            inside = (ys >= 0) & (ys < size) & (xs >= 0) & (xs < size)
+            ref[ys[inside], xs[inside]] = 0.7 * ref[ys[inside], xs[inside]] + 0.3 * np.array([0.95, 0.93, 0.88])
 
     def restate(self, painted: np.ndarray, amount: float = RESTATE) -> np.ndarray:
         for rgb, alpha, top, left in self._layers:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 
+from models.painter.figure import Person
 from models.painter.grounded import shape_headlands
 from models.painter.instances import place_instances
 from models.painter.landforms import carve_landform
@@ -40,6 +41,7 @@ class ObjectRequest:
     role: str
     count: int = 1
     colour: tuple[float, float] | None = None  # (hue, saturation) the words give it: a silhouette is painted so
+    person: Person | None = None  # a person: painted in their pose by `figure`, not as their drawing
 
 
 @dataclass(frozen=True)
@@ -128,13 +130,15 @@ def _snap(labels: np.ndarray, role: str, cx: float, base_y: float) -> tuple[floa
     return cx, float(nearest / (LAYOUT_SIZE - 1)) + (0.0 if role == "flies" else 0.01)
 
 
-def _groups(plan: PaintingPlan, stage: str) -> dict[str, list[tuple[ObjectEntry, str, tuple | None]]]:
+def _groups(plan: PaintingPlan, stage: str) -> dict[str, list[tuple]]:
     """The things placed together, as one group of slots: those of one role (a teapot and a cup share the
     table; boats spread over the water), and indoors everything but a figure on the table."""
-    groups: dict[str, list[tuple[ObjectEntry, str, tuple | None]]] = {}
+    groups: dict[str, list[tuple]] = {}
     for request in plan.objects:
         key = request.role if stage not in INDOOR_STAGES or request.role == "figure" else "still_life"
-        groups.setdefault(key, []).extend([(request.entry, request.role, request.colour)] * request.count)
+        groups.setdefault(key, []).extend(
+            [(request.entry, request.role, request.colour, request.person)] * request.count
+        )
     return {key: members[:MAX_SLOTS] for key, members in groups.items()}
 
 
@@ -144,11 +148,11 @@ def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, 
     for i, (role, members) in enumerate(_groups(plan, stage).items()):
         out = sample_placement(placement_vae, stage, role, len(members), labels, seed * 31 + i)
         interior = interior if interior is not None else tuple(float(v) for v in out[-3:])
-        for k, (entry, own_role, colour) in enumerate(members):
+        for k, (entry, own_role, colour, person) in enumerate(members):
             cx, base_y, height = (float(v) for v in out[3 * k : 3 * k + 3])
             if labels is not None and stage not in INDOOR_STAGES:
                 cx, base_y = _snap(labels, own_role, cx, base_y)
-            placed.append(PlacedObject(entry, own_role, cx, base_y, max(0.05, height), colour=colour))
+            placed.append(PlacedObject(entry, own_role, cx, base_y, max(0.05, height), colour=colour, person=person))
     return settle(placed, labels if stage not in INDOOR_STAGES else None, stage, seed), interior
 
 

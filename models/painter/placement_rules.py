@@ -56,6 +56,7 @@ ONE_ON_TABLE = (0.24, 0.36)  # a thing alone on the table (a vase, a teapot, a l
 COMPANION_ON_TABLE = 0.75  # a thing asked after the first ("a glass of wine and cheese": the cheese) is smaller
 MANY_ON_TABLE = (0.1, 0.15)  # each of several of one kind (apples, cups), grouped near the table's other things
 ROOM_FEATURE = (0.44, 0.56)  # a fireplace, a bed, a bookshelf: longer side
+FIGURE_INDOORS = (0.95, 0.78)  # a person in a room: feet near the frame's foot, this tall standing
 ANIMAL_INDOORS = (0.3, 0.4)  # a dog or a cat in a room: not a toy beside the fireplace
 COPY_JITTER = 0.15  # each further copy of one drawing is up to this much smaller
 COPY_TONE = (0.82, 1.05)  # ... and its colour this much darker or lighter (three horses are three horses, not one)
@@ -337,6 +338,8 @@ def _indoors(obj, placed: list, stage: str) -> tuple[float, float, float]:
         sitters = [o for o in placed if o.role == "figure"]  # two sitters side by side, each a little smaller
         place = next(i for i, o in enumerate(sitters) if o is obj)
         return (place + 1) / (len(sitters) + 1), 1.0, SITTER * (1.0 if len(sitters) == 1 else 0.72)
+    if obj.role == "figure":  # a person in a room stands or sits on its floor, at a person's size
+        return float(np.clip(cx, 0.3, 0.7)), FIGURE_INDOORS[0], FIGURE_INDOORS[1]
     if obj.role == "flies":  # indoors no sky: a bird or butterfly in the room's upper half, not tiny
         far, near = SIZES["flies"]
         base = float(np.clip(base, 0.2, 0.55))

@@ -6,7 +6,9 @@ colour, its hair colour and how far the hair falls (short, to the jaw, to the sh
 drawn as a painter blocks one in: an egg-shaped face a third taller than wide, the hair as a mass around it, the
 features as soft value marks (shadowed eye sockets with small dark eyes, brows, the shadow side of the nose, a
 mouth a little darker and redder than the skin, warmer cheeks), a neck in the chin's shadow and shoulders in a
-plain garment. The scene's light, volume and strokes are laid on it later, as on every drawn thing.
+plain garment. What the words say of the sitter (`figure.Person`: "long black hair", "a bearded man", "a green
+dress") overrides the emoji's hair and the garment's colour, and gives a beard. The scene's light, volume and
+strokes are laid on it later, as on every drawn thing.
 """
 
 from __future__ import annotations
@@ -62,12 +64,20 @@ def _lay(out: np.ndarray, amount: np.ndarray, colour: np.ndarray) -> None:
     out[..., 3] = np.maximum(out[..., 3], a[..., 0])
 
 
-def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True) -> np.ndarray:
+def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True, person=None) -> np.ndarray:
     """RGBA [h * BUST, w * WIDTH, 4] of the sitter described by the emoji head [h, w, 4], in a garment of the
-    painting's accent hue, the face's far side from the light (from the left, or the right) in shadow."""
+    painting's accent hue, the face's far side from the light (from the left, or the right) in shadow; the words'
+    `person` (`figure.Person`), when given, sets the hair's colour and length, a beard and the garment's colour."""
     h, w = head.shape[:2]
     height, width = int(h * BUST), int(w * WIDTH)
     skin, hair, length = read_head(head)
+    garment = hsv_colour(accent_hue, 0.4, 0.42)
+    if person is not None:
+        hair = _muted(np.array(person.hair, np.float32)) if person.hair is not None else hair
+        length = 1.0 if person.long_hair else length
+        if person.clothes is not None:
+            grey = person.clothes[1] < 0.15
+            garment = hsv_colour(person.clothes[0], 0.0 if grey else min(0.7, person.clothes[1]), 0.5)
     out = np.zeros((height, width, 4), np.float32)
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
     cx, cy, ry, rx = width / 2, 0.5 * h, 0.4 * h, 0.3 * h  # the face: a third taller than wide
@@ -78,7 +88,6 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True)
         (np.abs(xx - cx) < 1.15 * rx) & (yy > 0.42 * h) & (yy < (0.1 + fall) * h)
     )
     _lay(out, _soft(behind, 0.01 * h), hair * 0.85)
-    garment = hsv_colour(accent_hue, 0.4, 0.42)
     rise = np.clip((yy - 1.02 * h) / (0.5 * h), 0, 1)  # from the neck's base down the slope of the shoulders
     half = 0.2 * h + (0.47 * width - 0.2 * h) * (1 - (1 - rise) ** 2.5)
     chest = (yy > 1.02 * h) & (np.abs(xx - cx) < half)
@@ -101,7 +110,24 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True)
     _lay(out, 0.45 * _soft(lit_hair, 0.04 * h), np.clip(hair * 1.35 + 0.06, 0, 1))
     # the head turned a little towards the light: the features move that way, the broad cheek in shadow
     _features(out, yy, xx, cx - side * TURN * rx, h, rx, skin, hair, side)
+    if person is not None and person.beard:
+        _beard(out, yy, xx, cx - side * TURN * rx, h, rx, hair, long=person.age == "old")
     return out
+
+
+def _beard(out: np.ndarray, yy, xx, cx: float, h: int, rx: float, hair: np.ndarray, long: bool) -> None:
+    """In place: a beard from the cheeks round the chin (an old man's falling onto the chest), the mouth left
+    a shadow in it."""
+    reach = 1.2 if long else 0.97  # where it ends, as a share of the head's height
+    top = 0.66
+    down = np.clip((yy - top * h) / ((reach - top) * h), 0, 1)  # a beard narrows to its tip
+    jaw = (np.abs(xx - cx) < 0.85 * rx * (1 - 0.55 * down**1.5)) & (yy > top * h) & (yy < reach * h)
+    jaw &= (np.abs(xx - cx) < 0.45 * rx) | (yy > 0.6 * h + 0.15 * h * np.abs(xx - cx) / rx)  # cheeks left bare
+    jaw |= _ellipse(yy, xx, 0.7 * h, cx, 0.05 * h, 0.3 * rx)  # the moustache over the lip
+    _lay(out, 0.85 * _soft(jaw, 0.02 * h), hair * 0.9)
+    lit = jaw & (yy < (top + 0.15) * h)
+    _lay(out, 0.3 * _soft(lit, 0.03 * h), np.clip(hair * 1.25 + 0.05, 0, 1))
+    _lay(out, 0.6 * _soft(_ellipse(yy, xx, 0.745 * h, cx, 0.012 * h, 0.2 * rx), 0.006 * h), hair * 0.35)
 
 
 def _features(

@@ -1,0 +1,393 @@
+"""A whole person painted by our own hand, in a pose that says what they are doing, not a pasted emoji.
+
+A figure is blocked in as a painter of small figures does: a body about seven heads tall (a child five, an old
+person a little stooped), limbs as tapering strokes from joint to joint, a torso in the clothes' colour, a
+skirt or trousers, the hair as a mass on the head, the face a skin oval with its shadow side away from the light.
+The pose (standing, walking, seated, bending to work, reaching up, dancing, playing) sets the joints; what the
+person holds (a book, a fishing rod, a violin, a guitar, a saxophone, a hoe, a staff, knitting, an easel, a
+backpack, a seat) is drawn in their hands. The scene's light, strokes and finish are laid on it later, as on
+every drawn thing (`objects`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+SUPER = 3  # drawn this many times larger, then reduced: soft, even edges at a small figure's size
+SKIN_TONES = ((0.93, 0.76, 0.63), (0.86, 0.66, 0.52), (0.72, 0.52, 0.39), (0.52, 0.36, 0.26))
+HAIR_TONES = ((0.22, 0.15, 0.1), (0.12, 0.09, 0.08), (0.42, 0.27, 0.15), (0.66, 0.5, 0.3), (0.5, 0.24, 0.12))
+TROUSERS = ((0.22, 0.24, 0.32), (0.3, 0.25, 0.2), (0.32, 0.32, 0.3))
+WOOD = (0.42, 0.28, 0.16)
+POSES = ("stand", "walk", "sit", "bend", "reach", "dance")
+PROPS = ("book", "rod", "violin", "guitar", "horn", "hoe", "staff", "knitting", "easel", "backpack", "net", "kite")
+HEADS_TALL = {"child": 5.0, "adult": 7.2, "old": 6.9}  # a body this many heads tall
+CHILD = 0.72  # a child this much of a grown person's height
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who the figure is and what they are doing, read from the request's words (`tools/figure_words`)."""
+
+    pose: str = "stand"  # one of POSES
+    prop: str | None = None  # one of PROPS: what they hold or use
+    age: str = "adult"  # "child", "adult" or "old"
+    dress: bool = False  # a dress or skirt, not trousers
+    long_hair: bool = False
+    beard: bool = False
+    hair: tuple[float, float, float] | None = None  # RGB the words give the hair ("red hair", "blonde")
+    clothes: tuple[float, float] | None = None  # (hue, saturation) the words give the clothes ("a green dress")
+    seated_on: str = "chair"  # what a seated figure sits on: "chair", "bench", "ground"
+
+
+# Joints in head heights, x towards where the figure faces, y down from the crown; "n" the near limb, "f" the far.
+STAND = {
+    "neck": (0.05, 1.05),
+    "sn": (0.15, 1.4),
+    "sf": (-0.1, 1.35),
+    "hip": (0.0, 3.55),
+    "en": (0.25, 2.55),
+    "hn": (0.3, 3.55),
+    "ef": (-0.2, 2.5),
+    "hf": (-0.15, 3.5),
+    "kn": (0.15, 5.3),
+    "fn": (0.15, 7.0),
+    "kf": (-0.1, 5.3),
+    "ff": (-0.15, 7.0),
+}
+SIT = {**STAND, "hip": (0.0, 3.55), "kn": (1.55, 3.6), "fn": (1.5, 5.25), "kf": (1.35, 3.55), "ff": (1.2, 5.25)}
+SIT |= {"en": (0.45, 2.45), "hn": (1.1, 3.05), "ef": (0.2, 2.5), "hf": (0.95, 3.1)}
+POSE_JOINTS = {
+    "stand": STAND,
+    "walk": {**STAND, "kn": (0.55, 5.2), "fn": (0.8, 6.95), "kf": (-0.35, 5.25), "ff": (-0.85, 6.85)}
+    | {"en": (-0.25, 2.5), "hn": (-0.45, 3.4), "ef": (0.3, 2.5), "hf": (0.6, 3.35)},
+    "sit": SIT,
+    "bend": {**STAND, "neck": (1.1, 1.85), "sn": (1.15, 2.2), "sf": (0.9, 2.15), "hip": (0.0, 3.75)}
+    | {"en": (1.45, 3.1), "hn": (1.7, 3.9), "ef": (1.2, 3.1), "hf": (1.35, 4.0), "kn": (0.25, 5.4), "kf": (-0.2, 5.4)},
+    "reach": {**STAND, "en": (0.75, 0.85), "hn": (1.15, 0.05), "ef": (-0.3, 2.5), "hf": (-0.3, 3.45)},
+    "dance": {**STAND, "en": (0.75, 0.6), "hn": (0.35, -0.35), "ef": (-0.8, 0.65), "hf": (-0.4, -0.3)}
+    | {"kn": (0.15, 5.3), "fn": (0.1, 7.05), "kf": (-0.9, 5.0), "ff": (-2.1, 5.8)},
+}
+# what a held thing does to the arms (the same joints, moved)
+PROP_ARMS = {
+    "book": {"en": (0.45, 2.5), "hn": (0.85, 2.55), "ef": (0.2, 2.55), "hf": (0.75, 2.7)},
+    "knitting": {"en": (0.45, 2.55), "hn": (0.95, 2.85), "ef": (0.2, 2.6), "hf": (0.8, 2.95)},
+    "violin": {"en": (0.55, 2.15), "hn": (0.75, 1.75), "ef": (0.8, 1.7), "hf": (1.3, 1.2)},
+    "guitar": {"en": (0.35, 2.55), "hn": (0.55, 3.0), "ef": (0.75, 2.2), "hf": (1.35, 2.35)},
+    "horn": {"en": (0.45, 2.4), "hn": (0.6, 2.9), "ef": (0.55, 2.0), "hf": (0.55, 2.35)},
+    "rod": {"en": (0.6, 2.3), "hn": (1.0, 2.55), "ef": (0.35, 2.45), "hf": (0.85, 2.75)},
+    "hoe": {"en": (0.5, 2.35), "hn": (0.7, 2.9), "ef": (0.2, 2.4), "hf": (0.65, 3.5)},
+    "staff": {"en": (0.55, 2.3), "hn": (0.85, 2.4)},
+    "easel": {"en": (0.75, 1.9), "hn": (1.35, 1.7)},
+    "net": {"en": (0.5, 2.6), "hn": (1.05, 3.2), "ef": (0.25, 2.65), "hf": (0.95, 3.4)},
+}
+SEAT_HEIGHT = {"chair": 5.25, "bench": 5.25, "ground": 5.25}
+
+
+def _colour(rgb) -> tuple[int, int, int, int]:
+    return tuple(int(np.clip(c, 0, 1) * 255) for c in rgb) + (255,)
+
+
+def _hsv(hue: float, saturation: float, value: float) -> np.ndarray:
+    import colorsys
+
+    return np.array(colorsys.hsv_to_rgb((hue % 360) / 360, saturation, value), np.float32)
+
+
+class _Canvas:
+    """Strokes in head units, drawn on a supersampled RGBA image, `origin` the crown's place in units."""
+
+    def __init__(self, unit: float, left: float, top: float, width: float, height: float):
+        self.unit, self.left, self.top = unit * SUPER, left, top
+        self.image = Image.new("RGBA", (max(1, int(width * self.unit)), max(1, int(height * self.unit))), (0,) * 4)
+        self.draw = ImageDraw.Draw(self.image)
+
+    def xy(self, p) -> tuple[float, float]:
+        return (p[0] - self.left) * self.unit, (p[1] - self.top) * self.unit
+
+    def limb(self, a, b, width: float, colour) -> None:
+        w = max(1, int(width * self.unit))
+        self.draw.line([self.xy(a), self.xy(b)], fill=_colour(colour), width=w)
+        for p in (a, b):
+            x, y = self.xy(p)
+            self.draw.ellipse([x - w / 2, y - w / 2, x + w / 2, y + w / 2], fill=_colour(colour))
+
+    def line(self, points, width: float, colour) -> None:
+        self.draw.line([self.xy(p) for p in points], fill=_colour(colour), width=max(1, int(width * self.unit)))
+
+    def polygon(self, points, colour) -> None:
+        self.draw.polygon([self.xy(p) for p in points], fill=_colour(colour))
+
+    def ellipse(self, centre, rx: float, ry: float, colour) -> None:
+        x, y = self.xy(centre)
+        self.draw.ellipse(
+            [x - rx * self.unit, y - ry * self.unit, x + rx * self.unit, y + ry * self.unit], _colour(colour)
+        )
+
+
+def joints(person: Person) -> dict[str, tuple[float, float]]:
+    """The pose's joints (head heights), the held thing's arms laid over it; an old person stoops a little."""
+    pose = POSE_JOINTS.get(person.pose, STAND)
+    found = dict(pose)
+    if person.prop in PROP_ARMS and person.pose not in ("dance", "reach"):
+        found.update(PROP_ARMS[person.prop])
+        if person.pose == "sit" and person.prop in ("violin", "horn", "easel", "staff"):
+            pass  # a seated player holds it as a standing one
+    if person.age == "old" and person.pose in ("stand", "walk"):
+        for name in ("neck", "sn", "sf"):
+            x, y = found[name]
+            found[name] = (x + 0.25, y + 0.1)
+    return found
+
+
+def _scale_for_age(found: dict, age: str) -> dict:
+    """A child's body is shorter under the same head: limbs pulled towards the crown."""
+    factor = (HEADS_TALL[age] - 1) / (HEADS_TALL["adult"] - 1)
+    return {k: (x * (0.8 + 0.2 * factor), 1 + (y - 1) * factor if y > 1 else y) for k, (x, y) in found.items()}
+
+
+def painted_figure(person: Person, stature: int, seed: int, accent_hue: float, facing_left: bool = False):
+    """(RGBA [h, w, 4] of the person, the near hand's place (x, y) in its pixels) for a standing stature of
+    `stature` pixels: head to foot of the figure upright (a seated or bending one is lower)."""
+    rng = np.random.default_rng(seed)
+    heads = HEADS_TALL.get(person.age, 7.2)
+    stature = stature * (CHILD if person.age == "child" else 1.0)
+    unit = stature / heads
+    found = _scale_for_age(joints(person), person.age)
+    skin = np.array(SKIN_TONES[int(rng.integers(len(SKIN_TONES)))], np.float32)
+    hair = np.array(person.hair, np.float32) if person.hair is not None else _hair(person, rng)
+    top_colour = _hsv(*person.clothes, 0.62) if person.clothes else _hsv(accent_hue + rng.uniform(-25, 25), 0.45, 0.6)
+    if person.clothes and person.clothes[1] < 0.15:  # white, grey, black clothes
+        top_colour = _hsv(0, 0, 0.85 if person.clothes[1] < 0.05 else 0.5)
+    legs = np.array(TROUSERS[int(rng.integers(len(TROUSERS)))], np.float32)
+    bounds = _bounds(found, person)
+    canvas = _Canvas(unit, *bounds)
+    _seat(canvas, person, found)
+    _body(canvas, person, found, skin, hair, top_colour, legs)
+    _prop(canvas, person, found, top_colour)
+    image = canvas.image.resize(
+        (max(1, canvas.image.width // SUPER), max(1, canvas.image.height // SUPER)), Image.LANCZOS
+    )
+    rgba = np.asarray(image, np.float32) / 255
+    hand = found["hn"]
+    hx, hy = (hand[0] - bounds[0]) * unit, (hand[1] - bounds[1]) * unit
+    if facing_left:
+        rgba, hx = rgba[:, ::-1], rgba.shape[1] - 1 - hx
+    return np.ascontiguousarray(rgba), (hx, hy)
+
+
+def _hair(person: Person, rng) -> np.ndarray:
+    if person.age == "old":
+        return np.array((0.78, 0.77, 0.74), np.float32) * rng.uniform(0.85, 1.05)
+    return np.array(HAIR_TONES[int(rng.integers(len(HAIR_TONES)))], np.float32)
+
+
+def _bounds(found: dict, person: Person) -> tuple[float, float, float, float]:
+    """(left, top, width, height) in head units holding the body and what it holds."""
+    xs = [p[0] for p in found.values()] + [-0.9, 0.9]
+    ys = [p[1] for p in found.values()] + [-0.1, _floor(found) + 0.05]
+    extra = {"rod": (0, 3.2, -3.0, 0), "easel": (0, 2.6, 0, 0), "staff": (0, 0, -0.6, 0), "hoe": (0, 0.6, 0, 0)}
+    ex = extra.get(person.prop, (0, 0, 0, 0))
+    if person.pose == "sit" and person.seated_on != "ground":
+        xs.append(-0.9)
+    left, right = min(xs) - 0.5 - ex[0], max(xs) + 0.5 + ex[1]
+    top, bottom = min(ys) - 0.3 + ex[2], max(ys) + 0.15 + ex[3]
+    return left, top, right - left, bottom - top
+
+
+def _floor(found: dict) -> float:
+    """Where the feet stand (head heights below the crown)."""
+    return max(found["fn"][1], found["ff"][1]) + 0.05
+
+
+def _seat(canvas: _Canvas, person: Person, found: dict) -> None:
+    """A seated figure's chair or bench (its back behind the body), or nothing on the ground."""
+    if person.pose != "sit" or person.seated_on == "ground":
+        return
+    hip, knee = found["hip"], found["kn"]
+    seat_y = hip[1] + 0.35
+    wood = np.array(WOOD, np.float32)
+    canvas.polygon(
+        [(-0.7, seat_y - 0.15), (knee[0] + 0.1, seat_y - 0.15), (knee[0] + 0.1, seat_y + 0.2), (-0.7, seat_y + 0.2)],
+        wood,
+    )
+    floor = _floor(found)
+    for x in (-0.6, knee[0]):
+        canvas.limb((x, seat_y), (x, floor), 0.13, wood * 0.8)
+    if person.seated_on == "chair":  # a chair's back behind the sitter
+        canvas.limb((-0.65, seat_y), (-0.85, 1.6), 0.16, wood * 0.85)
+        canvas.limb((-0.85, 1.8), (-0.15, 1.85), 0.12, wood * 0.85)
+
+
+def _body(canvas: _Canvas, person: Person, j: dict, skin, hair, top, legs) -> None:
+    """Far limbs, legs, torso, near limbs, then the head: painted back to front."""
+    far = 0.78  # the far side of the body a step darker
+    arm = top * 0.95
+    lower = top * 0.9 if person.dress else legs
+    shoe = np.array((0.16, 0.12, 0.1), np.float32)
+    canvas.limb(j["sf"], j["ef"], 0.42, arm * far)
+    canvas.limb(j["ef"], j["hf"], 0.34, arm * far)
+    canvas.ellipse(j["hf"], 0.17, 0.17, skin * far)
+    canvas.limb(j["hip"], j["kf"], 0.58, lower * far)
+    canvas.limb(j["kf"], j["ff"], 0.44, (lower if not person.dress else skin) * far)
+    canvas.ellipse((j["ff"][0] + 0.15, j["ff"][1]), 0.3, 0.13, shoe)
+    canvas.limb((j["hip"][0] + 0.1, j["hip"][1]), j["kn"], 0.6, lower)
+    canvas.limb(j["kn"], j["fn"], 0.46, lower if not person.dress else skin * 0.95)
+    canvas.ellipse((j["fn"][0] + 0.15, j["fn"][1]), 0.3, 0.13, shoe)
+    neck, hip = j["neck"], j["hip"]
+    sn, sf = j["sn"], j["sf"]
+    waist = (hip[0] + 0.5 * (neck[0] - hip[0]) * 0.2, hip[1] - 0.9)
+    canvas.polygon(
+        [
+            (sf[0] - 0.55, sf[1]),
+            (sn[0] + 0.55, sn[1]),
+            (waist[0] + 0.5, waist[1]),
+            (hip[0] + 0.55, hip[1] + 0.2),
+            (hip[0] - 0.55, hip[1] + 0.2),
+            (waist[0] - 0.5, waist[1]),
+        ],
+        top,
+    )
+    if person.dress:  # a skirt flaring from the waist to below the knee
+        knee = (j["kn"][1] + j["kf"][1]) / 2
+        hem = knee + 0.5 if person.pose != "dance" else knee + 0.2
+        flare = 1.1 if person.pose != "dance" else 1.9
+        if person.pose == "sit":
+            canvas.polygon(
+                [
+                    (hip[0] - 0.6, hip[1] - 0.3),
+                    (hip[0] + 0.4, hip[1] - 0.4),
+                    (j["kn"][0] + 0.3, j["kn"][1] - 0.3),
+                    (j["kn"][0] + 0.3, j["kn"][1] + 0.7),
+                    (hip[0] - 0.6, hip[1] + 0.4),
+                ],
+                top * 0.9,
+            )
+        else:
+            cx = (j["kn"][0] + j["kf"][0]) / 2 * 0.5
+            canvas.polygon(
+                [(waist[0] - 0.45, waist[1]), (waist[0] + 0.45, waist[1]), (cx + flare, hem), (cx - flare, hem)],
+                top * 0.9,
+            )
+    canvas.limb(sn, j["en"], 0.44, arm)
+    canvas.limb(j["en"], j["hn"], 0.36, arm)
+    canvas.ellipse(j["hn"], 0.18, 0.18, skin)
+    canvas.limb((neck[0], neck[1] - 0.1), (neck[0], neck[1] + 0.25), 0.34, skin * 0.85)
+    _head(canvas, person, neck, skin, hair)
+
+
+def _head(canvas: _Canvas, person: Person, neck, skin, hair) -> None:
+    """The head a little turned towards where the figure faces: hair behind and on top, the face forward."""
+    bend = neck[0]
+    centre = (bend + 0.05, neck[1] - 0.55)
+    if person.long_hair:  # hair falling behind the shoulders
+        canvas.polygon(
+            [
+                (centre[0] - 0.45, centre[1]),
+                (centre[0] + 0.25, centre[1]),
+                (centre[0] + 0.2, centre[1] + 1.15),
+                (centre[0] - 0.55, centre[1] + 1.2),
+            ],
+            hair * 0.9,
+        )
+    canvas.ellipse(centre, 0.38, 0.5, skin)
+    canvas.ellipse((centre[0] - 0.2, centre[1] + 0.05), 0.18, 0.35, skin * 0.82)  # the head's shadow side
+    cap = (centre[0] - 0.06, centre[1] - 0.18)
+    canvas.ellipse(cap, 0.42, 0.36 if person.age != "old" else 0.3, hair)
+    canvas.ellipse((centre[0] - 0.3, centre[1] + 0.02), 0.14, 0.28, hair)  # over the ear at the back
+    if person.beard:
+        canvas.ellipse((centre[0] + 0.08, centre[1] + 0.35), 0.3, 0.28, hair)
+
+
+def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:
+    """What the person holds or carries, in its own colours."""
+    hn, hf = j["hn"], j["hf"]
+    wood = np.array(WOOD, np.float32)
+    prop = person.prop
+    if prop == "book":
+        canvas.polygon(
+            [
+                (hf[0] - 0.05, hf[1] - 0.45),
+                (hn[0] + 0.35, hn[1] - 0.5),
+                (hn[0] + 0.35, hn[1] + 0.1),
+                (hf[0] - 0.05, hf[1] + 0.1),
+            ],
+            (0.92, 0.9, 0.84),
+        )
+        canvas.line([(hn[0] + 0.15, hn[1] - 0.48), (hn[0] + 0.15, hn[1] + 0.1)], 0.05, (0.55, 0.2, 0.15))
+    elif prop == "knitting":
+        canvas.ellipse((hn[0] - 0.05, hn[1] + 0.05), 0.32, 0.2, (0.75, 0.25, 0.25))
+        canvas.line([(hf[0] - 0.2, hf[1] - 0.4), (hn[0] + 0.4, hn[1] + 0.3)], 0.05, (0.8, 0.78, 0.7))
+        canvas.line([(hf[0] + 0.3, hf[1] - 0.45), (hn[0] - 0.2, hn[1] + 0.35)], 0.05, (0.8, 0.78, 0.7))
+        canvas.ellipse((j["fn"][0] + 0.7, j["fn"][1] - 0.2), 0.25, 0.22, (0.7, 0.22, 0.22))
+    elif prop == "rod":
+        tip = (hn[0] + 3.4, hn[1] - 3.0)
+        canvas.line([(hf[0] - 0.2, hf[1] + 0.2), tip], 0.08, (0.3, 0.22, 0.14))
+        canvas.line([tip, (tip[0] + 0.2, j["fn"][1] + 1.5)], 0.025, (0.85, 0.85, 0.8))
+    elif prop == "violin":
+        body = (j["hf"][0] - 0.55, j["hf"][1] + 0.45)
+        canvas.ellipse(body, 0.32, 0.22, (0.55, 0.27, 0.1))
+        canvas.line([body, j["hf"]], 0.07, (0.2, 0.12, 0.08))
+        canvas.line([(hn[0] - 0.7, hn[1] - 0.6), (hn[0] + 0.6, hn[1] + 0.6)], 0.04, (0.85, 0.8, 0.7))
+    elif prop == "guitar":
+        base = (j["hn"][0] + 0.1, j["hn"][1] - 0.05)
+        canvas.ellipse(base, 0.55, 0.45, (0.62, 0.38, 0.16))
+        canvas.ellipse((base[0] + 0.45, base[1] - 0.25), 0.38, 0.32, (0.62, 0.38, 0.16))
+        canvas.ellipse((base[0] + 0.2, base[1] - 0.1), 0.12, 0.12, (0.18, 0.12, 0.08))
+        canvas.line([(base[0] + 0.6, base[1] - 0.35), (hf[0] + 0.35, hf[1] - 0.25)], 0.12, (0.28, 0.18, 0.1))
+    elif prop == "horn":
+        brass = (0.82, 0.63, 0.25)
+        mouth = (j["neck"][0] + 0.4, j["neck"][1] - 0.3)
+        canvas.limb(mouth, (mouth[0] + 0.35, mouth[1] + 0.5), 0.14, brass)
+        canvas.limb((mouth[0] + 0.35, mouth[1] + 0.5), (j["hn"][0] + 0.2, j["hn"][1] + 0.75), 0.26, brass)
+        canvas.limb((j["hn"][0] + 0.2, j["hn"][1] + 0.75), (j["hn"][0] + 0.6, j["hn"][1] + 0.45), 0.34, brass)
+        canvas.ellipse((j["hn"][0] + 0.7, j["hn"][1] + 0.3), 0.3, 0.26, brass)
+    elif prop in ("hoe", "staff"):
+        foot = (hn[0] + (0.9 if prop == "hoe" else 0.15), _floor(j))
+        head = (hf[0] - 0.4, hf[1] - 1.2) if prop == "hoe" else (hn[0] + 0.05, 0.5)
+        canvas.line([head, foot], 0.1, wood)
+        if prop == "hoe":
+            canvas.polygon(
+                [
+                    (foot[0] - 0.1, foot[1] - 0.35),
+                    (foot[0] + 0.35, foot[1] - 0.3),
+                    (foot[0] + 0.3, foot[1]),
+                    (foot[0] - 0.1, foot[1]),
+                ],
+                (0.4, 0.4, 0.42),
+            )
+        else:
+            canvas.draw.arc(
+                [*canvas.xy((head[0] - 0.35, head[1] - 0.5)), *canvas.xy((head[0] + 0.05, head[1] + 0.1))],
+                180,
+                20,
+                fill=_colour(wood),
+                width=max(1, int(0.1 * canvas.unit)),
+            )
+    elif prop == "easel":
+        x0, x1 = hn[0] + 0.5, hn[0] + 2.4
+        canvas.line([(x0, _floor(j)), ((x0 + x1) / 2, 1.0)], 0.1, wood)
+        canvas.line([(x1, _floor(j)), ((x0 + x1) / 2, 1.0)], 0.1, wood)
+        canvas.polygon([(x0 + 0.05, 1.3), (x1 - 0.05, 1.3), (x1, 3.4), (x0, 3.4)], (0.93, 0.9, 0.82))
+        canvas.polygon([(x0 + 0.3, 2.3), (x1 - 0.4, 2.0), (x1 - 0.3, 3.0), (x0 + 0.35, 3.1)], _hsv(200, 0.35, 0.7))
+    elif prop == "backpack":
+        canvas.polygon(
+            [
+                (j["sf"][0] - 0.95, j["sf"][1] + 0.1),
+                (j["sf"][0] - 0.3, j["sf"][1]),
+                (j["hip"][0] - 0.35, j["hip"][1] - 0.5),
+                (j["hip"][0] - 1.0, j["hip"][1] - 0.4),
+            ],
+            top * 0.55 + np.array((0.2, 0.1, 0.05)),
+        )
+    elif prop == "net":
+        cx, cy = (hn[0] + hf[0]) / 2 + 0.3, max(hn[1], hf[1]) + 0.3
+        canvas.polygon(
+            [(cx - 0.9, cy - 0.3), (cx + 0.9, cy - 0.4), (cx + 1.7, j["fn"][1]), (cx - 0.4, j["fn"][1])],
+            (0.6, 0.55, 0.42),
+        )
+        for k in range(6):
+            x = cx - 0.8 + 0.45 * k
+            canvas.line([(x, cy - 0.3), (x + 0.7, j["fn"][1])], 0.03, (0.3, 0.25, 0.2))

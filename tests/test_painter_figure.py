@@ -1,0 +1,90 @@
+"""People painted by our own hand in a pose (`models/painter/figure.py`), read from the request's words
+(`tools/figure_words.py`), and put into scenes in place of the nearest drawing of their words."""
+
+import numpy as np
+import pytest
+
+from models.painter.figure import Person, painted_figure
+from models.painter.object_library import installed
+from models.painter.sitter import painted_sitter
+
+needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings are not installed (`make icons`)")
+
+
+def _ink(rgba):
+    ys, xs = np.nonzero(rgba[..., 3] > 0.5)
+    return ys.min(), ys.max(), xs.min(), xs.max()
+
+
+def test_a_seated_figure_is_lower_than_a_standing_one_and_a_child_smaller():
+    standing, _ = painted_figure(Person(), 140, 0, 200)
+    seated, _ = painted_figure(Person(pose="sit", seated_on="ground"), 140, 0, 200)
+    child, _ = painted_figure(Person(age="child"), 140, 0, 200)
+    top, bottom, _, _ = _ink(standing)
+    assert 125 <= bottom - top <= 150  # the stature asked
+    assert _ink(seated)[1] - _ink(seated)[0] < 0.85 * (bottom - top)
+    assert _ink(child)[1] - _ink(child)[0] < 0.8 * (bottom - top)
+
+
+def test_a_kite_flier_reaches_up_and_a_mirrored_figure_keeps_its_hand():
+    rgba, (hx, hy) = painted_figure(Person(pose="reach", prop="kite"), 140, 1, 200)
+    top = _ink(rgba)[0]
+    assert hy < top + 0.12 * rgba.shape[0]  # the hand at the top of the figure, above the head
+    mirrored, (mx, my) = painted_figure(Person(pose="reach", prop="kite"), 140, 1, 200, facing_left=True)
+    assert my == hy and abs(mx - (rgba.shape[1] - 1 - hx)) < 1e-6
+    assert mirrored[int(hy), int(mx), 3] > 0.5  # the hand is painted where it is said to be
+
+
+def test_what_a_person_holds_widens_the_figure():
+    plain, _ = painted_figure(Person(pose="sit", seated_on="ground"), 140, 2, 200)
+    fishing, _ = painted_figure(Person(pose="sit", prop="rod", seated_on="ground"), 140, 2, 200)
+    assert fishing.shape[1] > 1.5 * plain.shape[1]  # the rod reaches out over the water
+
+
+def test_the_words_colour_the_clothes_and_hair():
+    red, _ = painted_figure(Person(dress=True, clothes=(0.0, 0.85)), 140, 3, 200)
+    rgb = red[..., :3][red[..., 3] > 0.9]
+    reddish = (rgb[:, 0] > rgb[:, 1] + 0.25) & (rgb[:, 0] > rgb[:, 2] + 0.25)
+    assert reddish.mean() > 0.3  # the red dress is most of the figure
+
+
+def test_a_sitters_beard_and_hair_follow_the_words():
+    head = np.zeros((100, 100, 4), np.float32)
+    yy, xx = np.mgrid[0:100, 0:100] / 100
+    head[(yy - 0.5) ** 2 + (xx - 0.5) ** 2 <= 0.45**2] = (0.9, 0.7, 0.55, 1)
+    plain = painted_sitter(head, 200.0)
+    bearded = painted_sitter(head, 200.0, person=Person(beard=True, hair=(0.09, 0.08, 0.08)))
+    chin = (slice(80, 95), slice(80, 110))  # below the mouth, in the middle of the face
+    assert bearded[chin][..., :3].mean() < 0.6 * plain[chin][..., :3].mean()
+
+
+@needs_icons
+def test_a_persons_words_say_who_they_are_and_what_they_do():
+    from tools.figure_words import read_person
+
+    reader = read_person("a woman", "a woman reading a book in an armchair by the window", 0)
+    assert (reader.pose, reader.prop, reader.dress) == ("sit", "book", True)
+    old = read_person("an old man", "a portrait of an old man with a long white beard", 0)
+    assert old.age == "old" and old.beard and old.hair is not None and min(old.hair) > 0.8 and not old.long_hair
+    dancer = read_person("a flamenco dancer", "a flamenco dancer in a red dress", 0)
+    assert dancer.pose == "dance" and dancer.dress and dancer.clothes is not None and dancer.clothes[1] > 0.5
+    kid = read_person("a child", "a child flying a kite in a green meadow", 0)
+    assert (kid.pose, kid.prop, kid.age) == ("reach", "kite", "child")
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,prop,stage",
+    [
+        ("a violinist playing on a street corner", "violin", "landscape"),  # not a violin alone on the street
+        ("a grandmother knitting in her rocking chair", "knitting", "interior"),  # in her room, not a bust
+        ("a shepherd with his flock of sheep on a hillside", "staff", "landscape"),
+    ],
+)
+def test_a_person_asked_is_painted_as_a_person_doing_it(subject, prop, stage):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.3, 0.0)
+    assert scene.objects[0].role == "figure" and scene.objects[0].person.prop == prop
+    assert scene.stage == stage
+    assert not any(m.role == "still_life" for m in scene.objects)  # what they hold is in their hands

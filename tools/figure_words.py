@@ -1,0 +1,177 @@
+"""A person asked for in words -> the painter's `Person`: who they are, what they are doing, their hair and clothes.
+
+What they are doing is read by meaning: the subject's words before its setting ("a woman reading a book | in an
+armchair") against the example phrases of each activity (`tools/data/scenes.yaml` activities), which give the
+pose and what the person holds. Who they are (a woman or a man; a child, an adult or an old person) is the
+person's phrase against the nearest `who` examples, a "her" or "his" deciding a tie. Hair and clothes are read
+from their own words: a colour word before "hair" (or "blonde", "redhead"), "long" hair, pigtails or braids, a
+beard; a colour word before a garment ("a green dress"), a dress or skirt.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.painter.figure import Person
+from tools.embedding_search import similarities
+from tools.scene_words import scene_words
+
+ACTIVITY = 0.56  # the doing words this near an activity's example are that activity (else the person stands)
+SEX_MARGIN = 0.04  # a woman or a man when the phrase is this much nearer one; else the pronouns, else the seed
+# hair as a painter mixes it (RGB), by the words people use for it
+HAIR_COLOURS = {
+    "blonde": (0.78, 0.63, 0.36),
+    "blond": (0.78, 0.63, 0.36),
+    "fair": (0.8, 0.68, 0.45),
+    "golden": (0.8, 0.62, 0.3),
+    "red": (0.66, 0.28, 0.12),
+    "ginger": (0.72, 0.35, 0.14),
+    "auburn": (0.5, 0.22, 0.12),
+    "copper": (0.68, 0.33, 0.15),
+    "redhead": (0.66, 0.28, 0.12),
+    "brown": (0.36, 0.23, 0.13),
+    "brunette": (0.3, 0.19, 0.11),
+    "chestnut": (0.42, 0.24, 0.12),
+    "dark": (0.14, 0.1, 0.08),
+    "black": (0.09, 0.08, 0.08),
+    "grey": (0.62, 0.61, 0.6),
+    "gray": (0.62, 0.61, 0.6),
+    "silver": (0.76, 0.76, 0.76),
+    "white": (0.88, 0.87, 0.84),
+}
+HAIR_NOUNS = ("hair", "haired", "pigtails", "braids", "curls", "ponytail", "beard", "bearded")
+LONG_HAIR = ("long", "pigtails", "braids", "ponytail", "flowing")
+GARMENTS = (
+    "dress",
+    "gown",
+    "skirt",
+    "shirt",
+    "coat",
+    "jacket",
+    "sweater",
+    "jumper",
+    "suit",
+    "cloak",
+    "scarf",
+    "hat",
+    "blouse",
+    "kimono",
+    "robe",
+    "overalls",
+    "uniform",
+    "cardigan",
+    "hoodie",
+    "tunic",
+)
+SKIRTS = ("dress", "gown", "skirt", "kimono")
+# what each held thing is called, for a drawing of it asked beside the person (the figure draws it in their hands)
+PROP_NAMES = {
+    "book": "book",
+    "rod": "fishing rod",
+    "violin": "violin",
+    "guitar": "guitar",
+    "horn": "saxophone",
+    "hoe": "hoe",
+    "staff": "shepherd staff",
+    "knitting": "knitting",
+    "easel": "easel",
+    "backpack": "backpack",
+    "net": "fishing net",
+}
+HELD = 0.7  # a drawing's name this near the held thing's name is that thing
+
+
+def doing_words(subject: str) -> str:
+    """The subject up to its first place word after the person ("a woman reading a book" of "... in an armchair")."""
+    words = subject.lower().split()
+    for i, w in enumerate(words[2:], start=2):
+        if w in ("in", "on", "at", "by", "under", "near", "beside", "from", "across", "along", "through", "inside"):
+            return " ".join(words[:i])
+    return " ".join(words)
+
+
+def activity(subject: str) -> dict:
+    """The scenes.yaml activity of the subject's doing words (its pose, prop, seat), standing when none is near."""
+    table = scene_words()["activities"]
+    text = doing_words(subject)
+    best, near = "standing", ACTIVITY
+    for name, entry in table.items():
+        score = float(max(similarities(text, entry["examples"]).max(), similarities(subject, entry["examples"]).max()))
+        if score >= near:
+            best, near = name, score
+    return table[best]
+
+
+def _who(phrase: str, subject: str, seed: int) -> tuple[bool, str]:
+    """(a woman, the age: "child", "adult" or "old")."""
+    table = scene_words()["who"]
+    near = {kind: float(similarities(phrase, examples).max()) for kind, examples in table.items()}
+    words = set(re.findall(r"[a-z']+", subject.lower()))
+    if near["woman"] - near["man"] >= SEX_MARGIN:
+        woman = True
+    elif near["man"] - near["woman"] >= SEX_MARGIN:
+        woman = False
+    elif words & {"her", "she", "herself"} or words & {"his", "he", "himself"}:
+        woman = bool(words & {"her", "she", "herself"})
+    else:
+        woman = seed % 2 == 0
+    age = max(("child", "adult", "old"), key=lambda kind: near[kind])
+    return woman, age
+
+
+def _hair(words: list[str]) -> tuple[tuple[float, float, float] | None, bool, bool]:
+    """(hair colour, long, beard) from the words about the hair."""
+    colour, long, beard = None, False, False
+    for i, w in enumerate(words):
+        if w in ("blonde", "blond", "redhead", "brunette"):
+            colour = HAIR_COLOURS[w]
+        if w in HAIR_NOUNS:
+            near = words[max(0, i - 3) : i]
+            colour = next((HAIR_COLOURS[n] for n in reversed(near) if n in HAIR_COLOURS), colour)
+            long |= w not in ("beard", "bearded") and (any(n in LONG_HAIR for n in near) or w in LONG_HAIR)
+            beard |= w in ("beard", "bearded")
+    return colour, long, beard
+
+
+def _clothes(words: list[str]) -> tuple[tuple[float, float] | None, bool]:
+    """((hue, saturation) of the garment's colour word, whether it is a dress or a skirt)."""
+    from tools.palette import read_colour
+
+    colour, skirt = None, False
+    for i, w in enumerate(words):
+        garment = w if w in GARMENTS else w[:-1] if w.endswith("s") and w[:-1] in GARMENTS else None
+        if garment is not None:
+            skirt |= garment in SKIRTS
+            for n in reversed(words[max(0, i - 2) : i]):
+                found = read_colour(n)
+                if found is not None:
+                    colour = (found.hue, found.saturation)
+                    break
+    return colour, skirt
+
+
+def read_person(phrase: str, subject: str, seed: int) -> Person:
+    """The person of `phrase` (the subject's person: "an old farmer"), doing what the whole subject says."""
+    words = re.findall(r"[a-z]+", subject.lower())
+    woman, age = _who(phrase, subject, seed)
+    act = activity(subject)
+    hair, long, beard = _hair(words)
+    clothes, skirt = _clothes(words)
+    long = long or (woman and age != "old" and seed % 3 != 0)
+    return Person(
+        pose=act["pose"],
+        prop=act.get("prop"),
+        age=age,
+        dress=skirt or woman,
+        long_hair=long,
+        beard=beard or (not woman and age == "old" and seed % 2 == 0),
+        hair=hair,
+        clothes=clothes,
+        seated_on=act.get("seat", "chair"),
+    )
+
+
+def held_by(person: Person, words: str) -> bool:
+    """True when a drawing (by its name's words) is the thing the person holds (a kite flies on its own)."""
+    name = PROP_NAMES.get(person.prop or "")
+    return name is not None and float(similarities(words, [name])[0]) >= HELD
