@@ -128,3 +128,19 @@ def test_a_building_stands_in_the_land_its_words_lean_to(subject, family):
     from tools.scene_mapping import read_scene
 
     assert read_scene(subject, 0.0, 0.0).family == family
+
+
+def test_a_lighthouse_is_a_banded_tower_with_a_lantern_on_rocks():
+    from models.painter.lighthouses import ASPECT, is_lighthouse, painted_lighthouse
+    from models.painter.placement_rules import aspect
+
+    assert is_lighthouse(ObjectEntry("noto", "lighthouse")) and not is_lighthouse(ObjectEntry("noto", "house"))
+    assert aspect(ObjectEntry("noto", "lighthouse")) == ASPECT  # placed at the size of what is painted
+    tower = painted_lighthouse(200, seed=0)
+    h, w = tower.shape[:2]
+    assert h == 200 and abs(w / h - ASPECT) < 0.03
+    middle = tower[int(0.3 * h) : int(0.85 * h), w // 2 - 2, :3]
+    assert middle.max(0).min() > 0.8 and middle[:, 1].min() < 0.3  # white bands and coloured (red) ones
+    lantern = tower[int(0.2 * h), w // 2 - 5 : w // 2 + 5, :3].max(0)
+    assert lantern[0] > 0.8 and lantern[2] < lantern[0]  # warm glass
+    assert (tower[-3, :, 3] > 0.5).mean() > 0.6  # boulders wider than the tower at its foot

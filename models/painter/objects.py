@@ -20,6 +20,7 @@ from PIL import Image, ImageFilter
 from models.painter.birds import painted_bird
 from models.painter.bridges import is_bridge, painted_bridge, suspension
 from models.painter.figure import Person, painted_figure
+from models.painter.lighthouses import is_lighthouse, painted_lighthouse
 from models.painter.object_library import ObjectEntry, render
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
@@ -248,6 +249,8 @@ class ObjectPainter:
             return painted_bird(max(6, int(obj.height * size)), seed), False
         if is_bridge(obj.entry):
             return painted_bridge(max(24, int(obj.height * size)), seed, hanging=suspension(obj.entry)), False
+        if is_lighthouse(obj.entry):
+            return painted_lighthouse(max(30, int(obj.height * size)), seed, light_left=self.light_x < obj.cx), False
         if is_windmill(obj.entry):
             return painted_windmill(max(24, int(obj.height * size)), seed, light_left=self.light_x < obj.cx), False
         if is_working_boat(obj.entry):

@@ -16,6 +16,8 @@ from dataclasses import replace
 import numpy as np
 
 from models.painter.bridges import STONE_HEIGHT, SUSPENSION_HEIGHT, is_bridge, suspension
+from models.painter.lighthouses import ASPECT as LIGHTHOUSE_ASPECT
+from models.painter.lighthouses import is_lighthouse
 from models.painter.object_library import (
     FACE_SYMMETRY,
     mirror_symmetry,
@@ -25,6 +27,8 @@ from models.painter.object_library import (
 )
 from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
 from models.painter.sitter import BUST, WIDTH
+from models.painter.windmills import ASPECT as WINDMILL_ASPECT
+from models.painter.windmills import is_windmill
 
 SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
 WATER_CLASSES = (C["water"], C["foam"])
@@ -71,8 +75,11 @@ STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least t
 
 @functools.lru_cache(maxsize=512)
 def aspect(entry) -> float:
-    """Width over height of a drawing's ink (1.0 when it cannot be drawn)."""
+    """Width over height of a drawing's ink (1.0 when it cannot be drawn), or of the thing we paint for it."""
     from models.painter.object_library import render
+
+    if is_lighthouse(entry) or is_windmill(entry):
+        return LIGHTHOUSE_ASPECT if is_lighthouse(entry) else WINDMILL_ASPECT
 
     try:
         rgba = render(entry, 48)
