@@ -17,11 +17,12 @@ from models.painter.boats import paint_boats
 from models.painter.brushwork import paint_strokes
 from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, paint_discs, take_discs
+from models.painter.city_street import paint_city_street
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
-from models.painter.overlap import grass_over_feet
+from models.painter.overlap import ground_over_feet
 from models.painter.painted_in import (
     aerial_perspective,
     lift_object_darks,
@@ -242,6 +243,8 @@ def dress_scene(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, stage: str
         distant_ranges(ref, labels, spec)
         leafy_crowns(ref, labels, spec, rng)
         moving_light(ref, labels, spec, rng)
+    if stage == "landscape":
+        paint_city_street(ref, labels, spec)  # before the town, whose lit windows it may mirror
     dress_buildings(ref, labels, spec, rng)
     paint_boats(ref, labels, spec, rng)
     if stage == "landscape":
@@ -291,7 +294,7 @@ def render_layout(
         model_objects(ref, scene, labels, direction, spec.time)
         cast_shadows(ref, labels, direction)
         if stage == "landscape":
-            grass_over_feet(ref, labels, seed)
+            ground_over_feet(ref, labels, seed)
         light_the_lights(ref, labels, objects.objects, spec.time, indoors=stage != "landscape")
         things = labels == OBJECT
     ref = aerial_perspective(ref, labels, spec)
