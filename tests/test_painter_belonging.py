@@ -104,7 +104,7 @@ def test_houses_asked_in_a_city_replace_its_towers():
 
 def test_grass_in_front_hides_a_things_foot_but_not_on_sand():
     from models.painter.object_form import OBJECT
-    from models.painter.overlap import grass_over_feet
+    from models.painter.overlap import ground_over_feet
 
     for ground, hidden in ((C["grass"], True), (C["sand"], False)):
         labels = np.full((128, 128), C["sky"])
@@ -112,7 +112,7 @@ def test_grass_in_front_hides_a_things_foot_but_not_on_sand():
         labels[40:90, 50:80] = OBJECT  # a thing standing at row 89
         ref = np.zeros((128, 128, 3), np.float32)
         ref[90:] = 0.3
-        grass_over_feet(ref, labels, seed=0)
+        ground_over_feet(ref, labels, seed=0)
         foot = labels[84:90, 50:80]
         assert (foot == ground).any() == hidden and (labels[40:70, 50:80] == OBJECT).all()
         if hidden:  # the blades in the ground's colour just in front of the foot
@@ -144,3 +144,44 @@ def test_a_lighthouse_is_a_banded_tower_with_a_lantern_on_rocks():
     lantern = tower[int(0.2 * h), w // 2 - 5 : w // 2 + 5, :3].max(0)
     assert lantern[0] > 0.8 and lantern[2] < lantern[0]  # warm glass
     assert (tower[-3, :, 3] > 0.5).mean() > 0.6  # boulders wider than the tower at its foot
+
+
+def test_a_citys_ground_is_painted_as_a_street_under_its_blocks():
+    from models.painter.city_street import paint_city_street
+    from models.painter.scene_spec import SceneSpec
+
+    labels = np.full((128, 128), C["sky"])
+    labels[30:80] = C["building"]
+    labels[80:] = C["earth"]
+    ref = np.full((128, 128, 3), 0.45, np.float32)
+    paint_city_street(ref, labels, SceneSpec(family="city"))
+    pavement, road = ref[82, 10], ref[110, 10]
+    assert pavement.mean() > road.mean() + 0.1  # a pale pavement along the blocks' feet, a dark road
+    assert np.ptp(ref[80:].mean(2), axis=1).max() > 0.1  # a dashed centre line along the road
+    untouched = np.full((128, 128, 3), 0.45, np.float32)
+    paint_city_street(untouched, labels, SceneSpec(family="meadow"))
+    assert np.allclose(untouched, 0.45)  # only a city's ground
+
+
+def test_water_covers_the_bottom_of_what_floats():
+    from models.painter.object_form import OBJECT
+    from models.painter.overlap import ground_over_feet
+
+    labels = np.full((128, 128), C["sky"])
+    labels[60:] = C["water"]
+    labels[50:90, 40:90] = OBJECT
+    ref = np.zeros((128, 128, 3), np.float32)
+    ground_over_feet(ref, labels, seed=0)
+    assert (labels[87:90, 40:90] == C["water"]).all()  # a waterline, the whole width
+    assert (labels[50:80, 40:90] == OBJECT).all()
+
+
+@needs_icons
+def test_a_lone_subject_is_drawn_in_towards_the_middle():
+    from models.painter.objects import PlacedObject
+    from models.painter.placement_rules import settle
+
+    labels = np.full((N, N), C["sky"])
+    labels[30:] = C["grass"]
+    tractor = PlacedObject(ObjectEntry("noto", "tractor"), "stands", 0.92, 0.8, 0.3)
+    assert abs(settle([tractor], labels, "meadow")[0].cx - 0.5) < 0.3

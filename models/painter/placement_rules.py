@@ -70,6 +70,7 @@ CLIFF_FOOT = 0.8  # rock reaching below this share of the side is a cliff a buil
 CLIFF_RISE = 0.16  # a cliff that holds a building rises at most this share of the side above the horizon
 BUILDING_FORWARD = 0.12  # a building stands this share of its ground's depth in front of the horizon, not on it
 BRIDGE_SPAN, BRIDGE_DEPTH = 1.12, 0.45  # a bridge's length (beyond the frame), its feet this far into the water
+LONE_CENTRE = 0.55  # a lone subject's distance from the middle is kept to this share of the proposed one
 STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least this tall, in front of the blocks
 
 
@@ -212,6 +213,8 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         drawing, turned = drawings[copy % len(drawings)], (copy // len(drawings)) % 2 == 1
         if labels is not None:
             cx, base, longer = _outdoors(obj, labels, family, counts[obj.role], rng)
+            if len(placed) == 1 and obj.role in ("stands", "building", "floats", "figure"):
+                cx = _towards_centre(cx, base, labels)
         else:
             cx, base, longer = _indoors(obj, placed, family)
         shoulders = labels is None and family == "portrait" and obj.role == "figure" and head_only(obj.entry)
@@ -245,6 +248,15 @@ def across_water(labels: np.ndarray, entry, copy: int = 0) -> tuple[float, float
     rise = SUSPENSION_HEIGHT if suspension(entry) else STONE_HEIGHT
     longer = min(BRIDGE_SPAN * (1 - 0.35 * min(copy, 1)), (base - MARGIN) / rise)
     return 0.5, base, longer
+
+
+def _towards_centre(cx: float, base: float, labels: np.ndarray) -> float:
+    """A lone subject drawn in towards the middle (a tractor was squeezed into the corner), where what it stands
+    on at its base reaches there too (a lighthouse keeps its cliff)."""
+    inward = 0.5 + LONE_CENTRE * (cx - 0.5)
+    row = labels[min(LAYOUT_SIZE - 1, int(round(base * (LAYOUT_SIZE - 1))) + 1)]
+    here, there = (row[int(np.clip(x, 0, 0.999) * LAYOUT_SIZE)] for x in (cx, inward))
+    return inward if here == there else cx
 
 
 def lay_canal(labels: np.ndarray) -> None:
