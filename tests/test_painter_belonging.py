@@ -99,7 +99,8 @@ def test_houses_asked_in_a_city_replace_its_towers():
     labels[44:] = C["water"]
     carve_street(labels, 4, "city", seed=0)
     assert not (labels[:20] == C["building"]).any()  # no tower blocks above the houses
-    assert (labels[43] == C["building"]).any() and (labels[44:] == C["water"]).all()  # on the canal's edge
+    assert (labels[43] == C["building"]).any() and (labels[45:] == C["water"]).all()  # on the canal's edge
+    assert (labels[44] == C["earth"]).all()  # on a quay, not standing in the water
 
 
 def test_grass_in_front_hides_a_things_foot_but_not_on_sand():
@@ -185,3 +186,16 @@ def test_a_lone_subject_is_drawn_in_towards_the_middle():
     labels[30:] = C["grass"]
     tractor = PlacedObject(ObjectEntry("noto", "tractor"), "stands", 0.92, 0.8, 0.3)
     assert abs(settle([tractor], labels, "meadow")[0].cx - 0.5) < 0.3
+
+
+def test_a_log_cabin_is_painted_in_logs_under_a_roof():
+    from models.painter.cabins import ASPECT, is_cabin, painted_cabin
+    from models.painter.placement_rules import aspect
+
+    assert is_cabin(ObjectEntry("game-icons", "wood-cabin")) and not is_cabin(ObjectEntry("noto", "house"))
+    assert aspect(ObjectEntry("game-icons", "wood-cabin")) == ASPECT
+    cabin = painted_cabin(120, seed=0)
+    assert cabin.shape[0] == 120 and abs(cabin.shape[1] / 120 - ASPECT) < 0.03
+    wall = cabin[60:, int(0.45 * cabin.shape[1]), :3].mean(1)  # down the wall between window and door
+    assert cabin[60:, int(0.45 * cabin.shape[1]), 3].min() > 0.9  # solid, not see-through bars
+    assert np.ptp(wall) > 0.2  # logs, each lit on top and dark in its joint

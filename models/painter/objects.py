@@ -19,6 +19,8 @@ from PIL import Image, ImageFilter
 
 from models.painter.birds import painted_bird
 from models.painter.bridges import is_bridge, painted_bridge, suspension
+from models.painter.cabins import ASPECT as ASPECT_CABIN
+from models.painter.cabins import is_cabin, painted_cabin
 from models.painter.figure import Person, painted_figure
 from models.painter.lighthouses import is_lighthouse, painted_lighthouse
 from models.painter.object_library import ObjectEntry, render
@@ -251,6 +253,8 @@ class ObjectPainter:
             return painted_bridge(max(24, int(obj.height * size)), seed, hanging=suspension(obj.entry)), False
         if is_lighthouse(obj.entry):
             return painted_lighthouse(max(30, int(obj.height * size)), seed, light_left=self.light_x < obj.cx), False
+        if is_cabin(obj.entry):
+            return painted_cabin(max(24, int(obj.height * size / ASPECT_CABIN)), seed, self.light_x < obj.cx), False
         if is_windmill(obj.entry):
             return painted_windmill(max(24, int(obj.height * size)), seed, light_left=self.light_x < obj.cx), False
         if is_working_boat(obj.entry):

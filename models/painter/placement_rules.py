@@ -16,6 +16,8 @@ from dataclasses import replace
 import numpy as np
 
 from models.painter.bridges import STONE_HEIGHT, SUSPENSION_HEIGHT, is_bridge, suspension
+from models.painter.cabins import ASPECT as CABIN_ASPECT
+from models.painter.cabins import is_cabin
 from models.painter.lighthouses import ASPECT as LIGHTHOUSE_ASPECT
 from models.painter.lighthouses import is_lighthouse
 from models.painter.object_library import (
@@ -79,8 +81,10 @@ def aspect(entry) -> float:
     """Width over height of a drawing's ink (1.0 when it cannot be drawn), or of the thing we paint for it."""
     from models.painter.object_library import render
 
-    if is_lighthouse(entry) or is_windmill(entry):
-        return LIGHTHOUSE_ASPECT if is_lighthouse(entry) else WINDMILL_ASPECT
+    painted = {is_lighthouse: LIGHTHOUSE_ASPECT, is_windmill: WINDMILL_ASPECT, is_cabin: CABIN_ASPECT}
+    for kind, ratio in painted.items():
+        if kind(entry):
+            return ratio
 
     try:
         rgba = render(entry, 48)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from models.painter.placement_rules import NEAR_GROUND, lay_ground
+from models.painter.placement_rules import NEAR_GROUND, WATER_CLASSES, lay_ground
 from models.painter.scene_layout import LAYOUT_SIZE, C
 
 N = LAYOUT_SIZE
@@ -56,4 +56,6 @@ def carve_street(labels: np.ndarray, count: int, family: str, seed: int) -> None
         labels[max(0, base - wall) : base + 1, max(0, left) : max(0, min(N, left + width))] = C["building"]
         left += width
     street = labels[base + 1 : base + 3]
-    street[np.isin(street, NEAR_GROUND)] = C["earth"]  # a street where they stand on land, water where a canal is
+    street[np.isin(street, NEAR_GROUND)] = C["earth"]  # a street where they stand on land
+    quay = labels[base + 1]
+    quay[np.isin(quay, WATER_CLASSES)] = C["earth"]  # a quay's edge where a canal or the harbour is
