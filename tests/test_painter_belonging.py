@@ -199,3 +199,16 @@ def test_a_log_cabin_is_painted_in_logs_under_a_roof():
     wall = cabin[60:, int(0.45 * cabin.shape[1]), :3].mean(1)  # down the wall between window and door
     assert cabin[60:, int(0.45 * cabin.shape[1]), 3].min() > 0.9  # solid, not see-through bars
     assert np.ptp(wall) > 0.2  # logs, each lit on top and dark in its joint
+
+
+def test_only_a_things_lowest_part_goes_under_the_water():
+    from models.painter.object_form import OBJECT
+    from models.painter.overlap import ground_over_feet
+
+    labels = np.full((128, 128), C["sky"])
+    labels[60:] = C["water"]
+    labels[30:90, 20:24] = OBJECT  # a bridge's tower, standing in the water
+    labels[70:74, 20:110] = OBJECT  # its deck, above the water
+    ground_over_feet(labels=labels, ref=np.zeros((128, 128, 3), np.float32), seed=0)
+    assert (labels[70:74, 24:110] == OBJECT).all()  # the deck stays whole
+    assert (labels[88:90, 20:24] == C["water"]).all()  # the tower's foot is in the water

@@ -49,6 +49,8 @@ def ground_over_feet(ref: np.ndarray, labels: np.ndarray, seed: int) -> None:
             if not len(column):
                 continue
             foot = sl_y.start + int(column.max())
+            if foot < sl_y.stop - 1 - reach:  # not its lowest part (a belly, a bridge's deck above the water)
+                continue
             top = foot - int(reach * blades[k])
             if labels[min(size - 1, foot + 1), x] not in TALL_GROUND + WATER:
                 continue
