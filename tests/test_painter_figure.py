@@ -88,3 +88,36 @@ def test_a_person_asked_is_painted_as_a_person_doing_it(subject, prop, stage):
     assert scene.objects[0].role == "figure" and scene.objects[0].person.prop == prop
     assert scene.stage == stage
     assert not any(m.role == "still_life" for m in scene.objects)  # what they hold is in their hands
+
+
+@needs_icons
+def test_a_fisherman_on_the_pier_sits_on_its_edge_and_a_straw_hat_is_straw():
+    from tools.figure_words import STRAW, read_person
+
+    assert read_person("a fisherman", "a fisherman sitting on the pier with his rod", 0).seated_on == "dock"
+    assert read_person("a fisherman", "a fisherman fishing at the edge of a pond", 0).seated_on == "ground"
+    gardener = read_person("a gardener", "a gardener in a straw hat working in her vegetable patch", 0)
+    assert gardener.hat == STRAW and gardener.pose == "bend" and gardener.dress
+    assert read_person("a man", "a man reading", 0).hat is None
+
+
+def test_a_dock_widens_a_seated_figure_behind_it():
+    on_ground, _ = painted_figure(Person(pose="sit", seated_on="ground"), 140, 4, 200)
+    on_dock, _ = painted_figure(Person(pose="sit", seated_on="dock"), 140, 4, 200)
+    assert on_dock.shape[1] > 1.4 * on_ground.shape[1]  # its planks reach behind the sitter
+
+
+def test_a_couple_is_a_man_and_a_woman_and_two_of_one_person_are_alike():
+    from models.painter.figure import partner
+
+    she = Person(dress=True, long_hair=True, couple=True)
+    assert partner(she, 0) == she and not partner(she, 1).dress and not partner(she, 1).long_hair
+    assert partner(Person(), 1) == Person()  # two farmers stay two farmers
+
+
+@needs_icons
+def test_a_couple_is_read_as_a_couple():
+    from tools.figure_words import read_person
+
+    assert read_person("a couple", "a couple walking hand in hand on the beach", 0).couple
+    assert not read_person("two farmers", "two farmers in a field", 0).couple

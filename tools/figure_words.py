@@ -5,11 +5,12 @@ armchair") against the example phrases of each activity (`tools/data/scenes.yaml
 pose and what the person holds. Who they are (a woman or a man; a child, an adult or an old person) is the
 person's phrase against the nearest `who` examples, a "her" or "his" deciding a tie. Hair and clothes are read
 from their own words: a colour word before "hair" (or "blonde", "redhead"), "long" hair, pigtails or braids, a
-beard; a colour word before a garment ("a green dress"), a dress or skirt.
+beard; a colour word before a garment ("a green dress"), a dress or skirt; a hat.
 """
 
 from __future__ import annotations
 
+import colorsys
 import re
 
 from models.painter.figure import Person
@@ -20,8 +21,8 @@ ACTIVITY = 0.56  # the doing words this near an activity's example are that acti
 SEX_MARGIN = 0.04  # a woman or a man when the phrase is this much nearer one; else the pronouns, else the seed
 # hair as a painter mixes it (RGB), by the words people use for it
 HAIR_COLOURS = {
-    "blonde": (0.78, 0.63, 0.36),
-    "blond": (0.78, 0.63, 0.36),
+    "blonde": (0.86, 0.76, 0.52),
+    "blond": (0.86, 0.76, 0.52),
     "fair": (0.8, 0.68, 0.45),
     "golden": (0.8, 0.62, 0.3),
     "red": (0.66, 0.28, 0.12),
@@ -39,6 +40,7 @@ HAIR_COLOURS = {
     "silver": (0.76, 0.76, 0.76),
     "white": (0.88, 0.87, 0.84),
 }
+STRAW, FELT = (0.85, 0.74, 0.45), (0.25, 0.2, 0.17)  # a straw hat, a hat of no named colour
 HAIR_NOUNS = ("hair", "haired", "pigtails", "braids", "curls", "ponytail", "beard", "bearded")
 LONG_HAIR = ("long", "pigtails", "braids", "ponytail", "flowing")
 GARMENTS = (
@@ -78,6 +80,8 @@ PROP_NAMES = {
     "backpack": "backpack",
     "net": "fishing net",
 }
+DOCK = 0.72  # the words after the person's this near a dock's example: a seated one sits on a dock's edge
+COUPLE = 0.72  # a person's phrase this near a couple's example is a man and a woman
 HELD = 0.7  # a drawing's name this near the held thing's name is that thing
 
 
@@ -150,6 +154,23 @@ def _clothes(words: list[str]) -> tuple[tuple[float, float] | None, bool]:
     return colour, skirt
 
 
+def _hat(words: list[str]) -> tuple[float, float, float] | None:
+    """A hat's colour when the words give the person one ("a straw hat", "a red hat"): straw, a named colour or
+    a dark felt."""
+    from tools.palette import read_colour
+
+    at = next((i for i, w in enumerate(words) if w == "hat"), None)
+    if at is None:
+        return None
+    near = words[max(0, at - 2) : at]
+    if "straw" in near:
+        return STRAW
+    found = next((c for c in map(read_colour, reversed(near)) if c is not None), None)
+    if found is None:
+        return FELT
+    return tuple(float(v) for v in colorsys.hsv_to_rgb(found.hue / 360, found.saturation, min(found.value, 0.8)))
+
+
 def read_person(phrase: str, subject: str, seed: int) -> Person:
     """The person of `phrase` (the subject's person: "an old farmer"), doing what the whole subject says."""
     words = re.findall(r"[a-z]+", subject.lower())
@@ -158,6 +179,10 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
     hair, long, beard = _hair(words)
     clothes, skirt = _clothes(words)
     long = long or (woman and age != "old" and seed % 3 != 0)
+    seat = act.get("seat", "chair")
+    where = subject[len(doing_words(subject)) :].strip()
+    if seat == "ground" and where and float(similarities(where, scene_words()["docks"]).max()) >= DOCK:
+        seat = "dock"  # a fisherman on the pier sits on its edge
     return Person(
         pose=act["pose"],
         prop=act.get("prop"),
@@ -167,7 +192,9 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
         beard=beard or (not woman and age == "old" and seed % 2 == 0),
         hair=hair,
         clothes=clothes,
-        seated_on=act.get("seat", "chair"),
+        seated_on=seat,
+        hat=_hat(words),
+        couple=float(similarities(phrase, scene_words()["couples"]).max()) >= COUPLE,
     )
 
 

@@ -5,13 +5,13 @@ person a little stooped), limbs as tapering strokes from joint to joint, a torso
 skirt or trousers, the hair as a mass on the head, the face a skin oval with its shadow side away from the light.
 The pose (standing, walking, seated, bending to work, reaching up, dancing, playing) sets the joints; what the
 person holds (a book, a fishing rod, a violin, a guitar, a saxophone, a hoe, a staff, knitting, an easel, a
-backpack, a seat) is drawn in their hands. The scene's light, strokes and finish are laid on it later, as on
-every drawn thing (`objects`).
+backpack), what they sit on (a chair, a bench, a dock's edge) and a hat are drawn with them. The scene's light,
+strokes and finish are laid on it later, as on every drawn thing (`objects`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -25,6 +25,7 @@ POSES = ("stand", "walk", "sit", "bend", "reach", "dance")
 PROPS = ("book", "rod", "violin", "guitar", "horn", "hoe", "staff", "knitting", "easel", "backpack", "net", "kite")
 HEADS_TALL = {"child": 5.0, "adult": 7.2, "old": 6.9}  # a body this many heads tall
 CHILD = 0.72  # a child this much of a grown person's height
+DOCK = 3.0  # a dock's planks reach this many head heights behind a figure sitting on its edge
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,16 @@ class Person:
     beard: bool = False
     hair: tuple[float, float, float] | None = None  # RGB the words give the hair ("red hair", "blonde")
     clothes: tuple[float, float] | None = None  # (hue, saturation) the words give the clothes ("a green dress")
-    seated_on: str = "chair"  # what a seated figure sits on: "chair", "bench", "ground"
+    seated_on: str = "chair"  # what a seated figure sits on: "chair", "bench", "ground", "dock" (its edge)
+    hat: tuple[float, float, float] | None = None  # a hat's colour (RGB) when the words give one ("a straw hat")
+    couple: bool = False  # two people together, a man and a woman ("a couple walking"): copies alternate
+
+
+def partner(person: Person, copy: int) -> Person:
+    """The `copy`-th of several painted for one person: a couple's second one the other sex, hair and dress."""
+    if not person.couple or copy % 2 == 0:
+        return person
+    return replace(person, dress=not person.dress, long_hair=person.dress is False, beard=False, hair=None)
 
 
 # Joints in head heights, x towards where the figure faces, y down from the crown; "n" the near limb, "f" the far.
@@ -191,7 +201,7 @@ def _bounds(found: dict, person: Person) -> tuple[float, float, float, float]:
     extra = {"rod": (0, 3.2, -3.0, 0), "easel": (0, 2.6, 0, 0), "staff": (0, 0, -0.6, 0), "hoe": (0, 0.6, 0, 0)}
     ex = extra.get(person.prop, (0, 0, 0, 0))
     if person.pose == "sit" and person.seated_on != "ground":
-        xs.append(-0.9)
+        xs.append(-0.9 if person.seated_on != "dock" else -DOCK)
     left, right = min(xs) - 0.5 - ex[0], max(xs) + 0.5 + ex[1]
     top, bottom = min(ys) - 0.3 + ex[2], max(ys) + 0.15 + ex[3]
     return left, top, right - left, bottom - top
@@ -209,6 +219,15 @@ def _seat(canvas: _Canvas, person: Person, found: dict) -> None:
     hip, knee = found["hip"], found["kn"]
     seat_y = hip[1] + 0.35
     wood = np.array(WOOD, np.float32)
+    if person.seated_on == "dock":  # planks behind the sitter to the dock's edge at the knees, posts below
+        edge = knee[0] - 0.1
+        canvas.polygon(
+            [(-DOCK, seat_y - 0.2), (edge, seat_y - 0.2), (edge, seat_y + 0.35), (-DOCK, seat_y + 0.35)], wood
+        )
+        canvas.line([(-DOCK, seat_y - 0.2), (edge, seat_y - 0.2)], 0.06, np.clip(wood * 1.5, 0, 1))
+        for x in np.linspace(-DOCK + 0.3, edge - 0.15, 4):
+            canvas.limb((x, seat_y + 0.3), (x, _floor(found) + 0.3), 0.2, wood * 0.7)
+        return
     canvas.polygon(
         [(-0.7, seat_y - 0.15), (knee[0] + 0.1, seat_y - 0.15), (knee[0] + 0.1, seat_y + 0.2), (-0.7, seat_y + 0.2)],
         wood,
@@ -293,12 +312,18 @@ def _head(canvas: _Canvas, person: Person, neck, skin, hair) -> None:
             hair * 0.9,
         )
     canvas.ellipse(centre, 0.38, 0.5, skin)
+    canvas.ellipse((centre[0] + 0.36, centre[1] + 0.08), 0.07, 0.09, skin)  # the nose, on the profile's side
     canvas.ellipse((centre[0] - 0.2, centre[1] + 0.05), 0.18, 0.35, skin * 0.82)  # the head's shadow side
-    cap = (centre[0] - 0.06, centre[1] - 0.18)
-    canvas.ellipse(cap, 0.42, 0.36 if person.age != "old" else 0.3, hair)
-    canvas.ellipse((centre[0] - 0.3, centre[1] + 0.02), 0.14, 0.28, hair)  # over the ear at the back
+    cap = (centre[0] - 0.1, centre[1] - 0.3)
+    canvas.ellipse(cap, 0.43, 0.29 if person.age != "old" else 0.25, hair)  # the hair above the brow
+    canvas.ellipse((centre[0] - 0.24, centre[1] - 0.05), 0.2, 0.33, hair)  # over the ear, to the nape
+    for dx in (0.06, 0.25):  # the eyes as two small darks under the brow
+        canvas.ellipse((centre[0] + dx, centre[1] - 0.02), 0.045, 0.04, skin * 0.35)
     if person.beard:
-        canvas.ellipse((centre[0] + 0.08, centre[1] + 0.35), 0.3, 0.28, hair)
+        canvas.ellipse((centre[0] + 0.1, centre[1] + 0.33), 0.28, 0.24, hair)
+    if person.hat is not None:  # a brim wider than the head, a crown above it
+        canvas.ellipse((centre[0], centre[1] - 0.3), 0.75, 0.12, person.hat)
+        canvas.ellipse((centre[0] - 0.03, centre[1] - 0.5), 0.36, 0.24, np.array(person.hat) * 0.9)
 
 
 def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:

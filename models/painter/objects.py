@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import colorsys
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image, ImageFilter
@@ -21,7 +21,7 @@ from models.painter.birds import painted_bird
 from models.painter.bridges import is_bridge, painted_bridge, suspension
 from models.painter.cabins import ASPECT as ASPECT_CABIN
 from models.painter.cabins import is_cabin, painted_cabin
-from models.painter.figure import Person, painted_figure
+from models.painter.figure import Person, painted_figure, partner
 from models.painter.lighthouses import is_lighthouse, painted_lighthouse
 from models.painter.object_library import ObjectEntry, render
 from models.painter.scene_colours import hsv_colour, mood_grade
@@ -225,12 +225,25 @@ def without_ground_line(rgba: np.ndarray) -> np.ndarray:
     return out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1] if len(ys) else rgba
 
 
+def _partners(objects: list[PlacedObject]) -> list[PlacedObject]:
+    """The objects with each copy of one person told apart where the words ask for a couple (a man and a woman)."""
+    seen: dict[Person, int] = {}
+    out = []
+    for obj in objects:
+        if obj.person is not None:
+            copy = seen.get(obj.person, 0)
+            seen[obj.person] = copy + 1
+            obj = replace(obj, person=partner(obj.person, copy))
+        out.append(obj)
+    return out
+
+
 class ObjectPainter:
     """The renderer's hook: `underpaint` puts the objects into the underpainting and labels their regions;
     `restate` lays their drawing thinly over the strokes."""
 
     def __init__(self, objects: list[PlacedObject], spec: SceneSpec, light_x: float = 0.5):
-        self.objects, self.spec, self.light_x = sorted(objects, key=lambda o: o.base_y), spec, light_x
+        self.objects, self.spec, self.light_x = sorted(_partners(objects), key=lambda o: o.base_y), spec, light_x
         self._layers: list[tuple[np.ndarray, np.ndarray, int, int]] = []
         self._hands: dict[int, tuple[float, float]] = {}  # a figure's near hand, in its drawing's pixels
 

@@ -68,6 +68,7 @@ COPY_JITTER = 0.15  # each further copy of one drawing is up to this much smalle
 COPY_TONE = (0.82, 1.05)  # ... and its colour this much darker or lighter (three horses are three horses, not one)
 HEAD_FILL, SHOULDERS_WIDTH = 0.65, 0.92  # a head's ink fills its box; a bust's lowest rows are its widest
 SITTER = 0.8  # a portrait's sitter, head and shoulders: centred, standing on the frame's bottom edge
+WHOLE_ON_STAGE = 0.93  # ... a whole figure alone on that stage (a dancer) with its feet above that edge
 CLIFF_FOOT = 0.8  # rock reaching below this share of the side is a cliff a building may stand on
 CLIFF_RISE = 0.16  # a cliff that holds a building rises at most this share of the side above the horizon
 BUILDING_FORWARD = 0.12  # a building stands this share of its ground's depth in front of the horizon, not on it
@@ -360,7 +361,8 @@ def _indoors(obj, placed: list, stage: str) -> tuple[float, float, float]:
     if stage == "portrait" and obj.role == "figure":  # (settle gives a head alone its shoulders)
         sitters = [o for o in placed if o.role == "figure"]  # two sitters side by side, each a little smaller
         place = next(i for i, o in enumerate(sitters) if o is obj)
-        return (place + 1) / (len(sitters) + 1), 1.0, SITTER * (1.0 if len(sitters) == 1 else 0.72)
+        base = 1.0 if head_only(obj.entry) else WHOLE_ON_STAGE  # a whole figure (a dancer) stands on the floor
+        return (place + 1) / (len(sitters) + 1), base, SITTER * (1.0 if len(sitters) == 1 else 0.72)
     if obj.role == "figure":  # a person in a room stands or sits on its floor, at a person's size
         return float(np.clip(cx, 0.3, 0.7)), FIGURE_INDOORS[0], FIGURE_INDOORS[1]
     if obj.role == "flies":  # indoors no sky: a bird or butterfly in the room's upper half, not tiny

@@ -21,6 +21,7 @@ from models.painter.scene_colours import hsv_colour
 BUST = 1.75  # the sitter's head and shoulders, as many times as tall as the head
 WIDTH = 1.9  # ... and as many times as wide
 HAIR_CHROMA = 0.35  # a painter's blonde is an ochre, not the emoji's signal yellow
+SHORT_HAIR = 0.15  # a man's hair (unless the words say long) at most this far down the sides
 LONG_HAIR = 0.6  # hair at the emoji's sides below the ears this much (0..1): it falls to the shoulders
 FORM_SHADOW = 0.9  # how far the face's shadow side goes to its shadow colour
 TURN = 0.14  # how far the features sit off the face's middle (a head turned a little, not a frontal mask)
@@ -72,9 +73,10 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     height, width = int(h * BUST), int(w * WIDTH)
     skin, hair, length = read_head(head)
     garment = hsv_colour(accent_hue, 0.4, 0.42)
+    man = person is not None and not person.dress
     if person is not None:
         hair = _muted(np.array(person.hair, np.float32)) if person.hair is not None else hair
-        length = 1.0 if person.long_hair else length
+        length = 1.0 if person.long_hair else min(length, SHORT_HAIR) if man else length  # a man's hair is short
         if person.clothes is not None:
             grey = person.clothes[1] < 0.15
             garment = hsv_colour(person.clothes[0], 0.0 if grey else min(0.7, person.clothes[1]), 0.5)
@@ -82,10 +84,12 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
     cx, cy, ry, rx = width / 2, 0.5 * h, 0.4 * h, 0.3 * h  # the face: a third taller than wide
     below = np.clip((yy - cy) / ry, 0, 1)
-    face = ((yy - cy) / ry) ** 2 + ((xx - cx) / (rx * (1 - 0.22 * below**1.5))) ** 2 <= 1  # narrower to the chin
+    taper = 0.12 if man else 0.22  # a man's jaw squarer, a woman's and a child's narrower to the chin
+    face = ((yy - cy) / ry) ** 2 + ((xx - cx) / (rx * (1 - taper * below**1.5))) ** 2 <= 1
     fall = 0.35 + 0.8 * length  # where the hair ends, as a share of the head's height below its top
-    behind = _ellipse(yy, xx, 0.42 * h, cx, 0.45 * h, 1.2 * rx) | (
-        (np.abs(xx - cx) < 1.15 * rx) & (yy > 0.42 * h) & (yy < (0.1 + fall) * h)
+    spread = 1.05 if man else 1.2  # short hair lies close to the head
+    behind = _ellipse(yy, xx, 0.42 * h, cx, 0.45 * h, spread * rx) | (
+        (np.abs(xx - cx) < (spread - 0.05) * rx) & (yy > 0.42 * h) & (yy < (0.1 + fall) * h)
     )
     _lay(out, _soft(behind, 0.01 * h), hair * 0.85)
     rise = np.clip((yy - 1.02 * h) / (0.5 * h), 0, 1)  # from the neck's base down the slope of the shoulders
@@ -94,11 +98,19 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     neck = (np.abs(xx - cx) < 0.16 * h) & (yy > 0.75 * h) & (yy < 1.15 * h)
     _lay(out, neck.astype(np.float32), skin * 0.82)
     _lay(out, chest.astype(np.float32), garment)
-    collar = chest & (np.abs(xx - cx) < (yy - 1.0 * h) * 0.42) & (yy < 1.3 * h)  # an open neckline
-    _lay(out, _soft(collar, 0.006 * h), skin * 0.9)
+    _garment_form(out, yy, xx, cx, h, chest, garment, 1 if light_left else -1)
+    if man:  # an open shirt collar, its turned edges catching the light
+        collar = chest & (np.abs(xx - cx) < (yy - 1.0 * h) * 0.42) & (yy < 1.3 * h)
+        lapels = chest & ~collar & (np.abs(np.abs(xx - cx) - (yy - 1.0 * h) * 0.42) < 0.035 * h) & (yy < 1.45 * h)
+        _lay(out, 0.35 * _soft(lapels, 0.012 * h), np.clip(garment * 1.25 + 0.03, 0, 1))
+    else:  # a rounded neckline
+        collar = chest & _ellipse(yy, xx, 1.0 * h, cx, 0.17 * h, 0.2 * h)
+    _lay(out, _soft(collar, 0.008 * h), skin * 0.9)
+    _lay(out, 0.5 * _soft(collar & (yy < 1.12 * h), 0.02 * h), skin * 0.6)  # the neck's shadow in the neckline
     _lay(out, _soft(face, 0.006 * h), skin)
     fringe = _ellipse(yy, xx, 0.2 * h, cx + 0.08 * rx, 0.2 * h, 1.08 * rx)
-    fringe &= yy < 0.27 * h + 0.05 * h * np.sin(xx / w * 9)  # a wavy hairline
+    hairline = 0.17 if person is not None and person.age == "old" else 0.27  # an old sitter's forehead is high
+    fringe &= yy < hairline * h + 0.05 * h * np.sin(xx / w * 9)  # a wavy hairline
     _lay(out, _soft(fringe & behind, 0.008 * h), hair)  # within the hair's mass: no tuft standing off it
     if length > LONG_HAIR:  # hair falling past the face on both sides, over the shoulders
         curtains = (np.abs(np.abs(xx - cx) - 1.02 * rx) < 0.17 * rx) & (yy > 0.25 * h) & (yy < (0.05 + fall) * h)
@@ -113,6 +125,21 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     if person is not None and person.beard:
         _beard(out, yy, xx, cx - side * TURN * rx, h, rx, hair, long=person.age == "old")
     return out
+
+
+def _garment_form(out: np.ndarray, yy, xx, cx: float, h: int, chest: np.ndarray, garment, side: int) -> None:
+    """In place: the garment modelled, not a flat cut-out: its side away from the light and its lower part in
+    shade, the lit shoulder lighter, and a few soft folds falling from the armpits."""
+    across = np.clip((xx - cx) * side / (0.9 * h), -1, 1)  # -1 on the lit side, 1 on the far one
+    down = np.clip((yy - 1.02 * h) / (0.7 * h), 0, 1)
+    _lay(out, chest * np.clip(0.55 * across + 0.25 * down, 0, 0.65), garment * 0.55)
+    lit = chest & (across < -0.35) & (yy < 1.35 * h)
+    _lay(out, 0.35 * _soft(lit, 0.06 * h), np.clip(garment * 1.3 + 0.04, 0, 1))
+    for sign in (-1, 1):  # a fold from each armpit towards the middle of the chest
+        start = cx + sign * 0.55 * h
+        t = np.clip((yy - 1.35 * h) / (0.35 * h), 0, 1)
+        fold = chest & (np.abs(xx - (start - sign * 0.25 * h * t)) < 0.018 * h) & (yy > 1.35 * h)
+        _lay(out, 0.25 * _soft(fold, 0.03 * h), garment * 0.6)
 
 
 def _beard(out: np.ndarray, yy, xx, cx: float, h: int, rx: float, hair: np.ndarray, long: bool) -> None:
