@@ -16,9 +16,11 @@ from assistant.calls import parse_plan
 from assistant.orchestrators.base import PlanRequest
 from assistant.orchestrators.local_lm import ADAPTERS, LocalLMOrchestrator
 from evals.routing_outcomes import same_key, subject_kept
+from tools.mood_lexicon import read_mood
 
 DEV_SET = os.path.join(os.path.dirname(__file__), "data", "routing_dev_decoding.jsonl")
 TOOL_KIND = {"compose_melody": "melody", "paint": "painting", "write_text": "text"}
+RESTORES = ("undo", "go_to_version")  # a restore changes the work of its `kind`
 
 
 CONTEXT_WORDS = (("melody", ("melody", "tune", "music")), ("painting", ("paint", "picture")))
@@ -50,6 +52,21 @@ def moved(args: dict, fields: tuple[str, ...], direction: str) -> bool:
     return False
 
 
+def happier(args: dict, direction: str) -> bool:
+    """The call moves the mood's valence the way asked: a valence change, or mood words on that side."""
+    if (change := args.get("valence_change")) is not None:
+        return change > 0 if direction == "up" else change < 0
+    if args.get("mood"):
+        valence = read_mood(args["mood"]).valence
+        return valence > 0 if direction == "up" else valence < 0
+    return False
+
+
+def moods_are_moods(calls: dict[str, dict]) -> bool:
+    """Every mood a call gives has a word our mood table knows ("quick", "big", "washed out" are no moods)."""
+    return all(read_mood(a["mood"]).known for a in calls.values() if a.get("mood"))
+
+
 def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
     """Per-setting checks of one plan against the case's expectation."""
     expect, out = case["expect"], {}
@@ -68,6 +85,10 @@ def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
             out[name] = moved(melody, ("tempo_scale", "tempo_change", "arousal_change"), value)
         elif name == "length":
             out[name] = moved(melody, ("add_bars", "bars"), value)
+        elif name == "valence":
+            out[name] = happier(melody, value)
+        elif name == "instrument":
+            out[name] = value in str(melody.get("instrument", "")).lower()
     if "subject" in expect.get("painting", {}):
         out["subject"] = subject_kept(expect["painting"]["subject"], painting.get("subject") or "")
     if "saturation" in expect.get("painting", {}):
@@ -75,11 +96,19 @@ def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
         out["saturation"] = sign < 0 if expect["painting"]["saturation"] == "less" else sign > 0
     if "brightness" in expect.get("painting", {}):
         out["brightness"] = moved(painting, ("brightness_change",), expect["painting"]["brightness"])
+    if "valence" in expect.get("painting", {}):
+        out["valence"] = happier(painting, expect["painting"]["valence"])
+    out["mood_words"] = moods_are_moods(calls)
     form = expect.get("text", {}).get("form")
     if form:
         lines = form.split()[0]
         out["form"] = text.get("lines") == int(lines) if lines.isdigit() else text.get("form") == form
     return out
+
+
+def kind_of(name: str, args) -> str:
+    """The work a call makes, changes or restores."""
+    return getattr(args, "kind") if name in RESTORES else TOOL_KIND.get(name, name)
 
 
 def main() -> None:
@@ -98,7 +127,7 @@ def main() -> None:
         raw = orchestrator.plan(request_of(case))
         seconds.append(time.perf_counter() - t0)
         plan = parse_plan(raw)
-        calls = {TOOL_KIND.get(c.name, c.name): a.model_dump(exclude_defaults=True) for c, a in plan.calls}
+        calls = {kind_of(c.name, a): a.model_dump(exclude_defaults=True) for c, a in plan.calls}
         result = checks(case, calls)
         right += all(result.values())
         failed = [k for k, ok in result.items() if not ok]
