@@ -108,7 +108,7 @@ def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
 
 def kind_of(name: str, args) -> str:
     """The work a call makes, changes or restores."""
-    return getattr(args, "kind") if name in RESTORES else TOOL_KIND.get(name, name)
+    return args.kind if name in RESTORES else TOOL_KIND.get(name, name)
 
 
 def main() -> None:

@@ -137,3 +137,25 @@ def test_calls_that_can_only_be_unasked_go_before_any_weighing():
     assert asked_works.without_unasked(told, "a melancholic melody and matching painting", frozenset()) == told
     typo = [["compose_melody", {"mood": "calm"}], ["paint", {}]]  # a misspelt melody keeps its mood
     assert asked_works.without_unasked(typo, "make a calm melodyy and a matchng painting", frozenset()) == typo
+
+
+def test_an_answer_speaking_of_both_works_may_not_end_with_one():
+    rule = asked_works.NamedWorks("both of them a bit brighter", frozenset({"compose_melody", "paint"}))
+    one = '[["paint", {"brightness_change": 0.3}]]'
+    assert not rule.ok(one[:-1], "]")
+    assert typed(rule, '[["paint", {"brightness_change": 0.3}], ["compose_melody", {"arousal_change": 0.3}]]')
+
+
+def test_a_take_or_a_restore_of_it_goes_to_the_work_the_last_turn_touched():
+    from assistant.orchestrators.last_work import of_last_work
+
+    works = ("melody", "painting")
+    take = '[["compose_melody", {"new_variation": true}]]'
+    painting_take = '[["paint", {"new_variation": true}]]'
+    assert of_last_work(take, "one more version of that", ("painting",), works) == painting_take
+    undo = '[["undo", {"kind": "melody"}]]'
+    assert of_last_work(undo, "undo that", ("painting",), works) == '[["undo", {"kind": "painting"}]]'
+    assert of_last_work(take, "do the same for the music", ("painting",), works) == take  # a work named
+    assert of_last_work(take, "again", ("melody", "painting"), works) == take  # the last turn touched both
+    slower = '[["compose_melody", {"tempo_scale": 0.8}]]'
+    assert of_last_work(slower, "slower", ("painting",), works) == slower  # a change: the model's reading

@@ -36,3 +36,22 @@ def test_only_a_request_that_opens_by_making_a_work_commands_it():
     assert commanded_tools("could you draw a fox") == {"paint"}
     assert commanded_tools("thanks, a lovely painting!") == frozenset()  # praise, not a request
     assert commanded_tools("can you make paintings?") == frozenset()
+
+
+def test_both_and_everything_ask_for_each_work_that_exists():
+    from assistant.orchestrators.work_words import every_work
+
+    both = frozenset({"compose_melody", "paint"})
+    assert every_work("make both sadder", both) == both
+    assert every_work("everything should feel darker", both | {"write_text"}) == both
+    assert every_work("make both sadder", frozenset({"compose_melody"})) == frozenset()  # one work only
+    assert every_work("everything in the painting bluer", both) == frozenset()  # a work named: the model's
+    assert every_work("make it sadder", both) == frozenset()
+
+
+def test_the_whole_thing_is_what_the_last_turn_touched():
+    from assistant.orchestrators.work_words import every_work
+
+    both = frozenset({"compose_melody", "paint"})
+    assert every_work("calm the whole thing down a bit", both, frozenset({"paint"})) == {"paint"}
+    assert every_work("calm the whole thing down a bit", both) == both

@@ -180,3 +180,18 @@ def test_a_relative_tempo_goes_the_way_it_is_written():
     assert not faster.ok(scale + "1", "}")  # 1 is no change
     either = rules("it is too slow")  # a complaint: the model reads which way
     assert either.ok(scale, "0") and either.ok(scale, "1")
+
+
+def test_a_count_is_a_whole_number_and_a_length_is_a_change():
+    written = rules("it ends too soon")
+    assert not written.ok('[["compose_melody", {"bars": 8', ".5}]")
+    assert not written.ok('[["compose_melody", {"add_bars": ', "-1")
+    assert not written.ok('[["compose_melody", {"bars": 8', "}]")  # the melody has 8 bars: no change
+    assert written.ok('[["compose_melody", {"bars": 4', "}]")
+
+
+def test_a_written_relative_tempo_reaches_the_melody_call():
+    slower = rules("the other one should be slower")
+    assert slower.required("compose_melody") == {"tempo_scale"}
+    assert not slower.ok('[["compose_melody", {"valence_change": -0.3', "}]")
+    assert rules("10 bpm faster").required("compose_melody") == set()  # a written change: tempo_change

@@ -33,7 +33,7 @@ from assistant.orchestrators.answer_position import position
 from assistant.orchestrators.schema_constraint import closed
 from assistant.orchestrators.subject_owner import placed_subjects
 from assistant.orchestrators.subject_span import painting_subject
-from assistant.orchestrators.work_words import asked_tools, commanded_tools, mentioned_tools
+from assistant.orchestrators.work_words import asked_tools, commanded_tools, every_work, mentioned_tools
 from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
 
 WORK_TOOLS = ("compose_melody", "paint", "write_text")
@@ -43,10 +43,11 @@ MOOD_ARGUMENTS = ("mood", "valence_change", "arousal_change")
 
 class NamedWorks:
     """The decoding rule: `ok(answer, piece)` refuses the piece that would end an answer while a work the request
-    asks for by name has no call; after that, the next tool typed is a missing one."""
+    asks for by name has no call; after that, the next tool typed is a missing one. `every`: the works a request
+    speaking of all of them asks for ("make both sadder": `work_words.every_work`)."""
 
-    def __init__(self, request: str):
-        self.asked, self.commanded = asked_tools(request), commanded_tools(request)
+    def __init__(self, request: str, every: frozenset[str] = frozenset()):
+        self.asked, self.commanded = asked_tools(request) | every, commanded_tools(request)
         self.wanted_to_end = False
 
     def due(self, called: set[str]) -> frozenset[str]:
@@ -158,10 +159,11 @@ def asked_reading(
     stops,
     request: str = "",
     existing: frozenset[str] = frozenset(),
+    last: frozenset[str] = frozenset(),
 ) -> str:
     """The answer with each subject on the work that governs it (`subject_owner`), less the calls that can only be
     unasked and the work calls that its reading without them explains better (see the module doc); `existing`:
-    the tools whose works exist."""
+    the tools whose works exist, `last`: those the previous turn touched."""
     try:
         calls = json.loads(answer)
     except ValueError:
@@ -179,7 +181,7 @@ def asked_reading(
     score = lambda c: answer_logprob(model, prompt_ids, dumps(c), tokenizer, allowed, stops, state)  # noqa: E731
     best, keep, dropped = score(calls), set(), False  # keep: a painting that took a subject stays
     scene = painting_subject(request) if request else None  # a painting whose scene the request writes is asked
-    named = asked_tools(request) | ({"paint"} if scene else set())
+    named = asked_tools(request) | every_work(request, existing, last) | ({"paint"} if scene else set())
     for i in reversed(range(len(calls))):
         if calls[i][0] not in WORK_TOOLS or i in keep or works_in(calls) < 2 or calls[i][0] in named:
             continue

@@ -5,7 +5,9 @@ tokens that end it, and `accept(tokens so far, candidate)` for `models.language.
   request gives no ground for (`argument_gates`, `written_values.closed_arguments`);
 - free-text values copied from the request (`copy_constraint`);
 - values the request writes carried as written, a subject to the end of its phrase (`written_values`);
-- no end before every work the request asks for by name has its call (`asked_works.NamedWorks`);
+- an unspecific complaint's colours the way its meaning reads (`change_readings`: "washed out" is more saturated);
+- no end before every work the request asks for by name has its call, and every work when it speaks of all of
+  them ("both", `asked_works.NamedWorks`);
 - the answer ends exactly when its JSON is complete.
 """
 
@@ -24,6 +26,7 @@ class AnswerRules:
     allowed: torch.Tensor
     stops: set[int]
     accept: Callable[[list[int], int], bool]
+    reading: object = None  # the request's `change_readings.ChangeReading`, which weighs the answer once decoded
 
     @staticmethod
     def finished(answer: str) -> bool:
@@ -52,26 +55,38 @@ def written_texts(written) -> list[str]:
     return texts
 
 
+def last_tools(request: PlanRequest) -> frozenset[str]:
+    """The tools of the works the previous turn touched (the state line's "Last:")."""
+    from assistant.orchestrators.asked_works import TOOL_OF_KIND
+    from assistant.orchestrators.prompt_format import state_of
+
+    return frozenset(TOOL_OF_KIND[k] for k in state_of(request.messages, request.brief, request.artifacts).last)
+
+
 def message_of(request: PlanRequest) -> str:
     return request.messages[-1]["content"] if request.messages else ""
 
 
 def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repair=None) -> AnswerRules:
     from assistant.orchestrators.answer_vocabulary import allowed_token_ids, stop_token_ids, token_texts
-    from assistant.orchestrators.asked_works import NamedWorks
+    from assistant.orchestrators.asked_works import TOOL_OF_KIND, NamedWorks
+    from assistant.orchestrators.change_readings import ChangeReading
     from assistant.orchestrators.copy_constraint import copy_ok
     from assistant.orchestrators.request_facts import facts_of
     from assistant.orchestrators.routed_arguments import once_per_turn
     from assistant.orchestrators.schema_constraint import closed, names_ok
+    from assistant.orchestrators.work_words import every_work
     from assistant.orchestrators.written_values import WrittenValues
 
     message = " ".join(message_of(request).split())
     written = WrittenValues(message, facts_of(message, int(request.brief.get("bars") or 8)))
-    named = NamedWorks(message)
+    existing = frozenset(TOOL_OF_KIND[k] for k in request.artifacts if k in TOOL_OF_KIND)
+    named = NamedWorks(message, every_work(message, existing, last_tools(request)))
     allowed = allowed_token_ids(tokenizer, line, adapter)
     extra = {i for ids in tokenizer(written_texts(written) or [""], add_special_tokens=False).input_ids for i in ids}
     allowed = torch.tensor(sorted(set(allowed.tolist()) | extra))
     texts = token_texts(tokenizer)
+    reading = ChangeReading(message, frozenset(request.artifacts), int(request.brief.get("bars") or 8))
     names, once = argument_names(line, written, repair), once_per_turn()
     stops = stop_token_ids(tokenizer, allowed)
     decoded: dict[tuple[int, ...], str] = {}
@@ -93,6 +108,7 @@ def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repai
             and names_ok(answer + piece, names, once)
             and written.ok(answer, piece)
             and named.ok(answer, piece)
+            and reading.ok(answer, piece)
         )
 
-    return AnswerRules(allowed, stops, accept)
+    return AnswerRules(allowed, stops, accept, reading)

@@ -121,8 +121,10 @@ class LocalLMOrchestrator(Orchestrator):
         """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`),
         under the decoding rules of `assistant.orchestrators.decoding_rules`."""
         from assistant.orchestrators.answer_drafts import AnswerDrafts
-        from assistant.orchestrators.asked_works import TOOL_OF_KIND, asked_reading
-        from assistant.orchestrators.decoding_rules import answer_rules
+        from assistant.orchestrators.asked_works import TOOL_OF_KIND, PromptState, answer_logprob, asked_reading, dumps
+        from assistant.orchestrators.decoding_rules import answer_rules, last_tools
+        from assistant.orchestrators.last_work import of_last_work
+        from assistant.orchestrators.mood_words import with_moods_spelled
         from assistant.orchestrators.repair import repair_plan
         from models.language.shared_lm import LM_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
@@ -144,7 +146,15 @@ class LocalLMOrchestrator(Orchestrator):
             if repair is not None and not rules.finished(answer):
                 return repair.out_of_time()
             existing = frozenset(TOOL_OF_KIND[k] for k in request.artifacts if k in TOOL_OF_KIND)
-            return asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, message, existing)
+            last = last_tools(request)
+            answer = asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, message, existing, last)
+            prompt = PromptState(model, ids)  # its cache is made only if an answer is weighed
+            answer = rules.reading.weighed(
+                answer,
+                lambda calls: answer_logprob(model, ids, dumps(calls), tokenizer, rules.allowed, rules.stops, prompt),
+            )
+        state = state_of(request.messages, request.brief, request.artifacts)
+        return with_moods_spelled(of_last_work(answer, message, state.last, state.works))
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:

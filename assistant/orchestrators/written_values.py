@@ -3,20 +3,23 @@
 A constraint on the tuned model's own decoding (`accept` in `models.language.sub_vocabulary_decoding`, the same
 role as a transformers `prefix_allowed_tokens_fn`): for each candidate token it says whether the answer may go on
 that way. The model still chooses every token; this only refuses the ones that would
-- give a mood of several words the studio does not know as a mood ("hot air balloon": the subject's words; "not
-  too much trouble"), refused as soon as the request's word being copied is none ("lonely light" of "lighthouse");
+- give a mood that is no mood word (`mood_words`: "quick" of "a quick little tune", "big" of "a big red barn"), or
+  one of several words the studio does not know as a mood ("hot air balloon": the subject's words; "not too much
+  trouble"), refused as soon as the request's word being copied is none ("lonely light" of "lighthouse");
 - end a subject before its phrase ends ("a lighthouse" when the request says "a lighthouse on a rocky cliff
   during a thunderstorm", `assistant.orchestrators.subject_span`), or start a painting's anywhere but where the
   scene the request writes starts ("under the stars" of "a painting of a crib under the stars");
 - give a relative tempo the other way than written ("plus lent": slower, never 1.25);
 - give a number the request did not write when it writes numbers ("to 60" is a tempo of 60, "16 bars" 16 bars or
-  8 more, never 40), a change of length the other way than written ("shorten it by 2 bars" is 6 of 8, never 10),
-  a line count other than the one written or named ("a limerick": 5 lines);
+  8 more, never 40), a count that is no whole number ("bars": 8.5), the melody's own length as a new one ("bars": 8
+  of 8 changes nothing), a change of length the other way than written ("shorten it by 2 bars" is 6 of 8, never
+  10), a line count other than the one written or named ("a limerick": 5 lines);
 - give a key or a mode other than the one written, or one at all when none is written ("halloween" is no key);
 - type a value that is no JSON ("tempo": 3/4);
-- close a melody call without the key, mode or bpm the request writes, a text call without the form or the line
-  count it names ("write a haiku about it"), or a painting call without a subject when the request writes the scene
-  ("paint a ballroom with chandeliers" came out as mood "ballroom", palette "chandeliers"). Once the model wanted
+- close a melody call without the key, mode or bpm the request writes or the relative tempo ("slower"), a text
+  call without the form or the line count it names ("write a haiku about it"), or a painting call without a
+  subject when the request writes the scene ("paint a ballroom with chandeliers" came out as mood "ballroom",
+  palette "chandeliers"). Once the model wanted
   to close such a call, the next argument it names must be a missing one; the value then follows the rules above.
 A dead end (a value that can neither close nor go on) is backed out of by the decoding, which then tries the next
 best token before it.
@@ -27,9 +30,10 @@ from __future__ import annotations
 import re
 
 from assistant.orchestrators.answer_position import Finished, Position, position
+from assistant.orchestrators.mood_words import has_mood_word, mood_word
 from assistant.orchestrators.request_facts import MODE_WORDS, RequestFacts
 from assistant.orchestrators.subject_span import may_end_subject, may_start_subject, painting_subject
-from tools.mood_lexicon import read_mood
+from tools.mood_lexicon import INTENSIFIERS, NEGATIONS, read_mood
 
 NUMBER_ARGUMENTS = ("tempo", "bars", "add_bars", "lines")
 SCALAR = re.compile(r"-?\d*(?:\.\d*)?|t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?")  # JSON, typed so far
@@ -45,7 +49,7 @@ class WrittenValues:
 
     def closed_arguments(self) -> dict[str, frozenset[str]]:
         """Per tool, arguments the request gives no ground for: a key or a mode it does not write, a relative
-        tempo when it writes the bpm."""
+        tempo when it writes the bpm, a mood when none of its words is a mood word."""
         melody = set()
         if not self.facts.keys:
             melody.add("key")
@@ -55,7 +59,8 @@ class WrittenValues:
             melody |= RELATIVE_TEMPO
         if self.facts.numbers and not self.numbers_for("tempo"):
             melody.add("tempo")  # "a waltz, 3/4": numbers, none a tempo
-        return {"compose_melody": frozenset(melody)}
+        mood = frozenset() if has_mood_word(self.request) else frozenset({"mood"})  # "a quick little tune"
+        return {"compose_melody": frozenset(melody) | mood, "paint": mood, "write_text": mood}
 
     def opened_arguments(self) -> dict[str, frozenset[str]]:
         """Per tool, arguments the model never learnt but the request asks for (a poem's form)."""
@@ -65,7 +70,9 @@ class WrittenValues:
         """The arguments a call of `tool` must carry because the request writes them."""
         facts = self.facts
         if tool == "compose_melody":
-            return {n for n, given in (("key", facts.keys), ("mode", facts.modes), ("tempo", facts.bpm)) if given}
+            relative = len(facts.tempo_signs) == 1 and not facts.numbers  # "the other one should be slower"
+            written = (("key", facts.keys), ("mode", facts.modes), ("tempo", facts.bpm), ("tempo_scale", relative))
+            return {n for n, given in written if given}
         if tool == "paint":
             return {"subject"} if painting_subject(self.request) else set()
         if tool == "write_text":
@@ -103,8 +110,10 @@ class WrittenValues:
             return self.tempo_ok(argument, text, finished)
         if argument in NUMBER_ARGUMENTS:
             allowed = self.numbers_for(argument)
-            if allowed is None:
-                return True
+            if not text.isdigit():
+                return False  # a count is a whole number ("bars": 8.5 and "add_bars": -1 are none)
+            if allowed is None:  # any number, but a length is no length the melody has now ("bars": 8 of 8)
+                return not (finished and argument == "bars" and text == str(self.facts.bars))
             return any(str(n) == text if finished else str(n).startswith(text) for n in allowed)
         options = {"key": self.facts.keys, "mode": self.facts.modes, "form": {self.facts.form or ""}}.get(argument)
         if options is None:
@@ -128,26 +137,32 @@ class WrittenValues:
         return text[0] == "-" if down else text[0] != "-"
 
     def mood_ok(self, text: str, finished: bool) -> bool:
-        """A mood the studio knows, or one word it may not ("düsteres"); several words only when every one is a mood
-        word, a negation, an intensifier or a joining word ("warm and gentle", "very sad"; never "not too much
-        trouble" or "rainy street"), checked as each word is complete."""
+        """One mood word (`mood_words.mood_word`: known, inflected, or a typo of one); several words only when every
+        one is a mood word, a negation, an intensifier or a joining word ("warm and gentle", "very sad"; never "not
+        too much trouble" or "rainy street"), checked as each word is complete."""
         words = text.split()
         if finished:
             if text.strip().lower() in MODE_WORDS:
                 return False  # "A minor would be better": the word is the mode's
-            return len(words) == 1 or (bool(read_mood(text).known) and not read_mood(text).unknown)
+            if len(words) == 1:
+                return mood_word(words[0]) is not None  # "quick", "big", "video" are no moods
+            return bool(read_mood(text).known) and not read_mood(text).unknown
         complete = words if text.endswith(" ") else words[:-1]
-        if len(words) < 2:
-            return True
+        if len(words) < 2:  # the first word is one of the request's, never the state line's ("bars),")
+            return not words or text.endswith(" ") or self.may_be_mood_word(words[0], first=True)
         if not text.endswith(" ") and not self.may_be_mood_word(words[-1]):
             return False  # "lonely light" of "a lonely lighthouse keeper": the word copied can only be "lighthouse"
         return not read_mood(" ".join(complete)).unknown
 
-    def may_be_mood_word(self, typed: str) -> bool:
-        """A word being typed (and copied from the request) can still end as a word `read_mood` knows: some word of
-        the request it begins is one, or none does (the copy constraint then speaks)."""
+    def may_be_mood_word(self, typed: str, first: bool = False) -> bool:
+        """A word being typed (and copied from the request) can still end as a mood word, an intensifier or a
+        negation ("very", "not"; after the `first`, any word `read_mood` passes over: "and"): some word of the
+        request it begins is one, or, after the first, none does (the copy constraint then speaks)."""
         words = {w for w in re.findall(r"[^\W\d_][\w\-']*", self.request.lower()) if w.startswith(typed.lower())}
-        return not words or any(not read_mood(w).unknown for w in words)
+        if not words:
+            return not first
+        leading = INTENSIFIERS.keys() | NEGATIONS  # "very sad", "not happy"
+        return any(mood_word(w) is not None or (w in leading if first else not read_mood(w).unknown) for w in words)
 
     def ok(self, answer: str, piece: str) -> bool:
         before = position(answer)

@@ -1,0 +1,140 @@
+"""What an unspecific complaint about a work asks to change, read by meaning: a check on the tuned model's answer,
+never a call of its own.
+
+The adapter reads "it's over way too quickly" as a tempo change and "the colours are too washed out" as less
+saturation: it follows a word ("quickly", "washed") where a person follows the complaint. Here the request is
+compared by the shipped sentence-embedding model with sentences of each reading (`assistant/data/
+change_readings.yaml`): for a melody that exists, its length, its tempo or its mood; for a painting, which way its
+colours should go. When one reading is near and nearer than the others by the table's margin:
+- the colours may only move the nearer way (a decoding rule, `ok`);
+- a melody call that changes what the reading excludes (a length complaint is no tempo and no mood change, a tempo
+  complaint no length change) has those arguments replaced by the reading's own changes, each way ("add_bars": 4
+  or half the bars; "tempo_scale": 1.25 or 0.8), and the model's likelihood of each whole answer picks the way
+  (`alternatives`; closing the arguments while decoding made the model type junk such as "bars": 8.5).
+A request that writes a comparative, a number or a negation ("longer", "2 bars", "not so bright", "plus lent") is
+left to the model, which reads those well.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from collections.abc import Callable
+
+import numpy as np
+import yaml
+
+from assistant.orchestrators.answer_position import position
+from assistant.orchestrators.request_facts import FASTER, LONGER, SHORTER, SLOWER, facts_of
+
+TABLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "change_readings.yaml")
+WRITTEN = re.compile(
+    r"\b(brighter|darker|lighter|dimmer|saturat\w*|desaturat\w*|vivid\w*|vibrant\w*|mut\w*|less|not|no|never|"
+    r"heller|dunkler|clair|sombre|claro|oscuro)\b|n't",
+    re.IGNORECASE,
+)
+LENGTH = frozenset({"bars", "add_bars"})
+TEMPO = frozenset({"tempo", "tempo_scale", "tempo_change", "arousal_change"})
+EXCLUDES = {  # what each reading of a melody complaint is not: a length is no tempo and no mood; a mood, anything
+    "length": TEMPO | {"mood", "valence_change"},
+    "tempo": LENGTH,
+    "mood": frozenset(),
+}
+
+
+@functools.cache
+def table() -> dict:
+    with open(TABLE, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def writes_the_change(request: str) -> bool:
+    """The request writes a comparative, a number or a negation the model reads itself."""
+    facts = facts_of(request)
+    patterns = (SLOWER, FASTER, SHORTER, LONGER, WRITTEN)
+    return bool(facts.numbers) or any(p.search(request) for p in patterns)
+
+
+def nearer(request: str, readings: dict[str, list[str]], margin: float, floor: float) -> str | None:
+    """The reading whose sentences come nearest the request, when they are at least `floor` near and nearer than
+    any other reading's by `margin`."""
+    from tools.embedding_search import embed
+
+    names = list(readings)
+    vectors = embed([request, *(s for name in names for s in readings[name])])
+    mine, start, best = vectors[0], 1, {}
+    for name in names:
+        best[name] = float(np.max(vectors[start : start + len(readings[name])] @ mine))
+        start += len(readings[name])
+    first, second = sorted(names, key=best.get, reverse=True)[:2]
+    return first if best[first] >= floor and best[first] - best[second] >= margin else None
+
+
+class ChangeReading:
+    """The readings of one request about the works that exist (`existing`: their kinds; `bars`: the melody's)."""
+
+    def __init__(self, request: str, existing: frozenset[str], bars: int = 8):
+        self.melody: str | None = None  # length, tempo, mood, or None (no clear reading)
+        self.colours_way: int | None = None  # +1 more saturated, -1 less, None either
+        self.bars = bars
+        if not request.strip() or writes_the_change(request):
+            return
+        data = table()
+        if "melody" in existing:
+            self.melody = nearer(request, data["melody"], data["margin"]["melody"], data["floor"])
+        if "painting" in existing:
+            way = nearer(request, data["saturation"], data["margin"]["saturation"], data["floor"])
+            self.colours_way = {"more": 1, "less": -1}.get(way)
+
+    def ok(self, answer: str, piece: str) -> bool:
+        """The decoding rule: no colour change the other way than the request reads."""
+        if self.colours_way is None:
+            return True
+        after = position(answer).then(piece)
+        if any(d.what == "value" and not self.value_ok(d.argument, d.text, True) for d in after.finished):
+            return False
+        opened = after.open_value()
+        return opened is None or self.value_ok(*opened, finished=False)
+
+    def value_ok(self, argument: str, text: str, finished: bool) -> bool:
+        """A colour change typed so far goes the way the request reads ("washed out": more saturated)."""
+        if argument != "saturation_change" or self.colours_way is None or not text:
+            return True
+        if not finished:
+            return text.startswith("-") == (self.colours_way < 0)
+        try:
+            return float(text) * self.colours_way > 0
+        except ValueError:
+            return False
+
+    def own_changes(self) -> list[dict]:
+        """The melody reading's own changes, each way, as the adapter learnt them."""
+        if self.melody == "length":
+            return [{"add_bars": 4}, {"bars": max(1, self.bars // 2)}]
+        if self.melody == "tempo":
+            return [{"tempo_scale": 1.25}, {"tempo_scale": 0.8}]
+        return []
+
+    def alternatives(self, calls: list) -> list[list]:
+        """The answers to weigh instead of `calls` (a list of [tool, arguments]) when its melody call changes what
+        the reading excludes: that call with each of the reading's own changes instead; else none."""
+        excluded = EXCLUDES.get(self.melody or "", frozenset())
+        for i, (name, args) in enumerate(calls):
+            if name == "compose_melody" and isinstance(args, dict) and set(args) & excluded:
+                kept = {k: v for k, v in args.items() if k not in excluded | LENGTH | TEMPO}
+                return [[*calls[:i], [name, {**kept, **change}], *calls[i + 1 :]] for change in self.own_changes()]
+        return []
+
+    def weighed(self, answer: str, score: Callable[[list], float]) -> str:
+        """The answer as decoded, or the likeliest of its alternatives by `score` (the model's log-probability of a
+        whole answer)."""
+        try:
+            calls = json.loads(answer)
+        except ValueError:
+            return answer
+        if not isinstance(calls, list) or not all(isinstance(c, list) and len(c) == 2 for c in calls):
+            return answer
+        options = self.alternatives(calls)
+        return json.dumps(max(options, key=score), ensure_ascii=False) if options else answer

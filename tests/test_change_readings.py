@@ -1,0 +1,41 @@
+"""Unspecific complaints read by meaning (issue #32: "it ends too soon" is no tempo, "washed out" wants more
+colour), with the shipped sentence-embedding model."""
+
+from assistant.orchestrators.change_readings import ChangeReading, writes_the_change
+
+MELODY = frozenset({"melody"})
+
+
+def test_a_complaint_reads_as_length_tempo_or_nothing(sentence_embedder):
+    assert ChangeReading("it ends too soon", MELODY).melody == "length"
+    assert ChangeReading("the tempo drags a little", MELODY).melody == "tempo"
+    assert ChangeReading("hello there", MELODY).melody is None
+    assert ChangeReading("it ends too soon", frozenset({"painting"})).melody is None  # no melody to change
+
+
+def test_a_written_comparative_number_or_negation_is_the_models():
+    assert writes_the_change("make it longer") and writes_the_change("2 bars more")
+    assert writes_the_change("not so bright") and writes_the_change("plus lent")
+    assert not writes_the_change("it ends too soon")
+    assert ChangeReading("make it shorter", MELODY).melody is None
+
+
+def test_a_length_complaint_answered_as_a_tempo_is_weighed_as_length_each_way(sentence_embedder):
+    reading = ChangeReading("it ends too soon", MELODY, bars=8)
+    calls = [["compose_melody", {"tempo_scale": 0.8, "instrument": "flute"}]]
+    assert reading.alternatives(calls) == [
+        [["compose_melody", {"instrument": "flute", "add_bars": 4}]],
+        [["compose_melody", {"instrument": "flute", "bars": 4}]],
+    ]
+    assert reading.alternatives([["compose_melody", {"add_bars": 4}]]) == []  # read as length already
+    likelier_shorter = lambda calls: -2.0 if "bars" in calls[0][1] else -5.0  # noqa: E731
+    weighed = reading.weighed('[["compose_melody", {"tempo_scale": 0.8}]]', likelier_shorter)
+    assert weighed == '[["compose_melody", {"bars": 4}]]'
+
+
+def test_washed_out_colours_may_only_get_more_saturated(sentence_embedder):
+    reading = ChangeReading("the colours are too washed out", frozenset({"painting"}))
+    assert reading.colours_way == 1
+    head = '[["paint", {"saturation_change": '
+    assert not reading.ok(head, "-") and reading.ok(head, "0") and reading.ok(head + "0.3", "}]")
+    assert ChangeReading("the colours are screaming at me", frozenset({"painting"})).colours_way == -1
