@@ -195,3 +195,9 @@ def test_a_written_relative_tempo_reaches_the_melody_call():
     assert slower.required("compose_melody") == {"tempo_scale"}
     assert not slower.ok('[["compose_melody", {"valence_change": -0.3', "}]")
     assert rules("10 bpm faster").required("compose_melody") == set()  # a written change: tempo_change
+
+
+def test_only_the_palette_is_a_list():
+    written = rules("a name for this painting, something short and poetic")
+    assert not written.ok('[["write_text", {"kind": "title", "variations": ', "[")
+    assert rules("paint it in teal and white").ok('[["paint", {"palette": ', '["')

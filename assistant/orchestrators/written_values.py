@@ -15,7 +15,7 @@ that way. The model still chooses every token; this only refuses the ones that w
   of 8 changes nothing), a change of length the other way than written ("shorten it by 2 bars" is 6 of 8, never
   10), a line count other than the one written or named ("a limerick": 5 lines);
 - give a key or a mode other than the one written, or one at all when none is written ("halloween" is no key);
-- type a value that is no JSON ("tempo": 3/4);
+- type a value that is no JSON ("tempo": 3/4), or a list where the value is none ("variations": ["short"]);
 - close a melody call without the key, mode or bpm the request writes or the relative tempo ("slower"), a text
   call without the form or the line count it names ("write a haiku about it"), or a painting call without a
   subject when the request writes the scene ("paint a ballroom with chandeliers" came out as mood "ballroom",
@@ -38,6 +38,7 @@ from tools.mood_lexicon import INTENSIFIERS, NEGATIONS, read_mood
 NUMBER_ARGUMENTS = ("tempo", "bars", "add_bars", "lines")
 SCALAR = re.compile(r"-?\d*(?:\.\d*)?|t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?")  # JSON, typed so far
 RELATIVE_TEMPO = frozenset({"tempo_scale", "tempo_change"})
+LIST_VALUE = re.compile(r'"(\w+)"\s*:\s*\[')
 
 
 class WrittenValues:
@@ -165,6 +166,8 @@ class WrittenValues:
         return any(mood_word(w) is not None or (w in leading if first else not read_mood(w).unknown) for w in words)
 
     def ok(self, answer: str, piece: str) -> bool:
+        if any(m.end() > len(answer) and m.group(1) != "palette" for m in LIST_VALUE.finditer(answer + piece)):
+            return False  # only the palette is a list ("variations": ["short", ...] is no count)
         before = position(answer)
         after = before.then(piece)
         for done in after.finished:
