@@ -55,3 +55,11 @@ def test_the_whole_thing_is_what_the_last_turn_touched():
     both = frozenset({"compose_melody", "paint"})
     assert every_work("calm the whole thing down a bit", both, frozenset({"paint"})) == {"paint"}
     assert every_work("calm the whole thing down a bit", both) == both
+
+
+def test_starting_over_asks_for_every_work():
+    from assistant.orchestrators.work_words import every_work
+
+    both = frozenset({"compose_melody", "paint"})
+    assert every_work("start over with something spooky", both, frozenset({"compose_melody"})) == both
+    assert every_work("let's start again from scratch", both) == both

@@ -2,8 +2,8 @@
 
 - `work_of(word)`: the tool whose work a word names or makes ("painting", "paint", "Gedicht");
 - `mentioned_tools(request)`: the works it speaks of at all, a negated one aside ("no pictures");
-- `every_work(request, existing)`: the melody and the painting that exist, when the request speaks of all its works
-  ("both", "everything", "the whole thing") and names none;
+- `every_work(request, existing, last)`: the melody and the painting that exist, when the request speaks of all its
+  works ("both", "everything", "start over"; "the whole thing": those the last turn touched) and names none;
 - `asked_tools(request)`: the works it asks for by name: a work's noun opening a phrase ("..., and a haiku about
   loneliness", "give the painting a title", "mir ein Bild", "just a poem") or a making verb whose object names no
   other work ("paint anything you like", "peins-moi un paysage"); never after a negation ("without a poem"),
@@ -118,8 +118,9 @@ def commanded_tools(request: str) -> frozenset[str]:
     return asked_tools(request) if first in _table()["verbs"] or first in MAKING else frozenset()
 
 
-EVERY_WORK = re.compile(
-    r"(?<!\w)(?:both|everything|all of them|all the works|beide|beides|alles|les deux|tout|ambos|ambas|todo)(?!\w)"
+EVERY_WORK = re.compile(  # and starting over, which makes every melody and painting anew (`work_settings`)
+    r"(?<!\w)(?:both|everything|all of them|all the works|beide|beides|alles|les deux|tout|ambos|ambas|todo|"
+    r"start(?:ing)? (?:over|again|afresh)|from scratch|something completely different)(?!\w)"
 )
 WHOLE = re.compile(r"(?<!\w)(?:the whole thing|all of it)(?!\w)")  # the works the last turn touched, else all
 WORKS_CHANGED_TOGETHER = ("compose_melody", "paint")  # as "start over" takes them
@@ -127,8 +128,8 @@ WORKS_CHANGED_TOGETHER = ("compose_melody", "paint")  # as "start over" takes th
 
 def every_work(request: str, existing: frozenset[str], last: frozenset[str] = frozenset()) -> frozenset[str]:
     """The melody and the painting, when both exist and the request speaks of all its works ("make both sadder",
-    "everything should feel darker") without naming any; "the whole thing" is the ones the last turn touched
-    (`last`: their tools) when it touched any, as the routing corpus teaches; else none."""
+    "everything should feel darker", "start over") without naming any; "the whole thing" is the ones the last turn
+    touched (`last`: their tools) when it touched any, as the routing corpus teaches; else none."""
     works = existing & frozenset(WORKS_CHANGED_TOGETHER)
     if len(works) < 2 or mentioned_tools(request):
         return frozenset()
