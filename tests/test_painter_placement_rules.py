@@ -214,7 +214,7 @@ def test_a_thing_known_by_its_kind_gets_the_nearest_of_that_kind_and_says_so():
         ("a desert oasis with palms", ["palm-tree"], "desert"),  # palms are palm trees, not hands
         ("a glacier meeting the sea", [], "snow"),  # the subject's own scene leads
         ("a woman flying a kite", ["woman-standing", "kite"], "meadow"),  # a whole figure outdoors, and her kite
-        ("a hot air balloon over a green valley", ["balloon"], None),  # a valley is a place, not an icon
+        ("a hot air balloon over a green valley", ["air-balloon"], None),  # a valley is a place, not an icon
     ],
 )
 def test_settings_and_companions_are_drawn_only_as_the_kind_of_thing_asked(subject, names, family):

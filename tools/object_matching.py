@@ -41,6 +41,12 @@ FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "flee
 MANY = {"flock", "herd", "swarm", "shoal", "many", "lots", "crowd", "fleet", "field", "fields", "rows"}
 MAX_COUNT = 6
 NAMED = 0.92  # a drawing whose name the phrase spells out ("palm tree" for "palms", "lily pads") is the thing itself
+# each further word of a name the phrase spells out: a compound's own drawing ("air balloon" for "a hot air
+# balloon", "rocking chair") beats its head's ("balloon", "chair"), even as a silhouette (SILHOUETTE_HANDICAP)
+COMPOUND = 0.12
+# a name spelled by the words gives way when another drawing is this much nearer the whole phrase by meaning: "a
+# steam train" is the steam locomotive (0.88), not the train its head spells (0.72)
+WHOLE_MARGIN = 0.12
 NOTO_FIRST = 0.004  # between two drawings of the same name, noto's (fluent's bird is crimson, noto's blue)
 NAMED_BY_REQUEST = 0.85  # ... or whose name the whole request spells out ("desk lamp" in "a desk with a lamp")
 DWELLING = 0.8  # a phrase's head this near a dwelling's example word is drawn as that dwelling (scenes.yaml)
@@ -212,17 +218,22 @@ def nearest_object(
     head = singular(words[-1]) if words else ""
     texts = [phrase] + ([head] if len(re.findall(r"[a-z]+", phrase.lower())) > 1 else [])
     per_text = vectors @ embed(texts).T
-    scores = np.maximum(per_text[:, 0], per_text.mean(1))
+    whole_phrase = per_text[:, 0]
+    scores = np.maximum(whole_phrase, per_text.mean(1))
+    # the head does not lift a drawing the whole phrase clearly means less: "a steam train" is no plain train
+    scores = np.where(whole_phrase.max() - whole_phrase >= WHOLE_MARGIN, whole_phrase, scores)
     meaning = _dwelling(scores, words) if spelled else scores
     whole = tuple(re.findall(r"[a-z]+", phrase.lower()))
-    scores = _spelled_out(meaning, words, context, whole) if spelled else scores
+    scores = _spelled_out(meaning, words, context, whole, whole_phrase) if spelled else scores
     ranked = scores - SILHOUETTE_HANDICAP * np.array([e.silhouette for e in library])
     if context and context != phrase:
         ranked = ranked + CONTEXT_WEIGHT * (vectors @ embed([context])[0])
     if role != "figure" and not {"face", "head", "heads", "faces"} & set(words):  # a portrait's sitter is a face
         ranked = ranked - FACE_HANDICAP * _faces_only() - BUST_HANDICAP * _busts()
     ranked = np.where(roles == role if role is not None else roles != "scene", ranked, -np.inf)
-    order = np.argsort(-ranked)[:CANDIDATES]
+    # equal names in two colour sets tie exactly: noto's, then the set order, never the sort's whim
+    ranked = ranked + NOTO_FIRST * np.array([e.source == "noto" for e in library])
+    order = np.argsort(-ranked, kind="stable")[:CANDIDATES]
     if accept is not None:  # the candidates' last words in one batch, for the caller's test of kind
         embed([re.findall(r"[a-z]+", library[i].words)[-1] for i in order if re.search(r"[a-z]", library[i].words)])
     best = next((int(i) for i in order if accept is None or accept(phrase, library[i].words)), int(order[0]))
@@ -254,10 +265,14 @@ def _dwellings() -> tuple[list[int], list[str], np.ndarray]:
     return [i for i, _ in pairs], [e for _, e in pairs], embed([e for _, e in pairs])
 
 
-def _spelled_out(scores: np.ndarray, words: list[str], context: str | None, extra: tuple = ()) -> np.ndarray:
+def _spelled_out(
+    scores: np.ndarray, words: list[str], context: str | None, extra: tuple = (), whole: np.ndarray | None = None
+) -> np.ndarray:
     """Scores raised where the words say the drawing's name outright: every word of the name in the phrase
-    ("palms" -> palm tree, "the Eiffel tower" -> any tower of that name), or in the whole request with the
-    phrase's head last ("a lamp" in "a desk with a lamp" -> desk lamp)."""
+    ("palms" -> palm tree, "the Eiffel tower" -> any tower of that name; the more of its words, the higher: "a hot
+    air balloon" -> air balloon, not balloon), or in the whole request with the phrase's head last ("a lamp" in "a
+    desk with a lamp" -> desk lamp). A name is not raised when another drawing is WHOLE_MARGIN nearer the whole
+    phrase by meaning (`whole`: each drawing's similarity to it): "a steam train" is a locomotive."""
     if not words:
         return scores
     scores = scores.copy()
@@ -269,10 +284,13 @@ def _spelled_out(scores: np.ndarray, words: list[str], context: str | None, extr
         for i, name in _names_by_head().get(form, []):
             if name[:-1] == (head,):
                 scores[i] = max(scores[i], NAMED_BY_REQUEST)
+    nearest_whole = float(whole.max()) if whole is not None else 0.0
     for i, name in _names_by_head().get(head, []):
+        if whole is not None and nearest_whole - whole[i] >= WHOLE_MARGIN:
+            continue
         if set(name) <= own:
             tie = NOTO_FIRST if library[i].source == "noto" else 0.0  # noto's animals are whole, in plain colours
-            scores[i] = max(scores[i], NAMED + 0.01 * len(name) + tie)
+            scores[i] = max(scores[i], NAMED + 0.01 + COMPOUND * (len(name) - 1) + tie)
         elif set(name) <= asked:
             scores[i] = max(scores[i], NAMED_BY_REQUEST)
     return scores

@@ -26,6 +26,7 @@ from tools.thing_phrases import (
     container_halves,
     is_furniture,
     is_person,
+    is_phenomenon,
     is_quality,
     kind_of,
     landform_of,
@@ -266,6 +267,8 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
     thresholds = scene_words()["thresholds"]
     embed([p for p, _ in phrases] + [re.findall(r"[a-z]+", p)[-1] for p, _ in phrases if re.search(r"[a-z]", p)])
     for phrase, kind in phrases:
+        if is_phenomenon(phrase):  # smoke, mist, light: in the air, painted by the weather and light, never a thing
+            continue
         landform = landform_of(phrase) if kind == "subject" else None
         if landform is not None:  # "a huge waterfall": the scene's centre, never a small drawing of one
             scenes.append((landform[1], landform[2]))

@@ -19,6 +19,7 @@ from tools.embedding_search import embed, similarities
 from tools.scene_words import scene_words
 
 QUALITY = 0.75  # a phrase this near a quality's example is how the picture looks
+PHENOMENON = 0.8  # a phrase this near a phenomenon's example is in the air, not a thing ("a cigarette" 0.73 to smoke)
 FURNITURE = 0.76  # a drawing's name this near a furniture example is furniture
 ROOM = 0.86  # a subject this near a room's example is that room, furnished (scenes.yaml rooms)
 FEATURE = 0.75  # a setting this near a room feature's example ("by the fire") puts that feature in the room
@@ -168,6 +169,12 @@ def is_quality(phrase: str) -> bool:
     """True when a phrase tells how the picture looks (its light, colours, air), not a thing (`scenes.yaml`
     qualities): "warm light in the windows" is painted by the light, never "left out"."""
     return float(similarities(phrase, scene_words()["qualities"]).max()) >= QUALITY
+
+
+def is_phenomenon(phrase: str) -> bool:
+    """True when a phrase names something in the air, not a thing (`scenes.yaml` phenomena, by meaning): smoke,
+    mist, steam, rain, light are painted by the weather and the light, never drawn as a cigarette or a bulb."""
+    return float(similarities(phrase, scene_words()["phenomena"]).max()) >= PHENOMENON
 
 
 def town_phrase(phrases: list[tuple[str, str]], scene_similarities: list[float]) -> str | None:
