@@ -29,6 +29,7 @@ from models.language.text_lines import CachedContext, Line, sample_line
 from models.language.text_vocabulary import decoded_token_texts, prose_token_ids
 from models.language.verse_constraints import FormShape
 from models.language.verse_sounds import rhyming_part, words_of
+from tools.describe import draft_description
 from tools.text_drafting import (
     DANGLING,
     ECHO,
@@ -175,10 +176,13 @@ def _rhyme_line_done(text: str) -> bool:
 
 
 def drafts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence=0.0, arousal=0.0):
-    """Checked drafts of a text, best first: a chat model's poem written line by line (one draft), anything
-    else sampled whole (`tools.text_drafting.draft_texts`)."""
+    """Checked drafts of a text, best first: a chat model's poem written line by line and its description
+    sentence by sentence (`tools.describe`), one draft each; anything else sampled whole
+    (`tools.text_drafting.draft_texts`)."""
     if kind == "poem" and getattr(tokenizer, "chat_template", None):
         return [draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form, seed)]
+    if kind == "description" and getattr(tokenizer, "chat_template", None):
+        return [draft_description(model, tokenizer, key, mood, subject, colours, music, seed)]
     return draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence, arousal)
 
 

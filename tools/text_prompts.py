@@ -129,6 +129,20 @@ def chat_request(
     return f"Write {article} {mood} poem {shape} about {subject}.{paint}"
 
 
+def sentence_request(part: str, mood: str, subject: str, colours: str, music: str) -> str:
+    """The request for one sentence of a description: what the painting shows, or how the melody sounds (beside
+    a painting of the subject)."""
+    mood = mood or "gentle"
+    subject = subject or "the mood itself"
+    if part == "painting":
+        painted = f" in {colours}" if colours and colours != "any" else ""
+        return f"In one sentence, say what the painting shows: {subject}{painted}. The mood is {mood}."
+    return (
+        f"In one sentence, say how the melody sounds: a {music}. The mood is {mood}. "
+        f"It goes with a painting of {subject}."
+    )
+
+
 def worked_examples(kind: str, form: str | None = None) -> list[dict]:
     """The worked exchanges of a prompt: a poem's are in its own form (two each); a title's and a
     description's are three of different shapes (the model copies the shape of a lone example)."""

@@ -1,0 +1,103 @@
+"""A description of the works, written one sentence at a time: what the painting shows, then how the melody
+sounds (a chat model's description; a base model's is sampled whole by `tools.text_drafting`).
+
+Sampled whole, the model's painting sentence drifted into the music ("a pier glows in winter, painted in soft A
+minor"). Here each sentence has its own request and worked exchanges (`tools.text_prompts.sentence_request`), a
+few candidates each, the best sound one kept by the model's mean token log-probability (the painting's also by
+the subject's words it names); the two are checked together as one description.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.language.shared_lm import LM_LOCK, base_only
+from models.language.text_generation import SamplingSettings, generate_texts, threads_for_load
+from models.language.text_vocabulary import prose_token_ids
+from tools.text_drafting import (
+    DESCRIPTION_ECHO,
+    DOUBLED_WORD,
+    SUBJECT_WEIGHT,
+    Draft,
+    _one_paragraph,
+    check,
+    clean_text,
+    cut_off,
+    subject_words_present,
+)
+from tools.text_prompts import chat_prompt, chat_prompt_lines, copied_phrase, sentence_request
+
+OTHER_WORK = {"painting": re.compile(r"\b(melody|music|notes?)\b", re.I), "melody": re.compile(r"\bpainting\b", re.I)}
+
+SENTENCE_CANDIDATES = 4
+SENTENCE_TOKENS = 40
+SENTENCE_TEMPERATURE = 0.6
+
+
+def one_sentence(text: str) -> bool:
+    """The text holds one whole sentence: it ends on '.', '!' or '?' and has no other sentence end before."""
+    body = text.strip()
+    return body[-1:] in ".!?" and not any(c in ".!?" for c in body[:-1].rstrip(".!?"))
+
+
+def sentence_rank(text: str, log_prob: float, subject: str, part: str) -> tuple[bool, float]:
+    """(sound, score) of a candidate sentence: sound = one finished sentence, no echo of the request or the
+    examples, no word of the other work ("with cheerful sounds and a painting of a fair"), no doubled word;
+    score = mean token log-probability (+ subject words for the painting's)."""
+    sound = (
+        one_sentence(text)
+        and not cut_off(text)
+        and not DESCRIPTION_ECHO.search(text)
+        and not copied_phrase(text, part)
+        and not DOUBLED_WORD.search(text)
+        and not OTHER_WORK[part].search(text)
+    )
+    words = subject_words_present(subject, text) if part == "painting" else 0.0
+    return sound, log_prob + SUBJECT_WEIGHT * words
+
+
+def best_sentence(model, tokenizer, part: str, request: str, subject: str, seed: int) -> tuple[str, float]:
+    """(text, mean token log-prob) of the best of a few candidate sentences for one request."""
+    prefix, tail = chat_prompt(tokenizer, part, request)
+    allowed = prose_token_ids(tokenizer)
+    settings = SamplingSettings(
+        max_new_tokens=SENTENCE_TOKENS,
+        temperature=SENTENCE_TEMPERATURE,
+        top_p=0.92,
+        repetition_penalty=1.0,
+        no_repeat_ngram_size=3,
+        block_prompt_ngrams=False,
+        candidates=SENTENCE_CANDIDATES,
+        seed=seed,
+    )
+    log_probs: list[list[float]] = []
+    raws = generate_texts(
+        model,
+        tokenizer,
+        prefix,
+        tail,
+        settings,
+        ("<|im_end|>", "<|im_start|>"),
+        allowed=allowed,
+        enough=lambda text: text.rstrip()[-1:] in ".!?",
+        shape=_one_paragraph(tokenizer, allowed),
+        log_probs=log_probs,
+    )
+    scored = []
+    for raw, lps in zip(raws, log_probs):
+        text, mean = clean_text(raw, "description"), sum(lps) / len(lps) if lps else -99.0
+        scored.append((sentence_rank(text, mean, subject, part), text, mean))
+    _, text, mean = max(scored, key=lambda s: s[0])
+    return text, mean
+
+
+def draft_description(model, tokenizer, key, mood, subject, colours, music, seed) -> Draft:
+    """The painting's sentence, then the melody's, checked together as one description (a `Draft`)."""
+    parts = []
+    with LM_LOCK, base_only(key), threads_for_load():
+        for n, part in enumerate(("painting", "melody")):
+            request = sentence_request(part, mood, subject, colours, music)
+            parts.append(best_sentence(model, tokenizer, part, request, subject, seed * 10 + n))
+    text = " ".join(t for t, _ in parts)
+    leaked = chat_prompt_lines("painting") | chat_prompt_lines("melody")
+    return check(text, "description", None, subject, sum(lp for _, lp in parts) / len(parts), leaked)
