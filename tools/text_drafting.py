@@ -1,7 +1,7 @@
 """Drafting texts with a language model: prompt, form-constrained sampling of a few candidates, checks, ranking.
 
-A poem from a chat model is written line by line (`tools.poem_lines`). Titles, descriptions and base-model
-poems are sampled whole, several at once.
+A poem from a chat model is written line by line (`tools.poem_lines`), its description sentence by sentence
+(`tools.describe`). Titles and a base model's poems and descriptions are sampled whole, several at once.
 
 A candidate is sound when it has its form (lines, rhymes, syllables; a title of 2-6 words; a description of
 1-3 whole sentences), ends as a finished thought (not on "the", "and", "of" ...), echoes no prompt line or

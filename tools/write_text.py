@@ -5,8 +5,9 @@ template; a base model such as Gemma 3 270M through few-shot prompts), so one mo
 comes first (`models.language.poem_forms`): line count, rhyme scheme with CMU-dictionary rhymes, haiku
 syllables, enforced while the model fills the lines (`models.language.verse_constraints`). A chat model's
 poem is written line by line, a few candidates per line opening on different words, the best line kept; a
-rhyme line ends where the model itself ranks a rhyme highest (`tools.poem_lines`); titles and descriptions
-are sampled whole, several at once.
+rhyme line ends where the model itself ranks a rhyme highest (`tools.poem_lines`); a description is written
+sentence by sentence, the painting's then the melody's (`tools.describe`); titles are sampled whole, several
+at once.
 Drafts with their form, finished, without prompt echo or repeated lines win, ranked by the model's own mean
 token log-probability plus the subject's words present.
 """
