@@ -1,7 +1,6 @@
 """A description written sentence by sentence: the painting's, then the melody's, each checked on its own."""
 
 from tools.describe import draft_description, one_sentence, sentence_rank
-from tools.text_drafting import continued_in_lower_case
 from tools.text_prompts import sentence_request
 
 
@@ -31,17 +30,6 @@ def test_each_sentence_is_asked_about_its_own_work():
     )
     melody = sentence_request("melody", "lonely", "a pier in winter", "any", "slow violin melody in A minor")
     assert "a slow violin melody in A minor" in melody and melody.endswith("a painting of a pier in winter.")
-
-
-def test_a_line_going_on_with_the_sentence_opens_in_lower_case():
-    lines = ["The cat sleeps on the sill,", "Its fur is warm.", "The sun is low", "And I wait,", "Venice sleeps."]
-    assert continued_in_lower_case(lines) == [
-        "The cat sleeps on the sill,",
-        "its fur is warm.",
-        "The sun is low",
-        "and I wait,",
-        "Venice sleeps.",
-    ]
 
 
 def test_a_description_from_the_tiny_chat_model_is_checked_as_one(chat_lm):

@@ -103,30 +103,13 @@ def cut_off(text: str) -> bool:
     return not words or words[-1] in DANGLING
 
 
-CONTINUING = STOPWORDS | frozenset(
-    "it its they their them he his she her we you with as while where when but so".split()
-)
-
-
-def continued_in_lower_case(lines: list[str]) -> list[str]:
-    """A line that goes on with the sentence of the line before (which ends without '.', '!' or '?') opens in
-    lower case when its first word is a function word or pronoun ("..., / Its fur is soft" -> "its fur")."""
-    out = []
-    for line in lines:
-        first = line.split(" ", 1)[0]
-        if out and out[-1][-1:] not in ".!?" and first.lower() in CONTINUING and first[:1].isupper():
-            line = first.lower() + line[len(first) :]
-        out.append(line)
-    return out
-
-
 def clean_text(raw: str, kind: str) -> str:
     raw = raw.strip().strip('"').strip()
     if kind == "title":
         line = raw.splitlines()[0] if raw else ""
         return line.strip().strip("\"'*").rstrip(".").strip()
     if kind == "poem":
-        return "\n".join(continued_in_lower_case([line.strip() for line in raw.splitlines() if line.strip()]))
+        return "\n".join(line.strip().rstrip(" ") for line in raw.splitlines() if line.strip())
     return " ".join(raw.split())
 
 
