@@ -8,7 +8,7 @@ from models.painter.objects import PlacedObject, _local_colour
 from models.painter.placement_rules import NEAR_GROUND, aspect, fit_frame, horizon, lay_ground, settle
 from models.painter.scene_layout import LAYOUT_SIZE, C
 from models.painter.scene_spec import SceneSpec
-from tools.scene_mapping import _phrases
+from tools.subject_phrases import subject_phrases as _phrases
 
 needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings are not installed (`make icons`)")
 

@@ -20,6 +20,7 @@ import numpy as np
 from tools.embedding_search import embed, similarities
 from tools.figure_words import held_by, read_person
 from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
+from tools.subject_phrases import SETTINGS, STOP_WORDS, subject_phrases
 from tools.thing_phrases import (
     FORMS,
     TOWN_HOUSES,
@@ -40,24 +41,6 @@ from tools.thing_phrases import (
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
-STOP_WORDS = {
-    "a",
-    "an",
-    "the",
-    "at",
-    "in",
-    "on",
-    "of",
-    "with",
-    "and",
-    "by",
-    "under",
-    "during",
-    "over",
-    "some",
-    ",",
-    ";",
-}
 
 
 @dataclass(frozen=True)
@@ -163,80 +146,6 @@ def _family(phrase: str) -> tuple[str | None, float]:
     scores = similarities(phrase, examples)
     best = int(scores.argmax())
     return owners[best], float(scores[best])
-
-
-# Where a subject's phrases join, and what the joined phrase is to the first: a companion thing ("a cat and a dog",
-# "a desk with a lamp", "boats, gulls") or a setting ("a lighthouse on a cliff", "camels crossing the dunes"),
-# which says where, never what to draw.
-COMPANIONS = {",", ";", "and", "with", "plus"}
-SETTINGS = set(
-    "on in at by under over near beside from along across against through into onto above below behind beneath "
-    "among amid inside outside upon within towards toward past around".split()
-)
-PARTICLES = {"up", "down", "out", "off", "away", "about"}
-# Words that say how or where a thing is, after it ("a cat asleep", "pans hanging everywhere", "a tree alone"):
-# never part of its name, so left out of the phrase (an English closed class, like the joins above).
-AFTERWORDS = set(
-    "asleep awake alone afloat adrift aglow ablaze aloft ashore everywhere together nearby overhead here there "
-    "somewhere anywhere outdoors indoors upstairs downstairs".split()
-)
-# Nouns that end like a participle ("a tall building"), so they are never cut off as one.
-ING_NOUNS = set(
-    "building painting ring king wing swing thing string spring wedding pudding ceiling clearing landing railing "
-    "awning sapling seedling duckling gosling viking herring icing evening morning lightning dwelling sling "
-    "earring offering stocking".split()
-)
-
-
-def _participle(words: list[str | None], i: int) -> bool:
-    """True when words[i] is a verb form after the thing it tells of ("a dog running", "a boat pulled up"), not
-    the thing's name: an -ing or -ed word after a content word, followed by the end, a join or a particle."""
-    w = words[i]
-    if w is None or not (w.endswith("ing") and len(w) > 5 and w not in ING_NOUNS or w.endswith("ed") and len(w) > 4):
-        return False
-    before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
-    after = words[i + 1] if i + 1 < len(words) else None
-    return bool(before) and (after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES)
-
-
-def _phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
-    """The subject without its time and weather words, cut at its joins into (phrase, kind): the 'subject'
-    (the first), 'companion' things joined to it, and 'setting' phrases that say where. A participle
-    ("crossing", "pulled up") ends its thing's phrase and opens a setting."""
-    kept = [None if i in used or w in AFTERWORDS else w for i, w in enumerate(words)]  # None: left out
-    found, current, kind = [], [], "subject"
-
-    def close(next_kind: str) -> None:
-        nonlocal current, kind
-        text = " ".join(current).strip()
-        if text and set(current) - STOP_WORDS:
-            found.append((text, kind))
-        current, kind = [], next_kind
-
-    i = 0
-    while i < len(kept):
-        w = kept[i]
-        if w is None:
-            pass
-        elif w in ("full", "filled") and i + 1 < len(kept) and kept[i + 1] in ("of", "with"):
-            close("companion")  # "a greenhouse full of ferns": the ferns are in it, the phrase is the greenhouse
-            i += 1
-        elif w in COMPANIONS:
-            close("companion")
-        elif w in SETTINGS:
-            close("setting")
-        elif _participle(kept, i):
-            close("action")  # what the participle acts on: a place ("crossing the dunes") or a thing ("a kite")
-            while i + 1 < len(kept) and kept[i + 1] in PARTICLES:
-                i += 1
-        else:
-            current.append(w)
-        i += 1
-    close(kind)
-    opening = next((w for w in kept if w is None or w in SETTINGS or w not in STOP_WORDS), None)
-    if found and opening in SETTINGS and found[0][1] == "setting":  # "inside a greenhouse": the place is the subject
-        found[0] = (re.sub(r"^of ", "", found[0][0]), "subject")
-    return found
 
 
 def _head_similarity(phrase: str, name: str) -> float:
@@ -567,7 +476,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     words = re.findall(r"[a-z']+|\d+|[,;]", subject.lower())
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
-    phrases = _phrases(words, used)
+    phrases = subject_phrases(words, used)
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject)
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
     things = _people(phrases, things, subject, seed)
