@@ -13,7 +13,7 @@ needs_icons = pytest.mark.skipif(
 
 
 def _phrases(subject: str) -> list[tuple[str, str]]:
-    from tools.scene_mapping import _phrases as cut
+    from tools.subject_phrases import subject_phrases as cut
 
     return cut(subject.split(), set())
 
