@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-OVERSAMPLE = 3
+from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+
 STONES = ((0.62, 0.58, 0.52), (0.7, 0.62, 0.5), (0.55, 0.55, 0.56))  # grey limestone, warm sandstone, granite
 STEEL = ((0.72, 0.24, 0.14), (0.5, 0.53, 0.56))  # international orange, grey steel
 STONE_HEIGHT, SUSPENSION_HEIGHT = 0.2, 0.42  # the drawing's height as a share of its width
@@ -40,30 +41,29 @@ def painted_bridge(width: int, seed: int, hanging: bool = False) -> np.ndarray:
         _suspension(draw, w, h, STEEL[int(rng.integers(len(STEEL)))])
     else:
         _stone(draw, w, h, STONES[int(rng.integers(len(STONES)))], rng)
-    small = image.resize((w // OVERSAMPLE, h // OVERSAMPLE), Image.LANCZOS)
-    return np.asarray(small, np.float32) / 255
+    return finished(image)
 
 
 def _stone(draw: ImageDraw.ImageDraw, w: int, h: int, stone, rng: np.random.Generator) -> None:
     """Deck, parapet and piers in stone, round arches cut out, a lit coping and darker courses and voussoirs."""
     deck = 0.22 * h  # the road's level under the parapet
-    draw.rectangle((0, 0, w, h), fill=_rgba(stone))
+    draw.rectangle((0, 0, w, h), fill=rgba(stone))
     arches = int(rng.integers(3, 5))
     span = w / (arches + 0.35 * (arches + 1))  # arches and the piers between them
     pier = 0.35 * span
     for y in np.arange(deck + 0.12 * h, h, 0.11 * h):  # stone courses
-        draw.line([(0, y), (w, y)], fill=_rgba(_shade(stone, 0.88)), width=max(1, h // 90))
+        draw.line([(0, y), (w, y)], fill=rgba(shaded(stone, 0.88)), width=max(1, h // 90))
     spring, rise = 0.95 * h, min(0.72 * h - deck, span * 0.5)  # round arches springing just above the water
     ring = max(3, int(0.07 * span))
     for k in range(arches):
         left = pier + k * (span + pier)
         draw.ellipse(
-            (left - ring, spring - rise - ring, left + span + ring, spring + rise), fill=_rgba(_shade(stone, 0.78))
+            (left - ring, spring - rise - ring, left + span + ring, spring + rise), fill=rgba(shaded(stone, 0.78))
         )
         draw.ellipse((left, spring - rise, left + span, spring + rise), fill=(0, 0, 0, 0))
         draw.rectangle((left, spring, left + span, h), fill=(0, 0, 0, 0))
-    draw.rectangle((0, 0, w, 0.05 * h), fill=_rgba(_shade(stone, 1.22)))  # the coping, lit from above
-    draw.rectangle((0, deck - 0.03 * h, w, deck), fill=_rgba(_shade(stone, 0.7)))  # the parapet's shadow line
+    draw.rectangle((0, 0, w, 0.05 * h), fill=rgba(shaded(stone, 1.22)))  # the coping, lit from above
+    draw.rectangle((0, deck - 0.03 * h, w, deck), fill=rgba(shaded(stone, 0.7)))  # the parapet's shadow line
 
 
 def _suspension(draw: ImageDraw.ImageDraw, w: int, h: int, steel) -> None:
@@ -71,7 +71,7 @@ def _suspension(draw: ImageDraw.ImageDraw, w: int, h: int, steel) -> None:
     deck, thick = 0.78 * h, max(3, int(0.05 * h))
     towers = (0.22 * w, 0.78 * w)
     tower_w = max(4, int(0.022 * w))
-    colour = _rgba(steel)
+    colour = rgba(steel)
     for x in towers:
         for side in (-1, 1):  # two legs joined by cross beams
             leg = x + side * tower_w * 0.8
@@ -85,14 +85,6 @@ def _suspension(draw: ImageDraw.ImageDraw, w: int, h: int, steel) -> None:
     sag = np.where(np.abs(u) <= 1, top + (low - top) * (1 - u**2), top + (deck - top) * beyond)
     draw.line(list(zip(xs, sag)), fill=colour, width=cable)
     for x, y in zip(xs[::3], sag[::3]):  # the hangers
-        draw.line([(x, y), (x, deck)], fill=_rgba(_shade(steel, 1.1)), width=max(1, cable // 2))
-    draw.rectangle((0, deck, w, deck + thick), fill=_rgba(_shade(steel, 0.7)))
-    draw.rectangle((0, deck + thick, w, deck + 1.6 * thick), fill=_rgba(_shade(steel, 0.45)))
-
-
-def _shade(colour, factor: float) -> tuple[float, float, float]:
-    return tuple(float(np.clip(c * factor, 0, 1)) for c in colour)
-
-
-def _rgba(colour) -> tuple[int, int, int, int]:
-    return (*(int(255 * c) for c in colour), 255)
+        draw.line([(x, y), (x, deck)], fill=rgba(shaded(steel, 1.1)), width=max(1, cable // 2))
+    draw.rectangle((0, deck, w, deck + thick), fill=rgba(shaded(steel, 0.7)))
+    draw.rectangle((0, deck + thick, w, deck + 1.6 * thick), fill=rgba(shaded(steel, 0.45)))

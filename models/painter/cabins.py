@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-OVERSAMPLE = 3
+from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+
 ASPECT = 1.15  # the drawing's width over its height
 LOGS = ((0.55, 0.36, 0.2), (0.45, 0.3, 0.18))  # honey and weathered brown
 ROOF, STONE, DOOR, GLASS = (0.3, 0.24, 0.22), (0.52, 0.5, 0.48), (0.3, 0.19, 0.11), (1.0, 0.82, 0.45)
@@ -31,42 +32,33 @@ def painted_cabin(height: int, seed: int, light_left: bool = True) -> np.ndarray
     draw = ImageDraw.Draw(image)
     log = LOGS[seed % len(LOGS)]
     left, right, eaves = 0.08 * w, 0.92 * w, 0.46 * h
-    draw.rectangle((right - 0.17 * w, 0.06 * h, right - 0.08 * w, 0.4 * h), fill=_rgba(STONE))  # the chimney
+    draw.rectangle((right - 0.17 * w, 0.06 * h, right - 0.08 * w, 0.4 * h), fill=rgba(STONE))  # the chimney
     course = (h - eaves) / 8
     for k in range(8):  # logs from the eaves down, each lit on top and dark in its joint
         y0 = eaves + k * course
-        draw.rectangle((left, y0, right, y0 + course), fill=_rgba(_shade(log, 1.0 - 0.04 * (k % 2))))
-        draw.rectangle((left, y0, right, y0 + 0.28 * course), fill=_rgba(_shade(log, 1.3)))
-        draw.rectangle((left, y0 + 0.82 * course, right, y0 + course), fill=_rgba(_shade(log, 0.45)))
+        draw.rectangle((left, y0, right, y0 + course), fill=rgba(shaded(log, 1.0 - 0.04 * (k % 2))))
+        draw.rectangle((left, y0, right, y0 + 0.28 * course), fill=rgba(shaded(log, 1.3)))
+        draw.rectangle((left, y0 + 0.82 * course, right, y0 + course), fill=rgba(shaded(log, 0.45)))
         for x in (left, right):  # the log ends at the corners
-            draw.ellipse((x - 0.5 * course, y0, x + 0.5 * course, y0 + course), fill=_rgba(_shade(log, 1.15)))
-    draw.polygon([(0.02 * w, eaves + 0.02 * h), (w / 2, 0.1 * h), (0.98 * w, eaves + 0.02 * h)], fill=_rgba(ROOF))
+            draw.ellipse((x - 0.5 * course, y0, x + 0.5 * course, y0 + course), fill=rgba(shaded(log, 1.15)))
+    draw.polygon([(0.02 * w, eaves + 0.02 * h), (w / 2, 0.1 * h), (0.98 * w, eaves + 0.02 * h)], fill=rgba(ROOF))
     lit = 0 if light_left else 1  # the roof's slope towards the light, lighter
     side = [(0.02 * w, eaves + 0.02 * h), (w / 2, 0.1 * h), (w / 2, eaves + 0.02 * h)]
     if lit:
         side = [(w - x, y) for x, y in side]
-    draw.polygon(side, fill=_rgba(_shade(ROOF, 1.35)))
+    draw.polygon(side, fill=rgba(shaded(ROOF, 1.35)))
     door = (0.56 * w, h - 0.36 * h, 0.7 * w, h)
-    draw.rectangle(door, fill=_rgba(DOOR))
+    draw.rectangle(door, fill=rgba(DOOR))
     for x in np.linspace(door[0], door[2], 4)[1:-1]:  # its planks
-        draw.line([(x, door[1]), (x, door[3])], fill=_rgba(_shade(DOOR, 0.6)), width=max(1, h // 120))
+        draw.line([(x, door[1]), (x, door[3])], fill=rgba(shaded(DOOR, 0.6)), width=max(1, h // 120))
     window = (0.2 * w, 0.62 * h, 0.36 * w, 0.8 * h)
     draw.rectangle(
-        (window[0] - 0.01 * w, window[1] - 0.01 * w, window[2] + 0.01 * w, window[3] + 0.01 * w), fill=_rgba(DOOR)
+        (window[0] - 0.01 * w, window[1] - 0.01 * w, window[2] + 0.01 * w, window[3] + 0.01 * w), fill=rgba(DOOR)
     )
-    draw.rectangle(window, fill=_rgba(GLASS))
+    draw.rectangle(window, fill=rgba(GLASS))
     draw.line(
         [((window[0] + window[2]) / 2, window[1]), ((window[0] + window[2]) / 2, window[3])],
-        fill=_rgba(DOOR),
+        fill=rgba(DOOR),
         width=max(1, h // 100),
     )
-    small = image.resize((w // OVERSAMPLE, h // OVERSAMPLE), Image.LANCZOS)
-    return np.asarray(small, np.float32) / 255
-
-
-def _shade(colour, factor: float) -> tuple[float, float, float]:
-    return tuple(float(np.clip(c * factor, 0, 1)) for c in colour)
-
-
-def _rgba(colour) -> tuple[int, int, int, int]:
-    return (*(int(255 * c) for c in colour), 255)
+    return finished(image)

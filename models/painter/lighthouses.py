@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-OVERSAMPLE = 3
+from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+
 ASPECT = 0.46  # the drawing's width over its height (the rocks at its foot are wider than the tower)
 WHITE, BANDS = (0.93, 0.91, 0.86), ((0.75, 0.16, 0.13), (0.16, 0.17, 0.2))  # red or black bands
 ROCK, CAP, GLASS, DARK = (0.42, 0.4, 0.38), (0.45, 0.12, 0.1), (1.0, 0.9, 0.6), (0.15, 0.15, 0.17)
@@ -37,7 +38,7 @@ def painted_lighthouse(height: int, seed: int, light_left: bool = True) -> np.nd
     for k, (y0, y1) in enumerate(zip(edges[:-1], edges[1:])):
         half0, half1 = (low + (high - low) * (foot - y) / (foot - top) for y in (y0, y1))
         colour = band if k % 2 else WHITE
-        draw.polygon([(cx - half0, y0), (cx + half0, y0), (cx + half1, y1), (cx - half1, y1)], fill=_rgba(colour))
+        draw.polygon([(cx - half0, y0), (cx + half0, y0), (cx + half1, y1), (cx - half1, y1)], fill=rgba(colour))
     side = 1 if light_left else -1  # the side away from the light in shade
     shade = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     ImageDraw.Draw(shade).polygon(
@@ -45,28 +46,19 @@ def painted_lighthouse(height: int, seed: int, light_left: bool = True) -> np.nd
     )
     image = Image.alpha_composite(image, shade)
     draw = ImageDraw.Draw(image)
-    draw.rectangle((cx - 0.025 * h, foot - 0.08 * h, cx + 0.025 * h, foot), fill=_rgba(DARK))
+    draw.rectangle((cx - 0.025 * h, foot - 0.08 * h, cx + 0.025 * h, foot), fill=rgba(DARK))
     for y in (0.45 * h, 0.63 * h):
-        draw.rectangle((cx - 0.012 * h, y, cx + 0.012 * h, y + 0.03 * h), fill=_rgba(DARK))
-    draw.rectangle((cx - 0.095 * h, top - 0.025 * h, cx + 0.095 * h, top + 0.005 * h), fill=_rgba(DARK))  # gallery
-    draw.rectangle((cx - 0.05 * h, 0.15 * h, cx + 0.05 * h, top - 0.025 * h), fill=_rgba(GLASS))  # lantern room
+        draw.rectangle((cx - 0.012 * h, y, cx + 0.012 * h, y + 0.03 * h), fill=rgba(DARK))
+    draw.rectangle((cx - 0.095 * h, top - 0.025 * h, cx + 0.095 * h, top + 0.005 * h), fill=rgba(DARK))  # gallery
+    draw.rectangle((cx - 0.05 * h, 0.15 * h, cx + 0.05 * h, top - 0.025 * h), fill=rgba(GLASS))  # lantern room
     for x in (cx - 0.017 * h, cx + 0.017 * h):
-        draw.line([(x, 0.15 * h), (x, top - 0.025 * h)], fill=_rgba(DARK), width=max(1, h // 150))
-    draw.pieslice((cx - 0.06 * h, 0.09 * h, cx + 0.06 * h, 0.21 * h), 180, 360, fill=_rgba(CAP))
-    draw.rectangle((cx - 0.06 * h, 0.148 * h, cx + 0.06 * h, 0.158 * h), fill=_rgba(CAP))
-    draw.ellipse((cx - 0.012 * h, 0.075 * h, cx + 0.012 * h, 0.1 * h), fill=_rgba(CAP))
+        draw.line([(x, 0.15 * h), (x, top - 0.025 * h)], fill=rgba(DARK), width=max(1, h // 150))
+    draw.pieslice((cx - 0.06 * h, 0.09 * h, cx + 0.06 * h, 0.21 * h), 180, 360, fill=rgba(CAP))
+    draw.rectangle((cx - 0.06 * h, 0.148 * h, cx + 0.06 * h, 0.158 * h), fill=rgba(CAP))
+    draw.ellipse((cx - 0.012 * h, 0.075 * h, cx + 0.012 * h, 0.1 * h), fill=rgba(CAP))
     for _ in range(6):  # boulders at its foot, lit on top
         bx, r = cx + rng.uniform(-0.42, 0.42) * w, rng.uniform(0.05, 0.09) * h
         by = h - r * rng.uniform(0.5, 0.9)
-        draw.ellipse((bx - 1.3 * r, by - r, bx + 1.3 * r, by + r), fill=_rgba(_shade(ROCK, rng.uniform(0.8, 1.1))))
-        draw.ellipse((bx - 0.9 * r, by - r, bx + 0.7 * r, by - 0.3 * r), fill=_rgba(_shade(ROCK, 1.35)))
-    small = image.crop((0, 0, w, h)).resize((w // OVERSAMPLE, h // OVERSAMPLE), Image.LANCZOS)
-    return np.asarray(small, np.float32) / 255
-
-
-def _shade(colour, factor: float) -> tuple[float, float, float]:
-    return tuple(float(np.clip(c * factor, 0, 1)) for c in colour)
-
-
-def _rgba(colour) -> tuple[int, int, int, int]:
-    return (*(int(255 * c) for c in colour), 255)
+        draw.ellipse((bx - 1.3 * r, by - r, bx + 1.3 * r, by + r), fill=rgba(shaded(ROCK, rng.uniform(0.8, 1.1))))
+        draw.ellipse((bx - 0.9 * r, by - r, bx + 0.7 * r, by - 0.3 * r), fill=rgba(shaded(ROCK, 1.35)))
+    return finished(image)

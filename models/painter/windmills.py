@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-OVERSAMPLE = 3
+from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+
 BODIES = ((0.5, 0.36, 0.26), (0.85, 0.82, 0.74), (0.38, 0.4, 0.42))  # tarred wood, whitewash, grey stone
 CAP, SAIL, FRAME, DOOR = (0.25, 0.2, 0.18), (0.9, 0.86, 0.78), (0.3, 0.22, 0.16), (0.2, 0.14, 0.1)
 ASPECT = 0.9  # the drawing's width over its height (the sails' sweep is about as wide as the mill is tall)
@@ -33,23 +34,22 @@ def painted_windmill(height: int, seed: int, light_left: bool = True) -> np.ndar
     cx, hub_y = w / 2, 0.38 * h
     foot, neck = 0.2 * w, 0.11 * w  # the tower's half width at the ground and under the cap
     draw.polygon(
-        [(cx - foot, h), (cx + foot, h), (cx + neck, hub_y + 0.04 * h), (cx - neck, hub_y + 0.04 * h)], fill=_rgba(body)
+        [(cx - foot, h), (cx + foot, h), (cx + neck, hub_y + 0.04 * h), (cx - neck, hub_y + 0.04 * h)], fill=rgba(body)
     )
     lit = -1 if light_left else 1  # the side towards the light, lighter
     draw.polygon(
         [(cx, h), (cx + lit * foot, h), (cx + lit * neck, hub_y + 0.04 * h), (cx, hub_y + 0.04 * h)],
-        fill=_rgba(_shade(body, 1.18)),
+        fill=rgba(shaded(body, 1.18)),
     )
-    draw.rectangle((cx - 0.05 * w, h - 0.16 * h, cx + 0.05 * w, h), fill=_rgba(DOOR))
-    draw.rectangle((cx - 0.03 * w, 0.6 * h, cx + 0.03 * w, 0.66 * h), fill=_rgba(DOOR))
-    draw.pieslice((cx - 0.15 * w, hub_y - 0.1 * h, cx + 0.15 * w, hub_y + 0.12 * h), 180, 360, fill=_rgba(CAP))
-    draw.rectangle((cx - 0.15 * w, hub_y, cx + 0.15 * w, hub_y + 0.05 * h), fill=_rgba(CAP))
+    draw.rectangle((cx - 0.05 * w, h - 0.16 * h, cx + 0.05 * w, h), fill=rgba(DOOR))
+    draw.rectangle((cx - 0.03 * w, 0.6 * h, cx + 0.03 * w, 0.66 * h), fill=rgba(DOOR))
+    draw.pieslice((cx - 0.15 * w, hub_y - 0.1 * h, cx + 0.15 * w, hub_y + 0.12 * h), 180, 360, fill=rgba(CAP))
+    draw.rectangle((cx - 0.15 * w, hub_y, cx + 0.15 * w, hub_y + 0.05 * h), fill=rgba(CAP))
     turn = float(rng.uniform(0, np.pi / 2))
     for k in range(4):
         _sail(draw, cx, hub_y, 0.36 * h, turn + k * np.pi / 2, max(2, int(0.012 * h)))
-    draw.ellipse((cx - 0.025 * w, hub_y - 0.025 * w, cx + 0.025 * w, hub_y + 0.025 * w), fill=_rgba(FRAME))
-    small = image.resize((w // OVERSAMPLE, h // OVERSAMPLE), Image.LANCZOS)
-    return np.asarray(small, np.float32) / 255
+    draw.ellipse((cx - 0.025 * w, hub_y - 0.025 * w, cx + 0.025 * w, hub_y + 0.025 * w), fill=rgba(FRAME))
+    return finished(image)
 
 
 def _sail(draw: ImageDraw.ImageDraw, cx: float, cy: float, length: float, angle: float, line: int) -> None:
@@ -57,18 +57,10 @@ def _sail(draw: ImageDraw.ImageDraw, cx: float, cy: float, length: float, angle:
     along = np.array([np.cos(angle), np.sin(angle)])
     across = np.array([-along[1], along[0]]) * length * 0.17
     hub = np.array([cx, cy])
-    draw.line([tuple(hub), tuple(hub + along * length)], fill=_rgba(FRAME), width=line)
+    draw.line([tuple(hub), tuple(hub + along * length)], fill=rgba(FRAME), width=line)
     a, b = hub + along * length * 0.2, hub + along * length
-    draw.polygon([tuple(a), tuple(b), tuple(b + across), tuple(a + across)], fill=_rgba(SAIL))
+    draw.polygon([tuple(a), tuple(b), tuple(b + across), tuple(a + across)], fill=rgba(SAIL))
     for t in np.linspace(0.2, 1.0, 6):  # the lattice's bars
         p = hub + along * length * t
-        draw.line([tuple(p), tuple(p + across)], fill=_rgba(FRAME), width=max(1, line // 2))
-    draw.line([tuple(a + across), tuple(b + across)], fill=_rgba(FRAME), width=max(1, line // 2))
-
-
-def _shade(colour, factor: float) -> tuple[float, float, float]:
-    return tuple(float(np.clip(c * factor, 0, 1)) for c in colour)
-
-
-def _rgba(colour) -> tuple[int, int, int, int]:
-    return (*(int(255 * c) for c in colour), 255)
+        draw.line([tuple(p), tuple(p + across)], fill=rgba(FRAME), width=max(1, line // 2))
+    draw.line([tuple(a + across), tuple(b + across)], fill=rgba(FRAME), width=max(1, line // 2))
