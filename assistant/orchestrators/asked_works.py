@@ -72,6 +72,17 @@ def dumps(calls: list) -> str:
     return json.dumps(calls, ensure_ascii=False)
 
 
+def loads(answer: str) -> list | None:
+    """The [tool, arguments] pairs of an answer as the adapter writes it, or None when it is not one."""
+    try:
+        calls = json.loads(answer)
+    except ValueError:
+        return None
+    if not isinstance(calls, list) or not all(isinstance(c, list) and len(c) == 2 for c in calls):
+        return None
+    return calls
+
+
 class PromptState:
     """The model's cache after the prompt less its last token, computed once and shared by every reading scored."""
 
@@ -164,13 +175,8 @@ def asked_reading(
     """The answer with each subject on the work that governs it (`subject_owner`), less the calls that can only be
     unasked and the work calls that its reading without them explains better (see the module doc); `existing`:
     the tools whose works exist, `last`: those the previous turn touched."""
-    try:
-        calls = json.loads(answer)
-    except ValueError:
-        return answer
-    if not isinstance(calls, list) or not all(isinstance(c, list) and len(c) == 2 for c in calls):
-        return answer
-    if works_in(calls) < 2:
+    calls = loads(answer)
+    if calls is None or works_in(calls) < 2:
         return answer
     placed = without_unasked(placed_subjects(calls, request), request, existing)
     if placed != calls:

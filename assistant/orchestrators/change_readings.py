@@ -18,7 +18,6 @@ left to the model, which reads those well.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 from collections.abc import Callable
@@ -27,6 +26,7 @@ import numpy as np
 import yaml
 
 from assistant.orchestrators.answer_position import position
+from assistant.orchestrators.asked_works import dumps, loads
 from assistant.orchestrators.request_facts import FASTER, LONGER, SHORTER, SLOWER, facts_of
 
 TABLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "change_readings.yaml")
@@ -130,11 +130,6 @@ class ChangeReading:
     def weighed(self, answer: str, score: Callable[[list], float]) -> str:
         """The answer as decoded, or the likeliest of its alternatives by `score` (the model's log-probability of a
         whole answer)."""
-        try:
-            calls = json.loads(answer)
-        except ValueError:
-            return answer
-        if not isinstance(calls, list) or not all(isinstance(c, list) and len(c) == 2 for c in calls):
-            return answer
-        options = self.alternatives(calls)
-        return json.dumps(max(options, key=score), ensure_ascii=False) if options else answer
+        calls = loads(answer)
+        options = self.alternatives(calls) if calls is not None else []
+        return dumps(max(options, key=score)) if options else answer
