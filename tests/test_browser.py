@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
@@ -36,12 +37,39 @@ def _playwright():
     return sync_playwright
 
 
-@pytest.fixture
-def studio(tmp_path):
+def serving(tmp_path, plans: dict, pauses: dict | None = None):
+    """The scripted studio's base URL (no trailing '/') while it runs."""
     from tests.studio_server import Scripted, served
 
-    with served(Scripted(PLANS), str(tmp_path / "sessions")) as url:
+    with served(Scripted(plans, pauses), str(tmp_path / "sessions")) as url:
         yield url.rstrip("/")
+
+
+@pytest.fixture
+def studio(tmp_path):
+    yield from serving(tmp_path, PLANS)
+
+
+needs_browser = pytest.mark.skipif(
+    CHROMIUM is None or _playwright() is None,
+    reason="Chromium (make system installs it where apt-get works) or playwright's Python package is not installed",
+)
+
+
+@contextmanager
+def opened(url: str):
+    """A headless Chromium page on the studio, once its message box is there; the browser closes after."""
+    with _playwright()() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url, wait_until="domcontentloaded")
+            page.get_by_placeholder("make a melancholic melody and matching painting").wait_for(timeout=WAIT_MS)
+            yield page
+        finally:
+            browser.close()
 
 
 def send(page, text: str) -> None:
@@ -50,18 +78,11 @@ def send(page, text: str) -> None:
     box.press("Enter")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make system installs it where apt-get works)")
-@pytest.mark.skipif(_playwright() is None, reason="playwright's Python package is not installed")
+@needs_browser
 def test_chat_turn_shows_audio_and_painting_then_refines(studio):
-    with _playwright()() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(studio, wait_until="domcontentloaded")
-        page.get_by_placeholder("make a melancholic melody and matching painting").wait_for(timeout=WAIT_MS)
+    with opened(studio) as page:
         send(page, "make a melancholic melody and matching painting")
-        page.get_by_text("Made painting_1").first.wait_for(timeout=WAIT_MS)  # the turn's reply: streaming is over
+        page.get_by_text("Made painting_1").first.wait_for(timeout=WAIT_MS)  # the turn's reply: its work is made
         chat = page.locator(".bubble-wrap, [role=log]").first
         chat.locator("audio").first.wait_for(state="attached", timeout=WAIT_MS)
         chat.locator("img[src*='painting']").first.wait_for(state="attached", timeout=WAIT_MS)
@@ -75,7 +96,6 @@ def test_chat_turn_shows_audio_and_painting_then_refines(studio):
         page.get_by_text("melody_2 (from melody_1)").first.wait_for(timeout=WAIT_MS)
         os.makedirs(SCREENSHOTS, exist_ok=True)
         page.screenshot(path=os.path.join(SCREENSHOTS, "chat.png"), full_page=True)
-        browser.close()
 
 
 CROSS_WORK_PLANS = {
@@ -91,24 +111,14 @@ BPM = re.compile(r"melody_(\d)\b[^\n]*? at (\d+) bpm")
 
 @pytest.fixture
 def cross_work_studio(tmp_path):
-    from tests.studio_server import Scripted, served
-
-    with served(Scripted(CROSS_WORK_PLANS), str(tmp_path / "sessions")) as url:
-        yield url.rstrip("/")
+    yield from serving(tmp_path, CROSS_WORK_PLANS)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make system installs it where apt-get works)")
-@pytest.mark.skipif(_playwright() is None, reason="playwright's Python package is not installed")
+@needs_browser
 def test_a_painting_change_then_slower_keeps_the_melodys_notes_and_slows_it(cross_work_studio):
     """#31: the melody's settings are its own, so 'slower' after a painting change is slower than the melody
     heard, with the same notes."""
-    with _playwright()() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(cross_work_studio, wait_until="domcontentloaded")
-        page.get_by_placeholder("make a melancholic melody and matching painting").wait_for(timeout=WAIT_MS)
+    with opened(cross_work_studio) as page:
         send(page, "a melancholic melody and a matching painting")
         page.get_by_text("Made painting_1").first.wait_for(timeout=WAIT_MS)
         send(page, "make the painting brighter")
@@ -119,31 +129,19 @@ def test_a_painting_change_then_slower_keeps_the_melodys_notes_and_slows_it(cros
         tempos = {int(n): int(bpm) for n, bpm in BPM.findall(said)}
         assert tempos[2] < tempos[1], said
         assert "same melody" in said.split("melody_2 (from melody_1)")[1], said
-        browser.close()
 
 
 @pytest.fixture
 def slow_studio(tmp_path):
-    from tests.studio_server import Scripted, served
-
-    with served(Scripted(PLANS, pauses={"melancholic": 6.0}), str(tmp_path / "sessions")) as url:
-        yield url.rstrip("/")
+    yield from serving(tmp_path, PLANS, pauses={"melancholic": 6.0})
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make system installs it where apt-get works)")
-@pytest.mark.skipif(_playwright() is None, reason="playwright's Python package is not installed")
+@needs_browser
 def test_a_message_sent_while_a_turn_runs_is_answered_after_it(slow_studio):
     """Typing the next request while the studio is still thinking neither loses it nor has it wiped from the box."""
-    with _playwright()() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(slow_studio, wait_until="domcontentloaded")
-        page.get_by_placeholder("make a melancholic melody and matching painting").wait_for(timeout=WAIT_MS)
+    with opened(slow_studio) as page:
         send(page, "make a melancholic melody and matching painting")
         page.get_by_text("… thinking").first.wait_for(timeout=WAIT_MS)  # the first turn has begun and is planning
         send(page, "slower")
         page.get_by_text("Made painting_1").first.wait_for(timeout=WAIT_MS)
         page.get_by_text("melody_2 (from melody_1)").first.wait_for(timeout=WAIT_MS)
-        browser.close()
