@@ -10,7 +10,8 @@ which `--summarise` prints from the rows file.
 
 A case is right when exactly the works it names are made or changed (nothing unasked) and every setting it gives
 holds on the version on screen: exact bpm and bars, keys and modes as written, the painting's subject whole, a
-colour led, brighter / slower / longer than before. Unlike `routing_report`, the calls themselves are not compared,
+colour led, brighter / slower / longer than before (a new melody: than its own mood's tempo and the default
+length; "not slower" and the like accept no change). Unlike `routing_report`, the calls themselves are not compared,
 so any call sequence that ends where a person wanted counts.
 """
 
@@ -32,7 +33,9 @@ from assistant.session import Session
 from assistant.turn import VersionMade, run_turn
 from evals.common import median_ms, print_table, write_json
 from evals.routing_report import backends, played
+from tools.brief import CreativeBrief
 from tools.mood_lexicon import read_mood
+from tools.mood_mapping import mood_tempo
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
 TEST_SET = os.path.join(DATA, "routing_test_v3.jsonl")
@@ -67,14 +70,36 @@ def mood_close(expected: str, version) -> bool:
     return abs(version.brief.valence - valence) <= 0.45 and abs(version.brief.arousal - arousal) <= 0.6
 
 
-def relative(version, parent, value: Callable, direction: str) -> bool:
-    """`value(version)` moved the asked way from the parent's (slower/shorter/darker: down; the rest up)."""
-    if parent is None:
-        return False
-    mine, theirs = value(version), value(parent)
+DOWN = ("slower", "shorter", "darker", "less")
+
+
+def moved(mine, theirs, direction: str) -> bool:
+    """`mine` went the asked way from `theirs` (slower/shorter/darker/less: down; the rest up); "not slower" and
+    the like: anything but the other way."""
     if mine is None or theirs is None:
         return False
-    return mine < theirs if direction in ("slower", "shorter", "darker", "less") else mine > theirs
+    if direction.startswith("not "):
+        return not moved(mine, theirs, direction[4:])
+    return mine < theirs if direction in DOWN else mine > theirs
+
+
+def relative(version, parent, value: Callable, direction: str) -> bool:
+    """`value(version)` moved the asked way from the parent's."""
+    return parent is not None and moved(value(version), value(parent), direction)
+
+
+def own_tempo(version) -> int:
+    """The tempo a melody's mood alone gives (what a new melody is faster or slower than)."""
+    return mood_tempo(version.brief.valence, version.brief.arousal)
+
+
+def melody_moved(v, parent, field: str, direction: str) -> bool:
+    """The melody's tempo or bars moved the asked way: from its parent's, or, for a new melody, from its mood's
+    tempo and the default length."""
+    if parent is not None:
+        return relative(v, parent, lambda x: x.data.get(field), direction)
+    default = own_tempo(v) if field == "tempo" else CreativeBrief.model_fields["bars"].default
+    return moved(v.data.get(field), default, direction)
 
 
 def melody_checks(expect: dict, v, parent) -> dict[str, bool]:
@@ -83,11 +108,11 @@ def melody_checks(expect: dict, v, parent) -> dict[str, bool]:
     if "tempo_bpm" in expect:
         out["tempo_bpm"] = data.get("tempo") == expect["tempo_bpm"]
     if "tempo" in expect:
-        out["tempo"] = relative(v, parent, lambda x: x.data.get("tempo"), expect["tempo"])
+        out["tempo"] = melody_moved(v, parent, "tempo", expect["tempo"])
     if "bars" in expect:
         out["bars"] = data.get("bars") == expect["bars"]
     if "length" in expect:
-        out["length"] = relative(v, parent, lambda x: x.data.get("bars"), expect["length"])
+        out["length"] = melody_moved(v, parent, "bars", expect["length"])
     if "key" in expect:
         out["key"] = same_key(expect["key"], data.get("tonic"))
     if "mode" in expect:

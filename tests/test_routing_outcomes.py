@@ -39,3 +39,15 @@ def test_a_strided_order_scores_the_every_nth_sample_first_and_then_all():
     cases = [{"id": i} for i in range(20)]
     order = strided(cases, 8)
     assert [c["id"] for c in order[:3]] == [0, 8, 16] and sorted(c["id"] for c in order) == list(range(20))
+
+
+def test_a_new_melody_is_faster_or_longer_than_its_mood_and_the_default_length(tmp_path, scripted):
+    case = {"request": "a fast little tune", "expect": {"new": ["melody"], "melody": {"tempo": "faster"}}}
+    calls = lambda args: {"calls": [{"name": "compose_melody", "arguments": args}]}  # noqa: E731
+    assert score_case(scripted(calls({"tempo_scale": 1.25})), case, str(tmp_path))["fully_right"]
+    assert not score_case(scripted(calls({"tempo_scale": 0.6})), case, str(tmp_path))["fully_right"]
+    assert not score_case(scripted(calls({})), case, str(tmp_path))["fully_right"]
+    quick = {**case, "expect": {"new": ["melody"], "melody": {"tempo": "not slower", "length": "not longer"}}}
+    assert score_case(scripted(calls({})), quick, str(tmp_path))["fully_right"]
+    assert not score_case(scripted(calls({"tempo_scale": 0.6})), quick, str(tmp_path))["fully_right"]
+    assert not score_case(scripted(calls({"bars": 16})), quick, str(tmp_path))["fully_right"]
