@@ -43,7 +43,10 @@ def request_of(case: dict) -> PlanRequest:
 
 
 def moved(args: dict, fields: tuple[str, ...], direction: str) -> bool:
-    """The first of `fields` the call gives moves the way asked (a scale moves around 1, a change around 0)."""
+    """The first of `fields` the call gives moves the way asked (a scale moves around 1, a change around 0); "not
+    slower" and the like: anything but the other way, no change too."""
+    if direction.startswith("not "):
+        return not moved(args, fields, direction[4:])
     up = direction in ("faster", "longer", "brighter", "more")
     for field in fields:
         if (value := args.get(field)) is not None:

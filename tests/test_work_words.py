@@ -63,3 +63,15 @@ def test_starting_over_asks_for_every_work():
     both = frozenset({"compose_melody", "paint"})
     assert every_work("start over with something spooky", both, frozenset({"compose_melody"})) == both
     assert every_work("let's start again from scratch", both) == both
+
+
+def test_a_misspelt_work_word_names_its_work():
+    assert asked_tools("can i get a picutre of a lighthouse") == {"paint"}
+    assert asked_tools("write a pome for it") == {"write_text"}
+    assert asked_tools("a happy melodey and a matching paiting") == {"compose_melody", "paint"}
+    assert mentioned_tools("make the tuen longer") == {"compose_melody"} and work_of("meldoy") == "compose_melody"
+
+
+def test_real_words_and_other_first_letters_are_no_typos_of_work_words():
+    assert work_of("tone") is None and work_of("tun") is None  # an English word; too short
+    assert mentioned_tools("fais une peinture de la mer au clair de lune") == {"paint"}  # "lune" is no "tune"

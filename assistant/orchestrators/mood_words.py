@@ -14,13 +14,11 @@ import functools
 import json
 import re
 
-import pronouncing
-
+from assistant.orchestrators.typos import SHORTEST, typo_of
 from tools.mood_lexicon import _stem_lookup, load_lexicon, read_mood
 from tools.translations import english, translations
 
 WORD = re.compile(r"[^\W\d_][\w\-']*")
-SHORTEST = 4  # shorter words are neither inflected nor corrected ("sad" is no typo of "said")
 ENDINGS = 3  # letters an inflection may add to a known word ("düster" -> "düsteres")
 # A word only VADER's sentiment lexicon knows is a mood when it is shaped like an adjective ("moody"), not like
 # "please", "better" or "honestly".
@@ -39,18 +37,6 @@ def _ours(word: str) -> bool:
     return _stem_lookup(word, load_lexicon()) is not None or english(word, "mood") is not None
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """a and b differ by one letter added, dropped, changed, or two neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-        return len(diff) == 1 or swapped
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 @functools.lru_cache(maxsize=4096)
 def mood_word(word: str) -> str | None:
     """The word as a mood: itself when our table reads it (or it inflects such a word; an adverb only our table's
@@ -64,9 +50,7 @@ def mood_word(word: str) -> str | None:
     known = _known()
     if any(word.startswith(k) and len(word) - len(k) <= ENDINGS for k in known):
         return word
-    if pronouncing.phones_for_word(word):
-        return None  # a real English word is no typo ("rain" is not "rainy", "game" not "gaie")
-    return next((k for k in sorted(known) if _one_edit(word, k)), None)
+    return typo_of(word, known)  # a real English word is no typo ("rain" is not "rainy", "game" not "gaie")
 
 
 def has_mood_word(request: str) -> bool:

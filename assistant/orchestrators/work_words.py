@@ -8,7 +8,8 @@
   loneliness", "give the painting a title", "mir ein Bild", "just a poem") or a making verb whose object names no
   other work ("paint anything you like", "peins-moi un paysage"); never after a negation ("without a poem"),
   inside another work's phrase ("a painting of a girl playing a song") or in a question ("what can you paint?").
-These only read what the request writes; every call and its arguments stay the model's (`asked_works`).
+A misspelt work word counts as the word (`typos`: "a sad meldoy", "write a pome"). These only read what the request
+writes; every call and its arguments stay the model's (`asked_works`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import os
 import re
 
 import yaml
+
+from assistant.orchestrators.typos import typo_of
 
 WORDS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "work_words.yaml")
 TOKEN = re.compile(r"[\w']+|[^\w\s]")
@@ -50,13 +53,25 @@ def _table() -> dict[str, dict[str, str]]:
 
 def work_of(word: str) -> str | None:
     """The tool whose work `word` names or makes, or None."""
-    table = _table()
+    table, word = _table(), spelled(word)
     return table["nouns"].get(word) or table["verbs"].get(word) or table["also"].get(word)
 
 
+@functools.cache
+def _work_words() -> frozenset[str]:
+    return frozenset(w for part in _table().values() for w in part)
+
+
+@functools.lru_cache(maxsize=4096)
+def spelled(word: str) -> str:
+    """The work word `word` is a typo of ("meldoy": "melody", "paintng": "painting", "pome": "poem"), else itself;
+    its first letter as written, as the other languages' words are no English ones ("lune" is no "tune")."""
+    return typo_of(word, _work_words(), same_first=True) or word
+
+
 def words_of(request: str) -> list[str]:
-    """Lower-case words and punctuation; a hyphen between words parts them ("peins-moi")."""
-    return TOKEN.findall(re.sub(r"(?<=\w)-(?=\w)", " ", request.lower()))
+    """Lower-case words and punctuation, work words spelled right; a hyphen between words parts them ("peins-moi")."""
+    return [spelled(t) for t in TOKEN.findall(re.sub(r"(?<=\w)-(?=\w)", " ", request.lower()))]
 
 
 def _negated(tokens: list[str], i: int) -> bool:
