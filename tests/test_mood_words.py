@@ -1,6 +1,6 @@
 """Mood values are mood words (issue #32: "a quick little tune" came out as mood "quick", "a hapy tune" as "hapy")."""
 
-from assistant.orchestrators.mood_words import has_mood_word, mood_word, with_moods_spelled
+from assistant.orchestrators.mood_words import has_mood_word, mood_word, with_moods_read
 from assistant.orchestrators.request_facts import facts_of
 from assistant.orchestrators.written_values import WrittenValues
 
@@ -18,11 +18,16 @@ def test_a_mood_word_is_known_inflected_or_a_typo_of_one():
     assert mood_word("rain") is None and mood_word("game") is None  # English words are no typos
 
 
-def test_a_request_without_a_mood_word_closes_the_mood():
+def test_a_request_without_a_mood_word_may_copy_its_words_as_a_melody_mood_which_is_then_dropped():
     for request in ("a quick little tune for my phone", "paint a big red barn in a field"):
         assert not has_mood_word(request)
-        assert all("mood" in closed for closed in rules(request).closed_arguments().values())
-    assert "mood" not in rules("a hapy tune and a mathcing picture").closed_arguments()["compose_melody"]
+        closed = rules(request).closed_arguments()
+        assert "mood" not in closed["compose_melody"] and "mood" in closed["paint"] and "mood" in closed["write_text"]
+    quick = rules("a quick little tune for my phone")
+    assert quick.ok('[["compose_melody", {"mood": "', "quick") and quick.ok('[["compose_melody", {"mood": "quick', '"')
+    assert not quick.ok('[["compose_melody", {"mood": "', "bars")  # only the request's own words
+    answer = '[["compose_melody", {"mood": "quick", "tempo_scale": 1.25}], ["paint", {"mood": "big red barn"}]]'
+    assert with_moods_read(answer) == '[["compose_melody", {"tempo_scale": 1.25}], ["paint", {}]]'
 
 
 def test_a_mood_value_cannot_be_a_word_that_is_no_mood():
@@ -37,6 +42,6 @@ def test_a_mood_value_cannot_be_a_word_that_is_no_mood():
 
 def test_a_typo_of_a_mood_is_spelled_as_the_mood():
     answer = '[["compose_melody", {"mood": "hapy"}], ["paint", {}]]'
-    assert with_moods_spelled(answer) == '[["compose_melody", {"mood": "happy"}], ["paint", {}]]'
+    assert with_moods_read(answer) == '[["compose_melody", {"mood": "happy"}], ["paint", {}]]'
     kept = '[["paint", {"mood": "düsteres"}]]'
-    assert with_moods_spelled(kept) == kept and with_moods_spelled("not json") == "not json"
+    assert with_moods_read(kept) == kept and with_moods_read("not json") == "not json"

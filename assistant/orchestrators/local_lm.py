@@ -124,7 +124,7 @@ class LocalLMOrchestrator(Orchestrator):
         from assistant.orchestrators.asked_works import TOOL_OF_KIND, PromptState, answer_logprob, asked_reading, dumps
         from assistant.orchestrators.decoding_rules import answer_rules, last_tools
         from assistant.orchestrators.last_work import of_last_work
-        from assistant.orchestrators.mood_words import with_moods_spelled
+        from assistant.orchestrators.mood_words import with_moods_read
         from assistant.orchestrators.repair import repair_plan
         from models.language.shared_lm import LM_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
@@ -154,7 +154,7 @@ class LocalLMOrchestrator(Orchestrator):
                 lambda calls: answer_logprob(model, ids, dumps(calls), tokenizer, rules.allowed, rules.stops, prompt),
             )
         state = state_of(request.messages, request.brief, request.artifacts)
-        return with_moods_spelled(of_last_work(answer, message, state.last, state.works))
+        return with_moods_read(of_last_work(answer, message, state.last, state.works))
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:

@@ -5,7 +5,8 @@ the word it is ("happy").
 
 A small model copies any adjective of the request as a mood: "a quick little tune" came out as mood "quick",
 "paint a big red barn" as mood "big", "a melody in the style of a video game" as "video". The tools read such a
-mood as no mood at all, and the summary shows it. `mood_word` is what `written_values` and the argument gate ask.
+mood as no mood at all, and the summary shows it, so the answer drops it (`with_moods_read`). `mood_word` is what
+`written_values` and the argument gate ask.
 """
 
 from __future__ import annotations
@@ -68,8 +69,9 @@ def _corrected(word: str) -> str:
     return found if found and found != word.lower() else word
 
 
-def with_moods_spelled(answer: str) -> str:
-    """The answer with every call's mood spelled (see `spelled`); an answer that is no list of calls as it is."""
+def with_moods_read(answer: str) -> str:
+    """The answer with every call's mood spelled (see `spelled`), and a mood none of whose words is a mood word
+    dropped ("quick" of "a quick little tune"); an answer that is no list of calls as it is."""
     try:
         calls = json.loads(answer)
     except ValueError:
@@ -77,6 +79,11 @@ def with_moods_spelled(answer: str) -> str:
     changed = False
     for call in calls if isinstance(calls, list) else []:
         args = call[1] if isinstance(call, list) and len(call) == 2 and isinstance(call[1], dict) else {}
-        if isinstance(args.get("mood"), str) and (better := spelled(args["mood"])) != args["mood"]:
+        if not isinstance(args.get("mood"), str):
+            continue
+        if not has_mood_word(args["mood"]):
+            del args["mood"]
+            changed = True
+        elif (better := spelled(args["mood"])) != args["mood"]:
             args["mood"], changed = better, True
     return json.dumps(calls, ensure_ascii=False) if changed else answer

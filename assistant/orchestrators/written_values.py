@@ -3,9 +3,11 @@
 A constraint on the tuned model's own decoding (`accept` in `models.language.sub_vocabulary_decoding`, the same
 role as a transformers `prefix_allowed_tokens_fn`): for each candidate token it says whether the answer may go on
 that way. The model still chooses every token; this only refuses the ones that would
-- give a mood that is no mood word (`mood_words`: "quick" of "a quick little tune", "big" of "a big red barn"), or
+- give a mood that is no mood word when the request writes one ("quick" of "a quick and cheerful tune"), or
   one of several words the studio does not know as a mood ("hot air balloon": the subject's words; "not too much
-  trouble"), refused as soon as the request's word being copied is none ("lonely light" of "lighthouse");
+  trouble"), refused as soon as the request's word being copied is none ("lonely light" of "lighthouse"); a
+  request with no mood word may have any of its words as a melody's mood, which the answer then drops
+  (`mood_words.with_moods_read`: "a quick little tune" is no mood "quick"), and no mood for a painting or a text;
 - end a subject before its phrase ends ("a lighthouse" when the request says "a lighthouse on a rocky cliff
   during a thunderstorm", `assistant.orchestrators.subject_span`), or start a painting's anywhere but where the
   scene the request writes starts ("under the stars" of "a painting of a crib under the stars");
@@ -47,10 +49,14 @@ class WrittenValues:
     def __init__(self, request: str, facts: RequestFacts):
         self.request, self.facts = request, facts
         self.wanted_to_close: set[int] = set()  # calls (by index) the model tried to close with arguments missing
+        self.has_mood_word = has_mood_word(request)
 
     def closed_arguments(self) -> dict[str, frozenset[str]]:
         """Per tool, arguments the request gives no ground for: a key or a mode it does not write, a relative
-        tempo when it writes the bpm, a mood when none of its words is a mood word."""
+        tempo when it writes the bpm, a mood of a painting or a text when none of its words is a mood word. A
+        melody's mood stays open then: closing it made the model write the rest of the call off its learnt path
+        ("a quick little tune" came out 0.6 times the tempo, "something nice and slow" lost its slower tempo); such
+        a mood is dropped once decoded (`mood_words.with_moods_read`)."""
         melody = set()
         if not self.facts.keys:
             melody.add("key")
@@ -60,8 +66,8 @@ class WrittenValues:
             melody |= RELATIVE_TEMPO
         if self.facts.numbers and not self.numbers_for("tempo"):
             melody.add("tempo")  # "a waltz, 3/4": numbers, none a tempo
-        mood = frozenset() if has_mood_word(self.request) else frozenset({"mood"})  # "a quick little tune"
-        return {"compose_melody": frozenset(melody) | mood, "paint": mood, "write_text": mood}
+        mood = frozenset() if self.has_mood_word else frozenset({"mood"})  # "paint a big red barn"
+        return {"compose_melody": frozenset(melody), "paint": mood, "write_text": mood}
 
     def opened_arguments(self) -> dict[str, frozenset[str]]:
         """Per tool, arguments the model never learnt but the request asks for (a poem's form)."""
@@ -101,7 +107,7 @@ class WrittenValues:
     def value_ok(self, argument: str, text: str, finished: bool, tool: str = "") -> bool:
         """A value of `argument` of a `tool` call typed so far (`finished`: complete) is one the request allows."""
         if argument == "mood":
-            return self.mood_ok(text, finished)
+            return self.mood_ok(text, finished, tool)
         if argument == "subject":
             scene = painting_subject(self.request) if tool == "paint" else None
             if scene and not _aligned(scene, text):
@@ -137,14 +143,17 @@ class WrittenValues:
             return text[0] in "0." if down else text[0] not in "0.-"
         return text[0] == "-" if down else text[0] != "-"
 
-    def mood_ok(self, text: str, finished: bool) -> bool:
+    def mood_ok(self, text: str, finished: bool, tool: str = "") -> bool:
         """One mood word (`mood_words.mood_word`: known, inflected, or a typo of one); several words only when every
         one is a mood word, a negation, an intensifier or a joining word ("warm and gentle", "very sad"; never "not
-        too much trouble" or "rainy street"), checked as each word is complete."""
+        too much trouble" or "rainy street"), checked as each word is complete. A melody's, when the request has no
+        mood word at all: any words of its own (the answer drops them as no mood)."""
+        if finished and text.strip().lower() in MODE_WORDS:
+            return False  # "A minor would be better": the word is the mode's
+        if not self.has_mood_word and tool == "compose_melody":
+            return self.own_words(text)
         words = text.split()
         if finished:
-            if text.strip().lower() in MODE_WORDS:
-                return False  # "A minor would be better": the word is the mode's
             if len(words) == 1:
                 return mood_word(words[0]) is not None  # "quick", "big", "video" are no moods
             return bool(read_mood(text).known) and not read_mood(text).unknown
@@ -154,6 +163,11 @@ class WrittenValues:
         if not text.endswith(" ") and not self.may_be_mood_word(words[-1]):
             return False  # "lonely light" of "a lonely lighthouse keeper": the word copied can only be "lighthouse"
         return not read_mood(" ".join(complete)).unknown
+
+    def own_words(self, text: str) -> bool:
+        """Every word typed so far begins a word of the request (never the state line's)."""
+        request = set(re.findall(r"[^\W\d_][\w\-']*", self.request.lower()))
+        return all(any(w.startswith(t) for w in request) for t in text.lower().split())
 
     def may_be_mood_word(self, typed: str, first: bool = False) -> bool:
         """A word being typed (and copied from the request) can still end as a mood word, an intensifier or a
