@@ -60,10 +60,14 @@ def test_placement_network_draws_a_group_per_seed():
     assert mask[0, :9].sum() == 9 and mask[0, 9:18].sum() == 0 and mask[1, -3:].sum() == 3
 
 
-def test_indoor_layouts_have_a_table_and_a_window():
-    room = indoor_layout("interior", 0.62, 0.3, 0.3)
-    assert (room[-1] == C["field_dark"]).all() and (room[int(0.65 * LAYOUT_SIZE)] == C["earth"]).all()
+def test_indoor_layouts_have_a_floor_a_window_and_a_table_under_its_things():
+    room = indoor_layout("interior", 0.62, 0.3, 0.3, table=(0.3, 0.7))
+    row = room[int(0.68 * LAYOUT_SIZE)]  # across the table's top: the table only under its things
+    assert (row[int(0.4 * LAYOUT_SIZE) : int(0.6 * LAYOUT_SIZE)] == C["earth"]).all()
+    assert row[2] != C["earth"] and row[-3] != C["earth"]
+    assert (room[-1] == C["sand"]).mean() > 0.8  # the floor runs to the frame's foot, not a table's front
     assert (room == C["sky"]).sum() > 20 and (room[:, -10:] != C["sky"]).all()  # the window on the left
+    assert (indoor_layout("interior", 0.62, 0.3, 0.3) != C["earth"]).all()  # nothing on a table: no table
     assert set(np.unique(indoor_layout("portrait", 0.62, 0.5, 0.3))) <= {C["field_main"], C["field_dark"]}
     assert INDOOR_STAGES == ("interior", "portrait")
 

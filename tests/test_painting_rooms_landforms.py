@@ -108,3 +108,40 @@ def test_each_landform_is_carved_large_in_the_middle_of_the_picture():
     untouched = _meadow()
     carve_landform(untouched, None, 0)
     assert (untouched == _meadow()).all()
+
+
+def test_a_room_has_side_walls_a_floor_of_boards_and_a_table_with_legs():
+    from models.painter.rooms import FLOOR, LEDGE, SIDE_WALL, TABLE, WALL, room_layout
+
+    size = 128
+    room = room_layout(size, 0.6, 0.3, 0.3, table=(0.35, 0.75))
+    assert room[int(0.3 * size), 3] == SIDE_WALL and room[int(0.3 * size), -4] == SIDE_WALL
+    assert room[int(0.3 * size), int(0.8 * size)] == WALL
+    assert room[int(0.68 * size), int(0.55 * size)] == TABLE
+    legs = room[int(0.9 * size), int(0.35 * size) : int(0.76 * size)] == LEDGE
+    assert 2 <= legs.sum() < 0.3 * legs.size  # two legs, floor between them
+    assert room[int(0.9 * size), int(0.55 * size)] == FLOOR and room[int(0.68 * size), int(0.2 * size)] == FLOOR
+
+
+def test_things_on_a_table_stand_on_its_top_beside_the_furniture():
+    from models.painter.object_library import ObjectEntry
+    from models.painter.objects import PlacedObject
+    from models.painter.pipeline import ON_TABLE, table_under
+    from models.painter.rooms import TABLE_DEPTH, arrange_room
+
+    bed = PlacedObject(ObjectEntry("noto", "bed"), "building", 0.4, 0.72, 0.44)
+    lamp = PlacedObject(ObjectEntry("game-icons", "desk-lamp"), "still_life", 0.55, 0.5, 0.3)  # above the table
+    bed, lamp = arrange_room([bed, lamp], 0.6, ON_TABLE)
+    assert 0.6 < lamp.base_y <= 0.6 + TABLE_DEPTH and lamp.cx > 0.7 and bed.cx < 0.4
+    left, right = table_under([bed, lamp])
+    assert left < lamp.cx - 0.1 and right > lamp.cx + 0.1 and left > bed.cx
+
+
+@needs_icons
+def test_a_bathroom_and_a_workshop_are_rooms_not_a_coast():
+    from tools.scene_mapping import read_scene
+
+    bathroom = read_scene("a bathroom with a clawfoot tub and tiles", 0.3, 0.0)
+    assert bathroom.stage == "interior" and "bathtub" in [m.entry.name for m in bathroom.objects]
+    forge = read_scene("the inside of a blacksmith workshop with an anvil", 0.3, 0.0)
+    assert forge.stage == "interior" and ("anvil", "building") in [(m.entry.name, m.role) for m in forge.objects]

@@ -1,8 +1,8 @@
 """The painter's pipeline: latent -> layout -> objects placed -> painted.
 
 1. The stage: for a landscape the layout VAE decodes the seed's latent under the spec (sky, water, land,
-   trees, town), `instances` places its small things; an interior (a wall, a window, a table) or a
-   portrait's backdrop is built from the placement network's numbers.
+   trees, town), `instances` places its small things; an interior (`rooms`: walls, a window, a floor, a table
+   under its things) or a portrait's backdrop is built from the placement network's numbers.
 2. The objects asked for (library drawings with a role and a count) are placed by the placement
    network, group by group, each slot snapped onto what it belongs on (a boat onto water, a house onto
    the land's top edge).
@@ -25,13 +25,16 @@ from models.painter.landforms import carve_landform
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
-from models.painter.placement_rules import settle
+from models.painter.placement_rules import aspect, settle
 from models.painter.render import render_layout
+from models.painter.rooms import arrange_room, room_layout
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
 from models.painter.streets import carve_street, is_house, street_of_houses
 
 INDOOR_STAGES = ("interior", "portrait")
+ON_TABLE = ("still_life", "plant")  # indoors these stand on a table
+TABLE_WIDTH = 0.45
 GROUND = tuple(c for c in LAND if c not in (C["foliage"], C["trunk"]))  # what things stand on (not tree crowns)
 
 
@@ -90,23 +93,27 @@ def layout_probabilities(layout_vae, spec: SceneSpec, seed: int, blend=None) -> 
     return torch.softmax(logits.float(), 1)[0].cpu().numpy()
 
 
-def indoor_layout(stage: str, table_y: float, window_cx: float, window_w: float) -> np.ndarray:
-    """int [64, 64] class map of an interior (wall, window with sky and far hills, table) or a portrait's
-    backdrop (a wall, darker below)."""
-    y, x = np.mgrid[0:LAYOUT_SIZE, 0:LAYOUT_SIZE] / (LAYOUT_SIZE - 1)
-    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["field_main"], dtype=np.int64)
+def indoor_layout(
+    stage: str, table_y: float, window_cx: float, window_w: float, table: tuple[float, float] | None = None
+) -> np.ndarray:
+    """int [64, 64] class map of an interior (`rooms.room_layout`: walls, a window, a floor, the table under its
+    things) or a portrait's backdrop (one wall)."""
     if stage == "portrait":  # one backdrop, no ledge: a line behind the shoulders read as a table's edge
-        return labels
-    top, bottom = 0.1, min(table_y - 0.04, 0.5)
-    window = (np.abs(x - window_cx) < window_w / 2) & (y > top) & (y < bottom)
-    frame = (np.abs(x - window_cx) < window_w / 2 + 0.025) & (y > top - 0.025) & (y < bottom + 0.025)
-    labels[frame] = C["trunk"]
-    labels[window] = C["sky"]
-    labels[window & (y > bottom - 0.12 + 0.03 * np.sin(x * 9))] = C["far"]
-    labels[(np.abs(x - window_cx) < 0.01) & window] = C["trunk"]  # the glazing bar
-    labels[y >= table_y] = C["earth"]
-    labels[y >= table_y + 0.3] = C["field_dark"]  # the table's front, in shade
-    return labels
+        return np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["field_main"], dtype=np.int64)
+    return room_layout(LAYOUT_SIZE, table_y, window_cx, window_w, table)
+
+
+def table_under(placed: list) -> tuple[float, float] | None:
+    """(left, right) of a table under the things that stand on one (a vase, apples, a plant), a margin each side,
+    at least TABLE_WIDTH wide; None when nothing stands on a table."""
+    on_table = [o for o in placed if o.role in ON_TABLE]
+    if not on_table:
+        return None
+    halves = [0.5 * o.height * min(1.5, aspect(o.entry)) for o in on_table]
+    left = min(o.cx - h for o, h in zip(on_table, halves)) - 0.08
+    right = max(o.cx + h for o, h in zip(on_table, halves)) + 0.08
+    grow = max(0.0, TABLE_WIDTH - (right - left)) / 2
+    return max(0.04, left - grow), min(0.96, right + grow)
 
 
 def _snap(labels: np.ndarray, role: str, cx: float, base_y: float) -> tuple[float, float]:
@@ -179,7 +186,9 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         requests = plan.objects or ()
         placed, numbers = place_objects(placement_vae, plan, None, seed, indoor) if requests else ([], None)
         numbers = numbers or (0.62, 0.3, 0.3)
-        probs = one_hot(indoor_layout(indoor, *numbers))
+        if indoor == "interior":
+            placed = arrange_room(placed, numbers[0], ON_TABLE)
+        probs = one_hot(indoor_layout(indoor, *numbers, table=table_under(placed)))
     else:
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):

@@ -1,6 +1,9 @@
 """Rooms and portrait backdrops painted as places, not flat colour fields.
 
-An interior's layout is a wall, a window (with sky and far hills in it), a window frame and a table. Painted
+An interior's layout (`room_layout`) is a room seen from its middle: a back wall with a window (sky and far hills
+in it), side walls turning away at the corners, a skirting board, a floor of boards running towards the eye's
+height, and, when things stand on it, a table of the width of its things, with its top, apron and legs (a table
+top across the whole picture read as a floor, with the asked things lost on it). Painted
 in the palette's full colour, the wall was a flat green or teal backdrop. A painter lights a room from its
 window: the wall is a quiet plaster colour leaning to the palette, brightest beside the window and falling
 into shade towards the far side and the corners; the frame is painted wood with a sill; the table's top
@@ -11,6 +14,8 @@ light behind the sitter's head, darker at the corners.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from models.painter.scene_colours import _tinted, hsv_colour, mood_light
@@ -19,6 +24,75 @@ from models.painter.scene_spec import SceneSpec
 
 WALL, LEDGE, ACCENT = CLASSES.index("field_main"), CLASSES.index("field_dark"), CLASSES.index("field_light")
 FRAME, SKY, TABLE = CLASSES.index("trunk"), CLASSES.index("sky"), CLASSES.index("earth")
+FLOOR, SIDE_WALL, FAR = CLASSES.index("sand"), CLASSES.index("rock"), CLASSES.index("far")
+EYE = 0.42  # the eye's height in the picture: the floor's boards and the side walls' foot run towards it
+SIDE = 0.1  # each side wall's width, from the frame to the room's corner
+FLOOR_BEHIND = 0.06  # the wall meets the floor this far below a table's back edge (hidden behind the table)
+TABLE_DEPTH, APRON, LEG = 0.12, 0.05, 0.035  # a table's top seen from above, its apron and a leg's width
+SKIRTING = 0.025
+BOARDS = 7  # floorboards across the back wall's width
+
+
+def room_layout(
+    size: int, table_y: float, window_cx: float, window_w: float, table: tuple[float, float] | None = None
+) -> np.ndarray:
+    """int [size, size] class map of a room: back and side walls, a window, skirting, a floor and, when `table`
+    gives its (left, right), a table whose top's back edge is at table_y (else the floor meets the wall there)."""
+    y, x = np.mgrid[0:size, 0:size] / (size - 1)
+    labels = np.full((size, size), WALL, dtype=np.int64)
+    floor_y = table_y + FLOOR_BEHIND if table else table_y
+    corner = np.maximum(SIDE - x, x - (1 - SIDE)).clip(0)  # how far into a side wall
+    foot = floor_y + corner * (floor_y - EYE) / (0.5 - SIDE)  # the walls' foot, running towards the eye
+    labels[corner > 0] = SIDE_WALL
+    labels[(y >= foot - SKIRTING) & (y < foot)] = FRAME
+    labels[y >= foot] = FLOOR
+    half = window_w / 2
+    window_cx = float(np.clip(window_cx, SIDE + half + 0.03, 1 - SIDE - half - 0.03))
+    top, bottom = 0.1, min(table_y - 0.04, 0.5, floor_y - 0.12)
+    window = (np.abs(x - window_cx) < half) & (y > top) & (y < bottom)
+    labels[(np.abs(x - window_cx) < half + 0.025) & (y > top - 0.025) & (y < bottom + 0.025)] = FRAME
+    labels[window] = SKY
+    labels[window & (y > bottom - 0.12 + 0.03 * np.sin(x * 9))] = FAR
+    labels[(np.abs(x - window_cx) < 0.01) & window] = FRAME  # the glazing bar
+    if table:
+        _table(labels, x, y, table_y, *table)
+    return labels
+
+
+def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> list:
+    """The placed things (`objects.PlacedObject`) of a room: those on a table standing on its top (the placement
+    put some above its back edge, floating), and, where furniture stands in the room too, the table's group on
+    one side and the furniture on the other (a lamp was set on a table across the bed)."""
+    furniture = [o for o in placed if o.role == "building"]
+    group = [o for o in placed if o.role in on_table]
+    apart = bool(furniture and group)
+    left = apart and float(np.mean([o.cx for o in furniture])) < 0.5  # the furniture keeps the side it leans to
+    centre = {"building": 0.3 if left else 0.7, "table": 0.76 if left else 0.24}
+    middle = {"building": _mean_x(furniture), "table": _mean_x(group)}
+    arranged = []
+    for o in placed:
+        kind = "table" if o.role in on_table else o.role
+        if apart and kind in centre:
+            o = replace(o, cx=float(np.clip(centre[kind] + 0.6 * (o.cx - middle[kind]), 0.08, 0.92)))
+        if kind == "table":
+            o = replace(o, base_y=float(np.clip(o.base_y, table_y + 0.05, table_y + TABLE_DEPTH - 0.01)))
+        arranged.append(o)
+    return arranged
+
+
+def _mean_x(things: list) -> float:
+    return float(np.mean([o.cx for o in things])) if things else 0.5
+
+
+def _table(labels: np.ndarray, x: np.ndarray, y: np.ndarray, top_y: float, left: float, right: float) -> None:
+    """In place: a table's top (narrower at the back), its apron below the front edge, two legs to the floor."""
+    front = top_y + TABLE_DEPTH
+    depth = np.clip((y - top_y) / TABLE_DEPTH, 0, 1)
+    inset = 0.04 * (1 - depth)
+    labels[(y >= top_y) & (y < front) & (x >= left + inset) & (x <= right - inset)] = TABLE
+    labels[(y >= front) & (y < front + APRON) & (x >= left) & (x <= right)] = LEDGE
+    legs = ((x >= left + 0.01) & (x < left + 0.01 + LEG)) | ((x <= right - 0.01) & (x > right - 0.01 - LEG))
+    labels[legs & (y >= front) & (y < min(0.99, front + APRON + 0.24))] = LEDGE
 
 
 def _palette_lean(rgb: np.ndarray, spec: SceneSpec, amount: float) -> np.ndarray:
@@ -55,6 +129,8 @@ def dress_room(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.ran
     side = 1 if cx < size / 2 else -1  # the far side of the room, away from the window
     is_wall = labels == WALL
     ref[is_wall] = wall[is_wall]
+    turned = labels == SIDE_WALL  # a side wall turns away from the window's light
+    ref[turned] = wall[turned] * np.where(x[turned] < 0.5, 0.78, 0.7)[:, None]
     ref[labels == FRAME] = hsv_colour(40, 0.12, 0.86) * light * (0.8 + 0.2 * near_window[labels == FRAME])[:, None]
     table_top = _table_top(labels)
     wood = hsv_colour(rng.uniform(20, 32), 0.55, 0.62)
@@ -65,12 +141,35 @@ def dress_room(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.ran
     top_rgb = wood * (0.75 + 0.25 * depth[..., None]) * (1 + 0.8 * patch[..., None]) * light
     ref[table] = _palette_lean(top_rgb[table], spec, 0.15)
     ledge = labels == LEDGE
-    ref[ledge] = _palette_lean(wood * 0.5 * light * np.ones((int(ledge.sum()), 3), np.float32), spec, 0.15)
+    ref[ledge] = _palette_lean(wood * 0.36 * light * np.ones((int(ledge.sum()), 3), np.float32), spec, 0.15)
+    _floor(ref, labels, spec, wood, light, (x, y), cx / size, rng)
     accent = labels == ACCENT
     if accent.any():  # the curtain: accent colour in folds; the picture: its own little sky over hills
         folds = 0.8 + 0.2 * np.sin(x * size / (size / 40))[accent]
         curtain = hsv_colour(spec.accent_hue, min(0.55, 0.25 + spec.accent_saturation * 0.5), 0.62) * light
         ref[accent] = curtain * folds[:, None]
+
+
+def _floor(ref, labels, spec: SceneSpec, wood, light, grid, window_x: float, rng: np.random.Generator) -> None:
+    """In place: floorboards running towards the eye, darker towards the wall, lit in front of the window, in the
+    table's shadow under it."""
+    x, y = grid
+    floor = labels == FLOOR
+    if not floor.any():
+        return
+    top = y[floor].min()
+    across = (x - 0.5) / np.maximum(y - EYE, 0.02) * (top - EYE)  # boards' width at the wall's foot
+    joints = np.abs(((across * BOARDS) % 1.0) - 0.5) > 0.475  # a thin dark line between boards
+    near = np.clip((y - top) / max(1e-3, 1 - top), 0, 1)
+    sun = np.exp(-(((x - window_x) / 0.2) ** 2)) * np.exp(-(((y - top - 0.12) / 0.15) ** 2))
+    boards = hsv_colour(rng.uniform(26, 36), 0.36, 0.64)  # paler than the table: the table stands out on it
+    shade = (0.62 + 0.3 * near) * (1 - 0.3 * joints) * (1 + 0.45 * sun)
+    table = labels == TABLE
+    if table.any():  # under the table, between its legs: its shadow
+        rows, cols = np.nonzero(table)
+        under = (x * (labels.shape[0] - 1) >= cols.min()) & (x * (labels.shape[0] - 1) <= cols.max())
+        shade = shade * np.where(under & (y * (labels.shape[0] - 1) > rows.max()), 0.6, 1.0)
+    ref[floor] = _palette_lean((boards[None, None] * shade[..., None] * light)[floor], spec, 0.15)
 
 
 def _table_top(labels: np.ndarray) -> int:
@@ -94,7 +193,7 @@ def furnish_room(labels: np.ndarray) -> None:
     x0, x1 = px - w // 2, px + w // 2
     if 0 <= x0 and x1 < size and py1 < table - size * 0.05 and (labels[py0:py1, x0:x1] == WALL).all():
         pad = max(2, size // 120)
-        labels[py0 - pad : py1 + pad, x0 - pad : x1 + pad] = FRAME
+        labels[py0 - pad : py1 + pad, x0 - pad : x1 + pad] = LEDGE  # a dark frame: a picture, not a second window
         labels[py0:py1, x0:x1] = SKY
         hill = py0 + (py1 - py0) * 0.6 + (py1 - py0) * 0.1 * np.sin(np.arange(x0, x1) / max(1, w) * 6)
         rows = np.arange(py0, py1)[:, None]
