@@ -127,12 +127,13 @@ def test_things_on_a_table_stand_on_its_top_beside_the_furniture():
     from models.painter.object_library import ObjectEntry
     from models.painter.objects import PlacedObject
     from models.painter.pipeline import ON_TABLE, table_under
-    from models.painter.rooms import TABLE_DEPTH, arrange_room
+    from models.painter.rooms import FLOOR_BEHIND, TABLE_DEPTH, arrange_room
 
-    bed = PlacedObject(ObjectEntry("noto", "bed"), "building", 0.4, 0.72, 0.44)
+    bed = PlacedObject(ObjectEntry("noto", "bed"), "building", 0.4, 0.62, 0.44)  # its foot on the wall
     lamp = PlacedObject(ObjectEntry("game-icons", "desk-lamp"), "still_life", 0.55, 0.5, 0.3)  # above the table
     bed, lamp = arrange_room([bed, lamp], 0.6, ON_TABLE)
     assert 0.6 < lamp.base_y <= 0.6 + TABLE_DEPTH and lamp.cx > 0.7 and bed.cx < 0.4
+    assert bed.base_y > 0.6 + FLOOR_BEHIND  # on the floor, in front of the wall
     left, right = table_under([bed, lamp])
     assert left < lamp.cx - 0.1 and right > lamp.cx + 0.1 and left > bed.cx
 
@@ -145,3 +146,13 @@ def test_a_bathroom_and_a_workshop_are_rooms_not_a_coast():
     assert bathroom.stage == "interior" and "bathtub" in [m.entry.name for m in bathroom.objects]
     forge = read_scene("the inside of a blacksmith workshop with an anvil", 0.3, 0.0)
     assert forge.stage == "interior" and ("anvil", "building") in [(m.entry.name, m.role) for m in forge.objects]
+
+
+@needs_icons
+def test_a_violin_is_a_violin_and_a_violinist_a_person():
+    from tools.scene_mapping import read_scene
+
+    (violin,) = read_scene("a violin lying on a velvet armchair", 0.3, 0.0).objects
+    assert violin.entry.name == "violin" and violin.person is None  # was a person playing one
+    (player,) = read_scene("a violinist playing on a street corner", 0.3, 0.0).objects
+    assert player.person is not None and player.person.prop == "violin"

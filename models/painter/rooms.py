@@ -30,6 +30,7 @@ SIDE = 0.1  # each side wall's width, from the frame to the room's corner
 FLOOR_BEHIND = 0.06  # the wall meets the floor this far below a table's back edge (hidden behind the table)
 TABLE_DEPTH, APRON, LEG = 0.12, 0.05, 0.035  # a table's top seen from above, its apron and a leg's width
 SKIRTING = 0.025
+FURNITURE_FORWARD = 0.08  # furniture's foot at least this far below the wall's foot: on the floor, in front
 BOARDS = 7  # floorboards across the back wall's width
 
 
@@ -61,8 +62,8 @@ def room_layout(
 
 def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> list:
     """The placed things (`objects.PlacedObject`) of a room: those on a table standing on its top (the placement
-    put some above its back edge, floating), and, where furniture stands in the room too, the table's group on
-    one side and the furniture on the other (a lamp was set on a table across the bed)."""
+    put some above its back edge, floating), furniture on the floor (an anvil hung on the wall), and, where both
+    are in the room, the table's group on one side and the furniture on the other (a lamp stood across the bed)."""
     furniture = [o for o in placed if o.role == "building"]
     group = [o for o in placed if o.role in on_table]
     apart = bool(furniture and group)
@@ -76,6 +77,9 @@ def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> lis
             o = replace(o, cx=float(np.clip(centre[kind] + 0.6 * (o.cx - middle[kind]), 0.08, 0.92)))
         if kind == "table":
             o = replace(o, base_y=float(np.clip(o.base_y, table_y + 0.05, table_y + TABLE_DEPTH - 0.01)))
+        elif kind == "building":  # furniture stands on the floor in front of the wall, not on the wall
+            floor_y = table_y + (FLOOR_BEHIND if group else 0.0)
+            o = replace(o, base_y=float(np.clip(o.base_y, floor_y + FURNITURE_FORWARD, 0.97)))
         arranged.append(o)
     return arranged
 
