@@ -1,7 +1,9 @@
 """A portrait's sitter painted as a person from what an emoji head says of them (skin, hair, its length)."""
 
 import numpy as np
+import pytest
 
+from models.painter.object_library import installed
 from models.painter.painted_in import SITTER_LIGHT, sitter_in_its_light
 from models.painter.sitter import TURN, painted_sitter, read_head
 
@@ -63,3 +65,22 @@ def test_the_value_plan_leaves_the_sitters_modelling():
     sitter_in_its_light(planned, before, things)
     lit, shade = planned[8, 7].mean(), planned[8, 12].mean()
     assert abs(lit - SITTER_LIGHT) < 0.01 and abs(shade / lit - 0.6) < 0.01 and planned[0, 0].mean() == np.float32(0.1)
+
+
+@pytest.mark.skipif(not installed(), reason="the object drawings are not installed (needs npm once: `make icons`)")
+def test_a_portraits_one_person_who_only_sits_is_painted_head_and_shoulders():
+    from models.painter.figure import Person
+    from models.painter.object_library import ObjectEntry
+    from models.painter.objects import PlacedObject
+    from models.painter.placement_rules import settle
+
+    nurse = PlacedObject(ObjectEntry("game-icons", "nurse-female"), "figure", 0.5, 1.0, 0.8)  # a whole body
+    (sitter,) = settle([nurse], None, "portrait")
+    assert sitter.shoulders and sitter.entry.name.startswith("person")
+    student = PlacedObject(ObjectEntry("noto", "man-student"), "figure", 0.5, 1.0, 0.8, person=Person(dress=False))
+    assert settle([student], None, "portrait")[0].entry.name.startswith("man")
+    player = Person(prop="horn")
+    (saxophone,) = settle(
+        [PlacedObject(ObjectEntry("noto", "man-student"), "figure", 0.5, 1.0, 0.8, person=player)], None, "portrait"
+    )
+    assert not saxophone.shoulders  # playing: painted whole, with the saxophone

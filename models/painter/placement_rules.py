@@ -28,7 +28,7 @@ from models.painter.object_library import (
     with_skin_tone,
 )
 from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
-from models.painter.sitter import BUST, WIDTH
+from models.painter.sitter import BUST, WIDTH, bust_for, sits_for_a_portrait
 from models.painter.windmills import ASPECT as WINDMILL_ASPECT
 from models.painter.windmills import is_windmill
 
@@ -211,6 +211,8 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
     if labels is not None and any(o.role in GROUND_ROLES and _needs_ground(o.role, labels) for o in placed):
         lay_ground(labels, family, seed)
     settled = []
+    if labels is None and family == "portrait" and counts.get("figure") == 1:
+        placed = [_as_sitter(o) for o in placed]
     for k, obj in enumerate(placed):
         rng = np.random.default_rng([seed, 13, k])
         copy = sum(o.entry == obj.entry for o in placed[:k])  # copies of one drawing: other hands, turned, sizes vary
@@ -238,6 +240,14 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         placed_now = replace(placed_now, flock=flock)
         settled.append(replace(placed_now, mirrored=mirrored))
     return settled
+
+
+def _as_sitter(obj):
+    """A portrait's one person who only sits for it, drawn whole by their emoji (a nurse's body, a student in a
+    cap, painted small and cartoon-like), given the head of who they are: painted head and shoulders."""
+    if obj.role != "figure" or head_only(obj.entry) or not sits_for_a_portrait(obj.person):
+        return obj
+    return replace(obj, entry=bust_for(obj.person))
 
 
 def across_water(labels: np.ndarray, entry, copy: int = 0) -> tuple[float, float, float]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage
 
+from models.painter.object_library import ObjectEntry
 from models.painter.scene_colours import hsv_colour
 
 BUST = 1.75  # the sitter's head and shoulders, as many times as tall as the head
@@ -26,6 +27,24 @@ LONG_HAIR = 0.6  # hair at the emoji's sides below the ears this much (0..1): it
 FORM_SHADOW = 0.9  # how far the face's shadow side goes to its shadow colour
 TURN = 0.14  # how far the features sit off the face's middle (a head turned a little, not a frontal mask)
 FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height: marks of value, not drawn lines
+
+
+def sits_for_a_portrait(person) -> bool:
+    """True when a portrait's person only sits for it (no pose or thing of their own: a young man, a tired nurse),
+    so is painted head and shoulders; a dancer dancing or a saxophone player playing is painted whole."""
+    return person is None or (person.pose == "stand" and person.prop is None)
+
+
+def bust_for(person) -> ObjectEntry:
+    """The emoji head that describes a sitter who is this `figure.Person` (or anyone): its skin and hair are read
+    from it (`read_head`); the words' hair, beard and clothes are laid over them."""
+    if person is None:
+        return ObjectEntry("noto", "person")
+    if person.age == "old":
+        return ObjectEntry("noto", "older-person")
+    if person.age == "child":
+        return ObjectEntry("noto", "girl" if person.dress else "boy")
+    return ObjectEntry("noto", "woman" if person.dress else "man")
 
 
 def read_head(head: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
