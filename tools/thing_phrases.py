@@ -129,8 +129,11 @@ def room_feature(phrase: str) -> tuple[str, str, str] | None:
 
 
 def is_person(phrase: str) -> bool:
-    """True when a phrase names a person by what they do or who they are (`tools/data/scenes.yaml` people)."""
-    return float(similarities(phrase, scene_words()["people"]).max()) >= KIND
+    """True when a phrase names a person by what they do or who they are (`tools/data/scenes.yaml` people), nearer
+    them than any thing's example ("a violin" is 0.9 near "a violinist", but 1.0 near the violin)."""
+    person = float(similarities(phrase, scene_words()["people"]).max())
+    things = [e for role, examples in scene_words()["roles"].items() if role != "figure" for e in examples]
+    return person >= KIND and person > float(similarities(phrase, things).max())
 
 
 def room_of(phrase: str) -> tuple[str, float, list[str]] | None:
