@@ -5,7 +5,16 @@ import pytest
 
 from models.painter.object_library import ObjectEntry, installed
 from models.painter.objects import PlacedObject, _local_colour
-from models.painter.placement_rules import NEAR_GROUND, aspect, fit_frame, horizon, lay_ground, settle
+from models.painter.placement_rules import (
+    MANY_ON_TABLE,
+    NEAR_GROUND,
+    ONE_ON_TABLE,
+    aspect,
+    fit_frame,
+    horizon,
+    lay_ground,
+    settle,
+)
 from models.painter.scene_layout import LAYOUT_SIZE, C
 from models.painter.scene_spec import SceneSpec
 from tools.subject_phrases import subject_phrases as _phrases
@@ -309,7 +318,9 @@ def test_still_life_things_sit_at_a_believable_size_and_grouped():
     basket = _placed("still_life", 0.3, 0.7, 0.5, "basket")
     apples = [_placed("still_life", 0.8, 0.7, 0.5, "red-apple") for _ in range(3)]
     placed = settle([basket, *apples], None, "interior")
-    assert 0.24 <= placed[0].height <= 0.36 and all(a.height <= 0.15 for a in placed[1:])
+    low, high = ONE_ON_TABLE
+    assert low <= placed[0].height <= high and all(a.height <= MANY_ON_TABLE[1] for a in placed[1:])
+    assert placed[0].height > 2 * placed[1].height
     assert all(a.cx < 0.8 for a in placed[1:])  # drawn in towards the basket
 
 

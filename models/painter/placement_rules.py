@@ -245,7 +245,7 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
 def _as_sitter(obj):
     """A portrait's one person who only sits for it, drawn whole by their emoji (a nurse's body, a student in a
     cap, painted small and cartoon-like), given the head of who they are: painted head and shoulders."""
-    if obj.role != "figure" or head_only(obj.entry) or not sits_for_a_portrait(obj.person):
+    if obj.role != "figure" or head_only(obj.entry) or not sits_for_a_portrait(obj.person, obj.entry.name):
         return obj
     return replace(obj, entry=bust_for(obj.person))
 

@@ -29,10 +29,13 @@ TURN = 0.14  # how far the features sit off the face's middle (a head turned a l
 FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height: marks of value, not drawn lines
 
 
-def sits_for_a_portrait(person) -> bool:
+def sits_for_a_portrait(person, drawing: str) -> bool:
     """True when a portrait's person only sits for it (no pose or thing of their own: a young man, a tired nurse),
-    so is painted head and shoulders; a dancer dancing or a saxophone player playing is painted whole."""
-    return person is None or (person.pose == "stand" and person.prop is None)
+    so is painted head and shoulders; a dancer dancing or a saxophone player playing is painted whole, and so is a
+    drawing whose name says its pose ("woman-dancing", "person-standing") when the words said nothing."""
+    if person is None:
+        return not any(word.endswith("ing") for word in drawing.split("-"))
+    return person.pose == "stand" and person.prop is None
 
 
 def bust_for(person) -> ObjectEntry:
