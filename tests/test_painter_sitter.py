@@ -84,3 +84,12 @@ def test_a_portraits_one_person_who_only_sits_is_painted_head_and_shoulders():
         [PlacedObject(ObjectEntry("noto", "man-student"), "figure", 0.5, 1.0, 0.8, person=player)], None, "portrait"
     )
     assert not saxophone.shoulders  # playing: painted whole, with the saxophone
+
+
+def test_the_garment_is_set_off_against_the_cool_backdrop():
+    head = _emoji_head()
+    h = head.shape[0]
+    chest = painted_sitter(head, 195.0)[int(1.5 * h), head.shape[1] // 2 - int(0.3 * h), :3]  # a teal accent
+    assert chest[0] > chest[2]  # a warm garment, not the backdrop's teal
+    green = painted_sitter(head, 110.0)[int(1.5 * h), head.shape[1] // 2 - int(0.3 * h), :3]
+    assert green[1] > green[0] and green[1] > green[2]  # an accent far from the backdrop is kept

@@ -27,6 +27,15 @@ LONG_HAIR = 0.6  # hair at the emoji's sides below the ears this much (0..1): it
 FORM_SHADOW = 0.9  # how far the face's shadow side goes to its shadow colour
 TURN = 0.14  # how far the features sit off the face's middle (a head turned a little, not a frontal mask)
 FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height: marks of value, not drawn lines
+BACKDROP_HUE = 205  # a portrait's backdrop is a cool blue-grey (`rooms.dress_portrait`)
+SET_OFF = 60  # a garment's hue at least this far from the backdrop's, or the sitter melts into it
+
+
+def garment_hue(accent_hue: float) -> float:
+    """The hue of a sitter's garment when the words give none: the painting's accent, or its complement when the
+    accent is near the cool backdrop (every sitter wore the backdrop's teal and melted into it)."""
+    gap = abs((accent_hue - BACKDROP_HUE + 180) % 360 - 180)
+    return accent_hue if gap >= SET_OFF else (accent_hue + 180) % 360
 
 
 def sits_for_a_portrait(person, drawing: str) -> bool:
@@ -94,7 +103,7 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     h, w = head.shape[:2]
     height, width = int(h * BUST), int(w * WIDTH)
     skin, hair, length = read_head(head)
-    garment = hsv_colour(accent_hue, 0.4, 0.42)
+    garment = hsv_colour(garment_hue(accent_hue), 0.4, 0.42)
     man = person is not None and not person.dress
     if person is not None:
         hair = _muted(np.array(person.hair, np.float32)) if person.hair is not None else hair
