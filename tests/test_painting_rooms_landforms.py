@@ -156,3 +156,37 @@ def test_a_violin_is_a_violin_and_a_violinist_a_person():
     assert violin.entry.name == "violin" and violin.person is None  # was a person playing one
     (player,) = read_scene("a violinist playing on a street corner", 0.3, 0.0).objects
     assert player.person is not None and player.person.prop == "violin"
+
+
+@needs_icons
+def test_a_rooms_furniture_stands_side_by_side_along_the_wall():
+    from models.painter.object_library import ObjectEntry
+    from models.painter.objects import PlacedObject
+    from models.painter.pipeline import ON_TABLE
+    from models.painter.placement_rules import aspect
+    from models.painter.rooms import CROWDED, arrange_room
+
+    shelf, fire = ObjectEntry("game-icons", "bookshelf"), ObjectEntry("game-icons", "fireplace")
+    piled = [PlacedObject(e, "building", x, 0.7, 0.44) for e, x in ((shelf, 0.3), (shelf, 0.36), (fire, 0.4))]
+    pieces = sorted(arrange_room(piled, 0.62, ON_TABLE), key=lambda o: o.cx)
+    for a, b in zip(pieces, pieces[1:]):  # at most a little overlap between neighbours
+        half = (a.height * min(1, aspect(a.entry)) + b.height * min(1, aspect(b.entry))) / 2
+        assert b.cx - a.cx >= CROWDED * half - 1e-6
+    assert pieces[0].cx - pieces[0].height / 2 > 0 and pieces[-1].cx + pieces[-1].height / 2 < 1
+
+
+@needs_icons
+def test_boots_by_the_back_door_stand_on_the_floor_beside_a_door():
+    from models.painter.object_library import ObjectEntry
+    from models.painter.objects import PlacedObject
+    from models.painter.pipeline import ON_TABLE
+    from models.painter.rooms import arrange_room
+    from tools.scene_mapping import read_scene
+
+    boots = read_scene("a pair of muddy rubber boots by the back door", 0.3, 0.0)
+    assert boots.stage == "interior"
+    assert [(m.entry.name, m.role) for m in boots.objects] == [("rubber-boot", "stands"), ("door", "building")]
+    door = PlacedObject(ObjectEntry("noto", "door"), "building", 0.5, 0.7, 0.5)
+    boot = PlacedObject(ObjectEntry("game-icons", "rubber-boot"), "stands", 0.9, 0.68, 0.3)
+    door, boot = arrange_room([door, boot], 0.6, ON_TABLE)
+    assert abs(boot.cx - door.cx) < 0.45 and boot.base_y > door.base_y  # beside it, a little in front

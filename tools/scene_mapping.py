@@ -32,6 +32,7 @@ from tools.thing_phrases import (
     kind_of,
     landform_of,
     named_colour,
+    on_the_floor,
     room_feature,
     room_of,
     town_land,
@@ -289,12 +290,19 @@ def _furnishings(holds: list[str], things: list, seed: int) -> list:
     return found
 
 
+def _room_feature(match) -> bool:
+    return f"{match.entry.source}:{match.entry.name}" in scene_words()["room_features"]
+
+
 def _room_role(match) -> str:
     """Where a thing goes in a room: furniture (and the room's own fireplace) on the floor, large; an animal or a
-    figure as it is; anything else ("a ladder" by its name floats, "a greenhouse fern" a plant) on the table."""
-    if is_furniture(match.entry.words) or f"{match.entry.source}:{match.entry.name}" in scene_words()["room_features"]:
+    figure as it is, and what is kept on the floor (boots) on the floor; anything else ("a ladder" by its name floats,
+    "a greenhouse fern" a plant) on the table."""
+    if is_furniture(match.entry.words) or _room_feature(match):
         return "building"
     person = match.role == "figure" and set(match.entry.name.split("-")) & PEOPLE
+    if on_the_floor(match.entry.words):  # boots by the door stand on the floor
+        return "stands"
     return match.role if match.role == "stands" or person else "still_life"
 
 
@@ -423,7 +431,7 @@ def _town_houses(phrases: list[tuple[str, str]], scenes: list, things: list) -> 
 def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[str | None, float]:
     """A scene where the subject (the first thing asked) belongs, when the words name none, or name one only
     weakly (`scenes`: a building keeps the landscape its words lean to, "a church on a Greek island": the sea)."""
-    subject, roles = things[0], {m.role for m in things}
+    subject, roles = things[0], {m.role for m in things if not _room_feature(m)}  # a door is the room's own
     if "still_life" in roles and not roles & {"floats", "swims", "building", "flies"}:  # a dog by the fire: indoors
         return "interior", 1.0
     if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors

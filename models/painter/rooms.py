@@ -18,9 +18,11 @@ from dataclasses import replace
 
 import numpy as np
 
+from models.painter.placement_rules import aspect
 from models.painter.scene_colours import _tinted, hsv_colour, mood_light
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
+from models.painter.sitter import BACKDROP_HUE
 
 WALL, LEDGE, ACCENT = CLASSES.index("field_main"), CLASSES.index("field_dark"), CLASSES.index("field_light")
 FRAME, SKY, TABLE = CLASSES.index("trunk"), CLASSES.index("sky"), CLASSES.index("earth")
@@ -30,6 +32,7 @@ SIDE = 0.1  # each side wall's width, from the frame to the room's corner
 FLOOR_BEHIND = 0.06  # the wall meets the floor this far below a table's back edge (hidden behind the table)
 TABLE_DEPTH, APRON, LEG = 0.12, 0.05, 0.035  # a table's top seen from above, its apron and a leg's width
 SKIRTING = 0.025
+CROWDED = 0.75  # furniture that does not fit side by side is spaced at this share of its width
 FURNITURE_FORWARD = 0.08  # furniture's foot at least this far below the wall's foot: on the floor, in front
 BOARDS = 7  # floorboards across the back wall's width
 
@@ -68,20 +71,50 @@ def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> lis
     group = [o for o in placed if o.role in on_table]
     apart = bool(furniture and group)
     left = apart and float(np.mean([o.cx for o in furniture])) < 0.5  # the furniture keeps the side it leans to
-    centre = {"building": 0.3 if left else 0.7, "table": 0.76 if left else 0.24}
-    middle = {"building": _mean_x(furniture), "table": _mean_x(group)}
+    centre, middle = {"table": 0.76 if left else 0.24}, {"table": _mean_x(group)}
+    span = ((0.04, 0.5) if left else (0.5, 0.96)) if apart else (0.04, 0.96)
+    along_wall = _along_the_wall(furniture, *span)
     arranged = []
     for o in placed:
         kind = "table" if o.role in on_table else o.role
-        if apart and kind in centre:
+        if kind == "table" and apart:
             o = replace(o, cx=float(np.clip(centre[kind] + 0.6 * (o.cx - middle[kind]), 0.08, 0.92)))
+        elif kind == "building":
+            o = along_wall[id(o)]
         if kind == "table":
             o = replace(o, base_y=float(np.clip(o.base_y, table_y + 0.05, table_y + TABLE_DEPTH - 0.01)))
         elif kind == "building":  # furniture stands on the floor in front of the wall, not on the wall
             floor_y = table_y + (FLOOR_BEHIND if group else 0.0)
             o = replace(o, base_y=float(np.clip(o.base_y, floor_y + FURNITURE_FORWARD, 0.97)))
         arranged.append(o)
-    return arranged
+    pieces = [o for o in arranged if o.role == "building"]
+    return [_beside(o, pieces) if o.role == "stands" and pieces else o for o in arranged]
+
+
+def _beside(thing, furniture: list):
+    """A thing on the floor (a dog, boots) beside the nearest piece of furniture (by the fire, by the door), on
+    the side towards the picture's middle, a little in front of it."""
+    piece = min(furniture, key=lambda f: abs(f.cx - thing.cx))
+    half = (piece.height * min(1.0, aspect(piece.entry)) + thing.height * min(1.0, aspect(thing.entry))) / 2
+    side = 1 if piece.cx < 0.5 else -1
+    cx = float(np.clip(piece.cx + side * 0.85 * half, 0.06, 0.94))
+    return replace(thing, cx=cx, base_y=float(min(0.97, piece.base_y + 0.04)))
+
+
+def _along_the_wall(furniture: list, left: float, right: float) -> dict:
+    """{id: the piece moved}: the room's furniture side by side between left and right in the order the placement
+    gave, none overlapping, all smaller together where they do not fit (three bookshelves, a fireplace and a
+    ladder were piled on each other, a blocky jumble)."""
+    widths = [o.height * min(1.0, aspect(o.entry)) for o in furniture]
+    room = 0.94 * (right - left)
+    share = CROWDED if sum(widths) > room else 1.0  # crowded pieces overlap a little, as in a furnished room
+    scale = min(1.0, room / max(1e-3, share * sum(widths)))
+    gap = (right - left - scale * share * sum(widths)) / (len(furniture) + 1)
+    moved, x = {}, left + gap
+    for o, w in sorted(zip(furniture, widths), key=lambda p: p[0].cx):
+        moved[id(o)] = replace(o, cx=float(x + scale * share * w / 2), height=o.height * scale)
+        x += scale * share * w + gap
+    return moved
 
 
 def _mean_x(things: list) -> float:
@@ -215,7 +248,8 @@ def dress_portrait(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np
     y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size
     side = 0.5 + rng.choice([-0.14, 0.14])  # the light on the wall, to one side of the head
     halo = np.exp(-(((x - side) / 0.4) ** 2 + ((y - 0.3) / 0.38) ** 2))
-    base = _palette_lean(hsv_colour(rng.uniform(190, 215), 0.35, 0.42)[None, None], spec, 0.25)  # cool, for skin
+    hue = rng.uniform(BACKDROP_HUE - 15, BACKDROP_HUE + 10)
+    base = _palette_lean(hsv_colour(hue, 0.35, 0.42)[None, None], spec, 0.25)  # cool, for skin
     corners = 1 - 0.35 * np.clip(((x - 0.5) ** 2 + (y - 0.45) ** 2) / 0.35, 0, 1)
     backdrop = base * ((0.35 + 0.55 * halo) * corners)[..., None] * mood_light(spec)  # darker than the sitter
     for kind, factor in ((WALL, 1.0), (LEDGE, 0.55)):
