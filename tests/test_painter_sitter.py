@@ -90,6 +90,6 @@ def test_the_garment_is_set_off_against_the_cool_backdrop():
     head = _emoji_head()
     h = head.shape[0]
     chest = painted_sitter(head, 195.0)[int(1.5 * h), head.shape[1] // 2 - int(0.3 * h), :3]  # a teal accent
-    assert chest[0] > chest[2]  # a warm garment, not the backdrop's teal
+    assert chest[0] > chest[1] and chest[2] > chest[1]  # a plum garment: not the backdrop's teal, not skin
     green = painted_sitter(head, 110.0)[int(1.5 * h), head.shape[1] // 2 - int(0.3 * h), :3]
     assert green[1] > green[0] and green[1] > green[2]  # an accent far from the backdrop is kept

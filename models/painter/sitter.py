@@ -28,14 +28,23 @@ FORM_SHADOW = 0.9  # how far the face's shadow side goes to its shadow colour
 TURN = 0.14  # how far the features sit off the face's middle (a head turned a little, not a frontal mask)
 FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height: marks of value, not drawn lines
 BACKDROP_HUE = 205  # a portrait's backdrop is a cool blue-grey (`rooms.dress_portrait`)
-SET_OFF = 60  # a garment's hue at least this far from the backdrop's, or the sitter melts into it
+SKIN_HUE = 25
+SET_OFF = 60  # a garment's hue at least this far from the backdrop's and the skin's, or the sitter melts into
+# the wall or reads as bare shoulders
+
+
+def _gap(a: float, b: float) -> float:
+    return abs((a - b + 180) % 360 - 180)
 
 
 def garment_hue(accent_hue: float) -> float:
-    """The hue of a sitter's garment when the words give none: the painting's accent, or its complement when the
-    accent is near the cool backdrop (every sitter wore the backdrop's teal and melted into it)."""
-    gap = abs((accent_hue - BACKDROP_HUE + 180) % 360 - 180)
-    return accent_hue if gap >= SET_OFF else (accent_hue + 180) % 360
+    """The hue of a sitter's garment when the words give none: the painting's accent, or, when the accent is near
+    the cool backdrop or the skin (every sitter wore the backdrop's teal and melted into it), the accent turned a
+    third of the wheel either way, whichever is further from both."""
+    if min(_gap(accent_hue, BACKDROP_HUE), _gap(accent_hue, SKIN_HUE)) >= SET_OFF:
+        return accent_hue
+    turns = [(accent_hue + 120) % 360, (accent_hue - 120) % 360]
+    return max(turns, key=lambda h: min(_gap(h, BACKDROP_HUE), _gap(h, SKIN_HUE)))
 
 
 def sits_for_a_portrait(person, drawing: str) -> bool:
