@@ -190,3 +190,13 @@ def test_boots_by_the_back_door_stand_on_the_floor_beside_a_door():
     boot = PlacedObject(ObjectEntry("game-icons", "rubber-boot"), "stands", 0.9, 0.68, 0.3)
     door, boot = arrange_room([door, boot], 0.6, ON_TABLE)
     assert abs(boot.cx - door.cx) < 0.45 and boot.base_y > door.base_y  # beside it, a little in front
+
+
+@needs_icons
+def test_fruit_and_flowers_drawn_as_silhouettes_keep_their_usual_colours():
+    from tools.scene_mapping import read_scene
+
+    oranges = read_scene("a bowl of oranges on a blue checked tablecloth", 0.3, 0.0).objects[-1]
+    assert oranges.entry.silhouette and 15 <= oranges.colour[0] <= 45  # was painted in the teal accent
+    flowers = read_scene("a vase of flowers on a table by a window", 0.3, 0.0).objects[-1]
+    assert flowers.entry.name == "flowers" and flowers.colour is not None and flowers.colour[1] > 0.3
