@@ -29,6 +29,7 @@ TURN = 0.14  # how far the features sit off the face's middle (a head turned a l
 FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height: marks of value, not drawn lines
 BACKDROP_HUE = 205  # a portrait's backdrop is a cool blue-grey (`rooms.dress_portrait`)
 SKIN_HUE = 25
+CLOTH_CHROMA = 0.4  # a named colour's cloth, muted: "a green dress" at full chroma was a garish neon shirt
 SET_OFF = 60  # a garment's hue at least this far from the backdrop's and the skin's, or the sitter melts into
 # the wall or reads as bare shoulders
 
@@ -119,7 +120,7 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
         length = 1.0 if person.long_hair else min(length, SHORT_HAIR) if man else length  # a man's hair is short
         if person.clothes is not None:
             grey = person.clothes[1] < 0.15
-            garment = hsv_colour(person.clothes[0], 0.0 if grey else min(0.7, person.clothes[1]), 0.5)
+            garment = hsv_colour(person.clothes[0], 0.0 if grey else min(CLOTH_CHROMA, person.clothes[1]), 0.36)
     out = np.zeros((height, width, 4), np.float32)
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
     cx, cy, ry, rx = width / 2, 0.5 * h, 0.4 * h, 0.3 * h  # the face: a third taller than wide
@@ -132,6 +133,7 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
         (np.abs(xx - cx) < (spread - 0.05) * rx) & (yy > 0.42 * h) & (yy < (0.1 + fall) * h)
     )
     _lay(out, _soft(behind, 0.01 * h), hair * 0.85)
+    _strands(out, yy, xx, cx, h, behind, hair)
     rise = np.clip((yy - 1.02 * h) / (0.5 * h), 0, 1)  # from the neck's base down the slope of the shoulders
     half = 0.2 * h + (0.47 * width - 0.2 * h) * (1 - (1 - rise) ** 2.5)
     chest = (yy > 1.02 * h) & (np.abs(xx - cx) < half)
@@ -165,6 +167,14 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     if person is not None and person.beard:
         _beard(out, yy, xx, cx - side * TURN * rx, h, rx, hair, long=person.age == "old")
     return out
+
+
+def _strands(out: np.ndarray, yy, xx, cx: float, h: int, hair_mass: np.ndarray, hair: np.ndarray) -> None:
+    """In place: the hair painted as locks falling from the crown, lighter and darker streaks, not one flat mass."""
+    angle = np.arctan2(xx - cx, np.maximum(yy - 0.05 * h, 1.0))  # locks fan out from the crown
+    streaks = np.sin(angle * 22 + np.sin(yy / h * 7) * 0.8)
+    _lay(out, 0.35 * _soft(hair_mass & (streaks > 0.55), 0.006 * h), np.clip(hair * 1.3 + 0.05, 0, 1))
+    _lay(out, 0.3 * _soft(hair_mass & (streaks < -0.6), 0.006 * h), hair * 0.6)
 
 
 def _garment_form(out: np.ndarray, yy, xx, cx: float, h: int, chest: np.ndarray, garment, side: int) -> None:
@@ -212,6 +222,17 @@ def _features(
     irises = _ellipse(yy, xx, eye_y, cx - eye_dx, 0.024 * h, 0.07 * rx)
     irises |= _ellipse(yy, xx, eye_y, cx + eye_dx, 0.024 * h, 0.07 * rx)
     _lay(out, 0.95 * _soft(irises, 0.6 * soft), np.array([0.16, 0.11, 0.09], np.float32))
+    for dx in (-eye_dx, eye_dx):  # the upper lid's dark line and a catch-light: eyes that look, not dots
+        lid = (np.abs(xx - (cx + dx)) < 0.12 * rx) & (np.abs(yy - (eye_y - 0.022 * h)) < 0.006 * h)
+        _lay(out, 0.7 * _soft(lid, 0.5 * soft), hair * 0.35)
+        glint = _ellipse(yy, xx, eye_y - 0.008 * h, cx + dx - side * 0.03 * rx, 0.006 * h, 0.025 * rx)
+        _lay(out, 0.8 * _soft(glint, 0.3 * soft), np.array([0.95, 0.93, 0.9], np.float32))
+    bridge = (np.abs(xx - (cx - side * 0.06 * rx)) < 0.05 * rx) & (yy > 0.5 * h) & (yy < 0.62 * h)
+    _lay(out, 0.35 * _soft(bridge, 1.5 * soft), np.clip(skin * 1.18 + 0.04, 0, 1))  # light down the nose
+    for dx in (-0.09 * rx, 0.09 * rx):
+        _lay(out, 0.5 * _soft(_ellipse(yy, xx, 0.635 * h, cx + dx, 0.007 * h, 0.04 * rx), soft), skin * 0.45)
+    lit_cheek = _ellipse(yy, xx, 0.55 * h, cx - side * 0.5 * rx, 0.09 * h, 0.28 * rx)  # the cheekbone to the light
+    _lay(out, 0.25 * _soft(lit_cheek, 4 * soft), np.clip(skin * 1.15 + 0.05, 0, 1))
     for side in (-1, 1):
         x = (xx - (cx + side * eye_dx)) / (0.22 * rx)
         arc = (np.abs(x) < 1) & (np.abs(yy - (eye_y - 0.075 * h + 0.02 * h * x**2)) < 0.011 * h)
