@@ -200,3 +200,28 @@ def test_fruit_and_flowers_drawn_as_silhouettes_keep_their_usual_colours():
     assert oranges.entry.silhouette and 15 <= oranges.colour[0] <= 45  # was painted in the teal accent
     flowers = read_scene("a vase of flowers on a table by a window", 0.3, 0.0).objects[-1]
     assert flowers.entry.name == "flowers" and flowers.colour is not None and flowers.colour[1] > 0.3
+
+
+def test_a_bookcase_is_built_into_the_wall_full_of_books():
+    from models.painter.object_library import ObjectEntry
+    from models.painter.objects import PlacedObject
+    from models.painter.rooms import BOOKS, LEDGE, room_layout, wall_shelves
+
+    case = PlacedObject(ObjectEntry("game-icons", "bookshelf"), "building", 0.7, 0.75, 0.4)
+    book = PlacedObject(ObjectEntry("game-icons", "open-book"), "still_life", 0.3, 0.7, 0.3)
+    rest, shelves = wall_shelves([case, book])
+    assert rest == [book] and len(shelves) == 1 and shelves[0][0] < 0.7 < shelves[0][1]
+    size = 128
+    room = room_layout(size, 0.62, 0.3, 0.3, shelves=shelves)
+    column = room[:, int(0.7 * size)]
+    assert (column == BOOKS).sum() > 0.3 * size and (column == LEDGE).sum() > 4  # rows of books between boards
+    assert (column[: int(0.08 * size)] != BOOKS).all()  # the wall above it
+
+
+def test_the_window_moves_beside_a_bookcase_that_would_cover_it():
+    from models.painter.rooms import room_layout
+
+    size = 128
+    room = room_layout(size, 0.62, 0.3, 0.3, shelves=((0.12, 0.5),))
+    sky = np.nonzero((room == C["sky"]).any(0))[0] / size
+    assert len(sky) and sky.min() > 0.5  # the window in the free stretch of wall, not behind the books

@@ -27,7 +27,7 @@ from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
 from models.painter.placement_rules import aspect, settle
 from models.painter.render import render_layout
-from models.painter.rooms import arrange_room, room_layout
+from models.painter.rooms import arrange_room, room_layout, wall_shelves
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
 from models.painter.streets import carve_street, is_house, street_of_houses
@@ -94,13 +94,13 @@ def layout_probabilities(layout_vae, spec: SceneSpec, seed: int, blend=None) -> 
 
 
 def indoor_layout(
-    stage: str, table_y: float, window_cx: float, window_w: float, table: tuple[float, float] | None = None
+    stage: str, table_y: float, window_cx: float, window_w: float, table: tuple[float, float] | None = None, shelves=()
 ) -> np.ndarray:
     """int [64, 64] class map of an interior (`rooms.room_layout`: walls, a window, a floor, the table under its
-    things) or a portrait's backdrop (one wall)."""
+    things, bookcases built in) or a portrait's backdrop (one wall)."""
     if stage == "portrait":  # one backdrop, no ledge: a line behind the shoulders read as a table's edge
         return np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["field_main"], dtype=np.int64)
-    return room_layout(LAYOUT_SIZE, table_y, window_cx, window_w, table)
+    return room_layout(LAYOUT_SIZE, table_y, window_cx, window_w, table, shelves)
 
 
 def table_under(placed: list) -> tuple[float, float] | None:
@@ -186,9 +186,11 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         requests = plan.objects or ()
         placed, numbers = place_objects(placement_vae, plan, None, seed, indoor) if requests else ([], None)
         numbers = numbers or (0.62, 0.3, 0.3)
+        shelves = ()
         if indoor == "interior":
+            placed, shelves = wall_shelves(placed)  # built in first: the other furniture is not crowded by them
             placed = arrange_room(placed, numbers[0], ON_TABLE)
-        probs = one_hot(indoor_layout(indoor, *numbers, table=table_under(placed)))
+        probs = one_hot(indoor_layout(indoor, *numbers, table=table_under(placed), shelves=shelves))
     else:
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):

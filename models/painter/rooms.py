@@ -32,16 +32,25 @@ SIDE = 0.1  # each side wall's width, from the frame to the room's corner
 FLOOR_BEHIND = 0.06  # the wall meets the floor this far below a table's back edge (hidden behind the table)
 TABLE_DEPTH, APRON, LEG = 0.12, 0.05, 0.035  # a table's top seen from above, its apron and a leg's width
 SKIRTING = 0.025
+BOOKS = CLASSES.index("grass")  # book spines on shelves: upright, narrow strokes
+CASES = ("bookshelf", "bookcase", "shelf")  # drawings' last names that are a bookcase
+SHELF_PITCH, SHELF_TOP = 0.11, 0.1  # a bookcase's shelves this far apart, its top this far below the frame's
 CROWDED = 0.75  # furniture that does not fit side by side is spaced at this share of its width
 FURNITURE_FORWARD = 0.08  # furniture's foot at least this far below the wall's foot: on the floor, in front
 BOARDS = 7  # floorboards across the back wall's width
 
 
 def room_layout(
-    size: int, table_y: float, window_cx: float, window_w: float, table: tuple[float, float] | None = None
+    size: int,
+    table_y: float,
+    window_cx: float,
+    window_w: float,
+    table: tuple[float, float] | None = None,
+    shelves: tuple[tuple[float, float], ...] = (),
 ) -> np.ndarray:
     """int [size, size] class map of a room: back and side walls, a window, skirting, a floor and, when `table`
-    gives its (left, right), a table whose top's back edge is at table_y (else the floor meets the wall there)."""
+    gives its (left, right), a table whose top's back edge is at table_y (else the floor meets the wall there);
+    each of `shelves` (left, right) a bookcase built against the back wall, floor to near the top, full of books."""
     y, x = np.mgrid[0:size, 0:size] / (size - 1)
     labels = np.full((size, size), WALL, dtype=np.int64)
     floor_y = table_y + FLOOR_BEHIND if table else table_y
@@ -50,6 +59,7 @@ def room_layout(
     labels[corner > 0] = SIDE_WALL
     labels[(y >= foot - SKIRTING) & (y < foot)] = FRAME
     labels[y >= foot] = FLOOR
+    window_cx, window_w = _beside_shelves(window_cx, window_w, shelves)
     half = window_w / 2
     window_cx = float(np.clip(window_cx, SIDE + half + 0.03, 1 - SIDE - half - 0.03))
     top, bottom = 0.1, min(table_y - 0.04, 0.5, floor_y - 0.12)
@@ -58,6 +68,8 @@ def room_layout(
     labels[window] = SKY
     labels[window & (y > bottom - 0.12 + 0.03 * np.sin(x * 9))] = FAR
     labels[(np.abs(x - window_cx) < 0.01) & window] = FRAME  # the glazing bar
+    for left, right in shelves:
+        _bookcase(labels, x, y, left, right, floor_y)
     if table:
         _table(labels, x, y, table_y, *table)
     return labels
@@ -121,6 +133,42 @@ def _mean_x(things: list) -> float:
     return float(np.mean([o.cx for o in things])) if things else 0.5
 
 
+def _beside_shelves(cx: float, width: float, shelves) -> tuple[float, float]:
+    """(centre, width) of the window moved into the widest free stretch of the back wall when a bookcase would
+    cover it (narrower if it must), or as it was."""
+    if not any(left < cx + width / 2 and right > cx - width / 2 for left, right in shelves):
+        return cx, width
+    edges = sorted([(SIDE + 0.03, SIDE + 0.03)] + [tuple(s) for s in shelves] + [(1 - SIDE - 0.03,) * 2])
+    gaps = [(a[1], b[0]) for a, b in zip(edges, edges[1:]) if b[0] - a[1] > 0]
+    if not gaps:
+        return cx, width
+    left, right = max(gaps, key=lambda g: g[1] - g[0])
+    if right - left < 0.16:
+        return cx, width
+    return (left + right) / 2, min(width, right - left - 0.06)
+
+
+def _bookcase(labels: np.ndarray, x: np.ndarray, y: np.ndarray, left: float, right: float, foot: float) -> None:
+    """In place: a bookcase against the back wall (dark wood), its shelves full of books."""
+    case = (x >= left) & (x <= right) & (y >= SHELF_TOP) & (y < foot)
+    labels[case] = LEDGE
+    inner = case & (x >= left + 0.015) & (x <= right - 0.015) & (y >= SHELF_TOP + 0.015)
+    labels[inner & (((y - SHELF_TOP) % SHELF_PITCH) > 0.025)] = BOOKS  # a board, then a row of spines
+
+
+def wall_shelves(placed: list) -> tuple[list, tuple[tuple[float, float], ...]]:
+    """(the placed things less the bookcases, each bookcase's (left, right)): a bookcase drawn as a thing was a
+    small brown block among the others (a library read as 'a jumble of wooden posts'); it is built into the
+    room's wall instead, as tall as the wall, as wide as it stood."""
+    cases = [o for o in placed if o.role == "building" and o.entry.name.split("-")[-1] in CASES]
+    spans = tuple(
+        (float(o.cx - w / 2), float(o.cx + w / 2))
+        for o in cases
+        for w in [max(0.16, o.height * min(1.0, aspect(o.entry)))]
+    )
+    return [o for o in placed if o not in cases], spans
+
+
 def _table(labels: np.ndarray, x: np.ndarray, y: np.ndarray, top_y: float, left: float, right: float) -> None:
     """In place: a table's top (narrower at the back), its apron below the front edge, two legs to the floor."""
     front = top_y + TABLE_DEPTH
@@ -180,6 +228,7 @@ def dress_room(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.ran
     ledge = labels == LEDGE
     ref[ledge] = _palette_lean(wood * 0.36 * light * np.ones((int(ledge.sum()), 3), np.float32), spec, 0.15)
     _floor(ref, labels, spec, wood, light, (x, y), cx / size, rng)
+    _spines(ref, labels, y, light, rng)
     accent = labels == ACCENT
     if accent.any():  # the curtain: accent colour in folds; the picture: its own little sky over hills
         folds = 0.8 + 0.2 * np.sin(x * size / (size / 40))[accent]
@@ -207,6 +256,24 @@ def _floor(ref, labels, spec: SceneSpec, wood, light, grid, window_x: float, rng
         under = (x * (labels.shape[0] - 1) >= cols.min()) & (x * (labels.shape[0] - 1) <= cols.max())
         shade = shade * np.where(under & (y * (labels.shape[0] - 1) > rows.max()), 0.6, 1.0)
     ref[floor] = _palette_lean((boards[None, None] * shade[..., None] * light)[floor], spec, 0.15)
+
+
+def _spines(ref: np.ndarray, labels: np.ndarray, y: np.ndarray, light: float, rng: np.random.Generator) -> None:
+    """In place: the books on a bookcase's shelves, spine by spine in muted reds, greens, blues and ochres, darker
+    under each shelf board."""
+    books = labels == BOOKS
+    if not books.any():
+        return
+    size = labels.shape[0]
+    edges = np.cumsum(rng.uniform(0.011, 0.022, int(1 / 0.011) + 2) * size)
+    spine = np.searchsorted(edges, np.arange(size))  # which book, across
+    row = np.clip(((y - SHELF_TOP) // SHELF_PITCH).astype(int), 0, 9)  # which shelf, down
+    hues = rng.choice([5, 20, 38, 95, 150, 215, 345], (10, len(edges) + 1))
+    values = rng.uniform(0.3, 0.62, (10, len(edges) + 1))
+    colours = np.stack([hsv_colour(h, 0.45, v) for h, v in zip(hues.ravel(), values.ravel())]).reshape(10, -1, 3)
+    under_board = ((y - SHELF_TOP) % SHELF_PITCH) < 0.045  # the shelf above casts its shadow
+    rgb = colours[row, spine[None, :].repeat(size, 0)] * np.where(under_board, 0.6, 1.0)[..., None] * light
+    ref[books] = rgb[books]
 
 
 def _table_top(labels: np.ndarray) -> int:
