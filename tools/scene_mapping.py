@@ -32,7 +32,6 @@ from tools.thing_phrases import (
     kind_of,
     landform_of,
     named_colour,
-    on_the_floor,
     room_feature,
     room_of,
     town_land,
@@ -296,13 +295,10 @@ def _room_feature(match) -> bool:
 
 def _room_role(match) -> str:
     """Where a thing goes in a room: furniture (and the room's own fireplace) on the floor, large; an animal or a
-    figure as it is, and what is kept on the floor (boots) on the floor; anything else ("a ladder" by its name floats,
-    "a greenhouse fern" a plant) on the table."""
+    figure as it is; anything else ("a ladder" by its name floats, "a greenhouse fern" a plant) on the table."""
     if is_furniture(match.entry.words) or _room_feature(match):
         return "building"
     person = match.role == "figure" and set(match.entry.name.split("-")) & PEOPLE
-    if on_the_floor(match.entry.words):  # boots by the door stand on the floor
-        return "stands"
     return match.role if match.role == "stands" or person else "still_life"
 
 

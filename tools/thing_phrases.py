@@ -168,12 +168,6 @@ def is_furniture(words: str) -> bool:
     return float(similarities(words, scene_words()["furniture"]).max()) >= FURNITURE
 
 
-def on_the_floor(words: str) -> bool:
-    """True when a drawing's name is a thing kept on the floor by meaning (`scenes.yaml` floor_things): in a room
-    boots stand on the floor, not on the table like a cup."""
-    return float(similarities(words, scene_words()["floor_things"]).max()) >= FURNITURE
-
-
 def is_quality(phrase: str) -> bool:
     """True when a phrase tells how the picture looks (its light, colours, air), not a thing (`scenes.yaml`
     qualities): "warm light in the windows" is painted by the light, never "left out"."""
