@@ -47,3 +47,45 @@ PHENOMENA = [
 def test_phenomena_are_not_things(subject, allowed):
     names = {m.entry.name for m in read_scene(subject, 0.0, 0.0).objects}
     assert names <= allowed, names
+
+
+# (subject, the drawing names it may match, the role it must take): things the judges saw drawn as another thing,
+# matched through what the emoji are also called (their CLDR keywords); none from a test set
+ALSO_CALLED = [
+    ("a red fire truck parked on a street", {"fire-engine"}, "stands"),  # was a truck, and the engine flew
+    ("a sea lion on a rock", {"seal"}, None),  # was a lion
+    ("a tea cup by the window", {"teacup-without-handle"}, None),  # was a teapot
+    ("an old gas station on a highway", {"fuel-pump"}, "stands"),  # was a railway station
+    ("a honey bee", {"honeybee"}, None),  # was a grey silhouette
+    ("a flock of sheep on a hillside", {"ewe"}, "stands"),  # grey silhouettes: the ewe is the sheep in colour
+    ("a ladybug on a leaf", {"lady-beetle"}, None),
+]
+
+
+@pytest.mark.parametrize("subject,names,role", ALSO_CALLED)
+def test_things_are_found_by_what_they_are_also_called(subject, names, role):
+    things = read_scene(subject, 0.0, 0.0).objects
+    assert things and things[0].entry.name in names, [m.entry.name for m in things]
+    assert role is None or things[0].role == role, things[0].role
+
+
+# the words spell a drawing's own name: the keywords of another drawing do not take it
+OWN_NAMES = [("a lion", {"lion"}), ("a sleepy dog", {"dog"}), ("a fishing boat", {"fishing-boat", "boat-fishing"})]
+
+
+@pytest.mark.parametrize("subject,names", OWN_NAMES)
+def test_a_name_spelled_out_keeps_its_drawing(subject, names):
+    things = read_scene(subject, 0.0, 0.0).objects
+    assert things and things[0].entry.name in names, [m.entry.name for m in things]
+
+
+def test_a_snowman_is_painted_standing_and_it_still_snows():
+    scene = read_scene("a snowman in a snowy garden", 0.5, 0.3)
+    assert [m.entry.name for m in scene.objects] == ["snowman"] and scene.objects[0].role == "stands"
+    assert scene.objects[0].person is None  # a drawing of a snowman, not a person painted in a pose
+    assert scene.weather == "snow"
+
+
+def test_a_thing_weakly_near_the_water_stands_on_the_ground():
+    scene = read_scene("a scarecrow in a wheat field", 0.0, 0.0)
+    assert scene.objects and scene.objects[0].role == "stands" and scene.family != "lake"

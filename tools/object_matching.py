@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.painter.figure import Person
-from models.painter.object_library import ObjectEntry, entries, icons_dir, installed
+from models.painter.object_keywords import keywords
+from models.painter.object_library import ObjectEntry, entries, icons_dir, installed, is_people_emoji
 from models.painter.placement import ROLES
 from tools.embedding_search import embed
 from tools.scene_words import scene_words
@@ -48,6 +49,13 @@ COMPOUND = 0.12
 # steam train" is the steam locomotive (0.88), not the train its head spells (0.72)
 WHOLE_MARGIN = 0.12
 NOTO_FIRST = 0.004  # between two drawings of the same name, noto's (fluent's bird is crimson, noto's blue)
+# a colour drawing whose CLDR keywords spell more of the phrase's words than any colour drawing's name does: "a sea
+# lion" is the seal (keywords: sea, lion), "a gas station" the fuel pump, "a tea cup" the teacup, "a sheep" the ewe
+# (the only drawing named sheep is a silhouette); among several, the nearer by meaning (KEYWORD_MEANING)
+KEYWORD_NAMED = 0.88
+KEYWORD_MEANING = 0.05
+OFF_THE_GROUND = ("flies", "floats", "swims")
+WEAK_ROLE = 0.45  # a drawing this far from every example of its role is placed standing (the commonest, least wrong)
 NAMED_BY_REQUEST = 0.85  # ... or whose name the whole request spells out ("desk lamp" in "a desk with a lamp")
 DWELLING = 0.8  # a phrase's head this near a dwelling's example word is drawn as that dwelling (scenes.yaml)
 CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # a name's last word that says its class ("palm tree" is a palm)
@@ -122,21 +130,31 @@ def _name_words(name_words: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _keyword_text(entry: ObjectEntry, root: str) -> str:
+    """The drawing's name with what it is also called ("seal: animal, lion, ocean, sea, seal"), or "" without."""
+    also = keywords(entry, root)
+    return f"{entry.words}: {', '.join(also)}" if also else ""
+
+
 def _cache_path(root: str) -> str:
-    names = "\n".join(f"{e.source}:{e.name}" for e in entries(root))
+    names = "\n".join(f"{e.source}:{e.name}:{_keyword_text(e, root)}" for e in entries(root))
     digest = hashlib.sha1(names.encode()).hexdigest()[:12]
     return os.path.join(root, f"name_embeddings_{digest}.npz")
 
 
 def build_index(root: str | None = None) -> str:
-    """Embed every object's name; save to the cache (once, at setup: about a minute on 2 cores)."""
+    """Embed every object's name, and its name with its keywords where it has some; save to the cache (once, at
+    setup: one to two minutes on 2 cores)."""
     root = root or icons_dir()
     path = _cache_path(root)
     if os.path.exists(path):
         return path
     library = entries(root)
     vectors = np.concatenate([embed([e.words for e in library[i : i + 256]]) for i in range(0, len(library), 256)])
-    np.savez_compressed(path, vectors=vectors.astype(np.float16))
+    texts = list(dict.fromkeys(t for t in (_keyword_text(e, root) for e in library) if t))
+    found = {t: v for i in range(0, len(texts), 256) for t, v in zip(texts[i : i + 256], embed(texts[i : i + 256]))}
+    described = np.array([found.get(_keyword_text(e, root), vectors[i]) for i, e in enumerate(library)])
+    np.savez_compressed(path, vectors=vectors.astype(np.float16), described=described.astype(np.float16))
     return path
 
 
@@ -147,17 +165,34 @@ def _role_examples() -> tuple[list[str], np.ndarray]:
     return names, embed([e for examples in table.values() for e in examples])
 
 
+def _roles(library: list[ObjectEntry], names: np.ndarray, described: np.ndarray) -> np.ndarray:
+    """Each drawing's role: the one whose examples are nearest its name and its name with keywords together (the
+    fire engine stood in the sky by its name alone, and the rooster flew by its keywords alone: "bird"); a thing
+    only weakly near flying, floating or swimming stands, and so does a colour drawing of no person."""
+    role_names, role_vectors = _role_examples()
+    kinds = list(dict.fromkeys(role_names))
+    columns = [[j for j, r in enumerate(role_names) if r == kind] for kind in kinds]
+    near = sum(np.stack([(v @ role_vectors.T)[:, c].max(1) for c in columns], 1) for v in (names, described)) / 2
+    roles = np.array(kinds)[near.argmax(1)]
+    # off the ground only when the meaning says so: a scarecrow (floats 0.40) stood in a lake, a fuel pump flew
+    weak = np.isin(roles, OFF_THE_GROUND) & (near.max(1) < WEAK_ROLE)
+    # a figure is painted as a person: a colour drawing not filed under people (the snowman) stands as itself
+    no_one = np.array([not e.silhouette and not is_people_emoji(e) for e in library]) & (roles == "figure")
+    return np.where(weak | no_one, "stands", roles)
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[list[ObjectEntry], np.ndarray, np.ndarray]:
     root = icons_dir()
-    vectors = np.load(build_index(root))["vectors"].astype(np.float32)
-    role_names, role_vectors = _role_examples()
-    roles = np.array([role_names[i] for i in (vectors @ role_vectors.T).argmax(1)])
+    cache = np.load(build_index(root))
+    vectors = cache["vectors"].astype(np.float32)
+    library = entries(root)
+    roles = _roles(library, vectors, cache["described"].astype(np.float32))
     table = scene_words()
     scene_examples = [e for group in ("families", "stages") for ex in table[group].values() for e in ex]
     scene_named = (vectors @ embed(scene_examples).T).max(1) >= SCENE_NAMED
     roles[scene_named] = "scene"  # never drawn as a thing: the painter paints these as the scene itself
-    return entries(root), vectors, roles
+    return library, vectors, roles
 
 
 @functools.lru_cache(maxsize=1)
@@ -198,6 +233,12 @@ def _person_at_rest(name: str) -> bool:
     return words[0] in PEOPLE and not any(w.endswith("ing") for w in words)
 
 
+def nearest_names(vectors: np.ndarray) -> np.ndarray:
+    """[texts] each embedded text's similarity to the nearest drawing's name (of those drawn as things)."""
+    _, names, roles = _index()
+    return np.where(roles[None, :] != "scene", vectors @ names.T, -1.0).max(1)
+
+
 def available() -> bool:
     return installed()
 
@@ -225,6 +266,8 @@ def nearest_object(
     meaning = _dwelling(scores, words) if spelled else scores
     whole = tuple(re.findall(r"[a-z]+", phrase.lower()))
     scores = _spelled_out(meaning, words, context, whole, whole_phrase) if spelled else scores
+    if spelled:
+        scores, meaning = _keyword_spelled(scores, meaning, words, whole_phrase)
     ranked = scores - SILHOUETTE_HANDICAP * np.array([e.silhouette for e in library])
     if context and context != phrase:
         ranked = ranked + CONTEXT_WEIGHT * (vectors @ embed([context])[0])
@@ -294,6 +337,56 @@ def _spelled_out(
         elif set(name) <= asked:
             scores[i] = max(scores[i], NAMED_BY_REQUEST)
     return scores
+
+
+def phrase_tokens(words: list[str]) -> list[frozenset[str]]:
+    """The phrase's words that can name a thing, singular, each as the spellings it may have: itself, and with its
+    neighbour written together ("a tea cup": {tea, teacup}, {cup, teacup}); number words left out."""
+    plain = [singular(w) for w in words if w not in NUMBERS and w not in FEW | MANY]
+    joined = [singular(a + b) for a, b in zip(plain, plain[1:])]
+    return [frozenset({w} | set(joined[max(0, i - 1) : i + 1])) for i, w in enumerate(plain)]
+
+
+@functools.lru_cache(maxsize=1)
+def _keyword_sets() -> list[frozenset[str]]:
+    """Each drawing's name words and CLDR keywords, singular (empty for a silhouette)."""
+    root = icons_dir()
+    return [
+        frozenset(singular(w) for w in keywords(e, root)) | frozenset(_name_words(e.words))
+        if not e.silhouette
+        else frozenset()
+        for e in _index()[0]
+    ]
+
+
+def _keyword_spelled(
+    scores: np.ndarray, meaning: np.ndarray, words: list[str], whole: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(scores, meaning) raised for the colour drawings whose name and keywords spell the phrase's head and more of
+    its words than any colour drawing's name spells (KEYWORD_NAMED). Such a drawing is as much the phrase's thing by
+    meaning as the phrase's nearest drawing (the seal is "a sea lion" though the embedder hears a lion)."""
+    tokens = phrase_tokens(words)
+    if not tokens:
+        return scores, meaning
+    library, sets = _index()[0], _keyword_sets()
+    head = tokens[-1]
+    covered = np.array([sum(bool(t & s) for t in tokens) if head & s else 0 for s in sets])
+    own = frozenset().union(*tokens)
+    spelled = [
+        (library[i].silhouette, len(n)) for i, n in _names_by_head().get(singular(words[-1]), []) if set(n) <= own
+    ]
+    by_colour = max((n for silhouette, n in spelled if not silhouette), default=0)
+    by_any = max((n for _, n in spelled), default=0)
+    # two words or more, more than any drawing's name spells; or the head alone, where only a silhouette bears it
+    # as its whole name ("a sheep": the ewe, also called sheep); a silhouette of the whole name stays ("a fishing
+    # boat"), and a head no name spells is left to meaning ("a lamp" is no couch and lamp)
+    lifted = ((covered > by_any) & (covered >= 2)) | ((covered == 1) & (by_any == 1) & (by_colour == 0))
+    if not lifted.any():
+        return scores, meaning
+    raised = KEYWORD_NAMED + COMPOUND * (covered - 1) + KEYWORD_MEANING * whole
+    return np.where(lifted, np.maximum(scores, raised), scores), np.where(
+        lifted, np.maximum(meaning, meaning.max()), meaning
+    )
 
 
 def _dwelling(scores: np.ndarray, words: list[str]) -> np.ndarray:

@@ -122,6 +122,9 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
     threshold = scene_words()["thresholds"]["word"]
     found, used = {}, set()
     candidates = [(kind, *_scores(vectors, kind)) for kind in ("times", "weathers")]
+    # "a snowman" is a thing, not snow: a word that is a drawing's very name, and no time's or sky's ("moon" is both)
+    named = _named_things(vectors)[:, None] >= SAME_WORD
+    candidates = [(kind, names, np.where(named & (sc < SAME_WORD), -1.0, sc)) for kind, names, sc in candidates]
     everything, every_word = list(candidates), list(content)
     while candidates:
         best = max(candidates, key=lambda c: c[2].max() if c[2].size else -1)
@@ -137,6 +140,15 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
     for _, _, scores in everything:  # a second word of the sky ("a storm with lightning") is no thing either
         used |= {i for i, row in zip(every_word, scores) if row.max() >= threshold}
     return found.get("times"), found.get("weathers"), used
+
+
+def _named_things(vectors: np.ndarray) -> np.ndarray:
+    """[words] each word's similarity to its nearest drawing's name (0 without drawings)."""
+    if not object_matching_available():
+        return np.zeros(len(vectors), np.float32)
+    from tools import object_matching
+
+    return object_matching.nearest_names(vectors)
 
 
 def _family(phrase: str) -> tuple[str | None, float]:
@@ -460,6 +472,7 @@ WATERLESS_FOR_BOATS = {
     "night_sky": "sea",
 }  # a city keeps its blocks: the placement lays a canal in front of them (placement_rules.lay_canal)
 MAX_KINDS = 3
+SAME_WORD = 0.97  # a word this near a name or an example is that very word
 ABSTRACT = ("colour_field", "geometric", "gestural")  # families that are no land for a building
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name

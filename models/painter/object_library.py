@@ -2,7 +2,8 @@
 
 `python -m models.painter.object_library install` runs `npm pack` for each set (the npm registry is
 reached by the setup only, never at run time) and keeps its `icons.json` (SVG bodies by name) and
-licence under `icons_dir()`. `render(entry, size)` draws one object as RGBA with resvg, offline.
+licence under `icons_dir()`, and the emoji's CLDR keywords beside them (`object_keywords`).
+`render(entry, size)` draws one object as RGBA with resvg, offline.
 
 | set | version | licence | what |
 |---|---|---|---|
@@ -67,18 +68,29 @@ def _paintable(source: str, name: str, categories: dict[str, str]) -> bool:
     return categories.get(name) in PAINTABLE_CATEGORIES and "skin-tone" not in name
 
 
+@functools.lru_cache(maxsize=8)
+def _categories(source: str, root: str) -> dict[str, str]:
+    """The emoji category of each drawing of a colour set, by name (silhouette sets have none)."""
+    path = os.path.join(root, source, "metadata.json")
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        found = json.load(f).get("categories", {})
+    return {n: category for category, names in found.items() for n in names}
+
+
+def is_people_emoji(entry: ObjectEntry, root: str | None = None) -> bool:
+    """True when a colour drawing is filed under people ("People & Body"): a police officer is, a snowman is not."""
+    return _categories(entry.source, root or icons_dir()).get(entry.name) == "People & Body"
+
+
 def entries(root: str | None = None) -> list[ObjectEntry]:
     """Every paintable object of the installed sets, in set order (colour sets first)."""
     root = root or icons_dir()
     found = []
     for source, _ in ICON_SETS:
         icons = _icon_set(source, root)["icons"]
-        categories = {}
-        meta_path = os.path.join(root, source, "metadata.json")
-        if os.path.exists(meta_path):
-            with open(meta_path) as f:
-                for category, names in json.load(f).get("categories", {}).items():
-                    categories.update({n: category for n in names})
+        categories = _categories(source, root)
         found += [ObjectEntry(source, n) for n in icons if _paintable(source, n, categories)]
     return found
 
@@ -210,3 +222,9 @@ if __name__ == "__main__":
         print(install())
     except (RuntimeError, subprocess.CalledProcessError) as error:
         sys.exit(f"icons not installed: {error}")
+    from models.painter import object_keywords  # (it reads this module: imported here, not at the top)
+
+    try:
+        print(object_keywords.install())
+    except (OSError, KeyError, subprocess.CalledProcessError) as error:  # the drawings are known by name alone
+        print(f"drawing keywords not installed: {error}")
