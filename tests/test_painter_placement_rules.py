@@ -1,5 +1,7 @@
 """Painter v3's objects where they belong: subjects read as things and settings, placement rules, colour."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -9,10 +11,12 @@ from models.painter.placement_rules import (
     MANY_ON_TABLE,
     NEAR_GROUND,
     ONE_ON_TABLE,
+    SMALLEST,
     aspect,
     fit_frame,
     horizon,
     lay_ground,
+    relative_sizes,
     settle,
 )
 from models.painter.scene_layout import LAYOUT_SIZE, C
@@ -489,3 +493,18 @@ def test_a_tall_cliff_is_cut_down_so_its_tower_has_sky_above_it():
     sea[2:, 50:] = C["rock"]  # a rock up to the frame's top
     tower = settle([_placed("building", 0.8, 0.9, 0.4, "house")], sea, "sea")[0]
     assert not (sea[:18] == C["rock"]).any() and tower.base_y - tower.height > 0.05
+
+
+@needs_icons
+def test_small_things_beside_large_ones_of_their_role_keep_their_sizes_apart():
+    labels = _field()
+    labels[36:] = C["water"]
+    boat, duck = (
+        replace(_placed("floats", x, 0.75, 0.3, n), size=s) for x, n, s in ((0.3, "canoe", 4.5), (0.7, "duck", 0.4))
+    )
+    boat_drawn, duck_drawn = settle([boat, duck], labels, "lake")
+    assert duck_drawn.height < 0.5 * boat_drawn.height  # the judges saw ducks as big as the boats beside them
+    alone = settle([duck], labels, "lake")[0]
+    assert alone.height > duck_drawn.height  # a duck alone is the picture's subject, not shrunk
+    unknown = replace(duck, size=None)  # a drawing whose size we do not know keeps its role's size
+    assert relative_sizes([boat, duck, unknown]) == [1.0, pytest.approx(max(SMALLEST, (0.4 / 4.5) ** 0.5)), 1.0]

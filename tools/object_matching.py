@@ -239,6 +239,26 @@ def nearest_names(vectors: np.ndarray) -> np.ndarray:
     return np.where(roles[None, :] != "scene", vectors @ names.T, -1.0).max(1)
 
 
+@functools.lru_cache(maxsize=1)
+def _sizes() -> tuple[dict[tuple[str, str], int], np.ndarray]:
+    """(library index by (source, name), each drawing's size in metres: its nearest size example's, by its name and
+    keywords (`tools/data/scenes.yaml` sizes))."""
+    table = scene_words()["sizes"]
+    metres = np.array([float(size) for size, examples in table.items() for _ in examples], np.float32)
+    examples = embed([e for examples in table.values() for e in examples])
+    library = _index()[0]
+    described = np.load(build_index(icons_dir()))["described"].astype(np.float32)
+    return {(e.source, e.name): i for i, e in enumerate(library)}, metres[(described @ examples.T).argmax(1)]
+
+
+def real_size(entry: ObjectEntry) -> float | None:
+    """How big the drawing's thing is, its longer side in metres, by meaning; None for a drawing not in the
+    library."""
+    where, metres = _sizes()
+    i = where.get((entry.source, entry.name))
+    return None if i is None else float(metres[i])
+
+
 def available() -> bool:
     return installed()
 

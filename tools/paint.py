@@ -75,8 +75,11 @@ def render_painting(
 
 
 def painting_plan(params: PaintingParameters) -> PaintingPlan:
-    """The painter's plan: the spec, the stage, and each asked thing with its role and count."""
-    requests = tuple(ObjectRequest(m.entry, m.role, m.count, m.colour, m.person) for m in params.scene.objects)
+    """The painter's plan: the spec, the stage, and each asked thing with its role, count and real size."""
+    requests = tuple(
+        ObjectRequest(m.entry, m.role, m.count, m.colour, m.person, object_matching.real_size(m.entry))
+        for m in params.scene.objects
+    )
     return PaintingPlan(params.spec, params.scene.stage, requests, params.scene.landform)
 
 

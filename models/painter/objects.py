@@ -54,6 +54,7 @@ class PlacedObject:
     tone: float = 1.0  # its colour's value against its drawing's (copies of one thing differ a little)
     flock: bool = False  # one of a flock far off: painted as a few strokes (`birds`), not as its drawing
     person: Person | None = None  # a person in a pose (`figure`), painted by our hand, not as their drawing
+    size: float | None = None  # how big the thing is, in metres, if known (`placement_rules.relative_sizes`)
 
 
 def _relit(

@@ -45,6 +45,7 @@ class ObjectRequest:
     count: int = 1
     colour: tuple[float, float] | None = None  # (hue, saturation) the words give it: a silhouette is painted so
     person: Person | None = None  # a person: painted in their pose by `figure`, not as their drawing
+    size: float | None = None  # how big the thing is, in metres (things drawn together keep their sizes apart)
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _groups(plan: PaintingPlan, stage: str) -> dict[str, list[tuple]]:
     for request in plan.objects:
         key = request.role if stage not in INDOOR_STAGES or request.role == "figure" else "still_life"
         groups.setdefault(key, []).extend(
-            [(request.entry, request.role, request.colour, request.person)] * request.count
+            [(request.entry, request.role, request.colour, request.person, request.size)] * request.count
         )
     return {key: members[:MAX_SLOTS] for key, members in groups.items()}
 
@@ -155,11 +156,12 @@ def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, 
     for i, (role, members) in enumerate(_groups(plan, stage).items()):
         out = sample_placement(placement_vae, stage, role, len(members), labels, seed * 31 + i)
         interior = interior if interior is not None else tuple(float(v) for v in out[-3:])
-        for k, (entry, own_role, colour, person) in enumerate(members):
+        for k, (entry, own_role, colour, person, real) in enumerate(members):
             cx, base_y, height = (float(v) for v in out[3 * k : 3 * k + 3])
             if labels is not None and stage not in INDOOR_STAGES:
                 cx, base_y = _snap(labels, own_role, cx, base_y)
-            placed.append(PlacedObject(entry, own_role, cx, base_y, max(0.05, height), colour=colour, person=person))
+            height = max(0.05, height)
+            placed.append(PlacedObject(entry, own_role, cx, base_y, height, colour=colour, person=person, size=real))
     return settle(placed, labels if stage not in INDOOR_STAGES else None, stage, seed), interior
 
 

@@ -75,6 +75,9 @@ BUILDING_FORWARD = 0.12  # a building stands this share of its ground's depth in
 BRIDGE_SPAN, BRIDGE_DEPTH = 1.12, 0.45  # a bridge's length (beyond the frame), its feet this far into the water
 LONE_CENTRE = 0.55  # a lone subject's distance from the middle is kept to this share of the proposed one
 STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least this tall, in front of the blocks
+# things of one role drawn together (ducks beside rowing boats, chicks beside a hen): each the largest's size times
+# (its real size over the largest's) to this power, a painter's exaggeration of the small, and never under SMALLEST
+SIZE_POWER, SMALLEST = 0.5, 0.3
 
 
 @functools.lru_cache(maxsize=512)
@@ -198,6 +201,16 @@ def fit_frame(cx: float, base: float, longer: float, ratio: float, role: str) ->
     return cx, min(base, 1 - MARGIN / 2), longer
 
 
+def relative_sizes(placed: list) -> list[float]:
+    """Each thing's share of its role's size: 1.0 for the largest kind of its role in the picture (or one whose size
+    is unknown), less for smaller kinds beside it (a duck is no rowing boat; SIZE_POWER, SMALLEST)."""
+    largest: dict[str, float] = {}
+    for obj in placed:
+        if obj.size:
+            largest[obj.role] = max(largest.get(obj.role, 0.0), obj.size)
+    return [max(SMALLEST, (obj.size / largest[obj.role]) ** SIZE_POWER) if obj.size else 1.0 for obj in placed]
+
+
 def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) -> list:
     """The placed objects (models.painter.objects.PlacedObject) moved onto their support, sized for their depth
     and kept inside the frame; `labels` (the landscape's class map, or None indoors) may gain a foreground bank."""
@@ -210,7 +223,7 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         lay_canal(labels)
     if labels is not None and any(o.role in GROUND_ROLES and _needs_ground(o.role, labels) for o in placed):
         lay_ground(labels, family, seed)
-    settled = []
+    settled, shares = [], relative_sizes(placed) if labels is not None else [1.0] * len(placed)
     if labels is None and family == "portrait" and counts.get("figure") == 1:
         placed = [_as_sitter(o) for o in placed]
     for k, obj in enumerate(placed):
@@ -220,6 +233,7 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         drawing, turned = drawings[copy % len(drawings)], (copy // len(drawings)) % 2 == 1
         if labels is not None:
             cx, base, longer = _outdoors(obj, labels, family, counts[obj.role], rng)
+            longer *= shares[k]
             if len(placed) == 1 and obj.role in ("stands", "building", "floats", "figure"):
                 cx = _towards_centre(cx, base, labels)
         else:
