@@ -506,5 +506,7 @@ def test_small_things_beside_large_ones_of_their_role_keep_their_sizes_apart():
     assert duck_drawn.height < 0.5 * boat_drawn.height  # the judges saw ducks as big as the boats beside them
     alone = settle([duck], labels, "lake")[0]
     assert alone.height > duck_drawn.height  # a duck alone is the picture's subject, not shrunk
-    unknown = replace(duck, size=None)  # a drawing whose size we do not know keeps its role's size
+    unknown = _placed("floats", 0.5, 0.75, 0.3, "buoy")  # a drawing whose size we do not know keeps its role's size
     assert relative_sizes([boat, duck, unknown]) == [1.0, pytest.approx(max(SMALLEST, (0.4 / 4.5) ** 0.5)), 1.0]
+    flock = relative_sizes([duck, replace(duck, cx=0.5), replace(duck, cx=0.3)])  # ducks on a pond: smaller
+    assert all(0.5 <= share < 0.7 for share in flock)

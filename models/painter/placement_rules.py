@@ -78,6 +78,10 @@ STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least t
 # things of one role drawn together (ducks beside rowing boats, chicks beside a hen): each the largest's size times
 # (its real size over the largest's) to this power, a painter's exaggeration of the small, and never under SMALLEST
 SIZE_POWER, SMALLEST = 0.5, 0.3
+# several small animals of one kind (ducks on a pond, a flock of sheep, hens) are drawn smaller than the role's
+# usual thing (a boat, a horse: USUAL metres), more gently (SEVERAL_POWER, never under SEVERAL_SMALLEST)
+USUAL = {"stands": 2.6, "floats": 4.5, "swims": 2.6}
+SEVERAL_POWER, SEVERAL_SMALLEST = 0.3, 0.55
 
 
 @functools.lru_cache(maxsize=512)
@@ -203,12 +207,20 @@ def fit_frame(cx: float, base: float, longer: float, ratio: float, role: str) ->
 
 def relative_sizes(placed: list) -> list[float]:
     """Each thing's share of its role's size: 1.0 for the largest kind of its role in the picture (or one whose size
-    is unknown), less for smaller kinds beside it (a duck is no rowing boat; SIZE_POWER, SMALLEST)."""
+    is unknown), less for smaller kinds beside it (a duck is no rowing boat; SIZE_POWER, SMALLEST), and less for
+    several of a small kind (USUAL)."""
     largest: dict[str, float] = {}
     for obj in placed:
         if obj.size:
             largest[obj.role] = max(largest.get(obj.role, 0.0), obj.size)
-    return [max(SMALLEST, (obj.size / largest[obj.role]) ** SIZE_POWER) if obj.size else 1.0 for obj in placed]
+    shares = []
+    for obj in placed:
+        share = max(SMALLEST, (obj.size / largest[obj.role]) ** SIZE_POWER) if obj.size else 1.0
+        several = sum(o.entry.name == obj.entry.name for o in placed) > 1
+        if obj.size and several and obj.role in USUAL:
+            share *= max(SEVERAL_SMALLEST, min(1.0, (obj.size / USUAL[obj.role]) ** SEVERAL_POWER))
+        shares.append(share)
+    return shares
 
 
 def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) -> list:
