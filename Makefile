@@ -35,7 +35,8 @@ system:
 # The painter's object drawings (three iconify sets from the npm registry, once, into ~/.cache/artchat/icons) and
 # the sentence embeddings of their names. Without npm the painter paints scenes only (the tests say why they skip).
 icons: venv
-	@if command -v npm >/dev/null 2>&1; then $(PY) -m models.painter.object_library install && $(PY) -m tools.object_matching; \
+	@if command -v npm >/dev/null 2>&1; then $(PY) -m models.painter.object_library install && $(PY) -m models.painter.object_keywords \
+		&& $(PY) -m tools.object_matching; \
 	else echo "no npm: the painter's object drawings are not installed (apt-get install npm, then make icons)"; fi
 
 prepare: venv qwen

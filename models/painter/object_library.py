@@ -2,7 +2,7 @@
 
 `python -m models.painter.object_library install` runs `npm pack` for each set (the npm registry is
 reached by the setup only, never at run time) and keeps its `icons.json` (SVG bodies by name) and
-licence under `icons_dir()`, and the emoji's CLDR keywords beside them (`object_keywords`).
+licence under `icons_dir()`; `object_keywords` adds the emoji's CLDR keywords beside them.
 `render(entry, size)` draws one object as RGBA with resvg, offline.
 
 | set | version | licence | what |
@@ -222,9 +222,3 @@ if __name__ == "__main__":
         print(install())
     except (RuntimeError, subprocess.CalledProcessError) as error:
         sys.exit(f"icons not installed: {error}")
-    from models.painter import object_keywords  # (it reads this module: imported here, not at the top)
-
-    try:
-        print(object_keywords.install())
-    except (OSError, KeyError, subprocess.CalledProcessError) as error:  # the drawings are known by name alone
-        print(f"drawing keywords not installed: {error}")
