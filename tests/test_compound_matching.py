@@ -70,7 +70,12 @@ def test_things_are_found_by_what_they_are_also_called(subject, names, role):
 
 
 # the words spell a drawing's own name: the keywords of another drawing do not take it
-OWN_NAMES = [("a lion", {"lion"}), ("a sleepy dog", {"dog"}), ("a fishing boat", {"fishing-boat", "boat-fishing"})]
+OWN_NAMES = [
+    ("a lion", {"lion"}),
+    ("a sleepy dog", {"dog"}),
+    ("a fishing boat", {"fishing-boat", "boat-fishing"}),
+    ("oranges", {"tangerine", "orange"}),  # a keyword "orange" of the orange book does not take it
+]
 
 
 @pytest.mark.parametrize("subject,names", OWN_NAMES)

@@ -400,7 +400,12 @@ def _keyword_spelled(
     # two words or more, more than any drawing's name spells; or the head alone, where only a silhouette bears it
     # as its whole name ("a sheep": the ewe, also called sheep); a silhouette of the whole name stays ("a fishing
     # boat"), and a head no name spells is left to meaning ("a lamp" is no couch and lamp)
-    lifted = ((covered > by_any) & (covered >= 2)) | ((covered == 1) & (by_any == 1) & (by_colour == 0))
+    alone = (covered == 1) & (by_any == 1) & (by_colour == 0)
+    # ... and then not a drawing whose own name holds the head as a mere modifier ("oranges" is no orange book)
+    alone &= np.array([not head & set(_name_words(e.words)[:-1]) for e in library])
+    # ... and only for a thing out in the scene: a still life's or a plant's silhouette keeps its usual colours
+    alone &= np.isin(_index()[2], ("stands", "floats", "swims", "flies"))
+    lifted = ((covered > by_any) & (covered >= 2)) | alone
     if not lifted.any():
         return scores, meaning
     raised = KEYWORD_NAMED + COMPOUND * (covered - 1) + KEYWORD_MEANING * whole
