@@ -18,6 +18,7 @@ import numpy as np
 from models.painter.bridges import STONE_HEIGHT, SUSPENSION_HEIGHT, is_bridge, suspension
 from models.painter.cabins import ASPECT as CABIN_ASPECT
 from models.painter.cabins import is_cabin
+from models.painter.herds import spread
 from models.painter.lighthouses import ASPECT as LIGHTHOUSE_ASPECT
 from models.painter.lighthouses import is_lighthouse
 from models.painter.object_library import (
@@ -265,6 +266,8 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         placed_now = replace(obj, entry=entry, cx=cx, base_y=base, height=longer, shoulders=shoulders, tone=tone)
         placed_now = replace(placed_now, flock=flock)
         settled.append(replace(placed_now, mirrored=mirrored))
+    if labels is not None:  # a herd or a flock on the ground: each one readable, not one overlapping blob
+        settled = spread(settled, labels, aspect, lambda role: _support(role, labels))
     return settled
 
 

@@ -1,0 +1,74 @@
+"""Several of one thing on the ground or the water (a flock of sheep, a herd of cows, ducks) spread out so that
+each reads: the placement network put them shoulder to shoulder in one row, one big overlapping blob.
+
+Copies of one drawing closer than GAP of their mean width are moved apart, left to right; when the row does not fit
+the frame, every other one steps back (BACK, smaller by BACK_SCALE), where what it stands on is there too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from models.painter.scene_layout import LAYOUT_SIZE
+
+GAP = 0.85  # centre to centre, at least this share of two neighbours' mean width (a little overlap: a group)
+BACK, BACK_SCALE = 0.07, 0.8  # the back row: this much higher in the picture, this much smaller
+MARGIN = 0.025
+ROLES = ("stands", "floats", "swims")
+
+
+def _width(obj, ratio: float) -> float:
+    """The drawn width of a thing whose longer side is its height field (`PlacedObject.height`)."""
+    return obj.height * min(1.0, ratio)
+
+
+def _row(members: list, widths: list[float]) -> list[float]:
+    """Centres (members sorted left to right) moved apart only where neighbours stand closer than GAP, the row then
+    shifted, or at worst evenly spaced, to stay inside the frame."""
+    xs = [m.cx for m in members]
+    for j in range(1, len(xs)):
+        xs[j] = max(xs[j], xs[j - 1] + GAP * (widths[j - 1] + widths[j]) / 2)
+    left, right = MARGIN + widths[0] / 2, 1 - MARGIN - widths[-1] / 2
+    shift = max(0.0, xs[-1] - right) - max(0.0, left - (xs[0] - max(0.0, xs[-1] - right)))
+    xs = [x - shift for x in xs]
+    if xs[0] < left or xs[-1] > right:
+        xs = list(np.linspace(left, right, len(xs))) if len(xs) > 1 else [0.5]
+    return xs
+
+
+def _holds(labels: np.ndarray, support: tuple, cx: float, base: float) -> bool:
+    row, col = (int(np.clip(v, 0, 0.999) * LAYOUT_SIZE) for v in (base, cx))
+    return bool(np.isin(labels[row, col], support))
+
+
+def _fits(widths: list[float]) -> bool:
+    return GAP * (sum(widths) - (widths[0] + widths[-1]) / 2) + (widths[0] + widths[-1]) / 2 <= 1 - 2 * MARGIN
+
+
+def spread(placed: list, labels: np.ndarray, aspect, support) -> list:
+    """The placed things with each group of copies of one drawing on the ground or water (ROLES) spread apart;
+    `aspect(entry)` is a drawing's width over height, `support(role)` the classes it stands on."""
+    placed = list(placed)
+    kinds = {(o.entry.name, o.role) for o in placed if o.role in ROLES}  # (copies are drawn by two sets' hands)
+    for name, role in kinds:
+        at = [i for i, o in enumerate(placed) if (o.entry.name, o.role) == (name, role)]
+        at.sort(key=lambda i: placed[i].cx)
+        if len(at) < 2:
+            continue
+        holds = support(role)
+        width = {i: _width(placed[i], aspect(placed[i].entry)) for i in at}
+        rows = [at]
+        if not _fits([width[i] for i in at]):  # every other one a step back, where its ground is
+            back = [i for i in at[1::2] if _holds(labels, holds, placed[i].cx, placed[i].base_y - BACK)]
+            for i in back:
+                placed[i] = replace(placed[i], base_y=placed[i].base_y - BACK, height=placed[i].height * BACK_SCALE)
+                width[i] *= BACK_SCALE
+            rows = [[i for i in at if i not in back], back]
+        for row in (r for r in rows if r):
+            xs = _row([placed[i] for i in row], [width[i] for i in row])
+            for i, x in zip(row, xs):
+                if _holds(labels, holds, x, placed[i].base_y):
+                    placed[i] = replace(placed[i], cx=float(x))
+    return placed

@@ -1,0 +1,41 @@
+"""Several of one thing on the ground spread so that each reads (`models/painter/herds.py`)."""
+
+import numpy as np
+
+from models.painter.herds import GAP, MARGIN, spread
+from models.painter.object_library import ObjectEntry
+from models.painter.objects import PlacedObject
+from models.painter.scene_layout import LAYOUT_SIZE, C
+
+GRASS = (C["grass"],)
+
+
+def _field() -> np.ndarray:
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    labels[24:] = C["grass"]
+    return labels
+
+
+def _sheep(cx: float, height: float = 0.2, source: str = "noto") -> PlacedObject:
+    return PlacedObject(ObjectEntry(source, "ewe"), "stands", cx, 0.8, height)
+
+
+def test_a_flock_shoulder_to_shoulder_is_moved_apart_inside_the_frame():
+    flock = [_sheep(0.45 + 0.02 * k, source=("noto", "fluent-emoji-flat")[k % 2]) for k in range(4)]
+    spread_out = sorted(spread(flock, _field(), lambda entry: 1.0, lambda role: GRASS), key=lambda o: o.cx)
+    gaps = [b.cx - a.cx for a, b in zip(spread_out, spread_out[1:])]
+    assert min(gaps) >= GAP * 0.2 - 1e-6  # before: 0.02 apart, one blob of four
+    assert all(MARGIN <= o.cx - o.height / 2 and o.cx + o.height / 2 <= 1 - MARGIN + 1e-6 for o in spread_out)
+
+
+def test_a_flock_too_wide_for_one_row_steps_every_other_one_back():
+    flock = [_sheep(0.5, height=0.3) for _ in range(5)]
+    spread_out = spread(flock, _field(), lambda entry: 1.0, lambda role: GRASS)
+    back = [o for o in spread_out if o.base_y < 0.8]
+    assert back and all(o.height < 0.3 for o in back)
+
+
+def test_things_already_apart_and_a_lone_thing_stay_where_they_are():
+    apart = [_sheep(0.2), _sheep(0.5), _sheep(0.8)]
+    assert [o.cx for o in spread(apart, _field(), lambda entry: 1.0, lambda role: GRASS)] == [0.2, 0.5, 0.8]
+    assert spread([_sheep(0.3)], _field(), lambda entry: 1.0, lambda role: GRASS)[0].cx == 0.3
