@@ -1,8 +1,9 @@
 """Several of one thing on the ground or the water (a flock of sheep, a herd of cows, ducks) spread out so that
 each reads: the placement network put them shoulder to shoulder in one row, one big overlapping blob.
 
-Copies of one drawing closer than GAP of their mean width are moved apart, left to right; when the row does not fit
-the frame, every other one steps back (BACK, smaller by BACK_SCALE), where what it stands on is there too.
+Copies of one drawing closer than GAP of their mean width are moved apart, left to right; a row too wide for the
+frame is drawn smaller (down to FIT_SCALE), and if it still does not fit, every other one steps back (BACK, smaller
+by BACK_SCALE), where what it stands on is there too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import numpy as np
 from models.painter.scene_layout import LAYOUT_SIZE
 
 GAP = 0.85  # centre to centre, at least this share of two neighbours' mean width (a little overlap: a group)
-BACK, BACK_SCALE = 0.07, 0.8  # the back row: this much higher in the picture, this much smaller
+FIT_SCALE = 0.75  # a row too wide for the frame is first drawn smaller, down to this share
+BACK, BACK_SCALE = 0.08, 0.8  # ... then the back row: this much higher in the picture, this much smaller
 MARGIN = 0.025
 ROLES = ("stands", "floats", "swims")
 
@@ -43,8 +45,13 @@ def _holds(labels: np.ndarray, support: tuple, cx: float, base: float) -> bool:
     return bool(np.isin(labels[row, col], support))
 
 
+def _span(widths: list[float]) -> float:
+    """The width a row of these takes, GAP apart."""
+    return GAP * (sum(widths) - (widths[0] + widths[-1]) / 2) + (widths[0] + widths[-1]) / 2
+
+
 def _fits(widths: list[float]) -> bool:
-    return GAP * (sum(widths) - (widths[0] + widths[-1]) / 2) + (widths[0] + widths[-1]) / 2 <= 1 - 2 * MARGIN
+    return _span(widths) <= 1 - 2 * MARGIN + 1e-9
 
 
 def spread(placed: list, labels: np.ndarray, aspect, support) -> list:
@@ -60,6 +67,12 @@ def spread(placed: list, labels: np.ndarray, aspect, support) -> list:
         holds = support(role)
         width = {i: _width(placed[i], aspect(placed[i].entry)) for i in at}
         rows = [at]
+        need = _span([width[i] for i in at])
+        if need > 1 - 2 * MARGIN:  # first smaller, down to FIT_SCALE, to stand in one row
+            scale = max(FIT_SCALE, (1 - 2 * MARGIN) / need)
+            for i in at:
+                placed[i] = replace(placed[i], height=placed[i].height * scale)
+                width[i] *= scale
         if not _fits([width[i] for i in at]):  # every other one a step back, where its ground is
             back = [i for i in at[1::2] if _holds(labels, holds, placed[i].cx, placed[i].base_y - BACK)]
             for i in back:
