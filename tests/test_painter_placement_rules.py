@@ -348,6 +348,7 @@ def test_a_silhouette_takes_the_colour_of_its_colour_twin():
     hue, saturation = colour_twin(ObjectEntry("game-icons", "fox"))
     assert (hue < 45 or hue > 345) and saturation > 0.4  # the fox emoji's orange
     assert colour_twin(ObjectEntry("game-icons", "barn")) is None  # no colour barn: the role's colour
+    assert colour_twin(ObjectEntry("game-icons", "polar-bear"))[1] == 0.0  # white: not the role's green
 
 
 @needs_icons

@@ -94,7 +94,8 @@ LOCAL_COLOURS = {
 @functools.lru_cache(maxsize=256)
 def colour_twin(entry: ObjectEntry) -> tuple[float, float] | None:
     """(hue, saturation) of the colour drawing of the same name as a silhouette (the fox emoji's orange for the
-    fox silhouette), from its most colourful opaque half; None when no colour set draws it, or it is grey."""
+    fox silhouette), from its most colourful opaque half, saturation 0 when it is white or grey (the polar bear);
+    None when no colour set draws it."""
     for source in COLOUR_SETS:
         twin = ObjectEntry(source, entry.name)
         try:
@@ -106,9 +107,9 @@ def colour_twin(entry: ObjectEntry) -> tuple[float, float] | None:
             continue
         hsv = np.array([colorsys.rgb_to_hsv(*px) for px in rgb])
         colourful = hsv[hsv[:, 1] >= np.median(hsv[:, 1])]
-        if np.median(colourful[:, 1]) < 0.2:
-            return None
         angle = np.angle(np.exp(2j * np.pi * colourful[:, 0]).mean())  # the circular mean of the hues
+        if np.median(colourful[:, 1]) < 0.2:  # a white or grey thing (the polar bear) stays so, not the role's hue
+            return float(np.degrees(angle) % 360), 0.0
         return float(np.degrees(angle) % 360), float(np.median(colourful[:, 1]))
     return None
 
