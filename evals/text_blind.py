@@ -76,7 +76,7 @@ def write_through_tool(request: dict, out_dir: str, seed: int = 1) -> str:
         args["rhyme"] = form.scheme is not None
     if "form" in fields and form.name != "free":
         args["form"] = form.name
-    ctx = ToolContext(brief=brief_for(request), out_dir=out_dir, seed=seed)
+    ctx = ToolContext(brief=brief_for(request), out_dir=out_dir, seed=seed, works=tuple(request.get("with", ())))
     return write_text(WriteTextArgs(**args), ctx).text
 
 

@@ -38,3 +38,23 @@ def test_a_description_from_the_tiny_chat_model_is_checked_as_one(chat_lm):
     again = draft_description(model, tokenizer, "qwen", "calm", "the harbour", "grey", "slow piano melody", seed=2)
     assert draft.text == again.text and draft.log_prob < 0
     assert draft.text == " ".join(draft.text.split())  # one paragraph
+
+
+def test_a_description_describes_only_the_works_that_were_made():
+    from tools.describe import description_parts
+
+    assert description_parts(("painting",)) == ("painting",)
+    assert description_parts(("melody",)) == ("melody",)
+    assert description_parts(("painting", "melody")) == ("painting", "melody")
+    assert description_parts(()) == ("painting",)  # nothing made: never a melody that does not exist
+    alone = sentence_request("melody", "festive", "a carnival", "any", "lively piano melody", beside_painting=False)
+    assert "painting" not in alone and "a carnival" in alone
+    assert not sentence_rank("Light spills over the stalls like a happy tune.", -2.0, "a fair", "painting")[0]
+
+
+def test_a_painting_only_description_from_the_tiny_chat_model_says_nothing_of_a_melody(chat_lm):
+    model, tokenizer = chat_lm
+    draft = draft_description(
+        model, tokenizer, "qwen", "calm", "the harbour", "grey", "slow piano melody in C major", 2, ("painting",)
+    )
+    assert "piano" not in draft.text and "C major" not in draft.text

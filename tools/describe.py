@@ -1,5 +1,6 @@
 """A description of the works, written one sentence at a time: what the painting shows, then how the melody
-sounds (a chat model's description; a base model's is sampled whole by `tools.text_drafting`).
+sounds, each only where that work was made (a chat model's description; a base model's is sampled whole by
+`tools.text_drafting`).
 
 Sampled whole, the model's painting sentence drifted into the music ("a pier glows in winter, painted in soft A
 minor"). Here each sentence has its own request and worked exchanges (`tools.text_prompts.sentence_request`), a
@@ -27,7 +28,8 @@ from tools.text_drafting import (
 )
 from tools.text_prompts import chat_prompt, chat_prompt_lines, copied_phrase, sentence_request
 
-OTHER_WORK = {"painting": re.compile(r"\b(melody|music|notes?)\b", re.I), "melody": re.compile(r"\bpainting\b", re.I)}
+MUSIC_WORDS = re.compile(r"\b(melody|music|notes?|tune|song)\b", re.I)
+OTHER_WORK = {"painting": MUSIC_WORDS, "melody": re.compile(r"\b(painting|painted)\b", re.I)}
 
 SENTENCE_CANDIDATES = 4
 SENTENCE_TOKENS = 40
@@ -91,13 +93,25 @@ def best_sentence(model, tokenizer, part: str, request: str, subject: str, seed:
     return text, mean
 
 
-def draft_description(model, tokenizer, key, mood, subject, colours, music, seed) -> Draft:
-    """The painting's sentence, then the melody's, checked together as one description (a `Draft`)."""
-    parts = []
+def description_parts(works: tuple[str, ...]) -> tuple[str, ...]:
+    """The sentences of a description of the works made: the painting's then the melody's when both exist, the
+    melody's alone without a painting, else the painting's alone (a melody that was never made is never
+    described; a second sentence on its light read less coherent to the dev judge, words22-dev-1)."""
+    painting, melody = "painting" in works, "melody" in works
+    if painting and melody:
+        return ("painting", "melody")
+    return ("melody",) if melody else ("painting",)
+
+
+def draft_description(
+    model, tokenizer, key, mood, subject, colours, music, seed, works=("painting", "melody")
+) -> Draft:
+    """A description of `works` (see `description_parts`), its sentences checked together (a `Draft`)."""
+    parts, wanted = [], description_parts(works)
     with LM_LOCK, base_only(key), threads_for_load():
-        for n, part in enumerate(("painting", "melody")):
-            request = sentence_request(part, mood, subject, colours, music)
+        for n, part in enumerate(wanted):
+            request = sentence_request(part, mood, subject, colours, music, beside_painting="painting" in wanted)
             parts.append(best_sentence(model, tokenizer, part, request, subject, seed * 10 + n))
     text = " ".join(t for t, _ in parts)
-    leaked = chat_prompt_lines("painting") | chat_prompt_lines("melody")
+    leaked = set().union(*(chat_prompt_lines(part) for part in wanted))
     return check(text, "description", None, subject, sum(lp for _, lp in parts) / len(parts), leaked)

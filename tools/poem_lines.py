@@ -175,14 +175,14 @@ def _rhyme_line_done(text: str) -> bool:
     return _line_done(text) or len(words_of(text)) > RHYME_LINE_WORDS
 
 
-def drafts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence=0.0, arousal=0.0):
+def drafts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence=0.0, arousal=0.0, works=()):
     """Checked drafts of a text, best first: a chat model's poem written line by line and its description
-    sentence by sentence (`tools.describe`), one draft each; anything else sampled whole
+    sentence by sentence (`tools.describe`, of the `works` made), one draft each; anything else sampled whole
     (`tools.text_drafting.draft_texts`)."""
     if kind == "poem" and getattr(tokenizer, "chat_template", None):
         return [draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form, seed)]
     if kind == "description" and getattr(tokenizer, "chat_template", None):
-        return [draft_description(model, tokenizer, key, mood, subject, colours, music, seed)]
+        return [draft_description(model, tokenizer, key, mood, subject, colours, music, seed, works)]
     return draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence, arousal)
 
 

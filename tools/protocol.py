@@ -38,6 +38,7 @@ class ToolContext:
     seed: int = 1
     progress: Callable[[str], None] = lambda message: None
     lookup: Callable[[str], PreviousWork | None] = lambda version_id: None  # other versions, by id
+    works: tuple[str, ...] = ()  # the kinds of work the session holds ("painting", "melody", ...)
 
 
 @dataclass

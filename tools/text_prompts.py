@@ -129,18 +129,16 @@ def chat_request(
     return f"Write {article} {mood} poem {shape} about {subject}.{paint}"
 
 
-def sentence_request(part: str, mood: str, subject: str, colours: str, music: str) -> str:
+def sentence_request(part: str, mood: str, subject: str, colours: str, music: str, beside_painting: bool = True) -> str:
     """The request for one sentence of a description: what the painting shows, or how the melody sounds (beside
-    a painting of the subject)."""
+    a painting of the subject, or alone, about the subject)."""
     mood = mood or "gentle"
     subject = subject or "the mood itself"
+    painted = f" in {colours}" if colours and colours != "any" else ""
     if part == "painting":
-        painted = f" in {colours}" if colours and colours != "any" else ""
         return f"In one sentence, say what the painting shows: {subject}{painted}. The mood is {mood}."
-    return (
-        f"In one sentence, say how the melody sounds: a {music}. The mood is {mood}. "
-        f"It goes with a painting of {subject}."
-    )
+    beside = f"It goes with a painting of {subject}." if beside_painting else f"It was made about {subject}."
+    return f"In one sentence, say how the melody sounds: a {music}. The mood is {mood}. {beside}"
 
 
 def worked_examples(kind: str, form: str | None = None) -> list[dict]:

@@ -6,8 +6,8 @@ comes first (`models.language.poem_forms`): line count, rhyme scheme with CMU-di
 syllables, enforced while the model fills the lines (`models.language.verse_constraints`). A chat model's
 poem is written line by line, a few candidates per line opening on different words, the best line kept; a
 rhyme line ends where the model itself ranks a rhyme highest (`tools.poem_lines`); a description is written
-sentence by sentence, the painting's then the melody's (`tools.describe`); titles are sampled whole, several
-at once.
+sentence by sentence, the painting's then the melody's, of the works made only (`tools.describe`); titles are
+sampled whole, several at once.
 Drafts with their form, finished, without prompt echo or repeated lines win, ranked by the model's own mean
 token log-probability plus the subject's words present.
 """
@@ -65,8 +65,11 @@ def describe_music(brief: CreativeBrief) -> str:
     return f"{pace} {p.instrument} melody in {p.tonic} {p.mode} {moves}".rstrip()
 
 
-def write(kind: str, brief: CreativeBrief, form: PoemForm | None, seed: int, rounds: int = 2) -> Draft:
-    """The best draft over up to `rounds` batches of candidates; stops at the first round with a sound one."""
+def write(
+    kind: str, brief: CreativeBrief, form: PoemForm | None, seed: int, rounds: int = 2, works: tuple[str, ...] = ()
+) -> Draft:
+    """The best draft over up to `rounds` batches of candidates; stops at the first round with a sound one
+    (`works`: the kinds of work made, which a description describes)."""
     model, tokenizer, key = text_language_model()
     best = None
     for r in range(rounds):
@@ -83,6 +86,7 @@ def write(kind: str, brief: CreativeBrief, form: PoemForm | None, seed: int, rou
             seed * 1000 + r,
             brief.valence,
             brief.arousal,
+            works,
         )
         for draft in drafts:
             if best is None or draft.rank > best.rank:
@@ -96,7 +100,7 @@ def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
     brief, seed, changes = prepare_brief(ctx, args, "text", args.new_variation)
     ctx.progress(f"writing a {args.kind}")
     form = form_of(args.kind, args.lines, args.rhyme, args.form)
-    best = write(args.kind, brief, form, seed)
+    best = write(args.kind, brief, form, seed, works=ctx.works)
     os.makedirs(ctx.out_dir, exist_ok=True)
     path = os.path.join(ctx.out_dir, f"{args.kind}.txt")
     with open(path, "w", encoding="utf-8") as f:
