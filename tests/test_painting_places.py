@@ -10,3 +10,44 @@ def test_autumn_is_no_winter(subject):
 
     reading = read_scene(subject, 0.2, 0.0)
     assert reading.weather != "snow" and reading.family != "snow"
+
+
+def test_a_city_street_is_a_street_seen_from_its_pavement():
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene("a city street in the rain at night", -0.5, -0.3)
+    assert (reading.family, reading.landform) == ("city", "street")
+    assert read_scene("a city skyline at night", 0.0, 0.0).landform is None  # a skyline stays a skyline
+
+
+def test_the_street_goes_back_to_one_vanishing_point():
+    import numpy as np
+
+    from models.painter.street_view import street_classes, street_view
+
+    view = street_view(7)
+    size = 128
+    facades, road, pavement = street_classes(view, size)
+    vp = int(view.vp_x * size)
+    widths = road.sum(1)
+    rows = np.nonzero(widths)[0]
+    near, far = rows[len(rows) // 2], rows[len(rows) // 8]
+    assert rows.min() >= view.horizon * size - 1 and widths[near] > 2.5 * widths[far]  # it narrows going back
+    assert facades[:, : vp - 10].any() and facades[:, vp + 10 :].any()  # houses on both sides
+    assert not facades[: int(0.2 * size), vp - 2 : vp + 3].any()  # sky down the middle, above the street's end
+    assert pavement[:, :vp].any() and pavement[:, vp:].any()  # a pavement each side of the road
+
+
+def test_a_street_painting_is_dressed_with_its_windows_and_lamps():
+    import numpy as np
+
+    from models.painter.render import render_layout
+    from models.painter.scene_layout import C, one_hot
+    from models.painter.scene_spec import SceneSpec
+    from models.painter.street_view import street_view
+
+    layout = np.full((64, 64), C["sky"], np.int64)
+    spec = SceneSpec(family="city", time="night", weather="clear")
+    image = np.asarray(render_layout(one_hot(layout), spec, 3, 128, finish=False, street=street_view(3)), np.float32)
+    warm = (image[..., 0] > 180) & (image[..., 0] > image[..., 2] + 60)  # lit windows and lamps at night
+    assert warm.mean() > 0.01

@@ -30,6 +30,7 @@ from models.painter.render import render_layout
 from models.painter.rooms import arrange_room, room_layout, wall_shelves
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
+from models.painter.street_view import lay_street, street_view
 from models.painter.streets import carve_street, is_house, street_of_houses
 
 INDOOR_STAGES = ("interior", "portrait")
@@ -182,7 +183,7 @@ def _light_x(probs: np.ndarray, seed: int) -> float:
 def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, blend=None, finish=True, shown=None):
     """PIL image of size x size: the plan's scene and objects, painted (in `shown`'s colours when blending)."""
     spec = plan.spec
-    indoor = _indoor_stage(plan)
+    indoor, street = _indoor_stage(plan), None
     if indoor is not None:
         spec = replace(spec, weather="clear")  # no rain indoors
         requests = plan.objects or ()
@@ -197,6 +198,10 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)
+        street = street_view(seed) if plan.landform == "street" else None
+        if street is not None:  # a street seen from its pavement: its own houses are its facades
+            lay_street(labels, street)
+            plan = replace(plan, objects=tuple(r for r in plan.objects if not is_house(r.entry)))
         carve_landform(labels, plan.landform, seed)
         houses = street_of_houses(plan.objects)
         if houses:  # a town, a row of houses: a street of them built into the scene, not drawings on it
@@ -206,4 +211,4 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         probs = one_hot(labels)
         spec = shown or spec
     painter = ObjectPainter(placed, spec, light_x=_light_x(probs, seed)) if placed else None
-    return render_layout(probs, spec, seed, size, finish, objects=painter, stage=indoor or "landscape")
+    return render_layout(probs, spec, seed, size, finish, objects=painter, stage=indoor or "landscape", street=street)

@@ -34,6 +34,7 @@ from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
+from models.painter.street_view import StreetView, dress_street, lay_street
 from models.painter.surfaces import distant_ranges, leafy_crowns, moving_light, rock_faces, wet_ground
 from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
 
@@ -231,9 +232,11 @@ def canvas_weave(size: int) -> np.ndarray:
     return 1 + 0.025 * (np.sin(xx * 2.1) * np.sin(yy * 2.3))
 
 
-def dress_scene(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, stage: str, rng: np.random.Generator) -> None:
+def dress_scene(
+    ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, stage: str, rng: np.random.Generator, street=None
+) -> None:
     """The underpainting's places and surfaces (in place): a room or a backdrop, or rock, crowns, light on the
-    land; houses, boats, a wet street's reflections, soft crests."""
+    land; houses (or a street seen from its pavement), boats, a wet street's reflections, soft crests."""
     if stage == "interior":
         dress_room(ref, labels, spec, rng)
     elif stage == "portrait":
@@ -243,9 +246,12 @@ def dress_scene(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, stage: str
         distant_ranges(ref, labels, spec)
         leafy_crowns(ref, labels, spec, rng)
         moving_light(ref, labels, spec, rng)
-    if stage == "landscape":
-        paint_city_street(ref, labels, spec)  # before the town, whose lit windows it may mirror
-    dress_buildings(ref, labels, spec, rng)
+    if street is not None:
+        dress_street(ref, labels, street, spec, rng)
+    else:
+        if stage == "landscape":
+            paint_city_street(ref, labels, spec)  # before the town, whose lit windows it may mirror
+        dress_buildings(ref, labels, spec, rng)
     paint_boats(ref, labels, spec, rng)
     if stage == "landscape":
         wet_ground(ref, labels, spec)  # after the town and boats, so their lights are mirrored too
@@ -262,12 +268,16 @@ def render_layout(
     finish: bool = True,
     objects=None,
     stage: str = "landscape",
+    street: StreetView | None = None,
 ) -> Image.Image:
     """Paint a layout ([K, h, w] probabilities or a one-hot map) for this spec at size x size; `objects`
     (an `objects.ObjectPainter`) paints things into the underpainting and restates them over the strokes;
-    `stage` "interior" or "portrait" paints the layout's fields as a room lit by its window or a backdrop."""
+    `stage` "interior" or "portrait" paints the layout's fields as a room lit by its window or a backdrop;
+    `street` (a `street_view.StreetView`) is drawn again crisply at the output size and dressed."""
     rng = np.random.default_rng(seed)
     labels = labels_at(probs, size, rng)
+    if street is not None:
+        lay_street(labels, street)
     flower_beds(labels, rng)
     complete_flowers(labels)
     break_crests(labels, rng)
@@ -279,7 +289,7 @@ def render_layout(
     if stage == "interior":
         furnish_room(labels)
     ref = underpainting(labels, spec, rng)
-    dress_scene(ref, labels, spec, stage, rng)
+    dress_scene(ref, labels, spec, stage, rng, street)
     if stage == "interior":
         dim_the_room(ref, labels, spec.time)
     add_glow(ref, labels, discs, spec)
