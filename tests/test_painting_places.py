@@ -51,3 +51,17 @@ def test_a_street_painting_is_dressed_with_its_windows_and_lamps():
     image = np.asarray(render_layout(one_hot(layout), spec, 3, 128, finish=False, street=street_view(3)), np.float32)
     warm = (image[..., 0] > 180) & (image[..., 0] > image[..., 2] + 60)  # lit windows and lamps at night
     assert warm.mean() > 0.01
+
+
+def test_a_harbour_town_stands_along_the_far_quay_with_the_water_in_front():
+    import numpy as np
+
+    from models.painter.scene_layout import LAYOUT_SIZE, C
+    from models.painter.streets import carve_street
+
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"], np.int64)
+    labels[26:] = C["water"]  # an open sea from the horizon down
+    carve_street(labels, 5, "sea", seed=4)
+    rows = np.nonzero((labels == C["building"]).any(1))[0]
+    assert rows.max() < 40  # the houses stand across the water, near its far edge
+    assert (labels[rows.max() + 3 :] == C["water"]).mean() > 0.9  # the harbour's water in front of them

@@ -19,6 +19,8 @@ ROW = 3  # this many house drawings asked together are a street of houses, not a
 WIDTH, WALL = (9, 13), (7, 10)  # a house's width and wall height in layout cells, at the front of the ground
 CITY_SCALE = 1.3  # in a city the houses are the street's whole front, larger
 DEPTH = 0.3  # the street's line this share of the ground's depth in front of the horizon
+QUAY = 0.22  # a harbour's quay this share of the water's depth in front of the horizon, the boats in front of it
+HARBOUR_SCALE = 0.85  # a harbour town's houses across the water, a little smaller than a street's
 
 
 def is_house(entry) -> bool:
@@ -32,15 +34,40 @@ def street_of_houses(objects) -> int:
     return count if count >= ROW else 0
 
 
+def _open_water_in_front(labels: np.ndarray) -> bool:
+    """True when the picture's lower part is water with almost no ground: a sea or a lake's front."""
+    lower = labels[int(0.6 * N) :]
+    return np.isin(lower, WATER_CLASSES).mean() > 0.5 and np.isin(lower, NEAR_GROUND).mean() < 0.15
+
+
+def _far_quay(labels: np.ndarray) -> int:
+    """The quay's row across the water's far part (in place): the land behind it, up to the horizon, becomes a
+    far hillside for the town to stand on, the quay itself a strip of earth; returns the row the houses stand on."""
+    water = np.isin(labels, WATER_CLASSES)
+    tops = np.where(water.any(0), water.argmax(0), N)
+    horizon = int(np.median(tops))
+    quay = int(horizon + QUAY * (N - 1 - horizon))
+    rows = np.arange(N)[:, None]
+    labels[(rows >= tops[None, :]) & (rows < quay) & water] = C["far"]
+    labels[(rows >= quay) & (rows < quay + 2) & water] = C["earth"]
+    return quay
+
+
 def carve_street(labels: np.ndarray, count: int, family: str, seed: int) -> None:
     """`count` houses side by side on one street line, carved into the class map as building blocks (in place);
-    in a city in front of its blocks, elsewhere on the near ground with a strip of street under them."""
+    in a city in front of its blocks (on a street, not in water), in a harbour along the far quay with the water
+    in front, elsewhere on the near ground with a strip of street under them."""
     rng = np.random.default_rng([seed, 23])
     city = labels == C["building"]
     if family == "city" and city.any():  # houses asked, not towers: the street line kept, the blocks gone
         base = int(np.nonzero(city.any(1))[0].max())
         labels[city] = C["sky"]
+        front = labels[base + 1 :]
+        front[np.isin(front, WATER_CLASSES)] = C["earth"]  # a street in front of them (a canal is a lake's)
         scale = CITY_SCALE
+    elif _open_water_in_front(labels):  # a harbour: the town along the far quay, the water and boats in front
+        base = _far_quay(labels)
+        scale = HARBOUR_SCALE
     else:
         if np.isin(labels[int(0.6 * N) :], NEAR_GROUND).mean() < 0.15:
             lay_ground(labels, family, seed)
