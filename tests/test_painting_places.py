@@ -65,3 +65,43 @@ def test_a_harbour_town_stands_along_the_far_quay_with_the_water_in_front():
     rows = np.nonzero((labels == C["building"]).any(1))[0]
     assert rows.max() < 40  # the houses stand across the water, near its far edge
     assert (labels[rows.max() + 3 :] == C["water"]).mean() > 0.9  # the harbour's water in front of them
+
+
+def _land_and_sky(ground: str, top: int = 30):
+    import numpy as np
+
+    from models.painter.scene_layout import LAYOUT_SIZE, C
+
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"], np.int64)
+    labels[top - 6 : top] = C["far"]
+    labels[top:] = C[ground]
+    return labels
+
+
+def test_a_lakes_trees_stand_on_a_bank_of_its_far_shore_never_in_the_water():
+    import numpy as np
+
+    from models.painter.scene_layout import C
+    from models.painter.tree_lines import lay_tree_line
+
+    for seed in range(4):
+        labels = _land_and_sky("water")
+        lay_tree_line(labels, "lake", np.random.default_rng(seed))
+        trees = np.isin(labels, (C["foliage"], C["trunk"]))
+        columns = np.nonzero(trees.any(0))[0]
+        assert len(columns) > 0.3 * labels.shape[1]  # a wooded stretch of shore
+        for col in columns:
+            foot = np.nonzero(trees[:, col])[0].max()
+            assert labels[min(foot + 1, 63), col] in (C["grass"], C["foliage"], C["trunk"])  # its bank, not water
+
+
+def test_a_forest_has_a_wood_edge_of_crowns_across_its_width():
+    import numpy as np
+
+    from models.painter.scene_layout import C
+    from models.painter.tree_lines import lay_tree_line
+
+    labels = _land_and_sky("snow")
+    lay_tree_line(labels, "forest", np.random.default_rng(2))
+    crowns = labels[18:31] == C["foliage"]
+    assert crowns.any(0).mean() > 0.8  # one mass across the picture, not scattered trees

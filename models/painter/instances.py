@@ -20,6 +20,7 @@ from collections.abc import Callable
 import numpy as np
 
 from models.painter.scene_layout import CONIFER_SHARE, LAYOUT_SIZE, TREE_SIZE, C, disc, ridge, tree_shape
+from models.painter.tree_lines import lay_tree_line, on_open_water
 
 TREE_CLASSES = (C["foliage"], C["trunk"])
 MAX_TREES = 60
@@ -61,7 +62,8 @@ def place_trees(labels: np.ndarray, probs: np.ndarray, family: str, rng: np.rand
         base, scale = _crown_centre_to_base(cy / (LAYOUT_SIZE - 1), TREE_SIZE[family], conifer)
         trunk, crown = tree_shape(rng, base, cx / (LAYOUT_SIZE - 1), scale, conifer)
         covered |= crown
-        trees.append((base, trunk, crown))
+        if not on_open_water(under, base, cx / (LAYOUT_SIZE - 1)):  # a lake's wooded shore holds its trees
+            trees.append((base, trunk, crown))
     for _, trunk, crown in sorted(trees, key=lambda t: t[0]):  # far trees first, near ones over them
         labels[trunk] = C["trunk"]
         labels[crown] = C["foliage"]
@@ -203,6 +205,7 @@ def place_instances(probs: np.ndarray, family: str, seed: int) -> np.ndarray:
     if family == "mountains":
         sharpen_peaks(labels, probs, rng)
     place_trees(labels, probs, family, rng)
+    lay_tree_line(labels, family, rng)
     if family == "city":
         cut_blocks(labels, probs, rng)
     if family in CRESTS:
