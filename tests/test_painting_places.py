@@ -44,11 +44,10 @@ def test_a_street_painting_is_dressed_with_its_windows_and_lamps():
     from models.painter.render import render_layout
     from models.painter.scene_layout import C, one_hot
     from models.painter.scene_spec import SceneSpec
-    from models.painter.street_view import street_view
 
     layout = np.full((64, 64), C["sky"], np.int64)
     spec = SceneSpec(family="city", time="night", weather="clear")
-    image = np.asarray(render_layout(one_hot(layout), spec, 3, 128, finish=False, street=street_view(3)), np.float32)
+    image = np.asarray(render_layout(one_hot(layout), spec, 3, 128, finish=False, landform="street"), np.float32)
     warm = (image[..., 0] > 180) & (image[..., 0] > image[..., 2] + 60)  # lit windows and lamps at night
     assert warm.mean() > 0.01
 
@@ -105,3 +104,20 @@ def test_a_forest_has_a_wood_edge_of_crowns_across_its_width():
     lay_tree_line(labels, "forest", np.random.default_rng(2))
     crowns = labels[18:31] == C["foliage"]
     assert crowns.any(0).mean() > 0.8  # one mass across the picture, not scattered trees
+
+
+def test_a_canyons_walls_are_red_rock():
+    import numpy as np
+
+    from models.painter.landforms import carve_landform
+    from models.painter.render import render_layout
+    from models.painter.scene_layout import C, one_hot
+    from models.painter.scene_spec import SceneSpec
+
+    labels = np.full((64, 64), C["sky"], np.int64)
+    labels[34:] = C["sand"]
+    carve_landform(labels, "canyon", 5)
+    spec = SceneSpec(family="desert", time="day", weather="clear")
+    image = np.asarray(render_layout(one_hot(labels), spec, 5, 128, finish=False, landform="canyon"), np.float32)
+    r, g, b = image[96:124, 2:24].reshape(-1, 3).mean(0)  # the near wall at the left
+    assert r > 1.4 * g and r > 2 * b

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from models.painter.scene_colours import hsv_colour
 from models.painter.scene_layout import LAYOUT_SIZE, C
 
 SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
@@ -74,17 +75,17 @@ def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock") -> 
 
 
 def canyon(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """Layered walls of warm rock on both sides, flat-topped, the gorge's far wall lower between them, hazed, and
-    a thin river at its bottom."""
+    """Layered walls of red rock on both sides (earth, with paler bands of sand), flat-topped, the gorge's far
+    wall lower between them, hazed, and a thin river at its bottom."""
     h = _horizon(labels)
     y, x = _grid()
     cx = N * rng.uniform(0.4, 0.6)
     rim = h - N * rng.uniform(0.1, 0.16) + np.where(x < cx, -3, 2) + np.round(np.sin(x / 9.0) * 2)
     gorge = np.abs(x - cx) < 3 + 0.275 * np.clip(N - y, 0, None)
     walls = (y >= rim) & ~gorge
-    strata = np.mod(y - rim + 1.5 * np.sin(x / 5.0 + rng.uniform(0, 6)), rng.uniform(3.2, 4.5)) < 1.3
-    labels[walls] = C["sand"]
-    labels[walls & strata] = C["earth"]
+    strata = np.mod(y - rim + 1.5 * np.sin(x / 5.0 + rng.uniform(0, 6)), rng.uniform(3.2, 4.5)) < 0.9
+    labels[walls] = C["earth"]
+    labels[walls & (strata | (y < rim + 1))] = C["sand"]  # pale bands, and the rim's lit edge
     far_rim = rim.min() + 0.45 * (h - rim.min())
     labels[gorge & (y >= far_rim)] = C["rock"]  # the far wall, paler with the depth
     labels[(np.abs(x - cx) < 1.2 + 0.08 * (y - h)) & (y >= h + 4)] = C["water"]
@@ -134,6 +135,21 @@ def dunes(labels: np.ndarray, rng: np.random.Generator) -> None:
         top = float(crest.min())
         slip = peak + lee * 1.6 * (y - top)  # the crest's line runs down and away from the dune's top
         labels[body & (lee * (x - slip) > 0) & (y < crest[None, :] + 2 + 0.8 * rise[None, :])] = C["earth"]
+
+
+RED_ROCK = (16, 0.62)  # a canyon's sandstone (hue, saturation), whatever the desert's sand colour
+RED_SHARE = 0.7  # how far its walls' paint goes to it, keeping their light
+
+
+def redden_canyon(ref: np.ndarray, labels: np.ndarray) -> None:
+    """In place on the underpainting: a canyon's walls (earth and its sand bands) in red sandstone at their own
+    light; the layout's classes carry the desert's pale sand and brown earth."""
+    walls = np.isin(labels, (C["earth"], C["sand"]))
+    if not walls.any():
+        return
+    red = hsv_colour(RED_ROCK[0], RED_ROCK[1], 1.0)
+    paint = ref[walls]
+    ref[walls] = (1 - RED_SHARE) * paint + RED_SHARE * paint.max(-1, keepdims=True) * red
 
 
 CARVE = {

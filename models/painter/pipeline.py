@@ -183,7 +183,7 @@ def _light_x(probs: np.ndarray, seed: int) -> float:
 def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, blend=None, finish=True, shown=None):
     """PIL image of size x size: the plan's scene and objects, painted (in `shown`'s colours when blending)."""
     spec = plan.spec
-    indoor, street = _indoor_stage(plan), None
+    indoor = _indoor_stage(plan)
     if indoor is not None:
         spec = replace(spec, weather="clear")  # no rain indoors
         requests = plan.objects or ()
@@ -198,9 +198,8 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)
-        street = street_view(seed) if plan.landform == "street" else None
-        if street is not None:  # a street seen from its pavement: its own houses are its facades
-            lay_street(labels, street)
+        if plan.landform == "street":  # a street seen from its pavement: its own houses are its facades
+            lay_street(labels, street_view(seed))
             plan = replace(plan, objects=tuple(r for r in plan.objects if not is_house(r.entry)))
         carve_landform(labels, plan.landform, seed)
         houses = street_of_houses(plan.objects)
@@ -211,4 +210,7 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         probs = one_hot(labels)
         spec = shown or spec
     painter = ObjectPainter(placed, spec, light_x=_light_x(probs, seed)) if placed else None
-    return render_layout(probs, spec, seed, size, finish, objects=painter, stage=indoor or "landscape", street=street)
+    landform = plan.landform if indoor is None else None
+    return render_layout(
+        probs, spec, seed, size, finish, objects=painter, stage=indoor or "landscape", landform=landform
+    )

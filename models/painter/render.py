@@ -21,6 +21,7 @@ from models.painter.city_street import paint_city_street
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
+from models.painter.landforms import redden_canyon
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.overlap import ground_over_feet
 from models.painter.painted_in import (
@@ -34,7 +35,7 @@ from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
-from models.painter.street_view import StreetView, dress_street, lay_street
+from models.painter.street_view import dress_street, lay_street, street_view
 from models.painter.surfaces import distant_ranges, leafy_crowns, moving_light, rock_faces, wet_ground
 from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
 
@@ -233,10 +234,17 @@ def canvas_weave(size: int) -> np.ndarray:
 
 
 def dress_scene(
-    ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, stage: str, rng: np.random.Generator, street=None
+    ref: np.ndarray,
+    labels: np.ndarray,
+    spec: SceneSpec,
+    stage: str,
+    rng: np.random.Generator,
+    landform=None,
+    street=None,
 ) -> None:
     """The underpainting's places and surfaces (in place): a room or a backdrop, or rock, crowns, light on the
-    land; houses (or a street seen from its pavement), boats, a wet street's reflections, soft crests."""
+    land; houses (or a street seen from its pavement), boats, a wet street's reflections, soft crests (not on a
+    canyon's walls, whose bands are their form)."""
     if stage == "interior":
         dress_room(ref, labels, spec, rng)
     elif stage == "portrait":
@@ -246,7 +254,7 @@ def dress_scene(
         distant_ranges(ref, labels, spec)
         leafy_crowns(ref, labels, spec, rng)
         moving_light(ref, labels, spec, rng)
-    if street is not None:
+    if street is not None:  # (a `street_view.StreetView` when the landform is a street)
         dress_street(ref, labels, street, spec, rng)
     else:
         if stage == "landscape":
@@ -256,7 +264,10 @@ def dress_scene(
     if stage == "landscape":
         wet_ground(ref, labels, spec)  # after the town and boats, so their lights are mirrored too
     soften_crests(ref, labels)
-    if spec.family == "desert":  # the desert's crest lines are its dunes' shade (elsewhere earth is earth)
+    if landform == "canyon":
+        redden_canyon(ref, labels)
+    if spec.family == "desert" and landform != "canyon":  # the desert's crest lines are its dunes'
+        # shade (elsewhere earth is earth)
         soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
 
 
@@ -268,14 +279,15 @@ def render_layout(
     finish: bool = True,
     objects=None,
     stage: str = "landscape",
-    street: StreetView | None = None,
+    landform: str | None = None,
 ) -> Image.Image:
     """Paint a layout ([K, h, w] probabilities or a one-hot map) for this spec at size x size; `objects`
     (an `objects.ObjectPainter`) paints things into the underpainting and restates them over the strokes;
     `stage` "interior" or "portrait" paints the layout's fields as a room lit by its window or a backdrop;
-    `street` (a `street_view.StreetView`) is drawn again crisply at the output size and dressed."""
+    a `landform` asked as the subject is finished as such (a street drawn again crisply at the output size)."""
     rng = np.random.default_rng(seed)
     labels = labels_at(probs, size, rng)
+    street = street_view(seed) if landform == "street" else None
     if street is not None:
         lay_street(labels, street)
     flower_beds(labels, rng)
@@ -289,7 +301,7 @@ def render_layout(
     if stage == "interior":
         furnish_room(labels)
     ref = underpainting(labels, spec, rng)
-    dress_scene(ref, labels, spec, stage, rng, street)
+    dress_scene(ref, labels, spec, stage, rng, landform, street)
     if stage == "interior":
         dim_the_room(ref, labels, spec.time)
     add_glow(ref, labels, discs, spec)

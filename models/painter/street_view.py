@@ -133,8 +133,16 @@ def _facades(ref, index, view: StreetView, spec: SceneSpec, rng: np.random.Gener
         mask, area = index[:, cols] == i, ref[:, cols]
         foot = np.abs(dx[:, cols]) / view.kerb
         eye = (foot - dy[:, cols]) / np.maximum(foot, 1e-4)  # height above the pavement in eye heights
-        _facade(area, mask, eye, (depth[:, cols] - house.near) / (house.far - house.near), house, i, spec,
-                0.78 if house.side == shaded_side else 1.0)
+        _facade(
+            area,
+            mask,
+            eye,
+            (depth[:, cols] - house.near) / (house.far - house.near),
+            house,
+            i,
+            spec,
+            0.78 if house.side == shaded_side else 1.0,
+        )
 
 
 def _facade(area, mask, eye, along, house: House, i: int, spec: SceneSpec, light: float) -> None:
