@@ -121,3 +121,20 @@ def test_a_canyons_walls_are_red_rock():
     image = np.asarray(render_layout(one_hot(labels), spec, 5, 128, finish=False, landform="canyon"), np.float32)
     r, g, b = image[96:124, 2:24].reshape(-1, 3).mean(0)  # the near wall at the left
     assert r > 1.4 * g and r > 2 * b
+
+
+def test_lavender_fields_are_rows_of_lavender_going_back():
+    import numpy as np
+
+    from tools.brief import CreativeBrief
+    from models.painter.landforms import carve_landform
+    from models.painter.scene_layout import C
+    from tools.painting_mapping import painting_parameters
+
+    params = painting_parameters(CreativeBrief(subject="lavender fields in Provence"))
+    assert params.scene.landform == "rows" and 240 <= params.spec.accent_hue <= 290  # the flowers in lavender
+    labels = _land_and_sky("grass")
+    carve_landform(labels, "rows", 3)
+    bottom = labels[-1] == C["petal"]
+    runs = int((np.diff(bottom.astype(int)) == 1).sum())
+    assert runs >= 3 and 0.3 < bottom.mean() < 0.8  # rows of flowers with grass between

@@ -23,6 +23,7 @@ from tools.scene_mapping import SceneReading, read_scene, scene_words
 
 NAMED_PALETTE_STRENGTH = 0.85
 MOOD_PALETTE_STRENGTH = 0.32
+LANDFORM_SATURATION = 0.5  # the least saturation of a colour a landform's words name (lavender is pale)
 BASIC_HUES = ("red", "orange", "gold", "yellow", "green", "teal", "blue", "navy", "violet", "purple", "pink")
 MOOD_SCENES_PATH = os.path.join(os.path.dirname(__file__), "data", "mood_scenes.yaml")
 
@@ -131,6 +132,8 @@ def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> Painti
         hue, saturation, strength = mood_hue(v, a), mood_saturation, MOOD_PALETTE_STRENGTH
     saturation = clamp(saturation + brief.saturation_offset, 0.03, 1)
     accent_hue, accent_saturation = _accent(colours, hue, saturation, v)
+    if not colours and scene.landform_colour is not None:  # "lavender fields": its flowers in lavender
+        accent_hue, accent_saturation = scene.landform_colour[0], max(scene.landform_colour[1], LANDFORM_SATURATION)
     spec = SceneSpec(
         family=scene.family,
         time=scene.time,

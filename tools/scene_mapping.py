@@ -55,6 +55,7 @@ class SceneReading:
     stage: str = "landscape"  # or "interior", "portrait": a scene that is no landscape
     objects: tuple = ()  # object_matching.ObjectMatch, the things to draw, in the subject's order
     landform: str | None = None  # a landform asked as the subject ("a waterfall"), carved as the picture's centre
+    landform_colour: tuple[float, float] | None = None  # (hue, saturation) its words name ("lavender fields")
     left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
 
     def things_in_words(self) -> list[str]:
@@ -535,6 +536,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         family = STYLE_FAMILIES.get(style or "", mood_abstract_kind(valence, arousal))
     return SceneReading(
         landform=landform[0] if landform is not None and stage == "landscape" else None,
+        landform_colour=named_colour(phrases[0][0]) if landform is not None and stage == "landscape" else None,
         stage=stage,
         objects=tuple(things),
         left_out=tuple(left_out),

@@ -137,6 +137,19 @@ def dunes(labels: np.ndarray, rng: np.random.Generator) -> None:
         labels[body & (lee * (x - slip) > 0) & (y < crest[None, :] + 2 + 0.8 * rise[None, :])] = C["earth"]
 
 
+def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A field planted in rows running back to a vanishing point on the horizon: rows of flowers (petal, in the
+    flowers' colour) with grass between them, wider nearer the eye."""
+    h = _horizon(labels)
+    y, x = _grid()
+    vp = N * rng.uniform(0.35, 0.65)
+    across = (x - vp) / np.maximum(y - h, 0.5)  # each row keeps its value of this on the way back
+    count = rng.uniform(1.6, 2.4)  # rows per unit of it
+    field = y >= h
+    labels[field] = C["grass"]
+    labels[field & (np.mod(across * count, 1) < 0.58) & (y >= h + 1)] = C["petal"]
+
+
 RED_ROCK = (16, 0.62)  # a canyon's sandstone (hue, saturation), whatever the desert's sand colour
 RED_SHARE = 0.7  # how far its walls' paint goes to it, keeping their light
 
@@ -159,6 +172,7 @@ CARVE = {
     "cliffs": cliffs,
     "chalk_cliffs": lambda labels, rng: cliffs(labels, rng, face="snow"),
     "canyon": canyon,
+    "rows": rows,
     "terraces": terraces,
     "peaks": peaks,
 }

@@ -290,8 +290,9 @@ def render_layout(
     street = street_view(seed) if landform == "street" else None
     if street is not None:
         lay_street(labels, street)
-    flower_beds(labels, rng)
-    complete_flowers(labels)
+    if landform != "rows":  # a field's rows of flowers are its form, not beds or heads
+        flower_beds(labels, rng)
+        complete_flowers(labels)
     break_crests(labels, rng)
     thin_crests(labels)
     drop_floating_land(labels)
