@@ -126,9 +126,9 @@ def test_a_canyons_walls_are_red_rock():
 def test_lavender_fields_are_rows_of_lavender_going_back():
     import numpy as np
 
-    from tools.brief import CreativeBrief
     from models.painter.landforms import carve_landform
     from models.painter.scene_layout import C
+    from tools.brief import CreativeBrief
     from tools.painting_mapping import painting_parameters
 
     params = painting_parameters(CreativeBrief(subject="lavender fields in Provence"))
