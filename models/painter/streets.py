@@ -55,15 +55,13 @@ def _far_quay(labels: np.ndarray) -> int:
 
 def carve_street(labels: np.ndarray, count: int, family: str, seed: int) -> None:
     """`count` houses side by side on one street line, carved into the class map as building blocks (in place);
-    in a city in front of its blocks (on a street, not in water), in a harbour along the far quay with the water
-    in front, elsewhere on the near ground with a strip of street under them."""
+    in a city in front of its blocks, in a harbour along the far quay with the water in front, elsewhere on the
+    near ground with a strip of street under them."""
     rng = np.random.default_rng([seed, 23])
     city = labels == C["building"]
     if family == "city" and city.any():  # houses asked, not towers: the street line kept, the blocks gone
         base = int(np.nonzero(city.any(1))[0].max())
         labels[city] = C["sky"]
-        front = labels[base + 1 :]
-        front[np.isin(front, WATER_CLASSES)] = C["earth"]  # a street in front of them (a canal is a lake's)
         scale = CITY_SCALE
     elif _open_water_in_front(labels):  # a harbour: the town along the far quay, the water and boats in front
         base = _far_quay(labels)
