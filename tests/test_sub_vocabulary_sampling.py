@@ -78,3 +78,16 @@ def test_sampling_stops_at_the_first_ended_candidate_that_is_good(tiny_lm):
         model, ids, allowed, _settings(candidates=3), done=lambda t: len(t) >= 3, good=lambda t: True
     )
     assert [len(t) for t in out] == [3, 2, 2]
+
+
+def test_no_candidate_repeats_four_tokens_of_the_avoided_lines(tiny_lm):
+    model, tokenizer = tiny_lm
+    ids = tokenizer("the sea", return_tensors="pt").input_ids
+    allowed = torch.tensor([5, 9, 17])  # three tokens: twelve steps must repeat some run of them
+    earlier = (5, 9, 17, 5, 9, 9, 17, 17, 5, 5, 17, 9)
+    out = sample_sub_vocabulary(
+        model, ids, allowed, _settings(candidates=3, avoid_tokens=earlier, avoid_ngram_size=4), done=lambda t: False
+    )
+    grams = {earlier[i : i + 4] for i in range(len(earlier) - 3)}
+    for tokens in out:
+        assert not any(tuple(tokens[i : i + 4]) in grams for i in range(len(tokens) - 3)), tokens

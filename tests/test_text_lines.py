@@ -102,3 +102,12 @@ def test_a_line_repeating_three_words_of_an_earlier_line_is_caught():
     assert repeats_a_phrase("The factory is in the gloomy night.", ["The abandoned factory is in the gloomy night,"])
     assert not repeats_a_phrase("and the gulls are calling", ["the boats are in the harbour"])
     assert not repeats_a_phrase("in the night", [])
+
+
+def test_a_line_saying_an_earlier_line_again_loses_to_a_new_one():
+    from tools.line_relevance import relevance
+
+    earlier = ["The old man feeds the pigeons in the park,", "and the pigeons are being cared for."]
+    again, new = "The pigeons are being cared for and fed.", "Breadcrumbs scatter on the wooden bench."
+    scores = relevance([again, new], earlier)
+    assert scores[1] > scores[0]

@@ -30,6 +30,7 @@ from models.language.text_vocabulary import decoded_token_texts, prose_token_ids
 from models.language.verse_constraints import FormShape
 from models.language.verse_sounds import rhyming_part, words_of
 from tools.describe import draft_description
+from tools.line_relevance import relevance
 from tools.text_drafting import (
     DANGLING,
     ECHO,
@@ -43,9 +44,11 @@ from tools.text_drafting import (
 )
 from tools.text_prompts import copied_phrase, normalise, starts_with_field_label
 
-LINE_CANDIDATES = 3  # per free line
+LINE_CANDIDATES = 3  # sampled per free line
 RHYME_LINE_CANDIDATES = 4  # sampled per rhyme line (each gives many possible ends)
 HAIKU_LINE_CANDIDATES = 5
+RETRY_TEMPERATURE = 0.9  # a line whose candidates all fail is sampled once more, hotter
+FLAWED = -5.0  # a score below this has one of `line_score`'s flaws
 RHYME_LINE_WORDS = 7  # words before a rhyme line's end word, at most
 EXITS_SCORED = 4  # possible ends of a rhyme line scored exactly
 END_WORD_WEIGHT = 0.5  # a rhyme line's end word and break weighed once more: a rhyme it leads to wins
@@ -214,28 +217,46 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
             settings.seed = seed * 100 + index
             before = [t for line in kept for t in line.tokens]
             rhymed = bool(form.scheme) and (form.partner(index) is not None or form.opens_rhyme(index))
+            settings.avoid_tokens = tuple(before)  # no four tokens of an earlier line again
             if rhymed:
                 prior = None if form.partner(index) is not None else pairs
-                lines = rhyme_line(model, tokenizer, context, allowed, table, settings, form, index, kept, prior)
+                rhyme = replace(settings, candidates=RHYME_LINE_CANDIDATES)
+                lines = rhyme_line(model, tokenizer, context, allowed, table, rhyme, form, index, kept, prior)
                 ends = RhymeEnds(token_texts, allowed, prior)
-                best = max(lines, key=lambda line: line_score(line, kept, subject, leaked) + ends.bonus(line))
+                best = best_line(lines, kept, lambda ln, e=ends: line_score(ln, kept, subject, leaked) + e.bonus(ln))
             else:
                 shape = FormShape(tokenizer, allowed, form, DANGLING, min_words=min_words, max_words=10)
                 n = HAIKU_LINE_CANDIDATES if form.syllables else LINE_CANDIDATES
                 shapes = [lambda tokens, s=shape, b=before: s(b + tokens)] * n
-                free = replace(settings, distinct_start=False)  # judged: free verse read worse with it
-                lines = sample_line(model, tokenizer, context, allowed, free, _line_done, shapes)
+                # judged: free verse read worse with distinct starts
+                free = replace(settings, distinct_start=False)
                 last = LAST_WORD_WEIGHT if index == form.lines - 1 else 0.0  # the last word closes the thought
 
                 def score(line: Line, kept=kept, last=last) -> float:
                     return line_score(line, kept, subject, leaked) + last * end_word_log_prob(line, token_texts)
 
-                best = max(lines, key=score)
-            kept.append(best)
-            context.extend(best.tokens)
+                lines = sample_line(model, tokenizer, context, allowed, free, _line_done, shapes)
+                best = best_line(lines, kept, score)
+                if best is None or best[1] < FLAWED:
+                    hotter = replace(free, temperature=RETRY_TEMPERATURE, seed=free.seed + 7919)
+                    lines += sample_line(model, tokenizer, context, allowed, hotter, _line_done, shapes)
+                    best = best_line(lines, kept, score)
+            if best is None:  # every candidate ended at once: the form check will say the poem is short
+                break
+            kept.append(best[0])
+            context.extend(best[0].tokens)
     text = clean_text("".join(line.text for line in kept), "poem")
     log_probs = [lp for line in kept for lp in line.log_probs]
     return check(text, "poem", form, subject, sum(log_probs) / max(1, len(log_probs)), leaked)
+
+
+def best_line(lines: list[Line], kept: list[Line], score) -> tuple[Line, float] | None:
+    """The line with the highest `score` less what `line_relevance.relevance` finds it repeats of the poem so
+    far, with its total; None when there is no line."""
+    if not lines:
+        return None
+    near = relevance([line.text for line in lines], [k.text for k in kept])
+    return max(((line, score(line) + r) for line, r in zip(lines, near)), key=lambda pair: pair[1])
 
 
 class RhymeEnds:

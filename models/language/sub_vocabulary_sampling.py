@@ -100,6 +100,7 @@ def sample_sub_vocabulary(
     alone (over the allowed tokens, before penalties and shaping), to rank finished candidates by.
     `watch(candidate, tokens, their log-probs, next-token log-probs)` (with `log_probs`) sees every step.
     `settings.distinct_start`: the candidates' first tokens are all different (`distinct_picks`).
+    `settings.avoid_tokens`: no candidate repeats an `avoid_ngram_size`-gram of them (e.g. earlier lines).
     """
     n, device = settings.candidates, context_ids.device
     body = decoder_of(model)
@@ -111,6 +112,8 @@ def sample_sub_vocabulary(
     seen = [set(known[known >= 0].tolist()) for _ in range(n)]
     prompt_grams = context if getattr(settings, "block_prompt_ngrams", True) else []  # else own n-grams only
     blockers = [NGramBlocker(prompt_grams, settings.no_repeat_ngram_size) for _ in range(n)]
+    avoid = list(getattr(settings, "avoid_tokens", ()))
+    avoiders = [NGramBlocker(avoid, settings.avoid_ngram_size) if avoid else None for _ in range(n)]
     cached = cache.get_seq_length() if cache is not None else 0
     out = body(input_ids=context_ids[:, cached:], past_key_values=cache, use_cache=True)  # once, then shared
     hidden, cache = out.last_hidden_state[:, -1].repeat(n, 1), expand_cache(out.past_key_values, n)
@@ -127,7 +130,8 @@ def sample_sub_vocabulary(
             if watch is not None and own is not None:
                 watch(i, outputs[i], log_probs[i], own[row])
             penalise_repeats(logits[row], torch.tensor(sorted(seen[i]), dtype=torch.long), settings.repetition_penalty)
-            banned = [int(index[t]) for t in blockers[i].banned() if t < len(index) and index[t] >= 0]
+            ban = blockers[i].banned() | (avoiders[i].banned() if avoiders[i] else set())
+            banned = [int(index[t]) for t in ban if t < len(index) and index[t] >= 0]
             logits[row, banned] = float("-inf")
             if shape is not None:
                 logits[row] += (shape[i] if isinstance(shape, list) else shape)(outputs[i])
@@ -144,6 +148,8 @@ def sample_sub_vocabulary(
             if own is not None:
                 log_probs[i].append(float(own[row, index[token]]))
             blockers[i].append(token)
+            if avoiders[i]:
+                avoiders[i].append(token)
             seen[i].add(int(index[token]))
             if not done(outputs[i]):
                 keep.append(row)

@@ -29,6 +29,9 @@ class SamplingSettings:
     seed: int = 1
     block_prompt_ngrams: bool = True  # no n-gram of the prompt repeated (few-shot examples); off: own only
     distinct_start: bool = False  # the candidates open on different tokens (sub-vocabulary sampling only)
+    # sub-vocabulary sampling only: never repeat an `avoid_ngram_size`-gram of `avoid_tokens` (earlier lines)
+    avoid_tokens: tuple[int, ...] = ()
+    avoid_ngram_size: int = 4
 
 
 class PrefixCache:
