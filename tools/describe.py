@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from models.language.shared_lm import LM_LOCK, base_only
-from models.language.text_generation import SamplingSettings, generate_texts, threads_for_load
+from models.language.text_generation import generate_texts, threads_for_load
 from models.language.text_vocabulary import prose_token_ids
 from tools.text_drafting import (
     DESCRIPTION_ECHO,
@@ -24,6 +24,7 @@ from tools.text_drafting import (
     check,
     clean_text,
     cut_off,
+    prose_sampling,
     subject_words_present,
 )
 from tools.text_prompts import chat_prompt, chat_prompt_lines, copied_phrase, sentence_request
@@ -62,16 +63,7 @@ def best_sentence(model, tokenizer, part: str, request: str, subject: str, seed:
     """(text, mean token log-prob) of the best of a few candidate sentences for one request."""
     prefix, tail = chat_prompt(tokenizer, part, request)
     allowed = prose_token_ids(tokenizer)
-    settings = SamplingSettings(
-        max_new_tokens=SENTENCE_TOKENS,
-        temperature=SENTENCE_TEMPERATURE,
-        top_p=0.92,
-        repetition_penalty=1.0,
-        no_repeat_ngram_size=3,
-        block_prompt_ngrams=False,
-        candidates=SENTENCE_CANDIDATES,
-        seed=seed,
-    )
+    settings = prose_sampling(SENTENCE_TOKENS, SENTENCE_TEMPERATURE, SENTENCE_CANDIDATES, seed)
     log_probs: list[list[float]] = []
     raws = generate_texts(
         model,

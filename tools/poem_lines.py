@@ -24,7 +24,7 @@ import torch
 from models.language.line_endings import EndWordWatcher, partner_prior, score_lines, topic_log_probs
 from models.language.poem_forms import PoemForm
 from models.language.shared_lm import LM_LOCK, base_only
-from models.language.text_generation import SamplingSettings, threads_for_load
+from models.language.text_generation import threads_for_load
 from models.language.text_lines import CachedContext, Line, sample_line
 from models.language.text_vocabulary import decoded_token_texts, prose_token_ids
 from models.language.verse_constraints import FormShape
@@ -41,6 +41,7 @@ from tools.text_drafting import (
     check,
     clean_text,
     draft_texts,
+    prose_sampling,
 )
 from tools.text_prompts import copied_phrase, normalise, starts_with_field_label
 
@@ -193,17 +194,7 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
     """A poem from a chat model, one line at a time (see the module's docstring); a `Draft`."""
     prefix, request, _, leaked = _prompt(tokenizer, "poem", mood, subject, colours, music, form, "any")
     allowed = prose_token_ids(tokenizer)
-    settings = SamplingSettings(
-        max_new_tokens=LINE_TOKENS,
-        temperature=LINE_TEMPERATURE,
-        top_p=0.92,
-        repetition_penalty=1.0,
-        no_repeat_ngram_size=3,
-        candidates=LINE_CANDIDATES,
-        seed=seed,
-        block_prompt_ngrams=False,
-        distinct_start=DISTINCT_STARTS,
-    )
+    settings = prose_sampling(LINE_TOKENS, LINE_TEMPERATURE, LINE_CANDIDATES, seed, distinct_start=DISTINCT_STARTS)
     min_words = 1 if form.syllables else MIN_WORDS
     token_texts = decoded_token_texts(tokenizer)
     kept: list[Line] = []

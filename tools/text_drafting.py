@@ -186,6 +186,23 @@ def max_tokens(kind: str, form: PoemForm | None) -> int:
     return {"title": 12, "description": 90}[kind]
 
 
+def prose_sampling(max_new_tokens: int, temperature: float, candidates: int, seed: int, **more) -> SamplingSettings:
+    """How the chat model samples our texts, lines and sentences: no repetition penalty (the prompt names the
+    subject: penalising its words would push them out), no 3-gram of its own repeated, and the request's phrases
+    may be copied ("in C major", "an old dog"); `more`: further `SamplingSettings` fields."""
+    return SamplingSettings(
+        max_new_tokens=max_new_tokens,
+        temperature=temperature,
+        top_p=0.92,
+        repetition_penalty=1.0,
+        no_repeat_ngram_size=3,
+        block_prompt_ngrams=False,
+        candidates=candidates,
+        seed=seed,
+        **more,
+    )
+
+
 def draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence=0.0, arousal=0.0):
     """Sample `CANDIDATES[kind]` drafts at once under the form, checked, best first (a chat model's poem is
     written line by line instead: `tools.poem_lines.drafts`)."""
@@ -193,16 +210,7 @@ def draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form
         tokenizer, kind, mood, subject, colours, music, form, mood_region(valence, arousal)
     )
     allowed = prose_token_ids(tokenizer)
-    settings = SamplingSettings(
-        max_new_tokens=max_tokens(kind, form),
-        temperature=TEMPERATURE[kind],
-        top_p=0.92,
-        repetition_penalty=1.0,  # the prompt names the subject: penalising its words would push them out
-        no_repeat_ngram_size=3,
-        block_prompt_ngrams=False,  # "in C major", "an old dog" may be copied from the request
-        candidates=CANDIDATES[kind],
-        seed=seed,
-    )
+    settings = prose_sampling(max_tokens(kind, form), TEMPERATURE[kind], CANDIDATES[kind], seed)
     log_probs: list[list[float]] = []
     with LM_LOCK, base_only(key), threads_for_load():
         raws = generate_texts(
