@@ -123,7 +123,7 @@ def _run_tool(session: Session, name: str, tool, args: BaseModel, progress, sett
             seed=session.take_seed(),
             progress=progress,
             lookup=session.work,
-            works=tuple(session.heads),
+            works={kind: session.settings(kind) for kind in session.heads},
         )
         result = tool.run(args, ctx)
         return session.add_version(vid, name, args.model_dump(exclude_defaults=True), result, fresh)

@@ -76,7 +76,9 @@ def write_through_tool(request: dict, out_dir: str, seed: int = 1) -> str:
         args["rhyme"] = form.scheme is not None
     if "form" in fields and form.name != "free":
         args["form"] = form.name
-    ctx = ToolContext(brief=brief_for(request), out_dir=out_dir, seed=seed, works=tuple(request.get("with", ())))
+    brief = brief_for(request)
+    works = {kind: brief for kind in request.get("with", ())}  # made in the same mood as the text
+    ctx = ToolContext(brief=brief, out_dir=out_dir, seed=seed, works=works)
     return write_text(WriteTextArgs(**args), ctx).text
 
 

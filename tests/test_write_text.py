@@ -161,3 +161,26 @@ def test_a_near_copy_of_the_worked_example_is_echo_and_no_colours_are_not_named(
     assert copied_phrase(near, "poem") and _check(near, form=poem_form("free", 2)).leak
     assert not copied_phrase("The reeds are still, the lake is calm.", "poem")
     assert " in any" not in chat_request("description", "calm", "a fair", "any", "slow melody in C major on piano")
+
+
+def test_a_description_tells_the_melody_and_painting_as_they_were_made(tiny_lm, tmp_path, monkeypatch):
+    import tools.write_text as write_text_module
+    from tools.brief import BriefChanges, apply_changes
+
+    asked = []
+    real = write_text_module.draft_texts
+
+    def spy(*args):
+        asked.append(args[6:8])  # the colours and the music the drafts are asked for
+        return real(*args)
+
+    monkeypatch.setattr(write_text_module, "draft_texts", spy)
+    text_brief = CreativeBrief(subject="a pier", palette=["gold"])  # the text's own settings: C major, gold
+    melody = apply_changes(text_brief, BriefChanges(mood="melancholic", instrument="cello"))[0]
+    painting = apply_changes(text_brief, BriefChanges(palette=["navy", "grey"]))[0]
+    works = {"painting": painting, "melody": melody}
+    ctx = ToolContext(brief=text_brief, out_dir=str(tmp_path / "d"), seed=3, works=works)
+    write_text(WriteTextArgs(kind="description"), ctx)
+    assert asked[0] == ("navy and grey", "slow cello melody in A minor that falls in small steps")
+    write_text(WriteTextArgs(kind="poem"), ToolContext(brief=text_brief, out_dir=str(tmp_path / "p"), seed=3))
+    assert asked[-1][0] == "gold" and "C major" in asked[-1][1]  # a poem alone keeps its own settings

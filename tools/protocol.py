@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -38,7 +38,8 @@ class ToolContext:
     seed: int = 1
     progress: Callable[[str], None] = lambda message: None
     lookup: Callable[[str], PreviousWork | None] = lambda version_id: None  # other versions, by id
-    works: tuple[str, ...] = ()  # the kinds of work the session holds ("painting", "melody", ...)
+    works: Mapping[str, CreativeBrief] = field(default_factory=dict)  # each work the session holds, by kind, as
+    # its current version was made ("melody" -> its key, tempo, instrument), so a text describes what exists
 
 
 @dataclass

@@ -15,6 +15,7 @@ token log-probability plus the subject's words present.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -66,11 +67,20 @@ def describe_music(brief: CreativeBrief) -> str:
 
 
 def write(
-    kind: str, brief: CreativeBrief, form: PoemForm | None, seed: int, rounds: int = 2, works: tuple[str, ...] = ()
+    kind: str,
+    brief: CreativeBrief,
+    form: PoemForm | None,
+    seed: int,
+    rounds: int = 2,
+    works: Mapping[str, CreativeBrief] | None = None,
 ) -> Draft:
     """The best draft over up to `rounds` batches of candidates; stops at the first round with a sound one
-    (`works`: the kinds of work made, which a description describes)."""
+    (`works`: the settings of each work made, by kind; a description describes those, in their own colours,
+    key and tempo, not the text's)."""
+    works = works or {}
     model, tokenizer, key = text_language_model()
+    colours = colour_words(works.get("painting", brief).palette if kind == "description" else brief.palette)
+    music = describe_music(works.get("melody", brief) if kind == "description" else brief)
     best = None
     for r in range(rounds):
         drafts = draft_texts(
@@ -80,13 +90,13 @@ def write(
             kind,
             brief.mood,
             brief.subject,
-            colour_words(brief.palette),
-            describe_music(brief),
+            colours,
+            music,
             form,
             seed * 1000 + r,
             brief.valence,
             brief.arousal,
-            works,
+            tuple(works),
         )
         for draft in drafts:
             if best is None or draft.rank > best.rank:
