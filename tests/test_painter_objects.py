@@ -177,3 +177,18 @@ def test_a_working_boat_is_painted_as_a_hull_a_wheelhouse_and_a_mast_not_a_stenc
     assert boat[: h // 4, :, 3].sum() < 0.1 * boat[..., 3].sum()  # above the deck only the mast
     assert np.allclose(painted_boat(80, seed=0, facing_left=True), boat[:, ::-1])
     assert not np.allclose(painted_boat(80, seed=1)[int(0.8 * h), w // 2, :3], hull[:3])  # another hull colour
+
+
+def test_the_reply_calls_a_drawing_near_only_when_the_words_name_something_else():
+    from tools.object_matching import ObjectMatch
+    from tools.paint import _named_in_phrase
+
+    def match(phrase, name):
+        return ObjectMatch(phrase, ObjectEntry("noto", name.replace(" ", "-")), "animal", 0.6, 1)
+
+    assert _named_in_phrase(match("a heron standing still in shallow water", "heron"))
+    assert _named_in_phrase(match("two herons", "heron")) and _named_in_phrase(
+        match("a hot air balloon", "hot air balloon")
+    )
+    assert not _named_in_phrase(match("an old typewriter", "writing hand"))
+    assert not _named_in_phrase(match("a red fox curled up asleep", "sleepy"))

@@ -10,6 +10,7 @@ so the same composition is repainted; `new_variation` draws a new latent.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from typing import ClassVar, Literal
 
@@ -102,13 +103,20 @@ def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[SceneSpec, int, fl
     return SceneSpec(**other.data["spec"]), other.seed, args.blend_amount
 
 
+def _named_in_phrase(match: object_matching.ObjectMatch) -> bool:
+    """The drawing is the very thing the words name ("a heron standing still" painted as a heron), however far the
+    whole phrase is by meaning."""
+    said = {object_matching.singular(w) for w in re.findall(r"[a-z]+", match.phrase.lower())}
+    return {object_matching.singular(w) for w in re.findall(r"[a-z]+", match.entry.words.lower())} <= said
+
+
 def _scene_notes(params: PaintingParameters, subject: str) -> list[str]:
     if params.chosen_subject:
         return [params.subject_note()]
     notes = [
         f"I can't draw {m.phrase!r} yet, so I painted the nearest I have: {m.entry.words}"
         for m in params.scene.objects
-        if not m.exact
+        if not (m.exact or _named_in_phrase(m))
     ]
     notes += [
         f"I can't draw {phrase!r} yet (the nearest I have is {near}), so it is left out"
