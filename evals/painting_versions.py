@@ -106,10 +106,15 @@ def make_job(
     return finish_job(folder, job, key, key_root)
 
 
-def score(set_name: str, job: str, label: str, judge_root="/work/judge", key_root="/work/keys") -> dict:
-    """Each version's figures from the one judge job; written to evals/data/painting_blind_<label>.json."""
+def score(set_name: str, job: str, label: str, judge_root="/work/judge", key_root="/work/keys", replace=False) -> dict:
+    """Each version's figures from the one judge job; written to evals/data/painting_blind_<label>.json, which
+    must be new unless `replace` (a label already used names figures someone quotes)."""
     from evals.painting_blind import read_judgement
     from evals.painting_blind_scoring import score_rows
+
+    path = os.path.join(os.path.dirname(__file__), "data", f"painting_blind_{label}.json")
+    if os.path.exists(path) and not replace:
+        raise SystemExit(f"{path} exists: choose a new --label (or --replace to score the same job again)")
 
     rows = {r["id"]: r for r in _load_requests(set_name)}
     key, verdicts = read_judgement(job, judge_root, key_root)
@@ -119,7 +124,6 @@ def score(set_name: str, job: str, label: str, judge_root="/work/judge", key_roo
         report["versions"][version] = score_rows(rows, works, verdicts)
         overall = report["versions"][version]["overall"]
         print(version, json.dumps({k: overall[k] for k in ("keep_mean", "ones", "twos", "subject_named")}))
-    path = os.path.join(os.path.dirname(__file__), "data", f"painting_blind_{label}.json")
     with open(path, "w") as f:
         json.dump(report, f, indent=1, ensure_ascii=False)
     return report
@@ -136,6 +140,7 @@ def main() -> None:
     parser.add_argument("--labels", default="before,after")
     parser.add_argument("--job")
     parser.add_argument("--label")
+    parser.add_argument("--replace", action="store_true", help="score over an existing label's file (score)")
     args = parser.parse_args()
     if args.tree:
         sys.path.insert(0, os.path.abspath(args.tree))
@@ -149,7 +154,7 @@ def main() -> None:
     elif args.step == "job":
         print(make_job(args.set, dirs, args.labels.split(","), args.job, ids=[i for i in args.ids.split(",") if i]))
     else:
-        score(args.set, args.job, args.label or args.job)
+        score(args.set, args.job, args.label or args.job, replace=args.replace)
 
 
 if __name__ == "__main__":

@@ -89,3 +89,10 @@ def test_markdown_table_puts_versions_side_by_side():
     after = score_rows({"x1": ROW}, {"1.png": {"id": "x1"}}, verdicts)
     table = markdown_table({"before": before, "after": after})
     assert "| all | 1 | 0/1 → 1/1 |" in table and "| animals |" in table
+
+
+def test_scoring_never_writes_over_figures_already_quoted(tmp_path):
+    from evals.painting_versions import score
+
+    with pytest.raises(SystemExit, match="choose a new --label"):
+        score("test6", "any-job", "test6", judge_root=str(tmp_path), key_root=str(tmp_path))
