@@ -133,8 +133,9 @@ for r in requests:
 """
 
 
-def texts_from_tree(tree: str, requests: list[dict], job: str, version: str) -> list[dict]:
-    """Each request's text and seconds, written by the checkout at `tree` in a process of its own."""
+def texts_from_tree(tree: str, requests: list[dict], job: str, version: str, reuse: bool = False) -> list[dict]:
+    """Each request's text and seconds, written by the checkout at `tree` in a process of its own (with `reuse`,
+    the texts this version already wrote for the same job and requests, e.g. a `before` made early)."""
     import subprocess
     import sys
 
@@ -143,6 +144,10 @@ def texts_from_tree(tree: str, requests: list[dict], job: str, version: str) -> 
     scratch = os.path.join("/tmp", "artchat-text-blind", job)
     os.makedirs(scratch, exist_ok=True)
     asked, out = os.path.join(scratch, f"{version}.requests.json"), os.path.join(scratch, f"{version}.texts.json")
+    if reuse and os.path.exists(out) and _same_requests(asked, requests):
+        print(f"== {version}: {len(requests)} texts written earlier, in {out}", flush=True)
+        with open(out, encoding="utf-8") as f:
+            return json.load(f)
     with open(asked, "w", encoding="utf-8") as f:
         json.dump(requests, f)
     env = {**os.environ, "PYTHONPATH": tree}
@@ -152,10 +157,19 @@ def texts_from_tree(tree: str, requests: list[dict], job: str, version: str) -> 
         return json.load(f)
 
 
-def make_from_trees(requests: list[dict], job: str, trees: dict[str, str]) -> None:
-    """One job holding every version's text for every request, under one shuffled numbering."""
-    made = {version: texts_from_tree(tree, requests, job, version) for version, tree in trees.items()}
-    write_job(requests, job, made)
+def _same_requests(path: str, requests: list[dict]) -> bool:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f) == json.loads(json.dumps(requests))
+
+
+def make_from_trees(
+    requests: list[dict], job: str, trees: dict[str, str], reuse: bool = False, texts_only: bool = False
+) -> None:
+    """One job holding every version's text for every request, under one shuffled numbering (`texts_only`: write
+    the versions' texts and stop, for a later `reuse`)."""
+    made = {version: texts_from_tree(tree, requests, job, version, reuse) for version, tree in trees.items()}
+    if not texts_only:
+        write_job(requests, job, made)
 
 
 def write_job(requests: list[dict], job: str, made: dict[str, list[dict]]) -> None:
@@ -312,10 +326,13 @@ def main() -> None:
     parser.add_argument("--requests", default=None, help="a request YAML file (instead of --set)")
     parser.add_argument("--tree", action="append", default=[], help="NAME=PATH: a checkout writing one version")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--reuse", action="store_true", help="a tree's texts already written for this job")
+    parser.add_argument("--texts-only", action="store_true", help="write the trees' texts, make no job yet")
     args = parser.parse_args()
     k, n = (int(x) for x in args.shard.split("/"))
     if args.action == "make" and args.tree:
-        make_from_trees(load_requests(args.requests or args.set)[: args.limit], args.job, parse_trees(args.tree))
+        requests = load_requests(args.requests or args.set)[: args.limit]
+        make_from_trees(requests, args.job, parse_trees(args.tree), args.reuse, args.texts_only)
     elif args.action == "make":
         make(args.requests or args.set, args.job, args.limit, (k, n))
     elif args.action == "join":

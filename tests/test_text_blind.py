@@ -78,3 +78,19 @@ def test_a_request_file_is_read_and_bad_inputs_get_a_sentence(tmp_path):
         text_blind.texts_from_tree(str(tmp_path), [], "j", "v")
     with pytest.raises(SystemExit, match="two trees named"):
         text_blind.parse_trees(["x=/a", "x=/b"])
+
+
+def test_a_version_made_early_is_reused_for_the_same_requests_only(roots):
+    import uuid
+
+    job = f"early-{uuid.uuid4().hex[:8]}"
+    early = text_blind.parse_trees([f"before={_tree(roots, 'a', 'Early')}"])
+    text_blind.make_from_trees(REQUESTS, job, early, texts_only=True)
+    assert not (roots / "judge" / job).exists()  # no job yet
+    later = text_blind.parse_trees([f"before={_tree(roots, 'c', 'Late')}", f"after={_tree(roots, 'b', 'New')}"])
+    text_blind.make_from_trees(REQUESTS, job, later, reuse=True)
+    key = json.loads((roots / "keys" / f"{job}.json").read_text())
+    assert {row["text"].split()[0] for row in key.values() if row["version"] == "before"} == {"Early"}
+    text_blind.make_from_trees(REQUESTS[:1], job, later, reuse=True)  # other requests: written again
+    key = json.loads((roots / "keys" / f"{job}.json").read_text())
+    assert {row["text"].split()[0] for row in key.values() if row["version"] == "before"} == {"Late"}
