@@ -5,7 +5,7 @@ armchair") against the example phrases of each activity (`tools/data/scenes.yaml
 pose and what the person holds. Who they are (a woman or a man; a child, an adult or an old person) is the
 person's phrase against the nearest `who` examples, a "her" or "his" deciding a tie. Hair and clothes are read
 from their own words: a colour word before "hair" (or "blonde", "redhead"), "long" hair, pigtails or braids, a
-beard; a colour word before a garment ("a green dress"), a dress or skirt; a hat.
+beard; a colour word before a garment ("a green dress"), a dress or skirt; a hat; glasses, a pipe, a cup.
 """
 
 from __future__ import annotations
@@ -39,6 +39,17 @@ HAIR_COLOURS = {
     "gray": (0.62, 0.61, 0.6),
     "silver": (0.76, 0.76, 0.76),
     "white": (0.88, 0.87, 0.84),
+}
+# what a sitter wears or holds besides a hat, by the words people use for it (`sitter_things.THINGS`)
+THING_WORDS = {
+    "glasses": "glasses",
+    "spectacles": "glasses",
+    "specs": "glasses",
+    "pipe": "pipe",
+    "coffee": "cup",
+    "tea": "cup",
+    "mug": "cup",
+    "cup": "cup",
 }
 STRAW, FELT = (0.85, 0.74, 0.45), (0.25, 0.2, 0.17)  # a straw hat, a hat of no named colour
 HAIR_NOUNS = ("hair", "haired", "pigtails", "braids", "curls", "ponytail", "beard", "bearded")
@@ -79,6 +90,8 @@ PROP_NAMES = {
     "easel": "easel",
     "backpack": "backpack",
     "net": "fishing net",
+    "skateboard": "skateboard",
+    "bubbles": "soap bubbles",
 }
 DOCK = 0.72  # the words after the person's this near a dock's example: a seated one sits on a dock's edge
 COUPLE = 0.72  # a person's phrase this near a couple's example is a man and a woman
@@ -187,15 +200,25 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
         pose=act["pose"],
         prop=act.get("prop"),
         age=age,
-        dress=skirt or woman,
+        dress=skirt or (woman and act["pose"] != "jump"),  # a skater in the air wears trousers unless told
         long_hair=long,
         beard=beard or (not woman and age == "old" and seed % 2 == 0),
         hair=hair,
         clothes=clothes,
         seated_on=seat,
         hat=_hat(words),
+        things=tuple(sorted({THING_WORDS[w] for w in words if w in THING_WORDS})),
         couple=float(similarities(phrase, scene_words()["couples"]).max()) >= COUPLE,
     )
+
+
+def sitter_place(subject: str) -> str | None:
+    """The place a portrait's sitter belongs in (`scenes.yaml` sitter_places: a fisherman's harbour, a nurse's
+    corridor), by the whole subject's meaning; None when it is near none (a studio wall)."""
+    places = scene_words()["sitter_places"]
+    near = {place: float(similarities(subject, examples).max()) for place, examples in places.items()}
+    best = max(near, key=near.get)
+    return best if near[best] >= scene_words()["thresholds"]["sitter_place"] else None
 
 
 def held_by(person: Person, words: str) -> bool:

@@ -81,7 +81,7 @@ def painting_plan(params: PaintingParameters) -> PaintingPlan:
         ObjectRequest(m.entry, m.role, m.count, m.colour, m.person, object_matching.real_size(m.entry))
         for m in params.scene.objects
     )
-    return PaintingPlan(params.spec, params.scene.stage, requests, params.scene.landform)
+    return PaintingPlan(params.spec, params.scene.stage, requests, params.scene.landform, params.scene.setting)
 
 
 def describe(params: PaintingParameters) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from tools.embedding_search import embed, similarities
-from tools.figure_words import held_by, read_person
+from tools.figure_words import held_by, read_person, sitter_place
 from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
 from tools.subject_phrases import SETTINGS, STOP_WORDS, subject_phrases
 from tools.thing_phrases import (
@@ -57,6 +57,7 @@ class SceneReading:
     landform: str | None = None  # a landform asked as the subject ("a waterfall"), carved as the picture's centre
     landform_colour: tuple[float, float] | None = None  # (hue, saturation) its words name ("lavender fields")
     left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
+    setting: str | None = None  # a portrait's place behind the sitter (`figure_words.sitter_place`), else a wall
 
     def things_in_words(self) -> list[str]:
         """The things drawn, as a reply names them: "3 palm tree", "basket", a person by the words ("an old
@@ -338,9 +339,11 @@ def _whole_figures(things: list, seed: int, context: str) -> list:
 
 
 def _person_words(phrase: str) -> str:
-    """The person of a subject phrase, before what they do ("a couple" of "a couple walking hand")."""
+    """The person of a subject phrase, before what they do ("a couple" of "a couple walking hand", "a skater" of
+    "a skater mid jump")."""
     words = phrase.split()
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.endswith("ing") and len(w) > 4), len(words))
+    doing = [i for i, w in enumerate(words) if i > 0 and (w.endswith("ing") and len(w) > 4 or w.startswith("mid"))]
+    cut = doing[0] if doing else len(words)
     return " ".join(words[:cut])
 
 
@@ -547,4 +550,5 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         similarity=similarity,
         time_from_words=time is not None,
         weather_from_words=weather is not None,
+        setting=sitter_place(subject) if stage == "portrait" else None,
     )

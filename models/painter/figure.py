@@ -16,13 +16,30 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image, ImageDraw
 
+from models.painter.play_things import draw_bubbles, draw_skateboard
+
 SUPER = 3  # drawn this many times larger, then reduced: soft, even edges at a small figure's size
 SKIN_TONES = ((0.93, 0.76, 0.63), (0.86, 0.66, 0.52), (0.72, 0.52, 0.39), (0.52, 0.36, 0.26))
 HAIR_TONES = ((0.22, 0.15, 0.1), (0.12, 0.09, 0.08), (0.42, 0.27, 0.15), (0.66, 0.5, 0.3), (0.5, 0.24, 0.12))
 TROUSERS = ((0.22, 0.24, 0.32), (0.3, 0.25, 0.2), (0.32, 0.32, 0.3))
 WOOD = (0.42, 0.28, 0.16)
-POSES = ("stand", "walk", "sit", "bend", "reach", "dance")
-PROPS = ("book", "rod", "violin", "guitar", "horn", "hoe", "staff", "knitting", "easel", "backpack", "net", "kite")
+POSES = ("stand", "walk", "sit", "bend", "reach", "dance", "jump")
+PROPS = (
+    "book",
+    "rod",
+    "violin",
+    "guitar",
+    "horn",
+    "hoe",
+    "staff",
+    "knitting",
+    "easel",
+    "backpack",
+    "net",
+    "kite",
+    "skateboard",
+    "bubbles",
+)
 HEADS_TALL = {"child": 5.0, "adult": 7.2, "old": 6.9}  # a body this many heads tall
 CHILD = 0.72  # a child this much of a grown person's height
 DOCK = 3.0  # a dock's planks reach this many head heights behind a figure sitting on its edge
@@ -43,6 +60,7 @@ class Person:
     seated_on: str = "chair"  # what a seated figure sits on: "chair", "bench", "ground", "dock" (its edge)
     hat: tuple[float, float, float] | None = None  # a hat's colour (RGB) when the words give one ("a straw hat")
     couple: bool = False  # two people together, a man and a woman ("a couple walking"): copies alternate
+    things: tuple[str, ...] = ()  # what a sitter wears or holds besides a hat (`sitter_things.THINGS`): glasses
 
 
 def partner(person: Person, copy: int) -> Person:
@@ -79,6 +97,9 @@ POSE_JOINTS = {
     "reach": {**STAND, "en": (0.75, 0.85), "hn": (1.15, 0.05), "ef": (-0.3, 2.5), "hf": (-0.3, 3.45)},
     "dance": {**STAND, "en": (0.75, 0.6), "hn": (0.35, -0.35), "ef": (-0.8, 0.65), "hf": (-0.4, -0.3)}
     | {"kn": (0.15, 5.3), "fn": (0.1, 7.05), "kf": (-0.9, 5.0), "ff": (-2.1, 5.8)},
+    # in the air: knees drawn up under the body, arms flung out for balance
+    "jump": {**STAND, "hip": (-0.1, 3.45), "kn": (0.85, 4.3), "fn": (0.45, 5.6), "kf": (0.2, 4.55), "ff": (-0.6, 5.6)}
+    | {"en": (0.95, 1.9), "hn": (1.75, 1.55), "ef": (-0.85, 2.0), "hf": (-1.6, 1.7)},
 }
 # what a held thing does to the arms (the same joints, moved)
 PROP_ARMS = {
@@ -92,6 +113,7 @@ PROP_ARMS = {
     "staff": {"en": (0.55, 2.3), "hn": (0.85, 2.4)},
     "easel": {"en": (0.75, 1.9), "hn": (1.35, 1.7)},
     "net": {"en": (0.5, 2.6), "hn": (1.05, 3.2), "ef": (0.25, 2.65), "hf": (0.95, 3.4)},
+    "bubbles": {"en": (0.6, 2.0), "hn": (0.5, 1.0)},  # the wand raised to the lips
 }
 SEAT_HEIGHT = {"chair": 5.25, "bench": 5.25, "ground": 5.25}
 
@@ -177,6 +199,10 @@ def painted_figure(person: Person, stature: int, seed: int, accent_hue: float, f
     _seat(canvas, person, found)
     _body(canvas, person, found, skin, hair, top_colour, legs)
     _prop(canvas, person, found, top_colour)
+    if person.prop == "skateboard":
+        draw_skateboard(canvas, found, _floor(found))
+    elif person.prop == "bubbles":
+        draw_bubbles(canvas, found, rng)
     image = canvas.image.resize(
         (max(1, canvas.image.width // SUPER), max(1, canvas.image.height // SUPER)), Image.LANCZOS
     )
@@ -199,6 +225,7 @@ def _bounds(found: dict, person: Person) -> tuple[float, float, float, float]:
     xs = [p[0] for p in found.values()] + [-0.9, 0.9]
     ys = [p[1] for p in found.values()] + [-0.1, _floor(found) + 0.05]
     extra = {"rod": (0, 3.2, -3.0, 0), "easel": (0, 2.6, 0, 0), "staff": (0, 0, -0.6, 0), "hoe": (0, 0.6, 0, 0)}
+    extra |= {"bubbles": (0, 3.0, -2.0, 0), "skateboard": (0.3, 0.3, 0, 0.4)}
     ex = extra.get(person.prop, (0, 0, 0, 0))
     if person.pose == "sit" and person.seated_on != "ground":
         xs.append(-0.9 if person.seated_on != "dock" else -DOCK)

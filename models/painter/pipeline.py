@@ -55,6 +55,7 @@ class PaintingPlan:
     stage: str = "landscape"  # or "interior", "portrait"
     objects: tuple[ObjectRequest, ...] = field(default_factory=tuple)
     landform: str | None = None  # a landform asked as the subject, carved as the centre (`landforms.CARVE`)
+    setting: str | None = None  # a portrait's place behind the sitter (`backdrops.SETTINGS`), else a wall
 
 
 @contextlib.contextmanager
@@ -212,5 +213,13 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
     painter = ObjectPainter(placed, spec, light_x=_light_x(probs, seed)) if placed else None
     landform = plan.landform if indoor is None else None
     return render_layout(
-        probs, spec, seed, size, finish, objects=painter, stage=indoor or "landscape", landform=landform
+        probs,
+        spec,
+        seed,
+        size,
+        finish,
+        objects=painter,
+        stage=indoor or "landscape",
+        landform=landform,
+        setting=plan.setting if indoor == "portrait" else None,
     )

@@ -241,6 +241,7 @@ def dress_scene(
     rng: np.random.Generator,
     landform=None,
     street=None,
+    setting=None,
 ) -> None:
     """The underpainting's places and surfaces (in place): a room or a backdrop, or rock, crowns, light on the
     land; houses (or a street seen from its pavement), boats, a wet street's reflections, soft crests (not on a
@@ -248,7 +249,7 @@ def dress_scene(
     if stage == "interior":
         dress_room(ref, labels, spec, rng)
     elif stage == "portrait":
-        dress_portrait(ref, labels, spec, rng)
+        dress_portrait(ref, labels, spec, rng, setting)
     else:
         rock_faces(ref, labels, rng)
         distant_ranges(ref, labels, spec)
@@ -280,11 +281,13 @@ def render_layout(
     objects=None,
     stage: str = "landscape",
     landform: str | None = None,
+    setting: str | None = None,
 ) -> Image.Image:
     """Paint a layout ([K, h, w] probabilities or a one-hot map) for this spec at size x size; `objects`
     (an `objects.ObjectPainter`) paints things into the underpainting and restates them over the strokes;
     `stage` "interior" or "portrait" paints the layout's fields as a room lit by its window or a backdrop;
-    a `landform` asked as the subject is finished as such (a street drawn again crisply at the output size)."""
+    a `landform` asked as the subject is finished as such (a street drawn again crisply at the output size);
+    a portrait's `setting` (`backdrops.SETTINGS`) is the sitter's place behind them, else a studio wall."""
     rng = np.random.default_rng(seed)
     labels = labels_at(probs, size, rng)
     street = street_view(seed) if landform == "street" else None
@@ -302,7 +305,7 @@ def render_layout(
     if stage == "interior":
         furnish_room(labels)
     ref = underpainting(labels, spec, rng)
-    dress_scene(ref, labels, spec, stage, rng, landform, street)
+    dress_scene(ref, labels, spec, stage, rng, landform, street, setting)
     if stage == "interior":
         dim_the_room(ref, labels, spec.time)
     add_glow(ref, labels, discs, spec)

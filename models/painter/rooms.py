@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from models.painter.backdrops import paint_setting
 from models.painter.placement_rules import aspect
 from models.painter.scene_colours import _tinted, hsv_colour, mood_light
 from models.painter.scene_layout import CLASSES
@@ -309,9 +310,16 @@ def furnish_room(labels: np.ndarray) -> None:
         column[column == WALL] = ACCENT
 
 
-def dress_portrait(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
-    """In place: a studio backdrop, warm and dark, lighter behind the head, darker at the corners and below."""
+def dress_portrait(
+    ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator, setting: str | None = None
+) -> None:
+    """In place: the sitter's place behind them (`backdrops.paint_setting`) when a `setting` is given, else a
+    studio backdrop, warm and dark, lighter behind the head, darker at the corners and below."""
     size = labels.shape[0]
+    if setting is not None:
+        place = _palette_lean(paint_setting(setting, size, spec, rng), spec, 0.2)
+        ref[labels == WALL], ref[labels == LEDGE] = place[labels == WALL], place[labels == LEDGE] * 0.55
+        return
     y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size
     side = 0.5 + rng.choice([-0.14, 0.14])  # the light on the wall, to one side of the head
     halo = np.exp(-(((x - side) / 0.4) ** 2 + ((y - 0.3) / 0.38) ** 2))

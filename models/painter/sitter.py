@@ -7,17 +7,22 @@ drawn as a painter blocks one in: an egg-shaped face a third taller than wide, t
 features as soft value marks (shadowed eye sockets with small dark eyes, brows, the shadow side of the nose, a
 mouth a little darker and redder than the skin, warmer cheeks), a neck in the chin's shadow and shoulders in a
 plain garment. What the words say of the sitter (`figure.Person`: "long black hair", "a bearded man", "a green
-dress") overrides the emoji's hair and the garment's colour, and gives a beard. The scene's light, volume and
-strokes are laid on it later, as on every drawn thing.
+dress") overrides the emoji's hair and the garment's colour, and gives a beard (an old sitter's hair is grey when
+they name none), glasses, a hat, a pipe or a cup (`sitter_things`). The face is modelled by the light: a shadow
+side whose edge follows the head's form, ears, the nose's cast shadow, the chin's shadow on the neck. The scene's
+light, volume and strokes are laid on it later, as on every drawn thing.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy import ndimage
 
+from models.painter.masks import ellipse as _ellipse
+from models.painter.masks import lay as _lay
+from models.painter.masks import soft as _soft
 from models.painter.object_library import ObjectEntry
 from models.painter.scene_colours import hsv_colour
+from models.painter.sitter_things import paint_things
 
 BUST = 1.75  # the sitter's head and shoulders, as many times as tall as the head
 WIDTH = 1.9  # ... and as many times as wide
@@ -29,6 +34,10 @@ TURN = 0.14  # how far the features sit off the face's middle (a head turned a l
 FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height: marks of value, not drawn lines
 BACKDROP_HUE = 205  # a portrait's backdrop is a cool blue-grey (`rooms.dress_portrait`)
 SKIN_HUE = 25
+OLD_HAIR = (0.74, 0.73, 0.7)  # an old sitter's hair and beard when the words give no colour
+SHADOW_SIDE = 0.2  # the face's shadow begins this far (0..1 of its half width) past the middle, away from the light
+SHADE = 0.6  # the shadow side's colour, as a share of the skin's
+TERMINATOR = 0.035  # ... with an edge this soft (a share of the head's height): a turning form, not a smear
 CLOTH_CHROMA = 0.4  # a named colour's cloth, muted: "a green dress" at full chroma was a garish neon shirt
 SET_OFF = 60  # a garment's hue at least this far from the backdrop's and the skin's, or the sitter melts into
 # the wall or reads as bare shoulders
@@ -91,21 +100,6 @@ def _muted(rgb: np.ndarray) -> np.ndarray:
     return grey + (rgb - grey) * min(1.0, HAIR_CHROMA / max(chroma, 1e-3))
 
 
-def _ellipse(yy, xx, cy, cx, ry, rx) -> np.ndarray:
-    return ((yy - cy) / ry) ** 2 + ((xx - cx) / rx) ** 2 <= 1
-
-
-def _soft(mask: np.ndarray, sigma: float) -> np.ndarray:
-    return ndimage.gaussian_filter(mask.astype(np.float32), sigma)
-
-
-def _lay(out: np.ndarray, amount: np.ndarray, colour: np.ndarray) -> None:
-    """In place: `colour` laid over out's RGB by `amount` [H, W] (0..1), opaque where it lands."""
-    a = np.clip(amount, 0, 1)[..., None]
-    out[..., :3] = (1 - a) * out[..., :3] + a * colour
-    out[..., 3] = np.maximum(out[..., 3], a[..., 0])
-
-
 def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True, person=None) -> np.ndarray:
     """RGBA [h * BUST, w * WIDTH, 4] of the sitter described by the emoji head [h, w, 4], in a garment of the
     painting's accent hue, the face's far side from the light (from the left, or the right) in shadow; the words'
@@ -117,6 +111,8 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     man = person is not None and not person.dress
     if person is not None:
         hair = _muted(np.array(person.hair, np.float32)) if person.hair is not None else hair
+        if person.hair is None and person.age == "old":  # grey or white, never the emoji's bald skin tone
+            hair = np.array(OLD_HAIR, np.float32)
         length = 1.0 if person.long_hair else min(length, SHORT_HAIR) if man else length  # a man's hair is short
         if person.clothes is not None:
             grey = person.clothes[1] < 0.15
@@ -158,7 +154,14 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
         curtains = (np.abs(np.abs(xx - cx) - 1.02 * rx) < 0.17 * rx) & (yy > 0.25 * h) & (yy < (0.05 + fall) * h)
         _lay(out, _soft(curtains, 0.01 * h), hair * 0.95)
     away = np.clip((xx - cx) * (1 if light_left else -1) / rx, 0, None)  # across the face, away from the light
-    _lay(out, FORM_SHADOW * _soft(face & (away > 0.25), 0.05 * h) * (face | neck), skin * 0.55)
+    _ears(out, yy, xx, cx, h, rx, skin, light_left, length)
+    # the terminator follows the head's form: out at the temple and the cheekbone, in under them and at the jaw
+    bend = SHADOW_SIDE + 0.12 * np.cos((yy / h - 0.32) * 9) * (yy < 0.85 * h)
+    shade = _soft(face & (away > bend), TERMINATOR * h) * (face | neck)
+    _lay(out, FORM_SHADOW * shade, skin * SHADE)
+    _lay(out, 0.25 * _soft(face & (away > 0.8), 0.03 * h) * face, skin * 0.72)  # light bounced into the shadow
+    jaw_shadow = neck & (yy < 0.98 * h + 0.05 * h * np.abs(xx - cx) / (0.16 * h))  # the chin's shadow on the neck
+    _lay(out, 0.75 * _soft(jaw_shadow, 0.02 * h), skin * 0.45)
     side = 1 if light_left else -1  # the side away from the light
     lit_hair = behind & ((xx - cx) * side < -0.4 * rx) & (yy < 0.6 * h)  # the hair's lit side catches the light
     _lay(out, 0.45 * _soft(lit_hair, 0.04 * h), np.clip(hair * 1.35 + 0.06, 0, 1))
@@ -166,7 +169,21 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     _features(out, yy, xx, cx - side * TURN * rx, h, rx, skin, hair, side)
     if person is not None and person.beard:
         _beard(out, yy, xx, cx - side * TURN * rx, h, rx, hair, long=person.age == "old")
+    if person is not None:
+        paint_things(out, yy, xx, cx - side * TURN * rx, h, rx, skin, person, side)
     return out
+
+
+def _ears(out: np.ndarray, yy, xx, cx: float, h: int, rx: float, skin, light_left: bool, length: float) -> None:
+    """In place: the ears at the height from brow to nose's foot, the far one in shadow (hidden by long hair)."""
+    if length > LONG_HAIR:
+        return
+    for side in (-1, 1):
+        far = (side > 0) == light_left
+        ear = _ellipse(yy, xx, 0.56 * h, cx + side * 0.97 * rx, 0.085 * h, 0.13 * rx)
+        _lay(out, _soft(ear, 0.006 * h), skin * (0.62 if far else 0.92))
+        inner = _ellipse(yy, xx, 0.56 * h, cx + side * 0.99 * rx, 0.05 * h, 0.05 * rx)
+        _lay(out, 0.5 * _soft(inner, 0.006 * h), skin * 0.5)
 
 
 def _strands(out: np.ndarray, yy, xx, cx: float, h: int, hair_mass: np.ndarray, hair: np.ndarray) -> None:
@@ -213,9 +230,9 @@ def _features(
     """In place: the face's features as soft marks of value and colour."""
     soft = max(0.6, FEATURE_SOFTNESS * h)
     eye_y, eye_dx = 0.48 * h, 0.38 * rx
-    sockets = _ellipse(yy, xx, eye_y - 0.005 * h, cx - eye_dx, 0.05 * h, 0.2 * rx)
-    sockets |= _ellipse(yy, xx, eye_y - 0.005 * h, cx + eye_dx, 0.05 * h, 0.2 * rx)
-    _lay(out, 0.5 * _soft(sockets, 2 * soft), skin * 0.68)
+    sockets = _ellipse(yy, xx, eye_y - 0.01 * h, cx - eye_dx, 0.065 * h, 0.25 * rx)
+    sockets |= _ellipse(yy, xx, eye_y - 0.01 * h, cx + eye_dx, 0.065 * h, 0.25 * rx)
+    _lay(out, 0.6 * _soft(sockets, 2 * soft), skin * 0.6)  # the brow's overhang shades the sockets
     eyes = _ellipse(yy, xx, eye_y, cx - eye_dx, 0.018 * h, 0.1 * rx)
     eyes |= _ellipse(yy, xx, eye_y, cx + eye_dx, 0.018 * h, 0.1 * rx)
     _lay(out, 0.45 * _soft(eyes, soft), np.array([0.9, 0.88, 0.84], np.float32) * min(1.0, skin.mean() / 0.7))
@@ -237,12 +254,21 @@ def _features(
         x = (xx - (cx + side * eye_dx)) / (0.22 * rx)
         arc = (np.abs(x) < 1) & (np.abs(yy - (eye_y - 0.075 * h + 0.02 * h * x**2)) < 0.011 * h)
         _lay(out, 0.85 * _soft(arc, 0.6 * soft), hair * 0.5)
-    nose = (np.abs(xx - (cx + side * 0.1 * rx)) < 0.06 * rx) & (yy > 0.52 * h) & (yy < 0.64 * h)  # its shadow side
-    _lay(out, 0.5 * _soft(nose, 1.5 * soft), skin * 0.66)
-    _lay(out, 0.45 * _soft(_ellipse(yy, xx, 0.645 * h, cx, 0.012 * h, 0.14 * rx), soft), skin * 0.62)
+    down = np.clip((yy - 0.5 * h) / (0.14 * h), 0, 1)  # the nose widens to its foot
+    nose = (np.abs(xx - (cx + side * 0.09 * rx)) < (0.04 + 0.05 * down) * rx) & (yy > 0.5 * h) & (yy < 0.645 * h)
+    _lay(out, 0.6 * _soft(nose, 1.5 * soft), skin * 0.58)  # its side away from the light
+    under = _ellipse(yy, xx, 0.66 * h, cx + side * 0.05 * rx, 0.014 * h, 0.17 * rx)  # the shadow it casts below
+    _lay(out, 0.6 * _soft(under, soft), skin * 0.5)
+    tip = _ellipse(yy, xx, 0.62 * h, cx - side * 0.03 * rx, 0.012 * h, 0.05 * rx)  # the light on its tip
+    _lay(out, 0.35 * _soft(tip, soft), np.clip(skin * 1.2 + 0.05, 0, 1))
     lips = np.array([0.72, 0.36, 0.34], np.float32) * skin.mean() / 0.7
     _lay(out, 0.85 * _soft(_ellipse(yy, xx, 0.725 * h, cx, 0.012 * h, 0.3 * rx), soft), lips * 0.72)
     _lay(out, 0.65 * _soft(_ellipse(yy, xx, 0.745 * h, cx, 0.015 * h, 0.22 * rx), soft), lips)
+    parting = (np.abs(xx - cx) < 0.26 * rx) & (
+        np.abs(yy - (0.734 * h - 0.004 * h * ((xx - cx) / (0.26 * rx)) ** 2)) < 0.004 * h
+    )
+    _lay(out, 0.7 * _soft(parting, 0.5 * soft), lips * 0.4)  # the line between the lips, the mouth's corners down
+    _lay(out, 0.4 * _soft(_ellipse(yy, xx, 0.79 * h, cx, 0.014 * h, 0.2 * rx), 2 * soft), skin * 0.62)  # under the lip
     cheeks = _ellipse(yy, xx, 0.62 * h, cx - 0.55 * rx, 0.06 * h, 0.22 * rx)
     cheeks |= _ellipse(yy, xx, 0.62 * h, cx + 0.55 * rx, 0.06 * h, 0.22 * rx)
     _lay(out, 0.18 * _soft(cheeks, 3 * soft), np.array([0.85, 0.45, 0.42], np.float32) * skin.mean() / 0.7)

@@ -1,0 +1,99 @@
+"""A portrait's sitter in their own place, with what they wear and hold; figures at play drawn with their things."""
+
+import numpy as np
+import pytest
+
+from models.painter.backdrops import SETTINGS, paint_setting
+from models.painter.figure import Person, painted_figure
+from models.painter.object_library import installed
+from models.painter.scene_spec import SceneSpec
+from models.painter.sitter import painted_sitter
+
+needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings are not installed (`make icons`)")
+
+
+def _place(setting, size=96, seed=0, **spec):
+    return paint_setting(setting, size, SceneSpec(**spec), np.random.default_rng(seed))
+
+
+def test_each_place_is_its_own_out_of_focus_picture():
+    places = {s: _place(s) for s in SETTINGS}
+    for a in SETTINGS:
+        for b in SETTINGS:
+            if a < b:
+                assert np.abs(places[a] - places[b]).mean() > 0.04, (a, b)
+    for rgb in places.values():  # blurred like a lens's far field: no pixel-sharp edges
+        assert np.abs(np.diff(rgb, axis=1)).max() < 0.25
+
+
+def test_a_harbour_has_water_below_a_park_grass_and_the_mood_dims_them():
+    harbour, park = _place("harbour"), _place("park")
+    low = slice(int(0.8 * 96), 96)
+    assert harbour[low, ..., 2].mean() > harbour[low, ..., 0].mean() + 0.05  # the water: blue under the sky
+    assert park[low, ..., 1].mean() > park[low, ..., 0].mean() + 0.05  # a lawn
+    assert _place("street", brightness=0.2).mean() < _place("street", brightness=0.8).mean()
+
+
+def _head(size=100):
+    yy, xx = np.mgrid[0:size, 0:size] / size
+    head = np.zeros((size, size, 4), np.float32)
+    head[(yy - 0.5) ** 2 + (xx - 0.5) ** 2 <= 0.45**2] = (0.9, 0.7, 0.55, 1)
+    return head
+
+
+def test_glasses_a_pipe_and_a_cup_are_painted_on_the_sitter():
+    bare = painted_sitter(_head(), 210.0, person=Person())
+    dressed = painted_sitter(_head(), 210.0, person=Person(things=("glasses", "pipe", "cup")))
+    h, cx = 100, bare.shape[1] // 2
+    eyes = (slice(int(0.42 * h), int(0.54 * h)), slice(cx - 25, cx + 25))
+    assert dressed[eyes][..., :3].min() < 0.2 and dressed[eyes][..., :3].mean() < bare[eyes][..., :3].mean()
+    chest = (slice(int(1.2 * h), int(1.55 * h)), slice(0, bare.shape[1]))
+    light = np.all(dressed[chest][..., :3] > 0.8, -1)
+    assert light.sum() > 100 and not np.all(bare[chest][..., :3] > 0.8, -1).any()  # a white cup before the chest
+
+
+def test_an_old_sitter_with_no_hair_colour_in_words_has_grey_hair_and_beard():
+    bust = painted_sitter(_head(), 210.0, person=Person(age="old", beard=True))
+    chin = bust[int(0.85 * 100) : int(0.95 * 100), bust.shape[1] // 2 - 5 : bust.shape[1] // 2 + 5, :3]
+    grey = chin.max(-1) - chin.min(-1)
+    assert grey.mean() < 0.12 and chin.mean() > 0.45  # a grey beard, not one in the skin's colour
+
+
+def test_a_skater_jumps_on_a_board_and_bubbles_float_beside_a_child():
+    rider, _ = painted_figure(Person(pose="jump", prop="skateboard"), 300, 0, 200.0)
+    standing, _ = painted_figure(Person(), 300, 0, 200.0)
+    low = rider[-rider.shape[0] // 8 :]
+    deck = (low[..., 0] > 0.6) & (low[..., 1] < 0.45) & (low[..., 3] > 0.5)
+    assert deck.sum() > 50  # the deck under the feet
+    assert rider.shape[1] > 1.5 * standing.shape[1]  # arms flung out
+    blower, _ = painted_figure(Person(age="child", prop="bubbles"), 300, 0, 200.0)
+    child, _ = painted_figure(Person(age="child"), 300, 0, 200.0)
+    assert blower.shape[1] > 1.8 * child.shape[1] and blower.shape[0] > child.shape[0]
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,place",
+    [
+        ("a portrait of an old fisherman with a big beard and a pipe", "harbour"),
+        ("a nurse on her break", "corridor"),
+        ("a street musician playing the saxophone", "street"),
+        ("a portrait of a young woman", None),  # no place in the words: a studio wall
+    ],
+)
+def test_a_portrait_is_painted_in_the_sitters_place(subject, place):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.0, 0.0)
+    assert scene.stage == "portrait" and scene.setting == place
+
+
+@needs_icons
+def test_a_skater_mid_jump_is_a_person_on_a_skateboard():
+    from tools.figure_words import read_person
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene("a teenage skateboarder mid jump", 0.3, 0.3)
+    person = scene.objects[0].person
+    assert person.pose == "jump" and person.prop == "skateboard" and not person.dress
+    assert read_person("a man", "an old man with glasses smoking a pipe", 0).things == ("glasses", "pipe")
