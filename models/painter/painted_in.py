@@ -27,6 +27,7 @@ THING_HAZE = 0.45  # a drawn thing takes this share of the distance's haze (it w
 # the modelled thing laid back over its strokes: broad parts, thin parts (dev: at 0.06/0.4 a horse's legs were lost
 # in the grass strokes and its body smeared into a lump; at 0.45/0.85 the strokes still show in it)
 RESTATE_BROAD, RESTATE_THIN = 0.45, 0.85
+RESTATE_SITTER = 0.7  # a sitter's broad parts (the face's planes) restated more: stroke noise read as a rough mask
 CHROMA_FLOOR, CHROMA_LEAD = 0.4, 1.5  # a thing's chroma cap: the floor, or this many times the scene's (an orange camel
 # in a dusty desert stays orange, not cream)
 
@@ -86,17 +87,20 @@ def lift_object_darks(ref: np.ndarray, labels: np.ndarray) -> None:
     ref[mask] = np.clip(ref[mask] + lift * around, 0, 1)
 
 
-def restate_things(painted: np.ndarray, ref: np.ndarray, things: np.ndarray) -> np.ndarray:
+def restate_things(
+    painted: np.ndarray, ref: np.ndarray, things: np.ndarray, broad: float = RESTATE_BROAD
+) -> np.ndarray:
     """float32 [H, W, 3]: the modelled reference laid thinly over the strokes inside each drawn thing, more where
     the thing is thin (an eye, a mast, a small far thing must read), little in its broad parts (their strokes
-    show), nothing at its outline (the strokes there keep the edge soft)."""
+    show, `broad` of them: more for a portrait's sitter, whose face is painted with finer brushes), nothing at its
+    outline (the strokes there keep the edge soft)."""
     from scipy import ndimage
 
     scale = max(1.0, things.shape[0] / 512)
     depth = ndimage.distance_transform_edt(things).astype(np.float32) / scale
     inside = np.clip((depth - 1) / 2, 0, 1)  # 0 on the outline, 1 from 3 px in
     thin = np.clip(1 - depth / 14, 0, 1)  # thin parts are restated more
-    amount = (RESTATE_BROAD + (RESTATE_THIN - RESTATE_BROAD) * thin) * inside
+    amount = (broad + (RESTATE_THIN - broad) * thin) * inside
     return painted + (ref - painted) * amount[..., None]
 
 

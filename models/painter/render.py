@@ -25,6 +25,8 @@ from models.painter.landforms import redden_canyon
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.overlap import ground_over_feet
 from models.painter.painted_in import (
+    RESTATE_BROAD,
+    RESTATE_SITTER,
     aerial_perspective,
     lift_object_darks,
     restate_things,
@@ -336,7 +338,7 @@ def render_layout(
     calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
     painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
-        painted = restate_things(painted, ref, things)
+        painted = restate_things(painted, ref, things, RESTATE_SITTER if stage == "portrait" else RESTATE_BROAD)
     paint_discs(painted, labels, discs, spec)
     canvas = Image.fromarray((np.clip(painted * canvas_weave(size)[..., None], 0, 1) * 255).astype(np.uint8))
     if finish:
