@@ -97,3 +97,4 @@ def test_a_skater_mid_jump_is_a_person_on_a_skateboard():
     person = scene.objects[0].person
     assert person.pose == "jump" and person.prop == "skateboard" and not person.dress
     assert read_person("a man", "an old man with glasses smoking a pipe", 0).things == ("glasses", "pipe")
+    assert not any(gone[0] == scene.objects[0].phrase for gone in scene.left_out)  # no "can't draw" for them

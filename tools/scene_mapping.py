@@ -501,6 +501,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject)
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
     things = _people(phrases, things, subject, seed)
+    painted = {m.phrase for m in things if m.person is not None}  # a skateboarder drawn as a person is not left out
+    left_out = [gone for gone in left_out if gone[0] not in painted]
     if object_matching_available():
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
