@@ -138,3 +138,47 @@ def test_lavender_fields_are_rows_of_lavender_going_back():
     bottom = labels[-1] == C["petal"]
     runs = int((np.diff(bottom.astype(int)) == 1).sum())
     assert runs >= 3 and 0.3 < bottom.mean() < 0.8  # rows of flowers with grass between
+
+
+def test_a_scrap_of_cloud_on_the_sun_goes_back_to_the_sky_a_bank_stays():
+    import numpy as np
+
+    from models.painter.celestial import clear_wisps
+    from models.painter.scene_layout import C, disc
+
+    labels = np.full((64, 64), C["sky"], np.int64)
+    labels[disc(0.3, 0.3, 0.06)] = C["light"]
+    labels[12:16, 17:22] = C["cloud"]  # a wisp on the sun's rim: it reads as smoke
+    labels[disc(0.3, 0.75, 0.05)] = C["light"]  # (a second disc, for the bank below)
+    labels[14:26, 36:62] = C["cloud"]  # a bank of cloud across it
+    clear_wisps(labels)
+    assert not (labels[12:16, 17:22] == C["cloud"]).any() and (labels[14:26, 36:62] == C["cloud"]).mean() > 0.9
+
+
+def test_a_canyons_bands_are_broad_layers_not_bricks():
+    import numpy as np
+
+    from models.painter.landforms import carve_landform
+    from models.painter.scene_layout import C
+
+    for seed in range(3):
+        labels = _land_and_sky("sand", 34)
+        carve_landform(labels, "canyon", seed)
+        column = labels[:, 3] == C["sand"]
+        starts = np.nonzero(np.diff(column.astype(int)) == 1)[0]
+        runs = column.sum() / max(1, len(starts))
+        assert runs >= 1.5 and np.diff(starts).mean() >= 5  # broad pale layers down the wall, well apart
+
+
+def test_a_snowy_wood_is_pines():
+    import numpy as np
+
+    from models.painter.scene_layout import C
+    from models.painter.tree_lines import lay_tree_line
+
+    labels = _land_and_sky("snow")
+    lay_tree_line(labels, "forest", np.random.default_rng(1), conifers=1.0)
+    crowns = labels == C["foliage"]
+    rows = np.nonzero(crowns.any(1))[0]
+    widths = crowns[rows].sum(1)
+    assert widths[-1] > 1.5 * widths[0]  # triangles, widest at their feet

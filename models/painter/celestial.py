@@ -16,6 +16,7 @@ from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
 
 LIGHT, SKY, WATER = CLASSES.index("light"), CLASSES.index("sky"), CLASSES.index("water")
+CLOUD = CLASSES.index("cloud")
 # time: (disc centre, disc rim, glow) RGB in [0, 1]
 COLOURS = {
     "dawn": ((1.0, 0.95, 0.82), (1.0, 0.72, 0.45), (1.0, 0.62, 0.42)),
@@ -30,6 +31,25 @@ class Disc:
     y: float
     x: float
     radius: float
+
+
+WISP = 2.5  # a cloud touching the sun or moon no larger than this many times the disc is a wisp (it reads as smoke)
+
+
+def clear_wisps(labels: np.ndarray) -> None:
+    """In place: small clouds touching the sun or moon go back to the sky. The layout sometimes leaves a scrap of
+    cloud on the disc's rim, which painted reads as smoke rising from it; a big bank of cloud across it stays."""
+    from scipy import ndimage
+
+    light = labels == LIGHT
+    if not light.any():
+        return
+    near = ndimage.binary_dilation(light, iterations=max(2, labels.shape[0] // 128))
+    clouds, count = ndimage.label(labels == CLOUD)
+    for i in np.unique(clouds[near & (clouds > 0)]):
+        part = clouds == i
+        if part.sum() <= WISP * light.sum():
+            labels[part] = SKY
 
 
 def take_discs(labels: np.ndarray) -> list[Disc]:

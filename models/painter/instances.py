@@ -25,6 +25,7 @@ from models.painter.tree_lines import lay_tree_line, on_open_water
 TREE_CLASSES = (C["foliage"], C["trunk"])
 MAX_TREES = 60
 MIN_MASS = 3.0  # expected object pixels below which a field is noise, not an object
+SNOWY_CONIFERS = 0.85  # under snow, a wood is mostly pines: round summer crowns read as bushes on the snow
 FLOOR = 0.02  # probabilities below this are the network's noise floor, not a place for a tree
 
 
@@ -42,8 +43,11 @@ def _crown_centre_to_base(cy: float, size: float, conifer: bool) -> tuple[float,
     return cy + lift * scale, scale
 
 
-def place_trees(labels: np.ndarray, probs: np.ndarray, family: str, rng: np.random.Generator) -> None:
-    """Replace the map's tree blobs by single trees drawn from the tree-probability field (in place)."""
+def place_trees(
+    labels: np.ndarray, probs: np.ndarray, family: str, rng: np.random.Generator, conifers: float | None = None
+) -> None:
+    """Replace the map's tree blobs by single trees drawn from the tree-probability field (in place); `conifers`
+    the share of them that are pines (else the family's)."""
     density = probs[list(TREE_CLASSES)].sum(0)
     density = np.where(density > FLOOR, density, 0)
     mass = float(density.sum())
@@ -52,7 +56,7 @@ def place_trees(labels: np.ndarray, probs: np.ndarray, family: str, rng: np.rand
     under = labels_without(probs, TREE_CLASSES)
     trees_here = np.isin(labels, TREE_CLASSES)
     labels[trees_here] = under[trees_here]
-    share = CONIFER_SHARE.get(family, rng.uniform(0, 1))
+    share = CONIFER_SHARE.get(family, rng.uniform(0, 1)) if conifers is None else conifers
     covered = np.zeros_like(density, dtype=bool)
     trees = []
     while covered.sum() < mass and len(trees) < MAX_TREES:
@@ -198,14 +202,16 @@ def sharpen_peaks(labels: np.ndarray, probs: np.ndarray, rng: np.random.Generato
             labels[new_top[x] : new_top[x] + int(rng.integers(2, 5)), x] = C["snow"]
 
 
-def place_instances(probs: np.ndarray, family: str, seed: int) -> np.ndarray:
-    """int [64, 64] class map of a generated layout ([K, 64, 64] probabilities) with its objects placed."""
+def place_instances(probs: np.ndarray, family: str, seed: int, weather: str | None = None) -> np.ndarray:
+    """int [64, 64] class map of a generated layout ([K, 64, 64] probabilities) with its objects placed (a wood
+    under snow of pines)."""
     rng = np.random.default_rng([seed, 7])
     labels = probs.argmax(0)
     if family == "mountains":
         sharpen_peaks(labels, probs, rng)
-    place_trees(labels, probs, family, rng)
-    lay_tree_line(labels, family, rng)
+    conifers = SNOWY_CONIFERS if weather == "snow" else None
+    place_trees(labels, probs, family, rng, conifers)
+    lay_tree_line(labels, family, rng, conifers)
     if family == "city":
         cut_blocks(labels, probs, rng)
     if family in CRESTS:

@@ -83,7 +83,7 @@ def canyon(labels: np.ndarray, rng: np.random.Generator) -> None:
     rim = h - N * rng.uniform(0.1, 0.16) + np.where(x < cx, -3, 2) + np.round(np.sin(x / 9.0) * 2)
     gorge = np.abs(x - cx) < 3 + 0.275 * np.clip(N - y, 0, None)
     walls = (y >= rim) & ~gorge
-    strata = np.mod(y - rim + 1.5 * np.sin(x / 5.0 + rng.uniform(0, 6)), rng.uniform(3.2, 4.5)) < 0.9
+    strata = np.mod(y - rim + 1.0 * np.sin(x / 11.0 + rng.uniform(0, 6)), rng.uniform(6.0, 8.0)) < 1.8
     labels[walls] = C["earth"]
     labels[walls & (strata | (y < rim + 1))] = C["sand"]  # pale bands, and the rim's lit edge
     far_rim = rim.min() + 0.45 * (h - rim.min())

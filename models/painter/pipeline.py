@@ -196,7 +196,7 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
             placed = arrange_room(placed, numbers[0], ON_TABLE)
         probs = one_hot(indoor_layout(indoor, *numbers, table=table_under(placed), shelves=shelves))
     else:
-        labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed)
+        labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed, spec.weather)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)
         if plan.landform == "street":  # a street seen from its pavement: its own houses are its facades

@@ -16,7 +16,7 @@ from models.painter import style_finish
 from models.painter.boats import paint_boats
 from models.painter.brushwork import paint_strokes
 from models.painter.buildings import dress_buildings
-from models.painter.celestial import add_glow, paint_discs, take_discs
+from models.painter.celestial import add_glow, clear_wisps, paint_discs, take_discs
 from models.painter.city_street import paint_city_street
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import dim_the_room, light_the_lights
@@ -302,6 +302,7 @@ def render_layout(
     thin_crests(labels)
     drop_floating_land(labels)
     feet = ground_trees(labels)
+    clear_wisps(labels)
     discs = take_discs(labels)
     direction = light_direction(size, discs)
     if stage == "interior":

@@ -35,9 +35,9 @@ def _stretch(family: str, rng: np.random.Generator) -> tuple[float, float]:
     return (-0.05, reach) if rng.random() < 0.5 else (1 - reach, 1.05)
 
 
-def lay_tree_line(labels: np.ndarray, family: str, rng: np.random.Generator) -> None:
+def lay_tree_line(labels: np.ndarray, family: str, rng: np.random.Generator, conifers: float | None = None) -> None:
     """In place on the 64x64 class map: the far wood along the edge, behind the trees already there (never over
-    them); on a lake a bank of grass under its feet."""
+    them); on a lake a bank of grass under its feet; `conifers` the share of pines (else the family's)."""
     if family not in FAMILIES or family not in TREE_SIZE:
         return
     edge = _far_edge(labels, family)
@@ -45,7 +45,7 @@ def lay_tree_line(labels: np.ndarray, family: str, rng: np.random.Generator) -> 
     if known.mean() < 0.5:
         return
     left, right = _stretch(family, rng)
-    share = CONIFER_SHARE.get(family, rng.uniform(0.3, 1.0))
+    share = CONIFER_SHARE.get(family, rng.uniform(0.3, 1.0)) if conifers is None else conifers
     behind = ~np.isin(labels, TREES)  # what the wood may cover: not the nearer trees
     trunks, crowns = np.zeros_like(behind), np.zeros_like(behind)
     x = left
