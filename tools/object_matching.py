@@ -41,6 +41,8 @@ FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "flee
 # more than a few: many, small
 MANY = {"flock", "herd", "swarm", "shoal", "many", "lots", "crowd", "fleet", "field", "fields", "rows"}
 MAX_COUNT = 6
+# nouns plural in form that name one thing: "castle ruins" is one ruin, "glasses" one pair
+PLURAL_ONLY = {"ruins", "glasses", "spectacles", "scissors", "trousers", "jeans", "binoculars", "stairs", "remains"}
 NAMED = 0.92  # a drawing whose name the phrase spells out ("palm tree" for "palms", "lily pads") is the thing itself
 # each further word of a name the phrase spells out: a compound's own drawing ("air balloon" for "a hot air
 # balloon", "rocking chair") beats its head's ("balloon", "chair"), even as a silhouette (SILHOUETTE_HANDICAP)
@@ -392,19 +394,24 @@ def _keyword_spelled(
     head = tokens[-1]
     covered = np.array([sum(bool(t & s) for t in tokens) if head & s else 0 for s in sets])
     own = frozenset().union(*tokens)
+    roles = _index()[2]
     spelled = [
-        (library[i].silhouette, len(n)) for i, n in _names_by_head().get(singular(words[-1]), []) if set(n) <= own
+        (library[i].silhouette, len(n), roles[i] == "scene")
+        for i, n in _names_by_head().get(singular(words[-1]), [])
+        if set(n) <= own
     ]
-    by_colour = max((n for silhouette, n in spelled if not silhouette), default=0)
-    by_any = max((n for _, n in spelled), default=0)
+    by_colour = max((n for silhouette, n, _ in spelled if not silhouette), default=0)
+    by_any = max((n for _, n, _ in spelled), default=0)
     # two words or more, more than any drawing's name spells; or the head alone, where only a silhouette bears it
     # as its whole name ("a sheep": the ewe, also called sheep); a silhouette of the whole name stays ("a fishing
     # boat"), and a head no name spells is left to meaning ("a lamp" is no couch and lamp)
     alone = (covered == 1) & (by_any == 1) & (by_colour == 0)
+    # ... but never where the head's own drawing is a scene: "a forest" is a place, not the bigfoot it is a word of
+    alone &= not any(scene for _, n, scene in spelled if n == 1)
     # ... and then not a drawing whose own name holds the head as a mere modifier ("oranges" is no orange book)
     alone &= np.array([not head & set(_name_words(e.words)[:-1]) for e in library])
     # ... and only for a thing out in the scene: a still life's or a plant's silhouette keeps its usual colours
-    alone &= np.isin(_index()[2], ("stands", "floats", "swims", "flies"))
+    alone &= np.isin(roles, ("stands", "floats", "swims", "flies"))
     lifted = ((covered > by_any) & (covered >= 2)) | alone
     if not lifted.any():
         return scores, meaning
@@ -439,7 +446,7 @@ def count_of(phrase: str, rng_seed: int = 0) -> int:
     if any(w in MANY for w in words):  # a flock of birds, a herd of cows: many, small
         return MAX_COUNT - (rng_seed % 2)
     several = any(w in FEW for w in words)
-    plural = bool(words) and singular(words[-1]) != words[-1]
+    plural = bool(words) and singular(words[-1]) != words[-1] and words[-1] not in PLURAL_ONLY
     if several or plural:
         return 2 + ((rng_seed + 1) % 3)  # seed 0 (a first painting): three
     return 1

@@ -484,6 +484,20 @@ CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the cla
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene family is part of the land ("peaks")
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
+WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
+
+
+def _landform(phrases: list[tuple[str, str]]) -> tuple[str, str, float] | None:
+    """The landform the subject names ("a waterfall"), else the first one another phrase names: where the thing
+    stands ("castle ruins on a hill", "a lighthouse on a cliff") or what the scene holds ("a desert with dunes")."""
+    if not phrases or phrases[0][1] != "subject":
+        return None
+    return next(filter(None, (landform_of(p) for p, _ in phrases)), None)
+
+
+def _is_forest(phrase: str) -> bool:
+    family, near = _family(phrase)
+    return family == "forest" and near >= LANDSCAPE_WORDS
 
 
 def object_matching_available() -> bool:
@@ -507,10 +521,11 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
         scenes = [_family(subject)] if subject.strip() else []
-    landform = landform_of(phrases[0][0]) if phrases and phrases[0][1] == "subject" else None
+    landform = _landform(phrases)
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
-        things = [m for m in things if _family(m.phrase)[1] < LANDSCAPE_WORDS]  # "snowy peaks": carved, not drawn
+        first = phrases[0][0]  # the thing that stands on the landform ("a lighthouse" on a cliff) is drawn
+        things = [m for m in things if m.phrase == first or _family(m.phrase)[1] < LANDSCAPE_WORDS]  # "snowy peaks"
     else:
         family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
     threshold = scene_words()["thresholds"]["family"]
@@ -532,7 +547,10 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         things = _whole_figures(things, seed, subject)
         if things[0].role == "figure":  # what a person outdoors reads or holds is theirs, not a big thing beside
             things = [m for m in things if m.role != "still_life"]
-    if stage == "landscape" and family is not None and {m.role for m in things} & {"floats", "swims"}:
+    boats = {m.role for m in things} & {"floats", "swims"}
+    if family == "forest":  # "a birch forest": the forest is its trees, not a tree drawing pasted in front
+        things = [m for m in things if m.role != "plant" or not _is_forest(m.phrase)]
+    if stage == "landscape" and family is not None and boats and (landform or ("",))[0] not in WATERY_LANDFORMS:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
     if weather == "snow" and family in ("meadow", "garden"):  # a snowy village, a field in winter: under snow
         family = "snow"
