@@ -57,9 +57,9 @@ def waterfall(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[stream] = C["water"]
 
 
-def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock") -> None:
+def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock", cap: str | None = "grass") -> None:
     """A tall headland of cliffs from one side over half the picture, its face dropping sheer into the sea, a
-    green cap on its top (`face` "snow": chalk, white)."""
+    green cap on its top (`face` "snow": chalk, white; a glacier's ice is all face, no cap)."""
     h = _horizon(labels)
     y, x = _grid()
     side = rng.random() < 0.5
@@ -70,7 +70,8 @@ def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock") -> 
     foot = h + 6 + 3 * (1 - u)
     cliff = (d < reach) & (y >= top) & (y < foot)
     labels[cliff] = C[face]
-    labels[cliff & (y < top + 2.2)] = C["grass"]
+    if cap is not None:
+        labels[cliff & (y < top + 2.2)] = C[cap]
     labels[(d < reach) & (y >= foot) & (y < foot + 1.2)] = C["foam"]  # the sea breaking at its foot
 
 
@@ -87,8 +88,38 @@ def canyon(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[walls] = C["earth"]
     labels[walls & (strata | (y < rim + 1))] = C["sand"]  # pale bands, and the rim's lit edge
     far_rim = rim.min() + 0.45 * (h - rim.min())
-    labels[gorge & (y >= far_rim)] = C["rock"]  # the far wall, paler with the depth
+    far_wall = gorge & (y >= far_rim)
+    labels[far_wall] = C["earth"]  # the far wall: the same red rock, plain with the distance, its rim lit
+    labels[far_wall & (y < far_rim + 1)] = C["sand"]
+    edge = ~gorge & (np.abs(np.abs(x - cx) - (3 + 0.275 * np.clip(N - y, 0, None))) < 1.0) & (y >= rim)
+    labels[edge] = C["sand"]  # the near walls' lit edges along the gorge
     labels[(np.abs(x - cx) < 1.2 + 0.08 * (y - h)) & (y >= h + 4)] = C["water"]
+
+
+def hill(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """One broad rounded hill rising in the middle of the picture from the land, grass to the sky: what stands on
+    the land (a castle, a church) stands on its slopes or its top."""
+    h = _horizon(labels)
+    y, x = _grid()
+    cx, half = N * rng.uniform(0.4, 0.6), N * rng.uniform(0.38, 0.5)
+    top = h - N * rng.uniform(0.14, 0.2)
+    crest = h + 3 - (h + 3 - top) * np.clip(1 - ((x - cx) / half) ** 2, 0, None) ** 0.7
+    labels[(y >= crest) & (y < h + 3) & ~np.isin(labels, (C["foliage"], C["trunk"]))] = C["grass"]
+
+
+def hills(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """Rolling hills: three rounded ridges one behind another down to the near edge, the farthest hazed, each
+    ridge's crest edged by a hedge line (foliage) so the rolls read against the one behind."""
+    h = _horizon(labels)
+    y, x = _grid()
+    labels[(y >= h) & ~np.isin(labels, (C["foliage"], C["trunk"]))] = C["grass"]
+    for k, depth in enumerate((0.0, 0.28, 0.6)):
+        base = h + depth * (N - h)
+        crest = base - (6 - 1.5 * k) * (0.5 + 0.5 * np.sin(x[0] / rng.uniform(7, 11) + rng.uniform(0, 6)))
+        ridge = y >= crest[None, :]
+        labels[ridge & (y < base + 3)] = C["far"] if k == 0 else C["grass"]
+        if k > 0:
+            labels[ridge & (y < crest[None, :] + 1)] = C["foliage"]
 
 
 def terraces(labels: np.ndarray, rng: np.random.Generator) -> None:
@@ -134,7 +165,7 @@ def dunes(labels: np.ndarray, rng: np.random.Generator) -> None:
         labels[body] = C["sand"]
         top = float(crest.min())
         slip = peak + lee * 1.6 * (y - top)  # the crest's line runs down and away from the dune's top
-        labels[body & (lee * (x - slip) > 0) & (y < crest[None, :] + 2 + 0.8 * rise[None, :])] = C["earth"]
+        labels[body & (lee * (x - slip) > 0) & (y < crest[None, :] + 4 + 1.6 * rise[None, :])] = C["earth"]
 
 
 def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
@@ -172,6 +203,9 @@ CARVE = {
     "cliffs": cliffs,
     "chalk_cliffs": lambda labels, rng: cliffs(labels, rng, face="snow"),
     "canyon": canyon,
+    "glacier": lambda labels, rng: cliffs(labels, rng, face="snow", cap=None),
+    "hill": hill,
+    "hills": hills,
     "rows": rows,
     "terraces": terraces,
     "peaks": peaks,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 
+from models.painter.field_walls import boundary_class, carve_boundary
 from models.painter.figure import Person
 from models.painter.grounded import shape_headlands
 from models.painter.instances import place_instances
@@ -203,6 +204,10 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
             lay_street(labels, street_view(seed))
             plan = replace(plan, objects=tuple(r for r in plan.objects if not is_house(r.entry)))
         carve_landform(labels, plan.landform, seed)
+        for request in plan.objects:  # a stone wall, a fence: a line across the land, not a drawing on it
+            if boundary_class(request.entry) is not None:
+                carve_boundary(labels, boundary_class(request.entry), seed)
+        plan = replace(plan, objects=tuple(r for r in plan.objects if boundary_class(r.entry) is None))
         houses = street_of_houses(plan.objects)
         if houses:  # a town, a row of houses: a street of them built into the scene, not drawings on it
             carve_street(labels, houses, spec.family, seed)

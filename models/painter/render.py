@@ -271,7 +271,8 @@ def dress_scene(
         redden_canyon(ref, labels)
     if spec.family == "desert" and landform != "canyon":  # the desert's crest lines are its dunes'
         # shade (elsewhere earth is earth)
-        soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
+        # (carved dunes' broad lee sides: a sand shadow, not dark earth streaks)
+        soften_crests(ref, labels, "earth", "sand", strength=0.75 if landform == "dunes" else 0.45, blur=110)
 
 
 def render_layout(

@@ -20,6 +20,7 @@ WIDTH, WALL = (9, 13), (7, 10)  # a house's width and wall height in layout cell
 CITY_SCALE = 1.3  # in a city the houses are the street's whole front, larger
 DEPTH = 0.3  # the street's line this share of the ground's depth in front of the horizon
 QUAY = 0.22  # a harbour's quay this share of the water's depth in front of the horizon, the boats in front of it
+SPAN = 0.7  # the row runs across at least this share of the picture's width
 HARBOUR_SCALE = 0.85  # a harbour town's houses across the water, a little smaller than a street's
 
 
@@ -75,6 +76,8 @@ def carve_street(labels: np.ndarray, count: int, family: str, seed: int) -> None
         base = int(top + DEPTH * (N - 1 - top)) + 2
         scale = 0.7 + 0.3 * (base - top) / max(1, N - 1 - top)  # nearer the horizon, smaller houses
     widths = [max(4, int(round(rng.integers(*WIDTH) * scale))) for _ in range(count)]
+    while sum(widths) < SPAN * N:  # a row is a row: a few houses in a corner of an empty band read as crude
+        widths.append(max(4, int(round(rng.integers(*WIDTH) * scale))))
     left = int(rng.integers(1, N - sum(widths))) if sum(widths) < N - 2 else -int(rng.integers(0, 4))
     for width in widths:
         wall = int(round(rng.integers(*WALL) * scale))
