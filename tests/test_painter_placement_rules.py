@@ -225,7 +225,7 @@ def test_a_thing_known_by_its_kind_gets_the_nearest_of_that_kind_and_says_so():
     [
         ("a man fishing from a rowing boat", ["person-rowing-boat"], "lake"),  # the boat he is in, with him in it
         ("a desert oasis with palms", ["palm-tree"], "desert"),  # palms are palm trees, not hands
-        ("a glacier meeting the sea", [], "snow"),  # the subject's own scene leads
+        ("a glacier meeting the sea", [], "sea"),  # the subject is a landform: ice cliffs into the sea, no ice drawn
         ("a woman flying a kite", ["woman-standing", "kite"], "meadow"),  # a whole figure outdoors, and her kite
         ("a hot air balloon over a green valley", ["air-balloon"], None),  # a valley is a place, not an icon
     ],

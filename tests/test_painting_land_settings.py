@@ -85,3 +85,25 @@ def test_a_row_of_houses_runs_across_the_picture():
     labels[30:] = C["grass"]
     carve_street(labels, 3, "meadow", 11)
     assert (labels == C["building"]).any(0).mean() >= SPAN - 0.05
+
+
+@pytest.mark.parametrize(
+    "subject, landform",
+    [("snowcapped mountains reflected in a still alpine lake", "peaks"), ("a canyon with rocks in Arizona", "canyon")],
+)
+def test_beside_a_landform_its_rocks_and_peaks_are_carved_not_drawn(subject, landform):
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene(subject, 0.0, 0.0)
+    assert reading.landform == landform and not reading.objects
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_a_waterfalls_cliff_runs_off_one_side_not_a_symmetrical_block(seed):
+    from models.painter.landforms import carve_landform
+
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"], np.int64)
+    labels[30:] = C["grass"]
+    carve_landform(labels, "waterfall", seed)
+    rock = labels == C["rock"]
+    assert rock[:, 0].any() != rock[:, -1].any()  # it leaves the frame on one side only

@@ -26,6 +26,7 @@ from tools.thing_phrases import (
     TOWN_HOUSES,
     container_halves,
     is_furniture,
+    is_land_matter,
     is_person,
     is_phenomenon,
     is_quality,
@@ -495,6 +496,14 @@ def _landform(phrases: list[tuple[str, str]]) -> tuple[str, str, float] | None:
     return next(filter(None, (landform_of(p) for p, _ in phrases)), None)
 
 
+def _beside_landform(match) -> bool:
+    """True when a thing asked with a landform is drawn: a building on it ("a lighthouse" on a cliff), or a thing
+    that is no part of the land ("snowy peaks" and "rocks" are carved, not drawn)."""
+    if is_land_matter(match.phrase):
+        return False
+    return match.role == "building" or _family(match.phrase)[1] < LANDSCAPE_WORDS
+
+
 def _is_forest(phrase: str) -> bool:
     family, near = _family(phrase)
     return family == "forest" and near >= LANDSCAPE_WORDS
@@ -524,8 +533,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     landform = _landform(phrases)
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
-        first = phrases[0][0]  # the thing that stands on the landform ("a lighthouse" on a cliff) is drawn
-        things = [m for m in things if m.phrase == first or _family(m.phrase)[1] < LANDSCAPE_WORDS]  # "snowy peaks"
+        things = [m for m in things if _beside_landform(m)]
     else:
         family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
     threshold = scene_words()["thresholds"]["family"]

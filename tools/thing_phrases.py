@@ -174,6 +174,12 @@ def is_quality(phrase: str) -> bool:
     return float(similarities(phrase, scene_words()["qualities"]).max()) >= QUALITY
 
 
+def is_land_matter(phrase: str) -> bool:
+    """True when a phrase names what land is made of (`scenes.yaml` land_matter, by meaning): beside a carved
+    landform, rocks and ice are its own rock and ice, never drawings of stones or ice cubes set on it."""
+    return float(similarities(phrase, scene_words()["land_matter"]).max()) >= PHENOMENON
+
+
 def is_phenomenon(phrase: str) -> bool:
     """True when a phrase names something in the air, not a thing (`scenes.yaml` phenomena, by meaning): smoke,
     mist, steam, rain, light are painted by the weather and the light, never drawn as a cigarette or a bulb."""

@@ -35,7 +35,7 @@ def carve_boundary(labels: np.ndarray, cls: int, seed: int) -> None:
     depth = np.where(near_left, 1 - x / (N - 1), x / (N - 1))  # 0 far, 1 near along its length
     top = np.median(tops[tops < N])
     line = top + (N - top) * (0.2 + 0.35 * depth) + 1.5 * np.sin(x / rng.uniform(6, 9) + rng.uniform(0, 6))
-    height = 1 + np.round(2 * depth)
+    height = 1 + np.round(2.5 * depth)
     for col in x:
         rows = np.arange(int(line[col] - height[col]), int(line[col]) + 1)
         rows = rows[(rows >= 0) & (rows < N)]

@@ -45,8 +45,12 @@ def waterfall(labels: np.ndarray, rng: np.random.Generator) -> None:
     cx = N * rng.uniform(0.42, 0.58)
     top = max(4.0, h - rng.uniform(12, 18))
     base = h + 0.4 * (N - h)
-    half = N * rng.uniform(0.26, 0.34) + 2.5 * np.sin(y / 3.0 + rng.uniform(0, 6))
-    ridge = top + 2.5 * np.abs(np.sin((x - cx) / 4.0)) + 0.12 * np.abs(x - cx)
+    # the cliff runs off one side of the picture and stops short of the other (a symmetrical block with the fall
+    # from its peak read as odd), its top ragged, the water falling from a notch in it
+    wide = np.where((x < cx) == (rng.random() < 0.5), N, N * rng.uniform(0.24, 0.32))
+    half = wide + 2.5 * np.sin(y / 3.0 + rng.uniform(0, 6))
+    ridge = top + 1.5 * np.sin(x / 3.0 + rng.uniform(0, 6)) + 0.1 * (x - cx) * rng.choice([-1, 1])
+    ridge = ridge + 2.5 * np.exp(-(((x - cx) / 3.0) ** 2))
     labels[(np.abs(x - cx) < half) & (y >= ridge) & (y < base)] = C["rock"]
     fall = 2.5 + 1.5 * (y - top) / max(1.0, base - top)
     labels[(np.abs(x - cx) < fall) & (y >= ridge - 1) & (y < base + 1)] = C["snow"]  # falling water is white
@@ -115,7 +119,7 @@ def hills(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[(y >= h) & ~np.isin(labels, (C["foliage"], C["trunk"]))] = C["grass"]
     for k, depth in enumerate((0.0, 0.28, 0.6)):
         base = h + depth * (N - h)
-        crest = base - (6 - 1.5 * k) * (0.5 + 0.5 * np.sin(x[0] / rng.uniform(7, 11) + rng.uniform(0, 6)))
+        crest = base - (5 + 2.5 * k) * (0.5 + 0.5 * np.sin(x[0] / rng.uniform(9, 14) + rng.uniform(0, 6)))
         ridge = y >= crest[None, :]
         labels[ridge & (y < base + 3)] = C["far"] if k == 0 else C["grass"]
         if k > 0:
