@@ -70,7 +70,6 @@ def test_a_person_by_trade_is_drawn_and_a_street_cafe_is_a_street():
         ("a river winding through a green valley", "river", "meadow"),
         ("a mountain lake with snowy peaks reflected in the water", "peaks", "lake"),
         ("a calm lake at dawn", None, "lake"),
-        ("a lighthouse on a cliff", None, "sea"),
     ],
 )
 def test_a_landform_asked_as_the_subject_is_the_scene_centre(subject, landform, family):
