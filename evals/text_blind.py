@@ -11,6 +11,9 @@ Before and after in ONE job (each version's texts made by its own checkout, then
 `--requests` takes any request YAML in the format of `evals/data/text_requests_test.yaml`; each `--tree
 NAME=PATH` is a checkout whose own `write_text` writes that version's texts (a subprocess run in PATH), one
 version after the other; the key says which version wrote each work, and `score` reports each version apart.
+`--env NAME:VAR=VALUE` sets a variable for one version's process only (two writers from one checkout:
+`--tree qwen05=. --tree qwen15=. --env qwen15:ARTCHAT_TEXT_LM=qwen15`); each text's key row holds the
+process's peak resident memory so far (VmHWM).
 
 The judge sees only the texts (each file says whether it is a poem, a title or a description) and the rubric;
 the key (shuffled name -> request, text, seconds) stays in /work/keys. Subject presence and form are scored
@@ -116,6 +119,9 @@ def make(set_name: str, job: str, limit: int | None = None, shard: tuple[int, in
 CHILD = """
 import json, os, sys, time
 from evals.text_blind import write_through_tool
+def peak_mb():
+    rows = [r for r in open("/proc/self/status") if r.startswith("VmHWM:")]
+    return round(int(rows[0].split()[1]) / 1024) if rows else None
 requests, out, job = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
 try:
     from tools.write_text import warm_up
@@ -127,15 +133,24 @@ for r in requests:
     t0, c0 = time.perf_counter(), time.process_time()
     text = write_through_tool(r, f"/tmp/artchat-text-blind/{job}/{r['id']}")
     seconds, cpu = round(time.perf_counter() - t0, 2), round(time.process_time() - c0, 2)
-    done.append({"text": text, "seconds": seconds, "cpu_seconds": cpu, "load": round(os.getloadavg()[0], 2)})
+    done.append({"text": text, "seconds": seconds, "cpu_seconds": cpu, "load": round(os.getloadavg()[0], 2),
+                 "peak_rss_mb": peak_mb()})
     print(f"{r['id']} {done[-1]['seconds']}s\\n{text}\\n", flush=True)
     json.dump(done, open(out, "w"), indent=1)
 """
 
 
-def texts_from_tree(tree: str, requests: list[dict], job: str, version: str, reuse: bool = False) -> list[dict]:
-    """Each request's text and seconds, written by the checkout at `tree` in a process of its own (with `reuse`,
-    the texts this version already wrote for the same job and requests, e.g. a `before` made early)."""
+def texts_from_tree(
+    tree: str,
+    requests: list[dict],
+    job: str,
+    version: str,
+    reuse: bool = False,
+    extra_env: dict[str, str] | None = None,
+) -> list[dict]:
+    """Each request's text and seconds, written by the checkout at `tree` in a process of its own, with
+    `extra_env` set in it (with `reuse`, the texts this version already wrote for the same job and requests,
+    e.g. a `before` made early)."""
     import subprocess
     import sys
 
@@ -150,8 +165,8 @@ def texts_from_tree(tree: str, requests: list[dict], job: str, version: str, reu
             return json.load(f)
     with open(asked, "w", encoding="utf-8") as f:
         json.dump(requests, f)
-    env = {**os.environ, "PYTHONPATH": tree}
-    print(f"== {version}: {len(requests)} texts from {tree}", flush=True)
+    env = {**os.environ, **(extra_env or {}), "PYTHONPATH": tree}
+    print(f"== {version}: {len(requests)} texts from {tree} {extra_env or ''}", flush=True)
     subprocess.run([sys.executable, "-c", CHILD, asked, out, f"{job}-{version}"], cwd=tree, env=env, check=True)
     with open(out, encoding="utf-8") as f:
         return json.load(f)
@@ -163,11 +178,17 @@ def _same_requests(path: str, requests: list[dict]) -> bool:
 
 
 def make_from_trees(
-    requests: list[dict], job: str, trees: dict[str, str], reuse: bool = False, texts_only: bool = False
+    requests: list[dict],
+    job: str,
+    trees: dict[str, str],
+    reuse: bool = False,
+    texts_only: bool = False,
+    envs: dict[str, dict[str, str]] | None = None,
 ) -> None:
     """One job holding every version's text for every request, under one shuffled numbering (`texts_only`: write
-    the versions' texts and stop, for a later `reuse`)."""
-    made = {version: texts_from_tree(tree, requests, job, version, reuse) for version, tree in trees.items()}
+    the versions' texts and stop, for a later `reuse`; `envs`: each version's own environment variables)."""
+    envs = envs or {}
+    made = {v: texts_from_tree(tree, requests, job, v, reuse, envs.get(v)) for v, tree in trees.items()}
     if not texts_only:
         write_job(requests, job, made)
 
@@ -184,7 +205,7 @@ def write_job(requests: list[dict], job: str, made: dict[str, list[dict]]) -> No
         text = made[version][i]["text"]
         with open(os.path.join(works, name), "w", encoding="utf-8") as f:
             f.write(f"[a {requests[i]['kind']}]\n\n{text}\n")
-        timing = {k: made[version][i].get(k) for k in ("seconds", "cpu_seconds", "load")}
+        timing = {k: made[version][i].get(k) for k in ("seconds", "cpu_seconds", "load", "peak_rss_mb")}
         key[name] = {**requests[i], "text": text, **timing, "version": version}
     os.makedirs(KEY_ROOT, exist_ok=True)
     with open(os.path.join(KEY_ROOT, f"{job}.json"), "w", encoding="utf-8") as f:
@@ -204,6 +225,18 @@ def parse_trees(specs: list[str]) -> dict[str, str]:
             raise SystemExit(f"two trees named {name!r}: give each --tree its own NAME=PATH")
         trees[name] = os.path.abspath(path)
     return trees
+
+
+def parse_envs(specs: list[str], trees: dict[str, str]) -> dict[str, dict[str, str]]:
+    """`NAME:VAR=VALUE` triples -> {version: {VAR: VALUE}}; NAME must be one of the trees."""
+    envs: dict[str, dict[str, str]] = {}
+    for spec in specs:
+        name, _, assignment = spec.partition(":")
+        var, eq, value = assignment.partition("=")
+        if name not in trees or not var or not eq:
+            raise SystemExit(f"--env {spec!r}: give NAME:VAR=VALUE with NAME one of {', '.join(trees) or 'no tree'}")
+        envs.setdefault(name, {})[var] = value
+    return envs
 
 
 def mark_ready(job: str) -> None:
@@ -258,6 +291,7 @@ def score_rows(key: dict, verdicts: dict) -> list[dict]:
                 "seconds": request["seconds"],
                 "cpu_seconds": request.get("cpu_seconds"),
                 "version": request.get("version"),
+                "peak_rss_mb": request.get("peak_rss_mb"),
             }
         )
     for r in rows:
@@ -283,6 +317,7 @@ def summary(rows: list[dict]) -> dict:
         "title_median_s": round(float(np.median(titles)), 2) if titles else None,
         "poem_median_cpu_s": round(float(np.median(cpu["poem"])), 2) if cpu["poem"] else None,
         "title_median_cpu_s": round(float(np.median(cpu["title"])), 2) if cpu["title"] else None,
+        "peak_rss_mb": max((r["peak_rss_mb"] for r in rows if r.get("peak_rss_mb")), default=None),
     }
 
 
@@ -310,7 +345,7 @@ def score(job: str) -> dict:
         groups["poem, form asked"] = [r for r in mine if r["kind"] == "poem" and r["form"] != "free"]
         table.update({f"{label}{name}": summary(g) for name, g in groups.items() if g})
     fields = ["n", "coherence", "keep", "finished", "subject_present", "form_exact_where_asked", "poem_median_s"]
-    fields += ["title_median_s", "poem_median_cpu_s", "title_median_cpu_s"]
+    fields += ["title_median_s", "poem_median_cpu_s", "title_median_cpu_s", "peak_rss_mb"]
     print_table(f"Blind texts: {job}", ["group", *fields], [[g, *[s[f] for f in fields]] for g, s in table.items()])
     result = {"job": job, "judged": bool(verdicts), "summary": table, "rows": rows}
     write_json(f"text_blind_{job}", result)
@@ -325,14 +360,17 @@ def main() -> None:
     parser.add_argument("--set", default="test", choices=list(SETS))
     parser.add_argument("--requests", default=None, help="a request YAML file (instead of --set)")
     parser.add_argument("--tree", action="append", default=[], help="NAME=PATH: a checkout writing one version")
+    parser.add_argument("--env", action="append", default=[], help="NAME:VAR=VALUE for one tree's process")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--reuse", action="store_true", help="a tree's texts already written for this job")
     parser.add_argument("--texts-only", action="store_true", help="write the trees' texts, make no job yet")
     args = parser.parse_args()
     k, n = (int(x) for x in args.shard.split("/"))
     if args.action == "make" and args.tree:
+        trees = parse_trees(args.tree)
         requests = load_requests(args.requests or args.set)[: args.limit]
-        make_from_trees(requests, args.job, parse_trees(args.tree), args.reuse, args.texts_only)
+        envs = parse_envs(args.env, trees)
+        make_from_trees(requests, args.job, trees, args.reuse, args.texts_only, envs)
     elif args.action == "make":
         make(args.requests or args.set, args.job, args.limit, (k, n))
     elif args.action == "join":

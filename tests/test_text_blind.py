@@ -94,3 +94,25 @@ def test_a_version_made_early_is_reused_for_the_same_requests_only(roots):
     text_blind.make_from_trees(REQUESTS[:1], job, later, reuse=True)  # other requests: written again
     key = json.loads((roots / "keys" / f"{job}.json").read_text())
     assert {row["text"].split()[0] for row in key.values() if row["version"] == "before"} == {"Late"}
+
+
+def test_an_env_reaches_only_its_own_version_and_peak_memory_is_kept(roots):
+    tree = roots / "one"
+    _tree(roots, "one", "Plain")
+    (tree / "evals" / "text_blind.py").write_text(
+        "import os\n"
+        "def write_through_tool(request, out_dir, seed=1):\n"
+        "    return os.environ.get('ARTCHAT_TEXT_LM', 'default') + ' ' + request['subject']\n"
+    )
+    trees = text_blind.parse_trees([f"small={tree}", f"large={tree}"])
+    envs = text_blind.parse_envs(["large:ARTCHAT_TEXT_LM=qwen15"], trees)
+    text_blind.make_from_trees(REQUESTS, "job2", trees, envs=envs)
+    key = json.loads((roots / "keys" / "job2.json").read_text())
+    for row in key.values():
+        assert row["text"].split()[0] == ("qwen15" if row["version"] == "large" else "default")
+        assert row["peak_rss_mb"] > 0
+    assert text_blind.score("job2")["summary"]["large: all"]["peak_rss_mb"] > 0
+    with pytest.raises(SystemExit, match="NAME:VAR=VALUE"):
+        text_blind.parse_envs(["other:X=1"], trees)
+    with pytest.raises(SystemExit, match="NAME:VAR=VALUE"):
+        text_blind.parse_envs(["large:X"], trees)
