@@ -197,6 +197,16 @@ def test_a_written_relative_tempo_reaches_the_melody_call():
     assert rules("10 bpm faster").required("compose_melody") == set()  # a written change: tempo_change
 
 
+def test_a_plainly_written_tempo_word_reaches_the_melody_call():
+    assert rules("a slow sad tune on the violin").required("compose_melody") == {"tempo_scale"}
+    assert rules("una melodía lenta para violín").required("compose_melody") == {"tempo_scale"}
+    quick = rules("play me something quick and upbeat on guitar")
+    assert quick.required("compose_melody") == {"tempo_scale"}
+    assert not quick.ok('[["compose_melody", {"tempo_scale": ', "0")
+    for complaint in ("it's too slow, liven it up", "it's as slow as molasses", "not so fast", "it is a bit slow"):
+        assert rules(complaint).required("compose_melody") == set(), complaint  # read by the model or by meaning
+
+
 def test_only_the_palette_is_a_list():
     written = rules("a name for this painting, something short and poetic")
     assert not written.ok('[["write_text", {"kind": "title", "variations": ', "[")

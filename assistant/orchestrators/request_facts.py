@@ -58,8 +58,17 @@ LINE_COUNT = re.compile(r"(\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*lines?\b", 
 FORM_LINES = {"limerick": 5}  # forms we have no rhyme scheme for, but whose line count is fixed by their name
 FIXED_LINES = re.compile(r"\b(" + "|".join(FORM_LINES) + r")s?\b", re.IGNORECASE)
 # The written direction of a written change of length: "2 bars shorter", "shorten it by 4", "add 2 bars".
-SHORTER = re.compile(r"\b(shorter|shorten\w*|fewer|less|cut|trim\w*|remove|drop|take off|minus)\b", re.IGNORECASE)
-LONGER = re.compile(r"\b(longer|lengthen\w*|extend\w*|more|add|another|extra|additional|plus)\b", re.IGNORECASE)
+# A length complained of asks for the other way ("too long": shorter).
+SHORTER = re.compile(
+    r"\b(shorter|shorten\w*|fewer|less|cut|trim\w*|remove|drop|take off|minus|too long|zu lang|trop long\w*)\b",
+    re.IGNORECASE,
+)
+LONGER = re.compile(
+    r"\b(longer|lengthen\w*|extend\w*|more|add|another|extra|additional|plus|too short|zu kurz|trop court\w*)\b",
+    re.IGNORECASE,
+)
+# A change of length written as a comparative or its verb (the broader words above may be a complaint's).
+LENGTH_COMPARATIVE = re.compile(r"\b(shorter|shorten\w*|longer|lengthen\w*|extend\w*)\b", re.IGNORECASE)
 # The written direction of a change of tempo, as a comparative or a verb only ("too slow" asks for faster).
 SLOWER = re.compile(
     r"\b(slower|slow (?:it |this |that |things )?down|more slowly|langsamer|plus lent\w*|ralenti\w*|"
@@ -71,6 +80,29 @@ FASTER = re.compile(
     r"acceler\w*|más rápido|mas rapido|más deprisa)\b",
     re.IGNORECASE,
 )
+
+# A tempo written as a plain adjective or adverb ("a slow sad tune", "quick and upbeat", "lenta"): its own direction,
+# unless it is said of the work as it is, complained of or denied within the three words before it ("it's as slow
+# as molasses" and "too slow" ask for faster, "not so fast"), which is left to the model.
+TEMPO_WORDS = {
+    -1: r"slow|slowly|unhurried|leisurely|langsam|lent|lente|lentement|lento|lenta|despacio",
+    1: r"fast|quick|brisk|speedy|rapid|up-?tempo|schnell|rapide|vite|rápido|rápida|rapido|rapida",
+}
+COMPLAINED = re.compile(
+    r"(?:\b(?:too|so|as|zu|trop|demasiado|muy|not|no|nicht|pas|is|are|was|feels?|sounds?|seems?|ist|est)|'s|n't)"
+    r"\s+(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def adjective_tempo_signs(request: str) -> set[int]:
+    """The directions of the tempo words a request writes plainly (not after "too", "so" or a negation)."""
+    signs = set()
+    for sign, words in TEMPO_WORDS.items():
+        for match in re.finditer(r"\b(?:" + words + r")\b", request, re.IGNORECASE):
+            if not COMPLAINED.search(request[: match.start()]):
+                signs.add(sign)
+    return signs
 
 
 def number_value(words: str) -> int:
@@ -135,6 +167,7 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
     lines = number_value(count.group(1)) if count else FORM_LINES[named.group(1).lower()] if named else None
     signs = {sign for sign, words in ((-1, SHORTER), (1, LONGER)) if words.search(request)}
     tempo = {sign for sign, words in ((-1, SLOWER), (1, FASTER)) if words.search(request)}
+    tempo |= adjective_tempo_signs(request)
     return RequestFacts(
         frozenset(numbers),
         frozenset(bpm),
