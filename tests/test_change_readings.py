@@ -39,3 +39,13 @@ def test_washed_out_colours_may_only_get_more_saturated(sentence_embedder):
     head = '[["paint", {"saturation_change": '
     assert not reading.ok(head, "-") and reading.ok(head, "0") and reading.ok(head + "0.3", "}]")
     assert ChangeReading("the colours are screaming at me", frozenset({"painting"})).colours_way == -1
+
+
+def test_a_length_complaint_worded_one_way_is_changed_that_way(sentence_embedder):
+    assert not writes_the_change("it kind of goes on and on, cut it down")  # "cut" is the complaint's way, read here
+    reading = ChangeReading("too long for a ringtone honestly", MELODY, bars=8)
+    assert reading.melody == "length" and reading.own_changes() == [{"bars": 4}]
+    assert reading.alternatives([["compose_melody", {"add_bars": 4}]]) == [[["compose_melody", {"bars": 4}]]]
+    assert reading.alternatives([["compose_melody", {"bars": 4}]]) == []  # already the way it is worded
+    more = ChangeReading("the ending comes out of nowhere, give it more room", MELODY, bars=8)
+    assert more.alternatives([["compose_melody", {"tempo_scale": 1.25}]]) == [[["compose_melody", {"add_bars": 4}]]]

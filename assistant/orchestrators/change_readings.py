@@ -27,7 +27,7 @@ import yaml
 
 from assistant.orchestrators.answer_position import position
 from assistant.orchestrators.asked_works import dumps, loads
-from assistant.orchestrators.request_facts import FASTER, LONGER, SHORTER, SLOWER, facts_of
+from assistant.orchestrators.request_facts import FASTER, LENGTH_COMPARATIVE, SLOWER, facts_of
 
 TABLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "change_readings.yaml")
 WRITTEN = re.compile(
@@ -51,9 +51,10 @@ def table() -> dict:
 
 
 def writes_the_change(request: str) -> bool:
-    """The request writes a comparative, a number or a negation the model reads itself."""
+    """The request writes a comparative, a number or a negation the model reads itself ("cut it down", "give it
+    more room" write none: their direction is the reading's way, below)."""
     facts = facts_of(request)
-    patterns = (SLOWER, FASTER, SHORTER, LONGER, WRITTEN)
+    patterns = (SLOWER, FASTER, LENGTH_COMPARATIVE, WRITTEN)
     return bool(facts.numbers) or any(p.search(request) for p in patterns)
 
 
@@ -79,6 +80,7 @@ class ChangeReading:
         self.melody: str | None = None  # length, tempo, mood, or None (no clear reading)
         self.colours_way: int | None = None  # +1 more saturated, -1 less, None either
         self.bars = bars
+        self.length_signs = facts_of(request).change_signs  # "too long", "cut it down": -1; "more of it": 1
         if not request.strip() or writes_the_change(request):
             return
         data = table()
@@ -112,20 +114,31 @@ class ChangeReading:
     def own_changes(self) -> list[dict]:
         """The melody reading's own changes, each way, as the adapter learnt them."""
         if self.melody == "length":
-            return [{"add_bars": 4}, {"bars": max(1, self.bars // 2)}]
+            ways = {1: {"add_bars": 4}, -1: {"bars": max(1, self.bars // 2)}}
+            return [change for sign, change in ways.items() if sign in self.length_signs]
         if self.melody == "tempo":
             return [{"tempo_scale": 1.25}, {"tempo_scale": 0.8}]
         return []
 
     def alternatives(self, calls: list) -> list[list]:
         """The answers to weigh instead of `calls` (a list of [tool, arguments]) when its melody call changes what
-        the reading excludes: that call with each of the reading's own changes instead; else none."""
+        the reading excludes, or a length the other way than the request words it ("too long": shorter): that call
+        with each of the reading's own changes instead; else none."""
         excluded = EXCLUDES.get(self.melody or "", frozenset())
         for i, (name, args) in enumerate(calls):
-            if name == "compose_melody" and isinstance(args, dict) and set(args) & excluded:
+            if name == "compose_melody" and isinstance(args, dict) and (set(args) & excluded or self.wrong_way(args)):
                 kept = {k: v for k, v in args.items() if k not in excluded | LENGTH | TEMPO}
                 return [[*calls[:i], [name, {**kept, **change}], *calls[i + 1 :]] for change in self.own_changes()]
         return []
+
+    def wrong_way(self, args: dict) -> bool:
+        """A length reading's call changes the length against the one way the request words it."""
+        if self.melody != "length" or len(self.length_signs) != 1:
+            return False
+        number = lambda name, default: args[name] if isinstance(args.get(name), int | float) else default  # noqa: E731
+        longer = number("add_bars", 0) > 0 or number("bars", self.bars) > self.bars
+        shorter = number("add_bars", 0) < 0 or number("bars", self.bars) < self.bars
+        return (longer and -1 in self.length_signs) or (shorter and 1 in self.length_signs)
 
     def weighed(self, answer: str, score: Callable[[list], float]) -> str:
         """The answer as decoded, or the likeliest of its alternatives by `score` (the model's log-probability of a
