@@ -126,6 +126,7 @@ class LocalLMOrchestrator(Orchestrator):
         from assistant.orchestrators.last_work import of_last_work
         from assistant.orchestrators.mood_words import with_moods_read
         from assistant.orchestrators.repair import repair_plan
+        from assistant.orchestrators.unmade_asks import without_unmade
         from models.language.shared_lm import LM_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
 
@@ -148,6 +149,7 @@ class LocalLMOrchestrator(Orchestrator):
             existing = frozenset(TOOL_OF_KIND[k] for k in request.artifacts if k in TOOL_OF_KIND)
             last = last_tools(request)
             answer = asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, message, existing, last)
+            answer = without_unmade(answer, message)
             prompt = PromptState(model, ids)  # its cache is made only if an answer is weighed
             answer = rules.reading.weighed(
                 answer,

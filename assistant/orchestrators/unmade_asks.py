@@ -1,0 +1,51 @@
+"""Asks for what the studio does not make (a joke, a story, a name for a band, an essay), read by meaning: a check
+on the tuned model's answer, never a call of its own.
+
+The adapter answers such asks with the nearest work it knows ("tell me a bedtime story about a bear": a poem;
+"what should I call my band? we play angry punk": an angry melody). The request is compared by the shipped
+sentence-embedding model with sentences of asks we do not serve and of asks we do (`assistant/data/
+unmade_asks.yaml`); when an unserved ask is near and nearer than any of ours by the table's margin, the answer
+keeps only the work calls the request names as works by their own nouns ("a cheerful melody, and tell me a
+joke" keeps its melody). The turn then answers in words (`assistant.help_answers`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import numpy as np
+import yaml
+
+from assistant.orchestrators.asked_works import WORK_TOOLS, dumps, loads
+from assistant.orchestrators.work_words import asked_tools
+
+TABLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "unmade_asks.yaml")
+
+
+@functools.cache
+def table() -> dict:
+    with open(TABLE, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def asks_for_the_unmade(request: str) -> bool:
+    """The request is nearest in meaning to an ask the studio does not serve (by the table's floor and margin)."""
+    from tools.embedding_search import embed
+
+    data = table()
+    unmade, ours = data["unmade"], data["ours"]
+    vectors = embed([request, *unmade, *ours])
+    mine = vectors[0]
+    near_unmade = float(np.max(vectors[1 : 1 + len(unmade)] @ mine))
+    near_ours = float(np.max(vectors[1 + len(unmade) :] @ mine))
+    return near_unmade >= data["floor"] and near_unmade - near_ours >= data["margin"]
+
+
+def without_unmade(answer: str, request: str) -> str:
+    """The answer less the work calls the request does not name, when it asks for what we do not make."""
+    calls = loads(answer)
+    if not calls or not any(name in WORK_TOOLS for name, _ in calls) or not asks_for_the_unmade(request):
+        return answer
+    named = asked_tools(request)
+    return dumps([[name, args] for name, args in calls if name not in WORK_TOOLS or name in named])
