@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import yaml
 
 from tools.translations import english
+from tools.typos import typo_of
 
 COLOURS_PATH = os.path.join(os.path.dirname(__file__), "data", "colours.yaml")
 HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
@@ -44,7 +45,8 @@ class Colour:
 
 
 def _colour_word(token: str) -> str | None:
-    """The table's name for a word: itself, its singular, or its '-ish' root ("greys" -> grey, "bluish" -> blue)."""
+    """The table's name for a word: itself, its singular, its '-ish' root ("greys" -> grey, "bluish" -> blue), its
+    English, or the colour it is a typo of."""
     candidates = [token]
     if token.endswith("es"):
         candidates.append(token[:-2])
@@ -56,6 +58,8 @@ def _colour_word(token: str) -> str | None:
             candidates += [root, root + "e", root[:-1]]  # bluish -> blu(e), reddish -> red
     if (word := english(token, "colour")) is not None:
         candidates.append(word)
+    if len(token) >= 5:  # "yelow", "purpel": one edit from a colour, no English word (German "eine" is no "pine")
+        candidates.append(typo_of(token, COLOURS.keys()))
     return next((c for c in candidates if c in COLOURS), None)
 
 

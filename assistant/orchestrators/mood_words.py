@@ -15,9 +15,9 @@ import functools
 import json
 import re
 
-from assistant.orchestrators.typos import SHORTEST, typo_of
 from tools.mood_lexicon import _stem_lookup, load_lexicon, read_mood
 from tools.translations import english, translations
+from tools.typos import SHORTEST, typo_of
 
 WORD = re.compile(r"[^\W\d_][\w\-']*")
 ENDINGS = 3  # letters an inflection may add to a known word ("düster" -> "düsteres")

@@ -20,7 +20,7 @@ import re
 
 import yaml
 
-from assistant.orchestrators.typos import typo_of
+from tools.typos import typo_of
 
 WORDS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "work_words.yaml")
 TOKEN = re.compile(r"[\w']+|[^\w\s]")
