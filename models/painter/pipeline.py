@@ -28,7 +28,7 @@ from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
 from models.painter.placement_rules import aspect, settle
 from models.painter.render import render_layout
-from models.painter.rooms import arrange_room, room_layout, wall_shelves
+from models.painter.rooms import TABLE_EDGE, arrange_room, room_layout, wall_shelves
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
 from models.painter.street_view import lay_street, street_view
@@ -36,7 +36,7 @@ from models.painter.streets import carve_street, is_house, street_of_houses
 
 INDOOR_STAGES = ("interior", "portrait")
 ON_TABLE = ("still_life", "plant")  # indoors these stand on a table
-TABLE_WIDTH = 0.45
+TABLE_WIDTH = 0.6  # a table at least this wide: a bowl alone on a table of its own width read as oversized
 GROUND = tuple(c for c in LAND if c not in (C["foliage"], C["trunk"]))  # what things stand on (not tree crowns)
 
 
@@ -114,8 +114,8 @@ def table_under(placed: list) -> tuple[float, float] | None:
     if not on_table:
         return None
     halves = [0.5 * o.height * min(1.5, aspect(o.entry)) for o in on_table]
-    left = min(o.cx - h for o, h in zip(on_table, halves)) - 0.08
-    right = max(o.cx + h for o, h in zip(on_table, halves)) + 0.08
+    left = min(o.cx - h for o, h in zip(on_table, halves)) - TABLE_EDGE
+    right = max(o.cx + h for o, h in zip(on_table, halves)) + TABLE_EDGE
     grow = max(0.0, TABLE_WIDTH - (right - left)) / 2
     return max(0.04, left - grow), min(0.96, right + grow)
 

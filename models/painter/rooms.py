@@ -33,6 +33,7 @@ SIDE = 0.1  # each side wall's width, from the frame to the room's corner
 FLOOR_BEHIND = 0.06  # the wall meets the floor this far below a table's back edge (hidden behind the table)
 TABLE_DEPTH, APRON, LEG = 0.12, 0.05, 0.035  # a table's top seen from above, its apron and a leg's width
 SKIRTING = 0.025
+TABLE_EDGE = 0.1  # the table reaches this far beyond its things each side (`pipeline.table_under`)
 BOOKS = CLASSES.index("grass")  # book spines on shelves: upright, narrow strokes
 CASES = ("bookshelf", "bookcase", "shelf")  # drawings' last names that are a bookcase
 SHELF_PITCH, SHELF_TOP = 0.11, 0.1  # a bookcase's shelves this far apart, its top this far below the frame's
@@ -101,7 +102,22 @@ def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> lis
             o = replace(o, base_y=float(np.clip(o.base_y, floor_y + FURNITURE_FORWARD, 0.97)))
         arranged.append(o)
     pieces = [o for o in arranged if o.role == "building"]
+    arranged = _table_in_frame(arranged, on_table, alone=not apart)
     return [_beside(o, pieces) if o.role == "stands" and pieces else o for o in arranged]
+
+
+def _table_in_frame(placed: list, on_table: tuple[str, ...], alone: bool) -> list:
+    """The things on the table moved together so that it and they stay inside the frame (a bowl at the edge hung
+    off it, on a table cut short), and, with no furniture beside them, halfway to the middle (a lone still life)."""
+    group = [o for o in placed if o.role in on_table]
+    if not group:
+        return placed
+    halves = [0.5 * o.height * min(1.5, aspect(o.entry)) for o in group]
+    left = min(o.cx - h for o, h in zip(group, halves)) - TABLE_EDGE
+    right = max(o.cx + h for o, h in zip(group, halves)) + TABLE_EDGE
+    shift = 0.5 * (0.5 - (left + right) / 2) if alone else 0.0
+    shift = float(np.clip(shift, 0.04 - left, 0.96 - right)) if right - left < 0.92 else 0.5 - (left + right) / 2
+    return [replace(o, cx=o.cx + shift) if o.role in on_table else o for o in placed]
 
 
 def _beside(thing, furniture: list):
