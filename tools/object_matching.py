@@ -465,8 +465,20 @@ def match_objects(
     found = []
     for phrase in phrases:
         entry, role_found, similarity, meaning = nearest_object(phrase, role, context, accept, spelled)
-        found.append(ObjectMatch(phrase, entry, role_found, similarity, count_of(phrase, seed), meaning))
+        several = role_found == "still_life" and drawn_several(entry, phrase)  # (a row of houses is a street)
+        count = 1 if several else count_of(phrase, seed)
+        found.append(ObjectMatch(phrase, entry, role_found, similarity, count, meaning))
     return found
+
+
+def drawn_several(entry: ObjectEntry, phrase: str) -> bool:
+    """True when the drawing is itself several of its thing (its name is plural: "pancakes" is a stack, "books" a
+    pile) and the phrase gives no number: on a table one drawing, not three stacks of pancakes with three bunches
+    of berries."""
+    words = re.findall(r"[a-z]+", entry.words.lower())
+    said = re.findall(r"[a-z]+|\d+", phrase.lower())
+    plural = bool(words) and singular(words[-1]) != words[-1]
+    return plural and not any(w.isdigit() or (w in NUMBERS and w not in ("a", "an")) for w in said)
 
 
 if __name__ == "__main__":

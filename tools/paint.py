@@ -88,10 +88,19 @@ def describe(params: PaintingParameters) -> str:
     """What was painted, in words: the things, then the scene."""
     scene = params.description()
     if params.scene.stage != "landscape":
-        scene = "a still life on a table by a window" if params.scene.stage == "interior" else "a portrait"
+        scene = _indoors(params.scene) if params.scene.stage == "interior" else "a portrait"
         scene += f" in {', '.join(params.colours)}" if params.colours else ""
     things = params.scene.things_in_words()
     return f"{' and '.join(things)}: {scene}" if things else scene
+
+
+def _indoors(scene) -> str:
+    """An interior in words: the room it is ("a kitchen"), a still life when things stand on its table, else a room."""
+    if scene.room is not None:
+        return f"{'an' if scene.room[0] in 'aeiou' else 'a'} {scene.room} by a window"
+    if any(m.role in pipeline.ON_TABLE for m in scene.objects):
+        return "a still life on a table by a window"
+    return "a room by a window"
 
 
 def _blend_target(args: PaintArgs, ctx: ToolContext) -> tuple[SceneSpec, int, float] | None:

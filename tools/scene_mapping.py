@@ -19,14 +19,17 @@ import numpy as np
 
 from tools.embedding_search import embed, similarities
 from tools.figure_words import held_by, read_person, sitter_place
+from tools.mood_lexicon import read_mood
 from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
-from tools.subject_phrases import SETTINGS, STOP_WORDS, subject_phrases
+from tools.subject_phrases import SETTINGS, STOP_WORDS, opens_inside, subject_phrases
 from tools.thing_phrases import (
     FORMS,
     TOWN_HOUSES,
     container_halves,
+    framing_stage,
     is_furniture,
     is_land_matter,
+    is_part,
     is_person,
     is_phenomenon,
     is_quality,
@@ -59,6 +62,7 @@ class SceneReading:
     landform_colour: tuple[float, float] | None = None  # (hue, saturation) its words name ("lavender fields")
     left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
     setting: str | None = None  # a portrait's place behind the sitter (`figure_words.sitter_place`), else a wall
+    room: str | None = None  # the room an interior is ("kitchen", "room" for a plain one), None for a table's
 
     def things_in_words(self) -> list[str]:
         """The things drawn, as a reply names them: "3 palm tree", "basket", a person by the words ("an old
@@ -178,15 +182,21 @@ def _same_kind(phrase: str, name: str) -> bool:
     return _head_similarity(phrase, name) >= scene_words()["thresholds"]["same_head"]
 
 
-def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str = "") -> tuple[list, list, list]:
+def _scenes_and_objects(
+    phrases: list[tuple[str, str]], seed: int, context: str = "", inside: bool = False
+) -> tuple[list, list, list]:
     """Each phrase judged a scene ((family or stage, similarity)) or a thing to draw (an ObjectMatch). The
     subject phrase is a thing when its nearest drawing is near enough and nearer than any scene; a companion
     ("with a lamp") must be nearer still; a setting ("on a cliff", "crossing the dunes") says where and is drawn
-    only when it names a thing no scene holds (a bridge); at most MAX_KINDS kinds of thing are drawn. Returns
-    (scenes, things, left out: (phrase, nearest drawing's words) of things too far from any drawing)."""
+    only when it names a thing no scene holds (a bridge); at most MAX_KINDS kinds of thing are drawn; a part of the
+    building or room it goes with (a cathedral's window) is that one's own. A subject that is no scene and too far
+    from every drawing is still drawn by its nearest (a typewriter: a keyboard), never nothing, when that is
+    NEAREST_FLOOR near. `inside`: the subject is the inside of a place, a room. Returns (scenes, things, left out:
+    (phrase, nearest drawing's words) of things too far from any drawing)."""
     from tools import object_matching
 
     scenes, things, subject_scene, subject_match, left_out, holds = [], [], None, None, [], []
+    in_room, nearest = False, None
     drawable = object_matching.available()
     thresholds = scene_words()["thresholds"]
     embed([p for p, _ in phrases] + [re.findall(r"[a-z]+", p)[-1] for p, _ in phrases if re.search(r"[a-z]", p)])
@@ -197,10 +207,13 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
         if landform is not None:  # "a huge waterfall": the scene's centre, never a small drawing of one
             scenes.append((landform[1], landform[2]))
             continue
-        room = room_of(phrase) if kind == "subject" else None
+        room = room_of(phrase, inside) if kind == "subject" else None
         if room is not None:  # "a messy kitchen": the room itself, furnished after the things the words list
             scenes.append(("interior", room[1]))
-            holds = room[2] if drawable else []
+            holds, in_room = (room[2] if drawable else []), True
+            continue
+        owner = in_room or bool(things and things[0].role == "building")
+        if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a room's skylight
             continue
         family = _family(phrase)
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place
@@ -270,10 +283,12 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
                 things.append(of_kind)
                 continue
             left_out.append((phrase, match.entry.words))  # a thing we cannot draw: the reply names the nearest
+            nearest = match if kind == "subject" else nearest
         scenes.append(family)
         if kind == "subject" and family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
             sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
             things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
+    asked = bool(things)
     things += _furnishings(holds, things, seed)
     if any(m.role != "figure" and set(m.entry.name.split("-")) & PEOPLE for m in things):
         things = [m for m in things if m.role != "figure"]  # a man in a rowing boat: the boat's drawing has him
@@ -286,7 +301,19 @@ def _scenes_and_objects(phrases: list[tuple[str, str]], seed: int, context: str 
         scenes = [(subject_scene[0], best)]
     elif subject_scene is not None and subject_match is not None:  # "a cottage by the sea": a thing after all
         left_out.insert(0, (phrases[0][0], subject_match.entry.words))
-    return scenes, things, left_out
+        nearest = subject_match
+    if not asked and _drawn_nearest(nearest):  # an old typewriter: the nearest we can draw, and the reply says so
+        things.insert(0, nearest)
+    drawn = {m.entry.words for m in things}  # "pots" in a kitchen: its cooking pot is drawn, nothing left out
+    return scenes, things, [p for p in left_out if p[1] not in drawn]
+
+
+def _drawn_nearest(match) -> bool:
+    """True when a subject no drawing is near enough to is still drawn by its nearest: NEAREST_FLOOR near by
+    meaning, and no mood ("hope" is painted by the mood, never as crossed fingers)."""
+    if match is None or match.by_meaning < NEAREST_FLOOR:
+        return False
+    return not read_mood(re.findall(r"[a-z']+", match.phrase.lower())[-1]).known
 
 
 def _furnishings(holds: list[str], things: list, seed: int) -> list:
@@ -482,6 +509,7 @@ ABSTRACT = ("colour_field", "geometric", "gestural")  # families that are no lan
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name
 CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the class, not the kind ("palm tree")
+NEAREST_FLOOR = 0.45  # a subject we cannot draw is drawn by its nearest drawing when this near by meaning
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene family is part of the land ("peaks")
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
@@ -521,7 +549,12 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
     phrases = subject_phrases(words, used)
-    scenes, things, left_out = _scenes_and_objects(phrases, seed, subject)
+    framing = framing_stage(phrases[0][0]) if phrases and phrases[0][1] == "subject" else None
+    if framing is not None:  # "a still life of a cello": the cello, on a still life's table
+        phrases = [(framing[2], "subject"), *phrases[1:]]
+    inside = opens_inside(words)
+    scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside)
+    scenes += [framing[:2]] if framing is not None else []
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
     things = _people(phrases, things, subject, seed)
     painted = {m.phrase for m in things if m.person is not None}  # a skateboarder drawn as a person is not left out
@@ -541,12 +574,13 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         family, similarity = _scene_for_objects(things, weather, scenes)
     if family == "portrait" and _seated_elsewhere(phrases, things):  # grandma knitting in her chair: her room
         family, similarity = ("interior", 1.0) if things[0].person.seated_on == "chair" else ("garden", 1.0)
-    stage = "landscape"
+    stage, room = "landscape", None
     if family in scene_words()["stages"]:
         stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"
         family = None
         outdoor = {m.role for m in things if f"{m.entry.source}:{m.entry.name}" not in scene_words()["room_features"]}
-        named_room = bool(phrases) and phrases[0][1] == "subject" and room_of(phrases[0][0]) is not None
+        room = room_of(phrases[0][0], inside) if phrases and phrases[0][1] == "subject" else None
+        named_room = room is not None
         if stage == "interior" and outdoor & OUTDOOR_ROLES and not named_room:  # a cabin's windows: outdoors
             stage, (family, similarity) = "landscape", _scene_for_objects(things, weather)
         if stage == "interior":  # a bed, a sofa, a piano: large, on the room's floor; the rest on the table
@@ -566,6 +600,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if family is None or not matched:
         family = STYLE_FAMILIES.get(style or "", mood_abstract_kind(valence, arousal))
     return SceneReading(
+        room=room[0] if stage == "interior" and room is not None else None,
         landform=landform[0] if landform is not None and stage == "landscape" else None,
         landform_colour=named_colour(phrases[0][0]) if landform is not None and stage == "landscape" else None,
         stage=stage,

@@ -96,3 +96,13 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     if found and opening in SETTINGS and found[0][1] == "setting":  # "inside a greenhouse": the place is the subject
         found[0] = (re.sub(r"^of ", "", found[0][0]), "subject")
     return found
+
+
+INSIDE = {"inside", "within"}  # a subject opening so is the inside of a place: a room, whatever the place
+
+
+def opens_inside(words: list[str]) -> bool:
+    """True when the subject opens by going inside a place ("the inside of an old train carriage", "inside a
+    busy kitchen"): the place is a room to paint, not a thing seen from outside."""
+    opening = next((w for w in words if w not in STOP_WORDS), None)
+    return opening in INSIDE

@@ -1,4 +1,4 @@
-"""Three readings of a subject's phrases that the nearest drawing alone gets wrong.
+"""Readings of a subject's phrases that the nearest drawing alone gets wrong.
 
 - A container and what it holds ("a basket of apples", "a vase of tulips"): when no drawing is the whole thing
   but both halves have one, both are drawn (the basket, and apples beside it).
@@ -6,6 +6,8 @@
   meaning): when no drawing is near enough, the nearest drawing of that kind is drawn, and the reply says so.
 - A town or a village (the `towns` examples, by meaning, nearer than the city's): small houses with roofs on
   the land of the phrase's nearest landscape, never a skyline of high blocks.
+- A room (`room_of`: a named room, or the inside of any place), a picture's kind before its thing ("a still life of
+  a cello": `framing_stage`), a building's or room's own part ("a rose window": `is_part`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ QUALITY = 0.75  # a phrase this near a quality's example is how the picture look
 PHENOMENON = 0.8  # a phrase this near a phenomenon's example is in the air, not a thing ("a cigarette" 0.73 to smoke)
 FURNITURE = 0.76  # a drawing's name this near a furniture example is furniture
 ROOM = 0.86  # a subject this near a room's example is that room, furnished (scenes.yaml rooms)
+INSIDE_ROOM = 0.6  # the inside of a place this near a room's example is that room (else a plain room)
+GENRE = 0.8  # "X of Y" whose X is this near an indoor stage's example ("a still life") is that stage showing Y
+PART = 0.75  # a companion this near a building part's example is part of the building it goes with
 FEATURE = 0.75  # a setting this near a room feature's example ("by the fire") puts that feature in the room
 FORMS = ("wedge", "slice", "piece", "loaf", "bunch", "block")  # a name's last word that says a form: cheese wedge
 KIND = 0.8  # a phrase this near a role's example is that kind of thing ("a gondola" ~ "a gondola": floats)
@@ -136,19 +141,44 @@ def is_person(phrase: str) -> bool:
     return person >= KIND and person > float(similarities(phrase, things).max())
 
 
-def room_of(phrase: str) -> tuple[str, float, list[str]] | None:
+def room_of(phrase: str, inside: bool = False) -> tuple[str, float, list[str]] | None:
     """(room, similarity, what such a room holds) of the room a phrase names ("a messy kitchen": the kitchen,
     with pots and a pan), by meaning: the whole phrase near a room's examples, or its last word near one of the
-    room's words ("a cozy old library"; `tools/data/scenes.yaml` rooms), or None."""
+    room's words ("a cozy old library"; `tools/data/scenes.yaml` rooms), or None. A place the words go `inside`
+    ("the inside of an old train carriage") is a room whatever it is: the nearest room when one is INSIDE_ROOM
+    near, else a plain room holding nothing but what the words list."""
     words = re.findall(r"[a-z']+", phrase.lower())
-    best = None
+    best, nearest = None, ("room", 1.0, [])
     for room, table in scene_words()["rooms"].items():
         near = float(similarities(phrase, table["examples"]).max())
         if words:
             near = max(near, float(similarities(words[-1], table["words"]).max()))
         if near >= ROOM and (best is None or near > best[1]):
             best = (room, near, list(table["holds"]))
-    return best
+        if near >= INSIDE_ROOM and (nearest[0] == "room" or near > nearest[1]):
+            nearest = (room, near, list(table["holds"]))
+    return best if best is not None or not inside else nearest
+
+
+def framing_stage(phrase: str) -> tuple[str, float, str] | None:
+    """(stage, similarity, the thing's phrase) of a subject that names its picture's kind before what it shows ("a
+    still life of a cello": an interior, and the cello), when the words before "of" are GENRE near an indoor
+    stage's example; None otherwise (a portrait's sitter is found where the portrait is read)."""
+    halves = container_halves(phrase)
+    if halves is None:
+        return None
+    stages = {k: v for k, v in scene_words()["stages"].items() if k != "portrait"}
+    for stage, examples in stages.items():
+        near = float(similarities(halves[0], examples).max())
+        if near >= GENRE:
+            return stage, near, halves[1]
+    return None
+
+
+def is_part(phrase: str) -> bool:
+    """True when a phrase names a part of a building ("a huge round stained glass window", "a thatched roof",
+    `scenes.yaml` parts): beside a building it is that building's own, never a second thing standing apart."""
+    return float(similarities(phrase, scene_words()["parts"]).max()) >= PART
 
 
 def landform_of(phrase: str) -> tuple[str, str, float] | None:
