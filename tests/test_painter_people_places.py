@@ -98,3 +98,23 @@ def test_a_skater_mid_jump_is_a_person_on_a_skateboard():
     assert person.pose == "jump" and person.prop == "skateboard" and not person.dress
     assert read_person("a man", "an old man with glasses smoking a pipe", 0).things == ("glasses", "pipe")
     assert not any(gone[0] == scene.objects[0].phrase for gone in scene.left_out)  # no "can't draw" for them
+
+
+def test_after_a_person_a_noun_like_doing_word_is_what_they_do():
+    from tools.subject_phrases import subject_phrases
+
+    def cut(subject):
+        return subject_phrases(subject.split(), set())
+
+    assert cut("a woman painting at an easel in a garden")[0] == ("a woman", "subject")
+    assert cut("an old man building a wall")[0] == ("an old man", "subject")
+    assert cut("a landscape painting of hills") == [("a landscape painting of hills", "subject")]  # the noun
+    assert cut("a tall building by the river")[0] == ("a tall building", "subject")
+
+
+@needs_icons
+def test_a_woman_painting_in_a_garden_is_a_painter_in_a_garden_not_an_abstract():
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene("a woman painting at an easel in a garden", 0.0, 0.0)
+    assert scene.family == "garden" and scene.objects[0].person.prop == "easel"

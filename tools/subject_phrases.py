@@ -45,13 +45,20 @@ ING_NOUNS = set(
     "awning sapling seedling duckling gosling viking herring icing evening morning lightning dwelling sling "
     "earring offering stocking".split()
 )
+# Words naming a person: after one, such a noun is what they do ("a woman painting at an easel", "a man building a
+# wall"), not a thing to paint (an English closed class, like the joins above).
+PERSON_NOUNS = set(
+    "man men woman women girl girls boy boys child children kid kids lady guy person people artist painter "
+    "grandma grandpa grandmother grandfather mother father mum mom dad daughter son friend couple he she".split()
+)
 
 
 def participle(words: list[str | None], i: int) -> bool:
     """True when words[i] is a verb form after the thing it tells of ("a dog running", "a boat pulled up"), not
     the thing's name: an -ing or -ed word after a content word, followed by the end, a join or a particle."""
     w = words[i]
-    if w is None or not (w.endswith("ing") and len(w) > 5 and w not in ING_NOUNS or w.endswith("ed") and len(w) > 4):
+    ing_noun = w in ING_NOUNS and not (i > 0 and words[i - 1] in PERSON_NOUNS)  # "a woman painting": her doing
+    if w is None or not (w.endswith("ing") and len(w) > 5 and not ing_noun or w.endswith("ed") and len(w) > 4):
         return False
     before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
     after = words[i + 1] if i + 1 < len(words) else None
