@@ -26,6 +26,11 @@ def test_each_place_is_its_own_out_of_focus_picture():
         assert np.abs(np.diff(rgb, axis=1)).max() < 0.25
 
 
+def test_the_place_behind_a_sitter_keeps_its_shapes():
+    steps = [np.percentile(np.abs(np.diff(_place(s, 512).mean(-1), axis=1)), 99) for s in SETTINGS]
+    assert np.median(steps) > 0.02  # masts, shop fronts, doors still read: a lens's far field, not a smear
+
+
 def test_a_harbour_has_water_below_a_park_grass_and_the_mood_dims_them():
     harbour, park = _place("harbour"), _place("park")
     low = slice(int(0.8 * 96), 96)

@@ -18,7 +18,7 @@ from models.painter.scene_spec import SceneSpec
 
 SETTINGS = ("harbour", "corridor", "kitchen", "street", "park")
 DRAFT = 3  # painted at a third of the size and enlarged
-FOCUS = 0.012  # the blur of the place behind the sitter, as a share of the picture's size
+FOCUS = 0.006  # the blur of the place behind the sitter, as a share of the picture's size
 BEHIND = 0.78  # the place a step darker than it would be in a landscape: the sitter is the light
 COOL = 0.12  # ... and a little greyed, so skin and clothes come forward
 
