@@ -80,23 +80,27 @@ def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock", cap
 
 
 def canyon(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """Layered walls of red rock on both sides (earth, with paler bands of sand), flat-topped, the gorge's far
-    wall lower between them, hazed, and a thin river at its bottom."""
+    """Layered walls of red rock on both sides (earth, with paler layers of sand of uneven thickness and
+    spacing, as rock is laid down, gently tilted and wavy), flat-topped, the gorge's far wall lower between
+    them, and a thin river at its bottom (evenly spaced bands of one thickness read as brickwork)."""
     h = _horizon(labels)
     y, x = _grid()
     cx = N * rng.uniform(0.4, 0.6)
     rim = h - N * rng.uniform(0.1, 0.16) + np.where(x < cx, -3, 2) + np.round(np.sin(x / 9.0) * 2)
     gorge = np.abs(x - cx) < 3 + 0.275 * np.clip(N - y, 0, None)
     walls = (y >= rim) & ~gorge
-    strata = np.mod(y - rim + 1.0 * np.sin(x / 11.0 + rng.uniform(0, 6)), rng.uniform(6.0, 8.0)) < 1.8
+    depth = y - rim + 0.06 * (x - cx) * rng.choice([-1, 1]) + 1.2 * np.sin(x / 7.0 + rng.uniform(0, 6))
+    tops = np.cumsum(rng.uniform(5.0, 14.0, 8))  # where each pale layer begins below the rim
+    thick = rng.uniform(0.8, 2.0, 8)
+    pale = np.zeros_like(walls)
+    for top, t in zip(tops, thick):
+        pale |= (depth >= top) & (depth < top + t)
     labels[walls] = C["earth"]
-    labels[walls & (strata | (y < rim + 1))] = C["sand"]  # pale bands, and the rim's lit edge
+    labels[walls & (pale | (y < rim + 1))] = C["sand"]  # pale layers, and the rim's lit edge
     far_rim = rim.min() + 0.45 * (h - rim.min())
     far_wall = gorge & (y >= far_rim)
     labels[far_wall] = C["earth"]  # the far wall: the same red rock, plain with the distance, its rim lit
     labels[far_wall & (y < far_rim + 1)] = C["sand"]
-    edge = ~gorge & (np.abs(np.abs(x - cx) - (3 + 0.275 * np.clip(N - y, 0, None))) < 1.0) & (y >= rim)
-    labels[edge] = C["sand"]  # the near walls' lit edges along the gorge
     labels[(np.abs(x - cx) < 1.2 + 0.08 * (y - h)) & (y >= h + 4)] = C["water"]
 
 
@@ -155,21 +159,24 @@ def peaks(labels: np.ndarray, rng: np.random.Generator) -> None:
 
 
 def dunes(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """Rows of smooth dunes, larger nearer the eye, the far ones against the sky: each lit on its sun side (sand)
-    and in shade on its lee (earth), the nearer dune's crest cutting across the one behind it."""
+    """Rows of smooth dunes, larger nearer the eye, the far ones against the sky: each cut by the line running
+    down from its top into a lit face (sand) and its whole slip face in shade (earth), down to where the
+    nearer dune's crest crosses it: broad shapes of light and shade, not thin dark streaks."""
     h = _horizon(labels)
     y, x = _grid()
     labels[~np.isin(labels, SKY_CLASSES) | (y >= h)] = C["sand"]
     lee = 1 if rng.random() < 0.5 else -1
-    for k, base in enumerate(np.linspace(h, N + 2, 4)):
-        peak, width = N * rng.uniform(0.2, 0.8), N * rng.uniform(0.3, 0.45)
-        rise = (5 + 3 * k) * np.exp(-(((x[0] - peak) / width) ** 2)) + 1.0 * np.sin(x[0] / 5.0 + k)
+    for k, base in enumerate(np.linspace(h, N + 2, 3)):
+        peak, width = N * rng.uniform(0.25, 0.75), N * rng.uniform(0.3, 0.45)
+        rise = (5 + 5 * k) * np.exp(-(((x[0] - peak) / width) ** 2)) + 1.0 * np.sin(x[0] / 5.0 + k)
         crest = base - 1 - rise + 0.15 * lee * (x[0] - peak) * (lee * (x[0] - peak) > 0)
         body = y >= crest[None, :]
         labels[body] = C["sand"]
         top = float(crest.min())
-        slip = peak + lee * 1.6 * (y - top)  # the crest's line runs down and away from the dune's top
-        labels[body & (lee * (x - slip) > 0) & (y < crest[None, :] + 4 + 1.6 * rise[None, :])] = C["earth"]
+        # the slip face's edge curves from the top down and away, steep at first (a dune's sharp crest line)
+        drop = y - top
+        slip = peak + lee * (rng.uniform(0.35, 0.7) * drop + 2.0 * np.sin(drop / rng.uniform(4, 7)))
+        labels[body & (lee * (x - slip) > 0)] = C["earth"]
 
 
 def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
@@ -187,17 +194,51 @@ def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
 
 RED_ROCK = (16, 0.62)  # a canyon's sandstone (hue, saturation), whatever the desert's sand colour
 RED_SHARE = 0.7  # how far its walls' paint goes to it, keeping their light
+BAND_CALM = 0.55  # how far the pale layers' and the dark rock's values close on each other
+RED_LIFT = 1.3  # its walls' value against the brown earth's (0.42 of daylight read as dark mud)
 
 
 def redden_canyon(ref: np.ndarray, labels: np.ndarray) -> None:
     """In place on the underpainting: a canyon's walls (earth and its sand bands) in red sandstone at their own
-    light; the layout's classes carry the desert's pale sand and brown earth."""
+    light, a tone apart; then in the class map the walls become one class, one form (its layers painted as
+    tones of it: as classes apart the form light modelled each layer as a slab, and the walls read as brickwork).
+    The layout's classes carry the desert's pale sand and brown earth."""
     walls = np.isin(labels, (C["earth"], C["sand"]))
     if not walls.any():
         return
     red = hsv_colour(RED_ROCK[0], RED_ROCK[1], 1.0)
     paint = ref[walls]
-    ref[walls] = (1 - RED_SHARE) * paint + RED_SHARE * paint.max(-1, keepdims=True) * red
+    value = paint.max(-1, keepdims=True)
+    value = (1 - BAND_CALM) * value + BAND_CALM * float(np.median(value))  # layers a tone apart, not stripes
+    light = np.minimum(1.0, RED_LIFT * value)  # sunlit sandstone, not chocolate
+    ref[walls] = (1 - RED_SHARE) * paint + RED_SHARE * light * red
+    labels[walls] = C["earth"]
+
+
+DUNE_SHADE = np.array([0.74, 0.6, 0.52], np.float32)  # a slip face: its sand darker and warmer, never grey earth
+
+
+def shade_dunes(ref: np.ndarray, labels: np.ndarray) -> None:
+    """In place on the underpainting: each dune's slip face (earth) painted as its own sand in shade, a darker
+    warmer colour of the lit sand in its row, its edge soft and its contrast fading towards the horizon (the
+    layout's brown earth between pale sand read as muddy streaks)."""
+    from PIL import Image, ImageFilter
+
+    sand, shade = labels == C["sand"], labels == C["earth"]
+    if not sand.any() or not shade.any():
+        return
+    size = labels.shape[0]
+    rows, counts = np.arange(size), sand.sum(1)
+    known = counts > 0
+    row_sand = (ref * sand[..., None]).sum(1) / np.maximum(counts, 1)[:, None]
+    row_sand = np.stack([np.interp(rows, rows[known], row_sand[known, c]) for c in range(3)], -1)
+    soft = Image.fromarray((shade * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(size / 256))
+    soft = np.asarray(soft, np.float32)[..., None] / 255
+    top = int(np.argmax((sand | shade).any(1)))
+    near = np.clip((rows - top) / max(1, size - top), 0, 1)[:, None, None]
+    dark = 1 - (1 - DUNE_SHADE) * (0.55 + 0.45 * near)  # far slip faces in paler shade
+    ground = sand | shade
+    ref[ground] = ((1 - soft) * ref + soft * row_sand[:, None] * dark)[ground]
 
 
 CARVE = {

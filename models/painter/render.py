@@ -21,7 +21,7 @@ from models.painter.city_street import paint_city_street
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
-from models.painter.landforms import redden_canyon
+from models.painter.landforms import redden_canyon, shade_dunes
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.overlap import ground_over_feet
 from models.painter.painted_in import (
@@ -269,10 +269,10 @@ def dress_scene(
     soften_crests(ref, labels)
     if landform == "canyon":
         redden_canyon(ref, labels)
-    if spec.family == "desert" and landform != "canyon":  # the desert's crest lines are its dunes'
-        # shade (elsewhere earth is earth)
-        # (carved dunes' broad lee sides: a sand shadow, not dark earth streaks)
-        soften_crests(ref, labels, "earth", "sand", strength=0.75 if landform == "dunes" else 0.45, blur=110)
+    if landform == "dunes":
+        shade_dunes(ref, labels)
+    elif spec.family == "desert" and landform != "canyon":  # the desert's crest lines are its dunes' shade
+        soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
 
 
 def render_layout(
