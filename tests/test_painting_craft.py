@@ -135,6 +135,13 @@ def test_a_sky_has_one_sun():
     assert len(take_discs(labels)) == 1 and not (labels == LIGHT).any()
 
 
+def test_a_storm_or_rain_hides_the_sun():
+    for weather, shown in (("stormy", 0), ("rain", 0), ("cloudy", 1)):
+        labels = np.full((128, 128), SKY)
+        labels[10:20, 10:20] = LIGHT
+        assert len(take_discs(labels, weather)) == shown and not (labels == LIGHT).any()
+
+
 def test_a_snowy_scene_is_not_said_twice_snowy():
     params = painting_parameters(CreativeBrief(subject="a cabin in the snow"))
     assert "snowy snowy" not in params.description()

@@ -86,3 +86,20 @@ def test_no_mud_dark_olive_turns_to_ochre_dead_grey_gets_colour_bright_yellow_ke
     assert hue_after < hue_before - 5  # olive -> ochre
     assert out[1][2] > out[1][0] + 0.01  # a dead grey dark gets a deep blue
     assert np.allclose(out[2], colours[2], atol=0.01) and np.allclose(out[3], colours[3], atol=0.01)
+
+
+def test_a_cloud_has_a_lit_crown_and_a_cooler_darker_belly():
+    import numpy as np
+
+    from models.painter.clouds import model_clouds
+    from models.painter.scene_layout import C
+
+    labels = np.full((256, 256), C["sky"], np.int64)
+    labels[40:100, 60:200] = C["cloud"]
+    ref = np.zeros((256, 256, 3), np.float32)
+    ref[:] = (0.45, 0.65, 0.9)
+    ref[labels == C["cloud"]] = (0.92, 0.92, 0.9)
+    model_clouds(ref, labels)
+    crown, belly = ref[42:48, 80:180].reshape(-1, 3).mean(0), ref[92:99, 80:180].reshape(-1, 3).mean(0)
+    assert crown.mean() > 0.92 and belly.mean() < 0.85 * crown.mean()  # lit above, a step darker below
+    assert belly[2] - belly[0] > crown[2] - crown[0] + 0.03  # the underside takes the blue of the sky

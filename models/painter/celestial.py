@@ -52,13 +52,18 @@ def clear_wisps(labels: np.ndarray) -> None:
             labels[part] = SKY
 
 
-def take_discs(labels: np.ndarray) -> list[Disc]:
-    """The sun or moon of a class map as a disc (the largest blob; a sky has one sun); every blob becomes sky."""
+HIDDEN_BY = ("stormy", "rain")  # weathers whose clouds hide the sun or moon (a disc shining through read as odd)
+
+
+def take_discs(labels: np.ndarray, weather: str = "clear") -> list[Disc]:
+    """The sun or moon of a class map as a disc (the largest blob; a sky has one sun), none in a storm or rain;
+    every blob becomes sky."""
     from scipy import ndimage
 
     size = labels.shape[0]
     blobs, count = ndimage.label(labels == LIGHT)
-    if count == 0:
+    if count == 0 or weather in HIDDEN_BY:
+        labels[labels == LIGHT] = SKY
         return []
     areas = ndimage.sum_labels(np.ones_like(blobs), blobs, range(1, count + 1))
     discs = []

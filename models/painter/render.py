@@ -18,6 +18,7 @@ from models.painter.brushwork import paint_strokes
 from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, clear_wisps, paint_discs, take_discs
 from models.painter.city_street import paint_city_street
+from models.painter.clouds import model_clouds
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
@@ -245,8 +246,8 @@ def dress_scene(
     street=None,
     setting=None,
 ) -> None:
-    """The underpainting's places and surfaces (in place): a room or a backdrop, or rock, crowns, light on the
-    land; houses (or a street seen from its pavement), boats, a wet street's reflections, soft crests (not on a
+    """The underpainting's places and surfaces (in place): a room or a backdrop, or rock, clouds, crowns, light
+    on the land; houses (or a street seen from its pavement), boats, a wet street's reflections, soft crests (not on a
     canyon's walls, whose bands are their form)."""
     if stage == "interior":
         dress_room(ref, labels, spec, rng)
@@ -254,6 +255,7 @@ def dress_scene(
         dress_portrait(ref, labels, spec, rng, setting)
     else:
         rock_faces(ref, labels, rng)
+        model_clouds(ref, labels)
         distant_ranges(ref, labels, spec)
         leafy_crowns(ref, labels, spec, rng)
         moving_light(ref, labels, spec, rng)
@@ -304,7 +306,7 @@ def render_layout(
     drop_floating_land(labels)
     feet = ground_trees(labels)
     clear_wisps(labels)
-    discs = take_discs(labels)
+    discs = take_discs(labels, spec.weather)
     direction = light_direction(size, discs)
     if stage == "interior":
         furnish_room(labels)
