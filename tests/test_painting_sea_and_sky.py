@@ -103,3 +103,48 @@ def test_a_cloud_has_a_lit_crown_and_a_cooler_darker_belly():
     crown, belly = ref[42:48, 80:180].reshape(-1, 3).mean(0), ref[92:99, 80:180].reshape(-1, 3).mean(0)
     assert crown.mean() > 0.92 and belly.mean() < 0.85 * crown.mean()  # lit above, a step darker below
     assert belly[2] - belly[0] > crown[2] - crown[0] + 0.03  # the underside takes the blue of the sky
+
+
+def test_a_wave_crest_is_a_lighter_touch_of_the_water_not_a_white_line():
+    from models.painter.render import dress_scene
+    from models.painter.scene_colours import class_colours
+
+    size = 256
+    labels = np.full((size, size), WATER)
+    labels[:60] = SKY
+    labels[200:204, 20:200] = FOAM
+    spec = SceneSpec(family="sea")
+    colours = class_colours(spec)
+    ref = colours[labels].copy()
+    dress_scene(ref, labels, spec, "landscape", np.random.default_rng(0))
+    water, foam, crest = colours[WATER], colours[FOAM], ref[201:203, 60:160].reshape(-1, 3).mean(0)
+    assert water.mean() + 0.1 < crest.mean() < water.mean() + 0.65 * (foam - water).mean()
+
+
+def test_a_bolt_of_lightning_is_thick_at_its_root_thinning_and_lights_the_cloud():
+    from PIL import Image
+
+    from models.painter.render import _lightning
+
+    size = 256
+    labels = np.full((size, size), WATER)
+    labels[:150] = SKY
+    canvas = Image.new("RGB", (size, size), (60, 60, 70))
+    _lightning(canvas, labels, SceneSpec(family="sea", weather="stormy"), np.random.default_rng(3))
+    image = np.asarray(canvas, np.float32).mean(-1)
+    root, foot = ((image[rows] > 200).sum(1).mean() for rows in (slice(12, 30), slice(115, 140)))
+    assert root > 1.5 * foot and foot >= 1  # tapering
+    assert image[:40].mean() > image[100:140].mean() + 10  # the cloud round its root flashes
+
+
+def test_a_crest_that_climbs_across_the_cells_is_redrawn_level():
+    from models.painter.render import level_crests
+
+    size = 256
+    labels = np.full((size, size), WATER)
+    labels[:60] = SKY
+    for k in range(8):  # a zigzag: steps up and down across the cells
+        labels[150 + (k % 2) * 4 : 156 + (k % 2) * 4, 40 + 10 * k : 50 + 10 * k] = FOAM
+    level_crests(labels)
+    rows = np.nonzero((labels == FOAM).any(1))[0]
+    assert (labels == FOAM).any() and rows.max() - rows.min() <= 4  # one level dash

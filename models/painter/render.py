@@ -43,6 +43,7 @@ from models.painter.surfaces import distant_ranges, leafy_crowns, moving_light, 
 from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
 
 BACKDROP = 0.75  # a portrait's backdrop against the value plan's key
+CREST_LIGHT = 0.55  # a wave crest: a lighter touch of the water, not a white line (read as squiggles)
 BED_HEAD = 1 / 14  # a petal mass wider than a disc of about this share of the side is a bed, not one head
 
 
@@ -143,6 +144,31 @@ def thin_crests(labels: np.ndarray) -> None:
         labels[y, is_foam[y] & (run > keep)] = water
 
 
+def level_crests(labels: np.ndarray) -> None:
+    """Each wave crest redrawn as one level dash of light, tapered at both ends, at the crest's own height and
+    across its own span (in place): a crest that follows the layout's cells up and down reads as a zigzag
+    squiggle ("the waves are crude white squiggles")."""
+    from scipy import ndimage
+
+    foam, water = CLASSES.index("foam"), CLASSES.index("water")
+    crests, count = ndimage.label(labels == foam)
+    if count == 0:
+        return
+    size = labels.shape[0]
+    top = int(np.argmax((labels == foam).any(1)))
+    for i, (rows, cols) in enumerate(ndimage.find_objects(crests), start=1):
+        part = crests[rows, cols] == i
+        labels[rows, cols][part] = water
+        cy = rows.start + float(np.nonzero(part)[0].min())  # its top: the lit edge of the crest
+        depth = (cy - top) / max(1, size - top)
+        thick = 1 + (1.5 + 8 * depth) * size / 512
+        x = np.arange(cols.start, cols.stop)
+        half = 0.5 * thick * np.sin(np.pi * (x - cols.start + 0.5) / len(x)) ** 0.6
+        for k, h in zip(x, half):
+            column = labels[int(cy) : int(np.ceil(cy + 2 * h)), k]  # a view: painted in place
+            column[column == water] = foam
+
+
 def soften_crests(
     ref: np.ndarray, labels: np.ndarray, crest: str = "foam", field: str = "water", strength: float = 1.0, blur=220
 ) -> None:
@@ -201,8 +227,20 @@ def _precipitation(canvas: Image.Image, spec: SceneSpec, rng: np.random.Generato
             draw.ellipse((x - r, y - r, x + r, y + r), fill=(250, 250, 255, 200))
 
 
+def _bolt(start: tuple[float, float], bottom: float, size: int, rng: np.random.Generator, drift: float = 0.0):
+    """The points of one jagged bolt from start down to the row `bottom`."""
+    (x, y), points = start, [start]
+    while y < bottom:
+        y = min(bottom, y + rng.uniform(0.025, 0.06) * size)
+        x += (rng.normal(0, 0.025) + drift) * size
+        points.append((x, y))
+    return points
+
+
 def _lightning(canvas: Image.Image, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
-    """A storm outdoors gets one forked bolt from the clouds down to the horizon, with a soft glow around it."""
+    """A storm outdoors gets one forked bolt from the clouds down to the horizon: thick where it leaves the cloud
+    and thinning, two forks off it, its light flashing on the clouds round its root and glowing along it (a
+    thin line of one width read as drawn on)."""
     if spec.weather != "stormy":
         return
     size = labels.shape[0]
@@ -214,20 +252,28 @@ def _lightning(canvas: Image.Image, labels: np.ndarray, spec: SceneSpec, rng: np
     inner = inner[(inner > size * 0.15) & (inner < size * 0.85)]  # not hugging the frame
     x = float(rng.choice(inner)) if len(inner) else size / 2
     bottom = int(np.argmin(sky[:, int(x)])) or size // 2  # where the sky ends in that column
-    points, y = [(x, size * 0.04)], size * 0.04
-    while y < bottom:
-        y = min(bottom, y + rng.uniform(0.03, 0.07) * size)
-        x += rng.normal(0, 0.025) * size
-        points.append((x, y))
-    glow = Image.new("L", canvas.size, 0)
-    ImageDraw.Draw(glow).line(points, fill=150, width=max(4, size // 40))
-    glow = glow.filter(ImageFilter.GaussianBlur(size / 60))
-    canvas.paste(Image.new("RGB", canvas.size, (235, 225, 255)), (0, 0), glow)
-    draw = ImageDraw.Draw(canvas)
-    draw.line(points, fill=(250, 248, 255), width=max(2, size // 160))
-    fork = points[len(points) // 3 :][:3]
-    if len(fork) > 1:
-        draw.line([(px + (k * 0.02 * size), py) for k, (px, py) in enumerate(fork)], fill=(240, 238, 255), width=1)
+    trunk = _bolt((x, size * 0.04), bottom, size, rng)
+    forks = []
+    for k in rng.choice(np.arange(1, max(2, len(trunk) - 2)), size=2):
+        drift = rng.choice([-1, 1]) * rng.uniform(0.008, 0.018)
+        forks.append(_bolt(trunk[int(k)], min(bottom, trunk[int(k)][1] + 0.22 * size), size, rng, drift)[:5])
+    glow, bolt = Image.new("L", canvas.size, 0), Image.new("L", canvas.size, 0)
+    flash = ImageDraw.Draw(glow)
+    r = size * 0.2
+    flash.ellipse((x - 2 * r, size * 0.04 - r, x + 2 * r, size * 0.04 + r), fill=60)  # the cloud lit, diffusely
+    glow = glow.filter(ImageFilter.GaussianBlur(size / 10))
+    along = Image.new("L", canvas.size, 0)
+    ImageDraw.Draw(along).line(trunk, fill=170, width=max(6, size // 28))
+    glow = Image.fromarray(np.maximum(np.asarray(glow), np.asarray(along.filter(ImageFilter.GaussianBlur(size / 40)))))
+    canvas.paste(Image.new("RGB", canvas.size, (230, 222, 255)), (0, 0), glow)
+    draw = ImageDraw.Draw(bolt)
+    for i in range(len(trunk) - 1):
+        width = max(1, round(size / 64 * (1 - 0.7 * i / len(trunk))))
+        draw.line(trunk[i : i + 2], fill=255, width=width)
+    for fork in forks:
+        draw.line(fork, fill=220, width=max(1, size // 200))
+    bolt = bolt.filter(ImageFilter.GaussianBlur(max(0.6, size / 700)))
+    canvas.paste(Image.new("RGB", canvas.size, (252, 250, 255)), (0, 0), bolt)
 
 
 def canvas_weave(size: int) -> np.ndarray:
@@ -268,7 +314,7 @@ def dress_scene(
     paint_boats(ref, labels, spec, rng)
     if stage == "landscape":
         wet_ground(ref, labels, spec)  # after the town and boats, so their lights are mirrored too
-    soften_crests(ref, labels)
+    soften_crests(ref, labels, strength=CREST_LIGHT)
     if landform == "canyon":
         redden_canyon(ref, labels)
     if landform == "dunes":
@@ -303,6 +349,7 @@ def render_layout(
         complete_flowers(labels)
     break_crests(labels, rng)
     thin_crests(labels)
+    level_crests(labels)
     drop_floating_land(labels)
     feet = ground_trees(labels)
     clear_wisps(labels)
