@@ -204,3 +204,22 @@ def test_a_snowy_wood_is_pines():
     rows = np.nonzero(crowns.any(1))[0]
     widths = crowns[rows].sum(1)
     assert widths[-1] > 1.5 * widths[0]  # triangles, widest at their feet
+
+
+def test_a_glaciers_face_is_blue_ice_darker_down_to_the_water_with_crevasses():
+    import numpy as np
+
+    from models.painter.landforms import ice_face
+    from models.painter.scene_layout import C
+
+    labels = np.full((128, 128), C["water"], np.int64)
+    labels[:40] = C["sky"]
+    labels[20:60, :90] = C["snow"]
+    ref = np.full((128, 128, 3), 0.3, np.float32)
+    ref[labels == C["snow"]] = 0.92
+    ice_face(ref, labels, np.random.default_rng(0))
+    face = ref[20:60, :90]
+    top, low = face[:4].reshape(-1, 3).mean(0), face[-4:].reshape(-1, 3).mean(0)
+    assert top[2] > top[0] + 0.05 and low.mean() < top.mean() - 0.05  # blue ice, darker down the face
+    across = face[20].mean(-1)
+    assert across.max() - across.min() > 0.1  # crevasses split it

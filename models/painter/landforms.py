@@ -241,6 +241,32 @@ def shade_dunes(ref: np.ndarray, labels: np.ndarray) -> None:
     ref[ground] = ((1 - soft) * ref + soft * row_sand[:, None] * dark)[ground]
 
 
+GLACIER_BLUE = (196, 0.4)  # the (hue, saturation) of ice in shade and its crevasses
+
+
+def ice_face(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> None:
+    """In place on the underpainting: a glacier's face (snow) as ice: blue-white, split by vertical crevasses of
+    deeper blue, lit at its top and bluer and darker down to the water (one white slab read as a cloud bank or a
+    blotchy snowfield)."""
+    from PIL import Image
+
+    ice = labels == C["snow"]
+    if ice.sum() < labels.size * 0.02:
+        return
+    size = labels.shape[0]
+    cells = rng.uniform(-1, 1, (4, 48)).astype(np.float32)  # many across, few down: crevasses run down the face
+    field = np.asarray(Image.fromarray(cells).resize((size, size), Image.BICUBIC), np.float32)
+    crevasse = np.clip(1 - np.abs(field) / 0.09, 0, 1)
+    rows = np.arange(size)[:, None]
+    top = np.where(ice.any(0), ice.argmax(0), 0)[None, :]
+    down = np.clip((rows - top) / max(1.0, float(ice.sum(0).max())), 0, 1)
+    blue = 0.25 + 0.35 * down + 0.4 * crevasse  # how far each point goes to the ice's blue
+    value = ref.max(-1) * (1 - 0.18 * down - 0.22 * crevasse)
+    target = value[..., None] * hsv_colour(GLACIER_BLUE[0], GLACIER_BLUE[1], 1.0)
+    mixed = (1 - blue[..., None]) * ref * (value / np.maximum(ref.max(-1), 1e-3))[..., None] + blue[..., None] * target
+    ref[ice] = np.clip(mixed, 0, 1)[ice]
+
+
 CARVE = {
     "dunes": dunes,
     "river": river,

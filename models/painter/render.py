@@ -22,7 +22,7 @@ from models.painter.clouds import model_clouds
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
-from models.painter.landforms import redden_canyon, shade_dunes
+from models.painter.landforms import ice_face, redden_canyon, shade_dunes
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.overlap import ground_over_feet
 from models.painter.painted_in import (
@@ -317,6 +317,8 @@ def dress_scene(
     soften_crests(ref, labels, strength=CREST_LIGHT)
     if landform == "canyon":
         redden_canyon(ref, labels)
+    if landform == "glacier":
+        ice_face(ref, labels, rng)
     if landform == "dunes":
         shade_dunes(ref, labels)
     elif spec.family == "desert" and landform != "canyon":  # the desert's crest lines are its dunes' shade
