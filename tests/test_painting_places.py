@@ -155,10 +155,10 @@ def test_a_scrap_of_cloud_on_the_sun_goes_back_to_the_sky_a_bank_stays():
     assert not (labels[12:16, 17:22] == C["cloud"]).any() and (labels[14:26, 36:62] == C["cloud"]).mean() > 0.9
 
 
-def test_a_canyons_layers_are_uneven_and_its_walls_one_form():
+def test_a_canyons_bands_are_broad_layers_not_bricks():
     import numpy as np
 
-    from models.painter.landforms import carve_landform, redden_canyon
+    from models.painter.landforms import carve_landform
     from models.painter.scene_layout import C
 
     for seed in range(3):
@@ -166,11 +166,8 @@ def test_a_canyons_layers_are_uneven_and_its_walls_one_form():
         carve_landform(labels, "canyon", seed)
         column = labels[:, 3] == C["sand"]
         starts = np.nonzero(np.diff(column.astype(int)) == 1)[0]
-        gaps = np.diff(starts)
-        assert len(starts) >= 3 and gaps.mean() >= 5 and gaps.std() >= 0.9  # pale layers well apart, unevenly
-        ref = np.full((64, 64, 3), 0.5, np.float32)
-        redden_canyon(ref, labels)
-        assert not (labels == C["sand"]).any()  # one class: the form light models the wall, not each layer
+        runs = column.sum() / max(1, len(starts))
+        assert runs >= 1.5 and np.diff(starts).mean() >= 5  # broad pale layers down the wall, well apart
 
 
 def test_a_dunes_slip_faces_are_broad_shade_in_the_sands_colour():

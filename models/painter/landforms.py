@@ -80,27 +80,23 @@ def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock", cap
 
 
 def canyon(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """Layered walls of red rock on both sides (earth, with paler layers of sand of uneven thickness and
-    spacing, as rock is laid down, gently tilted and wavy), flat-topped, the gorge's far wall lower between
-    them, and a thin river at its bottom (evenly spaced bands of one thickness read as brickwork)."""
+    """Layered walls of red rock on both sides (earth, with paler bands of sand), flat-topped, the gorge's far
+    wall lower between them, hazed, and a thin river at its bottom."""
     h = _horizon(labels)
     y, x = _grid()
     cx = N * rng.uniform(0.4, 0.6)
     rim = h - N * rng.uniform(0.1, 0.16) + np.where(x < cx, -3, 2) + np.round(np.sin(x / 9.0) * 2)
     gorge = np.abs(x - cx) < 3 + 0.275 * np.clip(N - y, 0, None)
     walls = (y >= rim) & ~gorge
-    depth = y - rim + 0.06 * (x - cx) * rng.choice([-1, 1]) + 1.2 * np.sin(x / 7.0 + rng.uniform(0, 6))
-    tops = np.cumsum(rng.uniform(5.0, 14.0, 8))  # where each pale layer begins below the rim
-    thick = rng.uniform(0.8, 2.0, 8)
-    pale = np.zeros_like(walls)
-    for top, t in zip(tops, thick):
-        pale |= (depth >= top) & (depth < top + t)
+    strata = np.mod(y - rim + 1.0 * np.sin(x / 11.0 + rng.uniform(0, 6)), rng.uniform(6.0, 8.0)) < 1.8
     labels[walls] = C["earth"]
-    labels[walls & (pale | (y < rim + 1))] = C["sand"]  # pale layers, and the rim's lit edge
+    labels[walls & (strata | (y < rim + 1))] = C["sand"]  # pale bands, and the rim's lit edge
     far_rim = rim.min() + 0.45 * (h - rim.min())
     far_wall = gorge & (y >= far_rim)
     labels[far_wall] = C["earth"]  # the far wall: the same red rock, plain with the distance, its rim lit
     labels[far_wall & (y < far_rim + 1)] = C["sand"]
+    edge = ~gorge & (np.abs(np.abs(x - cx) - (3 + 0.275 * np.clip(N - y, 0, None))) < 1.0) & (y >= rim)
+    labels[edge] = C["sand"]  # the near walls' lit edges along the gorge
     labels[(np.abs(x - cx) < 1.2 + 0.08 * (y - h)) & (y >= h + 4)] = C["water"]
 
 
@@ -194,25 +190,17 @@ def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
 
 RED_ROCK = (16, 0.62)  # a canyon's sandstone (hue, saturation), whatever the desert's sand colour
 RED_SHARE = 0.7  # how far its walls' paint goes to it, keeping their light
-BAND_CALM = 0.55  # how far the pale layers' and the dark rock's values close on each other
-RED_LIFT = 1.3  # its walls' value against the brown earth's (0.42 of daylight read as dark mud)
 
 
 def redden_canyon(ref: np.ndarray, labels: np.ndarray) -> None:
     """In place on the underpainting: a canyon's walls (earth and its sand bands) in red sandstone at their own
-    light, a tone apart; then in the class map the walls become one class, one form (its layers painted as
-    tones of it: as classes apart the form light modelled each layer as a slab, and the walls read as brickwork).
-    The layout's classes carry the desert's pale sand and brown earth."""
+    light; the layout's classes carry the desert's pale sand and brown earth."""
     walls = np.isin(labels, (C["earth"], C["sand"]))
     if not walls.any():
         return
     red = hsv_colour(RED_ROCK[0], RED_ROCK[1], 1.0)
     paint = ref[walls]
-    value = paint.max(-1, keepdims=True)
-    value = (1 - BAND_CALM) * value + BAND_CALM * float(np.median(value))  # layers a tone apart, not stripes
-    light = np.minimum(1.0, RED_LIFT * value)  # sunlit sandstone, not chocolate
-    ref[walls] = (1 - RED_SHARE) * paint + RED_SHARE * light * red
-    labels[walls] = C["earth"]
+    ref[walls] = (1 - RED_SHARE) * paint + RED_SHARE * paint.max(-1, keepdims=True) * red
 
 
 DUNE_SHADE = np.array([0.74, 0.6, 0.52], np.float32)  # a slip face: its sand darker and warmer, never grey earth
