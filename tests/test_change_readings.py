@@ -49,3 +49,13 @@ def test_a_length_complaint_worded_one_way_is_changed_that_way(sentence_embedder
     assert reading.alternatives([["compose_melody", {"bars": 4}]]) == []  # already the way it is worded
     more = ChangeReading("the ending comes out of nowhere, give it more room", MELODY, bars=8)
     assert more.alternatives([["compose_melody", {"tempo_scale": 1.25}]]) == [[["compose_melody", {"add_bars": 4}]]]
+
+
+def test_a_length_written_in_german_french_or_spanish_is_a_length():
+    reading = ChangeReading("mach die Melodie bitte kürzer, sie ist zu lang", MELODY, bars=8)
+    assert reading.melody == "length" and reading.own_changes() == [{"bars": 4}]
+    tempo = [["compose_melody", {"tempo_scale": 0.8, "add_bars": 4}]]  # the adapter's answer (dev v7)
+    assert reading.alternatives(tempo) == [[["compose_melody", {"bars": 4}]]]
+    assert ChangeReading("hazla más larga", MELODY).own_changes() == [{"add_bars": 4}]
+    assert ChangeReading("rends-la plus courte", frozenset({"painting"})).melody is None  # no melody to change
+    assert ChangeReading("plus lent", MELODY).melody is None and ChangeReading("zu langsam", MELODY).melody is None

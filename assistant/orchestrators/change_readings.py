@@ -27,7 +27,7 @@ import yaml
 
 from assistant.orchestrators.answer_position import position
 from assistant.orchestrators.asked_works import dumps, loads
-from assistant.orchestrators.request_facts import FASTER, LENGTH_COMPARATIVE, SLOWER, facts_of
+from assistant.orchestrators.request_facts import FASTER, LENGTH_COMPARATIVE, SLOWER, facts_of, foreign_length_sign
 
 TABLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "change_readings.yaml")
 WRITTEN = re.compile(
@@ -81,6 +81,9 @@ class ChangeReading:
         self.colours_way: int | None = None  # +1 more saturated, -1 less, None either
         self.bars = bars
         self.length_signs = facts_of(request).change_signs  # "too long", "cut it down": -1; "more of it": 1
+        if "melody" in existing and (sign := foreign_length_sign(request)):  # "kürzer", "plus longue": written
+            self.melody, self.length_signs = "length", frozenset({sign})
+            return
         if not request.strip() or writes_the_change(request):
             return
         data = table()

@@ -69,6 +69,26 @@ LONGER = re.compile(
 )
 # A change of length written as a comparative or its verb (the broader words above may be a complaint's).
 LENGTH_COMPARATIVE = re.compile(r"\b(shorter|shorten\w*|longer|lengthen\w*|extend\w*)\b", re.IGNORECASE)
+# The same comparatives in the other languages we read, and their complaints ("zu lang"), which the adapter takes
+# for a tempo ("mach sie kürzer": tempo_scale 0.8): read as the length they are (`change_readings`).
+FOREIGN_LENGTH = {
+    -1: re.compile(
+        r"\b(kürzer|kuerzer|verkürz\w*|zu lang|plus courte?s?|raccourci\w*|trop longu?e?s?|(?:más|mas) cort[oa]s?|"
+        r"acort\w*|demasiado larg[oa]s?)\b"
+    ),
+    1: re.compile(
+        r"\b(länger|laenger|verlänger\w*|zu kurz|plus longu?e?s?|rallong\w*|trop courte?s?|(?:más|mas) larg[oa]s?|"
+        r"alarg\w*|demasiado cort[oa]s?)\b"
+    ),
+}
+
+
+def foreign_length_sign(request: str) -> int | None:
+    """The one way a change of length is written in German, French or Spanish (-1 shorter, 1 longer), else None."""
+    signs = {sign for sign, words in FOREIGN_LENGTH.items() if words.search(request.lower())}
+    return signs.pop() if len(signs) == 1 else None
+
+
 # The written direction of a change of tempo, as a comparative or a verb only ("too slow" asks for faster).
 SLOWER = re.compile(
     r"\b(slower|slow (?:it |this |that |things )?down|more slowly|langsamer|plus lent\w*|ralenti\w*|"
