@@ -124,6 +124,7 @@ class LocalLMOrchestrator(Orchestrator):
         from assistant.orchestrators.asked_works import TOOL_OF_KIND, PromptState, answer_logprob, asked_reading, dumps
         from assistant.orchestrators.decoding_rules import answer_rules, last_tools
         from assistant.orchestrators.last_work import of_last_work
+        from assistant.orchestrators.left_alone import without_left_alone
         from assistant.orchestrators.mood_words import with_moods_read
         from assistant.orchestrators.repair import repair_plan
         from assistant.orchestrators.unmade_asks import without_unmade
@@ -149,7 +150,7 @@ class LocalLMOrchestrator(Orchestrator):
             existing = frozenset(TOOL_OF_KIND[k] for k in request.artifacts if k in TOOL_OF_KIND)
             last = last_tools(request)
             answer = asked_reading(model, ids, answer, tokenizer, rules.allowed, rules.stops, message, existing, last)
-            answer = without_unmade(answer, message)
+            answer = without_left_alone(without_unmade(answer, message), message)
             prompt = PromptState(model, ids)  # its cache is made only if an answer is weighed
             answer = rules.reading.weighed(
                 answer,
