@@ -81,6 +81,27 @@ def test_the_tuned_orchestrator_asks_at_once_when_a_repair_cannot_work(tiny_lm):
     assert time.perf_counter() - t0 < 2 and not plan.calls and "Could you say it another way" in plan.reply
 
 
+def test_a_repair_ends_within_the_turns_time():
+    note = "Your previous answer was invalid: mode: Input should be 'major' or 'minor'. Answer with valid JSON."
+    late = repair_plan(note, started=time.monotonic() - 3.5)  # the first answer took 3.5 s
+    assert late.in_time() and late.deadline - time.monotonic() < 1.01
+    assert not repair_plan(note, started=time.monotonic() - 5).in_time()
+    assert repair_plan(note, started=time.monotonic()).deadline - time.monotonic() > 2
+
+
+def test_the_tuned_orchestrator_asks_at_once_when_the_turns_time_is_spent(tiny_lm):
+    from assistant.orchestrators.base import PlanRequest
+    from assistant.orchestrators.local_lm import LocalLMOrchestrator
+
+    lm = LocalLMOrchestrator(adapter="/nonexistent/adapter", base="gemma")  # the adapter is never opened
+    request = PlanRequest([{"role": "user", "content": "A nostalgic waltz in D, 3/4"}], {}, {})
+    request.repair_note = "Your previous answer was invalid: mode: Input should be 'major' or 'minor'."
+    request.started -= 6  # the first answer took 6 s: a repair that could work has no time left
+    t0 = time.perf_counter()
+    plan = parse_plan(lm.plan(request))
+    assert time.perf_counter() - t0 < 2 and not plan.calls and "Could you say it another way" in plan.reply
+
+
 def test_a_subject_goes_to_the_work_whose_words_govern_it():
     from assistant.orchestrators.subject_owner import owner_tool, placed_subjects
 

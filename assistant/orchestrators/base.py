@@ -7,6 +7,7 @@ backends implement this interface (see the orchestrator issue); tests use script
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ class PlanRequest:
         default_factory=lambda: [t.schema() for t in TOOLS.values()] + [a.schema() for a in ACTIONS.values()]
     )
     repair_note: str | None = None  # set on the one retry after an invalid answer
+    started: float = field(default_factory=time.monotonic)  # when the turn asked (a repair answers within its time)
 
 
 class Orchestrator(ABC):

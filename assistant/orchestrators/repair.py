@@ -5,7 +5,8 @@ new wrong one, and failing turns took 40-50 s. Instead the repair decodes the sa
 arguments the errors name closed ("mode: Input should be 'major' or 'minor'" -> no mode: the model's next reading
 without it), within `REPAIR_SECONDS` of decoding. When the errors name no argument (the answer was cut off, no
 JSON), decoding again would give the same answer, so the repair answers at once with a question; so it does when
-its time runs out.
+its time runs out, which ends `TURN_SECONDS` after the turn asked: a failing repair answers within 5 s of the
+request, however long the first answer took.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from assistant.replies import CLARIFY
 
 REPAIR_SECONDS = 2.5
+TURN_SECONDS = 4.5  # the first answer and the repair together; the reply is written in the last half second
 WORD = re.compile(r"[a-z_]+")
 
 
@@ -43,10 +45,14 @@ class Repair:
         return question(self.errors)
 
 
-def repair_plan(note: str) -> Repair:
-    """The repair for a turn whose first answer failed with `note` (the turn loop's list of errors)."""
+def repair_plan(note: str, started: float | None = None) -> Repair:
+    """The repair for a turn whose first answer failed with `note` (the turn loop's list of errors), its time ending
+    `REPAIR_SECONDS` from now or `TURN_SECONDS` after the turn `started` (time.monotonic), whichever comes first."""
     from assistant.orchestrators.routed_arguments import routed_argument_names
 
     known = {name for names in routed_argument_names().values() for name in names}
     errors = note.removeprefix("Your previous answer was invalid: ").removesuffix(". Answer with valid JSON.")
-    return Repair(frozenset(w for w in WORD.findall(errors) if w in known), errors)
+    deadline = time.monotonic() + REPAIR_SECONDS
+    if started is not None:
+        deadline = min(deadline, started + TURN_SECONDS)
+    return Repair(frozenset(w for w in WORD.findall(errors) if w in known), errors, deadline)
