@@ -180,3 +180,11 @@ def test_a_take_or_a_restore_of_it_goes_to_the_work_the_last_turn_touched():
     assert of_last_work(take, "again", ("melody", "painting"), works) == take  # the last turn touched both
     slower = '[["compose_melody", {"tempo_scale": 0.8}]]'
     assert of_last_work(slower, "slower", ("painting",), works) == slower  # a change: the model's reading
+
+
+def test_a_bare_call_left_by_a_junk_mood_goes_at_the_end():
+    request = "any chance of a peom about autumn leaves?"
+    answer = '[["compose_melody", {}], ["write_text", {"kind": "poem"}]]'  # its mood "autumn leaves" read away
+    assert asked_works.answer_without_unasked(answer, request, frozenset()) == '[["write_text", {"kind": "poem"}]]'
+    both = '[["compose_melody", {}], ["paint", {}]]'
+    assert asked_works.answer_without_unasked(both, "a melody and a painting", frozenset()) == both

@@ -75,3 +75,9 @@ def test_a_misspelt_work_word_names_its_work():
 def test_real_words_and_other_first_letters_are_no_typos_of_work_words():
     assert work_of("tone") is None and work_of("tun") is None  # an English word; too short
     assert mentioned_tools("fais une peinture de la mer au clair de lune") == {"paint"}  # "lune" is no "tune"
+
+
+def test_a_chance_of_or_a_mood_for_a_work_asks_for_it():
+    assert asked_tools("any chance of a peom about autumn leaves?") == {"write_text"}
+    assert asked_tools("I am in the mood for a sad tune") == {"compose_melody"}
+    assert asked_tools("the end of a melody") == frozenset()  # "of" opens nothing else

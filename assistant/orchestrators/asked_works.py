@@ -161,6 +161,17 @@ def without_unasked(calls: list, request: str, existing: frozenset[str]) -> list
     return calls
 
 
+def answer_without_unasked(answer: str, request: str, existing: frozenset[str]) -> str:
+    """The final answer less the calls that can only be unasked: a junk mood read away at the end can leave a bare
+    call for a work the request never names ("any chance of a peom about autumn leaves?": a melody of mood
+    "autumn leaves" beside the poem, then a bare melody)."""
+    calls = loads(answer)
+    if not calls or works_in(calls) < 2:
+        return answer
+    kept = without_unasked(calls, request, existing)
+    return dumps(kept) if kept != calls else answer
+
+
 def asked_reading(
     model,
     prompt_ids: torch.Tensor,

@@ -121,7 +121,14 @@ class LocalLMOrchestrator(Orchestrator):
         """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`),
         under the decoding rules of `assistant.orchestrators.decoding_rules`."""
         from assistant.orchestrators.answer_drafts import AnswerDrafts
-        from assistant.orchestrators.asked_works import TOOL_OF_KIND, PromptState, answer_logprob, asked_reading, dumps
+        from assistant.orchestrators.asked_works import (
+            TOOL_OF_KIND,
+            PromptState,
+            answer_logprob,
+            answer_without_unasked,
+            asked_reading,
+            dumps,
+        )
         from assistant.orchestrators.decoding_rules import answer_rules, last_tools
         from assistant.orchestrators.last_work import of_last_work
         from assistant.orchestrators.left_alone import without_left_alone
@@ -157,7 +164,9 @@ class LocalLMOrchestrator(Orchestrator):
                 lambda calls: answer_logprob(model, ids, dumps(calls), tokenizer, rules.allowed, rules.stops, prompt),
             )
         state = state_of(request.messages, request.brief, request.artifacts)
-        return with_moods_read(of_last_work(answer, message, state.last, state.works))
+        return answer_without_unasked(
+            with_moods_read(of_last_work(answer, message, state.last, state.works)), message, existing
+        )
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:

@@ -85,6 +85,8 @@ def _opens(tokens: list[str], i: int) -> bool:
     before = tokens[i - 1]
     if before in ("like", "about"):  # "I'd like a poem", "how about a haiku"; not "sounds like a poem"
         return i >= 2 and tokens[i - 2] in ("i'd", "would", "we'd", "how", "what")
+    if before in ("of", "for"):  # "any chance of a poem", "in the mood for a tune"; not "a painting of a song"
+        return i >= 2 and tokens[i - 2] == {"of": "chance", "for": "mood"}[before]
     return before in OPENERS or before in _table()["nouns"] or before in _table()["verbs"]
 
 
