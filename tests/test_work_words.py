@@ -81,3 +81,11 @@ def test_a_chance_of_or_a_mood_for_a_work_asks_for_it():
     assert asked_tools("any chance of a peom about autumn leaves?") == {"write_text"}
     assert asked_tools("I am in the mood for a sad tune") == {"compose_melody"}
     assert asked_tools("the end of a melody") == frozenset()  # "of" opens nothing else
+
+
+def test_a_request_that_asks_for_a_work_for_oneself_commands_it():
+    assert commanded_tools("can i get a picutre of a lighthouse") == {"paint"}
+    assert commanded_tools("hey, could I have a sad tune") == {"compose_melody"}
+    assert commanded_tools("I would like a poem about rain") == {"write_text"}
+    for request in ("I have a painting already, what next?", "can i get some help", "what can i get"):
+        assert commanded_tools(request) == frozenset(), request

@@ -127,12 +127,20 @@ MAKING = frozenset(
 )
 
 
+# A request that opens by asking for a work for oneself: "can I get a picture of ...", "I'd like a poem".
+ASKING = (("can", "i", "get"), ("can", "i", "have"), ("could", "i", "get"), ("could", "i", "have"), ("i'd", "like"),
+          ("i", "would", "like"), ("i", "want"), ("i", "need"), ("may", "i", "have"))  # fmt: skip
+
+
 def commanded_tools(request: str) -> frozenset[str]:
     """The works asked for by a request that opens by making one ("paint anything you like", "could you draw a
-    fox", "make me a melody"): such a request is never answered with no call."""
+    fox", "make me a melody") or by asking for one ("can i get a picutre of a lighthouse"): such a request is never
+    answered with no call."""
     tokens = [t for t in words_of(request) if re.match(r"\w", t)]
+    start = next((i for i, t in enumerate(tokens) if t not in POLITE or t in ("can", "could")), len(tokens))
+    asking = any(tuple(tokens[start : start + len(p)]) == p for p in ASKING)
     first = next((t for t in tokens if t not in POLITE), "")
-    return asked_tools(request) if first in _table()["verbs"] or first in MAKING else frozenset()
+    return asked_tools(request) if asking or first in _table()["verbs"] or first in MAKING else frozenset()
 
 
 EVERY_WORK = re.compile(  # and starting over, which makes every melody and painting anew (`work_settings`)
