@@ -58,10 +58,22 @@ def text_language_model_key(loader: ModelLoader | None = None) -> str:
     return next((k for k in TEXT_LM_PREFERENCE if available(k)), TEXT_LM_PREFERENCE[-1])
 
 
+def writer_adapter(key: str) -> str | None:
+    """The writing LoRA for base `key`: `$ARTCHAT_WRITER_LORA` (a folder, or `none`), else the shipped
+    `checkpoints/writer_lora_<key>` where there is one."""
+    chosen = os.environ.get("ARTCHAT_WRITER_LORA")
+    if chosen:
+        return None if chosen == "none" else chosen
+    path = os.path.join(CHECKPOINTS, f"writer_lora_{key}")
+    return path if os.path.exists(os.path.join(path, "adapter_config.json")) else None
+
+
 def text_language_model(loader: ModelLoader | None = None):
-    """(model, tokenizer, base key) of the model that writes texts; loaded on first use, shared with the chat."""
-    from models.language.shared_lm import model_and_tokenizer
+    """(model, tokenizer, base key) of the model that writes texts; loaded on first use, shared with the chat,
+    with its writing adapter merged in where it has one (a copy of the adapted layers only)."""
+    from models.language.shared_lm import model_and_tokenizer, with_adapter
 
     key = text_language_model_key(loader)
     model, tokenizer = model_and_tokenizer(key, loader)
-    return model, tokenizer, key
+    adapter = writer_adapter(key)
+    return (with_adapter(adapter, loader, key) if adapter else model), tokenizer, key

@@ -49,6 +49,7 @@ def tiny_models(tiny_checkpoints, sentence_embedder, monkeypatch, tmp_path):
     monkeypatch.setenv("ARTCHAT_PAINTER_LAYOUT_VAE_DIR", tiny_checkpoints["painter"])
     monkeypatch.setenv("ARTCHAT_PAINTER_PLACEMENT_DIR", tiny_checkpoints["placement"])
     monkeypatch.setenv("ARTCHAT_HOME", str(tmp_path / "sessions"))
+    monkeypatch.setenv("ARTCHAT_WRITER_LORA", "none")  # a shipped writer adapter fits the real base, not these
     loader = loader_module.ModelLoader(device="cpu")
     loader.register(SENTENCE_EMBEDDER, lambda: sentence_embedder)
     monkeypatch.setattr(loader_module, "_default", loader)

@@ -59,8 +59,8 @@ def sentence_rank(text: str, log_prob: float, subject: str, part: str) -> tuple[
     return sound, log_prob + SUBJECT_WEIGHT * words
 
 
-def best_sentence(model, tokenizer, part: str, request: str, subject: str, seed: int) -> tuple[str, float]:
-    """(text, mean token log-prob) of the best of a few candidate sentences for one request."""
+def best_sentence(model, tokenizer, part: str, request: str, subject: str, seed: int) -> tuple[str, float, str]:
+    """(text, mean token log-prob, the whole prompt) of the best of a few candidate sentences for one request."""
     prefix, tail = chat_prompt(tokenizer, part, request)
     allowed = prose_token_ids(tokenizer)
     settings = prose_sampling(SENTENCE_TOKENS, SENTENCE_TEMPERATURE, SENTENCE_CANDIDATES, seed)
@@ -82,7 +82,7 @@ def best_sentence(model, tokenizer, part: str, request: str, subject: str, seed:
         text, mean = clean_text(raw, "description"), sum(lps) / len(lps) if lps else -99.0
         scored.append((sentence_rank(text, mean, subject, part), text, mean))
     _, text, mean = max(scored, key=lambda s: s[0])
-    return text, mean
+    return text, mean, prefix + tail
 
 
 def description_parts(works: tuple[str, ...]) -> tuple[str, ...]:
@@ -104,6 +104,8 @@ def draft_description(
         for n, part in enumerate(wanted):
             request = sentence_request(part, mood, subject, colours, music, beside_painting="painting" in wanted)
             parts.append(best_sentence(model, tokenizer, part, request, subject, seed * 10 + n))
-    text = " ".join(t for t, _ in parts)
+    text = " ".join(t for t, _, _ in parts)
     leaked = set().union(*(chat_prompt_lines(part) for part in wanted))
-    return check(text, "description", None, subject, sum(lp for _, lp in parts) / len(parts), leaked)
+    draft = check(text, "description", None, subject, sum(lp for _, lp, _ in parts) / len(parts), leaked)
+    draft.exchanges = [(prompt, t) for t, _, prompt in parts]
+    return draft

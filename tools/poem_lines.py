@@ -238,7 +238,10 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
             context.extend(best[0].tokens)
     text = clean_text("".join(line.text for line in kept), "poem")
     log_probs = [lp for line in kept for lp in line.log_probs]
-    return check(text, "poem", form, subject, sum(log_probs) / max(1, len(log_probs)), leaked)
+    draft = check(text, "poem", form, subject, sum(log_probs) / max(1, len(log_probs)), leaked)
+    kept_tokens = [t for line in kept for t in line.tokens]
+    draft.exchanges = [(prefix + request, tokenizer.decode(kept_tokens, skip_special_tokens=True))]
+    return draft
 
 
 def best_line(lines: list[Line], kept: list[Line], score) -> tuple[Line, float] | None:

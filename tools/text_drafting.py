@@ -71,6 +71,7 @@ class Draft:
     subject_words: float
     notes: list[str] = field(default_factory=list)
     shape_cost: float = 0.0  # nats a sound text loses for a weaker shape of its kind (a one-sentence description)
+    exchanges: list[tuple[str, str]] = field(default_factory=list)  # (prompt, completion kept) per model request
 
     @property
     def sound(self) -> bool:
@@ -229,4 +230,5 @@ def draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form
     for raw, lp in zip(raws, log_probs):
         mean = sum(lp) / len(lp) if lp else -99.0
         drafts.append(check(clean_text(raw, kind), kind, form, subject, mean, leaked))
+        drafts[-1].exchanges = [(prefix + request, drafts[-1].text)]
     return sorted(drafts, key=lambda d: d.rank, reverse=True)

@@ -16,6 +16,7 @@ from models.loader import ModelLoader, default_loader
 DEFAULT_BASE = "gemma"
 GEMMA = base_model(DEFAULT_BASE).loader_name
 LM_LOCK = threading.RLock()
+MAX_ADAPTERS = 2  # the chat's and the writer's: each merged copy of Qwen's attention is 88 MB in bfloat16
 _tokenizers: dict[str, object] = {}  # base key -> tokenizer, set when the loader builds the model
 _adapters: dict[str, dict[str, object]] = {}  # base key -> {adapter path: the base with it merged}
 
@@ -46,15 +47,15 @@ def model_and_tokenizer(key: str = DEFAULT_BASE, loader: ModelLoader | None = No
 
 
 def with_adapter(path: str, loader: ModelLoader | None = None, key: str = DEFAULT_BASE):
-    """The base model with the LoRA adapter at `path` merged in (made once, kept; one adapter per base). Only the
-    adapted layers are new weights; the base itself is not changed."""
+    """The base model with the LoRA adapter at `path` merged in (made once, kept; at most two adapters per base,
+    the chat's and the writer's). Only the adapted layers are new weights; the base itself is not changed."""
     from models.language.merged_lora import merged_copy
 
     with LM_LOCK:
         attached = _adapters.setdefault(key, {})
         if path not in attached:
-            if attached:
-                raise RuntimeError("only one LoRA adapter per base model at a time is supported")
+            if len(attached) >= MAX_ADAPTERS:
+                raise RuntimeError(f"at most {MAX_ADAPTERS} LoRA adapters per base model are supported")
             base, _ = model_and_tokenizer(key, loader)
             attached[path] = merged_copy(base, path)
         return attached[path]
