@@ -83,3 +83,20 @@ def test_the_reply_names_the_room_not_a_still_life():
     assert "a bathroom" in said and "still life" not in said
     said = describe(painting_parameters(CreativeBrief(subject="a teapot on a table")))
     assert "a still life on a table" in said
+
+
+def test_a_table_beside_furniture_is_not_grown_under_it():
+    from models.painter.pipeline import ON_TABLE, TABLE_WIDTH, table_under
+    from models.painter.placement_rules import aspect
+    from models.painter.rooms import arrange_room
+
+    pot = PlacedObject(ObjectEntry("noto", "cooking-pot"), "still_life", 0.6, 0.7, 0.3)
+    fire = PlacedObject(ObjectEntry("game-icons", "fireplace"), "building", 0.3, 0.8, 0.5)
+    pot, fire = arrange_room([pot, fire], 0.62, ON_TABLE)
+    left, right = table_under([pot, fire])
+    fire_right = fire.cx + 0.5 * fire.height * min(1.0, aspect(fire.entry))
+    assert left >= min(fire_right, pot.cx - 0.5 * pot.height * min(1.5, aspect(pot.entry))) - 1e-6  # was 0.41:
+    assert right - left < TABLE_WIDTH  # the fireplace stood on a table grown under it
+    (alone,) = arrange_room([pot], 0.62, ON_TABLE)
+    left, right = table_under([alone])
+    assert right - left >= TABLE_WIDTH - 1e-6  # alone, the table is as wide as before

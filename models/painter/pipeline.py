@@ -109,7 +109,8 @@ def indoor_layout(
 
 def table_under(placed: list) -> tuple[float, float] | None:
     """(left, right) of a table under the things that stand on one (a vase, apples, a plant), a margin each side,
-    at least TABLE_WIDTH wide; None when nothing stands on a table."""
+    at least TABLE_WIDTH wide where no furniture stands (grown under a fireplace, it stood on the table); None
+    when nothing stands on a table."""
     on_table = [o for o in placed if o.role in ON_TABLE]
     if not on_table:
         return None
@@ -117,7 +118,14 @@ def table_under(placed: list) -> tuple[float, float] | None:
     left = min(o.cx - h for o, h in zip(on_table, halves)) - TABLE_EDGE
     right = max(o.cx + h for o, h in zip(on_table, halves)) + TABLE_EDGE
     grow = max(0.0, TABLE_WIDTH - (right - left)) / 2
-    return max(0.04, left - grow), min(0.96, right + grow)
+    low, high = 0.04, 0.96
+    for piece in (o for o in placed if o.role == "building"):  # furniture on the floor beside the table
+        half = 0.5 * piece.height * min(1.0, aspect(piece.entry))
+        if piece.cx < (left + right) / 2:  # up to its side, never inside the things' own width
+            low = max(low, min(left + TABLE_EDGE, piece.cx + half))
+        else:
+            high = min(high, max(right - TABLE_EDGE, piece.cx - half))
+    return max(low, left - grow), min(high, right + grow)
 
 
 def _snap(labels: np.ndarray, role: str, cx: float, base_y: float) -> tuple[float, float]:
