@@ -257,6 +257,7 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         shoulders = labels is None and family == "portrait" and obj.role == "figure" and head_only(obj.entry)
         ratio = aspect(drawing) * (WIDTH / BUST if shoulders else 1.0)
         cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
+        base = 1.0 if shoulders else base  # the frame's margin left a strip of backdrop under the bust's chest
         if labels is not None and is_bridge(obj.entry) and np.isin(labels, WATER_CLASSES).any():
             cx, base, longer = across_water(labels, obj.entry, copy)  # off the sides: no frame fitting
         entry = with_skin_tone(drawing, seed + k)  # a person in a skin colour, not emoji yellow
