@@ -70,6 +70,8 @@ def test_a_person_by_trade_is_drawn_and_a_street_cafe_is_a_street():
         ("a river winding through a green valley", "river", "meadow"),
         ("a mountain lake with snowy peaks reflected in the water", "peaks", "lake"),
         ("a calm lake at dawn", None, "lake"),
+        ("a frozen lake with mountains behind it", "peaks", "lake"),  # a landform asked in two phrases
+        ("a winding mountain road", "mountain_road", "mountains"),  # a road, not a drawing of a mountain
     ],
 )
 def test_a_landform_asked_as_the_subject_is_the_scene_centre(subject, landform, family):
@@ -101,6 +103,9 @@ def test_each_landform_is_carved_large_in_the_middle_of_the_picture():
     water_rows = np.nonzero((river == C["water"]).any(1))[0]
     assert water_rows.min() <= 26 and water_rows.max() == LAYOUT_SIZE - 1  # from the horizon to the near edge
     assert (river[-1] == C["water"]).sum() > 4 * (river[26] == C["water"]).sum()  # wider nearer the eye
+    road = _meadow()
+    carve_landform(road, "road", 0)
+    assert (road[-1] == C["sand"]).sum() > 4 * (road[26] == C["sand"]).sum() > 0  # to the eye, widening
     cliffs = _meadow()
     carve_landform(cliffs, "chalk_cliffs", 0)
     assert (cliffs[:24] == C["snow"]).sum() > 100  # a white face rising above the horizon

@@ -518,10 +518,14 @@ WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene
 
 def _landform(phrases: list[tuple[str, str]]) -> tuple[str, str, float] | None:
     """The landform the subject names ("a waterfall"), else the first one another phrase names: where the thing
-    stands ("castle ruins on a hill", "a lighthouse on a cliff") or what the scene holds ("a desert with dunes")."""
+    stands ("castle ruins on a hill", "a lighthouse on a cliff") or what the scene holds ("a desert with dunes"),
+    else the first the subject names together with another phrase ("a lake | mountains": a lake below peaks)."""
     if not phrases or phrases[0][1] != "subject":
         return None
-    return next(filter(None, (landform_of(p) for p, _ in phrases)), None)
+    alone = next(filter(None, (landform_of(p) for p, _ in phrases)), None)
+    # a landscape asked in two phrases is no landform in either alone, and the subject's scene would drop the other
+    pairs = (landform_of(f"{phrases[0][0]} and {p}") for p, _ in phrases[1:])
+    return alone or next(filter(None, pairs), None)
 
 
 def _beside_landform(match) -> bool:

@@ -38,6 +38,19 @@ def river(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[(y >= h) & (np.abs(x - centre) < width / 2)] = C["water"]
 
 
+def road(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A pale road winding from the horizon to the near edge in tighter bends than a river, widening towards the
+    eye, over whatever land the layout has (a meadow's grass, a mountain's rock)."""
+    h = _horizon(labels)
+    y, x = _grid()
+    t = np.clip((y - h) / (N - 1 - h), 0, 1)
+    phase, turns = rng.uniform(0, 2 * np.pi), rng.uniform(1.8, 2.4)
+    centre = N * (0.5 + 0.22 * np.sqrt(t) * np.sin(2 * np.pi * turns * t + phase))
+    width = 1.0 + 12 * t**1.2
+    ground = np.isin(labels, (C["grass"], C["earth"], C["sand"], C["rock"], C["snow"]))  # trees and houses stand
+    labels[(y >= h) & ground & (np.abs(x - centre) < width / 2)] = C["sand"]
+
+
 def waterfall(labels: np.ndarray, rng: np.random.Generator) -> None:
     """A cliff in the middle, white water falling down its face into a pool, and its stream running out."""
     h = _horizon(labels)
@@ -258,6 +271,8 @@ def ice_face(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> N
 CARVE = {
     "dunes": dunes,
     "river": river,
+    "road": road,
+    "mountain_road": road,
     "waterfall": waterfall,
     "cliffs": cliffs,
     "chalk_cliffs": lambda labels, rng: cliffs(labels, rng, face="snow"),
