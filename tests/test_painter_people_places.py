@@ -123,3 +123,12 @@ def test_a_woman_painting_in_a_garden_is_a_painter_in_a_garden_not_an_abstract()
 
     scene = read_scene("a woman painting at an easel in a garden", 0.0, 0.0)
     assert scene.family == "garden" and scene.objects[0].person.prop == "easel"
+
+
+@needs_icons
+def test_a_campfire_is_out_in_the_woods_and_a_hearth_in_a_room():
+    from tools.scene_mapping import read_scene
+
+    camp = read_scene("a man playing guitar by a campfire at night", 0.0, 0.0)
+    assert camp.stage == "landscape" and camp.family == "forest" and camp.objects[0].person.prop == "guitar"
+    assert read_scene("a cat by the fire", 0.0, 0.0).stage == "interior"
