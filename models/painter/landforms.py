@@ -27,28 +27,30 @@ def _grid() -> tuple[np.ndarray, np.ndarray]:
     return np.mgrid[0:N, 0:N].astype(np.float32)
 
 
-def river(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """A river winding from the horizon to the near edge, widening towards the eye."""
+def _winding(
+    labels: np.ndarray, rng: np.random.Generator, turns: tuple[float, float], sway: float, width
+) -> np.ndarray:
+    """bool [N, N]: a band winding from the horizon to the near edge, `turns` (a range) bends swaying `sway` of the
+    picture's width either side, `width(t)` cells wide at depth t (0 at the horizon, 1 at the near edge)."""
     h = _horizon(labels)
     y, x = _grid()
     t = np.clip((y - h) / (N - 1 - h), 0, 1)
-    phase, turns = rng.uniform(0, 2 * np.pi), rng.uniform(1.2, 1.8)
-    centre = N * (0.5 + 0.28 * np.sqrt(t) * np.sin(2 * np.pi * turns * t + phase))
-    width = 0.8 + 15 * t**1.4
-    labels[(y >= h) & (np.abs(x - centre) < width / 2)] = C["water"]
+    phase, bends = rng.uniform(0, 2 * np.pi), rng.uniform(*turns)
+    centre = N * (0.5 + sway * np.sqrt(t) * np.sin(2 * np.pi * bends * t + phase))
+    return (y >= h) & (np.abs(x - centre) < width(t) / 2)
+
+
+def river(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A river winding from the horizon to the near edge, widening towards the eye."""
+    labels[_winding(labels, rng, (1.2, 1.8), 0.28, lambda t: 0.8 + 15 * t**1.4)] = C["water"]
 
 
 def road(labels: np.ndarray, rng: np.random.Generator) -> None:
     """A pale road winding from the horizon to the near edge in tighter bends than a river, widening towards the
     eye, over whatever land the layout has (a meadow's grass, a mountain's rock)."""
-    h = _horizon(labels)
-    y, x = _grid()
-    t = np.clip((y - h) / (N - 1 - h), 0, 1)
-    phase, turns = rng.uniform(0, 2 * np.pi), rng.uniform(1.8, 2.4)
-    centre = N * (0.5 + 0.22 * np.sqrt(t) * np.sin(2 * np.pi * turns * t + phase))
-    width = 1.0 + 12 * t**1.2
+    band = _winding(labels, rng, (1.8, 2.4), 0.22, lambda t: 1.0 + 12 * t**1.2)
     ground = np.isin(labels, (C["grass"], C["earth"], C["sand"], C["rock"], C["snow"]))  # trees and houses stand
-    labels[(y >= h) & ground & (np.abs(x - centre) < width / 2)] = C["sand"]
+    labels[band & ground] = C["sand"]
 
 
 def waterfall(labels: np.ndarray, rng: np.random.Generator) -> None:

@@ -28,7 +28,7 @@ from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
 from models.painter.placement_rules import aspect, settle
 from models.painter.render import render_layout
-from models.painter.rooms import TABLE_EDGE, arrange_room, room_layout, wall_shelves
+from models.painter.rooms import TABLE_EDGE, arrange_room, room_layout, table_reach, wall_shelves
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
 from models.painter.street_view import lay_street, street_view
@@ -114,9 +114,7 @@ def table_under(placed: list) -> tuple[float, float] | None:
     on_table = [o for o in placed if o.role in ON_TABLE]
     if not on_table:
         return None
-    halves = [0.5 * o.height * min(1.5, aspect(o.entry)) for o in on_table]
-    left = min(o.cx - h for o, h in zip(on_table, halves)) - TABLE_EDGE
-    right = max(o.cx + h for o, h in zip(on_table, halves)) + TABLE_EDGE
+    left, right = table_reach(on_table)
     grow = max(0.0, TABLE_WIDTH - (right - left)) / 2
     low, high = 0.04, 0.96
     for piece in (o for o in placed if o.role == "building"):  # furniture on the floor beside the table

@@ -106,15 +106,20 @@ def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> lis
     return [_beside(o, pieces) if o.role == "stands" and pieces else o for o in arranged]
 
 
+def table_reach(on_table: list) -> tuple[float, float]:
+    """(left, right) of a table under the things `on_table`: their outer edges and TABLE_EDGE beyond each side."""
+    halves = [0.5 * o.height * min(1.5, aspect(o.entry)) for o in on_table]
+    left = min(o.cx - h for o, h in zip(on_table, halves)) - TABLE_EDGE
+    return left, max(o.cx + h for o, h in zip(on_table, halves)) + TABLE_EDGE
+
+
 def _table_in_frame(placed: list, on_table: tuple[str, ...], alone: bool) -> list:
     """The things on the table moved together so that it and they stay inside the frame (a bowl at the edge hung
     off it, on a table cut short), and, with no furniture beside them, halfway to the middle (a lone still life)."""
     group = [o for o in placed if o.role in on_table]
     if not group:
         return placed
-    halves = [0.5 * o.height * min(1.5, aspect(o.entry)) for o in group]
-    left = min(o.cx - h for o, h in zip(group, halves)) - TABLE_EDGE
-    right = max(o.cx + h for o, h in zip(group, halves)) + TABLE_EDGE
+    left, right = table_reach(group)
     shift = 0.5 * (0.5 - (left + right) / 2) if alone else 0.0
     shift = float(np.clip(shift, 0.04 - left, 0.96 - right)) if right - left < 0.92 else 0.5 - (left + right) / 2
     return [replace(o, cx=o.cx + shift) if o.role in on_table else o for o in placed]
