@@ -33,11 +33,11 @@ def test_no_corpus_subject_is_a_request_sets_subject():
     """Dev judging compares writers on the request sets: the teacher never wrote about their subjects."""
 
     def words(s: str) -> set[str]:
-        return set(re.findall(r"[a-z]+", s.lower())) - FILLER
+        return set(re.findall(r"[a-z]+", re.sub(r"'s\b", "", s.lower()))) - FILLER  # "grandfather's": grandfather
 
     theirs = []
     for path in glob.glob(os.path.join(HERE, "..", "evals", "data", "text_requests_*.yaml")):
-        if "test7" not in path:  # the frozen test set is not opened
+        if "test8" not in path:  # the frozen test set is not opened
             theirs += [words(r.get("subject", "")) for r in yaml.safe_load(open(path, encoding="utf-8")) or []]
     for subject in corpus_words()["subjects"]:
         assert not any(len(words(subject) & t) >= 2 for t in theirs), subject
