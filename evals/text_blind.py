@@ -55,18 +55,11 @@ def load_requests(name: str) -> list[dict]:
     return requests
 
 
-def brief_for(request: dict):
-    """The brief the request's works were made from: subject, mood, colours, instrument."""
-    from tools.brief import BriefChanges, CreativeBrief, apply_changes
-
-    changes = {k: request[k] for k in ("mood", "subject", "palette", "instrument") if k in request}
-    return apply_changes(CreativeBrief(), BriefChanges(**changes))[0]
-
-
 def write_through_tool(request: dict, out_dir: str, seed: int = 1) -> str:
     """The text the `write_text` tool makes for a request (its arguments as the chat would pass them)."""
     from tools.protocol import ToolContext
     from tools.write_text import WriteTextArgs, write_text
+    from tools.writer_corpus import brief_of
 
     fields = WriteTextArgs.model_fields
     args = {"kind": request["kind"]}
@@ -79,7 +72,7 @@ def write_through_tool(request: dict, out_dir: str, seed: int = 1) -> str:
         args["rhyme"] = form.scheme is not None
     if "form" in fields and form.name != "free":
         args["form"] = form.name
-    brief = brief_for(request)
+    brief = brief_of(request)
     works = {kind: brief for kind in request.get("with", ())}  # made in the same mood as the text
     ctx = ToolContext(brief=brief, out_dir=out_dir, seed=seed, works=works)
     return write_text(WriteTextArgs(**args), ctx).text

@@ -132,3 +132,11 @@ def test_a_campfire_is_out_in_the_woods_and_a_hearth_in_a_room():
     camp = read_scene("a man playing guitar by a campfire at night", 0.0, 0.0)
     assert camp.stage == "landscape" and camp.family == "forest" and camp.objects[0].person.prop == "guitar"
     assert read_scene("a cat by the fire", 0.0, 0.0).stage == "interior"
+
+
+def test_every_sitter_thing_word_names_a_thing_the_sitter_paints():
+    """A word that reads as glasses, a pipe or a cup reaches a thing `sitter_things` paints, never a silent one."""
+    from models.painter.sitter_things import THINGS
+    from tools.figure_words import THING_WORDS
+
+    assert set(THING_WORDS.values()) <= set(THINGS)

@@ -58,9 +58,11 @@ def _colour_word(token: str) -> str | None:
             candidates += [root, root + "e", root[:-1]]  # bluish -> blu(e), reddish -> red
     if (word := english(token, "colour")) is not None:
         candidates.append(word)
-    if len(token) >= 5:  # "yelow", "purpel": one edit from a colour, no English word (German "eine" is no "pine")
-        candidates.append(typo_of(token, COLOURS.keys()))
-    return next((c for c in candidates if c in COLOURS), None)
+    known = next((c for c in candidates if c in COLOURS), None)
+    if known is not None or len(token) < 5:
+        return known
+    typo = typo_of(token, COLOURS.keys())  # "yelow", "purpel": one edit from a colour, no English word (German
+    return typo if typo in COLOURS else None  # "eine" is no "pine"); only when no spelling above is a colour
 
 
 def _modifier_word(token: str) -> str | None:

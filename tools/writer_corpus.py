@@ -70,6 +70,7 @@ def requests(count: int, seed: int = 0, words: dict | None = None) -> list[dict]
 
 
 def brief_of(request: dict) -> CreativeBrief:
+    """The brief a request's works were made from: subject, mood, colours, instrument."""
     changes = {k: request[k] for k in ("mood", "subject", "palette", "instrument") if k in request}
     return apply_changes(CreativeBrief(), BriefChanges(**changes))[0]
 

@@ -141,7 +141,7 @@ class LocalLMOrchestrator(Orchestrator):
         line = request_line(request, with_note=False)  # the adapter never learnt a note: a repair closes arguments
         repair = repair_plan(request.repair_note, request.started) if request.repair_note else None
         if repair is not None and (repair.question or not repair.in_time()):
-            return repair.question or repair.out_of_time()
+            return repair.out_of_time()
         rules = answer_rules(request, line, tokenizer, self.adapter, repair)
         model = with_adapter(self.adapter, key=self.base)
         message = " ".join((request.messages[-1]["content"] if request.messages else "").split())

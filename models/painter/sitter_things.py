@@ -21,7 +21,7 @@ CUP = np.array([0.9, 0.88, 0.83], np.float32)
 
 def paint_things(out: np.ndarray, yy, xx, cx: float, h: int, rx: float, skin, person, side: int) -> None:
     """In place: the person's glasses, pipe, cup and hat on the sitter (`side` 1: the light from the left)."""
-    things = getattr(person, "things", ())
+    things = person.things
     if "glasses" in things:
         _glasses(out, yy, xx, cx, h, rx, side)
     if "pipe" in things:
