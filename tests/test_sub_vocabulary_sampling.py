@@ -2,7 +2,12 @@ from types import SimpleNamespace
 
 import torch
 
-from models.language.sub_vocabulary_sampling import NGramBlocker, sample_sub_vocabulary, top_p_probabilities
+from models.language.sub_vocabulary_sampling import (
+    NGramBlocker,
+    nucleus_picks,
+    sample_sub_vocabulary,
+    top_p_probabilities,
+)
 from models.language.text_vocabulary import plain_text_token_ids
 
 
@@ -53,6 +58,28 @@ def test_top_p_keeps_the_smallest_set_reaching_p():
     logits = torch.log(torch.tensor([[0.5, 0.3, 0.15, 0.05]]))
     probs = top_p_probabilities(logits, 1.0, 0.7)
     assert probs[0].tolist()[2:] == [0.0, 0.0] and probs[0, 0] > 0 and probs[0, 1] > 0
+
+
+def test_nucleus_picks_draw_only_from_the_nucleus_in_its_proportions():
+    logits = torch.log(torch.tensor([[0.05, 0.5, 0.15, 0.3]])).repeat(4000, 1)
+    picks = nucleus_picks(logits, 1.0, 0.7, torch.Generator().manual_seed(0))
+    counts = torch.bincount(picks, minlength=4).float() / len(picks)
+    assert counts[0] == 0 and counts[2] == 0  # outside the nucleus {1, 3}
+    assert abs(float(counts[1]) - 0.5 / 0.8) < 0.03
+
+
+def test_a_context_fed_whole_with_its_hidden_state_gives_the_same_samples(tiny_lm):
+    from models.language.sub_vocabulary_decoding import decoder_of
+
+    model, tokenizer = tiny_lm
+    ids = tokenizer("the sea at night grey rain", return_tensors="pt").input_ids
+    out = decoder_of(model)(input_ids=ids, use_cache=True)
+    allowed = torch.arange(len(tokenizer))
+    whole = sample_sub_vocabulary(model, ids, allowed, _settings(), done=lambda t: False)
+    fed = sample_sub_vocabulary(
+        model, ids, allowed, _settings(), lambda t: False, out.past_key_values, hidden=out.last_hidden_state[:, -1]
+    )
+    assert whole == fed
 
 
 def test_ngram_blocker_bans_the_token_that_repeats_a_trigram():

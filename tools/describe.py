@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from models.language.core_share import threads_for_load
 from models.language.shared_lm import LM_LOCK, base_only
-from models.language.text_generation import generate_texts, threads_for_load
+from models.language.text_generation import generate_texts
 from models.language.text_vocabulary import prose_token_ids
 from tools.text_drafting import (
     DESCRIPTION_ECHO,

@@ -21,10 +21,10 @@ from dataclasses import replace
 
 import torch
 
+from models.language.core_share import threads_for_load
 from models.language.line_endings import EndWordWatcher, partner_prior, score_lines, topic_log_probs
 from models.language.poem_forms import PoemForm
 from models.language.shared_lm import LM_LOCK, base_only
-from models.language.text_generation import threads_for_load
 from models.language.text_lines import CachedContext, Line, sample_line
 from models.language.text_vocabulary import decoded_token_texts, prose_token_ids
 from models.language.verse_constraints import FormShape

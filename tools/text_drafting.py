@@ -19,9 +19,10 @@ from functools import lru_cache
 
 import torch
 
+from models.language.core_share import threads_for_load
 from models.language.poem_forms import PoemForm, description_in_bounds, has_form, sentences, title_in_bounds
 from models.language.shared_lm import LM_LOCK, base_only
-from models.language.text_generation import SamplingSettings, generate_texts, threads_for_load
+from models.language.text_generation import SamplingSettings, generate_texts
 from models.language.text_vocabulary import decoded_token_texts, prose_token_ids
 from models.language.verse_constraints import FormShape
 from tools.text_prompts import (

@@ -173,6 +173,13 @@ def chat_prompt(tokenizer, kind: str, request: str, form: str | None = None) -> 
     return prefix, full[len(prefix) :]
 
 
+def chat_prefixes(tokenizer, forms: tuple[str, ...]) -> list[str]:
+    """The fixed prefix of every chat prompt the writer uses: a poem's in each of `forms`, a title's, and each
+    description sentence's (the painting's, the melody's)."""
+    asked = [("poem", form) for form in forms] + [("title", None), ("painting", None), ("melody", None)]
+    return [chat_prompt(tokenizer, kind, "", form)[0] for kind, form in asked]
+
+
 def chat_prompt_lines(kind: str) -> set[str]:
     """Normalised lines of every worked exchange of a kind: output repeating one is leakage."""
     return {

@@ -21,6 +21,8 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from models.language.poem_forms import FORMS, PoemForm, has_form, poem_form
+from models.language.shared_lm import LM_LOCK
+from models.language.text_generation import PREFIX_CACHE
 from models.registry import text_language_model
 from tools.brief import CreativeBrief, TextChanges, Variations
 from tools.melody_character import character_words
@@ -28,6 +30,7 @@ from tools.mood_mapping import music_parameters
 from tools.poem_lines import drafts as draft_texts
 from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
 from tools.text_drafting import Draft
+from tools.text_prompts import chat_prefixes
 
 TextKind = Literal["poem", "title", "description"]
 PoemFormName = Literal[FORMS]
@@ -142,5 +145,12 @@ TOOL = Tool(
 
 
 def warm_up() -> None:
-    """Build the plain-token tables and prompt caches with one short poem, before the first request."""
+    """Before the first request: the model loaded, the key/value cache of every fixed prompt prefix computed
+    (each poem form's, a title's, a description's: ~200 tokens, 0.3-1 s each on first use), and the
+    plain-token tables built with one short poem."""
+    model, tokenizer, _ = text_language_model()
+    if getattr(tokenizer, "chat_template", None):
+        with LM_LOCK:
+            for prefix in chat_prefixes(tokenizer, FORMS):
+                PREFIX_CACHE.get(model, tokenizer, prefix)
     write("poem", CreativeBrief(subject="the sea"), poem_form("free", 4), seed=1, rounds=1)

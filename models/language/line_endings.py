@@ -92,13 +92,13 @@ def score_lines(model, context, allowed: torch.Tensor, lines: list[list[int]]) -
     n, longest = len(lines), max(len(line) for line in lines)
     index = torch.full((int(allowed.max()) + 1,), -1, dtype=torch.long)
     index[allowed] = torch.arange(len(allowed))
-    last = int(context.ids[0, -1])
-    ids = torch.full((n, longest + 1), last, dtype=torch.long)
+    ids = torch.zeros((n, longest), dtype=torch.long)
     for i, line in enumerate(lines):
-        ids[i, 1 : 1 + len(line)] = torch.tensor(line)
+        ids[i, : len(line)] = torch.tensor(line)
     cache = expand_cache(context.copy(), n)
     hidden = decoder_of(model)(input_ids=ids.to(context.ids.device), past_key_values=cache, use_cache=True)
-    logp = torch.log_softmax(sub_vocabulary_head(model, allowed, keep=True)(hidden.last_hidden_state).float(), -1)
+    states = torch.cat([context.hidden[:, None].expand(n, 1, -1), hidden.last_hidden_state], dim=1)
+    logp = torch.log_softmax(sub_vocabulary_head(model, allowed, keep=True)(states).float(), -1)
     per_token = [[float(logp[i, j, index[t]]) for j, t in enumerate(line)] for i, line in enumerate(lines)]
     after = torch.stack([logp[i, len(line)] for i, line in enumerate(lines)])
     return per_token, after

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import torch
 
+from models.language.core_share import retune_threads
 from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
 
 NUCLEUS_GUESS = 512
@@ -51,8 +52,9 @@ def penalise_repeats(logits: torch.Tensor, positions: torch.Tensor, penalty: flo
     logits[positions] = torch.where(scores < 0, scores * penalty, scores / penalty)
 
 
-def top_p_probabilities(logits: torch.Tensor, temperature: float, top_p: float) -> torch.Tensor:
-    """Softmax at `temperature` keeping the smallest set of tokens whose probability reaches `top_p`."""
+def top_p_nucleus(logits: torch.Tensor, temperature: float, top_p: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """(probabilities, token indices) of each row's nucleus at `temperature`: the smallest set of tokens whose
+    probability reaches `top_p`, best first (the rest of the columns hold zeros)."""
     probs = torch.softmax(logits / temperature, dim=-1)
     head = min(NUCLEUS_GUESS, probs.shape[-1])
     ordered, order = probs.topk(head, dim=-1)  # the nucleus is nearly always among the first few hundred
@@ -60,7 +62,20 @@ def top_p_probabilities(logits: torch.Tensor, temperature: float, top_p: float) 
         ordered, order = probs.sort(dim=-1, descending=True)
     drop = ordered.cumsum(dim=-1) - ordered > top_p
     ordered[drop] = 0.0
-    return torch.zeros_like(probs).scatter(-1, order, ordered)
+    return ordered, order
+
+
+def top_p_probabilities(logits: torch.Tensor, temperature: float, top_p: float) -> torch.Tensor:
+    """Softmax at `temperature` keeping the smallest set of tokens whose probability reaches `top_p`."""
+    ordered, order = top_p_nucleus(logits, temperature, top_p)
+    return torch.zeros_like(logits, dtype=ordered.dtype).scatter(-1, order, ordered)
+
+
+def nucleus_picks(logits: torch.Tensor, temperature: float, top_p: float, generator: torch.Generator) -> torch.Tensor:
+    """One index per row drawn from its top-p nucleus (the same law as sampling `top_p_probabilities`, drawn
+    among a few hundred columns rather than the whole vocabulary)."""
+    ordered, order = top_p_nucleus(logits, temperature, top_p)
+    return order.gather(-1, torch.multinomial(ordered, 1, generator=generator))[:, 0]
 
 
 def distinct_picks(probs: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
@@ -88,10 +103,12 @@ def sample_sub_vocabulary(
     shape: Callable[[list[int]], torch.Tensor] | None = None,
     log_probs: list[list[float]] | None = None,
     watch: Callable[[int, list[int], list[float], torch.Tensor], None] | None = None,
+    hidden: torch.Tensor | None = None,
 ) -> list[list[int]]:
     """`settings.candidates` sampled continuations of `context_ids` (1 x L) over the `allowed` token ids.
 
-    `cache` may hold the keys/values of the first tokens of the context (a cached prompt prefix); a
+    `cache` may hold the keys/values of the first tokens of the context (a cached prompt prefix), or of all of
+    them with `hidden`, the body's output at the last one (1 x H: no token is fed before the first pick); a
     candidate ends at end-of-sequence, when `done(its tokens)` says so, or after max_new_tokens. When
     `good(tokens)` holds for a candidate that ended, sampling stops there (the others stay unfinished).
     `shape(tokens)` may add a bias over the allowed tokens after the penalties (e.g. `verse_constraints.FormShape`);
@@ -114,9 +131,11 @@ def sample_sub_vocabulary(
     blockers = [NGramBlocker(prompt_grams, settings.no_repeat_ngram_size) for _ in range(n)]
     avoid = list(getattr(settings, "avoid_tokens", ()))
     avoiders = [NGramBlocker(avoid, settings.avoid_ngram_size) if avoid else None for _ in range(n)]
-    cached = cache.get_seq_length() if cache is not None else 0
-    out = body(input_ids=context_ids[:, cached:], past_key_values=cache, use_cache=True)  # once, then shared
-    hidden, cache = out.last_hidden_state[:, -1].repeat(n, 1), expand_cache(out.past_key_values, n)
+    if hidden is None:
+        cached = cache.get_seq_length() if cache is not None else 0
+        out = body(input_ids=context_ids[:, cached:], past_key_values=cache, use_cache=True)  # once, then shared
+        hidden, cache = out.last_hidden_state[:, -1], out.past_key_values
+    hidden, cache = hidden.repeat(n, 1), expand_cache(cache, n)
     generator = torch.Generator().manual_seed(settings.seed)
     outputs, active = [[] for _ in range(n)], list(range(n))
     eos = getattr(model.config, "eos_token_id", None)
@@ -124,6 +143,7 @@ def sample_sub_vocabulary(
     if log_probs is not None:
         log_probs[:] = [[] for _ in range(n)]
     for step in range(settings.max_new_tokens):
+        retune_threads()
         logits = head(hidden).float().cpu()
         own = torch.log_softmax(logits, dim=-1) if log_probs is not None else None
         for row, i in enumerate(active):
@@ -135,11 +155,11 @@ def sample_sub_vocabulary(
             logits[row, banned] = float("-inf")
             if shape is not None:
                 logits[row] += (shape[i] if isinstance(shape, list) else shape)(outputs[i])
-        probs = top_p_probabilities(logits, settings.temperature, settings.top_p)
         if step == 0 and getattr(settings, "distinct_start", False):
+            probs = top_p_probabilities(logits, settings.temperature, settings.top_p)
             picks = allowed[distinct_picks(probs, generator)].tolist()
         else:
-            picks = allowed[torch.multinomial(probs, 1, generator=generator)[:, 0]].tolist()
+            picks = allowed[nucleus_picks(logits, settings.temperature, settings.top_p, generator)].tolist()
         keep = []
         for row, (i, token) in enumerate(zip(active, picks)):
             if token in stops:

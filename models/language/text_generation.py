@@ -7,10 +7,8 @@ only the short per-request part is prefilled, which keeps a title under a second
 from __future__ import annotations
 
 import copy
-import os
 import threading
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import torch
@@ -54,24 +52,6 @@ class PrefixCache:
 
 
 PREFIX_CACHE = PrefixCache()
-BUSY_LOAD = 1.5  # load average per core above which other processes hold the cores
-
-
-@contextmanager
-def threads_for_load():
-    """One intra-op thread while the machine's cores are oversubscribed, else torch's own count.
-
-    Measured on the 2-core machine at load 10: a decoding step of Qwen 0.5B took 1.4 s of CPU (2.8 s wall) on
-    2 threads, whose barriers spin while the other thread waits for a core, against 0.18 s (0.45 s wall) on one.
-    """
-    before = torch.get_num_threads()
-    busy = os.getloadavg()[0] > BUSY_LOAD * (os.cpu_count() or 1)
-    if busy and before > 1:
-        torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 class StopOnStrings:

@@ -2,8 +2,9 @@
 
 Whole-poem candidates compound their mistakes (one odd line drags the rest along); here each line is chosen
 given the lines already kept. The prompt's key/value cache is carried from line to line: after a line is
-chosen, only its own tokens are fed once more at batch 1 (a line is about ten tokens), so the poem costs
-about what one sampled poem per candidate costs.
+chosen, only its own tokens are fed once more at batch 1 (a line is about ten tokens), and that pass's output
+at its last token starts the next line's sampling, so the poem costs about what one sampled poem per candidate
+costs.
 
 For a line that must rhyme, the end word is planned before the line is written: the rhyming one-token words
 the model itself finds most likely at the start of that line (its sense of what fits the poem so far) are
@@ -36,35 +37,32 @@ class Line:
 
 
 class CachedContext:
-    """A batch-1 key/value cache over every token of a growing context but its last (which is fed next)."""
+    """A batch-1 key/value cache over every token of a growing context, and the body's output at its last token
+    (`hidden`): the next token is scored, or sampling begins, without feeding any token again."""
 
     def __init__(self, model, tokenizer, prefix: str, request: str):
         self.body = decoder_of(model)
         prefix_ids, self.cache = PREFIX_CACHE.get(model, tokenizer, prefix)
         request_ids = tokenizer(request, return_tensors="pt", add_special_tokens=False).input_ids
         self.ids = torch.cat([prefix_ids, request_ids.to(prefix_ids.device)], dim=1)
-        self._feed(self.ids[:, prefix_ids.shape[1] : -1])
+        self.hidden = self._feed(self.ids[:, prefix_ids.shape[1] :])
 
     @torch.no_grad()
-    def _feed(self, ids: torch.Tensor):
-        if ids.shape[1]:
-            return self.body(input_ids=ids, past_key_values=self.cache, use_cache=True)
-        return None
+    def _feed(self, ids: torch.Tensor) -> torch.Tensor:
+        return self.body(input_ids=ids, past_key_values=self.cache, use_cache=True).last_hidden_state[:, -1]
 
     def extend(self, tokens: list[int]) -> None:
-        """Append tokens to the context (the last context token and all new ones but the last are cached)."""
+        """Append tokens to the context (one pass over them, at batch 1)."""
         new = torch.tensor([tokens], dtype=self.ids.dtype, device=self.ids.device)
-        self._feed(torch.cat([self.ids[:, -1:], new[:, :-1]], dim=1))
+        self.hidden = self._feed(new)
         self.ids = torch.cat([self.ids, new], dim=1)
 
     def copy(self):
         return copy.deepcopy(self.cache)
 
-    @torch.no_grad()
     def next_logits(self, model, allowed: torch.Tensor) -> torch.Tensor:
-        """The model's scores over `allowed` for the token after the context (the cache is left as it was)."""
-        out = self.body(input_ids=self.ids[:, -1:], past_key_values=self.copy(), use_cache=True)
-        return sub_vocabulary_head(model, allowed, keep=True)(out.last_hidden_state[:, -1])[0].float()
+        """The model's scores over `allowed` for the token after the context."""
+        return sub_vocabulary_head(model, allowed, keep=True)(self.hidden)[0].float()
 
 
 def sample_line(
@@ -95,6 +93,7 @@ def sample_line(
         shapes,
         log_probs,
         watch,
+        context.hidden,
     )
     limit = settings.max_new_tokens
     return [
