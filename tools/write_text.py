@@ -20,6 +20,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from models.language.core_share import retune_threads, threads_for_load
 from models.language.poem_forms import FORMS, PoemForm, has_form, poem_form
 from models.language.shared_lm import LM_LOCK
 from models.language.text_generation import PREFIX_CACHE
@@ -150,7 +151,8 @@ def warm_up() -> None:
     plain-token tables built with one short poem."""
     model, tokenizer, _ = text_language_model()
     if getattr(tokenizer, "chat_template", None):
-        with LM_LOCK:
+        with LM_LOCK, threads_for_load():  # two threads only on free cores (they spin on busy ones)
             for prefix in chat_prefixes(tokenizer, FORMS):
                 PREFIX_CACHE.get(model, tokenizer, prefix)
+                retune_threads()
     write("poem", CreativeBrief(subject="the sea"), poem_form("free", 4), seed=1, rounds=1)
