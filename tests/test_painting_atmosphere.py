@@ -1,0 +1,93 @@
+"""The hour and the weather seen: fog over the distance, rain in every light, the turning hours' skies, a moon."""
+
+import numpy as np
+from PIL import Image
+
+from models.painter.atmosphere import lay_fog, rain
+from models.painter.celestial import SKY, Disc, add_moon
+from models.painter.scene_colours import sky_gradient
+from models.painter.scene_layout import CLASSES
+from models.painter.scene_spec import SceneSpec
+from models.painter.value_plan import value_targets
+
+GRASS = CLASSES.index("grass")
+
+
+def _meadow(size=128, horizon=56):
+    labels = np.full((size, size), GRASS)
+    labels[:horizon] = SKY
+    return labels
+
+
+def _stripes(size=128):
+    """A picture of strong vertical light and dark stripes: contrast everywhere."""
+    rgb = np.zeros((size, size, 3), np.float32)
+    rgb[:, ::8] = rgb[:, 1::8] = rgb[:, 2::8] = rgb[:, 3::8] = 0.8
+    rgb[..., 2] += 0.1
+    return rgb
+
+
+def test_fog_takes_the_distance_and_leaves_the_near_ground_clear():
+    labels, rgb = _meadow(), _stripes()
+    fogged = lay_fog(rgb, labels, SceneSpec(time="day", weather="misty"))
+    far, near = slice(58, 66), slice(120, 128)
+    assert fogged[far].std() < 0.5 * rgb[far].std()  # paler and softer behind
+    assert np.allclose(fogged[near], rgb[near], atol=0.02)  # the foreground as painted
+    assert lay_fog(rgb, labels, SceneSpec(time="day", weather="clear")) is rgb
+
+
+def test_a_dawn_has_its_low_mist_on_the_land_and_a_dusk_none():
+    labels, rgb = _meadow(), _stripes()
+    dawn = lay_fog(rgb, labels, SceneSpec(time="dawn", weather="clear"))
+    below_horizon = slice(58, 70)
+    assert dawn[below_horizon].std() < 0.85 * rgb[below_horizon].std()
+    assert lay_fog(rgb, labels, SceneSpec(time="dusk", weather="clear")) is rgb
+
+
+def test_rain_is_light_on_a_dark_ground_and_dark_on_a_light_one():
+    for fill, lighter in ((20, True), (235, False)):
+        canvas = Image.new("RGB", (128, 128), (fill, fill, fill))
+        rain(canvas, np.random.default_rng(0))
+        value = np.asarray(canvas.convert("L"), np.float32)
+        changed = np.abs(value - fill) > 12
+        assert changed.mean() > 0.01  # seen
+        assert (value[changed].mean() > fill) == lighter
+
+
+def test_rain_in_a_room_falls_only_in_its_window():
+    canvas = Image.new("RGB", (128, 128), (30, 30, 30))
+    window = np.zeros((128, 128), bool)
+    window[:40, :40] = True
+    rain(canvas, np.random.default_rng(1), window)
+    changed = np.abs(np.asarray(canvas.convert("L"), np.float32) - 30) > 12
+    assert changed[:40, :40].any() and not changed[60:, 60:].any()
+
+
+def _warmth(rgb):
+    return float(rgb[0] - rgb[2])
+
+
+def test_a_stormy_sunset_keeps_a_warm_break_of_light_low_in_the_sky():
+    y = np.array([[0.05], [0.6]], np.float32)
+    top, low = sky_gradient(SceneSpec(time="dusk", weather="stormy"), y)[:, 0]
+    day_low = sky_gradient(SceneSpec(time="day", weather="stormy"), y)[1, 0]
+    assert _warmth(low) > _warmth(top) + 0.15 and _warmth(low) > _warmth(day_low) + 0.15
+
+
+def test_dawn_is_paler_and_dusk_deeper_and_redder():
+    y = np.linspace(0, 0.65, 14, dtype=np.float32)[:, None]
+    dawn, dusk = (sky_gradient(SceneSpec(time=t, weather="clear"), y)[:, 0] for t in ("dawn", "dusk"))
+    assert dawn.mean() > dusk.mean() + 0.1
+    band = slice(6, 12)
+    assert (dusk[band, 0] - dusk[band, 1]).mean() > (dawn[band, 0] - dawn[band, 1]).mean()  # red against gold
+    assert value_targets(SceneSpec(time="dusk"))[2] < value_targets(SceneSpec(time="dawn"))[2]
+
+
+def test_a_night_sky_without_a_moon_gets_one_but_not_in_the_rain():
+    labels = _meadow()
+    moon = add_moon(labels, [], SceneSpec(time="night", weather="clear"))
+    assert len(moon) == 1 and int(0.12 * 128) <= moon[0].y <= 0.45 * 128
+    assert add_moon(labels, [], SceneSpec(time="night", weather="rain")) == []
+    assert add_moon(labels, [], SceneSpec(time="dusk", weather="clear")) == []
+    kept = [Disc(20.0, 30.0, 5.0)]
+    assert add_moon(labels, kept, SceneSpec(time="night")) == kept
