@@ -61,6 +61,11 @@ WEAK_ROLE = 0.45  # a drawing this far from every example of its role is placed 
 NAMED_BY_REQUEST = 0.85  # ... or whose name the whole request spells out ("desk lamp" in "a desk with a lamp")
 DWELLING = 0.8  # a phrase's head this near a dwelling's example word is drawn as that dwelling (scenes.yaml)
 CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # a name's last word that says its class ("palm tree" is a palm)
+# a drawing whose name holds the phrase's head noun only as a modifier is another kind of thing ("crow nest" for "two
+# crows"): it loses to a drawing of the asked kind, and stays the phrase's thing only when clearly near by meaning
+OTHER_KIND = 0.1
+ALIAS_MEANING = 0.5  # a drawing also called the phrase's head that no name ends in must be this near the phrase
+NAME_JOINS = {"of", "with", "without", "in", "on", "for", "at", "from"}  # "bowl of rice" is a bowl
 IRREGULAR = {
     "geese": "goose",
     "mice": "mouse",
@@ -290,6 +295,8 @@ def nearest_object(
     scores = _spelled_out(meaning, words, context, whole, whole_phrase) if spelled else scores
     if spelled:
         scores, meaning = _keyword_spelled(scores, meaning, words, whole_phrase)
+    other = OTHER_KIND * _other_kind(words)
+    scores, meaning = scores - other, meaning - other
     ranked = scores - SILHOUETTE_HANDICAP * np.array([e.silhouette for e in library])
     if context and context != phrase:
         ranked = ranked + CONTEXT_WEIGHT * (vectors @ embed([context])[0])
@@ -313,6 +320,47 @@ def _names_by_head() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
         words = _name_words(entry.words)
         if words:
             found.setdefault(words[-1], []).append((i, words))
+    return found
+
+
+def head_nouns(words: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """The words that may be the head noun of a name's or phrase's singular words: the last, or the last before a
+    join ("bowl of rice": bowl), and the one before a last word that says only a class or a form ("palm tree": tree
+    or palm, "cheese wedge": wedge or cheese)."""
+    words = list(words)
+    join = next((i for i, w in enumerate(words) if w in NAME_JOINS), len(words))
+    words = words[:join] or words
+    if not words:
+        return frozenset()
+    classed = len(words) > 1 and (words[-1] in CLASS_NOUNS or words[-1] in FORMS)
+    return frozenset({words[-1]} | ({words[-2]} if classed else set()))
+
+
+@functools.lru_cache(maxsize=1)
+def _names_by_word() -> dict[str, list[tuple[int, frozenset[str], frozenset[str]]]]:
+    """The drawings by each word of their name (singular), with their head nouns and all their words: "salt" ->
+    (salt, {salt}), (salt shaker, {shaker})."""
+    found: dict[str, list[tuple[int, frozenset[str], frozenset[str]]]] = {}
+    for i, entry in enumerate(_index()[0]):
+        words = [singular(w) for w in re.findall(r"[a-z]+", entry.words.lower())]
+        for word in set(words) - NAME_JOINS:
+            found.setdefault(word, []).append((i, head_nouns(words), frozenset(words) - NAME_JOINS))
+    return found
+
+
+def _other_kind(words: list[str]) -> np.ndarray:
+    """1.0 for each drawing whose name holds the phrase's head noun only as a modifier of its own head ("crow nest"
+    for "two crows"): another kind of thing. A name the phrase spells whole is its thing in any word order ("boat
+    fishing" for "a fishing boat"), and a person's is that person ("man student"). A drawing that is only the
+    phrase's modifier is left to meaning ("bamboo" for "a bamboo forest": a forest of bamboo)."""
+    library = _index()[0]
+    found = np.zeros(len(library), np.float32)
+    plain = [singular(w) for w in words if w not in NUMBERS and w not in FEW | MANY | NAME_JOINS | {"the"}]
+    heads = head_nouns(plain)
+    for word in heads:
+        for i, name_heads, name in _names_by_word().get(word, []):
+            person = library[i].name.split("-")[0] in PEOPLE  # "man student", "woman standing": a man, a woman
+            found[i] = float(not heads & name_heads and not name <= set(plain) and not person)
     return found
 
 
@@ -404,8 +452,11 @@ def _keyword_spelled(
     by_any = max((n for _, n, _ in spelled), default=0)
     # two words or more, more than any drawing's name spells; or the head alone, where only a silhouette bears it
     # as its whole name ("a sheep": the ewe, also called sheep); a silhouette of the whole name stays ("a fishing
-    # boat"), and a head no name spells is left to meaning ("a lamp" is no couch and lamp)
-    alone = (covered == 1) & (by_any == 1) & (by_colour == 0)
+    # boat"), and a head some name ends in but none spells is left to meaning ("a lamp" is no couch and lamp); a head
+    # no drawing's name ends in at all goes to a drawing also called so ("crows": the blackbird, also called crow)
+    # and is that near by meaning (the bikini is also called pool, but "tide pools" is no bikini)
+    unnamed = (singular(words[-1]) not in _names_by_head()) & (whole >= ALIAS_MEANING)
+    alone = (covered == 1) & ((by_any == 1) & (by_colour == 0) | unnamed)
     # ... but never where the head's own drawing is a scene: "a forest" is a place, not the bigfoot it is a word of
     alone &= not any(scene for _, n, scene in spelled if n == 1)
     # ... and then not a drawing whose own name holds the head as a mere modifier ("oranges" is no orange book)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from tools.embedding_search import embed, similarities
+from tools.scene_words import scene_words
+from tools.thing_phrases import is_person
+
 STOP_WORDS = {
     "a",
     "an",
@@ -53,16 +57,47 @@ PERSON_NOUNS = set(
 )
 
 
+THING_NAME = 0.97  # a word this near a drawing's name is that thing's name ("donkey"; "wooden" 0.91 is not)
+PLACE = 0.85  # a word this near a scene's or a room's example is a place ("a hospital waiting room" is a room)
+
+
 def participle(words: list[str | None], i: int) -> bool:
     """True when words[i] is a verb form after the thing it tells of ("a dog running", "a boat pulled up"), not
-    the thing's name: an -ing or -ed word after a content word, followed by the end, a join or a particle."""
+    the thing's name: an -ing or -ed word after a content word, followed by the end, a join or a particle; or an -ing
+    word right after a thing's name (no person's), followed by what it acts on ("a donkey carrying firewood": the
+    donkey leads; "an old rotting boat" is a boat)."""
     w = words[i]
     ing_noun = w in ING_NOUNS and not (i > 0 and words[i - 1] in PERSON_NOUNS)  # "a woman painting": her doing
     if w is None or not (w.endswith("ing") and len(w) > 5 and not ing_noun or w.endswith("ed") and len(w) > 4):
         return False
     before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
     after = words[i + 1] if i + 1 < len(words) else None
-    return bool(before) and (after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES)
+    if not before:
+        return False
+    if after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES:
+        return True
+    acts_on = w.endswith("ing") and not after.endswith("ly")  # "a candle burning brightly" says how, not on what
+    # a person's doing is read with them (`figure_words`): "a couple walking hand in hand" holds no hands
+    thing = words[i - 1] is not None and words[i - 1] not in PERSON_NOUNS and _names_thing(words[i - 1])
+    thing = thing and not is_person(words[i - 1])
+    # ... not a thing named with a doing word ("a wooden rocking chair", "a hospital waiting room")
+    return acts_on and thing and not _names_thing(f"{w} {after}") and not _is_place(after)
+
+
+def _names_thing(words: str) -> bool:
+    """True when the words are a drawable thing's name, by meaning (`object_matching.nearest_names`)."""
+    from tools import object_matching  # (late: the phrase cutting itself needs no drawings)
+
+    if not object_matching.available():
+        return False
+    return bool(object_matching.nearest_names(embed([words]))[0] >= THING_NAME)
+
+
+def _is_place(word: str) -> bool:
+    """True when the word is a place, a scene's or an indoor stage's, by meaning ("room", "fields")."""
+    table = scene_words()
+    examples = [e for group in ("families", "stages") for ex in table[group].values() for e in ex]
+    return bool(similarities(word, examples).max() >= PLACE)
 
 
 def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
@@ -89,8 +124,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             i += 1
         elif w in COMPANIONS:
             close("companion")
-        elif w in SETTINGS:
-            close("setting")
+        elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
+            close("setting")  # "up a hill path", "down the river": where
         elif participle(kept, i):
             close("action")  # what the participle acts on: a place ("crossing the dunes") or a thing ("a kite")
             while i + 1 < len(kept) and kept[i + 1] in PARTICLES:
