@@ -36,6 +36,7 @@ from tools.thing_phrases import (
     kind_of,
     landform_of,
     named_colour,
+    place_of,
     room_feature,
     room_of,
     town_land,
@@ -208,9 +209,16 @@ def _scenes_and_objects(
             scenes.append((landform[1], landform[2]))
             continue
         room = room_of(phrase, inside) if kind == "subject" else None
+        place = _place(phrase) if kind == "subject" and not inside else None
+        if room is not None and place is not None and place.similarity > room[1]:  # a tram stop is no tram
+            room = None
         if room is not None:  # "a messy kitchen": the room itself, furnished after the things the words list
             scenes.append(("interior", room[1]))
             holds, in_room = (room[2] if drawable else []), True
+            continue
+        if place is not None:  # "an old petrol station": its land, holding what such a place holds (its pumps)
+            scenes.append((place.family, place.similarity))
+            holds = list(place.holds) if drawable else []
             continue
         owner = in_room or bool(things and things[0].role == "building")
         if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a room's skylight
@@ -306,6 +314,19 @@ def _scenes_and_objects(
         things.insert(0, nearest)
     drawn = {m.entry.words for m in things}  # "pots" in a kitchen: its cooking pot is drawn, nothing left out
     return scenes, things, [p for p in left_out if p[1] not in drawn]
+
+
+def _place(phrase: str):
+    """The place the subject phrase names (`place_of`), when it is nearer that place than any scene family's
+    example ("a lake" is a lake, no salt lake) and than any drawing ("a train" is a train, no station)."""
+    from tools import object_matching
+
+    place = place_of(phrase)
+    if place is None or _family(phrase)[1] >= place.similarity:
+        return None
+    if object_matching.available() and object_matching.nearest_object(phrase)[3] >= place.similarity:
+        return None
+    return place
 
 
 def _drawn_nearest(match) -> bool:
@@ -517,11 +538,15 @@ WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene
 
 
 def _landform(phrases: list[tuple[str, str]]) -> tuple[str, str, float] | None:
-    """The landform the subject names ("a waterfall"), else the first one another phrase names: where the thing
+    """The landform the subject names ("a waterfall") or its place has (rice paddies: terraces), else the first one
+    another phrase names: where the thing
     stands ("castle ruins on a hill", "a lighthouse on a cliff") or what the scene holds ("a desert with dunes"),
     else the first the subject names together with another phrase ("a lake | mountains": a lake below peaks)."""
     if not phrases or phrases[0][1] != "subject":
         return None
+    place = _place(phrases[0][0]) if landform_of(phrases[0][0]) is None else None
+    if place is not None and place.landform is not None:  # rice paddies: terraces; a market square: its street
+        return place.landform, place.family, place.similarity
     alone = next(filter(None, (landform_of(p) for p, _ in phrases)), None)
     # a landscape asked in two phrases is no landform in either alone, and the subject's scene would drop the other
     pairs = (landform_of(f"{phrases[0][0]} and {p}") for p, _ in phrases[1:])

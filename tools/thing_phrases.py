@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -158,6 +159,35 @@ def room_of(phrase: str, inside: bool = False) -> tuple[str, float, list[str]] |
         if near >= INSIDE_ROOM and (nearest[0] == "room" or near > nearest[1]):
             nearest = (room, near, list(table["holds"]))
     return best if best is not None or not inside else nearest
+
+
+@dataclass(frozen=True)
+class Place:
+    """An outdoor place or kind of land a subject names (`tools/data/scenes.yaml` places)."""
+
+    name: str
+    family: str
+    similarity: float
+    landform: str | None
+    holds: tuple[str, ...]
+
+
+def place_of(phrase: str) -> Place | None:
+    """The place a subject phrase names ("an old petrol station", "endless salt flats"), by meaning: the whole
+    phrase, or its last two words ("rolling tea plantations"), near one of a place's examples; None else, or for a
+    town."""
+    places = scene_words()["places"]
+    owners = [name for name, table in places.items() for _ in table["examples"]]
+    examples = [e for table in places.values() for e in table["examples"]]
+    words = [w for w in re.findall(r"[a-z']+", phrase.lower()) if w not in ("a", "an", "the")]
+    texts = [phrase] + ([" ".join(words[-2:])] if len(words) > 2 else [])
+    near = np.max([similarities(text, examples) for text in texts], axis=0)
+    best = int(near.argmax())
+    town = float(similarities(phrase, scene_words()["towns"]).max())
+    if near[best] < scene_words()["thresholds"]["place"] or town >= near[best]:  # a harbour town: its houses
+        return None
+    table = places[owners[best]]
+    return Place(owners[best], table["family"], float(near[best]), table.get("landform"), tuple(table["holds"]))
 
 
 def framing_stage(phrase: str) -> tuple[str, float, str] | None:

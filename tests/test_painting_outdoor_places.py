@@ -1,0 +1,69 @@
+"""Outdoor places and kinds of land a person names ("a petrol station", "salt flats", "rice paddies") are read as
+places: their land, their landform, and what such a place holds, never a drawing of a word in their name."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "phrase, place",
+    [
+        ("an old petrol station", "petrol station"),
+        ("endless salt flats", "salt flats"),
+        ("rolling tea plantations", "plantation"),
+        ("a peat bog", "wetland"),
+        ("a busy market square", "market"),
+        ("a tram stop", "stop"),
+    ],
+)
+def test_a_named_place_is_found_by_meaning(phrase, place):
+    from tools.thing_phrases import place_of
+
+    assert place_of(phrase).name == place
+
+
+@pytest.mark.parametrize("phrase", ["a lighthouse", "a fuel pump", "a red fox", "a kitchen", "a harbour town"])
+def test_things_rooms_and_towns_are_no_places(phrase):
+    from tools.thing_phrases import place_of
+
+    assert place_of(phrase) is None
+
+
+def test_a_petrol_station_is_its_road_and_pumps_not_a_train_station():
+    from tools.object_matching import available
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene("a petrol station in a snowstorm at midnight", -0.2, 0.0)
+    assert (reading.family, reading.landform, reading.time, reading.weather) == ("snow", "road", "night", "snow")
+    if available():
+        assert "fuel-pump" in {m.entry.name for m in reading.objects}
+
+
+def test_salt_flats_are_a_desert_not_a_salt_cellar():
+    from tools.object_matching import available
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene("endless salt flats with one tiny person walking", 0.0, 0.0)
+    assert reading.family == "desert" and reading.stage == "landscape"
+    if available():
+        assert [m.role for m in reading.objects] == ["figure"]
+
+
+@pytest.mark.parametrize(
+    "subject, landform",
+    [("terraced rice paddies flooded with water", "terraces"), ("rolling tea plantations on hills", "rows")],
+)
+def test_a_place_of_the_land_carves_its_own_landform(subject, landform):
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene(subject, 0.3, -0.3)
+    assert reading.landform == landform and not reading.objects
+
+
+def test_a_tram_stop_is_a_street_stop_not_a_tram_carriage():
+    from tools.object_matching import available
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene("a tram stop in heavy rain at night", -0.3, -0.2)
+    assert (reading.stage, reading.family, reading.landform) == ("landscape", "city", "street")
+    if available():
+        assert "bus-stop" in {m.entry.name for m in reading.objects}
