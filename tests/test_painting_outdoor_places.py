@@ -67,3 +67,28 @@ def test_a_tram_stop_is_a_street_stop_not_a_tram_carriage():
     assert (reading.stage, reading.family, reading.landform) == ("landscape", "city", "street")
     if available():
         assert "bus-stop" in {m.entry.name for m in reading.objects}
+
+
+def test_a_setting_that_names_other_land_moves_the_place_there():
+    from tools.scene_mapping import read_scene
+
+    desert = read_scene("a lone gas station in the desert", 0.0, 0.0)
+    assert (desert.family, desert.landform) == ("desert", None)
+    country = read_scene("a lonely bus stop on a country road", -0.2, -0.2)
+    assert (country.family, country.landform) == ("meadow", "road")  # no city street of its own
+
+
+def test_a_setting_that_is_a_place_gives_its_land():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("an old phone box alone on a moor", 0.0, 0.0).family == "meadow"
+
+
+def test_a_towns_lit_windows_are_its_houses_own():
+    from tools.object_matching import available
+    from tools.scene_mapping import read_scene
+
+    if not available():
+        pytest.skip("the icon sets are not installed")
+    reading = read_scene("a small harbour town at night with lit windows", 0.0, 0.0)
+    assert {m.entry.name for m in reading.objects} == {"house"}

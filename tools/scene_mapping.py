@@ -209,7 +209,7 @@ def _scenes_and_objects(
             scenes.append((landform[1], landform[2]))
             continue
         room = room_of(phrase, inside) if kind == "subject" else None
-        place = _place(phrase) if kind == "subject" and not inside else None
+        place = _place(phrase, phrases) if kind == "subject" and not inside else None
         if room is not None and place is not None and place.similarity > room[1]:  # a tram stop is no tram
             room = None
         if room is not None:  # "a messy kitchen": the room itself, furnished after the things the words list
@@ -224,6 +224,9 @@ def _scenes_and_objects(
         if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a room's skylight
             continue
         family = _family(phrase)
+        setting_place = place_of(phrase) if kind == "setting" else None
+        if setting_place is not None and setting_place.similarity > family[1]:  # "on a moor": the moor's land
+            family = (setting_place.family, setting_place.similarity)
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place
             kind = "setting" if family[1] >= thresholds["stage"] else "companion"
         same_kind = None if kind == "subject" else _same_kind
@@ -316,9 +319,10 @@ def _scenes_and_objects(
     return scenes, things, [p for p in left_out if p[1] not in drawn]
 
 
-def _place(phrase: str):
+def _place(phrase: str, phrases: list[tuple[str, str]]):
     """The place the subject phrase names (`place_of`), when it is nearer that place than any scene family's
-    example ("a lake" is a lake, no salt lake) and than any drawing ("a train" is a train, no station)."""
+    example ("a lake" is a lake, no salt lake) and than any drawing ("a train" is a train, no station). A setting
+    that names other land moves it there: "a gas station in the desert" is a desert's, with no road of its own."""
     from tools import object_matching
 
     place = place_of(phrase)
@@ -326,7 +330,9 @@ def _place(phrase: str):
         return None
     if object_matching.available() and object_matching.nearest_object(phrase)[3] >= place.similarity:
         return None
-    return place
+    lands = [_family(p) for p, kind in phrases if kind == "setting"]
+    land = max((c for c in lands if c[1] >= LANDSCAPE_WORDS and c[0] != place.family), key=lambda c: c[1], default=None)
+    return place if land is None else replace(place, family=land[0], similarity=land[1], landform=None)
 
 
 def _drawn_nearest(match) -> bool:
@@ -481,7 +487,8 @@ def _town_houses(phrases: list[tuple[str, str]], scenes: list, things: list) -> 
     town = town_phrase(phrases, [_family(p)[1] for p, _ in phrases])
     if town is None:
         return scenes, things
-    things = [m for m in things if m.phrase != town]  # "a mountain village": houses, not a village icon
+    # "a mountain village": houses, not a village icon; "lit windows" are its houses' own
+    things = [m for m in things if m.phrase != town and not is_part(m.phrase)]
     houses = [ObjectMatch(town, ObjectEntry(src, name), "building", 1.0, n) for src, name, n in TOWN_HOUSES]
     land = (town_land(town), max((c[1] for c in scenes), default=1.0))
     own = _family(town)[0]  # what the town's words alone would have been: a city, a snowy village
@@ -544,7 +551,7 @@ def _landform(phrases: list[tuple[str, str]]) -> tuple[str, str, float] | None:
     else the first the subject names together with another phrase ("a lake | mountains": a lake below peaks)."""
     if not phrases or phrases[0][1] != "subject":
         return None
-    place = _place(phrases[0][0]) if landform_of(phrases[0][0]) is None else None
+    place = _place(phrases[0][0], phrases) if landform_of(phrases[0][0]) is None else None
     if place is not None and place.landform is not None:  # rice paddies: terraces; a market square: its street
         return place.landform, place.family, place.similarity
     alone = next(filter(None, (landform_of(p) for p, _ in phrases)), None)
