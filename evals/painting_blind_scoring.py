@@ -5,7 +5,8 @@ Rules (fixed before any verdict was read):
   `main_subject` or `things`; `subject_main` counts only `main_subject`.
 - scene right: one of the row's `scene` words is in `main_subject`, `things` or `scene`.
 - time / weather right: the judge's choice equals the asked one (only rows that ask; `rain`/`rainy`, `misty`/`foggy`
-  spelled either way).
+  spelled either way). Since stop 25 the asked word is read the same way as the judge's (a row asking "fog",
+  "sunset" or "morning" asks misty, dusk, dawn: no judge's choice could equal those words before).
 - no-subject rows: `concrete` when the judge's main subject names a thing (none of ABSTRACT_WORDS), `mood right`
   when the judge's mood is one of the row's `mood_seen`.
 - keep: the judge's 1-5; `ones` and `twos` count them.
@@ -38,7 +39,32 @@ ABSTRACT_WORDS = (
     "blank",
     "smudge",
 )
-SAME_WEATHER = {"rainy": "rain", "foggy": "misty", "fog": "misty", "mist": "misty", "snowy": "snow", "storm": "stormy"}
+SAME_WEATHER = {
+    "rainy": "rain",
+    "foggy": "misty",
+    "fog": "misty",
+    "mist": "misty",
+    "snowy": "snow",
+    "snowstorm": "snow",
+    "blizzard": "snow",
+    "storm": "stormy",
+    "thunderstorm": "stormy",
+    "overcast": "cloudy",
+    "sunny": "clear",
+}
+SAME_TIME = {
+    "sunrise": "dawn",
+    "morning": "dawn",
+    "early morning": "dawn",
+    "daybreak": "dawn",
+    "sunset": "dusk",
+    "evening": "dusk",
+    "twilight": "dusk",
+    "noon": "day",
+    "midday": "day",
+    "afternoon": "day",
+    "midnight": "night",
+}
 
 
 def plain(text) -> str:
@@ -76,10 +102,13 @@ def score_one(row: dict, verdict: dict) -> dict:
     else:
         out["concrete"] = not is_abstract(main)
         out["mood_right"] = plain(verdict.get("mood")) in row.get("mood_seen", [])
-    for field, asked in (("time_of_day", row.get("time")), ("weather", row.get("weather"))):
+    for field, asked, same in (
+        ("time_of_day", row.get("time"), SAME_TIME),
+        ("weather", row.get("weather"), SAME_WEATHER),
+    ):
         if asked:
-            seen = plain(verdict.get(field))
-            out[f"{field}_right"] = SAME_WEATHER.get(seen, seen) == asked
+            seen, asked = plain(verdict.get(field)), plain(asked)
+            out[f"{field}_right"] = same.get(seen, seen) == same.get(asked, asked)
     return out
 
 

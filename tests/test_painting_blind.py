@@ -96,3 +96,21 @@ def test_scoring_never_writes_over_figures_already_quoted(tmp_path):
 
     with pytest.raises(SystemExit, match="choose a new --label"):
         score("test6", "any-job", "test6", judge_root=str(tmp_path), key_root=str(tmp_path))
+
+
+def test_an_asked_time_or_weather_is_read_as_the_judge_choice_it_means():
+    from evals.painting_blind_scoring import score_one
+
+    row = {
+        "id": "x",
+        "category": "time_weather",
+        "subject": "vineyard",
+        "accept": ["vineyard"],
+        "scene": [],
+        "time": "sunset",
+        "weather": "fog",
+    }
+    right = score_one(row, {"main_subject": "a vineyard", "time_of_day": "dusk", "weather": "misty", "keep": 3})
+    wrong = score_one(row, {"main_subject": "a vineyard", "time_of_day": "dawn", "weather": "clear", "keep": 3})
+    assert right["time_of_day_right"] and right["weather_right"]
+    assert not wrong["time_of_day_right"] and not wrong["weather_right"]

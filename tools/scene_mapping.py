@@ -331,7 +331,8 @@ def _place(phrase: str, phrases: list[tuple[str, str]]):
     if object_matching.available() and object_matching.nearest_object(phrase)[3] >= place.similarity:
         return None
     lands = [_family(p) for p, kind in phrases if kind == "setting"]
-    land = max((c for c in lands if c[1] >= LANDSCAPE_WORDS and c[0] != place.family), key=lambda c: c[1], default=None)
+    lands = [c for c in lands if c[1] >= LANDSCAPE_WORDS and c[0] not in (place.family, *SKIES)]  # a sky is no land
+    land = max(lands, key=lambda c: c[1], default=None)
     return place if land is None else replace(place, family=land[0], similarity=land[1], landform=None)
 
 
@@ -540,6 +541,7 @@ CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the cla
 NEAREST_FLOOR = 0.45  # a subject we cannot draw is drawn by its nearest drawing when this near by meaning
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene family is part of the land ("peaks")
+SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
 

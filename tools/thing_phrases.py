@@ -174,20 +174,29 @@ class Place:
 
 def place_of(phrase: str) -> Place | None:
     """The place a subject phrase names ("an old petrol station", "endless salt flats"), by meaning: the whole
-    phrase, or its last two words ("rolling tea plantations"), near one of a place's examples; None else, or for a
-    town."""
+    phrase, or its last two words ("rolling tea plantations"), near one of a place's examples whose last word
+    names the same kind of thing ("an empty park bench" is a bench, no park); None else, or for a town."""
     places = scene_words()["places"]
     owners = [name for name, table in places.items() for _ in table["examples"]]
     examples = [e for table in places.values() for e in table["examples"]]
     words = [w for w in re.findall(r"[a-z']+", phrase.lower()) if w not in ("a", "an", "the")]
+    if not words:
+        return None
     texts = [phrase] + ([" ".join(words[-2:])] if len(words) > 2 else [])
     near = np.max([similarities(text, examples) for text in texts], axis=0)
+    near = np.where(_example_heads(words[-1]) >= scene_words()["thresholds"]["same_head"], near, -1.0)
     best = int(near.argmax())
     town = float(similarities(phrase, scene_words()["towns"]).max())
     if near[best] < scene_words()["thresholds"]["place"] or town >= near[best]:  # a harbour town: its houses
         return None
     table = places[owners[best]]
     return Place(owners[best], table["family"], float(near[best]), table.get("landform"), tuple(table["holds"]))
+
+
+def _example_heads(head: str) -> np.ndarray:
+    """[place examples] how near each example's last word is to this word (1.0 for the very word)."""
+    heads = [re.findall(r"[a-z']+", e.lower())[-1] for t in scene_words()["places"].values() for e in t["examples"]]
+    return np.array([1.0 if h == head else s for h, s in zip(heads, similarities(head, heads))], np.float32)
 
 
 def framing_stage(phrase: str) -> tuple[str, float, str] | None:
