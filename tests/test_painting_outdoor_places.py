@@ -92,3 +92,12 @@ def test_a_towns_lit_windows_are_its_houses_own():
         pytest.skip("the icon sets are not installed")
     reading = read_scene("a small harbour town at night with lit windows", 0.0, 0.0)
     assert {m.entry.name for m in reading.objects} == {"house"}
+
+
+def test_the_reply_names_the_place_painted():
+    from tools.brief import CreativeBrief
+    from tools.paint import describe
+    from tools.painting_mapping import painting_parameters
+
+    said = describe(painting_parameters(CreativeBrief(subject="a petrol station in a snowstorm at midnight")))
+    assert said.startswith("a petrol station") and "snowy" in said

@@ -90,8 +90,10 @@ def describe(params: PaintingParameters) -> str:
     if params.scene.stage != "landscape":
         scene = _indoors(params.scene) if params.scene.stage == "interior" else "a portrait"
         scene += f" in {', '.join(params.colours)}" if params.colours else ""
-    things = params.scene.things_in_words()
-    return f"{' and '.join(things)}: {scene}" if things else scene
+    things = " and ".join(params.scene.things_in_words())
+    if params.scene.place is not None:  # "a petrol station with fuel pump and automobile: a snowy landscape"
+        things = f"{params.scene.place} with {things}" if things else params.scene.place
+    return f"{things}: {scene}" if things else scene
 
 
 def _indoors(scene) -> str:

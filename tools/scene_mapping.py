@@ -64,6 +64,7 @@ class SceneReading:
     left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
     setting: str | None = None  # a portrait's place behind the sitter (`figure_words.sitter_place`), else a wall
     room: str | None = None  # the room an interior is ("kitchen", "room" for a plain one), None for a table's
+    place: str | None = None  # the outdoor place a landscape is, in words ("a tram stop"), None for none
 
     def things_in_words(self) -> list[str]:
         """The things drawn, as a reply names them: "3 palm tree", "basket", a person by the words ("an old
@@ -592,6 +593,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         phrases = [(framing[2], "subject"), *phrases[1:]]
     inside = opens_inside(words)
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside)
+    place = _place(phrases[0][0], phrases) if phrases and phrases[0][1] == "subject" and not inside else None
     scenes += [framing[:2]] if framing is not None else []
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
     things = _people(phrases, things, subject, seed)
@@ -652,4 +654,5 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         time_from_words=time is not None,
         weather_from_words=weather is not None,
         setting=sitter_place(subject) if stage == "portrait" else None,
+        place=place.example if place is not None and stage == "landscape" else None,
     )

@@ -166,6 +166,7 @@ class Place:
     """An outdoor place or kind of land a subject names (`tools/data/scenes.yaml` places)."""
 
     name: str
+    example: str  # the place in words, as its nearest example says it ("a tram stop")
     family: str
     similarity: float
     landform: str | None
@@ -190,7 +191,8 @@ def place_of(phrase: str) -> Place | None:
     if near[best] < scene_words()["thresholds"]["place"] or town >= near[best]:  # a harbour town: its houses
         return None
     table = places[owners[best]]
-    return Place(owners[best], table["family"], float(near[best]), table.get("landform"), tuple(table["holds"]))
+    similarity, landform, holds = float(near[best]), table.get("landform"), tuple(table["holds"])
+    return Place(owners[best], examples[best], table["family"], similarity, landform, holds)
 
 
 def _example_heads(head: str) -> np.ndarray:
