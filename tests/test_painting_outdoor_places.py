@@ -101,3 +101,14 @@ def test_the_reply_names_the_place_painted():
 
     said = describe(painting_parameters(CreativeBrief(subject="a petrol station in a snowstorm at midnight")))
     assert said.startswith("a petrol station") and "snowy" in said
+
+
+def test_a_place_keeps_its_emblem_beside_the_things_its_words_list():
+    from tools.object_matching import available
+    from tools.scene_mapping import read_scene
+
+    if not available():
+        pytest.skip("the icon sets are not installed")
+    reading = read_scene("an old railway station with an empty platform, a bench and a clock", 0.0, 0.0)
+    names = [m.entry.name for m in reading.objects]
+    assert "station" in names and len(names) == 3

@@ -197,7 +197,7 @@ def _scenes_and_objects(
     (phrase, nearest drawing's words) of things too far from any drawing)."""
     from tools import object_matching
 
-    scenes, things, subject_scene, subject_match, left_out, holds = [], [], None, None, [], []
+    scenes, things, subject_scene, subject_match, left_out, holds, emblem = [], [], None, None, [], [], False
     in_room, nearest = False, None
     drawable = object_matching.available()
     thresholds = scene_words()["thresholds"]
@@ -219,7 +219,7 @@ def _scenes_and_objects(
             continue
         if place is not None:  # "an old petrol station": its land, holding what such a place holds (its pumps)
             scenes.append((place.family, place.similarity))
-            holds = list(place.holds) if drawable else []
+            holds, emblem = (list(place.holds) if drawable else []), bool(place.holds and drawable)
             continue
         owner = in_room or bool(things and things[0].role == "building")
         if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a room's skylight
@@ -301,6 +301,8 @@ def _scenes_and_objects(
             sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
             things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
     asked = bool(things)
+    if emblem:  # a railway station's station is drawn before a third thing its words list (a clock)
+        things = things[: MAX_KINDS - 1]
     things += _furnishings(holds, things, seed)
     if any(m.role != "figure" and set(m.entry.name.split("-")) & PEOPLE for m in things):
         things = [m for m in things if m.role != "figure"]  # a man in a rowing boat: the boat's drawing has him
