@@ -226,7 +226,8 @@ def _scenes_and_objects(
             continue
         family = _family(phrase)
         setting_place = place_of(phrase) if kind == "setting" else None
-        if setting_place is not None and setting_place.similarity > family[1]:  # "on a moor": the moor's land
+        moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN
+        if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
             family = (setting_place.family, setting_place.similarity)
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place
             kind = "setting" if family[1] >= thresholds["stage"] else "companion"
@@ -544,6 +545,7 @@ CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the cla
 NEAREST_FLOOR = 0.45  # a subject we cannot draw is drawn by its nearest drawing when this near by meaning
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene family is part of the land ("peaks")
+PLACE_MARGIN = 0.15  # a setting is a place's land only when this much nearer it than any family ("a moor")
 SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
