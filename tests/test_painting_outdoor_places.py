@@ -112,3 +112,13 @@ def test_a_place_keeps_its_emblem_beside_the_things_its_words_list():
     reading = read_scene("an old railway station with an empty platform, a bench and a clock", 0.0, 0.0)
     names = [m.entry.name for m in reading.objects]
     assert "station" in names and len(names) == 3
+
+
+def test_a_hyphened_doing_word_stays_with_its_thing():
+    from tools.object_matching import available
+    from tools.scene_mapping import read_scene
+
+    if not available():
+        pytest.skip("the icon sets are not installed")
+    reading = read_scene("a fire-breathing dragon", 0.0, 0.0)
+    assert [m.phrase for m in reading.objects] == ["a fire-breathing dragon"]  # no fire beside a dragon

@@ -545,6 +545,7 @@ CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the cla
 NEAREST_FLOOR = 0.45  # a subject we cannot draw is drawn by its nearest drawing when this near by meaning
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene family is part of the land ("peaks")
+HYPHENED = r"[a-z']+-[a-z]+(?:ing|ed)\b"  # one word, never a thing and its doing: "a fire-breathing dragon"
 PLACE_MARGIN = 0.15  # a setting is a place's land only when this much nearer it than any family ("a moor")
 SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
@@ -588,7 +589,7 @@ def object_matching_available() -> bool:
 
 def read_scene(subject: str, valence: float, arousal: float, style: str | None = None, seed: int = 0) -> SceneReading:
     """The scene a subject asks for and the things in it; the mood fills in what the subject leaves open."""
-    words = re.findall(r"[a-z']+|\d+|[,;]", subject.lower())
+    words = re.findall(HYPHENED + r"|[a-z']+|\d+|[,;]", subject.lower())
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
     phrases = subject_phrases(words, used)
