@@ -185,7 +185,7 @@ def _same_kind(phrase: str, name: str) -> bool:
 
 
 def _scenes_and_objects(
-    phrases: list[tuple[str, str]], seed: int, context: str = "", inside: bool = False
+    phrases: list[tuple[str, str]], seed: int, context: str = "", inside: bool = False, subject_place=None
 ) -> tuple[list, list, list]:
     """Each phrase judged a scene ((family or stage, similarity)) or a thing to draw (an ObjectMatch). The
     subject phrase is a thing when its nearest drawing is near enough and nearer than any scene; a companion
@@ -193,7 +193,8 @@ def _scenes_and_objects(
     only when it names a thing no scene holds (a bridge); at most MAX_KINDS kinds of thing are drawn; a part of the
     building or room it goes with (a cathedral's window) is that one's own. A subject that is no scene and too far
     from every drawing is still drawn by its nearest (a typewriter: a keyboard), never nothing, when that is
-    NEAREST_FLOOR near. `inside`: the subject is the inside of a place, a room. Returns (scenes, things, left out:
+    NEAREST_FLOOR near. `inside`: the subject is the inside of a place, a room; `subject_place`: the outdoor place
+    the subject names (`_place`), if any. Returns (scenes, things, left out:
     (phrase, nearest drawing's words) of things too far from any drawing)."""
     from tools import object_matching
 
@@ -210,7 +211,7 @@ def _scenes_and_objects(
             scenes.append((landform[1], landform[2]))
             continue
         room = room_of(phrase, inside) if kind == "subject" else None
-        place = _place(phrase, phrases) if kind == "subject" and not inside else None
+        place = subject_place if kind == "subject" else None
         if room is not None and place is not None and place.similarity > room[1]:  # a tram stop is no tram
             room = None
         if room is not None:  # "a messy kitchen": the room itself, furnished after the things the words list
@@ -552,15 +553,15 @@ OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside 
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
 
 
-def _landform(phrases: list[tuple[str, str]]) -> tuple[str, str, float] | None:
-    """The landform the subject names ("a waterfall") or its place has (rice paddies: terraces), else the first one
-    another phrase names: where the thing
-    stands ("castle ruins on a hill", "a lighthouse on a cliff") or what the scene holds ("a desert with dunes"),
-    else the first the subject names together with another phrase ("a lake | mountains": a lake below peaks)."""
+def _landform(phrases: list[tuple[str, str]], place=None) -> tuple[str, str, float] | None:
+    """The landform the subject names ("a waterfall") or its place has (rice paddies: terraces), else the first
+    one another phrase names: where the thing stands ("castle ruins on a hill", "a lighthouse on a cliff") or what
+    the scene holds ("a desert with dunes"), else the first the subject names together with another phrase ("a
+    lake | mountains": a lake below peaks)."""
     if not phrases or phrases[0][1] != "subject":
         return None
-    place = _place(phrases[0][0], phrases) if landform_of(phrases[0][0]) is None else None
-    if place is not None and place.landform is not None:  # rice paddies: terraces; a market square: its street
+    own = landform_of(phrases[0][0]) is not None
+    if place is not None and place.landform is not None and not own:  # rice paddies: terraces; a market: its street
         return place.landform, place.family, place.similarity
     alone = next(filter(None, (landform_of(p) for p, _ in phrases)), None)
     # a landscape asked in two phrases is no landform in either alone, and the subject's scene would drop the other
@@ -597,8 +598,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if framing is not None:  # "a still life of a cello": the cello, on a still life's table
         phrases = [(framing[2], "subject"), *phrases[1:]]
     inside = opens_inside(words)
-    scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside)
     place = _place(phrases[0][0], phrases) if phrases and phrases[0][1] == "subject" and not inside else None
+    scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside, place)
     scenes += [framing[:2]] if framing is not None else []
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
     things = _people(phrases, things, subject, seed)
@@ -608,7 +609,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
         scenes = [_family(subject)] if subject.strip() else []
-    landform = _landform(phrases)
+    landform = _landform(phrases, place)
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
         things = [m for m in things if _beside_landform(m)]
