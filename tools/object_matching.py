@@ -24,7 +24,7 @@ from models.painter.object_keywords import keywords
 from models.painter.object_library import ObjectEntry, entries, icons_dir, installed, is_people_emoji
 from models.painter.placement import ROLES
 from tools.embedding_search import embed
-from tools.scene_words import scene_words
+from tools.scene_words import scene_examples, scene_words
 from tools.thing_phrases import FORMS, container_halves
 
 SILHOUETTE_HANDICAP = 0.11  # a colour drawing wins unless the silhouette's name is clearly nearer
@@ -195,9 +195,7 @@ def _index() -> tuple[list[ObjectEntry], np.ndarray, np.ndarray]:
     vectors = cache["vectors"].astype(np.float32)
     library = entries(root)
     roles = _roles(library, vectors, cache["described"].astype(np.float32))
-    table = scene_words()
-    scene_examples = [e for group in ("families", "stages") for ex in table[group].values() for e in ex]
-    scene_named = (vectors @ embed(scene_examples).T).max(1) >= SCENE_NAMED
+    scene_named = (vectors @ embed(scene_examples()[1]).T).max(1) >= SCENE_NAMED
     roles[scene_named] = "scene"  # never drawn as a thing: the painter paints these as the scene itself
     return library, vectors, roles
 

@@ -20,7 +20,7 @@ import numpy as np
 from tools.embedding_search import embed, similarities
 from tools.figure_words import held_by, read_person, sitter_place
 from tools.mood_lexicon import read_mood
-from tools.scene_words import SCENES_PATH, scene_words  # noqa: F401 (re-exported: painting_mapping reads it here)
+from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
 from tools.subject_phrases import SETTINGS, STOP_WORDS, opens_inside, subject_phrases
 from tools.thing_phrases import (
     FORMS,
@@ -161,9 +161,7 @@ def _named_things(vectors: np.ndarray) -> np.ndarray:
 
 
 def _family(phrase: str) -> tuple[str | None, float]:
-    families = {**scene_words()["families"], **scene_words()["stages"]}
-    examples = [e for ex in families.values() for e in ex]
-    owners = [f for f, ex in families.items() for _ in ex]
+    owners, examples = scene_examples()
     scores = similarities(phrase, examples)
     best = int(scores.argmax())
     return owners[best], float(scores[best])

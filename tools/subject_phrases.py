@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tools.embedding_search import embed, similarities
-from tools.scene_words import scene_words
+from tools.scene_words import scene_examples
 from tools.thing_phrases import is_person
 
 STOP_WORDS = {
@@ -95,9 +95,7 @@ def _names_thing(words: str) -> bool:
 
 def _is_place(word: str) -> bool:
     """True when the word is a place, a scene's or an indoor stage's, by meaning ("room", "fields")."""
-    table = scene_words()
-    examples = [e for group in ("families", "stages") for ex in table[group].values() for e in ex]
-    return bool(similarities(word, examples).max() >= PLACE)
+    return bool(similarities(word, scene_examples()[1]).max() >= PLACE)
 
 
 def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:

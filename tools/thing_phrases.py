@@ -177,28 +177,28 @@ def place_of(phrase: str) -> Place | None:
     """The place a subject phrase names ("an old petrol station", "endless salt flats"), by meaning: the whole
     phrase, or its last two words ("rolling tea plantations"), near one of a place's examples whose last word
     names the same kind of thing ("an empty park bench" is a bench, no park); None else, or for a town."""
-    places = scene_words()["places"]
-    owners = [name for name, table in places.items() for _ in table["examples"]]
-    examples = [e for table in places.values() for e in table["examples"]]
+    owners, examples, heads = _place_examples()
     words = [w for w in re.findall(r"[a-z']+", phrase.lower()) if w not in ("a", "an", "the")]
     if not words:
         return None
     texts = [phrase] + ([" ".join(words[-2:])] if len(words) > 2 else [])
     near = np.max([similarities(text, examples) for text in texts], axis=0)
-    near = np.where(_example_heads(words[-1]) >= scene_words()["thresholds"]["same_head"], near, -1.0)
+    same_head = np.array([1.0 if h == words[-1] else s for h, s in zip(heads, similarities(words[-1], heads))])
+    near = np.where(same_head >= scene_words()["thresholds"]["same_head"], near, -1.0)
     best = int(near.argmax())
     town = float(similarities(phrase, scene_words()["towns"]).max())
     if near[best] < scene_words()["thresholds"]["place"] or town >= near[best]:  # a harbour town: its houses
         return None
-    table = places[owners[best]]
+    table = scene_words()["places"][owners[best]]
     similarity, landform, holds = float(near[best]), table.get("landform"), tuple(table["holds"])
     return Place(owners[best], examples[best], table["family"], similarity, landform, holds)
 
 
-def _example_heads(head: str) -> np.ndarray:
-    """[place examples] how near each example's last word is to this word (1.0 for the very word)."""
-    heads = [re.findall(r"[a-z']+", e.lower())[-1] for t in scene_words()["places"].values() for e in t["examples"]]
-    return np.array([1.0 if h == head else s for h, s in zip(heads, similarities(head, heads))], np.float32)
+@functools.lru_cache(maxsize=1)
+def _place_examples() -> tuple[list[str], list[str], list[str]]:
+    """(owner, example, example's last word) of every place example (`scenes.yaml` places), as three lists."""
+    pairs = [(name, e) for name, table in scene_words()["places"].items() for e in table["examples"]]
+    return [n for n, _ in pairs], [e for _, e in pairs], [re.findall(r"[a-z']+", e.lower())[-1] for _, e in pairs]
 
 
 def framing_stage(phrase: str) -> tuple[str, float, str] | None:
