@@ -81,7 +81,8 @@ def painting_plan(params: PaintingParameters) -> PaintingPlan:
         ObjectRequest(m.entry, m.role, m.count, m.colour, m.person, object_matching.real_size(m.entry))
         for m in params.scene.objects
     )
-    return PaintingPlan(params.spec, params.scene.stage, requests, params.scene.landform, params.scene.setting)
+    scene = params.scene
+    return PaintingPlan(params.spec, scene.stage, requests, scene.landform, scene.setting, scene.room)
 
 
 def describe(params: PaintingParameters) -> str:

@@ -26,6 +26,7 @@ PHENOMENON = 0.8  # a phrase this near a phenomenon's example is in the air, not
 FURNITURE = 0.76  # a drawing's name this near a furniture example is furniture
 ROOM = 0.86  # a subject this near a room's example is that room, furnished (scenes.yaml rooms)
 INSIDE_ROOM = 0.6  # the inside of a place this near a room's example is that room (else a plain room)
+TIE = 1e-4  # rooms this near alike are a tie, and the first listed wins ("a potter's studio": pottery, not studio)
 GENRE = 0.8  # "X of Y" whose X is this near an indoor stage's example ("a still life") is that stage showing Y
 PART = 0.75  # a companion this near a building part's example is part of the building it goes with
 FEATURE = 0.75  # a setting this near a room feature's example ("by the fire") puts that feature in the room
@@ -154,9 +155,9 @@ def room_of(phrase: str, inside: bool = False) -> tuple[str, float, list[str]] |
         near = float(similarities(phrase, table["examples"]).max())
         if words:
             near = max(near, float(similarities(words[-1], table["words"]).max()))
-        if near >= ROOM and (best is None or near > best[1]):
+        if near >= ROOM and (best is None or near > best[1] + TIE):
             best = (room, near, list(table["holds"]))
-        if near >= INSIDE_ROOM and (nearest[0] == "room" or near > nearest[1]):
+        if near >= INSIDE_ROOM and (nearest[0] == "room" or near > nearest[1] + TIE):
             nearest = (room, near, list(table["holds"]))
     return best if best is not None or not inside else nearest
 

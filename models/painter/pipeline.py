@@ -28,6 +28,7 @@ from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
 from models.painter.placement_rules import aspect, settle
 from models.painter.render import render_layout
+from models.painter.room_kinds import PLAIN, RoomDress, dress_of
 from models.painter.rooms import TABLE_EDGE, arrange_room, room_layout, table_reach, wall_shelves
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
@@ -57,6 +58,7 @@ class PaintingPlan:
     objects: tuple[ObjectRequest, ...] = field(default_factory=tuple)
     landform: str | None = None  # a landform asked as the subject, carved as the centre (`landforms.CARVE`)
     setting: str | None = None  # a portrait's place behind the sitter (`backdrops.SETTINGS`), else a wall
+    room: str | None = None  # an interior's kind of room (`room_kinds.DRESSES`), fitted out as such
 
 
 @contextlib.contextmanager
@@ -98,13 +100,20 @@ def layout_probabilities(layout_vae, spec: SceneSpec, seed: int, blend=None) -> 
 
 
 def indoor_layout(
-    stage: str, table_y: float, window_cx: float, window_w: float, table: tuple[float, float] | None = None, shelves=()
+    stage: str,
+    table_y: float,
+    window_cx: float,
+    window_w: float,
+    table: tuple[float, float] | None = None,
+    shelves=(),
+    dress: RoomDress = PLAIN,
 ) -> np.ndarray:
     """int [64, 64] class map of an interior (`rooms.room_layout`: walls, a window, a floor, the table under its
-    things, bookcases built in) or a portrait's backdrop (one wall)."""
+    things or the kind's counter, bookcases and the kind's shelves built in) or a portrait's backdrop (one wall)."""
     if stage == "portrait":  # one backdrop, no ledge: a line behind the shoulders read as a table's edge
         return np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["field_main"], dtype=np.int64)
-    return room_layout(LAYOUT_SIZE, table_y, window_cx, window_w, table, shelves)
+    goods = dress.goods is not None and dress.goods != "machines"
+    return room_layout(LAYOUT_SIZE, table_y, window_cx, window_w, table, shelves, dress.counter, goods)
 
 
 def table_under(placed: list) -> tuple[float, float] | None:
@@ -188,21 +197,31 @@ def _light_x(probs: np.ndarray, seed: int) -> float:
     return 0.25 if seed % 2 else 0.75
 
 
+def _indoors(plan: PaintingPlan, seed: int, placement_vae, indoor: str):
+    """(placed things, one-hot layout, the room's `RoomDress`) of an interior or a portrait's backdrop."""
+    dress = dress_of(plan.room if indoor == "interior" else None)
+    if not dress.table:  # no table in such a room: its things stand on the floor
+        floor = tuple(replace(r, role="building") if r.role in ON_TABLE else r for r in plan.objects)
+        plan = replace(plan, objects=floor)
+    placed, numbers = place_objects(placement_vae, plan, None, seed, indoor) if plan.objects else ([], None)
+    numbers = numbers or (0.62, 0.3, 0.3)
+    shelves = ()
+    if indoor == "interior":
+        placed, shelves = wall_shelves(placed)  # built in first: the other furniture is not crowded by them
+        placed = arrange_room(placed, numbers[0], ON_TABLE)
+    layout = indoor_layout(indoor, *numbers, table=table_under(placed), shelves=shelves, dress=dress)
+    return placed, one_hot(layout), dress
+
+
 def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, blend=None, finish=True, shown=None):
     """PIL image of size x size: the plan's scene and objects, painted (in `shown`'s colours when blending)."""
     spec = plan.spec
     indoor = _indoor_stage(plan)
     if indoor is not None:
         spec = replace(spec, weather="clear")  # no rain indoors
-        requests = plan.objects or ()
-        placed, numbers = place_objects(placement_vae, plan, None, seed, indoor) if requests else ([], None)
-        numbers = numbers or (0.62, 0.3, 0.3)
-        shelves = ()
-        if indoor == "interior":
-            placed, shelves = wall_shelves(placed)  # built in first: the other furniture is not crowded by them
-            placed = arrange_room(placed, numbers[0], ON_TABLE)
-        probs = one_hot(indoor_layout(indoor, *numbers, table=table_under(placed), shelves=shelves))
+        placed, probs, dress = _indoors(plan, seed, placement_vae, indoor)
     else:
+        dress = PLAIN
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed, spec.weather)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)
@@ -233,4 +252,5 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         stage=indoor or "landscape",
         landform=landform,
         setting=plan.setting if indoor == "portrait" else None,
+        room=dress,
     )

@@ -35,6 +35,7 @@ from models.painter.painted_in import (
     settle_objects,
     sitter_in_its_light,
 )
+from models.painter.room_kinds import PLAIN, RoomDress
 from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
@@ -291,12 +292,14 @@ def dress_scene(
     landform=None,
     street=None,
     setting=None,
+    room: RoomDress = PLAIN,
+    fitted: tuple = (),
 ) -> None:
-    """The underpainting's places and surfaces (in place): a room or a backdrop, or rock, clouds, crowns, light
-    on the land; houses (or a street seen from its pavement), boats, a wet street's reflections, soft crests (not on a
-    canyon's walls, whose bands are their form)."""
+    """The underpainting's places and surfaces (in place): a room (of its kind, its `fitted` things) or a backdrop,
+    or rock, clouds, crowns, light on the land; houses (or a street seen from its pavement), boats, a wet street's
+    reflections, soft crests (not on a canyon's walls, whose bands are their form)."""
     if stage == "interior":
-        dress_room(ref, labels, spec, rng)
+        dress_room(ref, labels, spec, rng, room, fitted)
     elif stage == "portrait":
         dress_portrait(ref, labels, spec, rng, setting)
     else:
@@ -335,12 +338,14 @@ def render_layout(
     stage: str = "landscape",
     landform: str | None = None,
     setting: str | None = None,
+    room: RoomDress = PLAIN,
 ) -> Image.Image:
     """Paint a layout ([K, h, w] probabilities or a one-hot map) for this spec at size x size; `objects`
     (an `objects.ObjectPainter`) paints things into the underpainting and restates them over the strokes;
     `stage` "interior" or "portrait" paints the layout's fields as a room lit by its window or a backdrop;
     a `landform` asked as the subject is finished as such (a street drawn again crisply at the output size);
-    a portrait's `setting` (`backdrops.SETTINGS`) is the sitter's place behind them, else a studio wall."""
+    a portrait's `setting` (`backdrops.SETTINGS`) is the sitter's place behind them, else a studio wall; an
+    interior is fitted out as its kind of `room` (`room_kinds`)."""
     rng = np.random.default_rng(seed)
     labels = labels_at(probs, size, rng)
     street = street_view(seed) if landform == "street" else None
@@ -359,10 +364,9 @@ def render_layout(
     if stage == "landscape":
         discs = add_moon(labels, discs, spec)
     direction = light_direction(size, discs)
-    if stage == "interior":
-        furnish_room(labels)
+    fitted = furnish_room(labels, room) if stage == "interior" else ()
     ref = underpainting(labels, spec, rng)
-    dress_scene(ref, labels, spec, stage, rng, landform, street, setting)
+    dress_scene(ref, labels, spec, stage, rng, landform, street, setting, room, fitted)
     if stage == "interior":
         dim_the_room(ref, labels, spec.time)
     add_glow(ref, labels, discs, spec)

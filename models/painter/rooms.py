@@ -20,9 +20,13 @@ import numpy as np
 
 from models.painter.backdrops import paint_setting
 from models.painter.placement_rules import aspect
+from models.painter.room_fittings import fit_out, paint_fitted
+from models.painter.room_kinds import PLAIN, RoomDress
+from models.painter.room_surfaces import DADO, floor_colours, floor_pattern, wall_colour, wall_pattern
 from models.painter.scene_colours import _tinted, hsv_colour, mood_light
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
+from models.painter.shelf_goods import GOODS, paint_goods
 from models.painter.sitter import BACKDROP_HUE
 
 WALL, LEDGE, ACCENT = CLASSES.index("field_main"), CLASSES.index("field_dark"), CLASSES.index("field_light")
@@ -40,6 +44,7 @@ SHELF_PITCH, SHELF_TOP = 0.11, 0.1  # a bookcase's shelves this far apart, its t
 CROWDED = 0.75  # furniture that does not fit side by side is spaced at this share of its width
 FURNITURE_FORWARD = 0.08  # furniture's foot at least this far below the wall's foot: on the floor, in front
 BOARDS = 7  # floorboards across the back wall's width
+COUNTER_SPAN, COUNTER_FRONT = 0.78, 0.15  # a counter runs this far across from one side; its front's height
 
 
 def room_layout(
@@ -49,10 +54,16 @@ def room_layout(
     window_w: float,
     table: tuple[float, float] | None = None,
     shelves: tuple[tuple[float, float], ...] = (),
+    counter: bool = False,
+    wall_shelves: bool = False,
 ) -> np.ndarray:
     """int [size, size] class map of a room: back and side walls, a window, skirting, a floor and, when `table`
     gives its (left, right), a table whose top's back edge is at table_y (else the floor meets the wall there);
-    each of `shelves` (left, right) a bookcase built against the back wall, floor to near the top, full of books."""
+    each of `shelves` (left, right) a bookcase built against the back wall, floor to near the top, full of books.
+    A shop's `counter` runs across the front from one side (the table grown into it, its things on it), and
+    `wall_shelves` line the back wall each side of the window (`shelf_goods` fills them)."""
+    if counter:
+        table = _counter_reach(table, window_cx)
     y, x = np.mgrid[0:size, 0:size] / (size - 1)
     labels = np.full((size, size), WALL, dtype=np.int64)
     floor_y = table_y + FLOOR_BEHIND if table else table_y
@@ -64,6 +75,8 @@ def room_layout(
     window_cx, window_w = _beside_shelves(window_cx, window_w, shelves)
     half = window_w / 2
     window_cx = float(np.clip(window_cx, SIDE + half + 0.03, 1 - SIDE - half - 0.03))
+    if wall_shelves:
+        shelves = shelves + _beside_window(window_cx, half)
     top, bottom = 0.1, min(table_y - 0.04, 0.5, floor_y - 0.12)
     window = (np.abs(x - window_cx) < half) & (y > top) & (y < bottom)
     labels[(np.abs(x - window_cx) < half + 0.025) & (y > top - 0.025) & (y < bottom + 0.025)] = FRAME
@@ -73,8 +86,30 @@ def room_layout(
     for left, right in shelves:
         _bookcase(labels, x, y, left, right, floor_y)
     if table:
-        _table(labels, x, y, table_y, *table)
+        (_counter if counter else _table)(labels, x, y, table_y, *table)
     return labels
+
+
+def _counter_reach(table: tuple[float, float] | None, window_cx: float) -> tuple[float, float]:
+    """(left, right) of a counter: from the side away from the window to COUNTER_SPAN across, and under the
+    things asked for wherever they stand."""
+    left, right = (0.0, COUNTER_SPAN) if window_cx >= 0.5 else (1 - COUNTER_SPAN, 1.0)
+    if table:
+        left, right = min(left, table[0]), max(right, table[1])
+    return left, right
+
+
+def _beside_window(window_cx: float, half: float) -> tuple[tuple[float, float], ...]:
+    """(left, right) of the stretches of back wall each side of the window wide enough for shelves."""
+    spans = ((SIDE + 0.01, window_cx - half - 0.05), (window_cx + half + 0.05, 1 - SIDE - 0.01))
+    return tuple((float(a), float(b)) for a, b in spans if b - a >= 0.12)
+
+
+def _counter(labels: np.ndarray, x: np.ndarray, y: np.ndarray, top_y: float, left: float, right: float) -> None:
+    """In place: a counter's top across the room and its solid front down to the floor (no legs)."""
+    front = top_y + TABLE_DEPTH
+    labels[(y >= top_y) & (y < front) & (x >= left) & (x <= right)] = TABLE
+    labels[(y >= front) & (y < front + COUNTER_FRONT) & (x >= left) & (x <= right)] = LEDGE
 
 
 def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> list:
@@ -222,8 +257,16 @@ def _window_box(labels: np.ndarray) -> tuple[int, int, int, int] | None:
     return int(ys.min()), int(ys.max()), int(xs.min()), int(xs.max())
 
 
-def dress_room(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
-    """In place: wall, frame, sill, table, a picture and a curtain, lit from the window."""
+def dress_room(
+    ref: np.ndarray,
+    labels: np.ndarray,
+    spec: SceneSpec,
+    rng: np.random.Generator,
+    dress: RoomDress = PLAIN,
+    fitted: tuple = (),
+) -> None:
+    """In place: walls of the kind's material, frame, sill, table or counter, floor, shelves, a picture and a
+    curtain, lit from the window; then the kind's `fitted` things (`room_fittings`)."""
     size = labels.shape[0]
     window = _window_box(labels)
     top, bottom, left, right = window if window else (size // 10, size // 2, size // 3, 2 * size // 3)
@@ -231,8 +274,13 @@ def dress_room(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.ran
     y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size
     light = mood_light(spec)
     near_window = np.exp(-(((x - cx / size) / 0.45) ** 2)) * (1 - 0.35 * np.clip(0.25 - y, 0, 1) * 4)
-    wall_rgb = _palette_lean(_plaster(spec, rng)[None, None], spec, 0.35)
-    wall = wall_rgb * (0.55 + 0.45 * near_window)[..., None] * light
+    material = wall_colour(dress.wall, dress.wall_hue, _plaster(spec, rng))
+    wall_rgb = _palette_lean(material[None, None], spec, 0.35 if dress.wall == "plaster" else 0.15)
+    grain = wall_pattern(dress.wall, x, y, rng)
+    if dress.wall == "panelling":  # panelled to the dado rail, plaster above
+        grain = np.where(y > DADO, grain, 1.0)
+        wall_rgb = np.where((y > DADO)[..., None], wall_rgb, _palette_lean(_plaster(spec, rng)[None, None], spec, 0.35))
+    wall = wall_rgb * (grain * (0.55 + 0.45 * near_window))[..., None] * light
     side = 1 if cx < size / 2 else -1  # the far side of the room, away from the window
     is_wall = labels == WALL
     ref[is_wall] = wall[is_wall]
@@ -249,35 +297,40 @@ def dress_room(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.ran
     ref[table] = _palette_lean(top_rgb[table], spec, 0.15)
     ledge = labels == LEDGE
     ref[ledge] = _palette_lean(wood * 0.36 * light * np.ones((int(ledge.sum()), 3), np.float32), spec, 0.15)
-    _floor(ref, labels, spec, wood, light, (x, y), cx / size, rng)
-    _spines(ref, labels, y, light, rng)
+    _floor(ref, labels, spec, wood, light, (x, y), cx / size, dress.floor, rng)
+    if dress.goods in GOODS:
+        paint_goods(ref, labels == BOOKS, dress.goods, SHELF_TOP, SHELF_PITCH, light, rng)
+    else:
+        _spines(ref, labels, y, light, rng)
     accent = labels == ACCENT
     if accent.any():  # the curtain: accent colour in folds; the picture: its own little sky over hills
         folds = 0.8 + 0.2 * np.sin(x * size / (size / 40))[accent]
         curtain = hsv_colour(spec.accent_hue, min(0.55, 0.25 + spec.accent_saturation * 0.5), 0.62) * light
         ref[accent] = curtain * folds[:, None]
+    paint_fitted(ref, labels, fitted, wood, light, rng)
 
 
-def _floor(ref, labels, spec: SceneSpec, wood, light, grid, window_x: float, rng: np.random.Generator) -> None:
-    """In place: floorboards running towards the eye, darker towards the wall, lit in front of the window, in the
-    table's shadow under it."""
+def _floor(ref, labels, spec: SceneSpec, wood, light, grid, window_x: float, material: str, rng) -> None:
+    """In place: the floor (boards, tiles, a chequer, stone) in perspective towards the eye, darker towards the
+    wall, lit in front of the window, in the table's shadow under it."""
     x, y = grid
     floor = labels == FLOOR
     if not floor.any():
         return
     top = y[floor].min()
-    across = (x - 0.5) / np.maximum(y - EYE, 0.02) * (top - EYE)  # boards' width at the wall's foot
-    joints = np.abs(((across * BOARDS) % 1.0) - 0.5) > 0.475  # a thin dark line between boards
+    pattern, dark = floor_pattern(material, x, y, top, EYE, BOARDS)
     near = np.clip((y - top) / max(1e-3, 1 - top), 0, 1)
     sun = np.exp(-(((x - window_x) / 0.2) ** 2)) * np.exp(-(((y - top - 0.12) / 0.15) ** 2))
     boards = hsv_colour(rng.uniform(26, 36), 0.36, 0.64)  # paler than the table: the table stands out on it
-    shade = (0.62 + 0.3 * near) * (1 - 0.3 * joints) * (1 + 0.45 * sun)
+    pale, deep = floor_colours(material, boards)
+    shade = (0.62 + 0.3 * near) * pattern * (1 + 0.45 * sun)
     table = labels == TABLE
     if table.any():  # under the table, between its legs: its shadow
         rows, cols = np.nonzero(table)
         under = (x * (labels.shape[0] - 1) >= cols.min()) & (x * (labels.shape[0] - 1) <= cols.max())
         shade = shade * np.where(under & (y * (labels.shape[0] - 1) > rows.max()), 0.6, 1.0)
-    ref[floor] = _palette_lean((boards[None, None] * shade[..., None] * light)[floor], spec, 0.15)
+    colour = np.where(dark[..., None], deep[None, None], pale[None, None])
+    ref[floor] = _palette_lean((colour * shade[..., None] * light)[floor], spec, 0.15)
 
 
 def _spines(ref: np.ndarray, labels: np.ndarray, y: np.ndarray, light: float, rng: np.random.Generator) -> None:
@@ -303,14 +356,18 @@ def _table_top(labels: np.ndarray) -> int:
     return int(rows.min()) if len(rows) else int(labels.shape[0] * 0.62)
 
 
-def furnish_room(labels: np.ndarray) -> None:
-    """In place, before the underpainting: a framed picture on the wall on the far side from the window, a
-    curtain beside the window (where the wall is free)."""
+def furnish_room(labels: np.ndarray, dress: RoomDress = PLAIN) -> tuple:
+    """In place, before the underpainting: the kind's window and fittings (`room_fittings`; returned, to be
+    painted), a framed picture on the wall on the far side from the window, a curtain beside the window (where
+    the wall is free)."""
     size = labels.shape[0]
     window = _window_box(labels)
     if window is None:
-        return
+        return ()
     top, bottom, left, right = window
+    fitted = fit_out(labels, dress, window)
+    if dress.picture != "landscape":
+        return fitted
     side = 1 if (left + right) / 2 < size / 2 else -1
     table = _table_top(labels)
     w = int(size * 0.16)
@@ -324,11 +381,14 @@ def furnish_room(labels: np.ndarray) -> None:
         hill = py0 + (py1 - py0) * 0.6 + (py1 - py0) * 0.1 * np.sin(np.arange(x0, x1) / max(1, w) * 6)
         rows = np.arange(py0, py1)[:, None]
         labels[py0:py1, x0:x1][rows >= hill[None, :]] = CLASSES.index("far")
+    if not dress.curtain:
+        return fitted
     cw = int(size * 0.07)
     cx0 = left - cw - size // 60 if side > 0 else right + size // 60
     if 0 <= cx0 and cx0 + cw < size:
         column = labels[max(0, top - size // 30) : bottom + size // 20, cx0 : cx0 + cw]
         column[column == WALL] = ACCENT
+    return fitted
 
 
 def dress_portrait(
