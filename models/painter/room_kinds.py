@@ -45,11 +45,11 @@ DRESSES: dict[str, RoomDress] = {
     "bedroom": RoomDress("wallpaper", 210.0, "boards", None, False, 0, 0, "sash", "landscape", True),
     "library": RoomDress("panelling", 25.0, "boards", None, False, 0, 0, "arched", "landscape", True),
     "studio": RoomDress("whitewash", None, "boards", None, False, 0, 0, "panes", "landscape", False),
-    "living room": RoomDress("wallpaper", 95.0, "boards", None, False, 0, 0, "sash", "landscape", True),
+    "living room": RoomDress("wallpaper", 95.0, "boards", None, False, 0, 0, "panes", "landscape", True),
     "bathroom": RoomDress("tiles", 160.0, "tiles", None, False, 0, 0, "high", "mirrors", False),
     "workshop": RoomDress("brick", 12.0, "stone", None, False, 0, 0, "panes", None, False),
     "classroom": RoomDress("plaster", None, "boards", None, False, 0, 0, "panes", "board", False),
-    "dining room": RoomDress("panelling", 0.0, "boards", None, False, 0, 0, "arched", "landscape", True),
+    "dining room": RoomDress("panelling", 0.0, "boards", None, False, 0, 0, "sash", "landscape", True),
 }
 
 
