@@ -33,11 +33,12 @@ system:
 	     $(SYSTEM_PACKAGES) >/dev/null) || echo "apt-get failed: built-in synthesizer, browser test skipped"; \
 	else echo "no apt-get: audio uses the built-in synthesizer, the browser test is skipped"; fi
 
-# The painter's object drawings (three iconify sets from the npm registry, once, into ~/.cache/artchat/icons) and
-# the sentence embeddings of their names. Without npm the painter paints scenes only (the tests say why they skip).
+# The painter's object drawings (three iconify sets from the npm registry, once, into ~/.cache/artchat/icons), their
+# CLDR keywords, WordNet's nouns and the sentence embeddings of their names. Without npm the painter paints scenes
+# only (the tests say why they skip).
 icons: venv
 	@if command -v npm >/dev/null 2>&1; then $(PY) -m models.painter.object_library install && $(PY) -m models.painter.object_keywords \
-		&& $(PY) -m tools.object_matching; \
+		&& $(PY) -m tools.word_net && $(PY) -m tools.object_matching; \
 	else echo "no npm: the painter's object drawings are not installed (apt-get install npm, then make icons)"; fi
 
 prepare: venv qwen

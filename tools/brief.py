@@ -121,10 +121,14 @@ def impossible_values(text: str) -> str | None:
             continue
         stated = match.group(0).strip()
         if unit.lower().startswith("bar"):
-            return (f"{stated!r} is not a length a melody can have: give a whole number of bars from "
-                    f"{BARS_RANGE[0]} to {BARS_RANGE[1]}, e.g. '16 bars' or 'make it longer'. Nothing was changed.")
-        return (f"{stated!r} is not a tempo a melody can have: give a tempo from {TEMPO_RANGE[0]} to "
-                f"{TEMPO_RANGE[1]} bpm, e.g. 'at 60 bpm' or 'slower'. Nothing was changed.")
+            return (
+                f"{stated!r} is not a length a melody can have: give a whole number of bars from "
+                f"{BARS_RANGE[0]} to {BARS_RANGE[1]}, e.g. '16 bars' or 'make it longer'. Nothing was changed."
+            )
+        return (
+            f"{stated!r} is not a tempo a melody can have: give a tempo from {TEMPO_RANGE[0]} to "
+            f"{TEMPO_RANGE[1]} bpm, e.g. 'at 60 bpm' or 'slower'. Nothing was changed."
+        )
     return None
 
 

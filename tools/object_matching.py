@@ -334,6 +334,21 @@ def head_nouns(words: list[str] | tuple[str, ...]) -> frozenset[str]:
     return frozenset({words[-1]} | ({words[-2]} if classed else set()))
 
 
+def drawing_named(words: str) -> bool:
+    """True when these words are a drawing's whole name, singular ("dog", "palm tree"), or two words or more
+    that a colour drawing's name and keywords hold ("frying pan": the cooking emoji)."""
+    said = _name_words(words)
+    if not said:
+        return False
+    named = any(name == said for _, name in _names_by_head().get(said[-1], []))
+    return named or (len(said) > 1 and any(set(said) <= kept for kept in _keyword_sets()))
+
+
+def known_word(word: str) -> bool:
+    """True when this (singular) word is the last of some drawing's name: there is a drawing of that thing."""
+    return word in _names_by_head()
+
+
 @functools.lru_cache(maxsize=1)
 def _names_by_word() -> dict[str, list[tuple[int, frozenset[str], frozenset[str]]]]:
     """The drawings by each word of their name (singular), with their head nouns and all their words: "salt" ->

@@ -19,7 +19,9 @@ import numpy as np
 
 from tools.embedding_search import embed, similarities
 from tools.figure_words import held_by, read_person, sitter_place
+from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
+from tools.plain_words import plain_phrase
 from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
 from tools.subject_phrases import SETTINGS, STOP_WORDS, opens_inside, subject_phrases
 from tools.thing_phrases import (
@@ -228,8 +230,9 @@ def _scenes_and_objects(
         moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN
         if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
             family = (setting_place.family, setting_place.similarity)
-        if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place
-            kind = "setting" if family[1] >= thresholds["stage"] else "companion"
+        if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
+            thing = drawable and object_matching.nearest_object(phrase)[3] >= family[1] + thresholds["object_margin"]
+            kind = "setting" if family[1] >= thresholds["stage"] and not thing else "companion"
         same_kind = None if kind == "subject" else _same_kind
         match = (
             object_matching.match_objects([phrase], seed, context=context, accept=same_kind, spelled=kind != "setting")[
@@ -246,11 +249,13 @@ def _scenes_and_objects(
         needed = thresholds["object_more"] if kind == "companion" or things else thresholds["object"]
         if kind == "companion" and head >= 1.0:  # "with the Eiffel tower": a tower, the nearest we have
             needed = thresholds["object"]
+        seat = kind == "setting" and _indoor_seat(match, family)
         if kind == "setting":  # where a thing is: drawn only when it is a thing to be in (a rowing boat), not a place
             boat = match is not None and match.role == "floats"
             needed = (
                 max(thresholds["object_setting"], family[1] + thresholds["setting_margin"]) if boat else float("inf")
             )
+            needed = thresholds["object_setting"] if seat else needed
         if head < thresholds["same_head"]:  # "ropes" is no rope bridge: the drawing must be the same kind of thing
             needed = float("inf")
         scene_margin = family[1] + thresholds["object_margin"]  # a thing, not a scene, by meaning alone
@@ -270,8 +275,8 @@ def _scenes_and_objects(
         if match is not None and match.similarity >= needed:
             if len(things) < MAX_KINDS:
                 things.append(match)
-            if kind == "setting":  # a rowing boat is on a lake
-                scenes.append(family)
+            if kind == "setting":  # a rowing boat is on a lake, a sofa in a room
+                scenes.append(("interior", max(family[1], thresholds["stage"])) if seat else family)
             holder = phrase.split(" of ", 1)[0] if " of " in phrase else None
             place = _family(holder) if holder else (None, 0.0)
             if place[0] in scene_words()["families"] and place[1] >= thresholds["stage"]:
@@ -322,6 +327,12 @@ def _scenes_and_objects(
     return scenes, things, [p for p in left_out if p[1] not in drawn]
 
 
+def _indoor_seat(match, family: tuple[str | None, float]) -> bool:
+    """True when a setting is a piece of furniture that stands indoors ("asleep on a sofa", "in an armchair"): the
+    thing is drawn on it, in a room. A park bench reads as a garden's, so stays outdoors."""
+    return match is not None and family[0] == "interior" and is_furniture(match.entry.words)
+
+
 def _place(phrase: str, phrases: list[tuple[str, str]]):
     """The place the subject phrase names (`place_of`), when it is nearer that place than any scene family's
     example ("a lake" is a lake, no salt lake) and than any drawing ("a train" is a train, no station). A setting
@@ -367,9 +378,10 @@ def _room_feature(match) -> bool:
 
 
 def _room_role(match) -> str:
-    """Where a thing goes in a room: furniture (and the room's own fireplace) on the floor, large; an animal or a
-    figure as it is; anything else ("a ladder" by its name floats, "a greenhouse fern" a plant) on the table."""
-    if is_furniture(match.entry.words) or _room_feature(match):
+    """Where a thing goes in a room: furniture, the room's own fireplace and anything as big as a building (a
+    washing machine, a fridge) on the floor, large; an animal or a figure as it is; anything else ("a ladder" by
+    its name floats, "a greenhouse fern" a plant) on the table."""
+    if is_furniture(match.entry.words) or _room_feature(match) or match.role == "building":
         return "building"
     person = match.role == "figure" and set(match.entry.name.split("-")) & PEOPLE
     return match.role if match.role == "stands" or person else "still_life"
@@ -591,12 +603,13 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     words = re.findall(HYPHENED + r"|[a-z']+|\d+|[,;]", subject.lower())
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
-    phrases = subject_phrases(words, used)
+    phrases = [(plain_phrase(p, subject), kind) for p, kind in subject_phrases(words, used)]
     framing = framing_stage(phrases[0][0]) if phrases and phrases[0][1] == "subject" else None
     if framing is not None:  # "a still life of a cello": the cello, on a still life's table
         phrases = [(framing[2], "subject"), *phrases[1:]]
-    inside = opens_inside(words)
-    place = _place(phrases[0][0], phrases) if phrases and phrases[0][1] == "subject" and not inside else None
+    subject_first = bool(phrases) and phrases[0][1] == "subject"
+    inside = opens_inside(words) or (subject_first and indoor_place(phrases[0][0], subject))
+    place = _place(phrases[0][0], phrases) if subject_first and not inside else None
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside, place)
     scenes += [framing[:2]] if framing is not None else []
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]

