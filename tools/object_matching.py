@@ -345,8 +345,9 @@ def drawing_named(words: str) -> bool:
 
 
 def known_word(word: str) -> bool:
-    """True when this (singular) word is the last of some drawing's name: there is a drawing of that thing."""
-    return word in _names_by_head()
+    """True when this (singular) word is the last of some drawing's name, or the class such a last word says (a
+    palm tree is a tree): there are drawings of that thing."""
+    return word in _names_by_head() or word in CLASS_NOUNS
 
 
 @functools.lru_cache(maxsize=1)

