@@ -21,6 +21,7 @@ from tools.embedding_search import embed, similarities
 from tools.figure_words import held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
+from tools.person_nouns import names_person
 from tools.plain_words import plain_phrase
 from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
 from tools.subject_phrases import SETTINGS, STOP_WORDS, opens_inside, subject_phrases
@@ -273,7 +274,8 @@ def _scenes_and_objects(
         part &= not person  # a man and a woman: two people; a man with a beard: one
         if part:  # a house's red door, an old man's beard: neither a second thing nor a scene
             continue
-        if match is not None and match.similarity >= needed:
+        who = kind == "subject" and drawable and match is not None and _person_not_drawn(phrase, match, context)
+        if match is not None and match.similarity >= needed and not who:
             if len(things) < MAX_KINDS:
                 things.append(match)
             if headed and family[1] >= thresholds["stage"]:  # its modifier's scene is where it stands
@@ -286,7 +288,7 @@ def _scenes_and_objects(
                 scenes.append(place)  # a field of sunflowers: a field, a meadow of wildflowers: a meadow
             continue
         person = None
-        if kind == "subject" and drawable and is_person(phrase):  # (a bust, in a landscape made whole below)
+        if kind == "subject" and drawable and (who or is_person(phrase)):  # (a bust, in a landscape made whole below)
             person = object_matching.match_objects([phrase], seed, role="figure", context=context)[0]
         if person is not None:  # "a gardener" is nearer a garden than any drawing, but a person is asked for
             things.append(person)
@@ -343,6 +345,13 @@ def _head_names(phrase: str, match, family: str | None) -> bool:
     drawn = {object_matching.singular(w) for w in match.entry.words.lower().split()}
     named = object_matching.drawing_named(head) and head in drawn
     return named and _family(head)[0] != family
+
+
+def _person_not_drawn(phrase: str, match, context: str) -> bool:
+    """True when the subject names a person (WordNet) but its nearest drawing is a thing of their work: "a
+    violinist" is a person playing, not a violin."""
+    person = match.role == "figure" or bool(set(match.entry.name.split("-")) & PEOPLE)
+    return not person and names_person(phrase, context)
 
 
 def _acted_on(phrase: str, family: tuple[str | None, float]) -> bool:
