@@ -274,7 +274,7 @@ def _scenes_and_objects(
         part &= not person  # a man and a woman: two people; a man with a beard: one
         if part:  # a house's red door, an old man's beard: neither a second thing nor a scene
             continue
-        who = kind == "subject" and drawable and match is not None and _person_not_drawn(phrase, match, context)
+        who = kind == "subject" and drawable and match is not None and _person_not_drawn(phrase, match)
         if match is not None and match.similarity >= needed and not who:
             if len(things) < MAX_KINDS:
                 things.append(match)
@@ -347,11 +347,13 @@ def _head_names(phrase: str, match, family: str | None) -> bool:
     return named and _family(head)[0] != family
 
 
-def _person_not_drawn(phrase: str, match, context: str) -> bool:
-    """True when the subject names a person (WordNet) but its nearest drawing is a thing of their work: "a
-    violinist" is a person playing, not a violin."""
+def _person_not_drawn(phrase: str, match) -> bool:
+    """True when the subject names a person (WordNet) but its nearest drawing is a thing of their work, not named
+    outright: "a violinist" is a person playing, not a violin ("a whale" is the whale, though also a giant)."""
+    from tools import object_matching
+
     person = match.role == "figure" or bool(set(match.entry.name.split("-")) & PEOPLE)
-    return not person and names_person(phrase, context)
+    return not person and match.similarity < object_matching.NAMED and names_person(phrase)
 
 
 def _acted_on(phrase: str, family: tuple[str | None, float]) -> bool:
