@@ -558,7 +558,8 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
     families = scene_words()["families"]
     lands = [c for c in scenes if c[0] in families and c[0] not in ABSTRACT]
     land = max(lands, key=lambda c: c[1], default=(None, 0.0))
-    if subject.role in ("figure", "stands") and land[1] >= OUT_THERE:  # kids with an ice cream on a park bench
+    holding = subject.role in ("figure", "stands") and "still_life" in roles  # kids with an ice cream
+    if holding and land[1] >= OUT_THERE:  # ... on a park bench: out there, not at a table
         return land
     if "still_life" in roles and not roles & {"floats", "swims", "building", "flies"}:  # a dog by the fire: indoors
         return "interior", 1.0
