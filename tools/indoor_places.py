@@ -19,6 +19,7 @@ STEPS_UP = 4  # a chemistry lab is a laboratory at one step, a bakery a shop at 
 SENSES = 3
 WORDS_BACK = 2  # the word or two before a furniture head ("a diner counter": the diner)
 FURNITURE = {"furniture", "article of furniture", "piece of furniture", "table", "seat"}
+ROOM = {"room", "chamber"}
 OUTSIDE = {"outside", "outdoors", "exterior", "facade", "shopfront", "storefront", "streetside"}
 
 
@@ -45,6 +46,8 @@ def indoor_place(phrase: str, context: str) -> bool:
     words = words[:-1] + [singular(words[-1])]
     heads = [" ".join(words[-size:]) for size in (3, 2, 1) if len(words) >= size]
     head = next((s for s in (word_net.meant_sense(n, context, SENSES) for n in heads) if s is not None), None)
+    if head is not None and ROOM & set(head.words):  # "the attic room": a room the room reading knows already
+        return False
     if head is not None and _is_indoors(head):
         return True
     before = [s for n in words[-1 - WORDS_BACK : -1] for s in word_net.senses(n)[:SENSES]]  # any of its senses

@@ -334,14 +334,30 @@ def head_nouns(words: list[str] | tuple[str, ...]) -> frozenset[str]:
     return frozenset({words[-1]} | ({words[-2]} if classed else set()))
 
 
-def drawing_named(words: str) -> bool:
-    """True when these words are a drawing's whole name, singular ("dog", "palm tree"), or two words or more
-    that a colour drawing's name and keywords hold ("frying pan": the cooking emoji)."""
+def named_roles(words: str) -> set[str]:
+    """The roles of the drawings these words name: whose whole name they are, singular ("dog", "palm tree"), or,
+    for two words or more, whose colour drawing's name and keywords hold them ("frying pan": the cooking emoji)."""
     said = _name_words(words)
     if not said:
-        return False
-    named = any(name == said for _, name in _names_by_head().get(said[-1], []))
-    return named or (len(said) > 1 and any(set(said) <= kept for kept in _keyword_sets()))
+        return set()
+    found = [i for i, name in _names_by_head().get(said[-1], []) if name == said]
+    if len(said) > 1:
+        found += [i for i, kept in enumerate(_keyword_sets()) if set(said) <= kept]
+    return {str(_index()[2][i]) for i in found}
+
+
+def drawing_named(words: str) -> bool:
+    """True when these words name a drawing (`named_roles`)."""
+    return bool(named_roles(words))
+
+
+def nearness(phrase: str) -> float:
+    """How near the phrase's nearest drawing is by meaning: the whole phrase, or its mean with its head noun."""
+    library, vectors, _ = _index()
+    words = head_words(phrase)
+    texts = [phrase] + ([singular(words[-1])] if len(words) > 1 else [])
+    per_text = vectors @ embed(texts).T
+    return float(np.maximum(per_text[:, 0], per_text.mean(1)).max())
 
 
 def known_word(word: str) -> bool:

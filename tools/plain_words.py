@@ -17,7 +17,7 @@ import numpy as np
 
 from tools import word_net
 from tools.embedding_search import embed
-from tools.object_matching import IRREGULAR, drawing_named, head_words, known_word, nearest_object, singular
+from tools.object_matching import IRREGULAR, drawing_named, head_words, known_word, named_roles, nearness, singular
 
 THINGS = ("animal", "artifact", "food", "person", "plant")
 STEPS_UP = 2  # a bulldog is a dog two steps up; further up, kinds are too wide ("a kitten" is no brute)
@@ -43,7 +43,7 @@ def _thing_sense(noun: str, context: str) -> word_net.Sense | None:
 def _drawn_as(words: str, lexicon: str) -> bool:
     """True when the drawing these words name shows that kind of thing: an animal that stands, swims or flies, a
     plant that grows ("heather" is also called broom, but the broom drawn sweeps)."""
-    return nearest_object(words, spelled=True)[1] in ROLES[lexicon]
+    return bool(named_roles(words) & ROLES[lexicon])
 
 
 def _candidates(noun: str, context: str) -> list[tuple[int, str]]:
@@ -89,7 +89,7 @@ def plain_phrase(phrase: str, context: str) -> str:
     and no drawing is near it by meaning (a tree is no crown, a loaf of bread is bread); the request (context)
     picks the noun's sense."""
     words = head_words(phrase)
-    if not words or known_word(singular(words[-1])) or nearest_object(phrase)[3] >= KNOWN:
+    if not words or known_word(singular(words[-1])) or nearness(phrase) >= KNOWN:
         return phrase
     head = _lemma(words[-1])
     for size in (3, 2, 1):

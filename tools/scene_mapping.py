@@ -648,7 +648,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     words = re.findall(HYPHENED + r"|[a-z']+|\d+|[,;]", subject.lower())
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
-    phrases = [(plain_phrase(p, subject), kind) for p, kind in subject_phrases(words, used)]
+    phrases = [(plain_phrase(p, subject) if kind == "subject" else p, kind) for p, kind in subject_phrases(words, used)]
     framing = framing_stage(phrases[0][0]) if phrases and phrases[0][1] == "subject" else None
     if framing is not None:  # "a still life of a cello": the cello, on a still life's table
         phrases = [(framing[2], "subject"), *phrases[1:]]
