@@ -156,8 +156,9 @@ def test_a_bathroom_and_a_workshop_are_rooms_not_a_coast():
 def test_a_violin_is_a_violin_and_a_violinist_a_person():
     from tools.scene_mapping import read_scene
 
-    (violin,) = read_scene("a violin lying on a velvet armchair", 0.3, 0.0).objects
+    violin, chair = read_scene("a violin lying on a velvet armchair", 0.3, 0.0).objects  # on its armchair
     assert violin.entry.name == "violin" and violin.person is None  # was a person playing one
+    assert chair.entry.name == "armchair" and chair.role == "building"
     (player,) = read_scene("a violinist playing on a street corner", 0.3, 0.0).objects
     assert player.person is not None and player.person.prop == "violin"
 

@@ -18,6 +18,7 @@ import numpy as np
 from tools import word_net
 from tools.embedding_search import embed
 from tools.object_matching import IRREGULAR, drawing_named, head_words, known_word, named_roles, nearness, singular
+from tools.scene_words import scene_words
 
 THINGS = ("animal", "artifact", "food", "person", "plant")
 STEPS_UP = 2  # a bulldog is a dog two steps up; further up, kinds are too wide ("a kitten" is no brute)
@@ -27,7 +28,6 @@ STEP_COST = 0.03  # a nearer kind is the likelier picture of the thing: a dog be
 ROLES = {  # the drawing roles (`tools/data/scenes.yaml` roles) that show each kind of thing
     "animal": {"stands", "swims", "flies", "floats"},
     "plant": {"plant"},
-    "person": {"figure"},
     "artifact": {"still_life", "stands", "floats", "flies"},  # a typewriter is no printer the size of a house
     "food": {"still_life"},
 }
@@ -42,7 +42,10 @@ def _thing_sense(noun: str, context: str) -> word_net.Sense | None:
 
 def _drawn_as(words: str, lexicon: str) -> bool:
     """True when the drawing these words name shows that kind of thing: an animal that stands, swims or flies, a
-    plant that grows ("heather" is also called broom, but the broom drawn sweeps)."""
+    plant that grows ("heather" is also called broom, but the broom drawn sweeps); a person (a shepherd is a hired
+    hand, but no hand)."""
+    if lexicon == "person":  # a person is said plainer only as a person we draw whole: a kid is a child
+        return words.replace(" ", "-") in scene_words()["busts"]
     return bool(named_roles(words) & ROLES[lexicon])
 
 
