@@ -78,7 +78,8 @@ def test_a_person_is_painted_as_a_person_not_the_thing_of_their_work():
     from tools.person_nouns import names_person
     from tools.scene_mapping import read_scene
 
-    assert names_person("a beekeeper") and names_person("two little kids")
+    assert names_person("a beekeeper") and names_person("a violinist")
+    assert not names_person("a chameleon") and not names_person("two kids")  # a lizard, a young goat: not only people
     assert not names_person("a grumpy old dog")  # also a frump, less usually
     assert names_person("a whale")  # WordNet's first whale is a giant of a person: the whale drawing is named outright
     beekeeper = read_scene("a beekeeper in a full suit holding a frame of honeycomb", 0.0, 0.0)

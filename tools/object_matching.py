@@ -334,16 +334,18 @@ def head_nouns(words: list[str] | tuple[str, ...]) -> frozenset[str]:
     return frozenset({words[-1]} | ({words[-2]} if classed else set()))
 
 
-def named_roles(words: str) -> set[str]:
-    """The roles of the drawings these words name: whose whole name they are, singular ("dog", "palm tree"), or,
-    for two words or more, whose colour drawing's name and keywords hold them ("frying pan": the cooking emoji)."""
+def named_roles(words: str, colour: bool = False) -> set[str]:
+    """The roles of the drawings these words name (only colour drawings if `colour`): whose whole name they are,
+    singular ("dog", "palm tree"), or, for two words or more, whose colour drawing's name and keywords hold them
+    ("frying pan": the cooking emoji)."""
     said = _name_words(words)
     if not said:
         return set()
     found = [i for i, name in _names_by_head().get(said[-1], []) if name == said]
     if len(said) > 1:
         found += [i for i, kept in enumerate(_keyword_sets()) if set(said) <= kept]
-    return {str(_index()[2][i]) for i in found}
+    library, _, roles = _index()
+    return {str(roles[i]) for i in found if not (colour and library[i].silhouette)}
 
 
 def drawing_named(words: str) -> bool:

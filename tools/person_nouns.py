@@ -11,9 +11,13 @@ from __future__ import annotations
 from tools import word_net
 from tools.object_matching import head_words, singular
 
+THINGS = ("animal", "artifact", "food", "person", "plant")
+
 
 def names_person(phrase: str) -> bool:
-    """True when the phrase's head noun, in its most usual sense, is a person."""
+    """True when the phrase's head noun, in its most usual sense, is a person and it names no animal, plant, food or
+    made thing in any other sense (WordNet's first chameleon is an inconstant person, but it is a lizard too)."""
     words = head_words(phrase)
-    usual = word_net.senses(singular(words[-1]))[:1] if words else ()
-    return bool(usual) and usual[0].lexicon == "person"
+    found = word_net.senses(singular(words[-1])) if words else ()
+    things = [s.lexicon for s in found if s.lexicon in THINGS]
+    return bool(found) and found[0].lexicon == "person" and set(things) == {"person"}

@@ -43,10 +43,11 @@ def _thing_sense(noun: str, context: str) -> word_net.Sense | None:
 def _drawn_as(words: str, lexicon: str) -> bool:
     """True when the drawing these words name shows that kind of thing: an animal that stands, swims or flies, a
     plant that grows ("heather" is also called broom, but the broom drawn sweeps); a person (a shepherd is a hired
-    hand, but no hand)."""
+    hand, but no hand). Only colour drawings: a grey silhouette of the plainer kind (a hound for a beagle) reads as
+    less than the embedder's own nearest colour drawing."""
     if lexicon == "person":  # a person is said plainer only as a person we draw whole: a kid is a child
         return words.replace(" ", "-") in scene_words()["busts"]
-    return bool(named_roles(words) & ROLES[lexicon])
+    return bool(named_roles(words, colour=True) & ROLES[lexicon])
 
 
 def _candidates(noun: str, context: str) -> list[tuple[int, str]]:

@@ -349,11 +349,14 @@ def _head_names(phrase: str, match, family: str | None) -> bool:
 
 def _person_not_drawn(phrase: str, match) -> bool:
     """True when the subject names a person (WordNet) but its nearest drawing is a thing of their work, not named
-    outright: "a violinist" is a person playing, not a violin ("a whale" is the whale, though also a giant)."""
+    outright and no drawing is of its head noun: "a violinist" is a person playing, not a violin ("a whale" is the
+    whale, though also a giant; "a garden gnome" the gnome drawn)."""
     from tools import object_matching
 
     person = match.role == "figure" or bool(set(match.entry.name.split("-")) & PEOPLE)
-    return not person and match.similarity < object_matching.NAMED and names_person(phrase)
+    words = object_matching.head_words(phrase)
+    drawn = bool(words) and object_matching.known_word(object_matching.singular(words[-1]))  # a gnome's drawing
+    return not person and not drawn and match.similarity < object_matching.NAMED and names_person(phrase)
 
 
 def _acted_on(phrase: str, family: tuple[str | None, float]) -> bool:
