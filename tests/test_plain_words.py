@@ -81,7 +81,7 @@ def test_a_person_is_painted_as_a_person_not_the_thing_of_their_work():
     assert names_person("a beekeeper") and names_person("a violinist")
     assert not names_person("a chameleon") and not names_person("two kids")  # a lizard, a young goat: not only people
     assert not names_person("a grumpy old dog")  # also a frump, less usually
-    assert names_person("a whale")  # WordNet's first whale is a giant of a person: the whale drawing is named outright
+    assert not names_person("a whale")  # WordNet's first whale is a giant of a person, its second the animal
     beekeeper = read_scene("a beekeeper in a full suit holding a frame of honeycomb", 0.0, 0.0)
     assert beekeeper.objects[0].role == "figure"  # was a bee in a night sky
     assert [m.entry.name for m in read_scene("a whale", 0.0, 0.0).objects] == ["whale"]
