@@ -35,6 +35,7 @@ def test_shops_restaurants_and_labs_are_indoors_by_the_sense_the_request_means()
     assert indoor_place("a cramped launderette", "a cramped launderette with washing machines")
     assert indoor_place("a school chemistry lab", "a school chemistry lab")
     assert indoor_place("a busy american diner counter", "a busy American diner counter with red stools")
+    assert not indoor_place("a cozy cabin", "a cozy cabin in the snow")  # WordNet's first cabin is a ship's room
     for outdoors in ("a lighthouse", "a castle on a hill", "a fox", "a farm", "a train station"):
         assert not indoor_place(outdoors, outdoors), outdoors
 

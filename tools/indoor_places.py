@@ -12,6 +12,7 @@ import re
 
 from tools import word_net
 from tools.object_matching import head_words, singular
+from tools.scene_words import scene_words
 
 INDOORS = {"room", "shop", "store", "restaurant", "eating house", "laboratory", "lab", "studio", "salon", "bar"}
 INDOORS |= {"laundry"}  # a launderette is a laundry, a workplace (as a farm is)
@@ -48,6 +49,8 @@ def indoor_place(phrase: str, context: str) -> bool:
     head = next((s for s in (word_net.meant_sense(n, context, SENSES) for n in heads) if s is not None), None)
     if head is not None and ROOM & set(head.words):  # "the attic room": a room the room reading knows already
         return False
+    if words[-1] in {w for ws in scene_words()["dwellings"].values() for w in ws}:  # a cabin is drawn from outside,
+        return False  # though WordNet's first cabin is a ship's room
     if head is not None and _is_indoors(head):
         return True
     before = [s for n in words[-1 - WORDS_BACK : -1] for s in word_net.senses(n)[:SENSES]]  # any of its senses
