@@ -22,6 +22,8 @@ from tools.scene_words import scene_words
 
 THINGS = ("animal", "artifact", "food", "person", "plant")
 STEPS_UP = 2  # a bulldog is a dog two steps up; further up, kinds are too wide ("a kitten" is no brute)
+TAXA_STEPS_UP = 5  # ... but an animal or plant no nearer kind names is its class: a magpie is a bird, four steps up
+TAXA = ("animal", "plant")
 SENSES = 2  # the usual senses only: a kid is a child before it is a young goat
 KNOWN = 0.72  # a phrase this near a drawing by meaning is known to the embedder ("paint" is no coat)
 STEP_COST = 0.03  # a nearer kind is the likelier picture of the thing: a dog before a domestic animal
@@ -51,15 +53,20 @@ def _drawn_as(words: str, lexicon: str) -> bool:
 
 
 def _candidates(noun: str, context: str) -> list[tuple[int, str]]:
-    """(steps up, words) that name a drawing: the sense's other words, then what it is a kind of."""
+    """(steps up, words) that name a drawing: the sense's other words, then what it is a kind of, STEPS_UP steps
+    up; an animal or plant none of these names, up to TAXA_STEPS_UP (its class: a bird, a fish)."""
     sense = _thing_sense(noun, context)
     if sense is None:
         return []
-    found = [(0, w) for w in sense.words]
-    found += [(step, w) for step, kind in word_net.kinds(sense, STEPS_UP) for w in kind.words]
     said = set(noun.split())
-    named = [c for c in dict.fromkeys(found) if not said & set(c[1].split()) and drawing_named(c[1])]
-    return [c for c in named if _drawn_as(c[1], sense.lexicon)]
+    found = [(0, w) for w in sense.words]
+    for depth in (STEPS_UP, TAXA_STEPS_UP) if sense.lexicon in TAXA else (STEPS_UP,):
+        found += [(step, w) for step, kind in word_net.kinds(sense, depth) for w in kind.words]
+        named = [c for c in dict.fromkeys(found) if not said & set(c[1].split()) and drawing_named(c[1])]
+        named = [c for c in named if _drawn_as(c[1], sense.lexicon)]
+        if named:
+            return named
+    return []
 
 
 @functools.lru_cache(maxsize=1024)
@@ -81,11 +88,12 @@ def _plural(words: str) -> str:
 
 
 def _lemma(word: str) -> str:
-    """The noun's singular as WordNet spells it ("loaves": loaf, "kids": kid)."""
+    """The noun's singular as WordNet spells it ("loaves": loaf, "kids": kid, "magpies": magpie)."""
     one = singular(word)
-    if word.endswith("ves") and not word_net.senses(one):
-        return next((w for w in (word[:-3] + "f", word[:-3] + "fe") if word_net.senses(w)), one)
-    return one
+    if word_net.senses(one):
+        return one
+    spellings = {"ves": (word[:-3] + "f", word[:-3] + "fe"), "ies": (word[:-1],)}.get(word[-3:], ())
+    return next((w for w in spellings if word_net.senses(w)), one)
 
 
 def plain_phrase(phrase: str, context: str) -> str:
