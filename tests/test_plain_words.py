@@ -18,6 +18,7 @@ def test_a_rare_noun_is_drawn_as_its_plainer_kind():
     assert plain_phrase("a grumpy old bulldog", "a grumpy old bulldog asleep") == "a grumpy old dog"
     assert plain_phrase("two little kids", "two little kids on a bench") == "two little children"
     assert plain_phrase("two ibex", "two ibex on a dam wall") == "two goat"  # was two ibises
+    assert plain_phrase("two magpies", "two magpies on a wire") == "two birds"  # was two camels: four steps up
 
 
 @needs_words
@@ -86,3 +87,17 @@ def test_a_person_is_painted_as_a_person_not_the_thing_of_their_work():
     beekeeper = read_scene("a beekeeper in a full suit holding a frame of honeycomb", 0.0, 0.0)
     assert beekeeper.objects[0].role == "figure"  # was a bee in a night sky
     assert [m.entry.name for m in read_scene("a whale", 0.0, 0.0).objects] == ["whale"]
+
+
+@needs_words
+def test_named_settings_are_the_land_painted():
+    from tools.scene_mapping import read_scene
+
+    horses = read_scene("two horses grazing beside a wooden fence", 0.0, 0.0)  # was a room: "wooden" reads indoors
+    assert horses.stage == "landscape" and horses.family == "meadow"
+    dog = read_scene("a dog asleep on a sofa", 0.0, 0.0)
+    assert dog.stage == "interior"  # a sofa is furniture: the room stays
+    tortoise = read_scene("a tortoise eating a strawberry on the lawn", 0.0, 0.0)  # was a lake: the turtle swims
+    assert tortoise.family == "meadow" and tortoise.objects[0].role == "stands"
+    forest = read_scene("a birch forest with a little stream running through it", 0.0, 0.0)  # was birch drawings
+    assert (forest.family, forest.landform, forest.objects) == ("forest", "river", ())  # by a lake

@@ -21,6 +21,7 @@ from tools.embedding_search import embed, similarities
 from tools.figure_words import held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
+from tools.object_matching import head_words, singular
 from tools.person_nouns import names_person
 from tools.plain_words import plain_phrase
 from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
@@ -211,6 +212,10 @@ def _scenes_and_objects(
         if landform is not None:  # "a huge waterfall": the scene's centre, never a small drawing of one
             scenes.append((landform[1], landform[2]))
             continue
+        if kind == "subject" and _names_forest(phrase):  # "a birch forest": the scene is its trees, no drawing
+            subject_scene = _family(phrase)
+            scenes.append(subject_scene)
+            continue
         room = room_of(phrase, inside) if kind == "subject" else None
         place = subject_place if kind == "subject" else None
         if room is not None and place is not None and place.similarity > room[1]:  # a tram stop is no tram
@@ -227,6 +232,8 @@ def _scenes_and_objects(
         if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a room's skylight
             continue
         family = _family(phrase)
+        if kind == "setting" and not _stage_by_its_noun(phrase, family):  # "a wooden fence" is no room
+            family = (None, 0.0)
         setting_place = place_of(phrase) if kind == "setting" else None
         moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN
         if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
@@ -605,6 +612,7 @@ LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene fa
 HYPHENED = r"[a-z']+-[a-z]+(?:ing|ed)\b"  # one word, never a thing and its doing: "a fire-breathing dragon"
 PLACE_MARGIN = 0.15  # a setting is a place's land only when this much nearer it than any family ("a moor")
 SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
+OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family is outdoors ("a wooden fence")
 OUT_THERE = 0.4  # a person or animal with a small thing is out in land the words name this near, not at a table
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
@@ -640,6 +648,31 @@ def _is_forest(phrase: str) -> bool:
     return family == "forest" and near >= LANDSCAPE_WORDS
 
 
+def _names_forest(phrase: str) -> bool:
+    """True for a forest named as such ("a birch forest", "the woods"), not its trees ("birch trees")."""
+    words = head_words(phrase)
+    return bool(words) and singular(words[-1]) not in CLASS_NOUNS and _is_forest(phrase)
+
+
+def _stage_by_its_noun(phrase: str, family: tuple[str | None, float]) -> bool:
+    """False when a setting reads as a stage (a room) by its other words while its head noun alone is land: "a
+    wooden fence" is near a room by "wooden", but a fence is out in the country (a hedge, a path, a rock too)."""
+    words = head_words(phrase)
+    if family[0] not in scene_words()["stages"] or not words:
+        return True
+    head = _family(singular(words[-1]))
+    return head[0] in scene_words()["stages"] or head[1] < OUTDOOR_NOUN
+
+
+def _named_land(phrases: list[tuple[str, str]], family: str | None) -> bool:
+    """True when a setting phrase names the landscape family painted ("on the lawn": a meadow), and it is dry."""
+    if family is None or family in WATERLESS_FOR_BOATS.values() or family in SKIES:
+        return False
+    threshold = scene_words()["thresholds"]["family"]
+    named = (_family(p) for p, kind in phrases if kind == "setting")
+    return any(near[0] == family and near[1] >= threshold for near in named)
+
+
 def object_matching_available() -> bool:
     from tools import object_matching
 
@@ -671,6 +704,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     landform = _landform(phrases, place)
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
+        if landform[0] == "river" and subject_first and _names_forest(phrases[0][0]):  # a forest with a stream
+            family = "forest"
         things = [m for m in things if _beside_landform(m)]
     else:
         family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
@@ -694,6 +729,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         things = _whole_figures(things, seed, subject)
         if things[0].role == "figure":  # what a person outdoors reads or holds is theirs, not a big thing beside
             things = [m for m in things if m.role != "still_life"]
+    if stage == "landscape" and _named_land(phrases, family):  # "a tortoise on the lawn": it walks the lawn
+        things = [replace(m, role="stands") if m.role == "swims" else m for m in things]
     boats = {m.role for m in things} & {"floats", "swims"}
     if family == "forest":  # "a birch forest": the forest is its trees, not a tree drawing pasted in front
         things = [m for m in things if m.role != "plant" or not _is_forest(m.phrase)]
