@@ -512,3 +512,12 @@ def test_small_things_beside_large_ones_of_their_role_keep_their_sizes_apart():
     assert relative_sizes([boat, duck, unknown]) == [1.0, pytest.approx(max(SMALLEST, (0.4 / 4.5) ** 0.5)), 1.0]
     flock = relative_sizes([duck, replace(duck, cx=0.5), replace(duck, cx=0.3)])  # ducks on a pond: smaller
     assert all(0.5 <= share < 0.7 for share in flock)
+
+
+def test_a_small_thing_asked_after_a_larger_one_on_the_ground_is_sized_against_it():
+    tortoise = replace(_placed("stands", 0.4, 0.8, 0.3, "turtle"), size=0.4)
+    strawberry = replace(_placed("still_life", 0.6, 0.8, 0.3, "strawberry"), size=0.12)
+    ball = replace(_placed("building", 0.6, 0.8, 0.3, "soccer-ball"), size=0.2)  # whatever role it was given
+    assert relative_sizes([tortoise, strawberry]) == [1.0, pytest.approx((0.12 / 0.4) ** 0.5)]  # was as big
+    assert relative_sizes([tortoise, ball])[1] == pytest.approx((0.2 / 0.4) ** 0.5)
+    assert relative_sizes([strawberry, tortoise]) == [1.0, 1.0]  # the subject asked first keeps its size

@@ -80,6 +80,7 @@ STREET = 0.62  # a landmark in a city (a tower) stands on the street, at least t
 # things of one role drawn together (ducks beside rowing boats, chicks beside a hen): each the largest's size times
 # (its real size over the largest's) to this power, a painter's exaggeration of the small, and never under SMALLEST
 SIZE_POWER, SMALLEST = 0.5, 0.3
+HAND_SIZED = 0.5  # metres: a thing asked after the subject and this small is sized against the larger things too
 # several small animals of one kind (ducks on a pond, a flock of sheep, hens) are drawn smaller than the role's
 # usual thing (a boat, a horse: USUAL metres), more gently (SEVERAL_POWER, never under SEVERAL_SMALLEST)
 USUAL = {"stands": 2.6, "floats": 4.5, "swims": 2.6}
@@ -211,15 +212,20 @@ def fit_frame(cx: float, base: float, longer: float, ratio: float, role: str) ->
 
 def relative_sizes(placed: list) -> list[float]:
     """Each thing's share of its role's size: 1.0 for the largest kind of its role in the picture (or one whose size
-    is unknown), less for smaller kinds beside it (a duck is no rowing boat; SIZE_POWER, SMALLEST), and less for
-    several of a small kind (USUAL)."""
+    is unknown), less for smaller kinds beside it (a duck is no rowing boat; SIZE_POWER, SMALLEST), less for a small
+    thing out in the land beside a larger thing on the ground (a strawberry beside a tortoise), and less for several
+    of a small kind (USUAL)."""
     largest: dict[str, float] = {}
     for obj in placed:
         if obj.size:
             largest[obj.role] = max(largest.get(obj.role, 0.0), obj.size)
+    ground = max((obj.size for obj in placed if obj.size and obj.role in GROUND_ROLES), default=0.0)
     shares = []
-    for obj in placed:
+    for i, obj in enumerate(placed):
         share = max(SMALLEST, (obj.size / largest[obj.role]) ** SIZE_POWER) if obj.size else 1.0
+        small = obj.role == "still_life" or (obj.size or 0.0) < HAND_SIZED
+        if i and obj.size and small and ground > obj.size:  # a strawberry, a ball beside a tortoise, a dog
+            share *= max(SMALLEST, (obj.size / ground) ** SIZE_POWER)
         several = sum(o.entry.name == obj.entry.name for o in placed) > 1
         if obj.size and several and obj.role in USUAL:
             share *= max(SEVERAL_SMALLEST, min(1.0, (obj.size / USUAL[obj.role]) ** SEVERAL_POWER))
