@@ -101,3 +101,15 @@ def test_named_settings_are_the_land_painted():
     assert tortoise.family == "meadow" and tortoise.objects[0].role == "stands"
     forest = read_scene("a birch forest with a little stream running through it", 0.0, 0.0)  # was birch drawings
     assert (forest.family, forest.landform, forest.objects) == ("forest", "river", ())  # by a lake
+
+
+@needs_words
+def test_phrases_cut_at_short_doing_words_and_similes():
+    from tools.scene_mapping import read_scene
+
+    houses = read_scene("a row of colourful terraced houses going up a steep hill", 0.0, 0.0)  # 'going': no houses
+    assert houses.landform == "hill" and houses.objects and houses.objects[0].role == "building"
+    flat = read_scene("a salt flat reflecting the sky like a mirror", 0.0, 0.0)  # was a mirror standing in a desert
+    assert flat.family == "desert" and not flat.objects
+    umbrella = read_scene("a single red umbrella lying open on wet cobblestones", 0.0, 0.0)
+    assert not umbrella.left_out  # "lying open" is how it lies: "open" is no thing

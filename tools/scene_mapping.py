@@ -25,7 +25,7 @@ from tools.object_matching import head_words, singular
 from tools.person_nouns import names_person
 from tools.plain_words import plain_phrase
 from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
-from tools.subject_phrases import SETTINGS, STOP_WORDS, opens_inside, subject_phrases
+from tools.subject_phrases import ING_NOUNS, SETTINGS, STOP_WORDS, opens_inside, subject_phrases
 from tools.thing_phrases import (
     FORMS,
     TOWN_HOUSES,
@@ -357,13 +357,21 @@ def _head_names(phrase: str, match, family: str | None) -> bool:
 def _person_not_drawn(phrase: str, match) -> bool:
     """True when the subject names a person (WordNet) but its nearest drawing is a thing of their work, not named
     outright and no drawing is of its head noun: "a violinist" is a person playing, not a violin ("a whale" is the
-    whale, though also a giant; "a garden gnome" the gnome drawn)."""
+    whale, though also a giant; "a garden gnome" the gnome drawn); the head is the doer's ("a baker pulling bread")."""
     from tools import object_matching
 
     person = match.role == "figure" or bool(set(match.entry.name.split("-")) & PEOPLE)
-    words = object_matching.head_words(phrase)
+    doer = _doer(phrase)  # "two friends sharing chips": the friends
+    words = object_matching.head_words(doer)
     drawn = bool(words) and object_matching.known_word(object_matching.singular(words[-1]))  # a gnome's drawing
-    return not person and not drawn and match.similarity < object_matching.NAMED and names_person(phrase)
+    return not person and not drawn and match.similarity < object_matching.NAMED and names_person(doer)
+
+
+def _doer(phrase: str) -> str:
+    """The words before the phrase's doing word ("two friends sharing chips": "two friends"), or the phrase."""
+    words = phrase.split()
+    doing = next((i for i, w in enumerate(words) if i and re.fullmatch(r"[a-z]{3,}ing", w) and w not in ING_NOUNS), 0)
+    return " ".join(words[:doing]) if doing else phrase
 
 
 def _acted_on(phrase: str, family: tuple[str | None, float]) -> bool:
@@ -709,6 +717,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         things = [m for m in things if _beside_landform(m)]
     else:
         family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
+    if place is not None and family in SKIES:  # "salt flats reflecting the sky": the flats, under that sky
+        family, similarity = place.family, place.similarity
     threshold = scene_words()["thresholds"]["family"]
     if things and (family is None or similarity < scene_words()["thresholds"]["scene_beside_things"]):
         family, similarity = _scene_for_objects(things, weather, scenes)

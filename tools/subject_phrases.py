@@ -47,7 +47,7 @@ AFTERWORDS = set(
 ING_NOUNS = set(
     "building painting ring king wing swing thing string spring wedding pudding ceiling clearing landing railing "
     "awning sapling seedling duckling gosling viking herring icing evening morning lightning dwelling sling "
-    "earring offering stocking".split()
+    "earring offering stocking sting".split()
 )
 # Words naming a person: after one, such a noun is what they do ("a woman painting at an easel", "a man building a
 # wall"), not a thing to paint (an English closed class, like the joins above).
@@ -68,10 +68,12 @@ def participle(words: list[str | None], i: int) -> bool:
     donkey leads; "an old rotting boat" is a boat)."""
     w = words[i]
     ing_noun = w in ING_NOUNS and not (i > 0 and words[i - 1] in PERSON_NOUNS)  # "a woman painting": her doing
-    if w is None or not (w.endswith("ing") and len(w) > 5 and not ing_noun or w.endswith("ed") and len(w) > 4):
+    after = words[i + 1] if i + 1 < len(words) else None
+    short = w is not None and len(w) == 5 and after in SETTINGS | PARTICLES  # "going up a hill", "lying on a rug"
+    doing = w is not None and w.endswith("ing") and (len(w) > 5 or short) and not ing_noun
+    if w is None or not (doing or w.endswith("ed") and len(w) > 4):
         return False
     before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
-    after = words[i + 1] if i + 1 < len(words) else None
     if not before:
         return False
     if after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES:
@@ -101,14 +103,14 @@ def _is_place(word: str) -> bool:
 def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     """The subject without its time and weather words, cut at its joins into (phrase, kind): the 'subject'
     (the first), 'companion' things joined to it, and 'setting' phrases that say where. A participle
-    ("crossing", "pulled up") ends its thing's phrase and opens a setting."""
+    ("crossing", "pulled up") ends its thing's phrase and opens a setting; a simile ("like a mirror") is dropped."""
     kept = [None if i in used or w in AFTERWORDS else w for i, w in enumerate(words)]  # None: left out
     found, current, kind = [], [], "subject"
 
     def close(next_kind: str) -> None:
         nonlocal current, kind
         text = " ".join(current).strip()
-        if text and set(current) - STOP_WORDS:
+        if text and set(current) - STOP_WORDS and kind != "simile":  # "like a mirror" says how, it is no thing
             found.append((text, kind))
         current, kind = [], next_kind
 
@@ -120,6 +122,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
         elif w in ("full", "filled") and i + 1 < len(kept) and kept[i + 1] in ("of", "with"):
             close("companion")  # "a greenhouse full of ferns": the ferns are in it, the phrase is the greenhouse
             i += 1
+        elif w == "like" and current and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
+            close("simile")  # "a salt flat reflecting the sky like a mirror": no mirror to draw
         elif w in COMPANIONS:
             close("companion")
         elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
