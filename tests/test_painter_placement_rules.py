@@ -521,3 +521,5 @@ def test_a_small_thing_asked_after_a_larger_one_on_the_ground_is_sized_against_i
     assert relative_sizes([tortoise, strawberry]) == [1.0, pytest.approx((0.12 / 0.4) ** 0.5)]  # was as big
     assert relative_sizes([tortoise, ball])[1] == pytest.approx((0.2 / 0.4) ** 0.5)
     assert relative_sizes([strawberry, tortoise]) == [1.0, 1.0]  # the subject asked first keeps its size
+    bees = replace(_placed("flies", 0.6, 0.3, 0.2, "honeybee"), size=0.02)
+    assert relative_sizes([tortoise, bees]) == [1.0, 1.0]  # bees about a beekeeper fly: test 11 lost them

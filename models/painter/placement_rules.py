@@ -223,7 +223,7 @@ def relative_sizes(placed: list) -> list[float]:
     shares = []
     for i, obj in enumerate(placed):
         share = max(SMALLEST, (obj.size / largest[obj.role]) ** SIZE_POWER) if obj.size else 1.0
-        small = obj.role == "still_life" or (obj.size or 0.0) < HAND_SIZED
+        small = obj.role == "still_life" or obj.role in GROUND_ROLES and (obj.size or 0.0) < HAND_SIZED  # bees fly
         if i and obj.size and small and ground > obj.size:  # a strawberry, a ball beside a tortoise, a dog
             share *= max(SMALLEST, (obj.size / ground) ** SIZE_POWER)
         several = sum(o.entry.name == obj.entry.name for o in placed) > 1
