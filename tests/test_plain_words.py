@@ -113,3 +113,24 @@ def test_phrases_cut_at_short_doing_words_and_similes():
     assert flat.family == "desert" and not flat.objects
     umbrella = read_scene("a single red umbrella lying open on wet cobblestones", 0.0, 0.0)
     assert not umbrella.left_out  # "lying open" is how it lies: "open" is no thing
+
+
+@needs_words
+def test_animals_in_woodland_words_are_in_the_woods_and_autumn_turns_the_land():
+    from tools.scene_mapping import read_scene
+
+    beetle = read_scene("a stag beetle crawling along a mossy log", 0.0, 0.0)  # was a meadow: the log is woods
+    assert beetle.family == "forest"
+    cow = read_scene("a shaggy highland cow standing in heather", 0.0, 0.0)  # weak words for other land: no desert
+    assert cow.family == "meadow"
+    heron = read_scene("a grey heron standing very still in shallow reeds", 0.0, 0.0)  # "very still" was a room
+    assert heron.stage == "landscape"
+    market = read_scene("outdoor market stalls on a grey overcast morning", 0.0, 0.0)  # was an empty room
+    assert market.stage == "landscape" and market.place is not None
+    barn = read_scene("a red barn with a silo next to it", 0.0, 0.0)  # a silo we cannot draw put it by the sea
+    assert barn.family == "meadow"
+    women = read_scene("two old women playing chess on a park bench", 0.0, 0.0)  # were two chess pawns
+    assert women.objects[0].role == "figure" and women.objects[0].count == 2
+    assert read_scene("a birch forest in autumn", 0.0, 0.0).season == "autumn"
+    assert read_scene("a red barn in the fall", 0.0, 0.0).season == "autumn"
+    assert read_scene("a huge waterfall", 0.0, 0.0).season == "any"

@@ -21,7 +21,7 @@ SENSES = 3
 WORDS_BACK = 2  # the word or two before a furniture head ("a diner counter": the diner)
 FURNITURE = {"furniture", "article of furniture", "piece of furniture", "table", "seat"}
 ROOM = {"room", "chamber"}
-OUTSIDE = {"outside", "outdoors", "exterior", "facade", "shopfront", "storefront", "streetside"}
+OUTSIDE = {"outside", "outdoor", "outdoors", "open-air", "exterior", "facade", "shopfront", "storefront", "streetside"}
 
 
 def _is_indoors(sense: word_net.Sense) -> bool:

@@ -69,6 +69,7 @@ class SceneReading:
     setting: str | None = None  # a portrait's place behind the sitter (`figure_words.sitter_place`), else a wall
     room: str | None = None  # the room an interior is ("kitchen", "room" for a plain one), None for a table's
     place: str | None = None  # the outdoor place a landscape is, in words ("a tram stop"), None for none
+    season: str = "any"  # "autumn" when the words say so: the land's colours turn (`_season`)
 
     def things_in_words(self) -> list[str]:
         """The things drawn, as a reply names them: "3 palm tree", "basket", a person by the words ("an old
@@ -238,6 +239,8 @@ def _scenes_and_objects(
         moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN
         if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
             family = (setting_place.family, setting_place.similarity)
+        if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
+            continue
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
             kind = "setting" if family[1] >= thresholds["stage"] and not _acted_on(phrase, family) else "companion"
         same_kind = None if kind == "subject" else _same_kind
@@ -295,7 +298,9 @@ def _scenes_and_objects(
                 scenes.append(place)  # a field of sunflowers: a field, a meadow of wildflowers: a meadow
             continue
         person = None
-        if kind == "subject" and drawable and (who or is_person(phrase)):  # (a bust, in a landscape made whole below)
+        doer = _doer(phrase)  # "two old women playing chess": two women, whatever the chess's drawing
+        someone = who or is_person(doer) or doer != phrase and names_person(doer)
+        if kind == "subject" and drawable and someone:  # (a bust, in a landscape made whole below)
             person = object_matching.match_objects([phrase], seed, role="figure", context=context)[0]
         if person is not None:  # "a gardener" is nearer a garden than any drawing, but a person is asked for
             things.append(person)
@@ -313,6 +318,8 @@ def _scenes_and_objects(
                 continue
             left_out.append((phrase, match.entry.words))  # a thing we cannot draw: the reply names the nearest
             nearest = match if kind == "subject" else nearest
+            if kind == "companion" and family[1] < thresholds["scene_beside_things"]:  # "with a silo": no sea
+                continue
         scenes.append(family)
         if kind == "subject" and family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
             sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
@@ -579,6 +586,9 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
     holding = subject.role in ("figure", "stands") and "still_life" in roles  # kids with an ice cream
     if holding and land[1] >= OUT_THERE:  # ... on a park bench: out there, not at a table
         return land
+    woods = max((c for c in lands if c[0] == "forest"), key=lambda c: c[1], default=(None, 0.0))
+    if subject.role in ANIMAL_ROLES and woods[1] >= OUT_THERE:  # "a beetle on a mossy log", "in autumn leaves"
+        return woods  # (only the woods: weak words for other land are noise, heather is no desert)
     if "still_life" in roles and not roles & {"floats", "swims", "building", "flies"}:  # a dog by the fire: indoors
         return "interior", 1.0
     if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors
@@ -621,6 +631,9 @@ HYPHENED = r"[a-z']+-[a-z]+(?:ing|ed)\b"  # one word, never a thing and its doin
 PLACE_MARGIN = 0.15  # a setting is a place's land only when this much nearer it than any family ("a moor")
 SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
 OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family is outdoors ("a wooden fence")
+INTENSIFIERS = {"very", "so", "too", "really", "quite", "perfectly", "completely", "totally", "utterly"}
+ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things that stand like them)
+FALL_BEFORE = {"the", "early", "late", "this", "in"}  # "in the fall" is autumn; "a fall", "waterfall" are not
 OUT_THERE = 0.4  # a person or animal with a small thing is out in land the words name this near, not at a table
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
@@ -679,6 +692,12 @@ def _named_land(phrases: list[tuple[str, str]], family: str | None) -> bool:
     threshold = scene_words()["thresholds"]["family"]
     named = (_family(p) for p, kind in phrases if kind == "setting")
     return any(near[0] == family and near[1] >= threshold for near in named)
+
+
+def _season(words: list[str]) -> str:
+    """"autumn" when the words name it ("autumn leaves", "an autumnal wood", "in the fall"), else "any"."""
+    fall = any(w == "fall" and i and words[i - 1] in FALL_BEFORE for i, w in enumerate(words))
+    return "autumn" if fall or {"autumn", "autumnal"} & set(words) else "any"
 
 
 def object_matching_available() -> bool:
@@ -767,4 +786,5 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         weather_from_words=weather is not None,
         setting=sitter_place(subject) if stage == "portrait" else None,
         place=place.example if place is not None and stage == "landscape" else None,
+        season=_season(words),
     )
