@@ -69,7 +69,6 @@ class SceneReading:
     setting: str | None = None  # a portrait's place behind the sitter (`figure_words.sitter_place`), else a wall
     room: str | None = None  # the room an interior is ("kitchen", "room" for a plain one), None for a table's
     place: str | None = None  # the outdoor place a landscape is, in words ("a tram stop"), None for none
-    season: str = "any"  # "autumn" when the words say so: the land's colours turn (`_season`)
 
     def things_in_words(self) -> list[str]:
         """The things drawn, as a reply names them: "3 palm tree", "basket", a person by the words ("an old
@@ -633,7 +632,6 @@ SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or n
 OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family is outdoors ("a wooden fence")
 INTENSIFIERS = {"very", "so", "too", "really", "quite", "perfectly", "completely", "totally", "utterly"}
 ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things that stand like them)
-FALL_BEFORE = {"the", "early", "late", "this", "in"}  # "in the fall" is autumn; "a fall", "waterfall" are not
 OUT_THERE = 0.4  # a person or animal with a small thing is out in land the words name this near, not at a table
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
@@ -692,12 +690,6 @@ def _named_land(phrases: list[tuple[str, str]], family: str | None) -> bool:
     threshold = scene_words()["thresholds"]["family"]
     named = (_family(p) for p, kind in phrases if kind == "setting")
     return any(near[0] == family and near[1] >= threshold for near in named)
-
-
-def _season(words: list[str]) -> str:
-    """"autumn" when the words name it ("autumn leaves", "an autumnal wood", "in the fall"), else "any"."""
-    fall = any(w == "fall" and i and words[i - 1] in FALL_BEFORE for i, w in enumerate(words))
-    return "autumn" if fall or {"autumn", "autumnal"} & set(words) else "any"
 
 
 def object_matching_available() -> bool:
@@ -786,5 +778,4 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         weather_from_words=weather is not None,
         setting=sitter_place(subject) if stage == "portrait" else None,
         place=place.example if place is not None and stage == "landscape" else None,
-        season=_season(words),
     )
