@@ -2,7 +2,6 @@
 that keeps its green under a dusk light."""
 
 import numpy as np
-import pytest
 
 from models.painter.brushwork import paint_strokes
 from models.painter.render import complete_flowers, flower_beds
@@ -107,14 +106,3 @@ def test_water_under_a_dusk_sky_mirrors_the_sky_above_the_glow_not_brown():
         water = underpainting(labels, spec, np.random.default_rng(0))[34:].reshape(-1, 3).mean(0)
         assert water[2] > water[0] + 0.05  # a blue-violet, not the orange of the glow mixed into a grey-brown
         assert water.max() - water.min() > 0.06  # a colour, not a grey
-
-
-def test_autumn_turns_the_crowns_orange_and_the_grass_gold():
-    summer, autumn = (class_colours(SceneSpec(family="forest", season=s)) for s in ("any", "autumn"))
-    foliage, grass = CLASSES.index("foliage"), CLASSES.index("grass")
-    r, g, b = autumn[foliage]
-    assert r > g > b  # orange, where summer's crowns are green
-    assert summer[foliage][1] > summer[foliage][0]
-    assert autumn[grass][0] > summer[grass][0]  # the grass warmer
-    with pytest.raises(ValueError):
-        SceneSpec(season="monsoon")
