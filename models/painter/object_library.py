@@ -62,7 +62,12 @@ def _icon_set(source: str, root: str) -> dict:
         return json.load(f)
 
 
+NEVER_PAINTED = ("middle-finger", "vomiting")  # rude or sickening drawings answer no request, not even as nearest
+
+
 def _paintable(source: str, name: str, categories: dict[str, str]) -> bool:
+    if name.startswith(NEVER_PAINTED):  # a headlight's nearest drawing was a raised middle finger
+        return False
     if source in SILHOUETTE_SETS:
         return True
     return categories.get(name) in PAINTABLE_CATEGORIES and "skin-tone" not in name
