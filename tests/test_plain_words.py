@@ -131,3 +131,20 @@ def test_animals_in_woodland_words_are_in_the_woods():
     assert barn.family == "meadow"
     women = read_scene("two old women playing chess on a park bench", 0.0, 0.0)  # were two chess pawns
     assert women.objects[0].role == "figure" and women.objects[0].count == 2
+
+
+@needs_words
+def test_a_road_crossed_is_a_place_and_a_manner_word_no_part_of_the_thing():
+    from tools.scene_mapping import read_scene
+
+    tortoise = read_scene("a tortoise slowly crossing a dusty desert road", 0.0, 0.0)  # was a motorway on a table
+    assert tortoise.family == "desert" and [m.role for m in tortoise.objects] == ["stands"]
+    kite = read_scene("a girl flying a kite", 0.0, 0.0)  # a kite is still a thing held
+    assert "kite" in [m.entry.name for m in kite.objects]
+
+
+@needs_words
+def test_no_rude_drawing_is_ever_painted():
+    from models.painter.object_library import entries
+
+    assert not [e for e in entries() if e.name.startswith(("middle-finger", "vomiting"))]

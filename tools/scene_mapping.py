@@ -241,7 +241,8 @@ def _scenes_and_objects(
         if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
             continue
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
-            kind = "setting" if family[1] >= thresholds["stage"] and not _acted_on(phrase, family) else "companion"
+            place_like = family[1] >= thresholds["stage"] and not _acted_on(phrase, family)
+            kind = "setting" if place_like or landform_of(phrase) is not None else "companion"  # crossing a road
         same_kind = None if kind == "subject" else _same_kind
         match = (
             object_matching.match_objects([phrase], seed, context=context, accept=same_kind, spelled=kind != "setting")[
@@ -385,9 +386,21 @@ def _acted_on(phrase: str, family: tuple[str | None, float]) -> bool:
     cream", "eating a strawberry"); where the action goes ("out of the chimney") is no such thing."""
     from tools import object_matching
 
-    if not object_matching.available() or phrase.split(" ", 1)[0] in ACTION_PLACES:
+    if not object_matching.available() or phrase.split(" ", 1)[0] in ACTION_PLACES or _built_place(phrase):
         return False
     return object_matching.nearest_object(phrase)[3] >= family[1] + scene_words()["thresholds"]["object_margin"]
+
+
+def _built_place(phrase: str) -> bool:
+    """True when the phrase's head noun is, in WordNet's sense the phrase means, a made place one goes through or
+    along (a road, a bridge, a square), not a thing one holds: "crossing a dusty desert road" crosses a place."""
+    from tools import word_net
+
+    words = head_words(phrase)
+    if not words or not word_net.installed():
+        return False
+    sense = word_net.meant_sense(singular(words[-1]), phrase, 2)
+    return sense is not None and word_net.is_built(sense)
 
 
 def _indoor_seat(match, family: tuple[str | None, float]) -> bool:
@@ -688,8 +701,20 @@ def _named_land(phrases: list[tuple[str, str]], family: str | None) -> bool:
     if family is None or family in WATERLESS_FOR_BOATS.values() or family in SKIES:
         return False
     threshold = scene_words()["thresholds"]["family"]
-    named = (_family(p) for p, kind in phrases if kind == "setting")
+    named = (_family(p) for p, kind in phrases if kind in ("setting", "action"))  # on the lawn, crossing a road
     return any(near[0] == family and near[1] >= threshold for near in named)
+
+
+def _manner_words(words: list[str]) -> set[int]:
+    """Places of -ly words that say how a doing goes ("a tortoise slowly crossing a road"): no noun (a lily, a
+    family, a butterfly are things), right before an -ing word; they are read as neither thing nor place."""
+    from tools import word_net
+
+    return {
+        i
+        for i, w in enumerate(words[:-1])
+        if w.endswith("ly") and words[i + 1].endswith("ing") and not (word_net.installed() and word_net.senses(w))
+    }
 
 
 def object_matching_available() -> bool:
@@ -703,6 +728,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     words = re.findall(HYPHENED + r"|[a-z']+|\d+|[,;]", subject.lower())
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
+    used |= _manner_words(words)
     phrases = [(plain_phrase(p, subject) if kind == "subject" else p, kind) for p, kind in subject_phrases(words, used)]
     framing = framing_stage(phrases[0][0]) if phrases and phrases[0][1] == "subject" else None
     if framing is not None:  # "a still life of a cello": the cello, on a still life's table
