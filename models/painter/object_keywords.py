@@ -14,10 +14,8 @@ import os
 import re
 import subprocess
 import sys
-import tarfile
-import tempfile
 
-from models.painter.object_library import SILHOUETTE_SETS, ObjectEntry, icons_dir
+from models.painter.object_library import SILHOUETTE_SETS, ObjectEntry, icons_dir, unpack_npm
 
 CLDR = ("cldr-annotations-full", "48.2.0")
 FOLDER = "cldr"
@@ -63,21 +61,8 @@ def install(root: str | None = None) -> str:
     if os.path.exists(_path(root)):
         return f"keywords present in {_path(root)}"
     name, version = CLDR
-    with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run(
-            ["npm", "pack", f"{name}@{version}", "--silent", "--pack-destination", tmp],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        tarball = os.path.join(tmp, out.stdout.strip().splitlines()[-1])
-        os.makedirs(os.path.join(root, FOLDER), exist_ok=True)
-        with tarfile.open(tarball) as tar:
-            for member, target in (("annotations/en/annotations.json", FILE), ("LICENSE", "LICENSE")):
-                data = tar.extractfile(f"package/{member}")
-                with open(os.path.join(root, FOLDER, target + ".part"), "wb") as f:
-                    f.write(data.read())
-                os.replace(os.path.join(root, FOLDER, target + ".part"), os.path.join(root, FOLDER, target))
+    members = {"annotations/en/annotations.json": FILE, "LICENSE": "LICENSE"}
+    unpack_npm(f"{name}@{version}", members, os.path.join(root, FOLDER))
     _by_name.cache_clear()
     return f"installed {name} {version} (English) into {os.path.join(root, FOLDER)}"
 

