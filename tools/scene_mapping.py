@@ -231,6 +231,8 @@ def _scenes_and_objects(
         owner = in_room or bool(things and things[0].role == "building")
         if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a room's skylight
             continue
+        if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
+            continue
         family = _family(phrase)
         if kind == "setting" and not _stage_by_its_noun(phrase, family):  # "a wooden fence" is no room
             family = (None, 0.0)
@@ -238,8 +240,6 @@ def _scenes_and_objects(
         moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN
         if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
             family = (setting_place.family, setting_place.similarity)
-        if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
-            continue
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
             place_like = family[1] >= thresholds["stage"] and not _acted_on(phrase, family)
             kind = "setting" if place_like or landform_of(phrase) is not None else "companion"  # crossing a road
@@ -369,8 +369,8 @@ def _person_not_drawn(phrase: str, match) -> bool:
 
     person = match.role == "figure" or bool(set(match.entry.name.split("-")) & PEOPLE)
     doer = _doer(phrase)  # "two friends sharing chips": the friends
-    words = object_matching.head_words(doer)
-    drawn = bool(words) and object_matching.known_word(object_matching.singular(words[-1]))  # a gnome's drawing
+    words = head_words(doer)
+    drawn = bool(words) and object_matching.known_word(singular(words[-1]))  # a gnome's drawing
     return not person and not drawn and match.similarity < object_matching.NAMED and names_person(doer)
 
 
