@@ -16,6 +16,7 @@ from assistant.calls import parse_plan
 from assistant.orchestrators.base import PlanRequest
 from assistant.orchestrators.local_lm import ADAPTERS, LocalLMOrchestrator
 from evals.routing_outcomes import same_key, subject_kept
+from tools.instruments import instrument_named
 from tools.mood_lexicon import read_mood
 
 DEV_SET = os.path.join(os.path.dirname(__file__), "data", "routing_dev_decoding.jsonl")
@@ -23,7 +24,11 @@ TOOL_KIND = {"compose_melody": "melody", "paint": "painting", "write_text": "tex
 RESTORES = ("undo", "go_to_version")  # a restore changes the work of its `kind`
 
 
-CONTEXT_WORDS = (("melody", ("melody", "tune", "music")), ("painting", ("paint", "picture")))
+CONTEXT_WORDS = (
+    ("melody", ("melody", "tune", "music", "song", "fanfare", "lullaby", "waltz", "jingle", "bpm", "piece")),
+    ("painting", ("paint", "picture")),
+    ("text", ("poem", "haiku", "title", "description", "describe", "limerick", "verse")),
+)
 
 
 def works_named(turn: str) -> list[str]:
@@ -90,8 +95,8 @@ def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
             out[name] = moved(melody, ("add_bars", "bars"), value)
         elif name == "valence":
             out[name] = happier(melody, value)
-        elif name == "instrument":
-            out[name] = value in str(melody.get("instrument", "")).lower()
+        elif name == "instrument":  # as the melody tool reads the name ("Klavier" is the piano)
+            out[name] = value in str(instrument_named(str(melody.get("instrument", ""))) or "")
     if "subject" in expect.get("painting", {}):
         out["subject"] = subject_kept(expect["painting"]["subject"], painting.get("subject") or "")
     if "saturation" in expect.get("painting", {}):
@@ -105,7 +110,12 @@ def checks(case: dict, calls: dict[str, dict]) -> dict[str, bool]:
     form = expect.get("text", {}).get("form")
     if form:
         lines = form.split()[0]
-        out["form"] = text.get("lines") == int(lines) if lines.isdigit() else text.get("form") == form
+        if lines.isdigit():
+            out["form"] = text.get("lines") == int(lines)
+        elif form == "rhyme":  # rhyme asked: rhyme on, or a rhyming form named
+            out["form"] = bool(text.get("rhyme")) or text.get("form") in ("couplets", "abab")
+        else:
+            out["form"] = text.get("form") == form
     return out
 
 

@@ -20,17 +20,25 @@ def test_a_written_comparative_number_or_negation_is_the_models():
     assert ChangeReading("make it shorter", MELODY).melody is None
 
 
-def test_a_length_complaint_answered_as_a_tempo_is_weighed_as_length_each_way(sentence_embedder):
+def test_a_length_complaint_answered_as_a_tempo_is_a_length_the_way_it_means(sentence_embedder):
     reading = ChangeReading("it ends too soon", MELODY, bars=8)
     calls = [["compose_melody", {"tempo_scale": 0.8, "instrument": "flute"}]]
-    assert reading.alternatives(calls) == [
-        [["compose_melody", {"instrument": "flute", "add_bars": 4}]],
-        [["compose_melody", {"instrument": "flute", "bars": 4}]],
-    ]
+    assert reading.alternatives(calls) == [[["compose_melody", {"instrument": "flute", "add_bars": 4}]]]
     assert reading.alternatives([["compose_melody", {"add_bars": 4}]]) == []  # read as length already
+    assert reading.alternatives([["compose_melody", {"bars": 4}]]) != []  # the other way: replaced
     likelier_shorter = lambda calls: -2.0 if "bars" in calls[0][1] else -5.0  # noqa: E731
     weighed = reading.weighed('[["compose_melody", {"tempo_scale": 0.8}]]', likelier_shorter)
-    assert weighed == '[["compose_melody", {"bars": 4}]]'
+    assert weighed == '[["compose_melody", {"add_bars": 4}]]'  # "too soon" means longer, whatever the model likes
+    assert ChangeReading("it goes on forever", MELODY).length_signs == {-1}
+
+
+def test_a_tempo_complaint_goes_the_way_it_means(sentence_embedder):
+    drags = ChangeReading("it kind of drags tbh", MELODY)
+    assert drags.melody == "tempo" and drags.tempo_sign == 1
+    assert drags.alternatives([["compose_melody", {"tempo_scale": 0.8}]]) == [
+        [["compose_melody", {"tempo_scale": 1.25}]]
+    ]
+    assert drags.alternatives([["compose_melody", {"tempo_scale": 1.25}]]) == []
 
 
 def test_washed_out_colours_may_only_get_more_saturated(sentence_embedder):

@@ -79,3 +79,10 @@ def test_values_are_separated_by_commas_and_spaces_come_one_at_a_time():
     assert names_ok('[["paint", {"palette": ["red", "gold"]}], ["undo", {"kind": "melody"}]]', NAMES)
     assert names_ok('[["paint", {"mood": "col\\u00e8re', NAMES) and not names_ok('[["paint", {"mood": "co\\up', NAMES)
     assert not names_ok('[["paint", {"mood": "co\\q', NAMES)  # no such escape in JSON
+
+
+def test_an_object_item_starts_with_a_key():
+    names = {"compose_melody": {"mood", "instrument", "arousal_change"}}
+    answer = '[["compose_melody", {"mood": "happy", "arousal_change": -0.3,'
+    assert names_ok(answer + ' "instrument"', names)
+    assert not names_ok(answer + ' ["', names) and not names_ok(answer + " {", names)

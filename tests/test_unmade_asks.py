@@ -16,3 +16,16 @@ def test_our_own_works_stay(sentence_embedder):
         assert not asks_for_the_unmade(request), request
     assert without_unmade(POEM, "a short poem about a bear") == POEM
     assert without_unmade("[]", "tell me a joke") == "[]"
+
+
+def test_an_unmade_ask_beside_a_work_is_read_on_its_own(sentence_embedder):
+    from assistant.orchestrators.unmade_asks import clauses
+
+    assert clauses("write a story about a lonely robot, and a sad piano melody") == [
+        "write a story about a lonely robot, and a sad piano melody",
+        "write a story about a lonely robot",
+        "a sad piano melody",
+    ]
+    assert asks_for_the_unmade("write a story about a lonely robot, and a sad piano melody to go with it")
+    assert not asks_for_the_unmade("a haiku about the sea, then paint the sea at dawn")
+    assert not asks_for_the_unmade("write a poem about a dragon and a calm melody")

@@ -43,7 +43,13 @@ def test_both_and_everything_ask_for_each_work_that_exists():
 
     both = frozenset({"compose_melody", "paint"})
     assert every_work("make both sadder", both) == both
-    assert every_work("everything should feel darker", both | {"write_text"}) == both
+    assert every_work("everything should feel darker", both | {"write_text"}) == both | {"write_text"}
+    assert every_work("make both sadder", both | {"write_text"}) == both  # three works: the melody and painting
+    assert every_work("make both longer", frozenset({"compose_melody", "write_text"})) == {
+        "compose_melody",
+        "write_text",
+    }
+    assert every_work("start over with a jubilant carnival", both | {"write_text"}) == both
     assert every_work("make both sadder", frozenset({"compose_melody"})) == frozenset()  # one work only
     assert every_work("everything in the painting bluer", both) == frozenset()  # a work named: the model's
     assert every_work("make it sadder", both) == frozenset()

@@ -184,3 +184,16 @@ def test_a_description_tells_the_melody_and_painting_as_they_were_made(tiny_lm, 
     assert asked[0] == ("navy and grey", "slow cello melody in A minor that falls in small steps")
     write_text(WriteTextArgs(kind="poem"), ToolContext(brief=text_brief, out_dir=str(tmp_path / "p"), seed=3))
     assert asked[-1][0] == "gold" and "C major" in asked[-1][1]  # a poem alone keeps its own settings
+
+
+def test_a_refined_text_keeps_its_kind_form_and_lines():
+    from tools.protocol import PreviousWork
+    from tools.write_text import WriteTextArgs, kept_shape
+
+    haiku = PreviousWork("text_1", 1, {}, {"kind": "poem", "form": "haiku", "lines": 3}, {})
+    sadder = kept_shape(WriteTextArgs(valence_change=-0.3), haiku)
+    assert (sadder.kind, sadder.form, sadder.lines) == ("poem", "haiku", 3)
+    assert kept_shape(WriteTextArgs(kind="title"), haiku).kind == "title"
+    assert kept_shape(WriteTextArgs(rhyme=True), haiku).form is None  # "make it rhyme": couplets
+    assert kept_shape(WriteTextArgs(lines=6), haiku).form is None  # a haiku made longer is free verse
+    assert kept_shape(WriteTextArgs(), None).kind == "poem"

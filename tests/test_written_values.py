@@ -101,7 +101,9 @@ def test_a_subject_value_cannot_close_mid_phrase():
     written = rules("paint a cozy cabin in the snow, warm light in the windows")
     head = '[["paint", {"subject": "a cozy cabin'
     assert not written.ok(head, '"}]') and written.ok(head, " in")
-    assert written.ok(head + " in the snow", '"}]')
+    assert not written.ok(head + " in the snow", '"}]')  # the scene goes on past the comma
+    assert written.ok(head + " in the snow, warm light in the windows", '"}]')
+    assert rules("paint a fox in the snow, please").ok(head.replace("cozy cabin", "fox") + " in the snow", '"}]')
 
 
 def test_a_mood_is_a_mood():
@@ -198,10 +200,10 @@ def test_a_written_relative_tempo_reaches_the_melody_call():
 
 
 def test_a_plainly_written_tempo_word_reaches_the_melody_call():
-    assert rules("a slow sad tune on the violin").required("compose_melody") == {"tempo_scale"}
-    assert rules("una melodía lenta para violín").required("compose_melody") == {"tempo_scale"}
+    assert rules("a slow sad tune on the violin").required("compose_melody") == {"tempo_scale", "instrument"}
+    assert rules("una melodía lenta para violín").required("compose_melody") == {"tempo_scale", "instrument"}
     quick = rules("play me something quick and upbeat on guitar")
-    assert quick.required("compose_melody") == {"tempo_scale"}
+    assert quick.required("compose_melody") == {"tempo_scale", "instrument"}
     assert not quick.ok('[["compose_melody", {"tempo_scale": ', "0")
     for complaint in ("it's too slow, liven it up", "it's as slow as molasses", "not so fast", "it is a bit slow"):
         assert rules(complaint).required("compose_melody") == set(), complaint  # read by the model or by meaning
@@ -211,3 +213,40 @@ def test_only_the_palette_is_a_list():
     written = rules("a name for this painting, something short and poetic")
     assert not written.ok('[["write_text", {"kind": "title", "variations": ', "[")
     assert rules("paint it in teal and white").ok('[["paint", {"palette": ', '["')
+
+
+def test_a_written_instrument_reaches_the_melody_call_as_written():
+    organ = rules("start over with something totally different: a dark organ piece in D minor")
+    assert "instrument" in organ.required("compose_melody")
+    assert organ.ok('[["compose_melody", {"instrument": "', "organ") and not organ.ok(
+        '[["compose_melody", {"instrument": "', "piano"
+    )
+    german = rules("eine traurige Melodie auf dem Klavier")
+    assert german.ok('[["compose_melody", {"instrument": "', "Klavier")
+    assert rules("swap the piano for a cello").required("compose_melody") == set()  # two named: the model's
+    assert "instrument" not in rules("no piano this time").required("compose_melody")
+
+
+def test_a_bar_count_written_as_a_total_is_no_change_of_that_size():
+    longer = rules("make the first one longer, 16 bars")
+    assert not longer.ok('[["compose_melody", {"add_bars": ', "16}]")
+    assert longer.ok('[["compose_melody", {"add_bars": ', "8}]")
+    assert rules("add two bars").ok('[["compose_melody", {"add_bars": ', "2}]")
+    assert "bars" in rules("Faz uma melodia alegre de flauta com 12 compassos").required("compose_melody")
+
+
+def test_a_change_of_mood_or_light_lies_between_minus_one_and_one():
+    written = rules("Faz uma melodia alegre de flauta com 12 compassos")
+    assert not written.ok('[["compose_melody", {"arousal_change": ', "12")
+    assert written.ok('[["compose_melody", {"arousal_change": ', "0.3")
+    assert rules("calmer please").ok('[["compose_melody", {"arousal_change": ', "-0.3}]")
+
+
+def test_an_existing_text_keeps_its_kind_unless_the_request_names_one():
+    from assistant.orchestrators.request_facts import facts_of
+    from assistant.orchestrators.written_values import WrittenValues
+
+    text = frozenset({"write_text", "paint"})
+    assert "kind" in WrittenValues("make everything sadder", facts_of("x"), text).closed_arguments()["write_text"]
+    assert "kind" not in WrittenValues("now a title", facts_of("x"), text).closed_arguments()["write_text"]
+    assert "kind" not in WrittenValues("make everything sadder", facts_of("x")).closed_arguments()["write_text"]

@@ -6,6 +6,7 @@ import csv
 import os
 
 from tools.translations import english
+from tools.typos import typo_of
 
 INSTRUMENTS_PATH = os.path.join(os.path.dirname(__file__), "data", "instruments.tsv")
 
@@ -20,10 +21,18 @@ def load_instruments(path: str = INSTRUMENTS_PATH) -> dict[str, tuple[int, int, 
 INSTRUMENTS = load_instruments()
 
 
-def resolve_instrument(name: str) -> tuple[str, int, int, int]:
-    """(canonical name, program, low, high); unknown names raise ValueError listing the choices."""
+def instrument_named(name: str) -> str | None:
+    """The instrument a name means: ours, a plural, a German/French/Spanish/Italian/Portuguese word, or a typo of
+    one of ours ("guitr", "ukelele"); else None."""
     key = name.strip().lower()
     for candidate in (key, key.rstrip("s"), key.replace("the ", ""), english(key, "instrument")):
         if candidate in INSTRUMENTS:
-            return (candidate, *INSTRUMENTS[candidate])
+            return candidate
+    return typo_of(key, INSTRUMENTS, same_first=True)
+
+
+def resolve_instrument(name: str) -> tuple[str, int, int, int]:
+    """(canonical name, program, low, high); unknown names raise ValueError listing the choices."""
+    if (known := instrument_named(name)) is not None:
+        return (known, *INSTRUMENTS[known])
     raise ValueError(f"unknown instrument {name!r}; try one of: {', '.join(sorted(INSTRUMENTS))}")

@@ -1,4 +1,5 @@
-"""German, French and Spanish words for moods, colours and instruments, read as the English word our tables know.
+"""German, French and Spanish words for moods, colours and instruments (instruments in Italian and Portuguese too),
+read as the English word our tables know.
 
 The table is data (`tools/data/translations.yaml`); an English word always wins, so a word both languages
 share ("orange", "piano") keeps its English meaning.
@@ -16,7 +17,7 @@ TRANSLATIONS_PATH = os.path.join(os.path.dirname(__file__), "data", "translation
 
 @functools.cache
 def translations() -> dict[str, dict[str, dict[str, str]]]:
-    """kind (mood, colour, instrument) -> language (de, fr, es) -> word -> English word."""
+    """kind (mood, colour, instrument) -> language (de, fr, es; it, pt) -> word -> English word."""
     with open(TRANSLATIONS_PATH, encoding="utf-8") as f:
         return yaml.safe_load(f)
 

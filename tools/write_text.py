@@ -29,7 +29,7 @@ from tools.brief import CreativeBrief, TextChanges, Variations
 from tools.melody_character import character_words
 from tools.mood_mapping import music_parameters
 from tools.poem_lines import drafts as draft_texts
-from tools.protocol import Tool, ToolContext, ToolResult, prepare_brief
+from tools.protocol import PreviousWork, Tool, ToolContext, ToolResult, prepare_brief
 from tools.text_drafting import Draft
 from tools.text_prompts import chat_prefixes
 
@@ -110,7 +110,22 @@ def write(
     return best
 
 
+def kept_shape(args: WriteTextArgs, previous: PreviousWork | None) -> WriteTextArgs:
+    """A refined text keeps the kind, form and line count of the version it refines unless the call sets them
+    ("make everything sadder" leaves a haiku a haiku)."""
+    if previous is None:
+        return args
+    data = previous.data
+    kept = {"kind": data.get("kind"), "form": data.get("form"), "lines": data.get("lines")}
+    kept = {k: v for k, v in kept.items() if v is not None and k not in args.model_fields_set}
+    changed = args.model_fields_set
+    if "form" in kept and ({"rhyme", "kind"} & changed or ("lines" in changed and kept["form"] == "haiku")):
+        kept.pop("form")  # "make it rhyme", "now a title", a haiku made longer: the call's own shape
+    return args.model_copy(update=kept)
+
+
 def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
+    args = kept_shape(args, ctx.previous)
     brief, seed, changes = prepare_brief(ctx, args, "text", args.new_variation)
     ctx.progress(f"writing a {args.kind}")
     form = form_of(args.kind, args.lines, args.rhyme, args.form)

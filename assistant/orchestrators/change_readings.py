@@ -8,9 +8,11 @@ change_readings.yaml`): for a melody that exists, its length, its tempo or its m
 colours should go. When one reading is near and nearer than the others by the table's margin:
 - the colours may only move the nearer way (a decoding rule, `ok`);
 - a melody call that changes what the reading excludes (a length complaint is no tempo and no mood change, a tempo
-  complaint no length change) has those arguments replaced by the reading's own changes, each way ("add_bars": 4
-  or half the bars; "tempo_scale": 1.25 or 0.8), and the model's likelihood of each whole answer picks the way
-  (`alternatives`; closing the arguments while decoding made the model type junk such as "bars": 8.5).
+  complaint no length change) has those arguments replaced by the reading's own changes ("add_bars": 4 or half
+  the bars; "tempo_scale": 1.25 or 0.8): the way the complaint means when its sentences of one way are nearer by
+  the table's margin ("I can't keep up": slower), else each way, the model's likelihood of each whole answer
+  picking it (`alternatives`; closing the arguments while decoding made the model type junk such as "bars": 8.5);
+  a call that goes against the way meant is replaced so too.
 A request that writes a comparative, a number or a negation ("longer", "2 bars", "not so bright", "plus lent") is
 left to the model, which reads those well.
 """
@@ -80,6 +82,7 @@ class ChangeReading:
         self.melody: str | None = None  # length, tempo, mood, or None (no clear reading)
         self.colours_way: int | None = None  # +1 more saturated, -1 less, None either
         self.bars = bars
+        self.tempo_sign: int | None = None  # a tempo reading's way by meaning: 1 faster, -1 slower
         self.length_signs = facts_of(request).change_signs  # "too long", "cut it down": -1; "more of it": 1
         if "melody" in existing and (sign := foreign_length_sign(request)):  # "kürzer", "plus longue": written
             self.melody, self.length_signs = "length", frozenset({sign})
@@ -89,9 +92,22 @@ class ChangeReading:
         data = table()
         if "melody" in existing:
             self.melody = nearer(request, data["melody"], data["margin"]["melody"], data["floor"])
+            self.read_the_way(request, data)
         if "painting" in existing:
             way = nearer(request, data["saturation"], data["margin"]["saturation"], data["floor"])
             self.colours_way = {"more": 1, "less": -1}.get(way)
+
+    def read_the_way(self, request: str, data: dict) -> None:
+        """A length or tempo reading whose request writes no way of its own goes the way its meaning is nearer."""
+        ways = data["ways"].get(self.melody or "")
+        if ways is None or (self.melody == "length" and len(self.length_signs) == 1):
+            return
+        way = nearer(request, ways, data["ways"]["margin"], data["floor"])
+        sign = {"longer": 1, "shorter": -1, "faster": 1, "slower": -1}.get(way or "")
+        if sign and self.melody == "length":
+            self.length_signs = frozenset({sign})
+        elif sign:
+            self.tempo_sign = sign
 
     def ok(self, answer: str, piece: str) -> bool:
         """The decoding rule: no colour change the other way than the request reads."""
@@ -120,7 +136,8 @@ class ChangeReading:
             ways = {1: {"add_bars": 4}, -1: {"bars": max(1, self.bars // 2)}}
             return [change for sign, change in ways.items() if sign in self.length_signs]
         if self.melody == "tempo":
-            return [{"tempo_scale": 1.25}, {"tempo_scale": 0.8}]
+            ways = {1: {"tempo_scale": 1.25}, -1: {"tempo_scale": 0.8}}
+            return [change for sign, change in ways.items() if self.tempo_sign in (None, sign)]
         return []
 
     def alternatives(self, calls: list) -> list[list]:
@@ -135,7 +152,12 @@ class ChangeReading:
         return []
 
     def wrong_way(self, args: dict) -> bool:
-        """A length reading's call changes the length against the one way the request words it."""
+        """A length reading's call changes the length against the one way the request words or means it; a tempo
+        reading's, the tempo against the way it means."""
+        if self.melody == "tempo" and self.tempo_sign is not None:
+            scale = args.get("tempo_scale") if isinstance(args.get("tempo_scale"), int | float) else 1
+            change = args.get("tempo_change") if isinstance(args.get("tempo_change"), int | float) else 0
+            return (scale - 1) * self.tempo_sign < 0 or change * self.tempo_sign < 0
         if self.melody != "length" or len(self.length_signs) != 1:
             return False
         number = lambda name, default: args[name] if isinstance(args.get(name), int | float) else default  # noqa: E731

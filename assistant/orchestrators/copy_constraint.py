@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tools.instruments import INSTRUMENTS
+from tools.instruments import INSTRUMENTS, instrument_named
 from tools.palette import COLOURS
 from tools.translations import translations
 
@@ -46,10 +46,13 @@ def instrument_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=64)
 def instruments_in(request: str) -> frozenset[str]:
-    """The instrument names the request says, as whole words (a plural 's' allowed); cached, as decoding asks once
-    per candidate token."""
+    """The instrument names the request says, as whole words (a plural 's' allowed) or misspelt ("ukelele");
+    cached, as decoding asks once per candidate token."""
     lowered = request.lower()
-    return frozenset(n for n in instrument_words() if re.search(rf"(?<!\w){re.escape(n)}s?(?!\w)", lowered))
+    named = {n for n in instrument_words() if re.search(rf"(?<!\w){re.escape(n)}s?(?!\w)", lowered)}
+    words = set(re.findall(r"[^\W\d_]+", lowered))
+    misspelt = {w for w in words if w not in named and w.rstrip("s") not in named and instrument_named(w)}
+    return frozenset(named | misspelt)  # "on guitr": the word as written, which the melody tool reads as guitar
 
 
 def names_an_instrument(candidate: str, closes: bool, request: str) -> bool:

@@ -1,5 +1,5 @@
-"""What a request writes down that an answer must carry as written: numbers, bpm, keys, modes, a poem's form and
-line count, and where a painting's subject may end.
+"""What a request writes down that an answer must carry as written: numbers, bpm, keys, modes, an instrument, a
+poem's form and line count, and where a painting's subject may end.
 
 These are read off the request's own words (digits, note letters, the names of the forms we write); they never
 choose a tool or an argument's meaning, they only say which values an argument the model opens may take
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from models.language.poem_forms import FORMS
+from tools.instruments import INSTRUMENTS, instrument_named
+from tools.typos import typo_of
 
 NUMBER_WORDS = {
     w: i
@@ -26,10 +28,12 @@ NUMBER = re.compile(
     r"(?<![\w.])(\d+)(?![.,]?\d)|\b(" + WORD_NUMBER + r"(?:(?:\s+and\s+|[\s-]+)" + WORD_NUMBER + r")*)\b",
     re.IGNORECASE,
 )
-UNIT_AFTER = re.compile(r"\s*-?\s*(?:\w+\s+)?(?:bars?|measures?|lines?|bpm|beats)\b", re.IGNORECASE)
+UNIT_AFTER = re.compile(
+    r"\s*-?\s*(?:\w+\s+)?(?:bars?|measures?|takte?n?|mesures?|compas(?:es|sos?)?|lines?|bpm|beats)\b", re.IGNORECASE
+)
 NOT_BPM_AFTER = re.compile(
-    r"\s*-?\s*(bars?|measures?|lines?|%|percent|per ?cent|times|x\b|seconds?|secs?|minutes?|mins?|notes?|years?|"
-    r"versions?|st\b|nd\b|rd\b|th\b|takes?|options?|variations?|more|fewer|less|semitones?|steps?|of\b)",
+    r"\s*-?\s*(bars?|measures?|takte?n?|mesures?|compas(?:es|sos?)?|lines?|%|percent|per ?cent|times|x\b|seconds?|"
+    r"secs?|minutes?|mins?|notes?|years?|versions?|st\b|nd\b|rd\b|th\b|takes?|options?|variations?|more|fewer|less|semitones?|steps?|of\b)",
     re.IGNORECASE,
 )
 NOT_BPM_BEFORE = re.compile(r"(version|number|no\.?|#|painting|melody|text)\s*$", re.IGNORECASE)
@@ -49,11 +53,15 @@ MODE_ALONE = re.compile(
 )
 KEY_LOWER = re.compile(r"\b(?:in|to|into|key of)\s+([b-g]" + ACCIDENTAL + r")\s+(?:major|minor)\b")
 FORM_WORDS = {"haiku": "haiku", "couplet": "couplets", "abab": "abab", "free verse": "free"}
+BAR_UNIT = r"(?:bars?|measures?|takte?n?|mesures?|compas(?:es|sos?)?|compás|battute|battuta)"
+COUNT = r"(\d+|" + WORD_NUMBER + r"(?:(?:\s+and\s+|[\s-]+)" + WORD_NUMBER + r")*)"
 RELATIVE_BARS = re.compile(
-    r"(?:\b(?:add|another|by|extra)\s+(\d+)\b)|(?:\b(\d+)\s*(?:more|extra|additional|fewer|less)?\s*(?:bars?|measures?)"
-    r"\s*(?:shorter|longer|more|less|fewer|extra|on)\b)",
+    r"\b(?:add|another|by|extra|plus)\s+" + COUNT + r"\b|(?:^|\s)[+]\s*(\d+)\b|^\s*-\s*(\d+)\b|"
+    r"\b" + COUNT + r"\s*(?:more|extra|additional|fewer|less)\s*" + BAR_UNIT + r"\b|"
+    r"\b" + COUNT + r"\s*" + BAR_UNIT + r"\s*(?:shorter|longer|more|less|fewer|extra|on)\b",
     re.IGNORECASE,
 )
+BAR_COUNT = re.compile(r"\b" + COUNT + r"[\s-]*" + BAR_UNIT + r"\b", re.IGNORECASE)  # "16 bars", "12 compassos"
 LINE_COUNT = re.compile(r"(\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]*lines?\b", re.IGNORECASE)
 FORM_LINES = {"limerick": 5}  # forms we have no rhyme scheme for, but whose line count is fixed by their name
 FIXED_LINES = re.compile(r"\b(" + "|".join(FORM_LINES) + r")s?\b", re.IGNORECASE)
@@ -109,7 +117,7 @@ TEMPO_WORDS = {
     1: r"fast|quick|brisk|speedy|rapid|up-?tempo|schnell|rapide|vite|rápido|rápida|rapido|rapida",
 }
 COMPLAINED = re.compile(
-    r"(?:\b(?:too|so|as|zu|trop|demasiado|muy|not|no|nicht|pas|is|are|was|feels?|sounds?|seems?|ist|est)|'s|n't)"
+    r"(?:\b(?:too|to|2|so|as|zu|trop|demasiado|muy|not|no|nicht|pas|is|are|was|feels?|sounds?|seems?|ist|est)|'s|n't)"
     r"\s+(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -123,6 +131,52 @@ def adjective_tempo_signs(request: str) -> set[int]:
             if not COMPLAINED.search(request[: match.start()]):
                 signs.add(sign)
     return signs
+
+
+# An instrument name that is also a common word counts only beside music words ("on low strings", "a horn solo").
+AMBIGUOUS_INSTRUMENTS = frozenset({"pad", "horn", "recorder", "bass", "brass", "strings", "fiddle"})
+MUSIC_BEFORE = re.compile(r"\b(?:on|for|with|by|played|plays|playing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+MUSIC_AFTER = re.compile(r"^\s*(?:melody|tune|piece|solo|line|part|music|version|theme|song|quartet|section)\b", re.I)
+INSTRUMENT_DENIED = re.compile(
+    r"\b(?:no|not|without|instead of|rather than|other than|than|swap|replace|replacing|lose|ditch|ohne|sans|sin|sem|"
+    r"senza)\s+(?:(?:the|a|an|that|this|more)\s+)?$",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def written_instruments(request: str) -> frozenset[str]:
+    """The spellings an answer may give the one instrument a request writes and does not deny ("on the cello",
+    "Klavier", "guitr": as written or as we name it); none when it writes none, several or a denied one ("swap
+    the piano for a cello" is left to the model)."""
+    named, denied = {}, False
+    words = list(WORD.finditer(request))
+    skip = -1
+    for i, match in enumerate(words):
+        if i <= skip:
+            continue
+        pair = f"{match.group(0)} {words[i + 1].group(0)}".lower() if i + 1 < len(words) else ""
+        written, end = (pair, words[i + 1].end()) if pair in INSTRUMENTS else (match.group(0).lower(), match.end())
+        skip = i + (written == pair)
+        known = instrument_named(written)
+        if known is None or (known in AMBIGUOUS_INSTRUMENTS and not _beside_music(request, match.start(), end)):
+            continue
+        denied |= bool(INSTRUMENT_DENIED.search(request[: match.start()]))
+        named.setdefault(known, set()).add(written)
+    if len(named) != 1 or denied:
+        return frozenset()
+    known, spellings = next(iter(named.items()))
+    return frozenset(spellings | {known})
+
+
+def _beside_music(request: str, start: int, end: int) -> bool:
+    return bool(MUSIC_BEFORE.search(request[:start]) or MUSIC_AFTER.match(request[end:]))
+
+
+def misspelt_tempo_signs(request: str) -> set[int]:
+    """The directions of misspelt comparatives of tempo ("fastr", "slowr", "quickr")."""
+    known = {"faster": 1, "quicker": 1, "slower": -1}
+    return {known[t] for w in WORD.findall(request.lower()) if (t := typo_of(w, known, same_first=True))}
 
 
 def number_value(words: str) -> int:
@@ -158,6 +212,8 @@ class RequestFacts:
     change_signs: frozenset[int] = frozenset({-1, 1})  # the directions the request writes for such a change
     tempo_signs: frozenset[int] = frozenset({-1, 1})  # the directions of tempo it writes: "slower" -1, "faster" 1
     bars: int = 8  # the melody's length now (from the state line)
+    instruments: frozenset[str] = frozenset()  # the one instrument written: as written and as we name it
+    lengths: frozenset[int] = frozenset()  # bar counts written as a total: "16 bars", "uns 16 compassos"
 
 
 @functools.lru_cache(maxsize=64)
@@ -185,9 +241,11 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
     count = LINE_COUNT.search(request)
     named = FIXED_LINES.search(request)
     lines = number_value(count.group(1)) if count else FORM_LINES[named.group(1).lower()] if named else None
+    changes = frozenset(number_value(next(g for g in m.groups() if g)) for m in RELATIVE_BARS.finditer(request))
+    lengths = frozenset(number_value(m.group(1)) for m in BAR_COUNT.finditer(request)) - changes
     signs = {sign for sign, words in ((-1, SHORTER), (1, LONGER)) if words.search(request)}
     tempo = {sign for sign, words in ((-1, SLOWER), (1, FASTER)) if words.search(request)}
-    tempo |= adjective_tempo_signs(request)
+    tempo |= adjective_tempo_signs(request) | misspelt_tempo_signs(request)
     return RequestFacts(
         frozenset(numbers),
         frozenset(bpm),
@@ -195,8 +253,10 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
         frozenset(modes),
         form if form in FORMS else None,
         lines,
-        frozenset(int(m.group(1) or m.group(2)) for m in RELATIVE_BARS.finditer(request)),
+        changes,
         frozenset(signs) if len(signs) == 1 else frozenset({-1, 1}),
         frozenset(tempo) if len(tempo) == 1 else frozenset({-1, 1}),
         bars,
+        written_instruments(request),
+        lengths,
     )

@@ -117,6 +117,8 @@ def _structure_char(scan: _Scan, char: str) -> bool:
         return True
     if scan.after_value and char in '"[{':
         return False  # a key or value where a comma, a colon or a closing bracket must come
+    if char in "[{" and scan.expecting_key:
+        return False  # an object's next item is a key ("arousal_change": -0.3, ["instrument" is no JSON)
     scan.after_value = char in "]}"
     if char == '"':
         in_call = len(scan.stack) == 2 and scan.stack == ["[", "["]

@@ -5,7 +5,8 @@
 phrase ends: at the end, at punctuation, before a word that starts something else ("please", "for my dad", "and
 a calm melody", "and make it blue"), or before a preposition that leads to a setting of the work rather than the
 scene ("in teal and white", "in a calm mood", "at 90 bpm", "on the flute", "in D minor"). Before "at night",
-"in the snow", "with mist in the valley" or "sleeping on a windowsill" it goes on.
+"in the snow", "with mist in the valley" or "sleeping on a windowsill" it goes on, and past a comma when what
+follows still paints the scene ("..., waves crashing against the rocks", "..., early morning").
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ PREPOSITIONS = frozenset(
 )
 ALWAYS_ENDS = frozenset(
     "please pls plz thanks thank for to so that which because but or then also too like using as i we it its "
-    "something anything make made do give write compose paint draw add could would can maybe".split()
+    "something anything make made do give write compose paint draw add could would can maybe thx ty "
+    "s'il bitte danke merci por gracias per grazie obrigado obrigada".split()
 )
 JOINS = frozenset({"and", "&", "plus", "with"})
 WORK_WORDS = frozenset(
@@ -75,9 +77,28 @@ def _phrase(tokens: list[str]) -> list[str]:
     return out
 
 
+def _continues_scene(rest: str) -> bool:
+    """What follows a comma goes on painting the scene ("..., with mist hanging on the water", "..., waves crashing
+    against the rocks", "..., early morning"): no new ask, no work, no setting, not moods and colours alone."""
+    tokens = []
+    for token in WORD.findall(rest):
+        if not re.match(r"[\w&]", token):
+            break
+        tokens.append(token)
+    words = [t.lower() for t in tokens]
+    if not words or words[0] in ALWAYS_ENDS | {"and", "&", "plus"} or words[0] in ARTICLES - {"a", "an", "the"}:
+        return False
+    if any(_setting(w, t) for w, t in zip(words, tokens)) or words[0] in PREPOSITIONS and _palette(words[1:]):
+        return False
+    content = [w for w in words if w not in ARTICLES and w not in JOINS]
+    return not all(read_mood(w).known or w in COLOURS or w in SHADES for w in content)
+
+
 def _ends_before(rest: str) -> bool:
     """Whether the phrase may end where `rest` (the request after the value) begins."""
     tokens = WORD.findall(rest)
+    if tokens[:1] == [","] and _continues_scene(rest.split(",", 1)[1]):
+        return False  # the scene goes on after the comma
     if not tokens or not re.match(r"[\w&]", tokens[0]):
         return True  # the end, or punctuation
     first = tokens[0].lower()
@@ -91,7 +112,8 @@ def _ends_before(rest: str) -> bool:
         return verb or mood or any(w in WORK_WORDS for w in ahead[:4])
     if first in PREPOSITIONS:
         raw = {t.lower(): t for t in tokens[1:8]}
-        return _palette(ahead) or any(_setting(w, raw.get(w, w)) for w in ahead if w not in ARTICLES)
+        palette = first in ("in", "with") and _palette(ahead)  # "in teal and white"; "at midnight" is a time
+        return palette or any(_setting(w, raw.get(w, w)) for w in ahead if w not in ARTICLES)
     return False
 
 
@@ -125,7 +147,7 @@ def may_end_subject(request: str, value: str) -> bool:
 
 
 PAINT_VERBS = frozenset({"paint", "draw", "sketch"})
-PAINT_NOUNS = frozenset("painting picture image drawing illustration portrait sketch poster".split())
+PAINT_NOUNS = frozenset("painting picture pic image drawing illustration portrait sketch poster".split())
 INDEFINITE = frozenset("a an two three four five some several".split())
 NOT_A_SCENE = frozenset("one ones version versions variation take thing things something piece work".split())
 GENERIC = frozenset({"scene"})  # "an ethereal scene" is a mood; "a market scene" a scene

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 
 import numpy as np
 import yaml
@@ -29,17 +30,29 @@ def table() -> dict:
         return yaml.safe_load(f)
 
 
+CLAUSE_BREAK = re.compile(r"\s*(?:[,;:+]|\band then\b|\bthen\b|\band\b|\bplus\b|\(?\b\d\)|\balso\b)\s*", re.I)
+
+
+def clauses(request: str) -> list[str]:
+    """The request and, where it joins several asks, each of them ("write a story about a robot, and a sad
+    melody to go with it": the story alone reads as the story it is)."""
+    parts = [p for p in CLAUSE_BREAK.split(request) if len(p.split()) >= 2]
+    return [request, *parts] if len(parts) > 1 else [request]
+
+
 def asks_for_the_unmade(request: str) -> bool:
-    """The request is nearest in meaning to an ask the studio does not serve (by the table's floor and margin)."""
+    """The request, or one of its asks, is nearest in meaning to an ask the studio does not serve (by the table's
+    floor and margin)."""
     from tools.embedding_search import embed
 
     data = table()
     unmade, ours = data["unmade"], data["ours"]
-    vectors = embed([request, *unmade, *ours])
-    mine = vectors[0]
-    near_unmade = float(np.max(vectors[1 : 1 + len(unmade)] @ mine))
-    near_ours = float(np.max(vectors[1 + len(unmade) :] @ mine))
-    return near_unmade >= data["floor"] and near_unmade - near_ours >= data["margin"]
+    asks = clauses(request)
+    vectors = embed([*asks, *unmade, *ours])
+    mine = vectors[: len(asks)]
+    near_unmade = np.max(vectors[len(asks) : len(asks) + len(unmade)] @ mine.T, axis=0)
+    near_ours = np.max(vectors[len(asks) + len(unmade) :] @ mine.T, axis=0)
+    return bool(np.any((near_unmade >= data["floor"]) & (near_unmade - near_ours >= data["margin"])))
 
 
 def without_unmade(answer: str, request: str) -> str:

@@ -2,12 +2,14 @@
 
 - `work_of(word)`: the tool whose work a word names or makes ("painting", "paint", "Gedicht");
 - `mentioned_tools(request)`: the works it speaks of at all, a negated one aside ("no pictures");
-- `every_work(request, existing, last)`: the melody and the painting that exist, when the request speaks of all its
-  works ("both", "everything", "start over"; "the whole thing": those the last turn touched) and names none;
+- `every_work(request, existing, last)`: the works that exist, when the request speaks of all its works and names
+  none ("everything": the text too; "both", "start over": the melody and the painting; "the whole thing": those
+  the last turn touched);
 - `asked_tools(request)`: the works it asks for by name: a work's noun opening a phrase ("..., and a haiku about
-  loneliness", "give the painting a title", "mir ein Bild", "just a poem") or a making verb whose object names no
-  other work ("paint anything you like", "peins-moi un paysage"); never after a negation ("without a poem"),
-  inside another work's phrase ("a painting of a girl playing a song") or in a question ("what can you paint?").
+  loneliness", "give the painting a title", "mir ein Bild", "just a poem", "1) painting of a fox") or a making
+  verb whose object names no other work ("paint anything you like", "peins-moi un paysage"), or "describe"; never
+  after a negation ("without a poem"), inside another work's phrase ("a painting of a girl playing a song") or in
+  a question ("what can you paint?").
 A misspelt work word counts as the word (`typos`: "a sad meldoy", "write a pome"). These only read what the request
 writes; every call and its arguments stay the model's (`asked_works`).
 """
@@ -25,6 +27,8 @@ from tools.typos import typo_of
 WORDS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "work_words.yaml")
 TOKEN = re.compile(r"[\w']+|[^\w\s]")
 DETERMINERS = frozenset("a an another one some ein eine einen un une una uno".split())
+PHRASE_ENDS = frozenset("for of about with to from in on at by like".split())
+LIST_MARKS = frozenset({")", "+", "-", "•", ":", ";"})  # a work named after a list's mark is asked for
 # Words after which a determiner opens a new phrase of the request (what is asked), not one inside a scene.
 OPENERS = frozenset(
     "and plus then also & make create write compose paint draw give want need get add generate produce design "
@@ -44,17 +48,17 @@ NOT_A_VERB_AFTER = frozenset("the my your this that his her our their its".split
 
 @functools.cache
 def _table() -> dict[str, dict[str, str]]:
-    """{'nouns' | 'verbs' | 'also': {word: tool}}."""
+    """{'nouns' | 'verbs' | 'about' | 'also': {word: tool}}."""
     with open(WORDS, encoding="utf-8") as f:
         data = yaml.safe_load(f)
     return {part: {w: tool for tool, parts in data.items() for w in parts.get(part, "").split()} for part in
-            ("nouns", "verbs", "also")}  # fmt: skip
+            ("nouns", "verbs", "about", "also")}  # fmt: skip
 
 
 def work_of(word: str) -> str | None:
     """The tool whose work `word` names or makes, or None."""
     table, word = _table(), spelled(word)
-    return table["nouns"].get(word) or table["verbs"].get(word) or table["also"].get(word)
+    return table["nouns"].get(word) or table["verbs"].get(word) or table["about"].get(word) or table["also"].get(word)
 
 
 @functools.cache
@@ -100,11 +104,18 @@ def asked_tools(request: str) -> frozenset[str]:
         if _negated(tokens, i):
             continue
         if token in DETERMINERS and _opens(tokens, i):
-            for word in tokens[i + 1 : i + 4]:
+            ahead = [w for w in tokens[i + 1 : i + 7] if w != ","][:4]  # "a happy, bouncy marimba tune"
+            for word in ahead:
+                if word in PHRASE_ENDS:
+                    break  # "a name for this painting": the painting is another phrase's
                 if word in nouns:
                     asked.add(nouns[word])
                 if word in nouns or not re.match(r"\w", word):
                     break
+        elif token in nouns and i > 0 and tokens[i - 1] in LIST_MARKS and tokens[i + 1 : i + 2] in (["of"], ["about"]):
+            asked.add(nouns[token])  # "1) painting of a red fox 2) a title for it", "+ poem about the sea"
+        elif token in _table()["about"] and tokens[i + 1 : i + 2] not in (["what"], ["how"], ["who"], ["why"]):
+            asked.add(_table()["about"][token])  # "describe both of them", "describe the painting"
         elif token in verbs and (i == 0 or tokens[i - 1] not in NOT_A_VERB_AFTER):
             ahead = tokens[i + 1 : i + 5]
             if ahead and re.match(r"\w", ahead[0]) and not any(w in nouns for w in ahead):
@@ -143,24 +154,32 @@ def commanded_tools(request: str) -> frozenset[str]:
     return asked_tools(request) if asking or first in _table()["verbs"] or first in MAKING else frozenset()
 
 
-EVERY_WORK = re.compile(  # and starting over, which makes every melody and painting anew (`work_settings`)
-    r"(?<!\w)(?:both|everything|all of them|all the works|beide|beides|alles|les deux|tout|ambos|ambas|todo|"
-    r"start(?:ing)? (?:over|again|afresh)|from scratch|something completely different)(?!\w)"
+ALL_WORKS = re.compile(r"(?<!\w)(?:everything|all of them|all the works|all three|alles|tout|todo)(?!\w)")
+BOTH = re.compile(r"(?<!\w)(?:both|beide|beides|les deux|ambos|ambas)(?!\w)")
+START_OVER = re.compile(  # which makes every melody and painting anew (`work_settings`)
+    r"(?<!\w)(?:start(?:ing)? (?:over|again|afresh)|from scratch|something completely different)(?!\w)"
 )
 WHOLE = re.compile(r"(?<!\w)(?:the whole thing|all of it)(?!\w)")  # the works the last turn touched, else all
 WORKS_CHANGED_TOGETHER = ("compose_melody", "paint")  # as "start over" takes them
+WORK_TOOL_NAMES = frozenset({"compose_melody", "paint", "write_text"})
 
 
 def every_work(request: str, existing: frozenset[str], last: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The melody and the painting, when both exist and the request speaks of all its works ("make both sadder",
-    "everything should feel darker", "start over") without naming any; "the whole thing" is the ones the last turn
-    touched (`last`: their tools) when it touched any, as the routing corpus teaches; else none."""
-    works = existing & frozenset(WORKS_CHANGED_TOGETHER)
-    if len(works) < 2 or mentioned_tools(request):
+    """The works a request speaks of all together without naming any: "everything" is every work that exists (the
+    text too), "both" the two that exist (the melody and the painting when all three do), "start over" the melody
+    and the painting; "the whole thing" is the ones the last turn touched (`last`: their tools) when it touched
+    any, as the routing corpus teaches; else none."""
+    works = existing & WORK_TOOL_NAMES
+    pair = works if len(works) == 2 else works & frozenset(WORKS_CHANGED_TOGETHER)
+    if len(works) < 2 or mentioned_tools(request):  # "describe both of them" asks for a text of both
         return frozenset()
     lowered = request.lower()
-    if EVERY_WORK.search(lowered):
+    if ALL_WORKS.search(lowered):
         return works
+    if BOTH.search(lowered):
+        return pair if len(pair) == 2 else frozenset()
+    if START_OVER.search(lowered):
+        return works & frozenset(WORKS_CHANGED_TOGETHER) if len(pair) == 2 else frozenset()
     if WHOLE.search(lowered):
         return (works & last) or works
     return frozenset()

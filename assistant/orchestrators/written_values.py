@@ -16,13 +16,15 @@ that way. The model still chooses every token; this only refuses the ones that w
   8 more, never 40), a count that is no whole number ("bars": 8.5), the melody's own length as a new one ("bars": 8
   of 8 changes nothing), a change of length the other way than written ("shorten it by 2 bars" is 6 of 8, never
   10), a line count other than the one written or named ("a limerick": 5 lines);
-- give a key or a mode other than the one written, or one at all when none is written ("halloween" is no key);
-- type a value that is no JSON ("tempo": 3/4), or a list where the value is none ("variations": ["short"]);
-- close a melody call without the key, mode or bpm the request writes or the relative tempo ("slower"), a text
-  call without the form or the line count it names ("write a haiku about it"), or a painting call without a
-  subject when the request writes the scene ("paint a ballroom with chandeliers" came out as mood "ballroom",
-  palette "chandeliers"). Once the model wanted
-  to close such a call, the next argument it names must be a missing one; the value then follows the rules above.
+- give a key or a mode other than the one written, or one at all when none is written ("halloween" is no key), or
+  an instrument other than the one written ("a dark organ piece": organ; "auf dem Klavier": Klavier or piano);
+- type a value that is no JSON ("tempo": 3/4), or a list where the value is none ("variations": ["short"]), or a
+  change of mood, colour or light outside -1 to 1;
+- close a melody call without the key, mode, bpm, instrument or bar count the request writes or the relative tempo
+  ("slower"), a text call without the form or the line count it names ("write a haiku about it"), or a painting
+  call without a subject when the request writes the scene ("paint a ballroom with chandeliers" came out as mood
+  "ballroom", palette "chandeliers"). Once the model wanted to close such a call, the next argument it names must
+  be a missing one; the value then follows the rules above.
 A dead end (a value that can neither close nor go on) is backed out of by the decoding, which then tries the next
 best token before it.
 """
@@ -41,19 +43,25 @@ NUMBER_ARGUMENTS = ("tempo", "bars", "add_bars", "lines")
 SCALAR = re.compile(r"-?\d*(?:\.\d*)?|t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?")  # JSON, typed so far
 RELATIVE_TEMPO = frozenset({"tempo_scale", "tempo_change"})
 LIST_VALUE = re.compile(r'"(\w+)"\s*:\s*\[')
+TEXT_KIND = re.compile(
+    r"\b(poems?|poetry|haikus?|verses?|limericks?|sonnets?|lines|rhym\w*|titles?|names?|call it|descri\w+|blurb|"
+    r"caption|gedicht|titel|beschreibung|poème|titre|poema|título|titulo|descripción)\b",
+    re.IGNORECASE,
+)
 
 
 class WrittenValues:
     """The constraint for one request; `ok(answer, piece)` is asked once per candidate token."""
 
-    def __init__(self, request: str, facts: RequestFacts):
-        self.request, self.facts = request, facts
+    def __init__(self, request: str, facts: RequestFacts, existing: frozenset[str] = frozenset()):
+        self.request, self.facts, self.existing = request, facts, existing  # existing: the tools of works held
         self.wanted_to_close: set[int] = set()  # calls (by index) the model tried to close with arguments missing
         self.has_mood_word = has_mood_word(request)
 
     def closed_arguments(self) -> dict[str, frozenset[str]]:
         """Per tool, arguments the request gives no ground for: a key or a mode it does not write, a relative
-        tempo when it writes the bpm, a mood of a painting or a text when none of its words is a mood word. A
+        tempo when it writes the bpm, a mood of a painting or a text when none of its words is a mood word, a text's
+        kind when a text exists and the request names no kind (a poem made sadder stays a poem). A
         melody's mood stays open then: closing it made the model write the rest of the call off its learnt path
         ("a quick little tune" came out 0.6 times the tempo, "something nice and slow" lost its slower tempo); such
         a mood is dropped once decoded (`mood_words.with_moods_read`)."""
@@ -67,7 +75,9 @@ class WrittenValues:
         if self.facts.numbers and not self.numbers_for("tempo"):
             melody.add("tempo")  # "a waltz, 3/4": numbers, none a tempo
         mood = frozenset() if self.has_mood_word else frozenset({"mood"})  # "paint a big red barn"
-        return {"compose_melody": frozenset(melody), "paint": mood, "write_text": mood}
+        kept_kind = "write_text" in self.existing and not TEXT_KIND.search(self.request)  # "make everything sadder"
+        text = mood | ({"kind"} if kept_kind else frozenset())
+        return {"compose_melody": frozenset(melody), "paint": mood, "write_text": text}
 
     def opened_arguments(self) -> dict[str, frozenset[str]]:
         """Per tool, arguments the model never learnt but the request asks for (a poem's form)."""
@@ -78,7 +88,14 @@ class WrittenValues:
         facts = self.facts
         if tool == "compose_melody":
             relative = len(facts.tempo_signs) == 1 and not facts.numbers  # "the other one should be slower"
-            written = (("key", facts.keys), ("mode", facts.modes), ("tempo", facts.bpm), ("tempo_scale", relative))
+            written = (
+                ("key", facts.keys),
+                ("mode", facts.modes),
+                ("tempo", facts.bpm),
+                ("tempo_scale", relative),
+                ("instrument", facts.instruments),
+                ("bars", facts.lengths),
+            )
             return {n for n, given in written if given}
         if tool == "paint":
             return {"subject"} if painting_subject(self.request) else set()
@@ -100,8 +117,9 @@ class WrittenValues:
         if argument == "bars":  # a total as written, or the length now changed by a written change
             twice = {2 * bars} if 1 in signs else set()  # "twice as long", unless the request says shorter
             return (written - self.facts.changes) | changed | twice
-        if argument == "add_bars":
-            return ({sign * n for n in written for sign in signs} | {n - bars for n in written} | {bars}) - {0}
+        if argument == "add_bars":  # a written change, or what a written total adds ("longer, 16 bars": 8 more)
+            by_change = {sign * n for n in self.facts.changes or written - self.facts.lengths for sign in signs}
+            return (by_change | {n - bars for n in written - self.facts.changes} | {bars}) - {0}
         return written
 
     def value_ok(self, argument: str, text: str, finished: bool, tool: str = "") -> bool:
@@ -115,6 +133,8 @@ class WrittenValues:
             return may_start_subject(self.request, text) and (not finished or may_end_subject(self.request, text))
         if argument in RELATIVE_TEMPO:
             return self.tempo_ok(argument, text, finished)
+        if argument.endswith("_change"):
+            return _unit_change(text, finished)
         if argument in NUMBER_ARGUMENTS:
             allowed = self.numbers_for(argument)
             if not text.isdigit():
@@ -123,9 +143,11 @@ class WrittenValues:
                 return not (finished and argument == "bars" and text == str(self.facts.bars))
             return any(str(n) == text if finished else str(n).startswith(text) for n in allowed)
         options = {"key": self.facts.keys, "mode": self.facts.modes, "form": {self.facts.form or ""}}.get(argument)
+        if argument == "instrument" and self.facts.instruments:
+            options = self.facts.instruments
         if options is None:
             return True
-        if argument == "key":  # any case ("g minor"); a form or a mode as the schema spells it
+        if argument in ("key", "instrument"):  # any case ("g minor", "Cello"); a form or a mode as the schema spells it
             text, options = text.lower(), {o.lower() for o in options}
         return any(o == text if finished else o.startswith(text) for o in options)  # as typed: no spaces added
 
@@ -199,7 +221,7 @@ class WrittenValues:
             return self.value_ok(done.argument, done.text, finished=True, tool=done.tool)
         if done.what == "call":
             given = after.calls[call_index][1] if call_index < len(after.calls) else {}
-            if self.required(done.tool) - set(given):
+            if self.required(done.tool) - set(given) - ({"bars"} if "add_bars" in given else set()):
                 self.wanted_to_close.add(call_index)
                 return False
         return True
@@ -218,3 +240,13 @@ def _aligned(scene: str, typed: str) -> bool:
     """The typed subject is the start of the scene, or the scene and more."""
     scene, typed = scene.lower(), typed.lstrip().lower()
     return scene.startswith(typed) or typed.startswith(scene)
+
+
+UNIT_CHANGE = re.compile(r"-?(?:0?(?:\.\d*)?|1(?:\.0*)?)")
+
+
+def _unit_change(text: str, finished: bool) -> bool:
+    """A change of mood, colour or light is a number from -1 to 1 ("arousal_change": 12 is a bar count misplaced)."""
+    if not UNIT_CHANGE.fullmatch(text):
+        return False
+    return not finished or text not in ("", "-", ".", "-.")
