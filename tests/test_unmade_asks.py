@@ -24,8 +24,10 @@ def test_an_unmade_ask_beside_a_work_is_read_on_its_own(sentence_embedder):
     assert clauses("write a story about a lonely robot, and a sad piano melody") == [
         "write a story about a lonely robot, and a sad piano melody",
         "write a story about a lonely robot",
-        "a sad piano melody",
     ]
+    assert clauses("I'm writing a short story and I'm stuck on what to call it") == [
+        "I'm writing a short story and I'm stuck on what to call it"
+    ]  # a part that asks nothing is no ask of its own
     assert asks_for_the_unmade("write a story about a lonely robot, and a sad piano melody to go with it")
     assert not asks_for_the_unmade("a haiku about the sea, then paint the sea at dawn")
     assert not asks_for_the_unmade("write a poem about a dragon and a calm melody")

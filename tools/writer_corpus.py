@@ -110,9 +110,18 @@ def write_corpus(out: str, count: int, seed: int = 0) -> None:
         print(f"{row['id']} {row['kind']} {row['seconds']}s sound={row['sound']}\n{row['text']}\n", flush=True)
 
 
+HELDOUT_EVERY = 10  # every 10th sound row's pairs are held out (`--heldout-out`)
+
+
 def pairs(rows: list[dict]) -> list[dict]:
     """The (prompt, completion) pairs of the sound rows."""
     return [e for r in rows if r["sound"] for e in r["exchanges"] if e["completion"].strip()]
+
+
+def split_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(training rows, held-out rows): every `HELDOUT_EVERY`-th sound row held out, in corpus order."""
+    sound = [r for r in rows if r["sound"]]
+    return [r for i, r in enumerate(sound) if i % HELDOUT_EVERY], sound[::HELDOUT_EVERY]
 
 
 def main() -> None:
@@ -122,16 +131,19 @@ def main() -> None:
     parser.add_argument("--data", help="the rows `write` made (for `pairs`)")
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--heldout-out", help="with `pairs`: write every 10th sound row's pairs here, not to --out")
     args = parser.parse_args()
     if args.action == "write":
         write_corpus(args.out, args.count, args.seed)
         return
     with open(args.data, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
-    kept = pairs(rows)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.writelines(json.dumps(p) + "\n" for p in kept)
-    print(f"{len(kept)} pairs from {sum(r['sound'] for r in rows)} sound of {len(rows)} rows")
+    training, heldout = split_rows(rows) if args.heldout_out else (rows, [])
+    for path, part in ((args.out, training), (args.heldout_out, heldout)):
+        if path:
+            with open(path, "w", encoding="utf-8") as f:
+                f.writelines(json.dumps(p) + "\n" for p in pairs(part))
+    print(f"{len(pairs(training))} pairs (+{len(pairs(heldout))} held out) from {len(rows)} rows")
 
 
 if __name__ == "__main__":

@@ -33,11 +33,19 @@ def table() -> dict:
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:+]|\band then\b|\bthen\b|\band\b|\bplus\b|\(?\b\d\)|\balso\b)\s*", re.I)
 
 
+ASK_OPENING = re.compile(
+    r"^(?:(?:please|pls|plz|now|ok|okay|so|hey|also|and|just)\s+)*(?:(?:can|could|would|will) (?:you|u)\s+)?"
+    r"(?:write|tell|make up|give|come up with|compose|draft|create|generate|invent|i need|i want|i'd like)\b",
+    re.IGNORECASE,
+)
+
+
 def clauses(request: str) -> list[str]:
-    """The request and, where it joins several asks, each of them ("write a story about a robot, and a sad
-    melody to go with it": the story alone reads as the story it is)."""
+    """The request and, where it joins several asks, each part that is an ask ("write a story about a robot, and a
+    sad melody to go with it": the story alone reads as the story it is; "I'm writing a short story" asks nothing)."""
     parts = [p for p in CLAUSE_BREAK.split(request) if len(p.split()) >= 2]
-    return [request, *parts] if len(parts) > 1 else [request]
+    asks = [p for p in parts if ASK_OPENING.match(p)]
+    return [request, *asks] if len(parts) > 1 else [request]
 
 
 def asks_for_the_unmade(request: str) -> bool:

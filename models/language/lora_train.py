@@ -122,6 +122,21 @@ def train_lora(model, tokenizer, pairs, steps: int, batch: int, lr: float, seed:
     return history
 
 
+@torch.no_grad()
+def heldout_loss(model, tokenizer, pairs, batch: int = 4) -> float:
+    """Mean completion cross-entropy (nats per token, batches weighted by size) on pairs never trained on."""
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    encoded = [encode_pair(tokenizer, p, c) for p, c in pairs]
+    model.eval()
+    total, weight = 0.0, 0
+    for start in range(0, len(encoded), batch):
+        inputs = collate(encoded[start : start + batch], pad)
+        labelled = int((inputs["labels"] != -100).sum())
+        total += float(completion_loss(model, inputs)) * labelled
+        weight += labelled
+    return total / max(1, weight)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default="data_cache/routing/train.jsonl")
@@ -136,6 +151,7 @@ def main() -> None:
         "--dtype", choices=["auto", "bfloat16", "float32"], default="auto", help="of the frozen base (auto: fast_dtype)"
     )
     parser.add_argument("--init", help="an adapter folder to continue training from")
+    parser.add_argument("--heldout", help="pairs never trained on: their loss without and with the adapter")
     parser.add_argument(
         "--base", default="gemma", help="the base model (a key of models/language/data/base_models.yaml)"
     )
@@ -165,8 +181,15 @@ def main() -> None:
         log=lambda m: print(m, flush=True),
     )
     model.save_pretrained(args.out)
+    record = {"training": vars(args), "history": history}
+    if args.heldout:
+        heldout = load_pairs(args.heldout)
+        with model.disable_adapter():
+            record["heldout_loss_base"] = heldout_loss(model, tokenizer, heldout)
+        record["heldout_loss"] = heldout_loss(model, tokenizer, heldout)
+        print(json.dumps({k: v for k, v in record.items() if k.startswith("heldout")}), flush=True)
     with open(f"{args.out}/training.json", "w") as f:
-        json.dump({"training": vars(args), "history": history}, f, indent=2)
+        json.dump(record, f, indent=2)
 
 
 if __name__ == "__main__":
