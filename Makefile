@@ -132,15 +132,20 @@ qwen15: venv
 	$(PY) -m models.language.base_models qwen15
 
 # The writer LoRA (#33): the 1.5B writer's kept texts on made-up requests (`tools/writer_corpus.py`), distilled into
-# a small LoRA on the 0.5B's top layers, merged only while writing (ARTCHAT_WRITER_LORA=data_cache/writer_lora_qwen).
-# The corpus step appends and resumes. Session 24 trained on the first 38 rows (WRITER_ROWS=38, kept in
-# models/language/data/writer_corpus_qwen15.jsonl) and was judged no better (README), so none ships.
-WRITER_ROWS ?= 600
+# a LoRA on the 0.5B's top 12 layers, merged only while writing (models/checkpoints/writer_lora_qwen; none:
+# ARTCHAT_WRITER_LORA=none). The corpus step appends and resumes; every 10th sound row is held out. Session 28 wrote
+# 309 rows on the CPU (~13 s each, WRITER_ROWS=309; kept in models/language/data/writer_corpus_qwen15.jsonl); the
+# LoRA it gave was judged no better blind (README), so none ships.
+WRITER_ROWS ?= 309
 train-writer: venv qwen qwen15
+	mkdir -p data_cache/writer
+	test -s data_cache/writer/qwen15.jsonl || cp models/language/data/writer_corpus_qwen15.jsonl data_cache/writer/qwen15.jsonl
 	ARTCHAT_TEXT_LM=qwen15 $(PY) -m tools.writer_corpus write --out data_cache/writer/qwen15.jsonl --count $(WRITER_ROWS)
-	$(PY) -m tools.writer_corpus pairs --data data_cache/writer/qwen15.jsonl --out data_cache/writer/pairs.jsonl
-	$(PY) -m models.language.lora_train --base qwen --data data_cache/writer/pairs.jsonl --steps 30 --batch 4 \
-		--rank 8 --top-layers 8 --lr 6e-4 --seed 0 --out data_cache/writer_lora_qwen
+	$(PY) -m tools.writer_corpus pairs --data data_cache/writer/qwen15.jsonl --out data_cache/writer/pairs.jsonl \
+		--heldout-out data_cache/writer/heldout.jsonl
+	$(PY) -m models.language.lora_train --base qwen --data data_cache/writer/pairs.jsonl \
+		--heldout data_cache/writer/heldout.jsonl --steps 150 --batch 4 --rank 16 --top-layers 12 --lr 4e-4 \
+		--seed 0 --out data_cache/writer_lora_qwen
 
 train-painter: venv
 	$(PY) -m models.painter.train --steps 5000 --batch 32 --layouts 30000

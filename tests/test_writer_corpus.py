@@ -64,3 +64,12 @@ def test_a_description_records_one_prompt_per_sentence(chat_lm):
     draft = draft_description(model, tokenizer, "qwen", "calm", "the harbour", "grey", "slow piano melody", seed=2)
     assert [c for _, c in draft.exchanges] and " ".join(c for _, c in draft.exchanges) == draft.text
     assert "painting shows" in draft.exchanges[0][0] and "melody sounds" in draft.exchanges[-1][0]
+
+
+def test_every_tenth_sound_row_is_held_out():
+    from tools.writer_corpus import split_rows
+
+    rows = [{"id": i, "sound": i != 3} for i in range(25)]
+    training, heldout = split_rows(rows)
+    assert [r["id"] for r in heldout] == [0, 11, 21]  # the 1st, 11th and 21st sound rows
+    assert not {r["id"] for r in training} & {r["id"] for r in heldout} and len(training) + len(heldout) == 24
