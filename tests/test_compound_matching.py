@@ -94,3 +94,12 @@ def test_a_snowman_is_painted_standing_and_it_still_snows():
 def test_a_thing_weakly_near_the_water_stands_on_the_ground():
     scene = read_scene("a scarecrow in a wheat field", 0.0, 0.0)
     assert scene.objects and scene.objects[0].role == "stands" and scene.family != "lake"
+
+
+def test_a_weapon_or_a_wound_is_painted_only_when_asked_for():
+    from tools.object_matching import VIOLENT, nearest_object
+
+    for phrase in ("a carving", "a soldier", "a pirate", "halloween"):  # "a carving" was a kitchen knife
+        assert not VIOLENT.search(nearest_object(phrase)[0].name), phrase  # never as the nearest of something else
+    assert "sword" in nearest_object("a knight with a sword")[0].name  # named: painted
+    assert "knife" in nearest_object("a chef's knife")[0].name

@@ -225,6 +225,32 @@ def _busts() -> np.ndarray:
     )
 
 
+VIOLENT = re.compile(
+    r"blood|gore|gun|pistol|rifle|revolver|sword|dagger|knife|axe|bomb|grenade|skull|corpse|dead|death|decapitat|"
+    r"noose|hanged|bullet|crossbow|bleed|wound|stab|slash|severed|guillotine|execution|torture|murder|kill|missile|"
+    r"mace|spear|halberd|scythe|whip|shuriken|katana|sabre|saber|cutlass|rapier|tomahawk|poison|biohazard|radioactive"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _violent() -> dict[int, frozenset[str]]:
+    """The drawings of a weapon, a wound, a skull or a death ("bloody-sword", "death-skull"): index -> name words."""
+    return {
+        i: frozenset(singular(w) for w in re.findall(r"[a-z]+", e.words))
+        for i, e in enumerate(_index()[0])
+        if VIOLENT.search(e.name)
+    }
+
+
+def _unnamed_violence(words: list[str]) -> np.ndarray:
+    """True for each violent drawing none of whose name words the phrase says: a weapon or a wound is painted only
+    when it is asked for ("a knight with a sword"), never as the nearest drawing of something else."""
+    said = {singular(w) for w in words}
+    mask = np.zeros(len(_index()[0]), dtype=bool)
+    mask[[i for i, named in _violent().items() if not said & named]] = True
+    return mask
+
+
 def is_bust(entry: ObjectEntry) -> bool:
     """True when a drawing is a person as head and shoulders only (a portrait's sitter, never a figure in a
     landscape)."""
@@ -301,6 +327,7 @@ def nearest_object(
     if role != "figure" and not {"face", "head", "heads", "faces"} & set(words):  # a portrait's sitter is a face
         ranked = ranked - FACE_HANDICAP * _faces_only() - BUST_HANDICAP * _busts()
     ranked = np.where(roles == role if role is not None else roles != "scene", ranked, -np.inf)
+    ranked = np.where(_unnamed_violence(list(whole)), -np.inf, ranked)
     # equal names in two colour sets tie exactly: noto's, then the set order, never the sort's whim
     ranked = ranked + NOTO_FIRST * np.array([e.source == "noto" for e in library])
     order = np.argsort(-ranked, kind="stable")[:CANDIDATES]
