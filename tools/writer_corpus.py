@@ -138,12 +138,12 @@ def main() -> None:
         return
     with open(args.data, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
-    training, heldout = split_rows(rows) if args.heldout_out else (rows, [])
+    training, heldout = (pairs(part) for part in (split_rows(rows) if args.heldout_out else (rows, [])))
     for path, part in ((args.out, training), (args.heldout_out, heldout)):
         if path:
             with open(path, "w", encoding="utf-8") as f:
-                f.writelines(json.dumps(p) + "\n" for p in pairs(part))
-    print(f"{len(pairs(training))} pairs (+{len(pairs(heldout))} held out) from {len(rows)} rows")
+                f.writelines(json.dumps(p) + "\n" for p in part)
+    print(f"{len(training)} pairs (+{len(heldout)} held out) from {len(rows)} rows")
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def asked_tools(request: str) -> frozenset[str]:
     tokens = words_of(request)
     if not tokens or (tokens[0] in QUESTIONS and tokens[1:2] != ["about"]):
         return frozenset()
-    nouns, verbs, asked = _table()["nouns"], _table()["verbs"], set()
+    nouns, verbs, about, asked = _table()["nouns"], _table()["verbs"], _table()["about"], set()
     for i, token in enumerate(tokens):
         if _negated(tokens, i):
             continue
@@ -114,8 +114,8 @@ def asked_tools(request: str) -> frozenset[str]:
                     break
         elif token in nouns and i > 0 and tokens[i - 1] in LIST_MARKS and tokens[i + 1 : i + 2] in (["of"], ["about"]):
             asked.add(nouns[token])  # "1) painting of a red fox 2) a title for it", "+ poem about the sea"
-        elif token in _table()["about"] and tokens[i + 1 : i + 2] not in (["what"], ["how"], ["who"], ["why"]):
-            asked.add(_table()["about"][token])  # "describe both of them", "describe the painting"
+        elif token in about and tokens[i + 1 : i + 2] not in (["what"], ["how"], ["who"], ["why"]):
+            asked.add(about[token])  # "describe both of them", "describe the painting"
         elif token in verbs and (i == 0 or tokens[i - 1] not in NOT_A_VERB_AFTER):
             ahead = tokens[i + 1 : i + 5]
             if ahead and re.match(r"\w", ahead[0]) and not any(w in nouns for w in ahead):
