@@ -235,7 +235,8 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
             if best is None:  # every candidate ended at once: the form check will say the poem is short
                 break
             kept.append(best[0])
-            context.extend(best[0].tokens)
+            if index < form.lines - 1:  # the last line is followed by nothing: feeding it would be wasted
+                context.extend(best[0].tokens)
     text = clean_text("".join(line.text for line in kept), "poem")
     log_probs = [lp for line in kept for lp in line.log_probs]
     draft = check(text, "poem", form, subject, sum(log_probs) / max(1, len(log_probs)), leaked)

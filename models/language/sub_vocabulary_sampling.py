@@ -175,8 +175,8 @@ def sample_sub_vocabulary(
                 keep.append(row)
             elif good is not None and good(outputs[i]):
                 return outputs
-        if not keep:
-            break
+        if not keep or step == settings.max_new_tokens - 1:
+            break  # the last step's pass would only feed tokens no candidate may follow
         if len(keep) < len(active):
             cache.batch_select_indices(torch.tensor(keep, device=device))
         active = [active[row] for row in keep]
