@@ -103,3 +103,11 @@ def test_a_weapon_or_a_wound_is_painted_only_when_asked_for():
         assert not VIOLENT.search(nearest_object(phrase)[0].name), phrase  # never as the nearest of something else
     assert "sword" in nearest_object("a knight with a sword")[0].name  # named: painted
     assert "knife" in nearest_object("a chef's knife")[0].name
+
+
+def test_a_name_that_only_holds_a_violent_stem_is_no_weapon():
+    from tools.object_matching import _index, _violent
+
+    violent = {_index()[0][i].name for i in _violent()}
+    assert not violent & {"stable", "skills", "person-with-skullcap", "bell-with-slash", "saber-toothed-cat-head"}
+    assert {"broadsword", "shotgun", "crossed-slashes", "kitchen-knife"} <= violent  # the weapons stay out

@@ -230,6 +230,8 @@ VIOLENT = re.compile(
     r"noose|hanged|bullet|crossbow|bleed|wound|stab|slash|severed|guillotine|execution|torture|murder|kill|missile|"
     r"mace|spear|halberd|scythe|whip|shuriken|katana|sabre|saber|cutlass|rapier|tomahawk|poison|biohazard|radioactive"
 )
+# Names that hold a violent stem but name no harm: a horse's stable, a skullcap, a muted bell, a sabre-toothed cat
+HARMLESS = re.compile(r"\b(?:un)?stable\b|\bskills?\b|skullcap|\bspearfishing\b|-with-slash\b|sab(?:er|re)-toothed")
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,7 +240,7 @@ def _violent() -> dict[int, frozenset[str]]:
     return {
         i: frozenset(singular(w) for w in re.findall(r"[a-z]+", e.words))
         for i, e in enumerate(_index()[0])
-        if VIOLENT.search(e.name)
+        if VIOLENT.search(HARMLESS.sub("", e.name))
     }
 
 
