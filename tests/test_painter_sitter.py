@@ -53,7 +53,7 @@ def test_the_face_is_shaded_on_the_side_away_from_the_light():
     rows = slice(int(0.52 * h), int(0.66 * h))
     left = np.median(bust[rows, cx - int(0.28 * h) : cx - int(0.12 * h), :3].mean(-1))
     right = np.median(bust[rows, cx + int(0.12 * h) : cx + int(0.28 * h), :3].mean(-1))
-    assert left > right + 0.1
+    assert left > right + 0.06  # shaded, but not split into a light and a dark half (a judge's "split face")
 
 
 def test_the_value_plan_leaves_the_sitters_modelling():

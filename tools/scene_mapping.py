@@ -43,6 +43,7 @@ from tools.thing_phrases import (
     place_of,
     room_feature,
     room_of,
+    shown_thing,
     town_land,
     town_phrase,
     usual_colour,
@@ -251,6 +252,10 @@ def _scenes_and_objects(
             if drawable
             else None
         )
+        placeless = kind == "setting" and drawable and family[1] < thresholds["family"]
+        sofa = _seat_named(phrase, seed, context) if placeless else None
+        if sofa is not None:  # "on sofa cushions", no place by its words: on the sofa, in a room
+            phrase, match, family = sofa.phrase, sofa, ("interior", max(family[1], thresholds["stage"]))
         halves = _container(phrase, match, seed, context) if kind in ("subject", "companion") else None
         if halves:  # a basket of apples: the basket, and the apples
             things.extend(halves[: MAX_KINDS - len(things)])
@@ -407,6 +412,19 @@ def _indoor_seat(match, family: tuple[str | None, float]) -> bool:
     """True when a setting is a piece of furniture that stands indoors ("asleep on a sofa", "in an armchair"): the
     thing is drawn on it, in a room. A park bench reads as a garden's, so stays outdoors."""
     return match is not None and family[0] == "interior" and is_furniture(match.entry.words)
+
+
+def _seat_named(phrase: str, seed: int, context: str):
+    """The match of the furniture a setting names by one of its words ("sofa cushions": the sofa, "the bed
+    sheets": the bed, "an old couch": the couch); None when no word is furniture."""
+    from tools import object_matching
+
+    words = [w for w in head_words(phrase) if w not in STOP_WORDS]
+    for word in words:
+        match = object_matching.match_objects([word], seed, context=context)[0]
+        if is_furniture(match.entry.words) and match.similarity >= SAME_WORD:
+            return match
+    return None
 
 
 def _place(phrase: str, phrases: list[tuple[str, str]]):
@@ -730,6 +748,9 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     time, weather, used = _condition_words(words)
     used |= _manner_words(words)
     phrases = [(plain_phrase(p, subject) if kind == "subject" else p, kind) for p, kind in subject_phrases(words, used)]
+    shown = shown_thing(phrases[0][0]) if phrases and phrases[0][1] == "subject" else None
+    if shown is not None:  # "a close-up of a bumblebee": the bumblebee
+        phrases = [(plain_phrase(shown, subject), "subject"), *phrases[1:]]
     framing = framing_stage(phrases[0][0]) if phrases and phrases[0][1] == "subject" else None
     if framing is not None:  # "a still life of a cello": the cello, on a still life's table
         phrases = [(framing[2], "subject"), *phrases[1:]]

@@ -217,6 +217,24 @@ def framing_stage(phrase: str) -> tuple[str, float, str] | None:
     return None
 
 
+# Words before "of" that say how the picture shows its thing, not a thing ("a close-up of a bumblebee", "a view of
+# the harbour"): the thing after "of" is the subject (an English closed class, like the joins).
+VIEWS = set(
+    "close closeup view picture image painting drawing sketch study shot photo detail macro depiction illustration "
+    "snapshot glimpse".split()
+)
+
+
+def shown_thing(phrase: str) -> str | None:
+    """The thing a phrase shows when it opens with how the picture shows it ("a close up of a bumblebee": "a
+    bumblebee", "a view of the old harbour": "the old harbour"), else None."""
+    halves = container_halves(phrase)
+    if halves is None:
+        return None
+    words = [w for w in re.findall(r"[a-z]+", halves[0].lower()) if w not in ("a", "an", "the", "up", "quick")]
+    return halves[1] if words and set(words) <= VIEWS else None
+
+
 def is_part(phrase: str) -> bool:
     """True when a phrase names a part of a building ("a huge round stained glass window", "a thatched roof",
     `scenes.yaml` parts): beside a building it is that building's own, never a second thing standing apart."""

@@ -23,6 +23,7 @@ from models.painter.cabins import ASPECT as ASPECT_CABIN
 from models.painter.cabins import is_cabin, painted_cabin
 from models.painter.figure import Person, painted_figure, partner
 from models.painter.lighthouses import is_lighthouse, painted_lighthouse
+from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
@@ -275,6 +276,7 @@ class ObjectPainter:
         if is_working_boat(obj.entry):
             return painted_boat(max(12, int(obj.height * size)), seed, facing_left=obj.mirrored), False
         rgba = render(obj.entry, max(8, int(obj.height * size)))
+        rgba = laid_flat(rgba) if obj.role == "still_life" else rgba  # a knife lies on the table, not on its tip
         rgba = rgba[:, ::-1] if obj.mirrored else rgba
         return (_holes_filled(without_ground_line(rgba)), True) if obj.entry.silhouette else (rgba, False)
 

@@ -29,7 +29,15 @@ from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placeme
 from models.painter.placement_rules import aspect, settle
 from models.painter.render import render_layout
 from models.painter.room_kinds import PLAIN, RoomDress, dress_of
-from models.painter.rooms import TABLE_EDGE, arrange_room, room_layout, table_reach, wall_shelves
+from models.painter.rooms import (
+    TABLE_EDGE,
+    arrange_close,
+    arrange_room,
+    room_layout,
+    still_life_layout,
+    table_reach,
+    wall_shelves,
+)
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
 from models.painter.scene_spec import FAMILIES, SceneSpec
 from models.painter.street_view import lay_street, street_view
@@ -206,11 +214,20 @@ def _indoors(plan: PaintingPlan, seed: int, placement_vae, indoor: str):
     placed, numbers = place_objects(placement_vae, plan, None, seed, indoor) if plan.objects else ([], None)
     numbers = numbers or (0.62, 0.3, 0.3)
     shelves = ()
+    if indoor == "interior" and _seen_close(plan, placed):  # a loaf, a teapot: the table, not the room around it
+        placed = arrange_close(placed, numbers[0])
+        layout = still_life_layout(LAYOUT_SIZE, window_left=numbers[1] < 0.5)
+        return placed, one_hot(layout), replace(dress, picture=None)
     if indoor == "interior":
         placed, shelves = wall_shelves(placed)  # built in first: the other furniture is not crowded by them
         placed = arrange_room(placed, numbers[0], ON_TABLE)
     layout = indoor_layout(indoor, *numbers, table=table_under(placed), shelves=shelves, dress=dress)
     return placed, one_hot(layout), dress
+
+
+def _seen_close(plan: PaintingPlan, placed: list) -> bool:
+    """True for a still life: things asked for that all stand on a table, in no room the words name."""
+    return plan.room is None and bool(placed) and all(o.role in ON_TABLE for o in placed)
 
 
 def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, blend=None, finish=True, shown=None):

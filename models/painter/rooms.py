@@ -45,6 +45,10 @@ CROWDED = 0.75  # furniture that does not fit side by side is spaced at this sha
 FURNITURE_FORWARD = 0.08  # furniture's foot at least this far below the wall's foot: on the floor, in front
 BOARDS = 7  # floorboards across the back wall's width
 COUNTER_SPAN, COUNTER_FRONT = 0.78, 0.15  # a counter runs this far across from one side; its front's height
+CLOSE_TOP, CLOSE_FRONT = 0.56, 0.87  # a still life seen close: its table top's back and front edges
+CLOSE_WINDOW = 0.24  # ... the window's width, cut by the frame on the side the light comes from
+CLOSE_SCALE, CLOSE_MOST = 1.15, 0.5  # ... its things a little larger than in a room, the longer side at most this
+SMALLEST = 0.45  # ... and each at least this share of the biggest's size, however small it really is
 
 
 def room_layout(
@@ -88,6 +92,43 @@ def room_layout(
     if table:
         (_counter if counter else _table)(labels, x, y, table_y, *table)
     return labels
+
+
+def still_life_layout(size: int, window_left: bool) -> np.ndarray:
+    """int [size, size] class map of a still life seen close (a table's things alone in a whole room read as
+    giants on a stool): the wall behind, a window cut by the frame on the light's side, the table's top across
+    the whole picture and its front edge in shade at the foot; no floor."""
+    y, x = np.mgrid[0:size, 0:size] / (size - 1)
+    labels = np.full((size, size), WALL, dtype=np.int64)
+    near = x if window_left else 1 - x  # how far from the window's side of the frame
+    top, bottom = 0.08, CLOSE_TOP - 0.08
+    labels[(near < CLOSE_WINDOW + 0.025) & (y > top - 0.025) & (y < bottom + 0.025)] = FRAME
+    window = (near < CLOSE_WINDOW) & (y > top) & (y < bottom)
+    labels[window] = SKY
+    labels[window & (y > bottom - 0.1 + 0.03 * np.sin(x * 9))] = FAR
+    labels[window & (np.abs(near - CLOSE_WINDOW / 2) < 0.01)] = FRAME  # the glazing bar
+    labels[(y >= CLOSE_TOP) & (y < CLOSE_FRONT)] = TABLE
+    labels[y >= CLOSE_FRONT] = LEDGE
+    return labels
+
+
+def arrange_close(placed: list, table_y: float) -> list:
+    """The things of a still life seen close (placed for a room whose table's back edge is at table_y): a little
+    larger, things of different kinds at their real sizes against the biggest, standing on the close table's top
+    at the depth they had on the room's table, then together in the frame."""
+    depth = CLOSE_FRONT - CLOSE_TOP
+    sized = all(o.size for o in placed)
+    biggest = max((o.size for o in placed), default=None) if sized else None
+    lead = min(CLOSE_MOST, max(o.height for o in placed) * CLOSE_SCALE)  # the biggest thing's longer side
+    arranged = []
+    for o in placed:
+        back = float(np.clip((o.base_y - table_y) / TABLE_DEPTH, 0, 1))  # 0 at the table's back edge, 1 its front
+        base = CLOSE_TOP + (0.4 + 0.4 * back) * depth
+        height = min(CLOSE_MOST, o.height * CLOSE_SCALE)
+        if sized and len({p.entry for p in placed}) > 1:  # a lemon by a jug: at their real sizes
+            height = lead * float(np.clip(o.size / biggest, SMALLEST, 1.0))
+        arranged.append(replace(o, base_y=base, height=height))
+    return _table_in_frame(arranged, tuple({o.role for o in arranged}), alone=True)
 
 
 def _counter_reach(table: tuple[float, float] | None, window_cx: float) -> tuple[float, float]:
