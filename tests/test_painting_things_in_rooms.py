@@ -100,3 +100,14 @@ def test_a_table_beside_furniture_is_not_grown_under_it():
     (alone,) = arrange_room([pot], 0.62, ON_TABLE)
     left, right = table_under([alone])
     assert right - left >= TABLE_WIDTH - 1e-6  # alone, the table is as wide as before
+
+
+@needs_icons
+def test_a_thing_only_a_little_near_a_room_or_an_abstract_is_drawn_not_blotches():
+    from tools.scene_mapping import read_scene
+
+    records = read_scene("a stack of vinyl records leaning against a record player", 0.0, 0.0)
+    assert records.stage == "interior" and records.objects  # was an abstract colour field with nothing in it
+    drummer = read_scene("a sweaty jazz drummer mid-solo in a dark club", 0.0, 0.0)
+    assert drummer.objects  # was a dark rectangle on green
+    assert read_scene("an abstract painting in red", 0.0, 0.0).family == "gestural"

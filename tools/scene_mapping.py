@@ -311,7 +311,7 @@ def _scenes_and_objects(
             things.append(person)
             scenes.append(family)
             continue
-        if kind == "subject" and family[1] >= thresholds["family"]:  # the subject is a scene itself: it leads
+        if kind == "subject" and _scene_itself(family):  # the subject is a scene itself: it leads
             subject_scene, subject_match = family, match
         elif kind != "setting" and match is not None and family[1] < thresholds["stage"]:
             if is_quality(phrase):  # "warm light in the windows": how it looks, no thing to draw or to miss
@@ -412,6 +412,16 @@ def _indoor_seat(match, family: tuple[str | None, float]) -> bool:
     """True when a setting is a piece of furniture that stands indoors ("asleep on a sofa", "in an armchair"): the
     thing is drawn on it, in a room. A park bench reads as a garden's, so stays outdoors."""
     return match is not None and family[0] == "interior" and is_furniture(match.entry.words)
+
+
+def _scene_itself(family: tuple[str | None, float]) -> bool:
+    """True when a subject this near a scene family is that scene: a landscape near enough, a room or a portrait
+    near enough to be staged, an abstract picture asked in its words ("swirls of colour"), not a thing that is
+    only a little near one ("a stack of vinyl records" 0.39 to a room, "a jazz drummer" 0.37 to a colour field)."""
+    thresholds = scene_words()["thresholds"]
+    if family[0] in scene_words()["stages"]:
+        return family[1] >= thresholds["stage"]
+    return family[1] >= (ABSTRACT_SUBJECT if family[0] in ABSTRACT else thresholds["family"])
 
 
 def _seat_named(phrase: str, seed: int, context: str):
@@ -651,6 +661,7 @@ WATERLESS_FOR_BOATS = {
 MAX_KINDS = 3
 SAME_WORD = 0.97  # a word this near a name or an example is that very word
 ABSTRACT = ("colour_field", "geometric", "gestural")  # families that are no land for a building
+ABSTRACT_SUBJECT = 0.5  # a subject is an abstract picture only when this near one's examples
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name
 CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the class, not the kind ("palm tree")
