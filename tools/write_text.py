@@ -124,12 +124,26 @@ def kept_shape(args: WriteTextArgs, previous: PreviousWork | None) -> WriteTextA
     return args.model_copy(update=kept)
 
 
+def _as_before(text: str, previous: PreviousWork | None) -> bool:
+    """True when a refinement wrote the very text of the version it refines (a mood change the prompt's words did
+    not feel): the person asked for a change and would see none."""
+    path = previous.files.get("text") if previous is not None else None
+    if not path or not os.path.exists(path):
+        return False
+    with open(path, encoding="utf-8") as f:
+        return f.read().strip() == text.strip()
+
+
 def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
     args = kept_shape(args, ctx.previous)
     brief, seed, changes = prepare_brief(ctx, args, "text", args.new_variation)
     ctx.progress(f"writing a {args.kind}")
     form = form_of(args.kind, args.lines, args.rhyme, args.form)
     best = write(args.kind, brief, form, seed, works=ctx.works)
+    if changes and _as_before(best.text, ctx.previous):  # "sadder" wrote the very same haiku: the next draw
+        seed += 1
+        brief = brief.model_copy(update={"seeds": {**brief.seeds, "text": seed}})
+        best = write(args.kind, brief, form, seed, works=ctx.works)
     os.makedirs(ctx.out_dir, exist_ok=True)
     path = os.path.join(ctx.out_dir, f"{args.kind}.txt")
     with open(path, "w", encoding="utf-8") as f:
