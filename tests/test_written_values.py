@@ -182,6 +182,8 @@ def test_a_relative_tempo_goes_the_way_it_is_written():
     assert not faster.ok(scale + "1", "}")  # 1 is no change
     either = rules("it is too slow")  # a complaint: the model reads which way
     assert either.ok(scale, "0") and either.ok(scale, "1")
+    maybe = rules("I think it might be a bit slow? maybe bump it up a little")  # was forced slower
+    assert maybe.ok(scale, "1")
 
 
 def test_a_count_is_a_whole_number_and_a_length_is_a_change():

@@ -30,6 +30,7 @@ import json
 import torch
 
 from assistant.orchestrators.answer_position import position
+from assistant.orchestrators.implied_works import implied_tools
 from assistant.orchestrators.schema_constraint import closed
 from assistant.orchestrators.subject_owner import placed_subjects
 from assistant.orchestrators.subject_span import painting_subject
@@ -47,7 +48,8 @@ class NamedWorks:
     speaking of all of them asks for ("make both sadder": `work_words.every_work`)."""
 
     def __init__(self, request: str, every: frozenset[str] = frozenset()):
-        self.asked, self.commanded = asked_tools(request) | every, commanded_tools(request)
+        implied = implied_tools(request)  # "something romantic on guitar in F major": the melody
+        self.asked, self.commanded = asked_tools(request) | every | implied, commanded_tools(request) | implied
         self.wanted_to_end = False
 
     def due(self, called: set[str]) -> frozenset[str]:
@@ -198,7 +200,8 @@ def asked_reading(
     score = lambda c: answer_logprob(model, prompt_ids, dumps(c), tokenizer, allowed, stops, state)  # noqa: E731
     best, keep, dropped = score(calls), set(), False  # keep: a painting that took a subject stays
     scene = painting_subject(request) if request else None  # a painting whose scene the request writes is asked
-    named = asked_tools(request) | every_work(request, existing, last) | ({"paint"} if scene else set())
+    named = asked_tools(request) | every_work(request, existing, last) | implied_tools(request)
+    named |= {"paint"} if scene else set()
     for i in reversed(range(len(calls))):
         if calls[i][0] not in WORK_TOOLS or i in keep or works_in(calls) < 2 or calls[i][0] in named:
             continue

@@ -111,13 +111,14 @@ FASTER = re.compile(
 
 # A tempo written as a plain adjective or adverb ("a slow sad tune", "quick and upbeat", "lenta"): its own direction,
 # unless it is said of the work as it is, complained of or denied within the three words before it ("it's as slow
-# as molasses" and "too slow" ask for faster, "not so fast"), which is left to the model.
+# as molasses", "too slow" and "it might be a bit slow" ask for faster, "not so fast"), which is left to the model.
 TEMPO_WORDS = {
     -1: r"slow|slowly|unhurried|leisurely|langsam|lent|lente|lentement|lento|lenta|despacio",
     1: r"fast|quick|brisk|speedy|rapid|up-?tempo|schnell|rapide|vite|rápido|rápida|rapido|rapida",
 }
 COMPLAINED = re.compile(
-    r"(?:\b(?:too|to|2|so|as|zu|trop|demasiado|muy|not|no|nicht|pas|is|are|was|feels?|sounds?|seems?|ist|est)|'s|n't)"
+    r"(?:\b(?:too|to|2|so|as|zu|trop|demasiado|muy|not|no|nicht|pas|is|are|was|be|been|being|feels?|sounds?|seems?|"
+    r"ist|est)|'s|n't)"
     r"\s+(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
