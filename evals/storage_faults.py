@@ -71,7 +71,7 @@ def fault_full_disk(base: str) -> dict:
         filler = _fill(disk)
         newcomer = said(lambda: panel(Client(studio.url, verbose=False)))
         client = Client(studio.url, verbose=False)
-        resumed = version_ids(client.predict(key, [], api_name="/resume"))
+        shown = version_ids(client.predict(key, [], api_name="/resume"))
         action = said(lambda: panel(client, "/panel_compose_melody", bars=64))
         chat = said(lambda: client.predict("a calm tune", [], api_name="/on_message"))
         left = _orphan_folders(root, key)
@@ -84,7 +84,7 @@ def fault_full_disk(base: str) -> dict:
     return {
         "fault": "a really full disk (3 MB tmpfs), then room again",
         "new_visitor": newcomer,
-        "resume_shows": resumed,
+        "resume_shows": shown,
         "panel_action": action,
         "chat_turn": chat,
         "partial_folders_left": left,
