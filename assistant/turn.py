@@ -18,6 +18,7 @@ from assistant.actions import ACTIONS
 from assistant.calls import ParsedPlan, ToolCall, describe_error, parse_plan
 from assistant.help_answers import help_answer
 from assistant.orchestrators.base import Orchestrator, PlanRequest
+from assistant.orchestrators.request_facts import unplayable_instruments
 from assistant.replies import compose_reply
 from assistant.session import Message, Session
 from assistant.versions import Version
@@ -160,6 +161,18 @@ def each_version(call: ToolCall, args: BaseModel) -> Iterator[tuple[ToolCall, Ba
         yield ToolCall(name=call.name, arguments=again.model_dump(exclude_defaults=True)), again
 
 
+def unplayable_notes(message: str, made: list[Version]) -> list[str]:
+    """A note for each instrument the request asked a tune to be played on that we have none of ("on kazoo"),
+    naming the one the melody is played on instead."""
+    melody = next((v for v in made if v.kind == "melody"), None)
+    if melody is None:
+        return []
+    return [
+        f"I have no {word} yet, so the tune is played on the {melody.brief.instrument}"
+        for word in unplayable_instruments(message)
+    ]
+
+
 def _request_for(session: Session) -> PlanRequest:
     recent = [m.model_dump() for m in session.messages[-HISTORY_MESSAGES:]]
     return PlanRequest(recent, session.brief.model_dump(), dict(session.heads))
@@ -198,7 +211,8 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     settings.finish(made)
     if not plan.calls and not plan.errors and not plan.reply:  # a question, small talk, or a request we refuse
         plan.reply = help_answer(message).text
-    text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored), plan.notes)
+    notes = plan.notes + unplayable_notes(message, made)
+    text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored), notes)
     record = "\n".join([text, *(f"Problem: {p}" for p in problems)])
     session.messages.append(Message(role="assistant", content=record))
     session.save()

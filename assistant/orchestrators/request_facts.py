@@ -170,6 +170,34 @@ def written_instruments(request: str) -> frozenset[str]:
     return frozenset(spellings | {known})
 
 
+def unplayable_instruments(request: str) -> list[str]:
+    """The instruments a request asks a tune to be played on that we have none of ("a happy tune on kazoo", "a
+    theremin solo"): words beside music words that WordNet says are musical instruments and that no name of ours
+    means. The melody is made on another, and the reply says so (the decoding cannot type an instrument we lack)."""
+    found = []
+    for match in WORD.finditer(request):
+        word = match.group(0).lower()
+        if instrument_named(word) is not None or word in found:
+            continue
+        if _beside_music(request, match.start(), match.end()) and _is_instrument(word):
+            found.append(word)
+    return found
+
+
+@functools.cache
+def _is_instrument(word: str) -> bool:
+    from tools import word_net
+
+    if not word_net.installed():
+        return False
+    for noun in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):
+        for sense in word_net.senses(noun)[:2]:
+            kinds = word_net.kinds(sense, 4) if sense.lexicon == "artifact" else []
+            if any("musical instrument" in kind.words for _, kind in kinds):
+                return True
+    return False
+
+
 def _beside_music(request: str, start: int, end: int) -> bool:
     return bool(MUSIC_BEFORE.search(request[:start]) or MUSIC_AFTER.match(request[end:]))
 
