@@ -36,8 +36,6 @@ def implied_tools(request: str) -> frozenset[str]:
 def _music_written(request: str) -> bool:
     if BPM.search(request) or any(m.group(1)[0].isupper() for m in KEY_THEN_MODE.finditer(request)):
         return True
-    if not written_instruments(request):
-        return False
     lowered = request.lower()
     return any(
         MUSIC_BEFORE.search(lowered[: match.start()])

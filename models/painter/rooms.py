@@ -120,12 +120,13 @@ def arrange_close(placed: list, table_y: float) -> list:
     sized = all(o.size for o in placed)
     biggest = max((o.size for o in placed), default=None) if sized else None
     lead = min(CLOSE_MOST, max(o.height for o in placed) * CLOSE_SCALE)  # the biggest thing's longer side
+    real_sizes = sized and len({o.entry for o in placed}) > 1  # a lemon by a jug: at their real sizes
     arranged = []
     for o in placed:
         back = float(np.clip((o.base_y - table_y) / TABLE_DEPTH, 0, 1))  # 0 at the table's back edge, 1 its front
         base = CLOSE_TOP + (0.4 + 0.4 * back) * depth
         height = min(CLOSE_MOST, o.height * CLOSE_SCALE)
-        if sized and len({p.entry for p in placed}) > 1:  # a lemon by a jug: at their real sizes
+        if real_sizes:
             height = lead * float(np.clip(o.size / biggest, SMALLEST, 1.0))
         arranged.append(replace(o, base_y=base, height=height))
     return _table_in_frame(arranged, tuple({o.role for o in arranged}), alone=True)
