@@ -217,6 +217,9 @@ def _scenes_and_objects(
             subject_scene = _family(phrase)
             scenes.append(subject_scene)
             continue
+        if kind == "setting" and room_of(phrase) is not None:  # "in the kitchen": indoors, but a subject's own
+            scenes.append(("interior", thresholds["stage"]))  # stage comes first ("a portrait of a welder")
+            continue
         room = room_of(phrase, inside) if kind == "subject" else None
         place = subject_place if kind == "subject" else None
         if room is not None and place is not None and place.similarity > room[1]:  # a tram stop is no tram
@@ -462,6 +465,16 @@ def _drawn_nearest(match) -> bool:
     return not read_mood(re.findall(r"[a-z']+", match.phrase.lower())[-1]).known
 
 
+def _named_room(phrases: list[tuple[str, str]], inside: bool) -> tuple[str, float, list[str]] | None:
+    """The room the words name (`room_of`): the subject itself ("a messy kitchen"), else where it is ("a woman
+    standing in a kitchen", "an armchair in the living room"; "a kitchen table" names a table, not a room)."""
+    subject = room_of(phrases[0][0], inside) if phrases and phrases[0][1] == "subject" else None
+    if subject is not None and subject[0] != "room":  # (a plain "room": the inside of a place no room is near)
+        return subject
+    setting = next((r for p, kind in phrases if kind == "setting" for r in [room_of(p)] if r is not None), None)
+    return setting or subject
+
+
 def _furnishings(holds: list[str], things: list, seed: int) -> list:
     """What a named room holds ("a bed", "a bookshelf"), drawn by meaning after the things asked, none of a kind
     already asked, up to MAX_KINDS kinds in all."""
@@ -487,7 +500,7 @@ def _room_role(match) -> str:
     its name floats, "a greenhouse fern" a plant) on the table."""
     if is_furniture(match.entry.words) or _room_feature(match) or match.role == "building":
         return "building"
-    person = match.role == "figure" and set(match.entry.name.split("-")) & PEOPLE
+    person = match.role == "figure" and (match.person is not None or set(match.entry.name.split("-")) & PEOPLE)
     return match.role if match.role == "stands" or person else "still_life"
 
 
@@ -754,7 +767,7 @@ def object_matching_available() -> bool:
 
 def read_scene(subject: str, valence: float, arousal: float, style: str | None = None, seed: int = 0) -> SceneReading:
     """The scene a subject asks for and the things in it; the mood fills in what the subject leaves open."""
-    words = re.findall(HYPHENED + r"|[a-z']+|\d+|[,;]", subject.lower())
+    words = re.findall(HYPHENED + r"|[a-z']+|\d+|[,;]|\.(?!\w)", subject.lower())  # a full stop joins as a comma
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
     used |= _manner_words(words)
@@ -798,7 +811,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"
         family = None
         outdoor = {m.role for m in things if f"{m.entry.source}:{m.entry.name}" not in scene_words()["room_features"]}
-        room = room_of(phrases[0][0], inside) if phrases and phrases[0][1] == "subject" else None
+        room = _named_room(phrases, inside)
         named_room = room is not None
         if stage == "interior" and outdoor & OUTDOOR_ROLES and not named_room:  # a cabin's windows: outdoors
             stage, (family, similarity) = "landscape", _scene_for_objects(things, weather)

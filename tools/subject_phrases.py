@@ -25,18 +25,22 @@ STOP_WORDS = {
     "some",
     ",",
     ";",
+    ".",
 }
 
 
 # Where a subject's phrases join, and what the joined phrase is to the first: a companion thing ("a cat and a dog",
 # "a desk with a lamp", "boats, gulls") or a setting ("a lighthouse on a cliff", "camels crossing the dunes"),
 # which says where, never what to draw.
-COMPANIONS = {",", ";", "and", "with", "plus"}
+COMPANIONS = {",", ";", ".", "and", "with", "plus"}
 SETTINGS = set(
     "on in at by under over near beside from along across against through into onto above below behind beneath "
     "among amid inside outside upon within towards toward past around".split()
 )
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
+# Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
+# the phrase they open is left out, never drawn (an English closed class, like the joins above).
+NEGATIONS = {"not", "no", "without", "nor", "never", "nothing", "none"}
 # Words that say how or where a thing is, after it ("a cat asleep", "pans hanging everywhere", "a tree alone"):
 # never part of its name, so left out of the phrase (an English closed class, like the joins above).
 AFTERWORDS = set(
@@ -103,14 +107,15 @@ def _is_place(word: str) -> bool:
 def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     """The subject without its time and weather words, cut at its joins into (phrase, kind): the 'subject'
     (the first), 'companion' things joined to it, and 'setting' phrases that say where. A participle
-    ("crossing", "pulled up") ends its thing's phrase and opens a setting; a simile ("like a mirror") is dropped."""
+    ("crossing", "pulled up") ends its thing's phrase and opens a setting; a simile ("like a mirror") and a denied
+    thing ("not a cloud", "with no people") are dropped."""
     kept = [None if i in used or w in AFTERWORDS else w for i, w in enumerate(words)]  # None: left out
     found, current, kind = [], [], "subject"
 
     def close(next_kind: str) -> None:
         nonlocal current, kind
         text = " ".join(current).strip()
-        if text and set(current) - STOP_WORDS and kind != "simile":  # "like a mirror" says how, it is no thing
+        if text and set(current) - STOP_WORDS and kind not in ("simile", "negated"):  # "like a mirror" says how
             found.append((text, kind))
         current, kind = [], next_kind
 
@@ -124,8 +129,10 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             i += 1
         elif w == "like" and current and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
             close("simile")  # "a salt flat reflecting the sky like a mirror": no mirror to draw
+        elif w in NEGATIONS:
+            close("negated")  # "not a cloud", "with no people": nothing to draw until the next join
         elif w in COMPANIONS:
-            close("companion")
+            close("negated" if kind == "negated" and not current else "companion")  # "with no": still denied
         elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
             close("setting")  # "up a hill path", "down the river": where
         elif participle(kept, i):

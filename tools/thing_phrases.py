@@ -149,14 +149,18 @@ def room_of(phrase: str, inside: bool = False) -> tuple[str, float, list[str]] |
     room's words ("a cozy old library"; `tools/data/scenes.yaml` rooms), or None. A place the words go `inside`
     ("the inside of an old train carriage") is a room whatever it is: the nearest room when one is INSIDE_ROOM
     near, else a plain room holding nothing but what the words list."""
-    words = re.findall(r"[a-z']+", phrase.lower())
-    best, nearest = None, ("room", 1.0, [])
+    phrase = re.sub(r"^(his|her|their|my|our|your|its|the)\b", "a", phrase.lower().strip())  # "his den": a den
+    words = re.findall(r"[a-z']+", phrase)
+    best, nearest, best_rank = None, ("room", 1.0, []), (False, 0.0)
+    plain = scene_words()["rooms"]["room"]["words"]  # room, hall: a compound's head ("a waiting room")
     for room, table in scene_words()["rooms"].items():
-        near = float(similarities(phrase, table["examples"]).max())
-        if words:
-            near = max(near, float(similarities(words[-1], table["words"]).max()))
-        if near >= ROOM and (best is None or near > best[1] + TIE):
-            best = (room, near, list(table["holds"]))
+        whole = float(similarities(phrase, table["examples"]).max())
+        if len(words) > 2 and words[-1] in plain:  # "an elegant living room": its last two words, "a living room"
+            whole = max(whole, float(similarities("a " + " ".join(words[-2:]), table["examples"]).max()))
+        near = max(whole, float(similarities(words[-1], table["words"]).max())) if words else whole
+        rank = (whole >= ROOM, whole if whole >= ROOM else near)  # the whole phrase first: "his living room" is
+        if near >= ROOM and (best is None or rank > (best_rank[0], best_rank[1] + TIE)):  # no plain "room"
+            best, best_rank = (room, near, list(table["holds"])), rank
         if near >= INSIDE_ROOM and (nearest[0] == "room" or near > nearest[1] + TIE):
             nearest = (room, near, list(table["holds"]))
     return best if best is not None or not inside else nearest

@@ -31,6 +31,7 @@ from models.painter.render import render_layout
 from models.painter.room_kinds import PLAIN, RoomDress, dress_of
 from models.painter.rooms import (
     TABLE_EDGE,
+    TABLE_WIDTH,
     arrange_close,
     arrange_room,
     room_layout,
@@ -45,7 +46,6 @@ from models.painter.streets import carve_street, is_house, street_of_houses
 
 INDOOR_STAGES = ("interior", "portrait")
 ON_TABLE = ("still_life", "plant")  # indoors these stand on a table
-TABLE_WIDTH = 0.6  # a table at least this wide: a bowl alone on a table of its own width read as oversized
 GROUND = tuple(c for c in LAND if c not in (C["foliage"], C["trunk"]))  # what things stand on (not tree crowns)
 
 

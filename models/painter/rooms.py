@@ -36,6 +36,8 @@ EYE = 0.42  # the eye's height in the picture: the floor's boards and the side w
 SIDE = 0.1  # each side wall's width, from the frame to the room's corner
 FLOOR_BEHIND = 0.06  # the wall meets the floor this far below a table's back edge (hidden behind the table)
 TABLE_DEPTH, APRON, LEG = 0.12, 0.05, 0.035  # a table's top seen from above, its apron and a leg's width
+TABLE_LEGS = 0.24  # how far a table's legs reach below its apron, to the floor
+TABLE_WIDTH = 0.6  # a table at least this wide: a bowl alone on a table of its own width read as oversized
 SKIRTING = 0.025
 TABLE_EDGE = 0.1  # the table reaches this far beyond its things each side (`pipeline.table_under`)
 BOOKS = CLASSES.index("grass")  # book spines on shelves: upright, narrow strokes
@@ -180,7 +182,22 @@ def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> lis
         arranged.append(o)
     pieces = [o for o in arranged if o.role == "building"]
     arranged = _table_in_frame(arranged, on_table, alone=not apart)
+    on_it = [o for o in arranged if o.role in on_table]
+    if not pieces and on_it:  # a dog in a kitchen: on the floor beside the table, not standing on its top
+        return [_beside_table(o, on_it, table_y) if o.role == "stands" else o for o in arranged]
     return [_beside(o, pieces) if o.role == "stands" and pieces else o for o in arranged]
+
+
+def _beside_table(thing, on_table: list, table_y: float):
+    """A thing on the floor (a dog, a cat) beside the table under `on_table`, on its roomier side, its feet on
+    the floor level with the table's legs."""
+    left, right = table_reach(on_table)
+    grow = max(0.0, TABLE_WIDTH - (right - left)) / 2  # as wide as the table drawn under them
+    left, right = max(0.04, left - grow), min(0.96, right + grow)
+    half = 0.5 * thing.height * min(1.5, aspect(thing.entry))
+    cx = right + half if 1 - right > left else left - half
+    foot = table_y + TABLE_DEPTH + APRON + TABLE_LEGS
+    return replace(thing, cx=float(np.clip(cx, half, 1 - half)), base_y=float(np.clip(foot + 0.02, 0.0, 0.97)))
 
 
 def table_reach(on_table: list) -> tuple[float, float]:
@@ -276,7 +293,7 @@ def _table(labels: np.ndarray, x: np.ndarray, y: np.ndarray, top_y: float, left:
     labels[(y >= top_y) & (y < front) & (x >= left + inset) & (x <= right - inset)] = TABLE
     labels[(y >= front) & (y < front + APRON) & (x >= left) & (x <= right)] = LEDGE
     legs = ((x >= left + 0.01) & (x < left + 0.01 + LEG)) | ((x <= right - 0.01) & (x > right - 0.01 - LEG))
-    labels[legs & (y >= front) & (y < min(0.99, front + APRON + 0.24))] = LEDGE
+    labels[legs & (y >= front) & (y < min(0.99, front + APRON + TABLE_LEGS))] = LEDGE
 
 
 def _palette_lean(rgb: np.ndarray, spec: SceneSpec, amount: float) -> np.ndarray:
