@@ -2,6 +2,7 @@
 that keeps its green under a dusk light."""
 
 import numpy as np
+import pytest
 
 from models.painter.brushwork import paint_strokes
 from models.painter.render import complete_flowers, flower_beds
@@ -106,3 +107,31 @@ def test_water_under_a_dusk_sky_mirrors_the_sky_above_the_glow_not_brown():
         water = underpainting(labels, spec, np.random.default_rng(0))[34:].reshape(-1, 3).mean(0)
         assert water[2] > water[0] + 0.05  # a blue-violet, not the orange of the glow mixed into a grey-brown
         assert water.max() - water.min() > 0.06  # a colour, not a grey
+
+
+def test_autumn_turns_the_crowns_orange_and_the_grass_gold():
+    summer, autumn = (class_colours(SceneSpec(family="forest", season=s)) for s in ("any", "autumn"))
+    foliage, grass = CLASSES.index("foliage"), CLASSES.index("grass")
+    r, g, b = autumn[foliage]
+    assert r > g > b  # orange, where summer's crowns are green
+    assert summer[foliage][1] > summer[foliage][0]
+    assert autumn[grass][0] > summer[grass][0]  # the grass warmer
+    with pytest.raises(ValueError):
+        SceneSpec(season="monsoon")
+
+
+def test_autumn_crowns_take_many_hues_and_keep_their_light():
+    from models.painter.autumn import turn_crowns
+
+    labels = np.full((96, 96), CLASSES.index("grass"))
+    labels[10:60, :] = CLASSES.index("foliage")  # one canopy across the picture (a wood, a hedge)
+    labels[70:80, 10:20] = CLASSES.index("foliage")  # and one small crown
+    ref = np.full((96, 96, 3), (0.2, 0.4, 0.15), np.float32)
+    ref[10:35] *= 0.6  # the canopy's top in shade
+    turn_crowns(ref, labels, np.random.default_rng(3))
+    canopy = ref[10:60].reshape(-1, 3)
+    assert (canopy[:, 0] > canopy[:, 1]).mean() > 0.9  # red, orange and gold, no longer green
+    hues = {tuple(np.round(c, 1)) for c in canopy[::37]}
+    assert len(hues) > 4  # many crowns, not one red wall (stop 27's orange read as "brown bushes")
+    assert ref[10:35].max(-1).mean() < ref[35:60].max(-1).mean()  # the shade kept
+    assert np.allclose(ref[85:], (0.2, 0.4, 0.15))  # the grass untouched

@@ -116,7 +116,7 @@ def test_phrases_cut_at_short_doing_words_and_similes():
 
 
 @needs_words
-def test_animals_in_woodland_words_are_in_the_woods():
+def test_animals_in_woodland_words_are_in_the_woods_and_autumn_turns_the_land():
     from tools.scene_mapping import read_scene
 
     beetle = read_scene("a stag beetle crawling along a mossy log", 0.0, 0.0)  # was a meadow: the log is woods
@@ -131,6 +131,9 @@ def test_animals_in_woodland_words_are_in_the_woods():
     assert barn.family == "meadow"
     women = read_scene("two old women playing chess on a park bench", 0.0, 0.0)  # were two chess pawns
     assert women.objects[0].role == "figure" and women.objects[0].count == 2
+    assert read_scene("a birch forest in autumn", 0.0, 0.0).season == "autumn"
+    assert read_scene("a red barn in the fall", 0.0, 0.0).season == "autumn"
+    assert read_scene("a huge waterfall", 0.0, 0.0).season == "any"
 
 
 @needs_words

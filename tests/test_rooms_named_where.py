@@ -77,3 +77,17 @@ def test_an_animal_in_a_room_stands_on_the_floor_beside_the_table():
     left, right = table_under([pot])
     assert dog.base_y >= 0.55 + TABLE_DEPTH + APRON + TABLE_LEGS  # its feet on the floor, level with the legs
     assert dog.cx > right or dog.cx < left  # beside the table, not on it
+
+
+@needs_icons
+def test_colours_are_paint_not_fruit_and_a_starry_sky_is_night_and_autumn_alone_a_wood():
+    from tools.scene_mapping import read_scene
+
+    wood = read_scene("birch forest in autumn, all golds and oranges", 0.0, 0.0)
+    assert wood.objects == () and wood.season == "autumn"  # were four oranges (the fruit)
+    path = read_scene("autumn forest path, lots of orange and red leaves", 0.0, 0.0)
+    assert "orange" not in [m.entry.name for m in path.objects]  # were five oranges
+    assert [m.entry.name for m in read_scene("an orange on a plate", 0.0, 0.0).objects] == ["orange"]
+    assert read_scene("a sea of dunes under a starry sky", 0.0, 0.0).time == "night"  # was day
+    autumn = read_scene("autumn", 0.0, 0.0)
+    assert autumn.family == "forest" and autumn.season == "autumn"  # was a snowfield

@@ -50,6 +50,7 @@ class PaintingParameters:
             if weather:
                 scene = _with_adjective(scene, weather)
             scene = f"{scene} {labels['times'][self.spec.time]}"
+            scene += " in autumn" if self.spec.season == "autumn" else ""
         if self.colours:
             return f"{scene} in {_joined(self.colours)}"
         return f"{scene} in the mood's {hue_name(self.spec.hue)}"
@@ -147,5 +148,6 @@ def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> Painti
         palette_strength=strength,
         valence=round(v, 3),
         arousal=round(a, 3),
+        season=scene.season,
     )
     return PaintingParameters(spec, scene, tuple(c.name for c in colours), subject, brief.mood, chosen)

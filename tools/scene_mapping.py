@@ -40,6 +40,7 @@ from tools.thing_phrases import (
     kind_of,
     landform_of,
     named_colour,
+    names_colours_only,
     place_of,
     room_feature,
     room_of,
@@ -70,6 +71,7 @@ class SceneReading:
     setting: str | None = None  # a portrait's place behind the sitter (`figure_words.sitter_place`), else a wall
     room: str | None = None  # the room an interior is ("kitchen", "room" for a plain one), None for a table's
     place: str | None = None  # the outdoor place a landscape is, in words ("a tram stop"), None for none
+    season: str = "any"  # "autumn" when the words say so: the land's colours turn (`_season`)
 
     def things_in_words(self) -> list[str]:
         """The things drawn, as a reply names them: "3 palm tree", "basket", a person by the words ("an old
@@ -202,12 +204,14 @@ def _scenes_and_objects(
     from tools import object_matching
 
     scenes, things, subject_scene, subject_match, left_out, holds, emblem = [], [], None, None, [], [], False
-    in_room, nearest = False, None
+    in_room, nearest, colours_before = False, None, False
     drawable = object_matching.available()
     thresholds = scene_words()["thresholds"]
     embed([p for p, _ in phrases] + [re.findall(r"[a-z]+", p)[-1] for p, _ in phrases if re.search(r"[a-z]", p)])
     for phrase, kind in phrases:
-        if is_phenomenon(phrase):  # smoke, mist, light: in the air, painted by the weather and light, never a thing
+        colours, colours_before = names_colours_only(phrase, colours_before), False
+        if is_phenomenon(phrase) or colours:  # smoke, mist: the air's; "lots of orange", "golds and oranges": paint
+            colours_before = colours
             continue
         landform = landform_of(phrase) if kind == "subject" else None
         if landform is not None:  # "a huge waterfall": the scene's centre, never a small drawing of one
@@ -687,6 +691,7 @@ SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or n
 OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family is outdoors ("a wooden fence")
 INTENSIFIERS = {"very", "so", "too", "really", "quite", "perfectly", "completely", "totally", "utterly"}
 ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things that stand like them)
+FALL_BEFORE = {"the", "early", "late", "this", "in"}  # "in the fall" is autumn; "a fall", "waterfall" are not
 OUT_THERE = 0.4  # a person or animal with a small thing is out in land the words name this near, not at a table
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
@@ -757,6 +762,12 @@ def _manner_words(words: list[str]) -> set[int]:
         for i, w in enumerate(words[:-1])
         if w.endswith("ly") and words[i + 1].endswith("ing") and not (word_net.installed() and word_net.senses(w))
     }
+
+
+def _season(words: list[str]) -> str:
+    """"autumn" when the words name it ("autumn leaves", "an autumnal wood", "in the fall"), else "any"."""
+    fall = any(w == "fall" and i and words[i - 1] in FALL_BEFORE for i, w in enumerate(words))
+    return "autumn" if fall or {"autumn", "autumnal"} & set(words) else "any"
 
 
 def object_matching_available() -> bool:
@@ -830,6 +841,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
     if weather == "snow" and family in ("meadow", "garden"):  # a snowy village, a field in winter: under snow
         family = "snow"
+    if family == "snow" and weather != "snow" and _season(words) == "autumn":  # "autumn" alone was a snowfield
+        family = "forest"
     matched = (family is not None and similarity >= threshold) or stage != "landscape" or bool(things)
     if family is None or not matched:
         family = STYLE_FAMILIES.get(style or "", mood_abstract_kind(valence, arousal))
@@ -849,4 +862,5 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         weather_from_words=weather is not None,
         setting=sitter_place(subject) if stage == "portrait" else None,
         place=place.example if place is not None and stage == "landscape" else None,
+        season=_season(words),
     )

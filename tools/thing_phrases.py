@@ -79,6 +79,21 @@ def named_colour(phrase: str) -> tuple[float, float] | None:
     return (found[-1].hue, max(found[-1].saturation, 0.0)) if found else None
 
 
+# Words that say how much of a colour, not a thing ("lots of orange", "all golds and oranges", "shades of blue").
+COLOUR_AMOUNTS = set("lots lot loads plenty all some shades shade tones tone splashes splash hints hint".split())
+
+
+def names_colours_only(phrase: str, after_colours: bool = False) -> bool:
+    """True when a phrase is colours, not a thing to draw: "lots of orange", "all golds" and, `after_colours` (the
+    phrase before it was colours), "and oranges"; "oranges" or "an orange" alone is the fruit."""
+    from tools.palette import read_colour
+
+    words = re.findall(r"[a-z]+", phrase.lower())
+    amount = bool(COLOUR_AMOUNTS & set(words)) or after_colours and not {"a", "an"} & set(words)
+    named = [w for w in words if w not in COLOUR_AMOUNTS | {"of", "and", "a", "the", "with"}]
+    return amount and bool(named) and all(read_colour(w) is not None for w in named)
+
+
 def usual_colour(words: str) -> tuple[float, float] | None:
     """(hue, saturation) a thing of this name usually has (`scenes.yaml` usual_colours, by meaning: lily pads are
     green, a stone tower grey), or None when its name is near none of them."""

@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from models.painter import style_finish
 from models.painter.atmosphere import lay_fog, rain
+from models.painter.autumn import turn_crowns
 from models.painter.boats import paint_boats
 from models.painter.brushwork import paint_strokes
 from models.painter.buildings import dress_buildings
@@ -366,6 +367,8 @@ def render_layout(
     direction = light_direction(size, discs)
     fitted = furnish_room(labels, room) if stage == "interior" else ()
     ref = underpainting(labels, spec, rng)
+    if spec.season == "autumn":  # (its own generator: a summer painting of the same seed is unchanged)
+        turn_crowns(ref, labels, np.random.default_rng([seed, 41]))
     dress_scene(ref, labels, spec, stage, rng, landform, street, setting, room, fitted)
     if stage == "interior":
         dim_the_room(ref, labels, spec.time)

@@ -37,6 +37,8 @@ DAYLIGHT = {
     "field_dark": (0, 0.45, 0.25),
     "field_light": (0, 0.15, 0.92),
 }
+# autumn: the crowns turn orange and gold, the grass a dry gold-olive (class: (hue, saturation, value))
+AUTUMN = {"foliage": (32, 0.85, 0.62), "grass": (56, 0.5, 0.58)}
 ACCENT_ROLE = {"light", "petal", "boat", "earth", "trunk", "field_accent", "bloom"}
 ABSTRACT = {"field_main", "field_accent", "field_dark", "field_light"}
 NAMED = 0.5  # palette strengths from here on come from colours the person named
@@ -158,7 +160,7 @@ def class_colours(spec: SceneSpec) -> np.ndarray:
     _, _, tint_hue, tint, light_factor = TIME_LIGHT[spec.time]
     rows = []
     for name in CLASSES:
-        h, s, v = DAYLIGHT[name]
+        h, s, v = AUTUMN.get(name, DAYLIGHT[name]) if spec.season == "autumn" else DAYLIGHT[name]
         if name == "cloud" and overcast is not None:
             h, s, v = overcast
         night_light = name == "light" and spec.time == "night"

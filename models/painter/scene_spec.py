@@ -30,6 +30,7 @@ FAMILIES = (
 ABSTRACT_FAMILIES = ("colour_field", "geometric", "gestural")
 TIMES = ("dawn", "day", "dusk", "night")
 WEATHERS = ("clear", "cloudy", "stormy", "misty", "rain", "snow")
+SEASONS = ("any", "autumn")  # a season that changes the land's colours: autumn's foliage and grass
 LAYOUT_COND_DIM = len(FAMILIES) + len(TIMES) + len(WEATHERS) + 2
 
 
@@ -53,9 +54,11 @@ class SceneSpec:
     palette_strength: float = 0.3
     valence: float = 0.0
     arousal: float = 0.0
+    season: str = "any"
 
     def __post_init__(self):
-        for value, choices in ((self.family, FAMILIES), (self.time, TIMES), (self.weather, WEATHERS)):
+        named = ((self.family, FAMILIES), (self.time, TIMES), (self.weather, WEATHERS), (self.season, SEASONS))
+        for value, choices in named:
             if value not in choices:
                 raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
 
