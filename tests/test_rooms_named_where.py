@@ -91,3 +91,13 @@ def test_colours_are_paint_not_fruit_and_a_starry_sky_is_night_and_autumn_alone_
     assert read_scene("a sea of dunes under a starry sky", 0.0, 0.0).time == "night"  # was day
     autumn = read_scene("autumn", 0.0, 0.0)
     assert autumn.family == "forest" and autumn.season == "autumn"  # was a snowfield
+
+
+@needs_icons
+def test_a_landform_named_beside_the_subject_is_carved_not_also_drawn():
+    from tools.scene_mapping import read_scene
+
+    prairie = read_scene("a big open prairie with one dirt road cutting straight through it", 0.0, 0.0)
+    assert prairie.landform == "road" and prairie.objects == ()  # was a motorway sign on the carved road
+    cabin = read_scene("a cabin by a waterfall", 0.0, 0.0)
+    assert cabin.landform == "waterfall" and [m.entry.name for m in cabin.objects] == ["wood-cabin"]

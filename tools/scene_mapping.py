@@ -716,8 +716,9 @@ def _landform(phrases: list[tuple[str, str]], place=None) -> tuple[str, str, flo
 
 def _beside_landform(match) -> bool:
     """True when a thing asked with a landform is drawn: a building on it ("a lighthouse" on a cliff), or a thing
-    that is no part of the land ("snowy peaks" and "rocks" are carved, not drawn)."""
-    if is_land_matter(match.phrase):
+    that is no part of the land ("snowy peaks" and "rocks" are carved, not drawn; so is a landform itself: "a dirt
+    road" was a motorway sign on the road carved for it)."""
+    if is_land_matter(match.phrase) or landform_of(match.phrase) is not None:
         return False
     return match.role == "building" or _family(match.phrase)[1] < LANDSCAPE_WORDS
 
