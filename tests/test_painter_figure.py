@@ -48,6 +48,22 @@ def test_the_words_colour_the_clothes_and_hair():
     assert reddish.mean() > 0.3  # the red dress is most of the figure
 
 
+def test_a_raincoat_and_scrubs_are_clothes_and_a_yellow_one_is_painted_yellow():
+    import re
+
+    from tools.figure_words import _clothes
+
+    for words, hue in (("an old fisherman in a yellow raincoat", 56.0), ("a nurse in blue scrubs", 220.0)):
+        colour, _ = _clothes(re.findall(r"[a-z]+", words))
+        assert colour is not None and abs(colour[0] - hue) < 1  # both were the painting's accent colour
+    head = np.zeros((100, 100, 4), np.float32)
+    yy, xx = np.mgrid[0:100, 0:100] / 100
+    head[(yy - 0.5) ** 2 + (xx - 0.5) ** 2 <= 0.45**2] = (0.9, 0.7, 0.55, 1)
+    coat = painted_sitter(head, 200.0, person=Person(clothes=(56.0, 0.85)))[125:150, 30:120, :3].reshape(-1, 3)
+    r, g, b = coat.mean(0)
+    assert r > b + 0.15 and g > b + 0.15 and min(r, g) > 0.45  # yellow, not the olive a dark yellow is
+
+
 def test_a_sitters_beard_and_hair_follow_the_words():
     head = np.zeros((100, 100, 4), np.float32)
     yy, xx = np.mgrid[0:100, 0:100] / 100

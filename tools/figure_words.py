@@ -75,6 +75,19 @@ GARMENTS = (
     "cardigan",
     "hoodie",
     "tunic",
+    "raincoat",
+    "overcoat",
+    "parka",
+    "anorak",
+    "poncho",
+    "shawl",
+    "apron",
+    "scrubs",
+    "waistcoat",
+    "vest",
+    "jersey",
+    "fleece",
+    "tshirt",
 )
 SKIRTS = ("dress", "gown", "skirt", "kimono")
 # what each held thing is called, for a drawing of it asked beside the person (the figure draws it in their hands)
@@ -157,6 +170,7 @@ def _clothes(words: list[str]) -> tuple[tuple[float, float] | None, bool]:
     colour, skirt = None, False
     for i, w in enumerate(words):
         garment = w if w in GARMENTS else w[:-1] if w.endswith("s") and w[:-1] in GARMENTS else None
+        garment = garment or ("coat" if w.endswith("coat") else None)  # a housecoat, a greatcoat
         if garment is not None:
             skirt |= garment in SKIRTS
             for n in reversed(words[max(0, i - 2) : i]):

@@ -39,8 +39,15 @@ SHADOW_SIDE = 0.32  # the face's shadow begins this far (0..1 of its half width)
 SHADE = 0.62  # the shadow side's colour, as a share of the skin's
 TERMINATOR = 0.07  # ... with an edge this soft (a share of the head's height): a turning form, not a smear
 CLOTH_CHROMA = 0.4  # a named colour's cloth, muted: "a green dress" at full chroma was a garish neon shirt
+CLOTH_VALUE, YELLOW_LIFT = 0.36, 0.28  # its value; a yellow's lifted this much (at 0.36 a yellow raincoat was olive)
 SET_OFF = 60  # a garment's hue at least this far from the backdrop's and the skin's, or the sitter melts into
 # the wall or reads as bare shoulders
+
+
+def cloth_value(hue: float) -> float:
+    """The value a named colour's cloth is painted at: dark enough to carry the face, a yellow light enough to
+    be yellow."""
+    return CLOTH_VALUE + YELLOW_LIFT * float(np.exp(-(((hue - 55.0) / 22.0) ** 2)))
 
 
 def _gap(a: float, b: float) -> float:
@@ -116,7 +123,9 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
         length = 1.0 if person.long_hair else min(length, SHORT_HAIR) if man else length  # a man's hair is short
         if person.clothes is not None:
             grey = person.clothes[1] < 0.15
-            garment = hsv_colour(person.clothes[0], 0.0 if grey else min(CLOTH_CHROMA, person.clothes[1]), 0.36)
+            garment = hsv_colour(
+                person.clothes[0], 0.0 if grey else min(CLOTH_CHROMA, person.clothes[1]), cloth_value(person.clothes[0])
+            )
     out = np.zeros((height, width, 4), np.float32)
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
     cx, cy, ry, rx = width / 2, 0.5 * h, 0.4 * h, 0.3 * h  # the face: a third taller than wide
