@@ -101,3 +101,15 @@ def test_a_landform_named_beside_the_subject_is_carved_not_also_drawn():
     assert prairie.landform == "road" and prairie.objects == ()  # was a motorway sign on the carved road
     cabin = read_scene("a cabin by a waterfall", 0.0, 0.0)
     assert cabin.landform == "waterfall" and [m.entry.name for m in cabin.objects] == ["wood-cabin"]
+
+
+@needs_icons
+def test_a_machine_of_the_house_and_a_ships_cabin_are_indoors():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("a washing machine", 0.0, 0.0).stage == "interior"  # was in a meadow
+    cabin = read_scene("a small ship's cabin with a round porthole and a bunk bed", 0.0, 0.0)
+    assert cabin.stage == "interior" and "wood-cabin" not in [m.entry.name for m in cabin.objects]  # was a hut at sea
+    laundry = read_scene("laundry flapping on a clothesline under heavy clouds", 0.0, 0.0)
+    assert laundry.stage == "landscape"  # under clouds: out on the line, whatever its drawing
+    assert read_scene("a log cabin in the snow", 0.0, 0.0).stage == "landscape"

@@ -648,6 +648,9 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
         return woods  # (only the woods: weak words for other land are noise, heather is no desert)
     if "still_life" in roles and not roles & {"floats", "swims", "building", "flies"}:  # a dog by the fire: indoors
         return "interior", 1.0
+    indoor_weather = weather in (None, "clear")  # (laundry under heavy clouds is out on the line)
+    if is_furniture(subject.entry.words) and indoor_weather and not roles & {"floats", "swims", "flies"}:
+        return "interior", 1.0  # a washing machine, a loom: indoors
     if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors
         return "portrait", 1.0
     if weather == "snow":
@@ -822,7 +825,9 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if family in scene_words()["stages"]:
         stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"
         family = None
-        outdoor = {m.role for m in things if f"{m.entry.source}:{m.entry.name}" not in scene_words()["room_features"]}
+        indoor = scene_words()["room_features"]
+        outdoor = {m.role for m in things if f"{m.entry.source}:{m.entry.name}" not in indoor}
+        outdoor -= {"building"} if things and is_furniture(things[0].entry.words) else set()  # a washing machine
         room = _named_room(phrases, inside)
         named_room = room is not None
         if stage == "interior" and outdoor & OUTDOOR_ROLES and not named_room:  # a cabin's windows: outdoors
