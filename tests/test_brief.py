@@ -48,6 +48,14 @@ def test_unknowns_are_reported_not_applied():
     assert any("qwzx" in n for n in notes) and any("blurple" in n for n in notes)
 
 
+def test_a_subject_word_in_the_palette_is_not_reported_as_an_unknown_colour():
+    b = CreativeBrief()
+    out, notes = apply_changes(b, BriefChanges(subject="a birch forest in autumn", palette=["birch", "gold"]))
+    assert out.palette == ["gold"] and not any("birch" in n and "colour" in n for n in notes)  # was "I don't know
+    out, notes = apply_changes(b, BriefChanges(subject="a lake", palette=["birch"]))  # the colour 'birch'"
+    assert any("birch" in n for n in notes)  # a word the subject does not say is still reported
+
+
 def test_mood_changes_are_told_as_a_direction_with_the_value_before_and_after():
     sad = CreativeBrief(valence=-0.6, arousal=1.0)
     lighter, notes = apply_changes(sad, BriefChanges(valence_change=0.3, arousal_change=0.3))

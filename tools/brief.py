@@ -251,9 +251,12 @@ def apply_changes(brief: CreativeBrief, changes: MoodChanges) -> tuple[CreativeB
 
 def _apply_palette(data: dict, changes: BriefChanges, notes: list[str]) -> None:
     """Colours as written ("purples and greys", "soft greens") are kept by their read names; unknown
-    ones are reported with the nearest names we know."""
+    ones are reported with the nearest names we know, unless they are words of the subject ("a birch forest":
+    the model's palette "birch" is the subject's tree, not an unknown colour to report)."""
     if changes.palette is not None:
+        subject = set(re.findall(r"[a-z]+", (changes.subject or data.get("subject") or "").lower()))
         known, unknown = read_palette(changes.palette)
+        unknown = [p for p in unknown if not set(re.findall(r"[a-z]+", p.lower())) <= subject]
         if unknown:
             notes.append(unknown_colour_message(unknown))
         if known:
