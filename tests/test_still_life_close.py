@@ -59,6 +59,8 @@ def test_things_seen_close_stand_on_the_table_a_lemon_smaller_than_its_jug():
     assert lemon.height < 0.6 * jug.height  # was as big as the jug
     (alone,) = arrange_close([PlacedObject(ObjectEntry("noto", "bread"), "still_life", 0.9, 0.7, 0.42)], 0.62)
     assert alone.height > 0.42 and 0.0 < alone.cx - alone.height / 2 and alone.cx + alone.height / 2 < 1.0
+    (knife,) = arrange_close([PlacedObject(ObjectEntry("noto", "kitchen-knife"), "still_life", 0.5, 0.7, 0.3)], 0.62)
+    assert knife.height > 0.44  # a thing seen close fills the table: at 0.35 "a tiny knife in a mostly empty frame"
 
 
 def test_a_view_word_before_of_is_how_the_picture_shows_its_thing():

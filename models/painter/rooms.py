@@ -49,7 +49,7 @@ BOARDS = 7  # floorboards across the back wall's width
 COUNTER_SPAN, COUNTER_FRONT = 0.78, 0.15  # a counter runs this far across from one side; its front's height
 CLOSE_TOP, CLOSE_FRONT = 0.56, 0.87  # a still life seen close: its table top's back and front edges
 CLOSE_WINDOW = 0.24  # ... the window's width, cut by the frame on the side the light comes from
-CLOSE_SCALE, CLOSE_MOST = 1.15, 0.5  # ... its things a little larger than in a room, the longer side at most this
+CLOSE_SCALE, CLOSE_MOST = 1.5, 0.62  # ... its things larger than in a room (a lone wrench was small and dull)
 SMALLEST = 0.45  # ... and each at least this share of the biggest's size, however small it really is
 
 
