@@ -113,3 +113,12 @@ def test_a_machine_of_the_house_and_a_ships_cabin_are_indoors():
     laundry = read_scene("laundry flapping on a clothesline under heavy clouds", 0.0, 0.0)
     assert laundry.stage == "landscape"  # under clouds: out on the line, whatever its drawing
     assert read_scene("a log cabin in the snow", 0.0, 0.0).stage == "landscape"
+
+
+@needs_icons
+def test_standing_still_is_how_a_thing_stands_not_a_still_life():
+    from tools.scene_mapping import read_scene
+
+    heron = read_scene("a heron standing still in the shallows waiting for a fish", 0.0, 0.0)
+    assert heron.stage == "landscape"  # was a heron in a room: "still" read as a still life
+    assert read_scene("a still life of a cello", 0.0, 0.0).stage == "interior"

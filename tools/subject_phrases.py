@@ -104,12 +104,17 @@ def _is_place(word: str) -> bool:
     return bool(similarities(word, scene_examples()[1]).max() >= PLACE)
 
 
+def _still_after_doing(words: list[str], i: int) -> bool:
+    """True for "still" right after a doing word ("a heron standing still"): how it stands, not a still life."""
+    return words[i] == "still" and i > 0 and words[i - 1].endswith("ing")
+
+
 def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     """The subject without its time and weather words, cut at its joins into (phrase, kind): the 'subject'
     (the first), 'companion' things joined to it, and 'setting' phrases that say where. A participle
     ("crossing", "pulled up") ends its thing's phrase and opens a setting; a simile ("like a mirror") and a denied
     thing ("not a cloud", "with no people") are dropped."""
-    kept = [None if i in used or w in AFTERWORDS else w for i, w in enumerate(words)]  # None: left out
+    kept = [None if i in used or w in AFTERWORDS or _still_after_doing(words, i) else w for i, w in enumerate(words)]
     found, current, kind = [], [], "subject"
 
     def close(next_kind: str) -> None:
