@@ -63,8 +63,8 @@ def test_a_drawing_of_several_is_drawn_once_unless_a_number_is_said():
 
 
 def test_a_lone_thing_on_a_table_stays_in_the_frame_on_a_table_wider_than_it():
-    from models.painter.pipeline import ON_TABLE, TABLE_WIDTH, table_under
-    from models.painter.rooms import arrange_room
+    from models.painter.pipeline import ON_TABLE, table_under
+    from models.painter.rooms import TABLE_WIDTH, arrange_room
 
     bowl = PlacedObject(ObjectEntry("noto", "steaming-bowl"), "still_life", 0.8, 0.62, 0.42)
     (bowl,) = arrange_room([bowl], 0.5, ON_TABLE)
@@ -86,9 +86,9 @@ def test_the_reply_names_the_room_not_a_still_life():
 
 
 def test_a_table_beside_furniture_is_not_grown_under_it():
-    from models.painter.pipeline import ON_TABLE, TABLE_WIDTH, table_under
+    from models.painter.pipeline import ON_TABLE, table_under
     from models.painter.placement_rules import aspect
-    from models.painter.rooms import arrange_room
+    from models.painter.rooms import TABLE_WIDTH, arrange_room
 
     pot = PlacedObject(ObjectEntry("noto", "cooking-pot"), "still_life", 0.6, 0.7, 0.3)
     fire = PlacedObject(ObjectEntry("game-icons", "fireplace"), "building", 0.3, 0.8, 0.5)

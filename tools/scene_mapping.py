@@ -209,9 +209,8 @@ def _scenes_and_objects(
     thresholds = scene_words()["thresholds"]
     embed([p for p, _ in phrases] + [re.findall(r"[a-z]+", p)[-1] for p, _ in phrases if re.search(r"[a-z]", p)])
     for phrase, kind in phrases:
-        colours, colours_before = names_colours_only(phrase, colours_before), False
-        if is_phenomenon(phrase) or colours:  # smoke, mist: the air's; "lots of orange", "golds and oranges": paint
-            colours_before = colours
+        colours_before = names_colours_only(phrase, colours_before)
+        if is_phenomenon(phrase) or colours_before:  # smoke, mist: the air's; "lots of orange", "and oranges": paint
             continue
         landform = landform_of(phrase) if kind == "subject" else None
         if landform is not None:  # "a huge waterfall": the scene's centre, never a small drawing of one
@@ -769,7 +768,7 @@ def _manner_words(words: list[str]) -> set[int]:
 
 
 def _season(words: list[str]) -> str:
-    """"autumn" when the words name it ("autumn leaves", "an autumnal wood", "in the fall"), else "any"."""
+    """The season the words name: "autumn" for "autumn leaves", "an autumnal wood", "in the fall"; else "any"."""
     fall = any(w == "fall" and i and words[i - 1] in FALL_BEFORE for i, w in enumerate(words))
     return "autumn" if fall or {"autumn", "autumnal"} & set(words) else "any"
 
@@ -847,7 +846,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
     if weather == "snow" and family in ("meadow", "garden"):  # a snowy village, a field in winter: under snow
         family = "snow"
-    if family == "snow" and weather != "snow" and _season(words) == "autumn":  # "autumn" alone was a snowfield
+    season = _season(words)
+    if family == "snow" and weather != "snow" and season == "autumn":  # "autumn" alone was a snowfield
         family = "forest"
     matched = (family is not None and similarity >= threshold) or stage != "landscape" or bool(things)
     if family is None or not matched:
@@ -868,5 +868,5 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         weather_from_words=weather is not None,
         setting=sitter_place(subject) if stage == "portrait" else None,
         place=place.example if place is not None and stage == "landscape" else None,
-        season=_season(words),
+        season=season,
     )

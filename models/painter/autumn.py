@@ -37,7 +37,7 @@ def turn_crowns(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -
     cell_hue = _crown_cells(size, rng)
     coarse = rng.uniform(-1, 1, (5, 5)).astype(np.float32)
     wander = np.asarray(Image.fromarray(coarse).resize((size, size), Image.BICUBIC), np.float32) * WANDER
-    areas = ndimage.sum(np.ones_like(crowns), crowns, range(count + 1))
+    areas = np.bincount(crowns.ravel(), minlength=count + 1)
     canopy = (areas > CANOPY * size * size)[crowns]
     hue = np.where(canopy, cell_hue, hue_of[crowns]) + wander
     inside = crowns > 0

@@ -26,17 +26,15 @@ from models.painter.landforms import carve_landform
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
-from models.painter.placement_rules import aspect, settle
+from models.painter.placement_rules import settle
 from models.painter.render import render_layout
 from models.painter.room_kinds import PLAIN, RoomDress, dress_of
 from models.painter.rooms import (
-    TABLE_EDGE,
-    TABLE_WIDTH,
     arrange_close,
     arrange_room,
     room_layout,
     still_life_layout,
-    table_reach,
+    table_span,
     wall_shelves,
 )
 from models.painter.scene_layout import LAYOUT_SIZE, C, one_hot
@@ -126,21 +124,12 @@ def indoor_layout(
 
 def table_under(placed: list) -> tuple[float, float] | None:
     """(left, right) of a table under the things that stand on one (a vase, apples, a plant), a margin each side,
-    at least TABLE_WIDTH wide where no furniture stands (grown under a fireplace, it stood on the table); None
-    when nothing stands on a table."""
+    at least `rooms.TABLE_WIDTH` wide where no furniture stands (`rooms.table_span`); None when nothing stands on
+    a table."""
     on_table = [o for o in placed if o.role in ON_TABLE]
     if not on_table:
         return None
-    left, right = table_reach(on_table)
-    grow = max(0.0, TABLE_WIDTH - (right - left)) / 2
-    low, high = 0.04, 0.96
-    for piece in (o for o in placed if o.role == "building"):  # furniture on the floor beside the table
-        half = 0.5 * piece.height * min(1.0, aspect(piece.entry))
-        if piece.cx < (left + right) / 2:  # up to its side, never inside the things' own width
-            low = max(low, min(left + TABLE_EDGE, piece.cx + half))
-        else:
-            high = min(high, max(right - TABLE_EDGE, piece.cx - half))
-    return max(low, left - grow), min(high, right + grow)
+    return table_span(on_table, [o for o in placed if o.role == "building"])
 
 
 def _snap(labels: np.ndarray, role: str, cx: float, base_y: float) -> tuple[float, float]:

@@ -115,9 +115,9 @@ def still_life_layout(size: int, window_left: bool) -> np.ndarray:
 
 
 def arrange_close(placed: list, table_y: float) -> list:
-    """The things of a still life seen close (placed for a room whose table's back edge is at table_y): a little
-    larger, things of different kinds at their real sizes against the biggest, standing on the close table's top
-    at the depth they had on the room's table, then together in the frame."""
+    """The things of a still life seen close (placed for a room whose table's back edge is at table_y): larger
+    than in a room, things of different kinds at their real sizes against the biggest, standing on the close
+    table's top at the depth they had on the room's table, then together in the frame."""
     depth = CLOSE_FRONT - CLOSE_TOP
     sized = all(o.size for o in placed)
     biggest = max((o.size for o in placed), default=None) if sized else None
@@ -191,13 +191,27 @@ def arrange_room(placed: list, table_y: float, on_table: tuple[str, ...]) -> lis
 def _beside_table(thing, on_table: list, table_y: float):
     """A thing on the floor (a dog, a cat) beside the table under `on_table`, on its roomier side, its feet on
     the floor level with the table's legs."""
-    left, right = table_reach(on_table)
-    grow = max(0.0, TABLE_WIDTH - (right - left)) / 2  # as wide as the table drawn under them
-    left, right = max(0.04, left - grow), min(0.96, right + grow)
+    left, right = table_span(on_table)  # the table drawn under them
     half = 0.5 * thing.height * min(1.5, aspect(thing.entry))
     cx = right + half if 1 - right > left else left - half
     foot = table_y + TABLE_DEPTH + APRON + TABLE_LEGS
     return replace(thing, cx=float(np.clip(cx, half, 1 - half)), base_y=float(np.clip(foot + 0.02, 0.0, 0.97)))
+
+
+def table_span(on_table: list, pieces: list = ()) -> tuple[float, float]:
+    """(left, right) of the table drawn under the things `on_table`: their reach, at least TABLE_WIDTH wide, inside
+    the frame, and stopping at each of the furniture `pieces` standing beside it (grown under a fireplace, it stood
+    on the table)."""
+    left, right = table_reach(on_table)
+    grow = max(0.0, TABLE_WIDTH - (right - left)) / 2
+    low, high = 0.04, 0.96
+    for piece in pieces:  # furniture on the floor beside the table
+        half = 0.5 * piece.height * min(1.0, aspect(piece.entry))
+        if piece.cx < (left + right) / 2:  # up to its side, never inside the things' own width
+            low = max(low, min(left + TABLE_EDGE, piece.cx + half))
+        else:
+            high = min(high, max(right - TABLE_EDGE, piece.cx - half))
+    return max(low, left - grow), min(high, right + grow)
 
 
 def table_reach(on_table: list) -> tuple[float, float]:
