@@ -23,6 +23,7 @@ from models.painter.figure import Person
 from models.painter.object_keywords import keywords
 from models.painter.object_library import ObjectEntry, entries, icons_dir, installed, is_people_emoji
 from models.painter.placement import ROLES
+from tools import word_net
 from tools.embedding_search import embed
 from tools.scene_words import scene_examples, scene_words
 from tools.thing_phrases import FORMS, container_halves
@@ -35,11 +36,28 @@ CONTEXT_WEIGHT = 0.1  # the whole request's pull on which drawing a phrase gets 
 # a head alone ("fox-face", the fox emoji) gives way to a whole body in colour; not to a silhouette (judged on dev:
 # the fox emoji's head was named "a fox", the game-icons fox at painting size "an unclear brown animal")
 FACE_HANDICAP = 0.06
+# a silhouette of a head alone ("basset-hound-head") is no animal standing in a scene: a whole drawing of its kind
+# ("hound") wins, even a silhouette (a basset hound was a teal head lying on a table)
+HEAD_SILHOUETTE_HANDICAP = 0.2
 SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
 FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "fleet", "row"}
 # more than a few: many, small
-MANY = {"flock", "herd", "swarm", "shoal", "many", "lots", "crowd", "fleet", "field", "fields", "rows"}
+MANY = {
+    "flock",
+    "herd",
+    "swarm",
+    "shoal",
+    "many",
+    "lots",
+    "crowd",
+    "fleet",
+    "field",
+    "fields",
+    "rows",
+    "dozens",
+    "hundreds",
+}
 MAX_COUNT = 6
 # nouns plural in form that name one thing: "castle ruins" is one ruin, "glasses" one pair
 PLURAL_ONLY = {"ruins", "glasses", "spectacles", "scissors", "trousers", "jeans", "binoculars", "stairs", "remains"}
@@ -217,6 +235,22 @@ def _faces_only() -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=1)
+def _heads_with_bodies() -> np.ndarray:
+    """1.0 for each silhouette of a head alone ("basset-hound-head") whose kind some whole drawing's name ends in
+    ("hound"); a head with no whole drawing of its kind (a walrus's) stays the nearest of its thing."""
+    library = _index()[0]
+    faces = _faces_only()
+    whole_kinds = {e.name.split("-")[-1] for e, face in zip(library, faces) if not face}
+    return np.array(
+        [
+            float(e.silhouette and face and "-" in e.name and e.name.split("-")[-2] in whole_kinds)
+            for e, face in zip(library, faces)
+        ],
+        np.float32,
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def _busts() -> np.ndarray:
     """1.0 for each colour drawing of a person as head and shoulders only (`tools/data/scenes.yaml` busts)."""
     busts = set(scene_words()["busts"])
@@ -328,6 +362,7 @@ def nearest_object(
         ranked = ranked + CONTEXT_WEIGHT * (vectors @ embed([context])[0])
     if role != "figure" and not {"face", "head", "heads", "faces"} & set(words):  # a portrait's sitter is a face
         ranked = ranked - FACE_HANDICAP * _faces_only() - BUST_HANDICAP * _busts()
+        ranked = ranked - HEAD_SILHOUETTE_HANDICAP * _heads_with_bodies()
     ranked = np.where(roles == role if role is not None else roles != "scene", ranked, -np.inf)
     ranked = np.where(_unnamed_violence(list(whole)), -np.inf, ranked)
     # equal names in two colour sets tie exactly: noto's, then the set order, never the sort's whim
@@ -478,6 +513,15 @@ def phrase_tokens(words: list[str]) -> list[frozenset[str]]:
     return [frozenset({w} | set(joined[max(0, i - 1) : i + 1])) for i, w in enumerate(plain)]
 
 
+# words of size and age: a noun in WordNet ("a little", "the old"), never a thing's name in a phrase
+SIZE_WORDS = {"little", "small", "tiny", "fat", "large", "great", "old", "young", "giant"}
+
+
+def _noun(word: str) -> bool:
+    """Whether the word can name a thing: a noun in WordNet, not a word of size or age ("big" is none)."""
+    return word not in SIZE_WORDS and bool(word_net.senses(word))
+
+
 @functools.lru_cache(maxsize=1)
 def _keyword_sets() -> list[frozenset[str]]:
     """Each drawing's name words and CLDR keywords, singular (empty for a silhouette)."""
@@ -499,6 +543,7 @@ def _keyword_spelled(
     tokens = phrase_tokens(words)
     if not tokens:
         return scores, meaning
+    tokens = [t for t in tokens[:-1] if any(_noun(w) for w in t)] + tokens[-1:]  # "a big cat" is no leopard
     library, sets = _index()[0], _keyword_sets()
     head = tokens[-1]
     covered = np.array([sum(bool(t & s) for t in tokens) if head & s else 0 for s in sets])

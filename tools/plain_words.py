@@ -34,6 +34,8 @@ ROLES = {  # the drawing roles (`tools/data/scenes.yaml` roles) that show each k
     "food": {"still_life"},
 }
 PLURALS = {one: many for many, one in IRREGULAR.items()}
+# heads that only say a thing is a likeness of another: "a robot toy" is a (toy) robot, "an owl figurine" an owl
+LIKENESS_HEADS = {"toy", "toys", "figurine", "figurines", "ornament", "ornaments", "plushie", "plushies"}
 
 
 def _thing_sense(noun: str, context: str) -> word_net.Sense | None:
@@ -96,10 +98,24 @@ def _lemma(word: str) -> str:
     return next((w for w in spellings if word_net.senses(w)), one)
 
 
+def likeness_first(phrase: str) -> str:
+    """ "a wind-up robot toy" -> "a wind-up toy robot": the thing a likeness shows is the phrase's head, when
+    drawings of it exist."""
+    said = re.search(r"\b([a-z]+) (" + "|".join(sorted(LIKENESS_HEADS)) + r")\b", phrase.lower())
+    if said is None or said.end() != len(phrase.rstrip()) or not known_word(singular(said.group(1))):
+        return phrase
+    likeness, thing = said.group(2), said.group(1)
+    if likeness.endswith("s"):  # "robot toys": toy robots
+        likeness, thing = likeness[:-1], _plural(thing)
+    swapped = phrase[: said.start()] + f"{likeness} {thing}"
+    return re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", swapped)
+
+
 def plain_phrase(phrase: str, context: str) -> str:
     """The phrase with its head noun (or a compound ending in it) said plainer, when no drawing's name ends in it
     and no drawing is near it by meaning (a tree is no crown, a loaf of bread is bread); the request (context)
     picks the noun's sense."""
+    phrase = likeness_first(phrase)
     words = head_words(phrase)
     if not words or known_word(singular(words[-1])) or nearness(phrase) >= KNOWN:
         return phrase

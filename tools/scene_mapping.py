@@ -49,6 +49,7 @@ from tools.thing_phrases import (
     town_phrase,
     usual_colour,
 )
+from tools.word_net import senses
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
@@ -497,14 +498,25 @@ def _room_feature(match) -> bool:
     return f"{match.entry.source}:{match.entry.name}" in scene_words()["room_features"]
 
 
-def _room_role(match) -> str:
+def _room_role(match, still_life: bool = False) -> str:
     """Where a thing goes in a room: furniture, the room's own fireplace and anything as big as a building (a
     washing machine, a fridge) on the floor, large; an animal or a figure as it is; anything else ("a ladder" by
-    its name floats, "a greenhouse fern" a plant) on the table."""
-    if is_furniture(match.entry.words) or _room_feature(match) or match.role == "building":
+    its name floats, "a greenhouse fern" a plant) on the table. In a picture asked as a still life (`still_life`)
+    every thing but furniture, a person or an animal is on the table ("a fountain pen" is no building)."""
+    if is_furniture(match.entry.words) or _room_feature(match):
         return "building"
     person = match.role == "figure" and (match.person is not None or set(match.entry.name.split("-")) & PEOPLE)
+    if still_life:
+        return match.role if person or match.role == "stands" and _animal(match) else "still_life"
+    if match.role == "building":
+        return "building"
     return match.role if match.role == "stands" or person else "still_life"
+
+
+def _animal(match) -> bool:
+    """Whether the drawing's last name word is an animal by its usual sense (WordNet)."""
+    found = senses(singular(match.entry.words.split()[-1]))
+    return bool(found) and found[0].lexicon == "animal"
 
 
 def _whole_figures(things: list, seed: int, context: str) -> list:
@@ -828,11 +840,11 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         outdoor = {m.role for m in things if f"{m.entry.source}:{m.entry.name}" not in indoor}
         outdoor -= {"building"} if things and is_furniture(things[0].entry.words) else set()  # a washing machine
         room = _named_room(phrases, inside)
-        named_room = room is not None
+        named_room = room is not None or framing is not None  # "a still life of ... a fountain pen": on its table
         if stage == "interior" and outdoor & OUTDOOR_ROLES and not named_room:  # a cabin's windows: outdoors
             stage, (family, similarity) = "landscape", _scene_for_objects(things, weather)
         if stage == "interior":  # a bed, a sofa, a piano: large, on the room's floor; the rest on the table
-            things = [replace(m, role=_room_role(m)) for m in things]
+            things = [replace(m, role=_room_role(m, framing is not None)) for m in things]
     elif things:  # a girl under a tree: a whole small person, not a head standing in the grass
         things = _whole_figures(things, seed, subject)
         if things[0].role == "figure":  # what a person outdoors reads or holds is theirs, not a big thing beside

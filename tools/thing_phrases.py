@@ -66,6 +66,10 @@ COLLECTIVES = {
     "line",
     "range",
     "sea",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "scores",
 }
 
 
