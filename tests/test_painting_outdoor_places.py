@@ -1,6 +1,7 @@
 """Outdoor places and kinds of land a person names ("a petrol station", "salt flats", "rice paddies") are read as
 places: their land, their landform, and what such a place holds, never a drawing of a word in their name."""
 
+import numpy as np
 import pytest
 
 
@@ -122,3 +123,49 @@ def test_a_hyphened_doing_word_stays_with_its_thing():
         pytest.skip("the icon sets are not installed")
     reading = read_scene("a fire-breathing dragon", 0.0, 0.0)
     assert [m.phrase for m in reading.objects] == ["a fire-breathing dragon"]  # no fire beside a dragon
+
+
+def _lake() -> np.ndarray:
+    from models.painter.scene_layout import LAYOUT_SIZE, C
+
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"], np.int64)
+    labels[24:] = C["water"]
+    labels[40:44, 20:36] = C["boat"]
+    return labels
+
+
+def test_salt_flats_are_a_white_cracked_crust_to_the_horizon():
+    from models.painter.landforms import carve_landform
+    from models.painter.scene_layout import C
+
+    labels = _lake()
+    carve_landform(labels, "salt_flat", 0)
+    near = labels[40:]
+    assert (near == C["snow"]).mean() > 0.6 and (near == C["sand"]).mean() > 0.05  # white plates, pale cracks
+    assert (labels[24:27] == C["water"]).any() and not (labels == C["boat"]).any()  # a sheet of water far off
+
+
+def test_a_bog_is_land_with_small_pools_and_no_boat():
+    from models.painter.landforms import carve_landform
+    from models.painter.scene_layout import C
+
+    labels = _lake()
+    carve_landform(labels, "wetland", 0)
+    land = labels[24:]
+    assert (land == C["grass"]).mean() > 0.4 and 0.05 < (land == C["water"]).mean() < 0.5
+    assert not (labels == C["boat"]).any()  # a peat bog was read as a hazy sea with a sailboat
+
+
+@pytest.mark.parametrize(
+    "subject, place",
+    [
+        ("salt flats stretching all the way to the horizon", "salt flats"),  # was the sea, with a boat
+        ("salt flats stretching to the horizon", "salt flats"),
+        ("a volcanic black sand beach with basalt columns", "a volcanic beach"),
+    ],
+)
+def test_how_far_a_place_reaches_is_no_thing_and_leaves_the_place(subject, place):
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene(subject, 0.0, 0.0)
+    assert reading.place == place and not reading.objects

@@ -6,7 +6,7 @@ import re
 
 from tools.embedding_search import embed, similarities
 from tools.scene_words import scene_examples
-from tools.thing_phrases import is_person
+from tools.thing_phrases import is_person, place_of
 
 STOP_WORDS = {
     "a",
@@ -45,7 +45,7 @@ NEGATIONS = {"not", "no", "without", "nor", "never", "nothing", "none"}
 # never part of its name, so left out of the phrase (an English closed class, like the joins above).
 AFTERWORDS = set(
     "asleep awake alone afloat adrift aglow ablaze aloft ashore everywhere together nearby overhead here there "
-    "somewhere anywhere outdoors indoors upstairs downstairs".split()
+    "somewhere anywhere outdoors indoors upstairs downstairs forever endlessly".split()
 )
 # Nouns that end like a participle ("a tall building"), so they are never cut off as one.
 ING_NOUNS = set(
@@ -85,9 +85,17 @@ def participle(words: list[str | None], i: int) -> bool:
     acts_on = w.endswith("ing") and not after.endswith("ly")  # "a candle burning brightly" says how, not on what
     # a person's doing is read with them (`figure_words`): "a couple walking hand in hand" holds no hands
     thing = words[i - 1] is not None and words[i - 1] not in PERSON_NOUNS and _names_thing(words[i - 1])
-    thing = thing and not is_person(words[i - 1])
+    thing = thing and not is_person(words[i - 1]) or _land_before(words, i)  # "salt flats stretching ..."
     # ... not a thing named with a doing word ("a wooden rocking chair", "a hospital waiting room")
     return acts_on and thing and not _names_thing(f"{w} {after}") and not _is_place(after)
+
+
+def _land_before(words: list[str | None], i: int) -> bool:
+    """True when the words before words[i], back to a join, name a kind of land ("salt flats", "a peat bog":
+    `thing_phrases.place_of`) that a doing word after them tells of."""
+    start = max((j + 1 for j in range(i) if words[j] is None or words[j] in COMPANIONS | SETTINGS), default=0)
+    before = [w for w in words[start:i] if w not in STOP_WORDS]
+    return bool(before) and place_of(" ".join(before)) is not None
 
 
 def _names_thing(words: str) -> bool:
@@ -102,6 +110,23 @@ def _names_thing(words: str) -> bool:
 def _is_place(word: str) -> bool:
     """True when the word is a place, a scene's or an indoor stage's, by meaning ("room", "fields")."""
     return bool(similarities(word, scene_examples()[1]).max() >= PLACE)
+
+
+# How far a thing reaches, said after it (an English closed class, like the joins above)
+EXTENTS = (
+    ("all", "the", "way"),
+    ("as", "far", "as"),
+    ("for", "miles"),
+    ("mile", "after", "mile"),
+    ("to", "the", "horizon"),
+    ("towards", "the", "horizon"),
+    ("toward", "the", "horizon"),
+)
+
+
+def _extent(words: list[str | None], i: int) -> bool:
+    """True when words[i] opens a phrase that says how far a thing reaches ("all the way to the horizon")."""
+    return any(tuple(words[i : i + len(e)]) == e for e in EXTENTS)
 
 
 def _still_after_doing(words: list[str], i: int) -> bool:
@@ -120,7 +145,7 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     def close(next_kind: str) -> None:
         nonlocal current, kind
         text = " ".join(current).strip()
-        if text and set(current) - STOP_WORDS and kind not in ("simile", "negated"):  # "like a mirror" says how
+        if text and set(current) - STOP_WORDS and kind not in ("simile", "negated", "extent"):  # "like a mirror"
             found.append((text, kind))
         current, kind = [], next_kind
 
@@ -134,6 +159,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             i += 1
         elif w == "like" and current and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
             close("simile")  # "a salt flat reflecting the sky like a mirror": no mirror to draw
+        elif _extent(kept, i):
+            close("extent")  # "all the way to the horizon", "as far as the eye can see": how far, no thing
         elif w in NEGATIONS:
             close("negated")  # "not a cloud", "with no people": nothing to draw until the next join
         elif w in COMPANIONS:

@@ -203,6 +203,49 @@ def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[field & (np.mod(across * count, 1) < 0.58) & (y >= h + 1)] = C["petal"]
 
 
+LAND_BELOW = ("water", "boat", "grass", "sand", "earth", "rock", "snow", "foam", "petal", "bloom")  # not trees
+
+
+def _land(labels: np.ndarray) -> np.ndarray:
+    """bool [N, N]: the ground from the horizon to the near edge (no sky, no tree, no house on it)."""
+    y, _ = _grid()
+    return (y >= _horizon(labels)) & np.isin(labels, [C[c] for c in LAND_BELOW])
+
+
+def salt_flat(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A flat white salt crust from the horizon to the near edge, cracked into plates that grow towards the eye,
+    and a thin sheet of water along the horizon mirroring the sky."""
+    h = _horizon(labels)
+    y, x = _grid()
+    land = _land(labels)
+    labels[land] = C["snow"]
+    depth = np.maximum(y - h, 0.5)
+    across, back = (x - N * rng.uniform(0.4, 0.6)) / depth * 3.0, 24.0 / depth  # plates keep their size in these
+    wobble = rng.uniform(0, 6, 2)
+    edge_a = np.abs(np.mod(across + 0.25 * np.sin(back * 2.1 + wobble[0]), 1) - 0.5) > 0.44
+    edge_b = np.abs(np.mod(back * 1.6 + 0.25 * np.sin(across * 1.7 + wobble[1]), 1) - 0.5) > 0.42
+    labels[land & (edge_a | edge_b) & (y >= h + 6)] = C["sand"]  # the cracks' raised rims, pale
+    labels[land & (y < h + rng.uniform(1.5, 3))] = C["water"]
+
+
+def wetland(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """Flat boggy land from the horizon to the near edge: grass with dark patches of peat, broken by small still
+    pools that widen towards the eye; no open water to sail on."""
+    h = _horizon(labels)
+    y, x = _grid()
+    land = _land(labels)
+    labels[land] = C["grass"]
+    for _ in range(int(rng.integers(8, 13))):
+        t = rng.uniform(0.08, 1.0) ** 0.8
+        cy, cx = h + t * (N - 1 - h), rng.uniform(0, N)
+        rx = (2.0 + 10.0 * t) * rng.uniform(0.6, 1.4)
+        wobble = 1 + 0.25 * np.sin(x / 2.5 + rng.uniform(0, 6))
+        pool = ((x - cx) / rx) ** 2 + ((y - cy) / (0.22 * rx * wobble)) ** 2 <= 1
+        peat = ((x - cx - rx * 0.3) / (rx * 1.4)) ** 2 + ((y - cy) / (0.35 * rx)) ** 2 <= 1
+        labels[land & peat & (labels == C["grass"])] = C["earth"]
+        labels[land & pool] = C["water"]
+
+
 RED_ROCK = (16, 0.62)  # a canyon's sandstone (hue, saturation), whatever the desert's sand colour
 RED_SHARE = 0.7  # how far its walls' paint goes to it, keeping their light
 
@@ -285,6 +328,8 @@ CARVE = {
     "rows": rows,
     "terraces": terraces,
     "peaks": peaks,
+    "salt_flat": salt_flat,
+    "wetland": wetland,
 }
 
 
