@@ -30,10 +30,10 @@ import json
 import torch
 
 from assistant.orchestrators.answer_position import position
+from assistant.orchestrators.bare_subject import bare_subject, written_scene
 from assistant.orchestrators.implied_works import implied_tools
 from assistant.orchestrators.schema_constraint import closed
 from assistant.orchestrators.subject_owner import placed_subjects
-from assistant.orchestrators.subject_span import painting_subject
 from assistant.orchestrators.work_words import asked_tools, commanded_tools, every_work, mentioned_tools
 from models.language.sub_vocabulary_decoding import decoder_of, sub_vocabulary_head
 
@@ -51,6 +51,7 @@ class NamedWorks:
         implied = implied_tools(request)  # "something romantic on guitar in F major": the melody
         self.asked, self.commanded = asked_tools(request) | every | implied, commanded_tools(request) | implied
         self.wanted_to_end = False
+        self.only = frozenset({"paint"}) if bare_subject(request) else None  # "an old barn at dusk": a painting
 
     def due(self, called: set[str]) -> frozenset[str]:
         """Works still due: those asked by name once the answer calls a work, those commanded before."""
@@ -60,6 +61,8 @@ class NamedWorks:
         if not self.asked:
             return True
         after = position(answer).then(piece)
+        if self.only and after.in_string and after.role == "tool":
+            return any(tool.startswith(after.text) for tool in self.only)
         called = {tool for tool, _ in after.calls}
         if "]" in piece and closed(answer + piece) and self.due(called):
             self.wanted_to_end = True
@@ -142,9 +145,13 @@ def unasked_calls(calls: list, request: str, existing: frozenset[str]) -> list[i
     moods = any(isinstance(a, dict) and any(a.get(m) is not None for m in MOOD_ARGUMENTS) for _, a in calls)
     mentioned, asked = mentioned_tools(request), asked_tools(request)
     named = [name for name, _ in calls if name in mentioned]
+    bare = bare_subject(request) is not None  # "an old barn at dusk": the painting alone
     out = []
     for i, (name, args) in enumerate(calls):
         if name not in WORK_TOOLS or name in asked:
+            continue
+        if bare and name != "paint":
+            out.append(i)
             continue
         idle = name in existing and args == {} and not moods
         unmentioned = name not in existing and name not in mentioned and any(n != name for n in named)
@@ -199,7 +206,7 @@ def asked_reading(
     state = PromptState(model, prompt_ids)
     score = lambda c: answer_logprob(model, prompt_ids, dumps(c), tokenizer, allowed, stops, state)  # noqa: E731
     best, keep, dropped = score(calls), set(), False  # keep: a painting that took a subject stays
-    scene = painting_subject(request) if request else None  # a painting whose scene the request writes is asked
+    scene = written_scene(request) if request else None  # a painting whose scene the request writes is asked
     named = asked_tools(request) | every_work(request, existing, last) | implied_tools(request)
     named |= {"paint"} if scene else set()
     for i in reversed(range(len(calls))):

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.orchestrators.request_facts import KEY_THEN_MODE, MUSIC_BEFORE, written_instruments
+from assistant.orchestrators.bare_subject import bare_subject
+from assistant.orchestrators.request_facts import music_written
 from assistant.orchestrators.work_words import asked_tools, commanded_tools
 
-BPM = re.compile(r"\b\d{2,3}\s*(?:bpm|beats per minute)\b", re.IGNORECASE)
 # Words that make a sentence a request for something (an English closed class, with the studio's other languages
 # left to the model): "could you", "make", "I'd like", "I want", "please"
 ASKS = re.compile(
@@ -27,18 +27,10 @@ ASKS = re.compile(
 
 def implied_tools(request: str) -> frozenset[str]:
     """{"compose_melody"} when the request asks for something, asks for no work by name and writes a melody's own
-    facts (a key with its mode, a tempo in bpm, an instrument to play on); else none."""
+    facts (a key with its mode, a tempo in bpm, an instrument to play on); {"paint"} when it is a scene written
+    bare (`bare_subject`); else none."""
+    if bare_subject(request):
+        return frozenset({"paint"})
     if asked_tools(request) or commanded_tools(request) or not ASKS.search(request):
         return frozenset()
-    return frozenset({"compose_melody"}) if _music_written(request) else frozenset()
-
-
-def _music_written(request: str) -> bool:
-    if BPM.search(request) or any(m.group(1)[0].isupper() for m in KEY_THEN_MODE.finditer(request)):
-        return True
-    lowered = request.lower()
-    return any(
-        MUSIC_BEFORE.search(lowered[: match.start()])
-        for word in written_instruments(request)
-        for match in re.finditer(r"\b" + re.escape(word) + r"\b", lowered)
-    )
+    return frozenset({"compose_melody"}) if music_written(request) else frozenset()

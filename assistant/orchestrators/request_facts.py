@@ -289,3 +289,18 @@ def facts_of(request: str, bars: int = 8) -> RequestFacts:
         written_instruments(request),
         lengths,
     )
+
+
+BPM = re.compile(r"\b\d{2,3}\s*(?:bpm|beats per minute)\b", re.IGNORECASE)
+
+
+def music_written(request: str) -> bool:
+    """True when the request writes a melody's own facts: a key with its mode, a tempo in bpm, an instrument."""
+    if BPM.search(request) or any(m.group(1)[0].isupper() for m in KEY_THEN_MODE.finditer(request)):
+        return True
+    lowered = request.lower()
+    return any(
+        MUSIC_BEFORE.search(lowered[: match.start()])
+        for word in written_instruments(request)
+        for match in re.finditer(r"\b" + re.escape(word) + r"\b", lowered)
+    )

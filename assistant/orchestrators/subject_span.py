@@ -46,7 +46,7 @@ ARTICLES = frozenset({"a", "an", "the", "some", "bit", "little", "more", "very",
 SHADES = frozenset("light dark deep pale soft warm cool bright muted rich and or shades of".split())
 
 
-def _setting(word: str, raw: str) -> bool:
+def setting_word(word: str, raw: str) -> bool:
     """A word that belongs to a work's settings, not to the scene: a style, a tempo, a key, an instrument."""
     return (
         word in SETTING_WORDS
@@ -88,7 +88,7 @@ def _continues_scene(rest: str) -> bool:
     words = [t.lower() for t in tokens]
     if not words or words[0] in ALWAYS_ENDS | {"and", "&", "plus"} or words[0] in ARTICLES - {"a", "an", "the"}:
         return False
-    if any(_setting(w, t) for w, t in zip(words, tokens)) or words[0] in PREPOSITIONS and _palette(words[1:]):
+    if any(setting_word(w, t) for w, t in zip(words, tokens)) or words[0] in PREPOSITIONS and _palette(words[1:]):
         return False
     content = [w for w in words if w not in ARTICLES and w not in JOINS]
     return not all(read_mood(w).known or w in COLOURS or w in SHADES for w in content)
@@ -113,7 +113,7 @@ def _ends_before(rest: str) -> bool:
     if first in PREPOSITIONS:
         raw = {t.lower(): t for t in tokens[1:8]}
         palette = first in ("in", "with") and _palette(ahead)  # "in teal and white"; "at midnight" is a time
-        return palette or any(_setting(w, raw.get(w, w)) for w in ahead if w not in ARTICLES)
+        return palette or any(setting_word(w, raw.get(w, w)) for w in ahead if w not in ARTICLES)
     return False
 
 
@@ -171,7 +171,7 @@ def _phrase_at(request: str, start: int) -> str:
 def painting_subject(request: str) -> str | None:
     """The scene the request asks a painting of, where it writes one: "paint a ballroom with chandeliers", "draw me
     two cats ...", "a picture of the harbour at night". None for a painting named without a scene ("paint me a
-    stormy picture", "paint a sad one", "paint it darker")."""
+    stormy picture", "paint a sad one", "paint it darker"); a scene written bare is `bare_subject.written_scene`'s."""
     tokens = list(WORD.finditer(request))
     for i, match in enumerate(tokens):
         word, rest = match.group().lower(), [t.group().lower() for t in tokens[i + 1 : i + 4]]

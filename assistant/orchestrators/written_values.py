@@ -34,9 +34,10 @@ from __future__ import annotations
 import re
 
 from assistant.orchestrators.answer_position import Finished, Position, position
+from assistant.orchestrators.bare_subject import bare_subject, written_scene
 from assistant.orchestrators.mood_words import has_mood_word, mood_word
 from assistant.orchestrators.request_facts import MODE_WORDS, RequestFacts
-from assistant.orchestrators.subject_span import may_end_subject, may_start_subject, painting_subject
+from assistant.orchestrators.subject_span import may_end_subject, may_start_subject
 from tools.mood_lexicon import INTENSIFIERS, NEGATIONS, read_mood
 
 NUMBER_ARGUMENTS = ("tempo", "bars", "add_bars", "lines")
@@ -98,7 +99,7 @@ class WrittenValues:
             )
             return {n for n, given in written if given}
         if tool == "paint":
-            return {"subject"} if painting_subject(self.request) else set()
+            return {"subject"} if written_scene(self.request) else set()
         if tool == "write_text":
             lines = facts.lines if facts.form != "haiku" else None
             return {n for n, given in (("form", facts.form), ("lines", lines)) if given}
@@ -127,7 +128,11 @@ class WrittenValues:
         if argument == "mood":
             return self.mood_ok(text, finished, tool)
         if argument == "subject":
-            scene = painting_subject(self.request) if tool == "paint" else None
+            bare = bare_subject(self.request) if tool == "paint" else None
+            if bare:  # a scene written bare is the painting's whole subject ("..., morning light" too)
+                said = " ".join(text.lower().split())
+                return bare.lower().startswith(said) and (not finished or said == " ".join(bare.lower().split()))
+            scene = written_scene(self.request) if tool == "paint" else None
             if scene and not _aligned(scene, text):
                 return False  # the painting's subject starts where its written scene starts ("a crib under ...")
             return may_start_subject(self.request, text) and (not finished or may_end_subject(self.request, text))

@@ -1,0 +1,61 @@
+"""A scene written bare after works exist ("an old barn at dusk") asks for the painting alone, with that subject
+whole; short phrases that change a work, ask for music or choose a version do not. Requests of my own (the
+studio's own chat after stop 30: "a woman reading in her living room, in autumn" made a melody), none from a test
+set."""
+
+import pytest
+
+from assistant.orchestrators.bare_subject import bare_subject
+from models.painter.object_library import installed
+
+needs_icons = pytest.mark.skipif(
+    not installed(), reason="the object drawings are not installed (needs npm once: `make icons`)"
+)
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "request_text, scene",
+    [
+        ("a woman reading in her living room, in autumn", "a woman reading in her living room, in autumn"),
+        ("now a fox curled up in the snow", "a fox curled up in the snow"),
+        ("next one: two boats in a harbour at sunrise", "two boats in a harbour at sunrise"),
+        ("ok, a lighthouse in a storm.", "a lighthouse in a storm"),
+    ],
+)
+def test_a_scene_written_bare_is_the_paintings_whole_subject(request_text, scene):
+    assert bare_subject(request_text) == scene
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "a bit slower",
+        "three times faster",
+        "a calm one",
+        "the first one",
+        "the tempo drags",
+        "some jazz",
+        "a sad melody",
+        "a lullaby in F major",
+        "a violin",  # an instrument: a melody as much as a painting, left to the model
+        "the colours are too washed out",
+        "paint an old barn",  # asked by name: the usual rules
+        "an old barn at dusk and a calm tune",
+    ],
+)
+def test_changes_music_and_named_works_are_no_bare_scene(request_text):
+    assert bare_subject(request_text) is None
+
+
+@needs_icons
+def test_a_bare_scene_asks_for_the_painting_and_its_whole_subject():
+    from assistant.orchestrators.asked_works import NamedWorks, unasked_calls
+    from assistant.orchestrators.bare_subject import written_scene
+
+    request = "an old barn at dusk"
+    assert written_scene(request) == "an old barn at dusk"
+    works = NamedWorks(request)
+    assert works.ok('[["', "paint") and not works.ok('[["', "compose")  # only the painting's tool may be typed
+    calls = [["paint", {"subject": request}], ["compose_melody", {"mood": "calm"}]]
+    assert unasked_calls(calls, request, frozenset({"compose_melody"})) == [1]
