@@ -169,3 +169,12 @@ def test_how_far_a_place_reaches_is_no_thing_and_leaves_the_place(subject, place
 
     reading = read_scene(subject, 0.0, 0.0)
     assert reading.place == place and not reading.objects
+
+
+def test_a_scene_keeps_its_own_land_beside_another_lands_landform():
+    from tools.scene_mapping import read_scene
+
+    meadow = read_scene("an alpine meadow full of wildflowers below a glacier", 0.0, 0.0)
+    assert (meadow.family, meadow.landform) == ("meadow", None)  # was a glacier in the sea: "an iceberg"
+    assert read_scene("a meadow by a river", 0.0, 0.0).landform == "river"  # a river runs through any land
+    assert read_scene("a lighthouse on a cliff", 0.0, 0.0).landform == "cliffs"  # a thing stands on its landform

@@ -710,19 +710,25 @@ OUT_THERE = 0.4  # a person or animal with a small thing is out in land the word
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
+ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
 
 
-def _landform(phrases: list[tuple[str, str]], place=None) -> tuple[str, str, float] | None:
+def _landform(phrases: list[tuple[str, str]], place=None, subject_drawn: bool = True) -> tuple[str, str, float] | None:
     """The landform the subject names ("a waterfall") or its place has (rice paddies: terraces), else the first
     one another phrase names: where the thing stands ("castle ruins on a hill", "a lighthouse on a cliff") or what
     the scene holds ("a desert with dunes"), else the first the subject names together with another phrase ("a
-    lake | mountains": a lake below peaks)."""
+    lake | mountains": a lake below peaks). A subject that is a scene and no thing drawn (`subject_drawn`) keeps
+    its own land: another phrase's landform of other land is none ("an alpine meadow below a glacier")."""
     if not phrases or phrases[0][1] != "subject":
         return None
     own = landform_of(phrases[0][0]) is not None
     if place is not None and place.landform is not None and not own:  # rice paddies: terraces; a market: its street
         return place.landform, place.family, place.similarity
     alone = next(filter(None, (landform_of(p) for p, _ in phrases)), None)
+    scene = _family(phrases[0][0])
+    other_land = alone is not None and alone[1] != scene[0] and alone[0] not in ANY_LAND
+    if other_land and not own and not subject_drawn and _scene_itself(scene):
+        alone = None  # "an alpine meadow below a glacier" is a meadow, not a glacier in the sea
     # a landscape asked in two phrases is no landform in either alone, and the subject's scene would drop the other
     pairs = (landform_of(f"{phrases[0][0]} and {p}") for p, _ in phrases[1:])
     return alone or next(filter(None, pairs), None)
@@ -817,7 +823,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
         scenes = [_family(subject)] if subject.strip() else []
-    landform = _landform(phrases, place)
+    subject_drawn = subject_first and any(m.phrase == phrases[0][0] for m in things)
+    landform = _landform(phrases, place, subject_drawn)
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
         if landform[0] == "river" and subject_first and _names_forest(phrases[0][0]):  # a forest with a stream
