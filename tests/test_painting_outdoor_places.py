@@ -178,3 +178,35 @@ def test_a_scene_keeps_its_own_land_beside_another_lands_landform():
     assert (meadow.family, meadow.landform) == ("meadow", None)  # was a glacier in the sea: "an iceberg"
     assert read_scene("a meadow by a river", 0.0, 0.0).landform == "river"  # a river runs through any land
     assert read_scene("a lighthouse on a cliff", 0.0, 0.0).landform == "cliffs"  # a thing stands on its landform
+
+
+def test_a_mangrove_swamp_is_trees_on_roots_standing_in_water():
+    from models.painter.landforms import carve_landform
+    from models.painter.scene_layout import C
+
+    labels = _lake()
+    carve_landform(labels, "mangroves", 0)
+    assert (labels == C["foliage"]).sum() > 60 and (labels == C["trunk"]).sum() > 20  # crowns on their roots
+    assert (labels[-1] == C["water"]).mean() > 0.5 and not (labels == C["boat"]).any()
+
+
+def test_rock_pools_are_bare_rock_with_pools_in_front_of_the_sea():
+    from models.painter.landforms import carve_landform
+    from models.painter.scene_layout import C
+
+    labels = _lake()
+    carve_landform(labels, "rock_pools", 0)
+    assert (labels[26] == C["water"]).all()  # the sea far off
+    near = labels[44:]
+    assert (near == C["rock"]).mean() > 0.4 and (near == C["water"]).mean() > 0.05
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["a mangrove swamp with all the tangled roots in the water", "mangrove swamp, roots everywhere, murky water"],
+)
+def test_a_swamps_roots_are_its_own_and_its_water_no_other_land(subject):
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene(subject, 0.0, 0.0)  # roots were three green stump creatures; "in the water" the sea
+    assert (reading.landform, reading.family) == ("mangroves", "lake") and not reading.objects

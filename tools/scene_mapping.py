@@ -457,6 +457,7 @@ def _place(phrase: str, phrases: list[tuple[str, str]]):
         return None
     lands = [_family(p) for p, kind in phrases if kind == "setting"]
     lands = [c for c in lands if c[1] >= LANDSCAPE_WORDS and c[0] not in (place.family, *SKIES)]  # a sky is no land
+    lands = [c for c in lands if not {c[0], place.family} <= set(WATERS)]  # a swamp's roots "in the water": its own
     land = max(lands, key=lambda c: c[1], default=None)
     return place if land is None else replace(place, family=land[0], similarity=land[1], landform=None)
 
@@ -710,6 +711,7 @@ OUT_THERE = 0.4  # a person or animal with a small thing is out in land the word
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
+WATERS = ("sea", "lake")  # families of open water
 ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
 
 

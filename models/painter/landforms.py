@@ -246,6 +246,46 @@ def wetland(labels: np.ndarray, rng: np.random.Generator) -> None:
         labels[land & pool] = C["water"]
 
 
+def rock_pools(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A rocky shore at low tide: the sea far off, the near ground bare rock broken by still pools of sea water
+    that widen towards the eye (the rock breaks into lit planes when it is painted)."""
+    h = _horizon(labels)
+    y, x = _grid()
+    land = _land(labels)
+    labels[land] = C["water"]
+    shore = h + (N - h) * rng.uniform(0.18, 0.28) + 1.5 * np.sin(x / 8.0 + rng.uniform(0, 6))
+    near = land & (y >= shore)
+    labels[near] = C["rock"]
+    labels[land & (np.abs(y - shore) < 0.8)] = C["foam"]
+    for _ in range(int(rng.integers(6, 10))):
+        t = rng.uniform(0.15, 1.0) ** 0.8
+        cy, cx = shore + t * (N - 1 - shore), rng.uniform(0, N)
+        rx = (2.0 + 9.0 * t) * rng.uniform(0.6, 1.3)
+        wobble = 1 + 0.3 * np.sin(x / 2.0 + rng.uniform(0, 6))
+        labels[near & (((x - cx) / rx) ** 2 + ((y - cy) / (0.3 * rx * wobble)) ** 2 <= 1)] = C["water"]
+
+
+def mangroves(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A mangrove swamp: still water from the horizon to the near edge, and low wide trees standing in it on
+    arching roots, a dense line of them far off and a few large near the sides."""
+    h = _horizon(labels)
+    y, x = _grid()
+    labels[_land(labels)] = C["water"]
+    for k in range(int(rng.integers(7, 11))):
+        near = k >= 4  # the first four far off, in a line; then larger ones towards the sides
+        base = h + (rng.uniform(8, 22) if near else rng.uniform(0.5, 2.5))
+        cx = rng.choice([rng.uniform(-4, N * 0.3), rng.uniform(N * 0.7, N + 4)]) if near else rng.uniform(0, N)
+        width = (0.22 if near else 0.1) * N * rng.uniform(0.8, 1.2)
+        top = base - width * rng.uniform(0.9, 1.2)
+        crown = ((x - cx) / (width / 2)) ** 2 + ((y - (top + width * 0.3)) / (width * 0.28)) ** 2 <= 1
+        labels[crown] = C["foliage"]
+        for r in range(5):  # roots arching out from under the crown down into the water
+            spread = (r - 2) / 2 * width * 0.45
+            t = np.clip((y - (top + width * 0.45)) / max(1.0, base - (top + width * 0.45)), 0, 1)
+            root_x = cx + spread * np.sin(t * np.pi / 2)
+            labels[(np.abs(x - root_x) < 0.6 + 0.4 * near) & (t > 0) & (y <= base)] = C["trunk"]
+
+
 RED_ROCK = (16, 0.62)  # a canyon's sandstone (hue, saturation), whatever the desert's sand colour
 RED_SHARE = 0.7  # how far its walls' paint goes to it, keeping their light
 
@@ -330,6 +370,8 @@ CARVE = {
     "peaks": peaks,
     "salt_flat": salt_flat,
     "wetland": wetland,
+    "rock_pools": rock_pools,
+    "mangroves": mangroves,
 }
 
 
