@@ -21,6 +21,7 @@ needs_icons = pytest.mark.skipif(
         ("now a fox curled up in the snow", "a fox curled up in the snow"),
         ("next one: two boats in a harbour at sunrise", "two boats in a harbour at sunrise"),
         ("ok, a lighthouse in a storm.", "a lighthouse in a storm"),
+        ("desert dunes under a full moon", "desert dunes under a full moon"),  # no determiner, a place after it
     ],
 )
 def test_a_scene_written_bare_is_the_paintings_whole_subject(request_text, scene):
@@ -42,6 +43,8 @@ def test_a_scene_written_bare_is_the_paintings_whole_subject(request_text, scene
         "the colours are too washed out",
         "paint an old barn",  # asked by name: the usual rules
         "an old barn at dusk and a calm tune",
+        "what's the weather in london?",  # a question: the model's
+        "do you run on my machine or in the cloud",
     ],
 )
 def test_changes_music_and_named_works_are_no_bare_scene(request_text):

@@ -2,10 +2,11 @@
 two boats in a harbour at sunrise". Only a painting shows a scene, so such a request asks for the painting and
 for nothing else; after a melody had been made, the tuned model answered most of them with the melody again.
 
-A request is a bare subject when, past opening words ("now", "ok so:", "hmm,", "next one:"), it is one noun phrase: it
-opens with a determiner or a number, names no work and asks no change (no work word, no "more", "a bit", "one",
-"version", no "is" or "sounds"), writes no melody's own facts (`implied_works`), and the painter reads a thing
-or a scene in it (`tools.scene_mapping.read_scene`): "a calm one" and "the tempo drags" are none.
+A request is a bare subject when, past opening words ("now", "ok so:", "hmm,", "next one:"), it is one noun
+phrase: it opens with a determiner or a number (or is no question and names where: "desert dunes under a full
+moon"), names no work and asks no change (no work word, no "more", "a bit", "one", "version", no "is" or
+"sounds"), writes no melody's own facts (`request_facts.music_written`), and the painter reads a thing or a scene
+in it (`tools.scene_mapping.read_scene`): "a calm one" and "the tempo drags" are none.
 """
 
 from __future__ import annotations
@@ -21,6 +22,16 @@ OPENING = re.compile(
     r"^(?:\s*(?:now|ok|okay|alright|and|then|also|so|well|oh|next(?:\s+one)?|how\s+(?:about|'?bout)|"
     r"what\s+about|maybe|h+m+|u+m+|u+h+)\b\s*[,:;.!-]*)*\s*",
     re.IGNORECASE,
+)
+# ... or two words or more of a scene and where it is, with no determiner ("desert dunes under a full moon")
+UNDETERMINED = re.compile(
+    r"^[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)+\s+(?:under|in|on|at|by|over|beside|near|among|along|across|below)\s",
+    re.IGNORECASE,
+)
+# ... never a question, or a sentence that opens with a pronoun, a question word or an auxiliary
+NOT_OPENING = frozenset(
+    "i you we he she they it what what's where where's how how's why who when which whats do does did can could "
+    "would will shall should is are was were am let let's please thanks thank".split()
 )
 DETERMINER = re.compile(r"^(?:a|an|the|some|two|three|four|five|six|several|many|lots\s+of)\b", re.IGNORECASE)
 # words of a change or a choice among works ("three times faster", "a bit darker"), and verbs of being (a
@@ -44,7 +55,8 @@ MUSIC = frozenset(
 def bare_subject(request: str) -> str | None:
     """The scene a request writes bare (see the module doc), or None."""
     phrase = OPENING.sub("", request, count=1).strip().rstrip(".!")
-    if not DETERMINER.match(phrase) or NOT_BARE.search(phrase):
+    undetermined = UNDETERMINED.match(phrase) and "?" not in phrase and phrase.split()[0].lower() not in NOT_OPENING
+    if not (DETERMINER.match(phrase) or undetermined) or NOT_BARE.search(phrase):
         return None
     if any(w.lower() in MUSIC or setting_word(w.lower(), w) for w in WORD.findall(phrase)):
         return None  # "some jazz", "the tempo drags", "a calm flute": music; "the palette": a painting's setting
