@@ -58,3 +58,19 @@ def test_a_still_life_keeps_all_its_things_on_the_table():
     )
     assert reading.stage == "interior"  # was a meadow: the fountain pen read as a building
     assert {m.role for m in reading.objects} == {"still_life"}
+
+
+@needs_icons
+def test_a_snowman_stands_in_snow():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("two kids building a snowman in the yard", 0.0, 0.0).family == "snow"  # was a summer garden
+
+
+def test_an_irregular_participle_ends_its_things_phrase():
+    from tools.subject_phrases import subject_phrases
+
+    words = "a paper kite stuck in a tree".split()
+    assert subject_phrases(words, set())[0] == ("a paper kite", "subject")  # "kite stuck" named no drawing
+    words = "stilt houses built over the water".split()
+    assert subject_phrases(words, set())[0] == ("stilt houses", "subject")

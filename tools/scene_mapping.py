@@ -712,6 +712,7 @@ ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
 WATERS = ("sea", "lake")  # families of open water
+SNOW_THINGS = ("snowman", "sled", "skier", "skis", "snowboarder")  # drawings of things made or done only in snow
 ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
 
 
@@ -865,7 +866,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         things = [m for m in things if m.role != "plant" or not _is_forest(m.phrase)]
     if stage == "landscape" and family is not None and boats and (landform or ("",))[0] not in WATERY_LANDFORMS:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
-    if weather == "snow" and family in ("meadow", "garden"):  # a snowy village, a field in winter: under snow
+    snowy = weather == "snow" or any(m.entry.name in SNOW_THINGS for m in things)  # a snowman stands in snow
+    if snowy and family in ("meadow", "garden"):  # a snowy village, a field in winter, kids building a snowman
         family = "snow"
     season = _season(words)
     if family == "snow" and weather != "snow" and season == "autumn":  # "autumn" alone was a snowfield

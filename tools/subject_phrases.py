@@ -61,6 +61,14 @@ PERSON_NOUNS = set(
 )
 
 
+# Past participles that do not end in -ed ("a trawler caught in a storm", "a boat stuck in the ice"): an English
+# closed class, like the joins above
+IRREGULAR_PARTICIPLES = set(
+    "caught stuck lost left built bound swept torn worn sunk broken hidden fallen forgotten bent blown buried "
+    "driven hung laid lit overgrown shaken struck thrown wound frozen".split()
+)
+
+
 THING_NAME = 0.97  # a word this near a drawing's name is that thing's name ("donkey"; "wooden" 0.91 is not)
 PLACE = 0.85  # a word this near a scene's or a room's example is a place ("a hospital waiting room" is a room)
 
@@ -75,7 +83,7 @@ def participle(words: list[str | None], i: int) -> bool:
     after = words[i + 1] if i + 1 < len(words) else None
     short = w is not None and len(w) == 5 and after in SETTINGS | PARTICLES  # "going up a hill", "lying on a rug"
     doing = w is not None and w.endswith("ing") and (len(w) > 5 or short) and not ing_noun
-    if w is None or not (doing or w.endswith("ed") and len(w) > 4):
+    if w is None or not (doing or w.endswith("ed") and len(w) > 4 or w in IRREGULAR_PARTICIPLES):
         return False
     before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
     if not before:
