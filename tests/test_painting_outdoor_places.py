@@ -210,3 +210,11 @@ def test_a_swamps_roots_are_its_own_and_its_water_no_other_land(subject):
 
     reading = read_scene(subject, 0.0, 0.0)  # roots were three green stump creatures; "in the water" the sea
     assert (reading.landform, reading.family) == ("mangroves", "lake") and not reading.objects
+
+
+def test_a_setting_word_that_names_land_moves_the_place_there():
+    from tools.scene_mapping import read_scene
+
+    station = read_scene("a lonely gas station on an empty desert highway", 0.0, 0.0)
+    assert station.family == "desert"  # was a meadow: "a red car on a winding path through a flower meadow"
+    assert read_scene("an old petrol station", 0.0, 0.0).family == "meadow"

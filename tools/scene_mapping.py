@@ -455,11 +455,20 @@ def _place(phrase: str, phrases: list[tuple[str, str]]):
         return None
     if object_matching.available() and object_matching.nearest_object(phrase)[3] >= place.similarity:
         return None
-    lands = [_family(p) for p, kind in phrases if kind == "setting"]
+    settings = [p for p, kind in phrases if kind == "setting"]
+    lands = [_family(p) for p in settings] + [c for p in settings for c in _land_words(p)]
     lands = [c for c in lands if c[1] >= LANDSCAPE_WORDS and c[0] not in (place.family, *SKIES)]  # a sky is no land
     lands = [c for c in lands if not {c[0], place.family} <= set(WATERS)]  # a swamp's roots "in the water": its own
     land = max(lands, key=lambda c: c[1], default=None)
     return place if land is None else replace(place, family=land[0], similarity=land[1], landform=None)
+
+
+def _land_words(phrase: str) -> list[tuple[str, float]]:
+    """(family, similarity) of each word of a setting before its last that is itself a land's name ("an empty
+    desert highway": the desert), LAND_WORD near a family's example."""
+    words = [w for w in re.findall(r"[a-z]+", phrase.lower())[:-1] if w not in STOP_WORDS]
+    found = [_family(w) for w in words]
+    return [c for c in found if c[0] in scene_words()["families"] and c[1] >= LAND_WORD]
 
 
 def _drawn_nearest(match) -> bool:
@@ -712,6 +721,7 @@ ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
 WATERS = ("sea", "lake")  # families of open water
+LAND_WORD = 0.9  # a word of a setting this near a family's example names that land ("desert" of "a desert highway")
 SNOW_THINGS = ("snowman", "sled", "skier", "skis", "snowboarder")  # drawings of things made or done only in snow
 ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
 
