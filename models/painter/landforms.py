@@ -212,6 +212,19 @@ def _land(labels: np.ndarray) -> np.ndarray:
     return (y >= _horizon(labels)) & np.isin(labels, [C[c] for c in LAND_BELOW])
 
 
+def _pools(rng: np.random.Generator, top, count: tuple, nearest: float, size: tuple, spread: tuple, edge: tuple):
+    """(row, column, half width, edge wobble) of each of `count` (a range) small pools scattered from `top` (the
+    horizon's row, or each column's) to the near edge, `nearest` of the way at the farthest, `size[0] + size[1] * t`
+    wide at depth t (times a random `spread`) and wider nearer the eye; their edges wobble (`edge`: wavelength,
+    amplitude) across the picture."""
+    _, x = _grid()
+    for _ in range(int(rng.integers(*count))):
+        t = rng.uniform(nearest, 1.0) ** 0.8
+        cy, cx = top + t * (N - 1 - top), rng.uniform(0, N)
+        rx = (size[0] + size[1] * t) * rng.uniform(*spread)
+        yield cy, cx, rx, 1 + edge[1] * np.sin(x / edge[0] + rng.uniform(0, 6))
+
+
 def salt_flat(labels: np.ndarray, rng: np.random.Generator) -> None:
     """A flat white salt crust from the horizon to the near edge, cracked into plates that grow towards the eye,
     and a thin sheet of water along the horizon mirroring the sky."""
@@ -235,11 +248,7 @@ def wetland(labels: np.ndarray, rng: np.random.Generator) -> None:
     y, x = _grid()
     land = _land(labels)
     labels[land] = C["grass"]
-    for _ in range(int(rng.integers(8, 13))):
-        t = rng.uniform(0.08, 1.0) ** 0.8
-        cy, cx = h + t * (N - 1 - h), rng.uniform(0, N)
-        rx = (2.0 + 10.0 * t) * rng.uniform(0.6, 1.4)
-        wobble = 1 + 0.25 * np.sin(x / 2.5 + rng.uniform(0, 6))
+    for cy, cx, rx, wobble in _pools(rng, h, (8, 13), 0.08, (2.0, 10.0), (0.6, 1.4), (2.5, 0.25)):
         pool = ((x - cx) / rx) ** 2 + ((y - cy) / (0.22 * rx * wobble)) ** 2 <= 1
         peat = ((x - cx - rx * 0.3) / (rx * 1.4)) ** 2 + ((y - cy) / (0.35 * rx)) ** 2 <= 1
         labels[land & peat & (labels == C["grass"])] = C["earth"]
@@ -257,11 +266,7 @@ def rock_pools(labels: np.ndarray, rng: np.random.Generator) -> None:
     near = land & (y >= shore)
     labels[near] = C["rock"]
     labels[land & (np.abs(y - shore) < 0.8)] = C["foam"]
-    for _ in range(int(rng.integers(6, 10))):
-        t = rng.uniform(0.15, 1.0) ** 0.8
-        cy, cx = shore + t * (N - 1 - shore), rng.uniform(0, N)
-        rx = (2.0 + 9.0 * t) * rng.uniform(0.6, 1.3)
-        wobble = 1 + 0.3 * np.sin(x / 2.0 + rng.uniform(0, 6))
+    for cy, cx, rx, wobble in _pools(rng, shore, (6, 10), 0.15, (2.0, 9.0), (0.6, 1.3), (2.0, 0.3)):
         labels[near & (((x - cx) / rx) ** 2 + ((y - cy) / (0.3 * rx * wobble)) ** 2 <= 1)] = C["water"]
 
 
