@@ -52,8 +52,10 @@ MUSIC = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def bare_subject(request: str) -> str | None:
-    """The scene a request writes bare (see the module doc), or None."""
+    """The scene a request writes bare (see the module doc), or None. Cached: the decoding asks it of one request
+    for every subject token it weighs."""
     phrase = OPENING.sub("", request, count=1).strip().rstrip(".!")
     undetermined = UNDETERMINED.match(phrase) and "?" not in phrase and phrase.split()[0].lower() not in NOT_OPENING
     if not (DETERMINER.match(phrase) or undetermined) or NOT_BARE.search(phrase):
@@ -65,7 +67,6 @@ def bare_subject(request: str) -> str | None:
     return phrase if not music_written(request) and _paintable(phrase) else None
 
 
-@functools.lru_cache(maxsize=256)
 def _paintable(phrase: str) -> bool:
     """True when the painter reads things to draw in the phrase, or a scene its words name."""
     from tools.scene_mapping import read_scene
