@@ -27,7 +27,9 @@ def test_every_dressed_kind_is_a_room_people_name():
 
 
 def test_no_two_kinds_of_room_look_alike():
-    looks = {k: (d.wall, d.wall_hue, d.floor, d.goods, d.counter, d.window, d.picture) for k, d in DRESSES.items()}
+    looks = {
+        k: (d.wall, d.wall_hue, d.floor, d.goods, d.counter, d.window, d.picture, d.hall) for k, d in DRESSES.items()
+    }
     for a, b in combinations(looks, 2):
         differ = sum(x != y for x, y in zip(looks[a], looks[b]))
         assert differ >= 2, (a, b)

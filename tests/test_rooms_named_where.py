@@ -34,7 +34,7 @@ def test_a_room_is_read_by_its_whole_name_before_its_last_word():
 
     assert room_of("his living room")[0] == "living room"  # "room" alone was a plain room
     assert room_of("an elegant living room")[0] == "living room"
-    assert room_of("a hospital waiting room")[0] == "room"
+    assert room_of("a hospital waiting room")[0] == "waiting room"  # its whole name, not "a hospital" or "room"
     assert room_of("a cozy old library")[0] == "library"
     assert room_of("a kitchen table") is None
 

@@ -130,6 +130,10 @@ def _scores(vectors, kind: str):
     return names, np.stack([per_example[:, [j for j, lab in enumerate(labels) if lab == n]].max(1) for n in names], 1)
 
 
+TIME_MODIFIERS = {"late", "early", "very"}  # "late at night", "early in the morning", "very early morning"
+TIME_LINKS = {"at", "in", "the", "this"}
+
+
 def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]]:
     """Time and weather named by single words of the subject (a word names one or the other), and which words."""
     content = [i for i, w in enumerate(words) if w not in STOP_WORDS | SETTINGS]
@@ -156,7 +160,19 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
         content = [content[k] for k in keep]
     for _, _, scores in everything:  # a second word of the sky ("a storm with lightning") is no thing either
         used |= {i for i, row in zip(every_word, scores) if row.max() >= threshold}
-    return found.get("times"), found.get("weathers"), used
+    return found.get("times"), found.get("weathers"), used | _time_modifiers(words, used)
+
+
+def _time_modifiers(words: list[str], used: set[int]) -> set[int]:
+    """Which words say how late or early a time word is ("an office late at night": no "office late" to draw)."""
+    said = set()
+    for i in used:
+        k = i - 1
+        while k >= 0 and words[k] in TIME_LINKS:
+            k -= 1
+        if k >= 0 and words[k] in TIME_MODIFIERS:
+            said.add(k)
+    return said
 
 
 def _named_things(vectors: np.ndarray) -> np.ndarray:

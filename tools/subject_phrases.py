@@ -175,6 +175,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("negated" if kind == "negated" and not current else "companion")  # "with no": still denied
         elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
             close("setting")  # "up a hill path", "down the river": where
+        elif w in PARTICLES and current and (i + 1 == len(kept) or kept[i + 1] in {None} | COMPANIONS | SETTINGS):
+            pass  # "the curtain down", "chairs up on the desks", "the lights off": how the thing is, not its name
         elif participle(kept, i):
             close("action")  # what the participle acts on: a place ("crossing the dunes") or a thing ("a kite")
             while i + 1 < len(kept) and kept[i + 1] in PARTICLES:

@@ -176,7 +176,7 @@ def room_of(phrase: str, inside: bool = False) -> tuple[str, float, list[str]] |
         whole = float(similarities(phrase, table["examples"]).max())
         if len(words) > 2 and words[-1] in plain:  # "an elegant living room": its last two words, "a living room"
             whole = max(whole, float(similarities("a " + " ".join(words[-2:]), table["examples"]).max()))
-        near = max(whole, float(similarities(words[-1], table["words"]).max())) if words else whole
+        near = max(whole, float(similarities(words[-1], table["words"]).max())) if words and table["words"] else whole
         rank = (whole >= ROOM, whole if whole >= ROOM else near)  # the whole phrase first: "his living room" is
         if near >= ROOM and (best is None or rank > (best_rank[0], best_rank[1] + TIE)):  # no plain "room"
             best, best_rank = (room, near, list(table["holds"])), rank
@@ -304,9 +304,17 @@ def town_phrase(phrases: list[tuple[str, str]], scene_similarities: list[float])
     any scene (a city, a harbour: `scene_similarities`, the phrases' nearest scene example)."""
     for (phrase, _), scene in zip(phrases, scene_similarities):
         town = float(similarities(phrase, scene_words()["towns"]).max())
-        if town >= TOWN and town > scene and _says_town(phrase):
+        if town >= TOWN and town > scene and _says_town(phrase) and not _one_building(phrase):
             return phrase
     return None
+
+
+def _one_building(phrase: str) -> bool:
+    """True when the phrase's last word is a building other than a house ("a village church", "a mountain
+    village chalet"): that building, not a village's houses."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    buildings = {w for key, names in scene_words()["dwellings"].items() if key != "noto:house" for w in names}
+    return bool(words) and (words[-1] in buildings or words[-1].rstrip("s") in buildings)
 
 
 def _says_town(phrase: str) -> bool:

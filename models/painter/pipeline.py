@@ -18,9 +18,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 
+from models.painter.cockpit import cockpit_layout
 from models.painter.field_walls import boundary_class, carve_boundary
 from models.painter.figure import Person
 from models.painter.grounded import shape_headlands
+from models.painter.halls import drawn_by, hall_layout, hall_of, stand_in_aisle
 from models.painter.instances import place_instances
 from models.painter.landforms import carve_landform
 from models.painter.object_library import ObjectEntry
@@ -207,6 +209,12 @@ def _indoors(plan: PaintingPlan, seed: int, placement_vae, indoor: str):
         placed = arrange_close(placed, numbers[0])
         layout = still_life_layout(LAYOUT_SIZE, window_left=numbers[1] < 0.5)
         return placed, one_hot(layout), replace(dress, picture=None)
+    if dress.hall == "cockpit":  # its windscreen and panel are the picture; only what flies is seen outside
+        return [o for o in placed if o.role == "flies"], one_hot(cockpit_layout(LAYOUT_SIZE)), dress
+    hall = hall_of(dress.hall)
+    if hall is not None:  # a carriage, a ward: its rows are the hall's own, the other things stand in its aisle
+        placed = stand_in_aisle([o for o in placed if o.entry.name not in drawn_by(hall)], hall)
+        return placed, one_hot(hall_layout(LAYOUT_SIZE, hall)), dress
     if indoor == "interior":
         placed, shelves = wall_shelves(placed)  # built in first: the other furniture is not crowded by them
         placed = arrange_room(placed, numbers[0], ON_TABLE)

@@ -27,6 +27,7 @@ class RoomDress:
     picture: str | None = "landscape"  # on the wall: landscape, mirrors, board (a menu or chalkboard), clock
     curtain: bool = True  # a curtain at the window (a home's, not a shop's or a lab's)
     table: bool = True  # False: no table; what would stand on one stands on the floor (a launderette's machines)
+    hall: str | None = None  # a long room down its rows (`halls.HALLS`) or a cockpit, not the one-box template
 
 
 PLAIN = RoomDress()
@@ -48,7 +49,19 @@ DRESSES: dict[str, RoomDress] = {
     "living room": RoomDress("wallpaper", 95.0, "boards", None, False, 0, 0, "panes", "landscape", True),
     "bathroom": RoomDress("tiles", 160.0, "tiles", None, False, 0, 0, "high", "mirrors", False),
     "workshop": RoomDress("brick", 12.0, "stone", None, False, 0, 0, "panes", None, False),
-    "classroom": RoomDress("plaster", None, "boards", None, False, 0, 0, "panes", "board", False),
+    "classroom": RoomDress("plaster", None, "boards", None, False, 0, 0, "panes", "board", False, False, "classroom"),
+    "carriage": RoomDress("panelling", 30.0, "boards", None, False, 0, 0, "sash", None, False, False, "carriage"),
+    "theatre": RoomDress("panelling", 5.0, "boards", None, False, 0, 0, "sash", None, False, False, "theatre"),
+    "church": RoomDress("whitewash", None, "stone", None, False, 0, 0, "arched", None, False, False, "church"),
+    "ward": RoomDress("tiles", 190.0, "tiles", None, False, 0, 0, "sash", None, False, False, "ward"),
+    "waiting room": RoomDress("plaster", None, "tiles", None, False, 0, 0, "sash", None, False, False, "waiting room"),
+    "station": RoomDress("tiles", 40.0, "stone", None, False, 0, 0, "arched", None, False, False, "station"),
+    "office": RoomDress("plaster", None, "boards", None, False, 0, 0, "panes", None, False, False, "office"),
+    "cockpit": RoomDress("plaster", None, "boards", None, False, 0, 0, "sash", None, False, False, "cockpit"),
+    "garage": RoomDress("plaster", 210.0, "stone", None, False, 0, 0, "panes", "clock", False, False),
+    "cellar": RoomDress("brick", 20.0, "stone", None, False, 0, 0, "high", None, False, False),
+    "attic": RoomDress("panelling", 30.0, "boards", None, False, 0, 0, "arched", None, False, False),
+    "gym": RoomDress("brick", 200.0, "boards", None, False, 0, 0, "high", "clock", False, False),
     "dining room": RoomDress("panelling", 0.0, "boards", None, False, 0, 0, "sash", "landscape", True),
 }
 

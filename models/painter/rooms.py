@@ -19,6 +19,8 @@ from dataclasses import replace
 import numpy as np
 
 from models.painter.backdrops import paint_setting
+from models.painter.cockpit import cockpit_layout, paint_cockpit
+from models.painter.halls import UPHOLSTERED, draw_rows, hall_layout, hall_of, paint_hall
 from models.painter.placement_rules import aspect
 from models.painter.room_fittings import fit_out, paint_fitted
 from models.painter.room_kinds import PLAIN, RoomDress
@@ -380,6 +382,13 @@ def dress_room(
         folds = 0.8 + 0.2 * np.sin(x * size / (size / 40))[accent]
         curtain = hsv_colour(spec.accent_hue, min(0.55, 0.25 + spec.accent_saturation * 0.5), 0.62) * light
         ref[accent] = curtain * folds[:, None]
+    if dress.hall == "cockpit":
+        paint_cockpit(ref, labels, light)
+    hall = hall_of(dress.hall)
+    if hall is not None:  # upholstery in the colour the person named ("red velvet seats"), else the hall's own
+        named = spec.palette_strength >= 0.5 and hall.rows in UPHOLSTERED
+        paint_hall(ref, labels, hall, spec.hue if named else hall.hue, light)
+        fitted = tuple(f for f in fitted if f[0] != "hall")
     paint_fitted(ref, labels, fitted, wood, light, rng)
 
 
@@ -434,6 +443,14 @@ def furnish_room(labels: np.ndarray, dress: RoomDress = PLAIN) -> tuple:
     painted), a framed picture on the wall on the far side from the window, a curtain beside the window (where
     the wall is free)."""
     size = labels.shape[0]
+    if dress.hall == "cockpit":
+        labels[:] = cockpit_layout(size)
+        return ()
+    hall = hall_of(dress.hall)
+    if hall is not None:  # drawn again at the painting's size: its windows and rows are too fine for the layout's
+        labels[:] = hall_layout(size, hall)
+        draw_rows(labels, hall)
+        return (("hall", (0, size, 0, size), hall.hue),)
     window = _window_box(labels)
     if window is None:
         return ()
