@@ -137,3 +137,41 @@ def test_a_couple_is_read_as_a_couple():
 
     assert read_person("a couple", "a couple walking hand in hand on the beach", 0).couple
     assert not read_person("two farmers", "two farmers in a field", 0).couple
+
+
+@needs_icons
+def test_a_trade_dresses_the_person_and_the_words_win_over_it():
+    from tools.figure_words import STRAW, read_person
+
+    chef = read_person("a chef", "a chef tossing vegetables in a pan", 0)
+    assert chef.headwear == "toque" and chef.clothes_value > 0.85  # a chef in whites, not the accent's blue
+    fisher = read_person("an old fisherman", "an old fisherman mending his nets", 0)
+    assert fisher.headwear == "sou'wester" and abs(fisher.clothes[0] - 50) < 10
+    keeper = read_person("a beekeeper", "a beekeeper holding up a honeycomb frame", 0)
+    assert keeper.headwear == "veil"
+    straw = read_person("a chef", "a chef in a straw hat", 0)
+    assert straw.hat == STRAW and straw.headwear == "hat"  # the hat the words give
+    assert read_person("a woman", "a woman reading a book", 0).hat is None
+
+
+def test_black_and_white_clothes_are_painted_as_dark_or_light_as_said():
+    black, _ = painted_figure(Person(clothes=(0.0, 0.0), clothes_value=0.08), 140, 3, 200)
+    white, _ = painted_figure(Person(clothes=(0.0, 0.0), clothes_value=0.98), 140, 3, 200)
+    body = (slice(30, 70), slice(None))  # the torso's rows (head at the top, legs below)
+    dark = black[body][..., :3][black[body][..., 3] > 0.9].mean()
+    light = white[body][..., :3][white[body][..., 3] > 0.9].mean()
+    assert dark < light - 0.3  # a black suit was painted white
+
+
+def test_headwear_of_a_trade_is_drawn_on_the_sitter():
+    head = np.zeros((100, 100, 4), np.float32)
+    yy, xx = np.mgrid[0:100, 0:100] / 100
+    head[(yy - 0.5) ** 2 + (xx - 0.5) ** 2 <= 0.45**2] = (0.9, 0.7, 0.55, 1)
+    plain = painted_sitter(head, 200.0, person=Person())
+    hat = painted_sitter(head, 200.0, person=Person(hat=(0.95, 0.94, 0.9)))
+    toque = painted_sitter(head, 200.0, person=Person(hat=(0.95, 0.94, 0.9), headwear="toque"))
+    lift = toque.shape[0] - hat.shape[0]
+    assert lift > 30 and toque[: lift // 2, ..., 3].sum() > 100  # a tall toque over the crown, in the picture
+    veil = painted_sitter(head, 200.0, person=Person(hat=(0.9, 0.87, 0.78), headwear="veil"))
+    face = (slice(50, 70), slice(55, 95))
+    assert veil[face][..., :3].mean() < 0.8 * plain[face][..., :3].mean()  # the face dim behind the net

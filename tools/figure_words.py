@@ -11,12 +11,18 @@ beard; a colour word before a garment ("a green dress"), a dress or skirt; a hat
 from __future__ import annotations
 
 import colorsys
+import functools
 import re
+from pathlib import Path
+
+import yaml
 
 from models.painter.figure import Person
 from tools.embedding_search import similarities
 from tools.scene_words import scene_words
 
+COSTUMES_PATH = Path(__file__).parent / "data" / "costumes.yaml"
+COSTUME = 0.72  # a person phrase this near a trade's example wears its clothes and hat
 ACTIVITY = 0.56  # the doing words this near an activity's example are that activity (else the person stands)
 SEX_MARGIN = 0.04  # a woman or a man when the phrase is this much nearer one; else the pronouns, else the seed
 # hair as a painter mixes it (RGB), by the words people use for it
@@ -163,8 +169,8 @@ def _hair(words: list[str]) -> tuple[tuple[float, float, float] | None, bool, bo
     return colour, long, beard
 
 
-def _clothes(words: list[str]) -> tuple[tuple[float, float] | None, bool]:
-    """((hue, saturation) of the garment's colour word, whether it is a dress or a skirt)."""
+def _clothes(words: list[str]) -> tuple[tuple[float, float, float] | None, bool]:
+    """((hue, saturation, value) of the garment's colour word, whether it is a dress or a skirt)."""
     from tools.palette import read_colour
 
     colour, skirt = None, False
@@ -176,9 +182,31 @@ def _clothes(words: list[str]) -> tuple[tuple[float, float] | None, bool]:
             for n in reversed(words[max(0, i - 2) : i]):
                 found = read_colour(n)
                 if found is not None:
-                    colour = (found.hue, found.saturation)
+                    colour = (found.hue, found.saturation, found.value)
                     break
+    if colour is None:  # "a chef in white", "dressed in black": a colour after "in" is the clothes'
+        after_in = [read_colour(w) for i, w in enumerate(words[1:], 1) if words[i - 1] in ("in", "wearing")]
+        found = next((c for c in after_in if c is not None), None)
+        colour = (found.hue, found.saturation, found.value) if found is not None else None
     return colour, skirt
+
+
+@functools.lru_cache(maxsize=1)
+def _costumes() -> dict:
+    with open(COSTUMES_PATH) as f:
+        return yaml.safe_load(f)
+
+
+def costume(phrase: str) -> dict | None:
+    """What the person of the phrase wears by their trade (`tools/data/costumes.yaml`: a chef's whites and
+    toque, a fisherman's yellow oilskins), or None when the phrase names no trade we dress."""
+    table = _costumes()
+    best, near = None, COSTUME
+    for entry in table.values():
+        score = float(similarities(phrase, entry["examples"]).max())
+        if score >= near:
+            best, near = entry, score
+    return best
 
 
 def _hat(words: list[str]) -> tuple[float, float, float] | None:
@@ -205,6 +233,11 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
     act = activity(subject)
     hair, long, beard = _hair(words)
     clothes, skirt = _clothes(words)
+    trade = costume(phrase) or {}
+    clothes = clothes or (tuple(trade["clothes"]) if trade.get("clothes") else None)
+    said_hat = _hat(words)  # a hat the words give wins over the trade's
+    hat = said_hat or (tuple(trade["colour"]) if trade.get("headwear") else None)
+    headwear = trade["headwear"] if hat is not None and said_hat is None else "hat"
     long = long or (woman and age != "old" and seed % 3 != 0)
     seat = act.get("seat", "chair")
     where = subject[len(doing_words(subject)) :].strip()
@@ -218,9 +251,11 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
         long_hair=long,
         beard=beard or (not woman and age == "old" and seed % 2 == 0),
         hair=hair,
-        clothes=clothes,
+        clothes=clothes[:2] if clothes else None,
+        clothes_value=clothes[2] if clothes else None,
         seated_on=seat,
-        hat=_hat(words),
+        hat=hat,
+        headwear=headwear,
         things=tuple(sorted({THING_WORDS[w] for w in words if w in THING_WORDS})),
         couple=float(similarities(phrase, scene_words()["couples"]).max()) >= COUPLE,
     )

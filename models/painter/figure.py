@@ -59,6 +59,10 @@ class Person:
     clothes: tuple[float, float] | None = None  # (hue, saturation) the words give the clothes ("a green dress")
     seated_on: str = "chair"  # what a seated figure sits on: "chair", "bench", "ground", "dock" (its edge)
     hat: tuple[float, float, float] | None = None  # a hat's colour (RGB) when the words give one ("a straw hat")
+    headwear: str = (
+        "hat"  # what kind of hat (HEADWEAR): a chef's toque, a beekeeper's veil (`tools/data/costumes.yaml`)
+    )
+    clothes_value: float | None = None  # how light white, grey or black clothes are ("in white", "a black suit")
     couple: bool = False  # two people together, a man and a woman ("a couple walking"): copies alternate
     things: tuple[str, ...] = ()  # what a sitter wears or holds besides a hat (`sitter_things.THINGS`): glasses
 
@@ -69,6 +73,8 @@ def partner(person: Person, copy: int) -> Person:
         return person
     return replace(person, dress=not person.dress, long_hair=person.dress is False, beard=False, hair=None)
 
+
+HEADWEAR = ("hat", "toque", "veil", "sou'wester", "helmet", "cap")
 
 # Joints in head heights, x towards where the figure faces, y down from the crown; "n" the near limb, "f" the far.
 STAND = {
@@ -193,6 +199,8 @@ def painted_figure(person: Person, stature: int, seed: int, accent_hue: float, f
     top_colour = _hsv(*person.clothes, 0.62) if person.clothes else _hsv(accent_hue + rng.uniform(-25, 25), 0.45, 0.6)
     if person.clothes and person.clothes[1] < 0.15:  # white, grey, black clothes
         top_colour = _hsv(0, 0, 0.85 if person.clothes[1] < 0.05 else 0.5)
+    if person.clothes and person.clothes[1] < 0.15 and person.clothes_value is not None:  # a black suit, whites
+        top_colour = _hsv(*person.clothes, float(np.clip(person.clothes_value, 0.12, 0.88)))
     legs = np.array(TROUSERS[int(rng.integers(len(TROUSERS)))], np.float32)
     bounds = _bounds(found, person)
     canvas = _Canvas(unit, *bounds)
@@ -348,9 +356,33 @@ def _head(canvas: _Canvas, person: Person, neck, skin, hair) -> None:
         canvas.ellipse((centre[0] + dx, centre[1] - 0.02), 0.045, 0.04, skin * 0.35)
     if person.beard:
         canvas.ellipse((centre[0] + 0.1, centre[1] + 0.33), 0.28, 0.24, hair)
-    if person.hat is not None:  # a brim wider than the head, a crown above it
-        canvas.ellipse((centre[0], centre[1] - 0.3), 0.75, 0.12, person.hat)
-        canvas.ellipse((centre[0] - 0.03, centre[1] - 0.5), 0.36, 0.24, np.array(person.hat) * 0.9)
+    if person.hat is not None:
+        _headwear(canvas, person, centre, skin)
+
+
+def _headwear(canvas: _Canvas, person: Person, centre, skin) -> None:
+    """The person's hat of its kind: a brim and crown, a chef's tall toque, a beekeeper's veil over the face, a
+    sou'wester, a helmet's dome or a cap's visor."""
+    x, y = centre
+    colour = np.array(person.hat, np.float32)
+    kind = person.headwear
+    if kind == "toque":
+        canvas.polygon([(x - 0.3, y - 0.3), (x + 0.3, y - 0.3), (x + 0.36, y - 1.05), (x - 0.36, y - 1.05)], colour)
+        canvas.ellipse((x, y - 1.05), 0.44, 0.2, colour * 1.02)
+        canvas.ellipse((x, y - 0.34), 0.36, 0.07, colour * 0.85)
+    elif kind in ("helmet", "cap"):
+        canvas.ellipse((x - 0.02, y - 0.3), 0.44, 0.3, colour)
+        visor = (x + 0.38, y - 0.22) if kind == "cap" else (x, y - 0.22)
+        canvas.ellipse(visor, 0.26 if kind == "cap" else 0.56, 0.06, colour * 0.8)
+    else:  # a brim wider than the head, a crown above it (a sou'wester's brim longer behind)
+        behind = 0.12 if kind == "sou'wester" else 0.0
+        canvas.ellipse((x - behind, y - 0.3), 0.75 + behind, 0.12, colour)
+        canvas.ellipse((x - 0.03, y - 0.5), 0.36, 0.24, colour * 0.9)
+    if kind == "veil":  # a fine dark net from the brim to the shoulders, the face dim behind it
+        canvas.polygon(
+            [(x - 0.55, y - 0.28), (x + 0.55, y - 0.28), (x + 0.6, y + 0.75), (x - 0.6, y + 0.75)],
+            skin * 0.35 + np.array([0.18, 0.18, 0.18], np.float32) * 0.65,
+        )
 
 
 def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:

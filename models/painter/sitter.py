@@ -26,6 +26,7 @@ from models.painter.sitter_things import paint_things
 
 BUST = 1.75  # the sitter's head and shoulders, as many times as tall as the head
 WIDTH = 1.9  # ... and as many times as wide
+TOQUE_ROOM = 0.5  # a chef's toque rises this many head heights above the crown
 HAIR_CHROMA = 0.35  # a painter's blonde is an ochre, not the emoji's signal yellow
 SHORT_HAIR = 0.15  # a man's hair (unless the words say long) at most this far down the sides
 LONG_HAIR = 0.6  # hair at the emoji's sides below the ears this much (0..1): it falls to the shoulders
@@ -123,11 +124,14 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
         length = 1.0 if person.long_hair else min(length, SHORT_HAIR) if man else length  # a man's hair is short
         if person.clothes is not None:
             grey = person.clothes[1] < 0.15
-            garment = hsv_colour(
-                person.clothes[0], 0.0 if grey else min(CLOTH_CHROMA, person.clothes[1]), cloth_value(person.clothes[0])
-            )
-    out = np.zeros((height, width, 4), np.float32)
-    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+            value = cloth_value(person.clothes[0])
+            if grey and person.clothes_value is not None:  # as light as said: a chef's whites, a black suit
+                value = float(np.clip(person.clothes_value, 0.12, 0.85))
+            garment = hsv_colour(person.clothes[0], 0.0 if grey else min(CLOTH_CHROMA, person.clothes[1]), value)
+    lift = int(TOQUE_ROOM * h) if person is not None and person.hat is not None and person.headwear == "toque" else 0
+    out = np.zeros((height + lift, width, 4), np.float32)  # room above the crown for a chef's toque
+    yy, xx = np.mgrid[0 : height + lift, 0:width].astype(np.float32)
+    yy -= lift
     cx, cy, ry, rx = width / 2, 0.5 * h, 0.4 * h, 0.3 * h  # the face: a third taller than wide
     below = np.clip((yy - cy) / ry, 0, 1)
     taper = 0.12 if man else 0.22  # a man's jaw squarer, a woman's and a child's narrower to the chin

@@ -29,7 +29,16 @@ def paint_things(out: np.ndarray, yy, xx, cx: float, h: int, rx: float, skin, pe
     if "cup" in things:
         _cup(out, yy, xx, cx, h, skin, side)
     if person.hat is not None:
-        _hat(out, yy, xx, cx, h, rx, np.array(person.hat, np.float32), side)
+        colour = np.array(person.hat, np.float32)
+        kind = person.headwear
+        if kind == "toque":
+            _toque(out, yy, xx, cx, h, rx, colour, side)
+        elif kind in ("helmet", "cap"):
+            _dome(out, yy, xx, cx, h, rx, colour, side, visor=kind == "cap")
+        else:
+            _hat(out, yy, xx, cx, h, rx, colour, side)
+        if kind == "veil":
+            _veil(out, yy, xx, cx, h, rx)
 
 
 def _glasses(out, yy, xx, cx, h, rx, side) -> None:
@@ -98,3 +107,33 @@ def _hat(out, yy, xx, cx, h, rx, colour, side) -> None:
     lay(out, 0.4 * soft(lit, 0.03 * h), np.clip(colour * 1.4 + 0.05, 0, 1))
     band = crown & (yy > 0.13 * h) & (yy < 0.17 * h)
     lay(out, 0.7 * soft(band, 0.003 * h), colour * 0.5)
+
+
+def _toque(out, yy, xx, cx, h, rx, colour, side) -> None:
+    """A chef's toque: a tall pleated white column over the brow, puffed at its top."""
+    column = (np.abs(xx - cx) < 0.9 * rx) & (yy < 0.2 * h) & (yy > -0.42 * h)
+    puff = ellipse(yy, xx, -0.42 * h, cx, 0.14 * h, 1.15 * rx)
+    lay(out, soft(column | puff, 0.004 * h), colour)
+    pleats = column & (np.abs(((xx - cx) / (0.3 * rx)) % 1 - 0.5) < 0.08)
+    lay(out, 0.4 * soft(pleats, 0.004 * h), colour * 0.78)
+    shade = (column | puff) & ((xx - cx) * side > 0.3 * rx)
+    lay(out, 0.35 * soft(shade, 0.03 * h), colour * 0.75)
+
+
+def _dome(out, yy, xx, cx, h, rx, colour, side, visor: bool) -> None:
+    """A helmet's dome over the crown (a brim all round), or a cap with its visor over the brow."""
+    dome = ellipse(yy, xx, 0.16 * h, cx, 0.26 * h, 1.12 * rx) & (yy < 0.18 * h)
+    rim = ellipse(yy, xx, 0.19 * h, cx, 0.035 * h, (1.05 if visor else 1.4) * rx)
+    if visor:
+        rim = rim | (ellipse(yy, xx, 0.2 * h, cx, 0.05 * h, 0.9 * rx) & (yy > 0.18 * h))
+    lay(out, soft(dome | rim, 0.004 * h), colour)
+    lit = dome & ((xx - cx) * side < -0.2 * rx) & (yy < 0.05 * h)
+    lay(out, 0.5 * soft(lit, 0.04 * h), np.clip(colour * 1.5 + 0.08, 0, 1))
+
+
+def _veil(out, yy, xx, cx, h, rx) -> None:
+    """A beekeeper's veil: a dark net hanging from the brim to the shoulders, the face dim behind it."""
+    net = (np.abs(xx - cx) < 1.45 * rx) & (yy > 0.2 * h) & (yy < 1.1 * h)
+    lay(out, 0.55 * soft(net, 0.01 * h), np.array([0.16, 0.16, 0.17], np.float32))
+    mesh = net & ((((xx - cx) / (0.06 * h)) % 1 < 0.18) | ((yy / (0.06 * h)) % 1 < 0.18))
+    lay(out, 0.25 * soft(mesh, 0.002 * h), np.array([0.05, 0.05, 0.05], np.float32))
