@@ -115,3 +115,11 @@ def test_the_kind_of_room_reaches_the_painter():
     assert room_of("a chocolate bar") is None and room_of("a black lab") is None
     brief = CreativeBrief(subject="a little bakery with loaves on the shelves")
     assert painting_plan(painting_parameters(brief)).room == "bakery"
+
+
+def test_a_kitchen_hangs_its_pans_from_a_rail_across_the_top():
+    labels = _room(wall_shelves=True)
+    fitted = fit_out(labels, dress_of("kitchen"), _window_box(labels))
+    pans = [box for what, box, _ in fitted if what == "pan"]
+    assert len(pans) >= 5 and all(box[1] < 0.3 * 256 for box in pans)  # high, in front of shelves and window
+    assert (labels[: int(0.3 * 256)] == ACCENT).sum() > 1000

@@ -21,6 +21,7 @@ GLASS = (SKY, FAR, FRAME)
 MACHINE_W, MACHINE_H = 0.13, 0.2  # a washing machine's width and height (picture shares)
 STOOL_SEAT = 0.035  # a stool seat's half width
 # what hangs on the wall: (width, height) in picture shares, and how many side by side
+PAN_RAIL, PAN_STEP = 0.04, 0.11  # a kitchen's rail of hanging pans: its height, and from one pan to the next
 PIECES = {"mirrors": (0.12, 0.3, 3), "board": (0.22, 0.14, 1), "clock": (0.085, 0.085, 1)}
 
 
@@ -33,6 +34,8 @@ def fit_out(labels: np.ndarray, dress: RoomDress, window: tuple[int, int, int, i
         fitted += _machines(labels)
     if dress.picture in PIECES:
         fitted += _hang(labels, dress.picture, window)
+    if dress.picture == "pans":
+        fitted += _pans(labels)
     if dress.counter:
         fitted += _counter_front(labels)
     if dress.stools:
@@ -100,6 +103,23 @@ def _hang(labels: np.ndarray, piece: str, window: tuple[int, int, int, int]) -> 
                 labels[y0 - pad : y0 + h + pad, x0 - pad : x0 + w + pad] = LEDGE
                 labels[y0 : y0 + h, x0 : x0 + w] = ACCENT
             hung.append((piece, (y0, y0 + h, x0, x0 + w), 0.0))
+    return hung
+
+
+def _pans(labels: np.ndarray) -> list:
+    """Copper pans of several sizes hanging by their handles from a rail across the top of the room, in front of
+    the wall, its shelves and its window (a farmhouse kitchen's pots read as "a pot on a table" without them)."""
+    size = labels.shape[0]
+    rail, step, bar = int(PAN_RAIL * size), int(PAN_STEP * size), max(1, size // 170)
+    yy, xx = np.mgrid[0:size, 0:size]
+    hung = []
+    for k, x in enumerate(range(int(0.14 * size), int(0.88 * size), step)):
+        r, handle = int((0.03 + 0.012 * (k % 3)) * size), int(0.05 * size)
+        cy = rail + handle + r
+        labels[rail : rail + handle, x - bar : x + bar + 1] = ACCENT
+        labels[(yy - cy) ** 2 + (xx - x) ** 2 <= r**2] = ACCENT
+        hung.append(("pan", (rail, cy + r + 1, x - r - 1, x + r + 2), 0.0))
+    labels[rail - bar : rail + 1, hung[0][1][2] : hung[-1][1][3]] = FRAME
     return hung
 
 
@@ -173,6 +193,11 @@ def paint_fitted(ref: np.ndarray, labels: np.ndarray, fitted: tuple, wood, light
             block[kinds == LEDGE] = (
                 hsv_colour(210, 0.08, 0.3) * light * (1 + 0.8 * (np.abs(u - 0.45) < 0.04))[kinds == LEDGE][:, None]
             )  # dark chrome, a glint down the pole
+        elif what == "pan":  # copper, a lit rim on the window's side, the dark inside of its base
+            r = np.hypot(u - 0.5, (v - 1 + 0.5 * w / max(1, h)) * h / max(1, w))
+            copper = hsv_colour(22, 0.65, 0.62) * (1.15 - 0.5 * np.clip(r * 2, 0, 1))[..., None]
+            copper = np.where((r < 0.3)[..., None], hsv_colour(20, 0.6, 0.38), copper)
+            block[kinds == ACCENT] = (copper * light)[kinds == ACCENT]
         else:
             _hanging(block, kinds == ACCENT, what, u, v, light)
 

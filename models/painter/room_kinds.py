@@ -24,7 +24,7 @@ class RoomDress:
     stools: int = 0  # stools in front of the counter
     stool_hue: float = 0.0
     window: str = "sash"  # sash, panes (a shop's many small panes), arched, high (a strip under the ceiling)
-    picture: str | None = "landscape"  # on the wall: landscape, mirrors, board (a menu or chalkboard), clock
+    picture: str | None = "landscape"  # on the wall: landscape, mirrors, board (a menu or chalkboard), clock, pans
     curtain: bool = True  # a curtain at the window (a home's, not a shop's or a lab's)
     table: bool = True  # False: no table; what would stand on one stands on the floor (a launderette's machines)
     hall: str | None = None  # a long room down its rows (`halls.HALLS`) or a cockpit, not the one-box template
@@ -42,7 +42,7 @@ DRESSES: dict[str, RoomDress] = {
     "pottery": RoomDress("whitewash", None, "stone", "pots", False, 0, 0, "panes", None, False),
     "pharmacy": RoomDress("panelling", 150.0, "boards", "jars", True, 0, 0, "arched", "clock", False),
     "shop": RoomDress("panelling", 35.0, "boards", "jars", True, 0, 0, "panes", "board", False),
-    "kitchen": RoomDress("tiles", 45.0, "chequer", "jars", False, 0, 0, "sash", "clock", True),
+    "kitchen": RoomDress("tiles", 45.0, "chequer", "jars", False, 0, 0, "sash", "pans", True),
     "bedroom": RoomDress("wallpaper", 210.0, "boards", None, False, 0, 0, "sash", "landscape", True),
     "library": RoomDress("panelling", 25.0, "boards", None, False, 0, 0, "arched", "landscape", True),
     "studio": RoomDress("whitewash", None, "boards", None, False, 0, 0, "panes", "landscape", False),
