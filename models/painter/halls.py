@@ -34,7 +34,8 @@ class Hall:
     """A long room's shape and rows (lengths in units: half the hall's width is one)."""
 
     length: float  # depth of the far wall (the near end is at 1)
-    rows: str  # seats, pews, beds, chairs, desks
+    rows: str  # seats (a carriage's, with headrest cloths), stalls (a theatre's), pews, beds, chairs, desks,
+    # workstations (desks with monitors)
     windows: str  # row (one per bay down both sides), tall, stained (tall, of coloured glass), none
     far: str  # what the far wall holds: door, window, curtain (a stage), board, clock, altar, cross (a ward's)
     pitch: float  # depth from one row to the next
@@ -49,7 +50,7 @@ class Hall:
 
 HALLS = {
     "carriage": Hall(5.0, "seats", "row", "door", 0.55, 0.22, 0.97, 0.78, 0.1, 350.0, 0.55, 0.45),
-    "theatre": Hall(3.4, "seats", "none", "curtain", 0.32, 0.12, 0.97, 0.55, 0.1, 355.0, 0.65, 0.45),
+    "theatre": Hall(3.4, "stalls", "none", "curtain", 0.32, 0.12, 0.97, 0.55, 0.1, 355.0, 0.65, 0.45),
     "church": Hall(4.2, "pews", "stained", "altar", 0.5, 0.25, 0.9, 0.6, 0.12, 25.0, 0.55, 0.4),
     "ward": Hall(3.8, "beds", "row", "cross", 0.95, 0.3, 0.97, 0.5, 0.55, 210.0, 0.06, 0.92),
     "waiting room": Hall(2.6, "chairs", "row", "door", 0.3, 0.62, 0.97, 0.55, 0.12, 200.0, 0.45, 0.5),
@@ -57,13 +58,14 @@ HALLS = {
     "station": Hall(4.0, "pews", "tall", "clock", 0.9, 0.3, 0.9, 0.45, 0.15, 25.0, 0.45, 0.4),
     "office": Hall(3.2, "workstations", "row", "window", 0.7, 0.2, 0.85, 0.55, 0.35, 30.0, 0.3, 0.6),
 }
-UPHOLSTERED = ("seats", "chairs")  # rows that take the colour the person named ("red velvet seats")
+UPHOLSTERED = ("seats", "stalls", "chairs")  # rows that take the colour the person named ("red velvet seats")
 FAR_DRAWINGS = {
     "curtain": ("theater-curtains",),
     "clock": ("alarm-clock", "mantelpiece-clock", "timer-clock"),
 }  # drawings of what a hall's far wall holds
 ROW_DRAWINGS = {  # drawings of a hall's own rows, which the rows replace (a seat emoji among the rows)
     "seats": ("seat", "car-seat", "chair", "office-chair", "armchair"),
+    "stalls": ("seat", "chair", "armchair"),
     "pews": ("park-bench", "seat", "chair", "wooden-chair"),
     "beds": ("bed",),
     "chairs": ("chair", "seat", "wooden-chair", "office-chair", "armchair"),
