@@ -154,6 +154,9 @@ def test_a_painting_whose_scene_is_written_carries_a_subject():
     assert painting_subject(f"first a slow waltz, then paint {ballroom}") == ballroom
     assert painting_subject("a calm melody, a painting of a lake at dusk, and a poem") == "a lake at dusk"
     assert painting_subject("draw me two cats on a windowsill") == "two cats on a windowsill"
+    inside = "the inside of an old train carriage at night"  # was "an old train carriage" drawn in a meadow
+    assert painting_subject(f"paint {inside}") == inside
+    assert painting_subject("paint the sky more blue") is None and painting_subject("paint the inside") is None
     for none in ("paint me a stormy picture", "paint a sad one", "paint it darker", "paint an ethereal scene"):
         assert painting_subject(none) is None, none
     ballroom = rules("paint a ballroom with chandeliers")

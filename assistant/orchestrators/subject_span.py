@@ -170,7 +170,7 @@ def _phrase_at(request: str, start: int) -> str:
 @functools.lru_cache(maxsize=256)
 def painting_subject(request: str) -> str | None:
     """The scene the request asks a painting of, where it writes one: "paint a ballroom with chandeliers", "draw me
-    two cats ...", "a picture of the harbour at night". None for a painting named without a scene ("paint me a
+    two cats ...", "paint the inside of an old barn", "a picture of the harbour at night". None for a painting named without a scene ("paint me a
     stormy picture", "paint a sad one", "paint it darker"); a scene written bare is `bare_subject.written_scene`'s."""
     tokens = list(WORD.finditer(request))
     for i, match in enumerate(tokens):
@@ -180,7 +180,9 @@ def painting_subject(request: str) -> str | None:
         elif word in PAINT_VERBS:
             skip = 1 + (rest[:1] in (["me"], ["us"]))
             start = tokens[i + skip].start() if i + skip < len(tokens) and rest[skip - 1 : skip] else None
-            if start is not None and tokens[i + skip].group().lower() not in INDEFINITE:
+            opening = [t.group().lower() for t in tokens[i + skip : i + skip + 3]]
+            inside = opening[0::2] == ["the", "of"] and opening[1] in ("inside", "interior")  # "the inside of a barn"
+            if start is not None and opening[0] not in INDEFINITE and not inside:
                 start = None
         else:
             continue
