@@ -170,8 +170,9 @@ def _phrase_at(request: str, start: int) -> str:
 @functools.lru_cache(maxsize=256)
 def painting_subject(request: str) -> str | None:
     """The scene the request asks a painting of, where it writes one: "paint a ballroom with chandeliers", "draw me
-    two cats ...", "paint the inside of an old barn", "a picture of the harbour at night". None for a painting named without a scene ("paint me a
-    stormy picture", "paint a sad one", "paint it darker"); a scene written bare is `bare_subject.written_scene`'s."""
+    two cats ...", "paint the inside of an old barn", "a picture of the harbour at night". None for a painting
+    named without a scene ("paint me a stormy picture", "paint a sad one", "paint it darker"); a scene written
+    bare is `bare_subject.written_scene`'s."""
     tokens = list(WORD.finditer(request))
     for i, match in enumerate(tokens):
         word, rest = match.group().lower(), [t.group().lower() for t in tokens[i + 1 : i + 4]]
