@@ -111,3 +111,14 @@ def test_a_line_saying_an_earlier_line_again_loses_to_a_new_one():
     again, new = "The pigeons are being cared for and fed.", "Breadcrumbs scatter on the wooden bench."
     scores = relevance([again, new], earlier)
     assert scores[1] > scores[0]
+
+
+def test_a_line_that_keeps_to_the_subject_wins_over_one_that_wanders_off():
+    from tools.line_relevance import relevance
+
+    earlier = ["A chef stands in his kitchen,"]
+    wanders, keeps = "his words echo in the wind,", "the copper pans are hissing on the stove,"
+    plain = relevance([wanders, keeps], earlier)
+    assert abs(plain[0] - plain[1]) < 0.5  # with no topic neither is preferred
+    scores = relevance([wanders, keeps], earlier, topic="a chef in his kitchen")
+    assert scores[1] > scores[0] + 0.1  # a tenth of a nat or more: enough to part near-equal lines

@@ -214,7 +214,9 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
                 rhyme = replace(settings, candidates=RHYME_LINE_CANDIDATES)
                 lines = rhyme_line(model, tokenizer, context, allowed, table, rhyme, form, index, kept, prior)
                 ends = RhymeEnds(token_texts, allowed, prior)
-                best = best_line(lines, kept, lambda ln, e=ends: line_score(ln, kept, subject, leaked) + e.bonus(ln))
+                best = best_line(
+                    lines, kept, lambda ln, e=ends: line_score(ln, kept, subject, leaked) + e.bonus(ln), subject
+                )
             else:
                 shape = FormShape(tokenizer, allowed, form, DANGLING, min_words=min_words, max_words=10)
                 n = HAIKU_LINE_CANDIDATES if form.syllables else LINE_CANDIDATES
@@ -227,11 +229,11 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
                     return line_score(line, kept, subject, leaked) + last * end_word_log_prob(line, token_texts)
 
                 lines = sample_line(model, tokenizer, context, allowed, free, _line_done, shapes)
-                best = best_line(lines, kept, score)
+                best = best_line(lines, kept, score, subject)
                 if best is None or best[1] < FLAWED:
                     hotter = replace(free, temperature=RETRY_TEMPERATURE, seed=free.seed + 7919)
                     lines += sample_line(model, tokenizer, context, allowed, hotter, _line_done, shapes)
-                    best = best_line(lines, kept, score)
+                    best = best_line(lines, kept, score, subject)
             if best is None:  # every candidate ended at once: the form check will say the poem is short
                 break
             kept.append(best[0])
@@ -245,12 +247,12 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
     return draft
 
 
-def best_line(lines: list[Line], kept: list[Line], score) -> tuple[Line, float] | None:
+def best_line(lines: list[Line], kept: list[Line], score, topic: str = "") -> tuple[Line, float] | None:
     """The line with the highest `score` less what `line_relevance.relevance` finds it repeats of the poem so
-    far, with its total; None when there is no line."""
+    far and plus how near it keeps to the `topic`, with its total; None when there is no line."""
     if not lines:
         return None
-    near = relevance([line.text for line in lines], [k.text for k in kept])
+    near = relevance([line.text for line in lines], [k.text for k in kept], topic)
     return max(((line, score(line) + r) for line, r in zip(lines, near)), key=lambda pair: pair[1])
 
 
