@@ -55,6 +55,15 @@ def test_rows_stand_both_sides_of_the_aisle_and_grow_towards_the_eye():
     assert near > far  # the nearer rows are wider in the picture
 
 
+def test_a_bus_has_grab_poles_in_its_aisle_and_a_waiting_room_a_clock():
+    bus = hall_layout(SIZE, HALLS["bus"])
+    draw_rows(bus, HALLS["bus"])
+    aisle = bus[:, SIZE // 2 - 40 : SIZE // 2 + 40]
+    assert (aisle == CURTAIN).sum() > 200 and not (hall_layout(SIZE, HALLS["carriage"]) == CURTAIN).any()
+    waiting = hall_layout(SIZE, HALLS["waiting room"])
+    assert (waiting == CURTAIN).any()  # the clock's face beside the door
+
+
 def test_upholstered_rows_take_the_asked_colour():
     ref = np.zeros((SIZE, SIZE, 3), np.float32)
     labels = hall_layout(SIZE, HALLS["carriage"])
@@ -92,6 +101,7 @@ def test_a_cockpit_has_sky_through_its_windscreen_and_dials_on_its_panel():
     "subject, room",
     [
         ("the inside of an old train carriage with red velvet seats", "carriage"),
+        ("a city bus interior in the evening rush hour", "bus"),
         ("a hospital ward in the early morning with empty beds", "ward"),
         ("an empty theatre with red velvet seats and the curtain down", "theatre"),
         ("the interior of a gothic cathedral with rows of wooden pews", "church"),

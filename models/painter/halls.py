@@ -37,7 +37,8 @@ class Hall:
     rows: str  # seats (a carriage's, with headrest cloths), stalls (a theatre's), pews, beds, chairs, desks,
     # workstations (desks with monitors)
     windows: str  # row (one per bay down both sides), tall, stained (tall, of coloured glass), none
-    far: str  # what the far wall holds: door, window, curtain (a stage), board, clock, altar, cross (a ward's)
+    far: str  # what the far wall holds: door, waiting (a door and a clock), window, curtain (a stage), board,
+    # clock, altar, cross (a ward's)
     pitch: float  # depth from one row to the next
     aisle: float  # half the aisle's width
     reach: float  # a row's end against the wall
@@ -46,6 +47,7 @@ class Hall:
     hue: float  # the rows' own colour, when the person named none
     saturation: float
     value: float
+    poles: bool = False  # upright grab poles at the aisle's edge (a bus's, a tram's)
 
 
 HALLS = {
@@ -53,7 +55,8 @@ HALLS = {
     "theatre": Hall(3.4, "stalls", "none", "curtain", 0.32, 0.12, 0.97, 0.55, 0.1, 355.0, 0.65, 0.45),
     "church": Hall(4.2, "pews", "stained", "altar", 0.5, 0.25, 0.9, 0.6, 0.12, 25.0, 0.55, 0.4),
     "ward": Hall(3.8, "beds", "row", "cross", 0.95, 0.3, 0.97, 0.5, 0.55, 210.0, 0.06, 0.92),
-    "waiting room": Hall(2.6, "chairs", "row", "door", 0.3, 0.62, 0.97, 0.55, 0.12, 200.0, 0.45, 0.5),
+    "bus": Hall(4.2, "stalls", "row", "door", 0.6, 0.24, 0.97, 0.7, 0.1, 215.0, 0.5, 0.42, poles=True),
+    "waiting room": Hall(2.6, "chairs", "row", "waiting", 0.3, 0.62, 0.97, 0.55, 0.12, 200.0, 0.45, 0.5),
     "classroom": Hall(3.0, "desks", "row", "board", 0.6, 0.2, 0.85, 0.5, 0.3, 30.0, 0.45, 0.55),
     "station": Hall(4.0, "pews", "tall", "clock", 0.9, 0.3, 0.9, 0.45, 0.15, 25.0, 0.45, 0.4),
     "office": Hall(3.2, "workstations", "row", "window", 0.7, 0.2, 0.85, 0.55, 0.35, 30.0, 0.3, 0.6),
@@ -141,10 +144,14 @@ def _far_wall(labels, far, across, height, hall: Hall) -> None:
         labels[far & (np.abs(across) < 0.92) & (height > -0.72)] = FRAME
         labels[opening] = CURTAIN
         labels[opening & (height > BELOW - 0.35)] = DARK  # the stage's front
-    elif hall.far == "door":
+    elif hall.far in ("door", "waiting"):
         labels[far & (np.abs(across) < 0.3) & (height > -0.5)] = FRAME
         labels[far & (np.abs(across) < 0.22) & (height > -0.42) & (height < 0.1)] = SKY
         labels[far & (np.abs(across) < 0.22) & (height >= 0.1) & (height < BELOW - 0.06)] = DARK
+        if hall.far == "waiting":  # a clock beside the door, the hours waited
+            ring = np.hypot(across - 0.62, height + 0.25)
+            labels[far & (ring < 0.19)] = DARK
+            labels[far & (ring < 0.16)] = CURTAIN
     elif hall.far == "window":
         arch = -0.8 + 0.5 * (1 - np.sqrt(np.clip(1 - (across / 0.38) ** 2, 0, 1)))  # a pointed-ish head
         labels[far & (np.abs(across) < 0.44) & (height > arch - 0.07) & (height < 0.42)] = FRAME
@@ -220,12 +227,26 @@ def _blocks(size: int, hall: Hall):
 
 def draw_rows(labels: np.ndarray, hall: Hall) -> None:
     """In place at the painting's size: each row's front face (FRONT) and top (DARK), the nearer over the
-    farther."""
+    farther; then a bus's poles (CURTAIN), which stand in the aisle clear of the nearer rows."""
     for front, lid, _, _, screen in _blocks(labels.shape[0], hall):
         labels[lid] = DARK
         labels[front] = FRONT
         if screen is not None:
             labels[screen] = FRONT
+    if hall.poles:
+        labels[_poles(labels.shape[0], hall)] = CURTAIN
+
+
+def _poles(size: int, hall: Hall) -> np.ndarray:
+    """Where upright grab poles stand, floor to ceiling at the aisle's edge, at every other row."""
+    yy, xx = (np.mgrid[0:size, 0:size].astype(np.float32) + 0.5) / size
+    poles = np.zeros((size, size), bool)
+    for z, _, _ in row_blocks(hall)[::4]:
+        top, foot = EYE_Y - FOCAL * ABOVE / z, EYE_Y + FOCAL * BELOW / z
+        for side in (-1, 1):
+            x = EYE_X + side * FOCAL * (hall.aisle + 0.03) / z
+            poles |= (np.abs(xx - x) < FOCAL * 0.02 / z) & (yy > top) & (yy < foot)
+    return poles
 
 
 def paint_hall(ref: np.ndarray, labels: np.ndarray, hall: Hall, hue: float, light) -> None:
@@ -236,7 +257,7 @@ def paint_hall(ref: np.ndarray, labels: np.ndarray, hall: Hall, hue: float, ligh
         x = np.nonzero(curtain)[1].astype(np.float32) / labels.shape[0]
         folds = 0.7 + 0.3 * np.abs(np.sin(x * 70))
         ref[curtain] = hsv_colour(352, 0.7, 0.5) * light * folds[:, None]
-    if hall.far == "clock":
+    if hall.far in ("clock", "waiting"):
         _clock_face(ref, labels)
     if hall.windows == "stained":
         _stained_glass(ref, labels == CURTAIN, light)
@@ -244,6 +265,10 @@ def paint_hall(ref: np.ndarray, labels: np.ndarray, hall: Hall, hue: float, ligh
     if hall.far == "cross":
         _red_cross(ref, labels == CURTAIN, light)
     paint_rows(ref, hall, hue, light)
+    if hall.poles:  # yellow grab poles, lit down one side
+        poles = labels == CURTAIN
+        x = np.nonzero(poles)[1].astype(np.float32)
+        ref[poles] = hsv_colour(50, 0.8, 0.85) * light * (0.8 + 0.3 * (np.sin(x) > 0))[:, None]
 
 
 def _stained_glass(ref: np.ndarray, glass: np.ndarray, light) -> None:

@@ -54,6 +54,7 @@ DRESSES: dict[str, RoomDress] = {
     "theatre": RoomDress("panelling", 5.0, "boards", None, False, 0, 0, "sash", None, False, False, "theatre"),
     "church": RoomDress("whitewash", None, "stone", None, False, 0, 0, "arched", None, False, False, "church"),
     "ward": RoomDress("tiles", 190.0, "tiles", None, False, 0, 0, "sash", None, False, False, "ward"),
+    "bus": RoomDress("plaster", 200.0, "tiles", None, False, 0, 0, "sash", None, False, False, "bus"),
     "waiting room": RoomDress("plaster", None, "tiles", None, False, 0, 0, "sash", None, False, False, "waiting room"),
     "station": RoomDress("tiles", 40.0, "stone", None, False, 0, 0, "arched", None, False, False, "station"),
     "office": RoomDress("plaster", None, "boards", None, False, 0, 0, "panes", None, False, False, "office"),
