@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import ndimage
 
+from models.painter.room_fittings import paint_clock
 from models.painter.scene_colours import hsv_colour
 from models.painter.scene_layout import CLASSES
 
@@ -149,23 +150,19 @@ def _far_wall(labels, far, across, height, hall: Hall) -> None:
         labels[far & (np.abs(across) < 0.22) & (height > -0.42) & (height < 0.1)] = SKY
         labels[far & (np.abs(across) < 0.22) & (height >= 0.1) & (height < BELOW - 0.06)] = DARK
         if hall.far == "waiting":  # a clock beside the door, the hours waited
-            ring = np.hypot(across - 0.62, height + 0.25)
-            labels[far & (ring < 0.19)] = DARK
-            labels[far & (ring < 0.16)] = CURTAIN
+            _clock(labels, far, np.hypot(across - 0.62, height + 0.25), 0.19, 0.16)
     elif hall.far == "window":
-        arch = -0.8 + 0.5 * (1 - np.sqrt(np.clip(1 - (across / 0.38) ** 2, 0, 1)))  # a pointed-ish head
+        arch = _arch(across)
         labels[far & (np.abs(across) < 0.44) & (height > arch - 0.07) & (height < 0.42)] = FRAME
         labels[far & (np.abs(across) < 0.38) & (height > arch) & (height < 0.35)] = SKY
     elif hall.far == "clock":  # a station's great clock, high on its far wall over the way out
-        ring = np.hypot(across, height + 0.4)
-        labels[far & (ring < 0.44)] = DARK
-        labels[far & (ring < 0.39)] = CURTAIN
+        _clock(labels, far, np.hypot(across, height + 0.4), 0.44, 0.39)
         labels[far & (np.abs(across) < 0.35) & (height > 0.12)] = FRAME
         labels[far & (np.abs(across) < 0.28) & (height > 0.18)] = SKY
     elif hall.far == "board":
         labels[far & (np.abs(across) < 0.75) & (height > -0.45) & (height < 0.1)] = DARK
     elif hall.far == "altar":  # a tall window of coloured glass over an altar, a cross on it
-        arch = -0.8 + 0.5 * (1 - np.sqrt(np.clip(1 - (across / 0.38) ** 2, 0, 1)))
+        arch = _arch(across)
         labels[far & (np.abs(across) < 0.44) & (height > arch - 0.07) & (height < 0.2)] = FRAME
         labels[far & (np.abs(across) < 0.38) & (height > arch) & (height < 0.14)] = CURTAIN
         labels[far & (np.abs(across) < 0.6) & (height > BELOW - 0.45)] = DARK
@@ -174,6 +171,18 @@ def _far_wall(labels, far, across, height, hall: Hall) -> None:
         labels[far & (np.abs(across) < 0.3) & (height > -0.1)] = FRAME
         labels[far & (np.abs(across) < 0.22) & (height > -0.02) & (height < BELOW - 0.06)] = DARK
         labels[far & (np.abs(across) < 0.2) & (np.abs(height + 0.4) < 0.2)] = CURTAIN
+
+
+def _arch(across: np.ndarray) -> np.ndarray:
+    """The head of a tall window on the far wall, pointed a little, as heights (units below the eye)."""
+    return -0.8 + 0.5 * (1 - np.sqrt(np.clip(1 - (across / 0.38) ** 2, 0, 1)))
+
+
+def _clock(labels: np.ndarray, far: np.ndarray, ring: np.ndarray, radius: float, face: float) -> None:
+    """In place: a round clock on the far wall, `ring` each pixel's distance from its middle: a dark rim out to
+    `radius`, its face within `face` (CURTAIN, painted by `paint_hall`)."""
+    labels[far & (ring < radius)] = DARK
+    labels[far & (ring < face)] = CURTAIN
 
 
 def _cross(far, across, height, foot: float, size: float) -> np.ndarray:
@@ -249,7 +258,7 @@ def _poles(size: int, hall: Hall) -> np.ndarray:
     return poles
 
 
-def paint_hall(ref: np.ndarray, labels: np.ndarray, hall: Hall, hue: float, light) -> None:
+def paint_hall(ref: np.ndarray, labels: np.ndarray, hall: Hall, named_hue: float | None, light) -> None:
     """In place: a stage's curtain in crimson folds, a station's clock face, a church's coloured glass and cross, a
     ward's sign, then the rows (`paint_rows`)."""
     if hall.far == "curtain":
@@ -258,13 +267,13 @@ def paint_hall(ref: np.ndarray, labels: np.ndarray, hall: Hall, hue: float, ligh
         folds = 0.7 + 0.3 * np.abs(np.sin(x * 70))
         ref[curtain] = hsv_colour(352, 0.7, 0.5) * light * folds[:, None]
     if hall.far in ("clock", "waiting"):
-        _clock_face(ref, labels)
+        paint_clock(ref, labels == CURTAIN, light)
     if hall.windows == "stained":
         _stained_glass(ref, labels == CURTAIN, light)
         ref[labels == FRONT] = hsv_colour(45, 0.6, 0.8) * light  # the altar's gilt cross (rows cover their own)
     if hall.far == "cross":
         _red_cross(ref, labels == CURTAIN, light)
-    paint_rows(ref, hall, hue, light)
+    paint_rows(ref, hall, named_hue, light)
     if hall.poles:  # yellow grab poles, lit down one side
         poles = labels == CURTAIN
         x = np.nonzero(poles)[1].astype(np.float32)
@@ -298,24 +307,14 @@ def _red_cross(ref: np.ndarray, sign: np.ndarray, light) -> None:
     ref[ys, xs] = np.where(arm[:, None], hsv_colour(0, 0.85, 0.7), hsv_colour(45, 0.05, 0.95)) * light
 
 
-def _clock_face(ref: np.ndarray, labels: np.ndarray) -> None:
-    """In place: a pale face with its hour marks and two dark hands on the far wall's clock."""
-    face = labels == CURTAIN
-    ys, xs = np.nonzero(face)
-    cy, cx, r = ys.mean(), xs.mean(), max(1.0, (xs.max() - xs.min()) / 2)
-    y, x = (ys - cy) / r, (xs - cx) / r
-    angle, dist = np.arctan2(y, x), np.hypot(x, y)
-    marks = (dist > 0.78) & (np.abs((angle / (np.pi / 6)) % 1 - 0.5) > 0.42)
-    hands = ((np.abs(x) < 0.06) & (y < 0) & (y > -0.75)) | ((np.abs(y) < 0.06) & (x > 0) & (x < 0.5))
-    colour = np.where((marks | hands)[:, None], hsv_colour(20, 0.3, 0.15), hsv_colour(45, 0.08, 0.92))
-    ref[ys, xs] = colour
-
-
-def paint_rows(ref: np.ndarray, hall: Hall, hue: float, light) -> None:
-    """In place: each row's front in its colour (a bed's white sheet, a pew's wood, a seat's cloth), darker low
-    down, its top lit from above, the nearer over the farther."""
-    saturation = hall.saturation if hue == hall.hue else max(hall.saturation, 0.5)
-    colour = hsv_colour(hue, saturation, hall.value)
+def paint_rows(ref: np.ndarray, hall: Hall, named_hue: float | None, light) -> None:
+    """In place: each row's front in its colour (a bed's white sheet, a pew's wood, a seat's cloth; the hue the
+    person named, when given, at least half saturated), darker low down, its top lit from above, the nearer over
+    the farther."""
+    if named_hue is None:
+        colour = hsv_colour(hall.hue, hall.saturation, hall.value)
+    else:
+        colour = hsv_colour(named_hue, max(hall.saturation, 0.5), hall.value)
     for front, lid, u, v, screen in _blocks(ref.shape[0], hall):
         if hall.rows == "beds":  # a white sheet over the front, a dark iron frame at its foot
             rgb = np.where((v > 0.8)[..., None], hsv_colour(220, 0.1, 0.25), colour * 0.95)

@@ -179,8 +179,7 @@ def paint_fitted(ref: np.ndarray, labels: np.ndarray, fitted: tuple, wood, light
         h, w = kinds.shape
         if not h or not w:
             continue
-        v, u = np.mgrid[0:h, 0:w].astype(np.float32)
-        v, u = v / max(1, h - 1), u / max(1, w - 1)
+        v, u = _unit_square(h, w)
         if what == "machine":
             _machine(block, kinds == FRAME, u, v, w / max(1, h), light, rng)
         elif what == "counter":
@@ -200,6 +199,23 @@ def paint_fitted(ref: np.ndarray, labels: np.ndarray, fitted: tuple, wood, light
             block[kinds == ACCENT] = (copper * light)[kinds == ACCENT]
         else:
             _hanging(block, kinds == ACCENT, what, u, v, light)
+
+
+def paint_clock(ref: np.ndarray, face: np.ndarray, light) -> None:
+    """In place: a clock's pale face, hour marks and hands on the round patch of pixels `face` (a hall's far-wall
+    clock), as a room's hanging clock is painted."""
+    ys, xs = np.nonzero(face)
+    if not len(ys):
+        return
+    y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+    v, u = _unit_square(y1 - y0, x1 - x0)
+    _hanging(ref[y0:y1, x0:x1], face[y0:y1, x0:x1], "clock", u, v, light)
+
+
+def _unit_square(h: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """(v, u): each pixel's place down and across a block of h x w, from 0 to 1."""
+    v, u = np.mgrid[0:h, 0:w].astype(np.float32)
+    return v / max(1, h - 1), u / max(1, w - 1)
 
 
 def _machine(block: np.ndarray, body: np.ndarray, u, v, aspect: float, light, rng) -> None:

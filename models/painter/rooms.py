@@ -387,8 +387,7 @@ def dress_room(
     hall = hall_of(dress.hall)
     if hall is not None:  # upholstery in the colour the person named ("red velvet seats"), else the hall's own
         named = spec.palette_strength >= 0.5 and hall.rows in UPHOLSTERED
-        paint_hall(ref, labels, hall, spec.hue if named else hall.hue, light)
-        fitted = tuple(f for f in fitted if f[0] != "hall")
+        paint_hall(ref, labels, hall, spec.hue if named else None, light)
     paint_fitted(ref, labels, fitted, wood, light, rng)
 
 
@@ -450,7 +449,7 @@ def furnish_room(labels: np.ndarray, dress: RoomDress = PLAIN) -> tuple:
     if hall is not None:  # drawn again at the painting's size: its windows and rows are too fine for the layout's
         labels[:] = hall_layout(size, hall)
         draw_rows(labels, hall)
-        return (("hall", (0, size, 0, size), hall.hue),)
+        return ()
     window = _window_box(labels)
     if window is None:
         return ()
