@@ -448,6 +448,7 @@ def test_furniture_in_a_room_is_large_not_a_cup_on_the_table():
         ("a church in a village", ["church", "house", "house"], "meadow"),  # the church among houses
         ("a snowy village at night", ["house", "house"], "snow"),  # two hands' houses
         ("a village church in the snow", ["church"], "snow"),  # a church, not a village's houses
+        ("old village churches in the snow", ["church"], "snow"),  # so are churches ("churche" was no building)
         ("an old man with a beard", ["old-man"], None),  # his beard is no second figure
         ("a stack of books", ["books"], None),  # a stack is how many, not a thing
         ("a cozy cabin in the snow, warm light in the windows", ["wood-cabin"], "snow"),  # light is no thing

@@ -312,9 +312,11 @@ def town_phrase(phrases: list[tuple[str, str]], scene_similarities: list[float])
 def _one_building(phrase: str) -> bool:
     """True when the phrase's last word is a building other than a house ("a village church", "a mountain
     village chalet"): that building, not a village's houses."""
+    from tools.object_matching import singular  # (late: object_matching reads this module's forms)
+
     words = re.findall(r"[a-z]+", phrase.lower())
     buildings = {w for key, names in scene_words()["dwellings"].items() if key != "noto:house" for w in names}
-    return bool(words) and (words[-1] in buildings or words[-1].rstrip("s") in buildings)
+    return bool(words) and singular(words[-1]) in buildings
 
 
 def _says_town(phrase: str) -> bool:
