@@ -175,3 +175,14 @@ def test_headwear_of_a_trade_is_drawn_on_the_sitter():
     veil = painted_sitter(head, 200.0, person=Person(hat=(0.9, 0.87, 0.78), headwear="veil"))
     face = (slice(50, 70), slice(55, 95))
     assert veil[face][..., :3].mean() < 0.8 * plain[face][..., :3].mean()  # the face dim behind the net
+
+
+def test_every_trades_headwear_is_one_the_painter_draws():
+    import yaml
+
+    from models.painter.figure import HEADWEAR
+
+    with open("tools/data/costumes.yaml") as f:
+        trades = yaml.safe_load(f)
+    worn = {t["headwear"] for t in trades.values() if t["headwear"] is not None}
+    assert worn <= set(HEADWEAR) and all(t["colour"] for t in trades.values() if t["headwear"])  # a typo: a felt hat

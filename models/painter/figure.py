@@ -59,9 +59,7 @@ class Person:
     clothes: tuple[float, float] | None = None  # (hue, saturation) the words give the clothes ("a green dress")
     seated_on: str = "chair"  # what a seated figure sits on: "chair", "bench", "ground", "dock" (its edge)
     hat: tuple[float, float, float] | None = None  # a hat's colour (RGB) when the words give one ("a straw hat")
-    headwear: str = (
-        "hat"  # what kind of hat (HEADWEAR): a chef's toque, a beekeeper's veil (`tools/data/costumes.yaml`)
-    )
+    headwear: str = "hat"  # which of HEADWEAR: a chef's toque, a beekeeper's veil (`tools/data/costumes.yaml`)
     clothes_value: float | None = None  # how light white, grey or black clothes are ("in white", "a black suit")
     couple: bool = False  # two people together, a man and a woman ("a couple walking"): copies alternate
     things: tuple[str, ...] = ()  # what a sitter wears or holds besides a hat (`sitter_things.THINGS`): glasses
@@ -197,10 +195,10 @@ def painted_figure(person: Person, stature: int, seed: int, accent_hue: float, f
     skin = np.array(SKIN_TONES[int(rng.integers(len(SKIN_TONES)))], np.float32)
     hair = np.array(person.hair, np.float32) if person.hair is not None else _hair(person, rng)
     top_colour = _hsv(*person.clothes, 0.62) if person.clothes else _hsv(accent_hue + rng.uniform(-25, 25), 0.45, 0.6)
-    if person.clothes and person.clothes[1] < 0.15:  # white, grey, black clothes
-        top_colour = _hsv(0, 0, 0.85 if person.clothes[1] < 0.05 else 0.5)
-    if person.clothes and person.clothes[1] < 0.15 and person.clothes_value is not None:  # a black suit, whites
-        top_colour = _hsv(*person.clothes, float(np.clip(person.clothes_value, 0.12, 0.88)))
+    if person.clothes and person.clothes[1] < 0.15:  # white, grey, black clothes: as light as said, else by tint
+        said = person.clothes_value
+        value = 0.85 if person.clothes[1] < 0.05 else 0.5
+        top_colour = _hsv(0, 0, value) if said is None else _hsv(*person.clothes, float(np.clip(said, 0.12, 0.88)))
     legs = np.array(TROUSERS[int(rng.integers(len(TROUSERS)))], np.float32)
     bounds = _bounds(found, person)
     canvas = _Canvas(unit, *bounds)
