@@ -25,6 +25,7 @@ from models.painter.object_library import ObjectEntry, entries, icons_dir, insta
 from models.painter.placement import ROLES
 from tools import word_net
 from tools.embedding_search import embed
+from tools.plurals import singular
 from tools.scene_words import scene_examples, scene_words
 from tools.thing_phrases import FORMS, container_halves
 
@@ -84,25 +85,6 @@ CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # a name's last word that say
 OTHER_KIND = 0.1
 ALIAS_MEANING = 0.5  # a drawing also called the phrase's head that no name ends in must be this near the phrase
 NAME_JOINS = {"of", "with", "without", "in", "on", "for", "at", "from"}  # "bowl of rice" is a bowl
-IRREGULAR = {
-    "geese": "goose",
-    "mice": "mouse",
-    "people": "person",
-    "children": "child",
-    "men": "man",
-    "women": "woman",
-    "feet": "foot",
-    "teeth": "tooth",
-    "oxen": "ox",
-    "leaves": "leaf",
-    "knives": "knife",
-    "wolves": "wolf",
-    "loaves": "loaf",
-    "shelves": "shelf",
-    "calves": "calf",
-    "halves": "half",
-    "scarves": "scarf",
-}
 
 
 @dataclass(frozen=True)
@@ -124,20 +106,6 @@ class ObjectMatch:
     def exact(self) -> bool:
         """True when the name is (nearly) the phrase's own thing; else it is the nearest we can draw."""
         return self.similarity >= scene_words()["thresholds"]["object_exact"]
-
-
-def singular(word: str) -> str:
-    """The singular of an English noun by its ending ("palms" -> "palm", "cherries" -> "cherry", "boxes" -> "box");
-    words that are not plural are kept ("glass", "bus", "oasis")."""
-    if word in IRREGULAR:
-        return IRREGULAR[word]
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ous")) or not word.endswith("s"):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "zes", "oes")):
-        return word[:-2]
-    return word[:-1]
 
 
 def head_words(phrase: str) -> list[str]:

@@ -17,7 +17,8 @@ import numpy as np
 
 from tools import word_net
 from tools.embedding_search import embed
-from tools.object_matching import IRREGULAR, drawing_named, head_words, known_word, named_roles, nearness, singular
+from tools.object_matching import drawing_named, head_words, known_word, named_roles, nearness
+from tools.plurals import IRREGULAR, singular
 from tools.scene_words import scene_words
 
 THINGS = ("animal", "artifact", "food", "person", "plant")

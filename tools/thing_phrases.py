@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.embedding_search import embed, similarities
+from tools.plurals import singular
 from tools.scene_words import scene_words
 
 QUALITY = 0.75  # a phrase this near a quality's example is how the picture looks
@@ -312,8 +313,6 @@ def town_phrase(phrases: list[tuple[str, str]], scene_similarities: list[float])
 def _one_building(phrase: str) -> bool:
     """True when the phrase's last word is a building other than a house ("a village church", "a mountain
     village chalet"): that building, not a village's houses."""
-    from tools.object_matching import singular  # (late: object_matching reads this module's forms)
-
     words = re.findall(r"[a-z]+", phrase.lower())
     buildings = {w for key, names in scene_words()["dwellings"].items() if key != "noto:house" for w in names}
     return bool(words) and singular(words[-1]) in buildings
