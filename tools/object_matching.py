@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from models.painter.built_by_hand import built_size, hand_drawn
 from models.painter.figure import Person
 from models.painter.object_keywords import keywords
 from models.painter.object_library import ObjectEntry, entries, icons_dir, installed, is_people_emoji
@@ -183,6 +184,7 @@ def _index() -> tuple[list[ObjectEntry], np.ndarray, np.ndarray]:
     roles = _roles(library, vectors, cache["described"].astype(np.float32))
     scene_named = (vectors @ embed(scene_examples()[1]).T).max(1) >= SCENE_NAMED
     roles[scene_named] = "scene"  # never drawn as a thing: the painter paints these as the scene itself
+    roles[[hand_drawn(e) is not None for e in library]] = "building"  # a petrol station, though named by its pump
     return library, vectors, roles
 
 
@@ -291,7 +293,7 @@ def real_size(entry: ObjectEntry) -> float | None:
     library."""
     where, metres = _sizes()
     i = where.get((entry.source, entry.name))
-    return None if i is None else float(metres[i])
+    return None if i is None else built_size(entry) or float(metres[i])
 
 
 def available() -> bool:

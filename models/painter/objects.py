@@ -19,17 +19,14 @@ from PIL import Image, ImageFilter
 
 from models.painter.birds import painted_bird
 from models.painter.bridges import is_bridge, painted_bridge, suspension
-from models.painter.cabins import ASPECT as ASPECT_CABIN
-from models.painter.cabins import is_cabin, painted_cabin
+from models.painter.built_by_hand import drawn_by_hand
 from models.painter.figure import Person, painted_figure, partner
-from models.painter.lighthouses import is_lighthouse, painted_lighthouse
 from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
 from models.painter.sitter import BUST, painted_sitter
-from models.painter.windmills import is_windmill, painted_windmill
 from models.painter.working_boat import is_working_boat, painted_boat
 
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
@@ -267,12 +264,9 @@ class ObjectPainter:
             return painted_bird(max(6, int(obj.height * size)), seed), False
         if is_bridge(obj.entry):
             return painted_bridge(max(24, int(obj.height * size)), seed, hanging=suspension(obj.entry)), False
-        if is_lighthouse(obj.entry):
-            return painted_lighthouse(max(30, int(obj.height * size)), seed, light_left=self.light_x < obj.cx), False
-        if is_cabin(obj.entry):
-            return painted_cabin(max(24, int(obj.height * size / ASPECT_CABIN)), seed, self.light_x < obj.cx), False
-        if is_windmill(obj.entry):
-            return painted_windmill(max(24, int(obj.height * size)), seed, light_left=self.light_x < obj.cx), False
+        built = drawn_by_hand(obj.entry, obj.height * size, seed, light_left=self.light_x < obj.cx)
+        if built is not None:
+            return built, False
         if is_working_boat(obj.entry):
             return painted_boat(max(12, int(obj.height * size)), seed, facing_left=obj.mirrored), False
         rgba = render(obj.entry, max(8, int(obj.height * size)))

@@ -16,11 +16,8 @@ from dataclasses import replace
 import numpy as np
 
 from models.painter.bridges import STONE_HEIGHT, SUSPENSION_HEIGHT, is_bridge, suspension
-from models.painter.cabins import ASPECT as CABIN_ASPECT
-from models.painter.cabins import is_cabin
+from models.painter.built_by_hand import hand_drawn
 from models.painter.herds import spread
-from models.painter.lighthouses import ASPECT as LIGHTHOUSE_ASPECT
-from models.painter.lighthouses import is_lighthouse
 from models.painter.object_library import (
     FACE_SYMMETRY,
     mirror_symmetry,
@@ -30,8 +27,6 @@ from models.painter.object_library import (
 )
 from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
 from models.painter.sitter import BUST, WIDTH, bust_for, sits_for_a_portrait
-from models.painter.windmills import ASPECT as WINDMILL_ASPECT
-from models.painter.windmills import is_windmill
 
 SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
 WATER_CLASSES = (C["water"], C["foam"])
@@ -92,11 +87,9 @@ def aspect(entry) -> float:
     """Width over height of a drawing's ink (1.0 when it cannot be drawn), or of the thing we paint for it."""
     from models.painter.object_library import render
 
-    painted = {is_lighthouse: LIGHTHOUSE_ASPECT, is_windmill: WINDMILL_ASPECT, is_cabin: CABIN_ASPECT}
-    for kind, ratio in painted.items():
-        if kind(entry):
-            return ratio
-
+    shape = hand_drawn(entry)
+    if shape is not None:
+        return shape[1]
     try:
         rgba = render(entry, 48)
     except (KeyError, OSError, ValueError):

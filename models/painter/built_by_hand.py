@@ -1,0 +1,44 @@
+"""The things the painter draws by its own hand instead of their library drawing, and the shape of each.
+
+A lighthouse, a windmill, a log cabin, a water tower, a petrol station and a parking garage read as clip-art or as
+something else when their library drawing is painted (`lighthouses`, `windmills`, `cabins`, `water_towers`,
+`fuel_stations`, `car_parks` say why). Each is recognised by its drawing's name and painted in its own module;
+this is the one list of them, read by the object painter, by placement (for the drawing's width over height) and
+by the reading (each is a building, of its own size: a petrol station is no pump the height of a person).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from models.painter import cabins, car_parks, fuel_stations, lighthouses, water_towers, windmills
+
+HAND_DRAWN = (  # (is it one, its painter, its width over its height, its longer side in metres or None: by meaning)
+    (lighthouses.is_lighthouse, lighthouses.painted_lighthouse, lighthouses.ASPECT, None),
+    (windmills.is_windmill, windmills.painted_windmill, windmills.ASPECT, None),
+    (cabins.is_cabin, cabins.painted_cabin, cabins.ASPECT, None),
+    (water_towers.is_water_tower, water_towers.painted_water_tower, water_towers.ASPECT, 25.0),
+    (fuel_stations.is_fuel_station, fuel_stations.painted_fuel_station, fuel_stations.ASPECT, 25.0),
+    (car_parks.is_car_park, car_parks.painted_car_park, car_parks.ASPECT, 30.0),
+)
+
+
+def hand_drawn(entry) -> tuple[Callable, float] | None:
+    """(painter, width over height) of a thing we draw by hand, or None for a library drawing."""
+    return next(((painter, ratio) for kind, painter, ratio, _ in HAND_DRAWN if kind(entry)), None)
+
+
+def built_size(entry) -> float | None:
+    """The longer side in metres of a thing we build by hand where it is set here, else None (read by meaning)."""
+    return next((metres for kind, _, _, metres in HAND_DRAWN if kind(entry)), None)
+
+
+def drawn_by_hand(entry, longer: float, seed: int, light_left: bool) -> np.ndarray | None:
+    """float32 RGBA of the thing painted by hand with its longer side `longer` pixels, or None when it is not one."""
+    shape = hand_drawn(entry)
+    if shape is None:
+        return None
+    painter, ratio = shape
+    return painter(int(longer / max(1.0, ratio)), seed, light_left)
