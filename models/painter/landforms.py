@@ -15,7 +15,7 @@ from models.painter.scene_layout import LAYOUT_SIZE, C
 
 SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
 N = LAYOUT_SIZE
-
+FLOODED = 0.7  # the share of rice terraces' steps under water
 
 def _horizon(labels: np.ndarray) -> int:
     """The median row where the sky ends."""
@@ -142,7 +142,9 @@ def hills(labels: np.ndarray, rng: np.random.Generator) -> None:
 
 
 def terraces(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """A hillside cut into curved green steps, each held by a darker wall, narrower towards the hill's top."""
+    """A hillside cut into curved steps, each held by a darker wall, narrower towards the hill's top: paddies,
+    most of them flooded (water shining with the sky inside a green rim), the rest green with rice. Dry green
+    steps alone read as "a terraced green hill", never as rice."""
     h = _horizon(labels)
     y, x = _grid()
     hill = h - 6 + 6 * np.sin(x / 12.0 + rng.uniform(0, 6))
@@ -150,7 +152,10 @@ def terraces(labels: np.ndarray, rng: np.random.Generator) -> None:
     step = np.sqrt(depth * 6.0) + 1.2 * np.sin(x / 7.0 + rng.uniform(0, 6))  # steps widen nearer the eye
     land = y >= hill
     labels[land] = C["grass"]
-    labels[land & (np.mod(step, 2.2) < 0.45)] = C["earth"]
+    within = np.mod(step, 2.2)
+    flooded = rng.random(64) < FLOODED  # each step (by its number) flooded or planted
+    labels[land & flooded[(step // 2.2).astype(int) % 64] & (within > 0.75) & (within < 1.95)] = C["water"]
+    labels[land & (within < 0.45)] = C["earth"]
 
 
 def peaks(labels: np.ndarray, rng: np.random.Generator) -> None:
