@@ -55,7 +55,7 @@ ALSO_CALLED = [
     ("a red fire truck parked on a street", {"fire-engine"}, "stands"),  # was a truck, and the engine flew
     ("a sea lion on a rock", {"seal"}, None),  # was a lion
     ("a tea cup by the window", {"teacup-without-handle"}, None),  # was a teapot
-    ("an old gas station on a highway", {"fuel-pump"}, "stands"),  # was a railway station
+    ("an old gas station on a highway", {"fuel-pump"}, "building"),  # was a railway station; built by hand
     ("a honey bee", {"honeybee"}, None),  # was a grey silhouette
     ("a flock of sheep on a hillside", {"ewe"}, "stands"),  # grey silhouettes: the ewe is the sheep in colour
     ("a ladybug on a leaf", {"lady-beetle"}, None),

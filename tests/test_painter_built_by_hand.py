@@ -84,3 +84,32 @@ def test_a_parking_garage_is_the_built_car_park_and_a_parking_lot_its_cars(subje
     from tools.scene_mapping import read_scene
 
     assert read_scene(subject, 0.0, 0.0).objects[0].entry.name == name
+
+
+def test_a_glasshouse_is_framed_glass_with_leaves_behind_it():
+    from models.painter.glasshouses import painted_glasshouse
+
+    house = painted_glasshouse(300, seed=0)
+    h, w = house.shape[:2]
+    wall = house[int(0.7 * h), int(0.05 * w) : int(0.95 * w), :3]
+    white_bars = (wall.min(1) > 0.85).mean()
+    green = ((wall[:, 1] > wall[:, 0] + 0.1) & (wall[:, 1] > wall[:, 2] + 0.05)).mean()
+    assert 0.05 < white_bars < 0.4 and green > 0.05  # glazing bars across glass, plants seen through it
+    assert (house[int(0.1 * h), :, 3] > 0.5).mean() < 0.3  # a tall centre above lower wings
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,greenhouse",
+    [
+        ("a big Victorian glass greenhouse full of palm trees", True),
+        ("an old greenhouse in the rain", True),
+        ("a sunny conservatory with wicker chairs", False),
+    ],
+)
+def test_a_greenhouse_is_the_glass_building_and_a_conservatory_a_room(subject, greenhouse):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.0, 0.0)
+    assert (scene.stage == "landscape" and scene.objects[0].entry.name == "greenhouse") == greenhouse
+    assert (scene.room == "greenhouse") != greenhouse
