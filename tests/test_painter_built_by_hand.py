@@ -113,3 +113,14 @@ def test_a_greenhouse_is_the_glass_building_and_a_conservatory_a_room(subject, g
     scene = read_scene(subject, 0.0, 0.0)
     assert (scene.stage == "landscape" and scene.objects[0].entry.name == "greenhouse") == greenhouse
     assert (scene.room == "greenhouse") != greenhouse
+
+
+def test_a_silo_is_a_tall_ribbed_cylinder_with_a_bin_beside_it():
+    from models.painter.silos import painted_silo
+
+    silo = painted_silo(300, seed=0)
+    h, w = silo.shape[:2]
+    assert silo[int(0.3 * h), int(0.35 * w), 3] > 0.9 and silo[int(0.3 * h), int(0.8 * w), 3] < 0.1  # tall, bin low
+    across = silo[int(0.6 * h), int(0.06 * w) : int(0.64 * w), :3].mean(1)
+    assert across.max() - across.min() > 0.15  # its round lit on one side, in shade on the other
+    assert hand_drawn(ObjectEntry("game-icons", "round-silo")) is not None
