@@ -39,3 +39,16 @@ def test_things_already_apart_and_a_lone_thing_stay_where_they_are():
     apart = [_sheep(0.2), _sheep(0.5), _sheep(0.8)]
     assert [o.cx for o in spread(apart, _field(), lambda entry: 1.0, lambda role: GRASS)] == [0.2, 0.5, 0.8]
     assert spread([_sheep(0.3)], _field(), lambda entry: 1.0, lambda role: GRASS)[0].cx == 0.3
+
+
+def test_two_kids_in_their_own_skin_tones_stand_side_by_side_and_of_a_height():
+    from models.painter.figure import Person
+
+    kid = Person(age="child")
+    kids = [
+        PlacedObject(ObjectEntry("noto", "person-standing-dark-skin-tone"), "figure", 0.25, 0.8, 0.5, person=kid),
+        PlacedObject(ObjectEntry("noto", "person-standing-light"), "figure", 0.25, 0.8, 0.31, person=kid),
+    ]
+    left, right = sorted(spread(kids, _field(), lambda entry: 0.4, lambda role: GRASS), key=lambda o: o.cx)
+    assert right.cx - left.cx >= GAP * 0.4 * right.height - 1e-6  # before: one drawn exactly over the other
+    assert min(left.height, right.height) >= 0.9 * max(left.height, right.height)  # not one a head over the other

@@ -12,12 +12,13 @@ from tools import word_net
 from tools.object_matching import head_words, singular
 
 THINGS = ("animal", "artifact", "food", "person", "plant")
+USUAL_SENSES = 3  # only these are weighed: a man is a chess piece in his ninth sense, a chameleon a lizard in its 2nd
 
 
 def names_person(phrase: str) -> bool:
     """True when the phrase's head noun, in its most usual sense, is a person and it names no animal, plant, food or
-    made thing in any other sense (WordNet's first chameleon is an inconstant person, but it is a lizard too)."""
+    made thing in another usual sense (WordNet's first chameleon is an inconstant person, but it is a lizard too)."""
     words = head_words(phrase)
     found = word_net.senses(singular(words[-1])) if words else ()
-    things = [s.lexicon for s in found if s.lexicon in THINGS]
+    things = [s.lexicon for s in found[:USUAL_SENSES] if s.lexicon in THINGS]
     return bool(found) and found[0].lexicon == "person" and set(things) == {"person"}

@@ -143,8 +143,10 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
     threshold = scene_words()["thresholds"]["word"]
     found, used = {}, set()
     candidates = [(kind, *_scores(vectors, kind)) for kind in ("times", "weathers")]
-    # "a snowman" is a thing, not snow: a word that is a drawing's very name, and no time's or sky's ("moon" is both)
-    named = _named_things(vectors)[:, None] >= SAME_WORD
+    # "a snowman" is a thing, not snow: a word that is a drawing's very name, and no time's or sky's ("moon" is both);
+    # so is a word whose usual sense is a creature or a made thing ("starlings" are birds, not stars at night)
+    named = (_named_things(vectors) >= SAME_WORD) | np.array([_usually_a_thing(words[i]) for i in content])
+    named = named[:, None]
     candidates = [(kind, names, np.where(named & (sc < SAME_WORD), -1.0, sc)) for kind, names, sc in candidates]
     everything, every_word = list(candidates), list(content)
     while candidates:
@@ -173,6 +175,15 @@ def _time_modifiers(words: list[str], used: set[int]) -> set[int]:
         if k >= 0 and words[k] in TIME_MODIFIERS:
             said.add(k)
     return said
+
+
+THING_SENSES = ("animal", "artifact", "food", "plant")
+
+
+def _usually_a_thing(word: str) -> bool:
+    """True when the word's most usual sense (WordNet) is an animal, a made thing, a food or a plant."""
+    found = senses(singular(word))
+    return bool(found) and found[0].lexicon in THING_SENSES
 
 
 def _named_things(vectors: np.ndarray) -> np.ndarray:
@@ -352,6 +363,7 @@ def _scenes_and_objects(
         if kind == "subject" and family[0] == "portrait" and family[1] >= thresholds["stage"] and drawable:
             sitter = phrase.split(" of ", 1)[-1]  # "a portrait of an old sailor": the stage, and who sits for it
             things.append(object_matching.match_objects([sitter], seed, role="figure")[0])
+    things = [_counted_by_doer(m, seed) for m in things]
     asked = bool(things)
     if emblem:  # a railway station's station is drawn before a third thing its words list (a clock)
         things = things[: MAX_KINDS - 1]
@@ -392,14 +404,24 @@ def _head_names(phrase: str, match, family: str | None) -> bool:
 def _person_not_drawn(phrase: str, match) -> bool:
     """True when the subject names a person (WordNet) but its nearest drawing is a thing of their work, not named
     outright and no drawing is of its head noun: "a violinist" is a person playing, not a violin ("a whale" is the
-    whale, though also a giant; "a garden gnome" the gnome drawn); the head is the doer's ("a baker pulling bread")."""
+    whale, though also a giant; "a garden gnome" the gnome drawn); the head is the doer's ("a baker pulling bread",
+    "three children playing football": children, though a child's drawing exists, not the football)."""
     from tools import object_matching
 
     person = match.role == "figure" or bool(set(match.entry.name.split("-")) & PEOPLE)
     doer = _doer(phrase)  # "two friends sharing chips": the friends
     words = head_words(doer)
-    drawn = bool(words) and object_matching.known_word(singular(words[-1]))  # a gnome's drawing
+    head = singular(words[-1]) if words else ""
+    drawn = object_matching.known_word(head) and head in match.entry.words.split()  # the gnome's drawing, no football
     return not person and not drawn and match.similarity < object_matching.NAMED and names_person(doer)
+
+
+def _counted_by_doer(match, seed: int):
+    """A person's match counted by who does it, not by what they do: "a fisherman mending his nets" is one."""
+    from tools.object_matching import count_of
+
+    doer = _doer(match.phrase)
+    return replace(match, count=count_of(doer, seed)) if match.role == "figure" and doer != match.phrase else match
 
 
 def _doer(phrase: str) -> str:

@@ -37,6 +37,7 @@ SETTINGS = set(
     "on in at by under over near beside from along across against through into onto above below behind beneath "
     "among amid inside outside upon within towards toward past around".split()
 )
+TWO_WORD_SETTINGS = {"next", "close"}  # "next to", "close to": beside the first, a thing or where (`_beside`)
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
 # the phrase they open is left out, never drawn (an English closed class, like the joins above).
@@ -115,6 +116,14 @@ def _names_thing(words: str) -> bool:
     return bool(object_matching.nearest_names(embed([words]))[0] >= THING_NAME)
 
 
+def _beside(text: str) -> str:
+    """What a thing "next to" the first is: a place it stands by ("a railway line", "a small town") says where, a
+    thing ("a red barn", "a brass oil lamp") is a companion, drawn beside it."""
+    words = [w for w in text.split() if w not in STOP_WORDS]
+    place = place_of(text) is not None or bool(words) and _is_place(words[-1])
+    return "setting" if place else "companion"
+
+
 def _is_place(word: str) -> bool:
     """True when the word is a place, a scene's or an indoor stage's, by meaning ("room", "fields")."""
     return bool(similarities(word, scene_examples()[1]).max() >= PLACE)
@@ -175,6 +184,9 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("negated" if kind == "negated" and not current else "companion")  # "with no": still denied
         elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
             close("setting")  # "up a hill path", "down the river": where
+        elif w in TWO_WORD_SETTINGS and i + 1 < len(kept) and kept[i + 1] == "to":
+            close("beside")  # "a silo next to a barn": both drawn; "next to a highway": where (`_beside`)
+            i += 1
         elif w in PARTICLES and current and (i + 1 == len(kept) or kept[i + 1] in {None} | COMPANIONS | SETTINGS):
             pass  # "the curtain down", "chairs up on the desks", "the lights off": how the thing is, not its name
         elif participle(kept, i):
@@ -185,6 +197,7 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             current.append(w)
         i += 1
     close(kind)
+    found = [(text, _beside(text) if kind == "beside" else kind) for text, kind in found]
     opening = next((w for w in kept if w is None or w in SETTINGS or w not in STOP_WORDS), None)
     if found and opening in SETTINGS and found[0][1] == "setting":  # "inside a greenhouse": the place is the subject
         found[0] = (re.sub(r"^of ", "", found[0][0]), "subject")

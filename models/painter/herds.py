@@ -18,7 +18,13 @@ GAP = 0.85  # centre to centre, at least this share of two neighbours' mean widt
 FIT_SCALE = 0.75  # a row too wide for the frame is first drawn smaller, down to this share
 BACK, BACK_SCALE = 0.08, 0.8  # ... then the back row: this much higher in the picture, this much smaller
 MARGIN = 0.025
-ROLES = ("stands", "floats", "swims")
+ROLES = ("stands", "floats", "swims", "figure")
+
+
+def _kind(obj) -> tuple:
+    """What makes placed things copies of one asked thing: its drawing's name and role, or for people painted by our
+    hand who they are (two kids are each drawn in their own skin tone, so their drawings' names differ)."""
+    return (obj.person if obj.person is not None else obj.entry.name, obj.role)
 
 
 def _width(obj, ratio: float) -> float:
@@ -58,12 +64,17 @@ def spread(placed: list, labels: np.ndarray, aspect, support) -> list:
     """The placed things with each group of copies of one drawing on the ground or water (ROLES) spread apart;
     `aspect(entry)` is a drawing's width over height, `support(role)` the classes it stands on."""
     placed = list(placed)
-    kinds = {(o.entry.name, o.role) for o in placed if o.role in ROLES}  # (copies are drawn by two sets' hands)
-    for name, role in kinds:
-        at = [i for i, o in enumerate(placed) if (o.entry.name, o.role) == (name, role)]
+    kinds = {_kind(o) for o in placed if o.role in ROLES}  # (copies are drawn by two sets' hands)
+    for kind in kinds:
+        role = kind[1]
+        at = [i for i, o in enumerate(placed) if _kind(o) == kind]
         at.sort(key=lambda i: placed[i].cx)
         if len(at) < 2:
             continue
+        if role == "figure":  # two kids side by side are of a height, not one a head over the other
+            tallest = max(placed[i].height for i in at)
+            at_height = {i: replace(placed[i], height=tallest * (1 - 0.05 * (k % 2))) for k, i in enumerate(at)}
+            placed = [at_height.get(i, o) for i, o in enumerate(placed)]
         holds = support(role)
         width = {i: _width(placed[i], aspect(placed[i].entry)) for i in at}
         rows = [at]

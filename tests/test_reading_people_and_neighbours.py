@@ -1,0 +1,50 @@
+"""How a request's people and neighbouring things are read (issue 36): who does a thing is counted and drawn as
+people, "next to" names a second thing, a bird is no star, and a sandcastle is at the seaside."""
+
+import pytest
+
+from models.painter.object_library import installed
+
+needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings are not installed (`make icons`)")
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,count",
+    [
+        ("a fisherman mending his nets on the dock", 1),
+        ("two old men playing chess in the park", 2),
+        ("three children playing football in a park", 3),
+    ],
+)
+def test_people_doing_something_are_drawn_as_people_counted_by_who_does_it(subject, count):
+    from tools.scene_mapping import read_scene
+
+    person = read_scene(subject, 0.0, 0.0).objects[0]
+    assert person.role == "figure" and person.count == count  # no chess pawns, no four fishermen for his nets
+
+
+def test_a_man_is_a_person_though_wordnet_also_files_a_chess_piece_under_man():
+    from tools.person_nouns import names_person
+
+    assert names_person("two old men") and names_person("a nurse")
+    assert not names_person("a chameleon") and not names_person("a dog")
+
+
+@needs_icons
+def test_next_to_names_a_second_thing_drawn_beside_the_first():
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene("a grain silo next to a faded red barn", 0.0, 0.0)
+    assert "barn" in [m.entry.name for m in scene.objects]
+    tower = read_scene("a concrete water tower next to a highway", 0.0, 0.0)
+    assert tower.objects[0].entry.name == "water-tower"  # the highway was the subject
+
+
+@needs_icons
+def test_starlings_are_birds_not_stars_and_a_sandcastle_is_at_the_seaside():
+    from tools.scene_mapping import read_scene
+
+    birds = read_scene("a flock of starlings swirling over a ploughed field", 0.0, 0.0)
+    assert birds.time != "night" and birds.objects and birds.objects[0].role == "flies"
+    assert read_scene("two kids building a sandcastle", 0.0, 0.0).family == "sea"
