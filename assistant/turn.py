@@ -193,7 +193,7 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     made: list[Version] = []
     problems: list[str] = []
     restored: set[str] = set()
-    settings = TurnSettings(session, plan.calls)
+    settings = TurnSettings(session, plan.calls, message)
     for call, args in (pair for planned in plan.calls for pair in each_version(*planned)):
         yield CallStarted(call)
         t0 = time.perf_counter()

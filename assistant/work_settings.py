@@ -2,8 +2,9 @@
 
 A work's settings are its current version's (`Session.settings`). Within one turn, three readings of the plan
 the language model gave decide what a call starts from:
-- a new take of every melody and painting and nothing else ("start over", "something completely different")
-  makes new works from the request alone, with new seeds;
+- a new take of every melody and painting and nothing else, or any call of a request that starts over in words
+  ("start over with something completely different: a slow folk song"), makes new works from the request alone,
+  with new seeds: a slow folk song after a fast techno beat is slow, not 0.8 times the techno's tempo;
 - the first request of a session (or one that starts over) sets the shared mood, whichever call names it;
 - a call that changes nothing of its work while another call of the turn set a mood ("a sad melody and a
   matching painting" when both exist: `paint {}`) makes that work match the new mood, keeping the rest.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from assistant.calls import ToolCall
+from assistant.orchestrators.work_words import says_start_over
 from assistant.session import Session
 from assistant.versions import Version
 from tools.brief import MOOD_FIELDS, BriefChanges, CreativeBrief, apply_changes
@@ -26,10 +28,13 @@ def kind_of(call: ToolCall) -> str | None:
     return TOOLS[call.name].kind if call.name in TOOLS else None
 
 
-def starts_over(calls: list[tuple[ToolCall, BaseModel]], session: Session) -> bool:
-    """The plan asks for a new take of every melody and painting there is (at least two), and for nothing else."""
-    existing = {k for k in REPLACED_BY_STARTING_OVER if k in session.heads}
+def starts_over(calls: list[tuple[ToolCall, BaseModel]], session: Session, message: str = "") -> bool:
+    """The request says it starts over and the plan makes works, or the plan asks for a new take of every melody
+    and painting there is (at least two), and for nothing else."""
     kinds = [kind_of(c) for c, _ in calls]
+    if says_start_over(message) and any(kinds):
+        return True
+    existing = {k for k in REPLACED_BY_STARTING_OVER if k in session.heads}
     takes = all(getattr(args, "new_variation", False) for _, args in calls)
     return len(existing) >= 2 and takes and sorted(kinds) == sorted(existing)
 
@@ -44,10 +49,10 @@ def changes_nothing(args: BaseModel) -> bool:
 class TurnSettings:
     """The settings each call of one turn starts from (see the module docstring)."""
 
-    def __init__(self, session: Session, calls: list[tuple[ToolCall, BaseModel]]):
+    def __init__(self, session: Session, calls: list[tuple[ToolCall, BaseModel]], message: str = ""):
         self.session, self.before = session, session.brief
-        self.fresh = starts_over(calls, session)
-        self.new_works = {kind_of(c) for c, _ in calls} if self.fresh else set()
+        self.fresh = starts_over(calls, session, message)
+        self.new_works = {k for c, _ in calls if (k := kind_of(c))} if self.fresh else set()
         self.mood: dict | None = None  # mood fields a call of this turn set
         if self.fresh:
             session.brief = CreativeBrief()

@@ -159,6 +159,19 @@ BOTH = re.compile(r"(?<!\w)(?:both|beide|beides|les deux|ambos|ambas)(?!\w)")
 START_OVER = re.compile(  # which makes every melody and painting anew (`work_settings`)
     r"(?<!\w)(?:start(?:ing)? (?:over|again|afresh)|from scratch|something completely different)(?!\w)"
 )
+
+
+def says_start_over(request: str) -> bool:
+    """The request starts over ("start over with ...", "from scratch", "something completely different"), not
+    "don't start over"."""
+    lowered = request.lower()
+    for match in START_OVER.finditer(lowered):
+        before = words_of(lowered[: match.start()])
+        if not _negated(before, len(before)):
+            return True
+    return False
+
+
 WHOLE = re.compile(r"(?<!\w)(?:the whole thing|all of it)(?!\w)")  # the works the last turn touched, else all
 WORKS_CHANGED_TOGETHER = ("compose_melody", "paint")  # as "start over" takes them
 WORK_TOOL_NAMES = frozenset({"compose_melody", "paint", "write_text"})
