@@ -137,28 +137,3 @@ def test_a_restore_is_said_as_a_restore_not_as_something_made(tmp_path, scripted
     reply = events_of(s, "go back to the first painting", scripted(back))[-1].text
     assert reply.startswith("Back to painting_1: ") and "Made" not in reply and "composition" not in reply
     assert s.current("painting").id == "painting_1"
-
-
-def test_starting_over_one_work_in_words_makes_it_new_from_the_request_alone(tmp_path, scripted):
-    fast = {"calls": [{"name": "compose_melody", "arguments": {"mood": "energetic", "bars": 2, "tempo": 160}}]}
-    slow = {"calls": [{"name": "compose_melody", "arguments": {"new_variation": True, "tempo_scale": 0.8}}]}
-    s = Session.create(str(tmp_path))
-    events_of(s, "a fast techno beat", scripted(fast))
-    events_of(s, "start over with something completely different: a slow folk song", scripted(slow))
-    folk = s.current("melody")
-    assert folk.parent is None and folk.data["tempo"] < 100  # not 0.8 times the techno's 160
-    events_of(s, "don't start over, just another one", scripted(slow))
-    assert s.current("melody").parent == folk.id
-
-
-def test_starting_over_with_a_new_scene_makes_the_painting_new_too(tmp_path, scripted):
-    s = Session.create(str(tmp_path))
-    events_of(s, "a melody and a painting", scripted(BOTH))
-    redo = {
-        "calls": [
-            {"name": "paint", "arguments": {"subject": "a dark stormy sea"}},
-            {"name": "compose_melody", "arguments": {"new_variation": True}},
-        ]
-    }
-    events_of(s, "start over: a dark stormy sea", scripted(redo))
-    assert s.current("painting").parent is None and s.current("melody").parent is None

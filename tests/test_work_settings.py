@@ -215,3 +215,21 @@ def test_a_change_to_one_work_leaves_the_other_as_it_is(tmp_path, scripted):
         ("paint", {"emphasize_colour": "blue"}),
     )
     assert s.current("painting").brief.mood == "cheerful" and s.current("painting").seed == beach.seed
+
+
+def test_starting_over_one_work_in_words_makes_it_new_from_the_request_alone(tmp_path, scripted):
+    s = Session.create(str(tmp_path))
+    say(s, "a fast techno beat", scripted, ("compose_melody", {"mood": "energetic", "bars": 2, "tempo": 160}))
+    slower_take = ("compose_melody", {"new_variation": True, "tempo_scale": 0.8})
+    say(s, "start over with something completely different: a slow folk song", scripted, slower_take)
+    folk = s.current("melody")
+    assert folk.parent is None and folk.data["tempo"] < 100  # not 0.8 times the techno's 160
+    say(s, "don't start over, just another one", scripted, slower_take)
+    assert s.current("melody").parent == folk.id
+
+
+def test_starting_over_with_a_new_scene_makes_the_painting_new_too(tmp_path, scripted):
+    s = melody_and_beach(tmp_path, scripted)
+    scene = ("paint", {"subject": "a dark stormy sea"})
+    say(s, "start over: a dark stormy sea", scripted, scene, ("compose_melody", {"new_variation": True}))
+    assert s.current("painting").parent is None and s.current("melody").parent is None
