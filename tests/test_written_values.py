@@ -255,3 +255,13 @@ def test_an_existing_text_keeps_its_kind_unless_the_request_names_one():
     assert "kind" in WrittenValues("make everything sadder", facts_of("x"), text).closed_arguments()["write_text"]
     assert "kind" not in WrittenValues("now a title", facts_of("x"), text).closed_arguments()["write_text"]
     assert "kind" not in WrittenValues("make everything sadder", facts_of("x")).closed_arguments()["write_text"]
+
+
+def test_a_misspelt_painting_word_still_names_the_scene_it_is_of():
+    from assistant.orchestrators.subject_span import painting_subject
+
+    assert painting_subject("and a paintng of a sunny park") == "a sunny park"
+    assert painting_subject("a picutre of two boats") == "two boats"
+    park = rules("and a paintng of a sunny park")
+    assert park.required("paint") == {"subject"}
+    assert not park.ok('[["paint", {"mood": "sunny"', "}]")

@@ -15,6 +15,7 @@ import functools
 import re
 
 from assistant.orchestrators.copy_constraint import instruments_in
+from assistant.orchestrators.work_words import spelled
 from tools.mood_lexicon import read_mood
 from tools.palette import COLOURS
 
@@ -172,10 +173,10 @@ def painting_subject(request: str) -> str | None:
     """The scene the request asks a painting of, where it writes one: "paint a ballroom with chandeliers", "draw me
     two cats ...", "paint the inside of an old barn", "a picture of the harbour at night". None for a painting
     named without a scene ("paint me a stormy picture", "paint a sad one", "paint it darker"); a scene written
-    bare is `bare_subject.written_scene`'s."""
+    bare is `bare_subject.written_scene`'s. A misspelt painting word counts as the word ("a paintng of a park")."""
     tokens = list(WORD.finditer(request))
     for i, match in enumerate(tokens):
-        word, rest = match.group().lower(), [t.group().lower() for t in tokens[i + 1 : i + 4]]
+        word, rest = spelled(match.group().lower()), [t.group().lower() for t in tokens[i + 1 : i + 4]]
         if word in PAINT_NOUNS and rest[:1] == ["of"]:
             start = tokens[i + 2].start() if i + 2 < len(tokens) else None
         elif word in PAINT_VERBS:
