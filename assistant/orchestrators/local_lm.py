@@ -135,6 +135,7 @@ class LocalLMOrchestrator(Orchestrator):
         from assistant.orchestrators.mood_words import with_moods_read
         from assistant.orchestrators.repair import repair_plan
         from assistant.orchestrators.unmade_asks import without_unmade
+        from assistant.orchestrators.work_subject import without_work_subjects
         from models.language.shared_lm import LM_LOCK, with_adapter
         from models.language.sub_vocabulary_decoding import greedy_sub_vocabulary
 
@@ -164,9 +165,8 @@ class LocalLMOrchestrator(Orchestrator):
                 lambda calls: answer_logprob(model, ids, dumps(calls), tokenizer, rules.allowed, rules.stops, prompt),
             )
         state = state_of(request.messages, request.brief, request.artifacts)
-        return answer_without_unasked(
-            with_moods_read(of_last_work(answer, message, state.last, state.works)), message, existing
-        )
+        answer = of_last_work(without_work_subjects(answer), message, state.last, state.works)
+        return answer_without_unasked(with_moods_read(answer), message, existing)
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:
