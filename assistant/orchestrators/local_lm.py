@@ -120,6 +120,7 @@ class LocalLMOrchestrator(Orchestrator):
     def _plan_over_answer_tokens(self, request: PlanRequest, tokenizer) -> str:
         """The tuned model, greedy over the tokens an answer can use (see `assistant.orchestrators.answer_vocabulary`),
         under the decoding rules of `assistant.orchestrators.decoding_rules`."""
+        from assistant.orchestrators.absent_work import changes_to_touched_work
         from assistant.orchestrators.answer_drafts import AnswerDrafts
         from assistant.orchestrators.asked_works import (
             TOOL_OF_KIND,
@@ -166,6 +167,7 @@ class LocalLMOrchestrator(Orchestrator):
             )
         state = state_of(request.messages, request.brief, request.artifacts)
         answer = of_last_work(without_work_subjects(answer), message, state.last, state.works)
+        answer = changes_to_touched_work(answer, message, existing, last)
         return answer_without_unasked(with_moods_read(answer), message, existing)
 
 

@@ -1,0 +1,45 @@
+"""A change asks for no new work: "make it longer" or "slower" right after a poem, when there is no melody, changes
+the work "it" means; it never makes a tune nobody asked for. The adapter, which learnt changes of the melody and
+the painting alone, answered such requests with `compose_melody {"add_bars": 4}` (dev v9 probes).
+
+When a call carries only changes (longer, slower, brighter, happier, another take) for a work that does not
+exist, while the last turn touched one work and the request names none, the call goes to that work when it
+takes those changes (a poem made sadder), else it goes (the turn then answers in words). Before any work exists
+a bare change still makes its work, as the routing corpus teaches ("slower": a slow melody).
+"""
+
+from __future__ import annotations
+
+from assistant.orchestrators.asked_works import WORK_TOOLS, dumps, loads
+from assistant.orchestrators.work_words import mentioned_tools
+from tools.registry import TOOLS
+
+CHANGES = frozenset(
+    "add_bars tempo_scale tempo_change transpose brightness_change saturation_change valence_change arousal_change "
+    "new_variation variations".split()
+)
+
+
+def change_only(args) -> bool:
+    """The arguments change a work and name nothing of a new one (no mood, subject, instrument, key ...)."""
+    return isinstance(args, dict) and bool(args) and set(args) <= CHANGES
+
+
+def takes(tool: str, args: dict) -> bool:
+    return set(args) <= set(TOOLS[tool].args_model.model_fields)
+
+
+def changes_to_touched_work(answer: str, request: str, existing: frozenset[str], last: frozenset[str]) -> str:
+    """The answer with each change of an absent work moved to the work the last turn touched, or left out (see the
+    module doc); `existing` and `last` are tools."""
+    calls = loads(answer)
+    if not calls or len(last) != 1 or mentioned_tools(request):
+        return answer
+    (touched,) = last
+    out = []
+    for name, args in calls:
+        if name not in WORK_TOOLS or name in existing or not change_only(args):
+            out.append([name, args])
+        elif takes(touched, args) and all(n != touched for n, _ in calls):
+            out.append([touched, args])
+    return dumps(out) if out != calls else answer
