@@ -26,3 +26,10 @@ def test_new_works_and_named_works_are_the_models():
     assert changes_to_touched_work(cello, "slow, on the cello", BOTH, TEXT) == cello  # a new work's own setting
     both = frozenset({"compose_melody", "paint"})
     assert changes_to_touched_work(longer, "longer", both | TEXT, TEXT) == longer  # the melody exists
+
+
+def test_a_melody_spoken_of_by_its_own_facts_is_named():
+    longer = '[["compose_melody", {"add_bars": 8}]]'
+    assert changes_to_touched_work(longer, "make the first one longer, 16 bars", PAINTING, PAINTING) == longer
+    faster = '[["compose_melody", {"tempo_scale": 1.25}]]'
+    assert changes_to_touched_work(faster, "faster, 140 bpm", PAINTING, PAINTING) == faster
