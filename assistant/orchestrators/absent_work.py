@@ -1,6 +1,7 @@
 """A change asks for no new work: "make it longer" or "slower" right after a poem, when there is no melody, changes
 the work "it" means; it never makes a tune nobody asked for. The adapter, which learnt changes of the melody and
-the painting alone, answered such requests with `compose_melody {"add_bars": 4}` (dev v9 probes).
+the painting alone, answered such requests with `compose_melody {"add_bars": 4}` (a dev probe after
+"paint a lake", "a short poem about it").
 
 When a call carries only changes (longer, slower, brighter, happier, another take) for a work that does not
 exist, while the last turn touched one work and the request names none (by its name or, for the melody, by its
@@ -35,6 +36,7 @@ def writes_music(request: str) -> bool:
 
 
 def takes(tool: str, args: dict) -> bool:
+    """The tool has every one of these arguments."""
     return set(args) <= set(TOOLS[tool].args_model.model_fields)
 
 
