@@ -10,9 +10,8 @@ scene like any drawn thing's (`objects`).
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageDraw
 
-from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+from models.painter.drawing import canvas, finished, rgba, shaded
 
 ASPECT = 1.15  # the drawing's width over its height
 LOGS = ((0.55, 0.36, 0.2), (0.45, 0.3, 0.18))  # honey and weathered brown
@@ -26,10 +25,7 @@ def is_cabin(entry) -> bool:
 
 def painted_cabin(height: int, seed: int, light_left: bool = True) -> np.ndarray:
     """float32 RGBA [h, w, 4] of a log cabin `height` pixels tall, its logs' colour by the seed."""
-    h = max(24, height) * OVERSAMPLE
-    w = int(h * ASPECT)
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    image, draw, w, h = canvas(height, 24, ASPECT)
     log = LOGS[seed % len(LOGS)]
     left, right, eaves = 0.08 * w, 0.92 * w, 0.46 * h
     draw.rectangle((right - 0.17 * w, 0.06 * h, right - 0.08 * w, 0.4 * h), fill=rgba(STONE))  # the chimney

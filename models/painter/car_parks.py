@@ -10,9 +10,9 @@ like any drawn thing's (`objects`).
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 
-from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+from models.painter.drawing import canvas, finished, rgba, shaded
 
 ASPECT = 1.7  # the drawing's width over its height
 CONCRETE, INSIDE, SIGN, WHITE = (0.68, 0.66, 0.62), (0.17, 0.17, 0.19), (0.1, 0.3, 0.7), (0.95, 0.95, 0.95)
@@ -28,10 +28,7 @@ def is_car_park(entry) -> bool:
 def painted_car_park(height: int, seed: int, light_left: bool = True) -> np.ndarray:
     """float32 RGBA [h, w, 4] of a multi-storey car park `height` pixels tall, its parked cars by the seed."""
     rng = np.random.default_rng(seed)
-    h = max(30, height) * OVERSAMPLE
-    w = int(h * ASPECT)
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    image, draw, w, h = canvas(height, 30, ASPECT)
     left, right, tower = 0.02 * w, 0.84 * w, 0.86 * w
     storey = h * 0.9 / (DECKS + 1)
     draw.rectangle((left, 0.1 * h, right, h), fill=rgba(CONCRETE))

@@ -4,9 +4,18 @@
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
 
 OVERSAMPLE = 3
+
+
+def canvas(height: int, least: int, aspect: float) -> tuple[Image.Image, ImageDraw.ImageDraw, int, int]:
+    """(image, its draw, w, h): a clear oversampled RGBA canvas for a drawing `height` pixels tall (at least
+    `least`), `aspect` times as wide as tall."""
+    h = max(least, height) * OVERSAMPLE
+    w = int(h * aspect)
+    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    return image, ImageDraw.Draw(image), w, h
 
 
 def finished(image: Image.Image) -> np.ndarray:

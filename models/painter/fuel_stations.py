@@ -10,9 +10,9 @@ relit by the scene like any drawn thing's (`objects`).
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 
-from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+from models.painter.drawing import canvas, finished, rgba, shaded
 
 ASPECT = 1.5  # the drawing's width over its height
 BRANDS = ((0.78, 0.14, 0.12), (0.1, 0.45, 0.25), (0.12, 0.3, 0.62), (0.9, 0.62, 0.1))  # the fascia's and pumps' colour
@@ -27,10 +27,7 @@ def is_fuel_station(entry) -> bool:
 
 def painted_fuel_station(height: int, seed: int, light_left: bool = True) -> np.ndarray:
     """float32 RGBA [h, w, 4] of a petrol station forecourt `height` pixels tall, its brand colour by the seed."""
-    h = max(24, height) * OVERSAMPLE
-    w = int(h * ASPECT)
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    image, draw, w, h = canvas(height, 24, ASPECT)
     brand = BRANDS[seed % len(BRANDS)]
     draw.rectangle((0.0, 0.93 * h, w, h), fill=rgba(APRON))
     _shop(draw, w, h, light_left)

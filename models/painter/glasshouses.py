@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+from models.painter.drawing import canvas, finished, rgba, shaded
 
 ASPECT = 1.8  # the drawing's width over its height
 IRON, GLASS, LEAVES, PLINTH = (0.93, 0.93, 0.9), (0.72, 0.84, 0.86), (0.18, 0.42, 0.2), (0.55, 0.3, 0.22)
@@ -26,10 +26,7 @@ def is_glasshouse(entry) -> bool:
 def painted_glasshouse(height: int, seed: int, light_left: bool = True) -> np.ndarray:
     """float32 RGBA [h, w, 4] of a Victorian glasshouse `height` pixels tall, its plants' placing by the seed."""
     rng = np.random.default_rng(seed)
-    h = max(30, height) * OVERSAMPLE
-    w = int(h * ASPECT)
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    image, draw, w, h = canvas(height, 30, ASPECT)
     line = max(1, h // 110)
     for left, right, eaves, ridge in ((0.02, 0.36, 0.55, 0.38), (0.64, 0.98, 0.55, 0.38)):  # the wings
         _house(draw, left * w, right * w, eaves * h, ridge * h, 0.92 * h, line, rng, curved=False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+from models.painter.drawing import canvas, finished, rgba, shaded
 
 ASPECT = 0.46  # the drawing's width over its height (the rocks at its foot are wider than the tower)
 WHITE, BANDS = (0.93, 0.91, 0.86), ((0.75, 0.16, 0.13), (0.16, 0.17, 0.2))  # red or black bands
@@ -27,10 +27,7 @@ def is_lighthouse(entry) -> bool:
 def painted_lighthouse(height: int, seed: int, light_left: bool = True) -> np.ndarray:
     """float32 RGBA [h, w, 4] of a lighthouse on rocks `height` pixels tall, its bands' colour by the seed."""
     rng = np.random.default_rng(seed)
-    h = max(30, height) * OVERSAMPLE
-    w = int(h * ASPECT)
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    image, draw, w, h = canvas(height, 30, ASPECT)
     cx, foot, top = w / 2, 0.86 * h, 0.27 * h
     low, high = 0.1 * h, 0.068 * h  # the tower's half width at its foot and under the gallery
     band = BANDS[seed % len(BANDS)]

@@ -9,9 +9,8 @@ side and a smaller bin beside it. Its colours are then relit by the scene like a
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageDraw
 
-from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+from models.painter.drawing import canvas, finished, rgba, shaded
 
 ASPECT = 0.55  # the drawing's width over its height (the tall silo and the bin beside it)
 METALS = ((0.74, 0.75, 0.76), (0.78, 0.74, 0.66), (0.55, 0.6, 0.65))  # galvanised, concrete, blue-grey steel
@@ -25,10 +24,7 @@ def is_silo(entry) -> bool:
 
 def painted_silo(height: int, seed: int, light_left: bool = True) -> np.ndarray:
     """float32 RGBA [h, w, 4] of a silo and its bin `height` pixels tall, their metal by the seed."""
-    h = max(30, height) * OVERSAMPLE
-    w = int(h * ASPECT)
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    image, draw, w, h = canvas(height, 30, ASPECT)
     metal = METALS[seed % len(METALS)]
     _cylinder(draw, (0.62 * w, 0.98 * w), 0.5 * h, h, metal, light_left)  # the bin beside it
     _cylinder(draw, (0.04 * w, 0.66 * w), 0.14 * h, h, metal, light_left)  # the silo

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+from models.painter.drawing import canvas, finished, rgba, shaded
 
 ASPECT = 0.55  # the drawing's width over its height
 TANKS = ((0.52, 0.38, 0.26), (0.66, 0.68, 0.68), (0.58, 0.27, 0.2))  # weathered wood, galvanised steel, red oxide
@@ -26,10 +26,7 @@ def is_water_tower(entry) -> bool:
 
 def painted_water_tower(height: int, seed: int, light_left: bool = True) -> np.ndarray:
     """float32 RGBA [h, w, 4] of a water tower `height` pixels tall, its tank's material by the seed."""
-    h = max(30, height) * OVERSAMPLE
-    w = int(h * ASPECT)
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    image, draw, w, h = canvas(height, 30, ASPECT)
     tank = TANKS[seed % len(TANKS)]
     _legs(draw, w, h)
     top, foot, left, right = TANK_TOP * h, TANK_FOOT * h, 0.1 * w, 0.9 * w

@@ -9,9 +9,9 @@ are then relit by the scene like any drawn thing's (`objects`).
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 
-from models.painter.drawing import OVERSAMPLE, finished, rgba, shaded
+from models.painter.drawing import canvas, finished, rgba, shaded
 
 BODIES = ((0.5, 0.36, 0.26), (0.85, 0.82, 0.74), (0.38, 0.4, 0.42))  # tarred wood, whitewash, grey stone
 CAP, SAIL, FRAME, DOOR = (0.25, 0.2, 0.18), (0.9, 0.86, 0.78), (0.3, 0.22, 0.16), (0.2, 0.14, 0.1)
@@ -26,10 +26,7 @@ def is_windmill(entry) -> bool:
 def painted_windmill(height: int, seed: int, light_left: bool = True) -> np.ndarray:
     """float32 RGBA [h, w, 4] of a tower mill `height` pixels tall, its body colour and sails' angle by the seed."""
     rng = np.random.default_rng(seed)
-    h = max(24, height) * OVERSAMPLE
-    w = int(h * ASPECT)
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    image, draw, w, h = canvas(height, 24, ASPECT)
     body = BODIES[seed % len(BODIES)]
     cx, hub_y = w / 2, 0.38 * h
     foot, neck = 0.2 * w, 0.11 * w  # the tower's half width at the ground and under the cap
