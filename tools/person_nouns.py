@@ -11,7 +11,6 @@ from __future__ import annotations
 from tools import word_net
 from tools.object_matching import head_words, singular
 
-THINGS = ("animal", "artifact", "food", "person", "plant")
 USUAL_SENSES = 3  # only these are weighed: a man is a chess piece in his ninth sense, a chameleon a lizard in its 2nd
 
 
@@ -20,5 +19,5 @@ def names_person(phrase: str) -> bool:
     made thing in another usual sense (WordNet's first chameleon is an inconstant person, but it is a lizard too)."""
     words = head_words(phrase)
     found = word_net.senses(singular(words[-1])) if words else ()
-    things = [s.lexicon for s in found[:USUAL_SENSES] if s.lexicon in THINGS]
+    things = [s.lexicon for s in found[:USUAL_SENSES] if s.lexicon in word_net.THINGS]
     return bool(found) and found[0].lexicon == "person" and set(things) == {"person"}

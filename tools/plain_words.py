@@ -21,7 +21,6 @@ from tools.object_matching import drawing_named, head_words, known_word, named_r
 from tools.plurals import IRREGULAR, singular
 from tools.scene_words import scene_words
 
-THINGS = ("animal", "artifact", "food", "person", "plant")
 STEPS_UP = 2  # a bulldog is a dog two steps up; further up, kinds are too wide ("a kitten" is no brute)
 TAXA_STEPS_UP = 5  # ... but an animal or plant no nearer kind names is its class: a magpie is a bird, four steps up
 TAXA = ("animal", "plant")
@@ -42,7 +41,7 @@ LIKENESS_HEADS = {"toy", "toys", "figurine", "figurines", "ornament", "ornaments
 def _thing_sense(noun: str, context: str) -> word_net.Sense | None:
     """The noun's sense the request means, when that sense is a thing; else None."""
     sense = word_net.meant_sense(noun, context, SENSES)
-    return sense if sense is not None and sense.lexicon in THINGS and not word_net.is_built(sense) else None
+    return sense if sense is not None and sense.lexicon in word_net.THINGS and not word_net.is_built(sense) else None
 
 
 def _drawn_as(words: str, lexicon: str) -> bool:

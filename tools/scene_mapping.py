@@ -49,7 +49,7 @@ from tools.thing_phrases import (
     town_phrase,
     usual_colour,
 )
-from tools.word_net import senses
+from tools.word_net import THINGS, senses
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
@@ -177,13 +177,10 @@ def _time_modifiers(words: list[str], used: set[int]) -> set[int]:
     return said
 
 
-THING_SENSES = ("animal", "artifact", "food", "plant")
-
-
 def _usually_a_thing(word: str) -> bool:
     """True when the word's most usual sense (WordNet) is an animal, a made thing, a food or a plant."""
     found = senses(singular(word))
-    return bool(found) and found[0].lexicon in THING_SENSES
+    return bool(found) and found[0].lexicon in THINGS and found[0].lexicon != "person"
 
 
 def _named_things(vectors: np.ndarray) -> np.ndarray:

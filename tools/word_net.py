@@ -26,6 +26,7 @@ FILES = ("index.noun", "data.noun")
 HYPERNYMS = ("@", "@i")  # a kind of ..., an instance of ...
 # the lexicographer files a reading tells apart (WordNet's lexnames); the rest are "other"
 LEXICONS = {5: "animal", 6: "artifact", 13: "food", 15: "location", 17: "object", 18: "person", 20: "plant"}
+THINGS = ("animal", "artifact", "food", "person", "plant")  # the lexicons of things, not land, water or places
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
 N = LAYOUT_SIZE
 FLOODED = 0.7  # the share of rice terraces' steps under water
 
+
 def _horizon(labels: np.ndarray) -> int:
     """The median row where the sky ends."""
     sky = np.isin(labels, SKY_CLASSES)
