@@ -61,8 +61,9 @@ def _fits(widths: list[float]) -> bool:
 
 
 def spread(placed: list, labels: np.ndarray, aspect, support) -> list:
-    """The placed things with each group of copies of one drawing on the ground or water (ROLES) spread apart;
-    `aspect(entry)` is a drawing's width over height, `support(role)` the classes it stands on."""
+    """The placed things with each group of copies of one drawing on the ground or water (ROLES) spread apart (and
+    a group of people made of a height); `aspect(entry)` is a drawing's width over height, `support(role)` the
+    classes it stands on."""
     placed = list(placed)
     kinds = {_kind(o) for o in placed if o.role in ROLES}  # (copies are drawn by two sets' hands)
     for kind in kinds:
