@@ -8,13 +8,18 @@ map, large and central, in the classes the renderer already paints (rock, water,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
+from models.painter.dune_field import Dunes, dunes_from
+from models.painter.dune_field import carve as carve_dunes
 from models.painter.scene_colours import hsv_colour
 from models.painter.scene_layout import LAYOUT_SIZE, C
 
 SKY_CLASSES = (C["sky"], C["cloud"], C["light"])
 N = LAYOUT_SIZE
+MESA_TALUS = 0.16  # share of a mesa's width at each side where its top falls away to the sand
 FLOODED = 0.7  # the share of rice terraces' steps under water
 
 
@@ -176,24 +181,30 @@ def peaks(labels: np.ndarray, rng: np.random.Generator) -> None:
 
 
 def dunes(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """Rows of smooth dunes, larger nearer the eye, the far ones against the sky: each cut by the line running
-    down from its top into a lit face (sand) and its whole slip face in shade (earth), down to where the
-    nearer dune's crest crosses it: broad shapes of light and shade, not thin dark streaks."""
-    h = _horizon(labels)
-    y, x = _grid()
-    labels[~np.isin(labels, SKY_CLASSES) | (y >= h)] = C["sand"]
-    lee = 1 if rng.random() < 0.5 else -1
-    for k, base in enumerate(np.linspace(h, N + 2, 3)):
-        peak, width = N * rng.uniform(0.25, 0.75), N * rng.uniform(0.3, 0.45)
-        rise = (5 + 5 * k) * np.exp(-(((x[0] - peak) / width) ** 2)) + 1.0 * np.sin(x[0] / 5.0 + k)
-        crest = base - 1 - rise + 0.15 * lee * (x[0] - peak) * (lee * (x[0] - peak) > 0)
-        body = y >= crest[None, :]
-        labels[body] = C["sand"]
-        top = float(crest.min())
-        # the slip face's edge curves from the top down and away, steep at first (a dune's sharp crest line)
-        drop = y - top
-        slip = peak + lee * (rng.uniform(0.35, 0.7) * drop + 2.0 * np.sin(drop / rng.uniform(4, 7)))
-        labels[body & (lee * (x - slip) > 0)] = C["earth"]
+    """A field of dunes seen in perspective (`dune_field`): sand where they show, sky above their crests."""
+    carve_dunes(labels, dunes_from(rng), C["sand"], C["sky"], SKY_CLASSES)
+
+
+def swells(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A plain desert's sand made one: the layout's crest lines of earth (ruled zigzags) go back to sand, which
+    the renderer lights as low swells (`dune_field`); its rocks are cut into mesas (flat tops, steep sides)."""
+    from scipy import ndimage
+
+    labels[labels == C["earth"]] = C["sand"]
+    rocks, count = ndimage.label(labels == C["rock"])
+    for i in range(1, count + 1):
+        ys, xs = np.nonzero(rocks == i)
+        left, right, foot = xs.min(), xs.max(), ys.max()
+        top = int(np.percentile([ys[xs == c].min() for c in np.unique(xs)], 30))
+        span = max(1, right - left)
+        for c in range(left, right + 1):
+            edge = min(c - left, right - c) / span  # the talus: the top falls away over the last sixth
+            column_top = top + int(max(0.0, 1 - edge / MESA_TALUS) * (foot - top) * 0.6)
+            column = labels[:, c]
+            column[
+                (np.arange(N) >= column_top) & (np.arange(N) <= foot) & np.isin(column, SKY_CLASSES + (C["rock"],))
+            ] = C["rock"]
+            column[(np.arange(N) < column_top) & (rocks[:, c] == i)] = C["sky"]
 
 
 def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
@@ -312,30 +323,18 @@ def redden_canyon(ref: np.ndarray, labels: np.ndarray) -> None:
     ref[walls] = (1 - RED_SHARE) * paint + RED_SHARE * paint.max(-1, keepdims=True) * red
 
 
-DUNE_SHADE = np.array([0.74, 0.6, 0.52], np.float32)  # a slip face: its sand darker and warmer, never grey earth
+MESA_VALUE = 0.8  # a mesa's mean value as a share of the sand's: sandstone in the same sun, not a dark lump
 
 
-def shade_dunes(ref: np.ndarray, labels: np.ndarray) -> None:
-    """In place on the underpainting: each dune's slip face (earth) painted as its own sand in shade, a darker
-    warmer colour of the lit sand in its row, its edge soft and its contrast fading towards the horizon (the
-    layout's brown earth between pale sand read as muddy streaks)."""
-    from PIL import Image, ImageFilter
-
-    sand, shade = labels == C["sand"], labels == C["earth"]
-    if not sand.any() or not shade.any():
+def paint_mesas(ref: np.ndarray, labels: np.ndarray) -> None:
+    """In place on the underpainting: a desert's rock as red sandstone mesas as light as the sand's sun allows,
+    their facets' light kept (the layout's rock is grey and dark: it read as storm-grey boulders)."""
+    rock, sand = labels == C["rock"], labels == C["sand"]
+    if not rock.any() or not sand.any():
         return
-    size = labels.shape[0]
-    rows, counts = np.arange(size), sand.sum(1)
-    known = counts > 0
-    row_sand = (ref * sand[..., None]).sum(1) / np.maximum(counts, 1)[:, None]
-    row_sand = np.stack([np.interp(rows, rows[known], row_sand[known, c]) for c in range(3)], -1)
-    soft = Image.fromarray((shade * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(size / 256))
-    soft = np.asarray(soft, np.float32)[..., None] / 255
-    top = int(np.argmax((sand | shade).any(1)))
-    near = np.clip((rows - top) / max(1, size - top), 0, 1)[:, None, None]
-    dark = 1 - (1 - DUNE_SHADE) * (0.55 + 0.45 * near)  # far slip faces in paler shade
-    ground = sand | shade
-    ref[ground] = ((1 - soft) * ref + soft * row_sand[:, None] * dark)[ground]
+    light = ref[rock].max(-1, keepdims=True)
+    target = MESA_VALUE * float(np.median(ref[sand].max(-1)))
+    ref[rock] = np.clip(hsv_colour(RED_ROCK[0], RED_ROCK[1] * 0.8, 1.0) * light * (target / float(light.mean())), 0, 1)
 
 
 GLACIER_BLUE = (196, 0.4)  # the (hue, saturation) of ice in shade and its crevasses
@@ -366,6 +365,7 @@ def ice_face(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> N
 
 CARVE = {
     "dunes": dunes,
+    "swells": swells,
     "river": river,
     "road": road,
     "mountain_road": road,
@@ -386,7 +386,26 @@ CARVE = {
 }
 
 
+# the land a family has when no landform is asked: a desert's sand lies in swells, not ruled in zigzags
+USUAL_LANDFORM = {"desert": "swells"}
+
+
+def _landform_rng(seed: int) -> np.random.Generator:
+    return np.random.default_rng([seed, 41])
+
+
 def carve_landform(labels: np.ndarray, landform: str | None, seed: int) -> None:
     """The asked landform cut into the class map (in place); nothing when none is asked."""
     if landform in CARVE:
-        CARVE[landform](labels, np.random.default_rng([seed, 41]))
+        CARVE[landform](labels, _landform_rng(seed))
+
+
+def dune_field_of(seed: int, landform: str, labels: np.ndarray) -> Dunes:
+    """The field of dunes `carve_landform` carved for this seed, to light it at the painting's size; a plain
+    desert's low swells on its own sand, under the layout's horizon (the first sand row of most columns)."""
+    if landform == "dunes":
+        return dunes_from(_landform_rng(seed))
+    sand = labels == C["sand"]
+    first = np.where(sand.any(0), sand.argmax(0), labels.shape[0])
+    horizon = float(np.median(first)) / labels.shape[0]
+    return replace(dunes_from(_landform_rng(seed), gentle=True), horizon=horizon)

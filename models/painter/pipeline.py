@@ -24,7 +24,7 @@ from models.painter.figure import Person
 from models.painter.grounded import shape_headlands
 from models.painter.halls import drawn_by, hall_layout, hall_of, stand_in_aisle
 from models.painter.instances import place_instances
-from models.painter.landforms import carve_landform
+from models.painter.landforms import USUAL_LANDFORM, carve_landform
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
@@ -236,6 +236,8 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         placed, probs, dress = _indoors(plan, seed, placement_vae, indoor)
     else:
         dress = PLAIN
+        if plan.landform is None and spec.family in USUAL_LANDFORM:
+            plan = replace(plan, landform=USUAL_LANDFORM[spec.family])
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed, spec.weather)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw, ImageFilter
 
-from models.painter import style_finish
+from models.painter import dune_field, style_finish
 from models.painter.atmosphere import lay_fog, rain
 from models.painter.autumn import turn_crowns
 from models.painter.boats import paint_boats
@@ -24,7 +24,7 @@ from models.painter.clouds import model_clouds
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import SKY_SEEN, dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
-from models.painter.landforms import ice_face, redden_canyon, shade_dunes
+from models.painter.landforms import dune_field_of, ice_face, paint_mesas, redden_canyon
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.overlap import ground_over_feet
 from models.painter.painted_in import (
@@ -305,6 +305,8 @@ def dress_scene(
         dress_portrait(ref, labels, spec, rng, setting)
     else:
         rock_faces(ref, labels, rng)
+        if landform == "swells":  # a desert's mesas: red sandstone
+            paint_mesas(ref, labels)
         model_clouds(ref, labels)
         distant_ranges(ref, labels, spec)
         leafy_crowns(ref, labels, spec, rng)
@@ -323,10 +325,11 @@ def dress_scene(
         redden_canyon(ref, labels)
     if landform == "glacier":
         ice_face(ref, labels, rng)
-    if landform == "dunes":
-        shade_dunes(ref, labels)
-    elif spec.family == "desert" and landform != "canyon":  # the desert's crest lines are its dunes' shade
+    if spec.family == "desert" and landform not in ("canyon", *DUNES):  # the desert's crest lines: its dunes' shade
         soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
+
+
+DUNES = ("dunes", "swells")  # landforms of sand lit as a field of dunes
 
 
 def render_layout(
@@ -370,6 +373,10 @@ def render_layout(
     if spec.season == "autumn":  # (its own generator: a summer painting of the same seed is unchanged)
         turn_crowns(ref, labels, np.random.default_rng([seed, 41]))
     dress_scene(ref, labels, spec, stage, rng, landform, street, setting, room, fitted)
+    if landform in DUNES:  # lit by the painted sun, from its side
+        side = int(np.sign(discs[0].x - size / 2)) or None if discs else None
+        field = dune_field_of(seed, landform, labels)
+        dune_field.paint(ref, labels, field, CLASSES.index("sand"), CLASSES.index("sky"), side)
     if stage == "interior":
         dim_the_room(ref, labels, spec.time)
     add_glow(ref, labels, discs, spec)
@@ -399,6 +406,8 @@ def render_layout(
             ref[~things] *= BACKDROP
     calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
     painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
+    if landform in DUNES:  # the dunes' light restated over the strokes: their forms are its gradients
+        painted = dune_field.restate(painted, ref, labels == CLASSES.index("sand"))
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
         painted = restate_things(painted, ref, things, RESTATE_SITTER if stage == "portrait" else RESTATE_BROAD)
     if stage == "landscape":
