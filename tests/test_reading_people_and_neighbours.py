@@ -48,3 +48,14 @@ def test_starlings_are_birds_not_stars_and_a_sandcastle_is_at_the_seaside():
     birds = read_scene("a flock of starlings swirling over a ploughed field", 0.0, 0.0)
     assert birds.time != "night" and birds.objects and birds.objects[0].role == "flies"
     assert read_scene("two kids building a sandcastle", 0.0, 0.0).family == "sea"
+
+
+@needs_icons
+def test_people_around_a_thing_are_drawn_with_it_and_a_campfire_burns_where_it_is_set():
+    from tools.scene_mapping import read_scene
+
+    friends = read_scene("friends around a campfire at night", 0.0, 0.0)
+    assert "campfire" in [m.entry.name for m in friends.objects] and friends.stage == "landscape"
+    assert read_scene("a campfire in the desert under a sky full of stars", 0.0, 0.0).family == "desert"  # no wood
+    assert [m.entry.name for m in read_scene("a campfire", 0.0, 0.0).objects] == ["campfire"]  # was an empty wood
+    assert read_scene("a path around the lake", 0.0, 0.0).family == "lake"  # around a place: where it is

@@ -35,9 +35,10 @@ STOP_WORDS = {
 COMPANIONS = {",", ";", ".", "and", "with", "plus"}
 SETTINGS = set(
     "on in at by under over near beside from along across against through into onto above below behind beneath "
-    "among amid inside outside upon within towards toward past around".split()
+    "among amid inside outside upon within towards toward past".split()
 )
 TWO_WORD_SETTINGS = {"next", "close"}  # "next to", "close to": beside the first, a thing or where (`_beside`)
+GATHERED = {"around", "round"}  # "friends around a campfire": a thing they are gathered at; "around the lake": where
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
 # the phrase they open is left out, never drawn (an English closed class, like the joins above).
@@ -184,6 +185,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("negated" if kind == "negated" and not current else "companion")  # "with no": still denied
         elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
             close("setting")  # "up a hill path", "down the river": where
+        elif w in GATHERED and current:
+            close("beside")  # "around a campfire": the fire drawn with them; "around a lake": where (`_beside`)
         elif w in TWO_WORD_SETTINGS and i + 1 < len(kept) and kept[i + 1] == "to":
             close("beside")  # "a silo next to a barn": both drawn; "next to a highway": where (`_beside`)
             i += 1
