@@ -126,11 +126,12 @@ def test_a_woman_painting_in_a_garden_is_a_painter_in_a_garden_not_an_abstract()
 
 
 @needs_icons
-def test_a_campfire_is_out_in_the_woods_and_a_hearth_in_a_room():
+def test_a_campfire_is_out_in_the_land_and_a_hearth_in_a_room():
     from tools.scene_mapping import read_scene
 
     camp = read_scene("a man playing guitar by a campfire at night", 0.0, 0.0)
-    assert camp.stage == "landscape" and camp.family == "forest" and camp.objects[0].person.prop == "guitar"
+    assert camp.stage == "landscape" and camp.objects[0].person.prop == "guitar"
+    assert [m.entry.name for m in camp.objects[1:]] == ["campfire"] and camp.objects[1].role == "stands"
     assert read_scene("a cat by the fire", 0.0, 0.0).stage == "interior"
 
 

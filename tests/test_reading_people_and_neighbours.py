@@ -59,3 +59,14 @@ def test_people_around_a_thing_are_drawn_with_it_and_a_campfire_burns_where_it_i
     assert read_scene("a campfire in the desert under a sky full of stars", 0.0, 0.0).family == "desert"  # no wood
     assert [m.entry.name for m in read_scene("a campfire", 0.0, 0.0).objects] == ["campfire"]  # was an empty wood
     assert read_scene("a path around the lake", 0.0, 0.0).family == "lake"  # around a place: where it is
+
+
+@needs_icons
+def test_a_setting_in_a_place_shows_what_the_place_holds_and_the_subjects_own_land_wins_a_tie():
+    from tools.scene_mapping import read_scene
+
+    pigs = read_scene("three pigs in a farmyard", 0.0, 0.0)
+    assert [m.entry.name for m in pigs.objects][-1] == "barn"  # a farmyard, not any meadow
+    assert read_scene("a heron in the reeds", 0.0, 0.0).family == "lake"  # was the sea
+    assert read_scene("a goat on a rocky ledge", 0.0, 0.0).family == "mountains"  # was a beach
+    assert read_scene("a lighthouse on a rocky ledge", 0.0, 0.0).family == "sea"  # a ledge of a sea cliff

@@ -266,15 +266,21 @@ def _scenes_and_objects(
         if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
             continue
         family = _family(phrase)
+        if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
+            place_like = (family[1] >= thresholds["stage"] or place_of(phrase) is not None) and not _acted_on(
+                phrase, family
+            )
+            kind = "setting" if place_like or landform_of(phrase) is not None else "companion"  # crossing a road
         if kind == "setting" and not _stage_by_its_noun(phrase, family):  # "a wooden fence" is no room
             family = (None, 0.0)
         setting_place = place_of(phrase) if kind == "setting" else None
         moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN
         if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
             family = (setting_place.family, setting_place.similarity)
-        if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
-            place_like = family[1] >= thresholds["stage"] and not _acted_on(phrase, family)
-            kind = "setting" if place_like or landform_of(phrase) is not None else "companion"  # crossing a road
+            if drawable and not holds:  # "pigs in a farmyard": its barn shows it is one (the first thing it holds)
+                holds = list(setting_place.holds[:1])
+        elif kind == "setting" and things and family[0] in scene_words()["families"]:
+            family = (_home_if_it_fits(phrase, things[0], family[0]), family[1])
         same_kind = None if kind == "subject" else _same_kind
         match = (
             object_matching.match_objects([phrase], seed, context=context, accept=same_kind, spelled=kind != "setting")[
@@ -381,6 +387,18 @@ def _scenes_and_objects(
         things.insert(0, nearest)
     drawn = {m.entry.words for m in things}  # "pots" in a kitchen: its cooking pot is drawn, nothing left out
     return scenes, things, [p for p in left_out if p[1] not in drawn]
+
+
+def _home_if_it_fits(setting: str, subject, family: str) -> str:
+    """The subject's own land when the setting's words fit it too ("a lighthouse on a rocky ledge": a ledge of
+    a sea cliff, not of a mountain), else the setting's nearest family ("a goat on a rocky ledge": mountains)."""
+    home = _scene_for_objects([subject], None)[0]
+    if home == family or home not in scene_words()["families"] or home in ABSTRACT:
+        return family
+    owners, examples = scene_examples()
+    scores = similarities(setting, examples)
+    fits = max(float(v) for o, v in zip(owners, scores) if o == home)
+    return home if fits >= HOME_FITS else family
 
 
 def _head_names(phrase: str, match, family: str | None) -> bool:
@@ -742,6 +760,7 @@ ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a mea
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name
 CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the class, not the kind ("palm tree")
 NEAREST_FLOOR = 0.45  # a subject we cannot draw is drawn by its nearest drawing when this near by meaning
+HOME_FITS = 0.6  # a setting this near the subject's own land is that land ("a rocky ledge": a sea cliff's, 0.68)
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene family is part of the land ("peaks")
 HYPHENED = r"[a-z']+-[a-z]+(?:ing|ed)\b"  # one word, never a thing and its doing: "a fire-breathing dragon"

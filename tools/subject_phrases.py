@@ -6,7 +6,7 @@ import re
 
 from tools.embedding_search import embed, similarities
 from tools.scene_words import scene_examples
-from tools.thing_phrases import is_person, place_of
+from tools.thing_phrases import is_part, is_person, place_of
 
 STOP_WORDS = {
     "a",
@@ -36,9 +36,10 @@ COMPANIONS = {",", ";", ".", "and", "with", "plus"}
 SETTINGS = set(
     "on in at by under over near beside from along across against through into onto above below behind beneath "
     "among amid inside outside upon within towards toward past".split()
-)
+)  # (after a thing, "by", "beside" and "around" are `GATHERED`)
 TWO_WORD_SETTINGS = {"next", "close"}  # "next to", "close to": beside the first, a thing or where (`_beside`)
-GATHERED = {"around", "round"}  # "friends around a campfire": a thing they are gathered at; "around the lake": where
+# "friends around a campfire", "a man by a campfire": a thing they are at, drawn; "around the lake": where
+GATHERED = {"around", "round", "by", "beside"}
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
 # the phrase they open is left out, never drawn (an English closed class, like the joins above).
@@ -118,11 +119,12 @@ def _names_thing(words: str) -> bool:
 
 
 def _beside(text: str) -> str:
-    """What a thing "next to" the first is: a place it stands by ("a railway line", "a small town") says where, a
-    thing ("a red barn", "a brass oil lamp") is a companion, drawn beside it."""
+    """What a thing "next to" (or "by", "around") the first is: a place it stands by ("a railway line", "a small
+    town") or a part of a building ("the front door") says where, a thing ("a red barn", "a brass oil lamp") is a
+    companion, drawn beside it."""
     words = [w for w in text.split() if w not in STOP_WORDS]
     place = place_of(text) is not None or bool(words) and _is_place(words[-1])
-    return "setting" if place else "companion"
+    return "setting" if place or is_part(text) else "companion"  # "by the front door": where, by a house's door
 
 
 def _is_place(word: str) -> bool:
@@ -183,10 +185,10 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("negated")  # "not a cloud", "with no people": nothing to draw until the next join
         elif w in COMPANIONS:
             close("negated" if kind == "negated" and not current else "companion")  # "with no": still denied
-        elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
-            close("setting")  # "up a hill path", "down the river": where
         elif w in GATHERED and current:
             close("beside")  # "around a campfire": the fire drawn with them; "around a lake": where (`_beside`)
+        elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
+            close("setting")  # "up a hill path", "down the river": where
         elif w in TWO_WORD_SETTINGS and i + 1 < len(kept) and kept[i + 1] == "to":
             close("beside")  # "a silo next to a barn": both drawn; "next to a highway": where (`_beside`)
             i += 1

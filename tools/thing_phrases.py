@@ -146,10 +146,13 @@ def kind_of(phrase: str) -> tuple[str | None, str | None]:
 
 
 def room_feature(phrase: str) -> tuple[str, str, str] | None:
-    """(source, name, role) of the room's own thing a phrase asks for ("by the fire": the fireplace), or None."""
+    """(source, name, role) of the room's own thing a phrase asks for ("by the fire": the fireplace), or None
+    (also when the phrase is nearer its outdoor kin: "by a campfire" is out in the land)."""
     features = scene_words()["room_features"]
     for drawing, feature in features.items():
-        if float(similarities(phrase, feature["examples"]).max()) >= FEATURE:
+        near = float(similarities(phrase, feature["examples"]).max())
+        outdoors = float(similarities(phrase, feature.get("outdoors", [])).max()) if feature.get("outdoors") else 0.0
+        if near >= FEATURE and near > outdoors:
             source, name = drawing.split(":")
             return source, name, feature["role"]
     return None
