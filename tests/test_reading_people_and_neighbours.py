@@ -70,3 +70,13 @@ def test_a_setting_in_a_place_shows_what_the_place_holds_and_the_subjects_own_la
     assert read_scene("a heron in the reeds", 0.0, 0.0).family == "lake"  # was the sea
     assert read_scene("a goat on a rocky ledge", 0.0, 0.0).family == "mountains"  # was a beach
     assert read_scene("a lighthouse on a rocky ledge", 0.0, 0.0).family == "sea"  # a ledge of a sea cliff
+
+
+@needs_icons
+def test_a_windmills_sails_and_a_chapels_bell_are_their_own_not_things_beside_them():
+    from tools.scene_mapping import read_scene
+
+    mill = read_scene("old stone windmill with broken sails", 0.0, 0.0)
+    assert [m.entry.name for m in mill.objects] == ["windmill"] and mill.family != "lake"  # sails floated on a lake
+    assert len(read_scene("tiny whitewashed chapel on a hilltop with one bell", 0.0, 0.0).objects) == 1  # no giant bell
+    assert len(read_scene("a sailboat with red sails", 0.0, 0.0).objects) == 1

@@ -260,8 +260,8 @@ def _scenes_and_objects(
             scenes.append((place.family, place.similarity))
             holds, emblem = (list(place.holds) if drawable else []), bool(place.holds and drawable)
             continue
-        owner = in_room or bool(things and things[0].role == "building")
-        if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a room's skylight
+        owner = in_room or bool(things and things[0].role in ("building", "floats"))  # a house, a sailboat
+        if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a windmill's sails
             continue
         if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
             continue
