@@ -240,6 +240,8 @@ def _scenes_and_objects(
         landform = landform_of(phrase) if kind == "subject" else None
         if landform is not None:  # "a huge waterfall": the scene's centre, never a small drawing of one
             scenes.append((landform[1], landform[2]))
+            if landform[0] in DRAWN_IN and subject_place is not None and drawable:  # a coral reef: its coral
+                holds = list(subject_place.holds)
             continue
         if kind == "subject" and _names_forest(phrase):  # "a birch forest": the scene is its trees, no drawing
             subject_scene = _family(phrase)
@@ -777,6 +779,7 @@ WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene
 WATERS = ("sea", "lake")  # families of open water
 LAND_WORD = 0.9  # a word of a setting this near a family's example names that land ("desert" of "a desert highway")
 SNOW_THINGS = ("snowman", "sled", "skier", "skis", "snowboarder")  # drawings of things made or done only in snow
+DRAWN_IN = ("underwater",)  # landforms carved bare, whose own things are drawings: a reef's coral
 ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
 
 
@@ -805,7 +808,8 @@ def _beside_landform(match) -> bool:
     """True when a thing asked with a landform is drawn: a building on it ("a lighthouse" on a cliff), or a thing
     that is no part of the land ("snowy peaks" and "rocks" are carved, not drawn; so is a landform itself: "a dirt
     road" was a motorway sign on the road carved for it)."""
-    if is_land_matter(match.phrase) or landform_of(match.phrase) is not None:
+    landform = landform_of(match.phrase)
+    if is_land_matter(match.phrase) or landform is not None and landform[0] not in DRAWN_IN:
         return False
     return match.role == "building" or _family(match.phrase)[1] < LANDSCAPE_WORDS
 
@@ -892,6 +896,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         scenes = [_family(subject)] if subject.strip() else []
     subject_drawn = subject_first and any(m.phrase == phrases[0][0] for m in things)
     landform = _landform(phrases, place, subject_drawn)
+    if landform is not None and landform[0] == "underwater" and subject_drawn and things[0].role != "swims":
+        landform = None  # "a boat on deep water" is seen from above: a swimmer or a reef itself from under water
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
         if landform[0] == "river" and subject_first and _names_forest(phrases[0][0]):  # a forest with a stream

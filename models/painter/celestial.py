@@ -85,8 +85,8 @@ def add_moon(labels: np.ndarray, discs: list[Disc], spec: SceneSpec) -> list[Dis
     off the frame's edges): a judge tells night from a dark dusk by its moon. Rain and storm hide it."""
     from scipy import ndimage
 
-    if spec.time != "night" or discs or spec.weather in HIDDEN_BY:
-        return discs
+    if spec.time != "night" or discs or spec.weather in HIDDEN_BY or not (labels == SKY).any():
+        return discs  # (under water there is no sky to hold one)
     size = labels.shape[0]
     room = ndimage.distance_transform_edt(labels == SKY)
     room[int(size * 0.45) :] = room[: int(size * 0.12)] = 0  # whole, below the frame's top

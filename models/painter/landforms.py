@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from models.painter import underwater
 from models.painter.dune_field import Dunes, dunes_from
 from models.painter.dune_field import carve as carve_dunes
 from models.painter.scene_colours import hsv_colour
@@ -383,6 +384,7 @@ CARVE = {
     "wetland": wetland,
     "rock_pools": rock_pools,
     "mangroves": mangroves,
+    "underwater": underwater.carve,
 }
 
 

@@ -285,7 +285,8 @@ class ObjectPainter:
             light = around.reshape(-1, 3).mean(0) if around.size else ref.reshape(-1, 3).mean(0)
             lit_by = STUDIO_LIGHT if obj.shoulders else _sky_light(ref, labels, light)  # a sitter: the studio's
             rgb = np.clip(_relit(rgba, obj, self.spec, lit_by, self.light_x, stencil) * obj.tone, 0, 1)
-            if obj.role in ("floats", "swims"):
+            mirrored = obj.role in ("floats", "swims") and (labels == CLASSES.index("sky")).any()  # not under water
+            if mirrored:
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
             elif obj.role not in ("flies", "figure"):
                 _ground_shadow(ref, obj, rgba.shape[1], size)

@@ -238,6 +238,8 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
         dress = PLAIN
         if plan.landform is None and spec.family in USUAL_LANDFORM:
             plan = replace(plan, landform=USUAL_LANDFORM[spec.family])
+        if plan.landform == "underwater":
+            spec = replace(spec, weather="clear")  # no rain or fog under the sea
         labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed, spec.weather)
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)

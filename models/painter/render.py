@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw, ImageFilter
 
-from models.painter import dune_field, style_finish
+from models.painter import dune_field, style_finish, underwater
 from models.painter.atmosphere import lay_fog, rain
 from models.painter.autumn import turn_crowns
 from models.painter.boats import paint_boats
@@ -373,6 +373,8 @@ def render_layout(
     if spec.season == "autumn":  # (its own generator: a summer painting of the same seed is unchanged)
         turn_crowns(ref, labels, np.random.default_rng([seed, 41]))
     dress_scene(ref, labels, spec, stage, rng, landform, street, setting, room, fitted)
+    if landform == "underwater":
+        underwater.paint(ref, labels, spec.time, np.random.default_rng([seed, 47]))
     if landform in DUNES:  # lit by the painted sun, from its side
         side = int(np.sign(discs[0].x - size / 2)) or None if discs else None
         field = dune_field_of(seed, landform, labels)
@@ -406,6 +408,8 @@ def render_layout(
             ref[~things] *= BACKDROP
     calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
     painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
+    if landform == "underwater":  # the water's column of light restated: its strokes read as waves
+        painted = underwater.restate(painted, ref, labels)
     if landform in DUNES:  # the dunes' light restated over the strokes: their forms are its gradients
         painted = dune_field.restate(painted, ref, labels == CLASSES.index("sand"))
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
@@ -414,7 +418,7 @@ def render_layout(
         painted = lay_fog(painted, labels, spec)
     paint_discs(painted, labels, discs, spec)
     canvas = Image.fromarray((np.clip(painted * canvas_weave(size)[..., None], 0, 1) * 255).astype(np.uint8))
-    if finish:
+    if finish and landform != "underwater":  # (the network paints a dark horizon into open water's gradient)
         canvas = style_finish.finish(canvas)
     _stars(canvas, labels, spec, rng)
     _precipitation(canvas, labels, spec, stage, rng)

@@ -1,0 +1,48 @@
+"""Sea creatures asked in a reef or deep water are painted from under the water, not floating on its surface."""
+
+import numpy as np
+import pytest
+
+from models.painter import underwater
+from models.painter.object_library import installed
+from models.painter.scene_layout import LAYOUT_SIZE, C
+
+needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings are not installed (`make icons`)")
+
+
+def test_under_water_the_layout_is_water_over_a_floor_with_no_sky():
+    labels = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"], np.int64)
+    underwater.carve(labels, np.random.default_rng(0))
+    assert not np.isin(labels, (C["sky"], C["cloud"], C["light"])).any()
+    assert (labels[: LAYOUT_SIZE // 2] == C["water"]).all() and (labels[-1] == C["sand"]).mean() > 0.5
+
+
+def test_the_water_lightens_towards_the_surface_and_darkens_at_night():
+    labels = np.full((128, 128), C["water"], np.int64)
+    labels[100:] = C["sand"]
+    day, night = (np.full((128, 128, 3), 0.5, np.float32) for _ in range(2))
+    underwater.paint(day, labels, "day", np.random.default_rng(1))
+    underwater.paint(night, labels, "night", np.random.default_rng(1))
+    assert day[:10].mean() > day[80:95].mean() + 0.15  # light from above
+    b, g, r = day[50:60].mean((0, 1))[::-1]
+    assert b > r and g > r  # blue-green water, not grey
+    assert night[:95].mean() < 0.6 * day[:95].mean()
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,under",
+    [
+        ("octopus hiding in a coral reef", True),
+        ("jellyfish glowing in dark deep water", True),
+        ("a coral reef", True),
+        ("a boat on deep water", False),  # seen from above: only swimmers and reefs are seen from under water
+        ("a whale jumping out of the ocean", False),
+    ],
+)
+def test_swimmers_in_a_reef_or_deep_water_are_seen_from_under_water(subject, under):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.0, 0.0)
+    assert (scene.landform == "underwater") == under
+    assert scene.objects  # the animal, the boat, the reef's coral: drawn
