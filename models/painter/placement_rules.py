@@ -47,6 +47,7 @@ SIZES = {
 }
 HILL = 0.08  # how far above the horizon a building may stand on a hill's top
 LONE_FORWARD = 0.55  # ... and a lone animal or figure, the picture's subject, further forward (larger, not lost)
+SUBMERGED, UNDER_WATER = 0.36, 0.05  # a swimmer's least size where the water reaches the frame's top (no sky)
 LONE_FIGURE = 0.5  # a lone person outdoors at least this share of the picture tall (a child a little less)
 FORWARD = 0.35  # a standing thing stands at least this share of its ground's depth in front of the horizon
 MARGIN = 0.025  # kept free between a thing and the frame
@@ -180,6 +181,8 @@ def _size(role: str, base: float, sky_line: float, proposed: float, count: int) 
     target = (far + (near - far) * depth) * (0.8 if count > 2 else 1.25 if count == 1 else 1.0)  # one alone: larger
     if role == "figure" and count == 1:  # a lone person is the picture's subject: a size a viewer reads
         target = max(target, LONE_FIGURE)
+    if role == "swims" and sky_line < UNDER_WATER and count <= 2:  # seen close from under the water, not far out
+        target = max(target, SUBMERGED)
     if count >= FLOCK and role == "plant":  # a field of tulips: many small flowers, not three trees of them
         target *= 0.55
     return float(np.clip(proposed, 0.75 * target, 1.25 * target))
