@@ -201,3 +201,33 @@ def test_a_glaciers_face_is_blue_ice_darker_down_to_the_water_with_crevasses():
     assert top[2] > top[0] + 0.05 and low.mean() < top.mean() - 0.05  # blue ice, darker down the face
     across = face[20].mean(-1)
     assert across.max() - across.min() > 0.1  # crevasses split it
+
+
+def test_a_black_sand_beach_is_dark_sand_before_a_sea_with_tall_stacks():
+    import numpy as np
+
+    from models.painter.landforms import carve_landform, darken_sand
+    from models.painter.scene_layout import C
+
+    labels = _land_and_sky("grass", 30)
+    carve_landform(labels, "black_sand", 2)
+    assert (labels[-1] == C["sand"]).all() and (labels[34] == C["water"]).mean() > 0.5
+    from scipy import ndimage
+
+    stacks, count = ndimage.label(labels == C["rock"])
+    assert count >= 2
+    tallest = max(ndimage.find_objects(stacks), key=lambda box: box[0].stop - box[0].start)
+    assert tallest[0].stop - tallest[0].start > 1.5 * (tallest[1].stop - tallest[1].start)  # pillars, not lumps
+    ref = np.full(labels.shape + (3,), 0.8, np.float32)
+    darken_sand(ref, labels)
+    assert ref[labels == C["sand"]].mean() < 0.35  # black sand, whatever the palette's sand was
+
+
+def test_sea_stacks_are_the_lands_own_not_a_drawing_of_a_stack():
+    from models.painter.object_library import installed
+    from tools.scene_mapping import read_scene
+
+    if not installed():
+        return
+    beach = read_scene("black sand volcanic beach with sea stacks out in the water", 0.0, 0.0)
+    assert beach.landform == "black_sand" and beach.objects == ()

@@ -288,6 +288,38 @@ def rock_pools(labels: np.ndarray, rng: np.random.Generator) -> None:
         labels[near & (((x - cx) / rx) ** 2 + ((y - cy) / (0.3 * rx * wobble)) ** 2 <= 1)] = C["water"]
 
 
+def black_sand(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A volcanic beach: the sea to the horizon, a dark sand beach across the near third with a line of surf, and
+    two or three sea stacks (tall pillars of rock) standing out in the water, the nearest the tallest."""
+    h = _horizon(labels)
+    y, x = _grid()
+    land = _land(labels)
+    labels[land] = C["water"]
+    shore = h + (N - h) * rng.uniform(0.45, 0.6) + 1.5 * np.sin(x / 9.0 + rng.uniform(0, 6))
+    labels[land & (y >= shore)] = C["sand"]
+    labels[land & (np.abs(y - shore) < 0.9)] = C["foam"]
+    side = 1 if rng.random() < 0.5 else -1
+    for k in range(int(rng.integers(2, 4))):
+        cx = N / 2 + side * N * (0.12 + 0.14 * k) + rng.uniform(-2, 2)
+        foot = h + (N - h) * (0.3 - 0.08 * k) * rng.uniform(0.9, 1.1)
+        height, width = (N - h) * (0.9 - 0.2 * k) * rng.uniform(0.8, 1.1), N * (0.07 - 0.015 * k)
+        taper = np.clip((foot - y) / max(height, 1.0), 0, 1)  # narrower towards its top
+        stack = (np.abs(x - cx) <= width * (1 - 0.35 * taper)) & (y <= foot) & (y >= foot - height)
+        labels[stack] = C["rock"]
+
+
+BLACK_SAND = (215, 0.12, 0.22)  # wet basalt sand (HSV): near-black with a cool sheen, whatever the palette's sand
+
+
+def darken_sand(ref: np.ndarray, labels: np.ndarray) -> None:
+    """In place on the underpainting: the beach's sand as black volcanic sand, its light and shade kept."""
+    sand = labels == C["sand"]
+    if not sand.any():
+        return
+    light = ref[sand].max(-1, keepdims=True)
+    ref[sand] = hsv_colour(*BLACK_SAND) * (0.7 + 0.6 * light / max(float(light.mean()), 1e-3))
+
+
 def mangroves(labels: np.ndarray, rng: np.random.Generator) -> None:
     """A mangrove swamp: still water from the horizon to the near edge, and low wide trees standing in it on
     arching roots, a dense line of them far off and a few large near the sides."""
@@ -384,6 +416,7 @@ CARVE = {
     "wetland": wetland,
     "rock_pools": rock_pools,
     "mangroves": mangroves,
+    "black_sand": black_sand,
     "underwater": underwater.carve,
 }
 

@@ -24,7 +24,7 @@ from models.painter.clouds import model_clouds
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import SKY_SEEN, dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
-from models.painter.landforms import dune_field_of, ice_face, paint_mesas, redden_canyon
+from models.painter.landforms import darken_sand, dune_field_of, ice_face, paint_mesas, redden_canyon
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.overlap import ground_over_feet
 from models.painter.painted_in import (
@@ -325,6 +325,8 @@ def dress_scene(
         redden_canyon(ref, labels)
     if landform == "glacier":
         ice_face(ref, labels, rng)
+    if landform == "black_sand":
+        darken_sand(ref, labels)
     if spec.family == "desert" and landform not in ("canyon", *DUNES):  # the desert's crest lines: its dunes' shade
         soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
 
