@@ -201,6 +201,8 @@ def test_fruit_and_flowers_drawn_as_silhouettes_keep_their_usual_colours():
     assert oranges.entry.silhouette and 15 <= oranges.colour[0] <= 45  # was painted in the teal accent
     flowers = read_scene("a vase of flowers on a table by a window", 0.3, 0.0).objects[-1]
     assert flowers.entry.name == "flowers" and flowers.colour is not None and flowers.colour[1] > 0.3
+    balloons = read_scene("hot air balloons over green hills on a sunny day", 0.6, 0.3).objects[0]
+    assert balloons.colour is not None and (balloons.colour[0] < 20 or balloons.colour[0] > 340)  # were dull teal
 
 
 def test_a_bookcase_is_built_into_the_wall_full_of_books():
