@@ -80,3 +80,12 @@ def test_a_windmills_sails_and_a_chapels_bell_are_their_own_not_things_beside_th
     assert [m.entry.name for m in mill.objects] == ["windmill"] and mill.family != "lake"  # sails floated on a lake
     assert len(read_scene("tiny whitewashed chapel on a hilltop with one bell", 0.0, 0.0).objects) == 1  # no giant bell
     assert len(read_scene("a sailboat with red sails", 0.0, 0.0).objects) == 1
+
+
+@needs_icons
+def test_only_a_buildings_own_water_overrides_the_land_its_setting_names():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("an elephant on the savanna", 0.0, 0.0).family == "meadow"  # an animal's home never overrides
+    assert read_scene("a tiny wooden chapel up in the mountains", 0.0, 0.0).family == "mountains"
+    assert read_scene("a harbour seal lying on a rock in a misty cove", 0.0, 0.0).family == "sea"

@@ -392,10 +392,14 @@ def _scenes_and_objects(
 
 
 def _home_if_it_fits(setting: str, subject, family: str) -> str:
-    """The subject's own land when the setting's words fit it too ("a lighthouse on a rocky ledge": a ledge of
-    a sea cliff, not of a mountain), else the setting's nearest family ("a goat on a rocky ledge": mountains)."""
+    """A building's own water when the setting's words fit it too ("a lighthouse on a rocky ledge": a ledge of a
+    sea cliff, not of a mountain), else the setting's nearest family ("a goat on a rocky ledge": mountains; any
+    other home overrode too much: an elephant on the savanna went to a forest, a chapel in the mountains to a
+    meadow)."""
+    if subject.role != "building":
+        return family
     home = _scene_for_objects([subject], None)[0]
-    if home == family or home not in scene_words()["families"] or home in ABSTRACT:
+    if home == family or home not in WATERS:
         return family
     owners, examples = scene_examples()
     scores = similarities(setting, examples)
