@@ -62,11 +62,11 @@ def test_people_around_a_thing_are_drawn_with_it_and_a_campfire_burns_where_it_i
 
 
 @needs_icons
-def test_a_setting_in_a_place_shows_what_the_place_holds_and_the_subjects_own_land_wins_a_tie():
+def test_a_setting_in_a_place_adds_no_drawing_and_a_buildings_own_water_wins_a_tie():
     from tools.scene_mapping import read_scene
 
-    pigs = read_scene("three pigs in a farmyard", 0.0, 0.0)
-    assert pigs.objects[-1].entry.name == "chicken" and pigs.objects[-1].role != "building"  # a farmyard
+    chess = read_scene("two old men playing chess in the park", 0.0, 0.0)
+    assert len(chess.objects) == 1  # a place a setting names adds no thing of its own: a bench hid the players
     assert read_scene("a heron in the reeds", 0.0, 0.0).family == "lake"  # was the sea
     assert read_scene("a goat on a rocky ledge", 0.0, 0.0).family == "mountains"  # was a beach
     assert read_scene("a lighthouse on a rocky ledge", 0.0, 0.0).family == "sea"  # a ledge of a sea cliff

@@ -279,8 +279,6 @@ def _scenes_and_objects(
         moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN
         if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
             family = (setting_place.family, setting_place.similarity)
-            if drawable and not holds:  # "pigs in a farmyard": its chickens show it is one
-                holds = _small_hold(setting_place.holds, seed)
         elif kind == "setting" and things and family[0] in scene_words()["families"]:
             family = (_home_if_it_fits(phrase, things[0], family[0]), family[1])
         same_kind = None if kind == "subject" else _same_kind
@@ -389,17 +387,6 @@ def _scenes_and_objects(
         things.insert(0, nearest)
     drawn = {m.entry.words for m in things}  # "pots" in a kitchen: its cooking pot is drawn, nothing left out
     return scenes, things, [p for p in left_out if p[1] not in drawn]
-
-
-def _small_hold(holds: tuple[str, ...], seed: int) -> list[str]:
-    """The first thing a place holds that is no building, to show the place a setting names (a farmyard's barn,
-    drawn beside the subject, stood huge in front of the pigs)."""
-    from tools import object_matching
-
-    for hold in holds:
-        if object_matching.match_objects([hold], seed)[0].role != "building":
-            return [hold]
-    return []
 
 
 def _home_if_it_fits(setting: str, subject, family: str) -> str:
