@@ -37,7 +37,7 @@ from models.painter.painted_in import (
     sitter_in_its_light,
 )
 from models.painter.room_kinds import PLAIN, RoomDress
-from models.painter.rooms import dress_portrait, dress_room, furnish_room
+from models.painter.rooms import dress_portrait, dress_room, furnish_room, restate_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
@@ -410,6 +410,8 @@ def render_layout(
             ref[~things] *= BACKDROP
     calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
     painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
+    if stage == "interior":
+        painted = restate_room(painted, ref, labels)
     if landform == "underwater":  # the water's column of light restated: its strokes read as waves
         painted = underwater.restate(painted, ref, labels)
     if landform in DUNES:  # the dunes' light restated over the strokes: their forms are its gradients
