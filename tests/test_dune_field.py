@@ -26,7 +26,7 @@ def test_carved_dunes_are_sand_under_a_silhouette_and_sky_above_it():
 
 def test_dunes_have_broad_slopes_in_sun_and_slip_faces_in_shade():
     for seed in range(4):
-        field = dune_field_of(seed, "dunes", _land_and_sky("sand"))
+        field = dune_field_of(seed, "dunes", _land_and_sky("sand"), None)
         seen, lit, depth, crest = dune_field.light(field, 256)
         low, high = np.percentile(lit[seen], (10, 90))
         assert high - low > 0.3  # broad light and shade, not one flat tone
@@ -39,7 +39,7 @@ def test_a_dunes_shade_is_the_sands_own_colour_darker_and_warm_not_grey():
     labels[120:] = C["sand"]
     sand = np.array([0.85, 0.7, 0.45], np.float32)
     ref = np.where((labels == C["sand"])[..., None], sand, np.array([0.5, 0.7, 0.9], np.float32)).astype(np.float32)
-    field = dune_field_of(3, "dunes", labels)
+    field = dune_field_of(3, "dunes", labels, None)
     seen, lit, _, _ = dune_field.light(field, 256)
     dune_field.paint(ref, labels, field, C["sand"], C["sky"])
     ground = (labels == C["sand"]) & seen
@@ -72,3 +72,13 @@ def test_dunes_are_read_whole_and_their_ripples_are_the_sands_own_marks():
 
     dunes = read_scene("endless red sand dunes, ripples in the sand", 0.0, 0.0)
     assert dunes.landform == "dunes" and dunes.objects == ()  # ripples were three drawings of echo ripples
+
+
+def test_the_sun_rakes_across_the_crests_from_whichever_side_it_is_painted():
+    for seed in range(12):
+        for side in (-1, 1):
+            field = dune_field_of(seed, "dunes", _land_and_sky("sand"), side)
+            seen, lit, _, _ = dune_field.light(field, 128, side)
+            low, high = np.percentile(lit[seen], (10, 90))
+            assert high - low > 0.45, (seed, side)  # slanted the other way, some fields lay flat in the sun (0.29)
+            assert (lit[seen] < 0.15).mean() <= 0.55  # and none lies nine tenths in shade

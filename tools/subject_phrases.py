@@ -84,14 +84,14 @@ def participle(words: list[str | None], i: int) -> bool:
     w = words[i]
     ing_noun = w in ING_NOUNS and not (i > 0 and words[i - 1] in PERSON_NOUNS)  # "a woman painting": her doing
     after = words[i + 1] if i + 1 < len(words) else None
-    short = w is not None and len(w) == 5 and after in SETTINGS | PARTICLES  # "going up a hill", "lying on a rug"
+    short = w is not None and len(w) == 5 and after in SETTINGS | GATHERED | PARTICLES  # "going up a hill", "lying on"
     doing = w is not None and w.endswith("ing") and (len(w) > 5 or short) and not ing_noun
     if w is None or not (doing or w.endswith("ed") and len(w) > 4 or w in IRREGULAR_PARTICIPLES):
         return False
     before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
     if not before:
         return False
-    if after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES:
+    if after is None or after in STOP_WORDS | SETTINGS | GATHERED | COMPANIONS | PARTICLES:
         return True
     acts_on = w.endswith("ing") and not after.endswith("ly")  # "a candle burning brightly" says how, not on what
     # a person's doing is read with them (`figure_words`): "a couple walking hand in hand" holds no hands
@@ -104,7 +104,7 @@ def participle(words: list[str | None], i: int) -> bool:
 def _land_before(words: list[str | None], i: int) -> bool:
     """True when the words before words[i], back to a join, name a kind of land ("salt flats", "a peat bog":
     `thing_phrases.place_of`) that a doing word after them tells of."""
-    start = max((j + 1 for j in range(i) if words[j] is None or words[j] in COMPANIONS | SETTINGS), default=0)
+    start = max((j + 1 for j in range(i) if words[j] is None or words[j] in COMPANIONS | SETTINGS | GATHERED), default=0)
     before = [w for w in words[start:i] if w not in STOP_WORDS]
     return bool(before) and place_of(" ".join(before)) is not None
 
@@ -185,8 +185,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("negated")  # "not a cloud", "with no people": nothing to draw until the next join
         elif w in COMPANIONS:
             close("negated" if kind == "negated" and not current else "companion")  # "with no": still denied
-        elif w in GATHERED and current:
-            close("beside")  # "around a campfire": the fire drawn with them; "around a lake": where (`_beside`)
+        elif w in GATHERED:  # "around a campfire": the fire drawn with them; "around a lake": where (`_beside`);
+            close("beside" if current else "setting")  # after a doing word ("buzzing around a bush"): where
         elif w in SETTINGS or w in ("up", "down") and i + 1 < len(kept) and kept[i + 1] in ("a", "an", "the"):
             close("setting")  # "up a hill path", "down the river": where
         elif w in TWO_WORD_SETTINGS and i + 1 < len(kept) and kept[i + 1] == "to":

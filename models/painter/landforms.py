@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 
 from models.painter import underwater
-from models.painter.dune_field import Dunes, dunes_from
+from models.painter.dune_field import Dunes, dunes_from, sun_side
 from models.painter.dune_field import carve as carve_dunes
 from models.painter.scene_colours import hsv_colour
 from models.painter.scene_layout import LAYOUT_SIZE, C
@@ -183,7 +183,13 @@ def peaks(labels: np.ndarray, rng: np.random.Generator) -> None:
 
 def dunes(labels: np.ndarray, rng: np.random.Generator) -> None:
     """A field of dunes seen in perspective (`dune_field`): sand where they show, sky above their crests."""
-    carve_dunes(labels, dunes_from(rng), C["sand"], C["sky"], SKY_CLASSES)
+    carve_dunes(labels, dunes_from(rng, sun_side=_sun_side(labels)), C["sand"], C["sky"], SKY_CLASSES)
+
+
+def _sun_side(labels: np.ndarray) -> int | None:
+    """The side of the layout's sun or moon, if it has one off the middle."""
+    light = np.nonzero(labels == C["light"])[1]
+    return sun_side(float(light.mean()) if len(light) else None, labels.shape[1])
 
 
 def swells(labels: np.ndarray, rng: np.random.Generator) -> None:
@@ -435,12 +441,13 @@ def carve_landform(labels: np.ndarray, landform: str | None, seed: int) -> None:
         CARVE[landform](labels, _landform_rng(seed))
 
 
-def dune_field_of(seed: int, landform: str, labels: np.ndarray) -> Dunes:
-    """The field of dunes `carve_landform` carved for this seed, to light it at the painting's size; a plain
-    desert's low swells on its own sand, under the layout's horizon (the first sand row of most columns)."""
+def dune_field_of(seed: int, landform: str, labels: np.ndarray, side: int | None) -> Dunes:
+    """The field of dunes `carve_landform` carved for this seed (`side`: the painted sun's, as the carving read
+    it), to light it at the painting's size; a plain desert's low swells on its own sand, under the layout's
+    horizon (the first sand row of most columns)."""
     if landform == "dunes":
-        return dunes_from(_landform_rng(seed))
+        return dunes_from(_landform_rng(seed), sun_side=side)
     sand = labels == C["sand"]
     first = np.where(sand.any(0), sand.argmax(0), labels.shape[0])
     horizon = float(np.median(first)) / labels.shape[0]
-    return replace(dunes_from(_landform_rng(seed), gentle=True), horizon=horizon)
+    return replace(dunes_from(_landform_rng(seed), gentle=True, sun_side=side), horizon=horizon)

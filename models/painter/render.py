@@ -378,9 +378,8 @@ def render_layout(
     if landform == "underwater":
         underwater.paint(ref, labels, spec.time, np.random.default_rng([seed, 47]))
     if landform in DUNES:  # lit by the painted sun, from its side
-        side = int(np.sign(discs[0].x - size / 2)) or None if discs else None
-        field = dune_field_of(seed, landform, labels)
-        dune_field.paint(ref, labels, field, CLASSES.index("sand"), CLASSES.index("sky"), side)
+        field = dune_field_of(seed, landform, labels, dune_field.sun_side(discs[0].x if discs else None, size))
+        dune_field.paint(ref, labels, field, CLASSES.index("sand"), CLASSES.index("sky"))
     if stage == "interior":
         dim_the_room(ref, labels, spec.time)
     add_glow(ref, labels, discs, spec)
