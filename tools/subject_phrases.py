@@ -104,7 +104,8 @@ def participle(words: list[str | None], i: int) -> bool:
 def _land_before(words: list[str | None], i: int) -> bool:
     """True when the words before words[i], back to a join, name a kind of land ("salt flats", "a peat bog":
     `thing_phrases.place_of`) that a doing word after them tells of."""
-    start = max((j + 1 for j in range(i) if words[j] is None or words[j] in COMPANIONS | SETTINGS | GATHERED), default=0)
+    joins = COMPANIONS | SETTINGS | GATHERED
+    start = max((j + 1 for j in range(i) if words[j] is None or words[j] in joins), default=0)
     before = [w for w in words[start:i] if w not in STOP_WORDS]
     return bool(before) and place_of(" ".join(before)) is not None
 
