@@ -135,6 +135,7 @@ class LocalLMOrchestrator(Orchestrator):
         from assistant.orchestrators.left_alone import without_left_alone
         from assistant.orchestrators.mood_words import with_moods_read
         from assistant.orchestrators.repair import repair_plan
+        from assistant.orchestrators.text_length import with_text_length
         from assistant.orchestrators.unmade_asks import without_unmade
         from assistant.orchestrators.work_subject import without_work_subjects
         from models.language.shared_lm import LM_LOCK, with_adapter
@@ -167,7 +168,7 @@ class LocalLMOrchestrator(Orchestrator):
             )
         state = state_of(request.messages, request.brief, request.artifacts)
         answer = of_last_work(without_work_subjects(answer), message, state.last, state.works)
-        answer = changes_to_touched_work(answer, message, existing, last)
+        answer = changes_to_touched_work(with_text_length(answer, message, existing, last), message, existing, last)
         return answer_without_unasked(with_moods_read(answer), message, existing)
 
 
