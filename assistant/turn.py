@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from assistant.actions import ACTIONS
 from assistant.calls import ParsedPlan, ToolCall, describe_error, parse_plan
 from assistant.help_answers import help_answer
+from assistant.named_versions import with_named_versions
 from assistant.orchestrators.base import Orchestrator, PlanRequest
 from assistant.orchestrators.request_facts import unplayable_instruments
 from assistant.replies import compose_reply
@@ -190,6 +191,7 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     except Exception:
         log.exception("the language model failed")
         plan = ParsedPlan(errors=["the language model could not read that request this time; please say it again"])
+    plan.calls = with_named_versions(plan.calls, session, message)
     made: list[Version] = []
     problems: list[str] = []
     restored: set[str] = set()
