@@ -19,6 +19,7 @@ from assistant.calls import ParsedPlan, ToolCall, describe_error, parse_plan
 from assistant.help_answers import help_answer
 from assistant.named_versions import with_named_versions
 from assistant.orchestrators.base import Orchestrator, PlanRequest
+from assistant.orchestrators.prose_asks import prose_word
 from assistant.orchestrators.request_facts import unplayable_instruments
 from assistant.replies import compose_reply
 from assistant.session import Message, Session
@@ -174,6 +175,14 @@ def unplayable_notes(message: str, made: list[Version]) -> list[str]:
     ]
 
 
+def prose_notes(message: str, made: list[Version]) -> list[str]:
+    """A note when a description stands in for the story the request asked for (`prose_asks`)."""
+    described = any(v.kind == "text" and v.data.get("kind") == "description" for v in made)
+    if not described or prose_word(message) is None:
+        return []
+    return ["I cannot write a story yet, so this is a short prose description instead"]
+
+
 def _request_for(session: Session) -> PlanRequest:
     recent = [m.model_dump() for m in session.messages[-HISTORY_MESSAGES:]]
     return PlanRequest(recent, session.brief.model_dump(), dict(session.heads))
@@ -213,7 +222,7 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     settings.finish(made)
     if not plan.calls and not plan.errors and not plan.reply:  # a question, small talk, or a request we refuse
         plan.reply = help_answer(message).text
-    notes = plan.notes + unplayable_notes(message, made)
+    notes = plan.notes + unplayable_notes(message, made) + prose_notes(message, made)
     text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored), notes)
     record = "\n".join([text, *(f"Problem: {p}" for p in problems)])
     session.messages.append(Message(role="assistant", content=record))
