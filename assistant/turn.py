@@ -21,6 +21,7 @@ from assistant.named_versions import with_named_versions
 from assistant.orchestrators.base import Orchestrator, PlanRequest
 from assistant.orchestrators.prose_asks import prose_word
 from assistant.orchestrators.request_facts import unplayable_instruments
+from assistant.own_changes import with_own_changes
 from assistant.replies import compose_reply
 from assistant.session import Message, Session
 from assistant.versions import Version
@@ -200,7 +201,10 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     except Exception:
         log.exception("the language model failed")
         plan = ParsedPlan(errors=["the language model could not read that request this time; please say it again"])
-    plan.calls = with_named_versions(plan.calls, session, message)
+    plan.calls, left = with_own_changes(with_named_versions(plan.calls, session, message), message)
+    plan.notes += left
+    if left and not plan.calls:
+        plan.reply = "Nothing changed: " + "; ".join(left) + "."
     made: list[Version] = []
     problems: list[str] = []
     restored: set[str] = set()
