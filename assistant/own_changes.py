@@ -26,8 +26,10 @@ CHANGES = frozenset(
     "add_bars tempo_scale tempo_change transpose brightness_change saturation_change valence_change arousal_change "
     "emphasize_colour add_lines".split()
 )
-TEMPO = re.compile("|".join([SLOWER.pattern, FASTER.pattern, *(rf"\b(?:{w})\b" for w in TEMPO_WORDS.values())]), re.I)
-LENGTH = re.compile("|".join([LENGTH_COMPARATIVE.pattern, BAR_COUNT.pattern, BPM.pattern]), re.I)
+TEMPO = re.compile(
+    "|".join([SLOWER.pattern, FASTER.pattern, BPM.pattern, *(rf"\b(?:{w})\b" for w in TEMPO_WORDS.values())]), re.I
+)
+LENGTH = re.compile("|".join([LENGTH_COMPARATIVE.pattern, BAR_COUNT.pattern]), re.I)
 OWNED = (("tempo", TEMPO, frozenset({"melody"})), ("length", LENGTH, frozenset({"melody", "text"})))
 # Words that point at the works, say how much, or ask politely: no change of their own.
 NO_CHANGE = frozenset(

@@ -15,6 +15,7 @@ def test_a_tempo_is_the_melodys_a_colour_the_paintings_a_length_also_a_texts():
     assert owned_changes("make everything more blue")[0] == [("colour", frozenset({"painting"}))]
     assert owned_changes("both a bit longer")[0] == [("length", frozenset({"melody", "text"}))]
     assert owned_changes("make both happier")[0] == []
+    assert owned_changes("make it 100 bpm")[0] == [("tempo", frozenset({"melody"}))]
     assert says_nothing_else(owned_changes("make them both a bit faster pls")[1])
     assert not says_nothing_else(owned_changes("make both slower and darker")[1])
 
