@@ -39,6 +39,8 @@ def test_other_lengths_stay_the_models():
     assert with_text_length(melody_longer, "make it longer", MELODY, MELODY) == melody_longer  # no text
     eight = '[["write_text", {"lines": 8}]]'
     assert with_text_length(eight, "make it longer, 8 lines", TEXT, TEXT) == eight
+    titled = '[["compose_melody", {"add_bars": 4}], ["write_text", {"kind": "title"}]]'
+    assert with_text_length(titled, "make it longer and give it a title", ALL, TEXT) == titled
 
 
 def test_the_text_tool_takes_lines_added_to_the_poem_it_changes():

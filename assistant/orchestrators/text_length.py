@@ -69,8 +69,8 @@ def with_text_length(answer: str, request: str, existing: frozenset[str], last: 
     calls = loads(answer)
     if sign is None or calls is None or not text_spoken_of(request, existing, last):
         return answer
-    if any(name == "write_text" and "lines" in args for name, args in calls):
-        return answer  # the model read the length itself ("8 lines")
+    if any(name == "write_text" and ("lines" in args or args.get("kind", "poem") != "poem") for name, args in calls):
+        return answer  # the model read the length itself ("8 lines"), or a new title is asked
     melody_named = "compose_melody" in mentioned_tools(request)
     out, change = [], {"add_lines": lines_asked(request, sign)}
     for name, args in calls:
