@@ -3,7 +3,7 @@
 The adapter learnt to go back to versions by their order ("the first painting": 1), so it read the number of a
 fact as a version number ("the 16 bar one": melody_16, which does not exist), went back one step whatever was
 named ("the slow one" after slower then faster: melody_1), or made the fact anew ("I liked the blue one better":
-a fourth painting, more blue; dev v10). Here a request that goes back (the plan restores a work, or the request
+a fourth painting, more blue; dev v10). Here a request that goes back (the plan goes to a version, or the request
 prefers or returns to "the ... one") and names no version by its order is matched against each version's facts:
 its bars and bpm as written, the words of its settings and of the call that made it (an instrument, a colour, a
 subject, a mood, a key), and words of degree that only one version has the most or least of ("the slow one": the
@@ -33,8 +33,8 @@ BY_ORDER = re.compile(
     re.IGNORECASE,
 )
 PREFERS_ONE = re.compile(
-    r"\b(?:back to|return to|again|prefer\w*|liked?|loved?|better|restore|revert|bring back)\b.*\bthe ([\w\s-]+?)"
-    r" (?:one|version|take)\b|\bthe ([\w\s-]+?) (?:one|version|take) (?:was|is) better\b",
+    r"\b(?:back to|return to|again|prefer\w*|liked?|loved?|better|restore|revert|bring back)\b.*\bthe [\w\s-]+?"
+    r" (?:one|version|take)\b|\bthe [\w\s-]+? (?:one|version|take) (?:was|is) better\b|\bback to the \w",
     re.IGNORECASE,
 )
 NOT_A_FACT = frozenset("the and with for that this one version take back was were better more much".split())
@@ -121,13 +121,15 @@ def named_version(session: Session, kinds: list[str], request: str) -> Version |
 
 def goes_back(calls: list[tuple[ToolCall, BaseModel]], request: str) -> list[str] | None:
     """The kinds a request going back may mean (those of its restores, else every work for "I liked the blue one
-    better"), or None when it does not go back or names a version by its order."""
+    better"), or None when it does not go back or names a version by its order. An undo is the model's unless the
+    request speaks of "the ... one" or goes "back to the ..." ("undo, I didn't want the fox" stays an undo)."""
     if BY_ORDER.search(request):
         return None
-    restored = [args.kind for call, args in calls if call.name in RESTORES]
+    prefers = PREFERS_ONE.search(request) is not None
+    restored = [args.kind for call, args in calls if call.name == "go_to_version" or (call.name == "undo" and prefers)]
     if restored:
         return restored
-    return ["melody", "painting", "text"] if PREFERS_ONE.search(request) else None
+    return ["melody", "painting", "text"] if prefers else None
 
 
 def with_named_versions(

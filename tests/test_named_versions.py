@@ -47,5 +47,7 @@ def test_an_order_or_no_fact_leaves_the_models_restore(tmp_path, scripted):
     say(s, "go back to the first one", scripted, ("go_to_version", {"kind": "melody", "number": 1}))
     assert s.current("melody").number == 1
     say(s, "undo", scripted, ("undo", {"kind": "melody"}))  # nothing named: the model's undo
+    say(s, "undo that, not the 4 bars", scripted, ("undo", {"kind": "melody"}))  # no "the ... one": an undo
+    assert s.current("melody").number == 1
     say(s, "make the blue one brighter", scripted, ("compose_melody", {"tempo_scale": 1.25}))
     assert len(s.of_kind("melody")) == 4  # no fact of any version, no preference: a change
