@@ -59,3 +59,32 @@ def test_a_length_no_poem_can_have_is_refused_in_words():
     title = PreviousWork("text_1", 1, {}, {"kind": "title"}, {})
     with pytest.raises(ValueError, match="a title keeps its own length"):
         kept_shape(WriteTextArgs(add_lines=4), title)
+
+
+def test_a_poem_made_longer_goes_on_from_its_own_lines(chat_lm):
+    from models.language.poem_forms import poem_form
+    from tools.poem_lines import draft_poem_by_lines
+
+    model, tokenizer = chat_lm
+    first = draft_poem_by_lines(model, tokenizer, "qwen", "calm", "the harbour", "grey", "slow", poem_form(), seed=3)
+    opening = tuple(first.text.splitlines())
+    longer = draft_poem_by_lines(
+        model, tokenizer, "qwen", "calm", "the harbour", "grey", "slow", poem_form("free", 6), 3, opening
+    )
+    assert longer.text.splitlines()[:4] == list(opening) and len(longer.text.splitlines()) == 6, longer.text
+    shorter = draft_poem_by_lines(
+        model, tokenizer, "qwen", "calm", "the harbour", "grey", "slow", poem_form("free", 2), 3, opening
+    )
+    assert shorter.text.splitlines()[0] == opening[0] and len(shorter.text.splitlines()) == 2, shorter.text
+
+
+def test_only_a_poem_changed_in_length_starts_from_its_lines(tmp_path):
+    from tools.write_text import kept_lines
+
+    path = tmp_path / "poem.txt"
+    path.write_text("The lake is still,\n\nthe reeds lie low.\n")
+    poem = PreviousWork("text_1", 1, {}, {"kind": "poem", "lines": 2}, {"text": str(path)})
+    assert kept_lines(poem, 4) == ("The lake is still,", "the reeds lie low.")
+    assert kept_lines(poem, None) == ()  # sadder, another take: written anew
+    title = PreviousWork("text_1", 1, {}, {"kind": "title"}, {"text": str(path)})
+    assert kept_lines(title, 4) == () and kept_lines(None, 4) == ()

@@ -80,10 +80,11 @@ def write(
     seed: int,
     rounds: int = 2,
     works: Mapping[str, CreativeBrief] | None = None,
+    opening: tuple[str, ...] = (),
 ) -> Draft:
     """The best draft over up to `rounds` batches of candidates; stops at the first round with a sound one
     (`works`: the settings of each work made, by kind; a description describes those, in their own colours,
-    key and tempo, not the text's)."""
+    key and tempo, not the text's; `opening`: the lines a poem made longer or shorter keeps)."""
     works = works or {}
     model, tokenizer, key = text_language_model()
     colours = colour_words(works.get("painting", brief).palette if kind == "description" else brief.palette)
@@ -104,6 +105,7 @@ def write(
             brief.valence,
             brief.arousal,
             tuple(works),
+            opening,
         )
         for draft in drafts:
             if best is None or draft.rank > best.rank:
@@ -148,6 +150,16 @@ def with_lines_added(args: WriteTextArgs) -> WriteTextArgs:
     return args.model_copy(update={"lines": lines, "form": form, "add_lines": None})
 
 
+def kept_lines(previous: PreviousWork | None, asked_lines: int | None) -> tuple[str, ...]:
+    """The lines of the poem a change of length starts from ("make it longer": the same poem, going on; "shorter":
+    its first lines, and a new last one), or none."""
+    path = previous.files.get("text") if previous is not None and asked_lines else None
+    if not path or not os.path.exists(path) or previous.data.get("kind") != "poem":
+        return ()
+    with open(path, encoding="utf-8") as f:
+        return tuple(line.strip() for line in f if line.strip())
+
+
 def _as_before(text: str, previous: PreviousWork | None) -> bool:
     """True when a refinement wrote the very text of the version it refines (a mood change the prompt's words did
     not feel): the person asked for a change and would see none."""
@@ -165,7 +177,7 @@ def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
     changes = changes + ([f"{args.lines} lines ({asked_lines:+d})"] if asked_lines else [])
     ctx.progress(f"writing a {args.kind}")
     form = form_of(args.kind, args.lines, args.rhyme, args.form)
-    best = write(args.kind, brief, form, seed, works=ctx.works)
+    best = write(args.kind, brief, form, seed, works=ctx.works, opening=kept_lines(ctx.previous, asked_lines))
     if changes and _as_before(best.text, ctx.previous):  # "sadder" wrote the very same haiku: the next draw
         seed += 1
         brief = brief.model_copy(update={"seeds": {**brief.seeds, "text": seed}})
