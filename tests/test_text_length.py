@@ -48,6 +48,8 @@ def test_the_text_tool_takes_lines_added_to_the_poem_it_changes():
     longer = kept_shape(WriteTextArgs(add_lines=4), couplets)
     assert (longer.kind, longer.form, longer.lines) == ("poem", "couplets", 8)
     haiku = PreviousWork("text_1", 1, {}, {"kind": "poem", "form": "haiku", "lines": 3}, {})
+    abab = PreviousWork("text_1", 1, {}, {"kind": "poem", "form": "abab", "lines": 8}, {})
+    assert kept_shape(WriteTextArgs(add_lines=-2), abab).lines == 4  # a whole quatrain, not 6 rounded back to 8
     longer_haiku = kept_shape(WriteTextArgs(add_lines=4), haiku)
     assert (longer_haiku.form, longer_haiku.lines) == (None, 7)  # free verse: a haiku has three lines
 

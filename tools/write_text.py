@@ -130,21 +130,25 @@ def kept_shape(args: WriteTextArgs, previous: PreviousWork | None) -> WriteTextA
 
 
 MIN_LINES, MAX_LINES = 2, 16
+STANZA_STEP = {"couplets": 2, "abab": 4}
 
 
 def with_lines_added(args: WriteTextArgs) -> WriteTextArgs:
-    """The arguments with `add_lines` taken into the poem's line count ("make it longer": 4 lines -> 8); a haiku made
-    longer or shorter is free verse of that many lines. A count no poem can have is refused in words."""
+    """The arguments with `add_lines` taken into the poem's line count ("make it longer": 4 lines -> 8), in whole
+    couplets or quatrains where the form has them; a haiku made longer or shorter is free verse of that many lines.
+    A count no poem can have is refused in words."""
     if not args.add_lines:
         return args
     if args.kind != "poem":
         raise ValueError(f"only a poem is made longer or shorter by lines; a {args.kind} keeps its own length")
-    lines = args.lines + args.add_lines
+    step = STANZA_STEP.get(args.form or "", 1)  # whole couplets and quatrains, or the form would round it back
+    added = (1 if args.add_lines > 0 else -1) * max(step, abs(args.add_lines) // step * step)
+    lines = args.lines + added
     if not MIN_LINES <= lines <= MAX_LINES:
-        way = "longer" if args.add_lines > 0 else "shorter"
+        way = "longer" if added > 0 else "shorter"
         raise ValueError(
             f"a poem has {MIN_LINES} to {MAX_LINES} lines; this one has {args.lines}, so it cannot be "
-            f"{abs(args.add_lines)} lines {way}"
+            f"{abs(added)} lines {way}"
         )
     form = None if args.form == "haiku" else args.form
     return args.model_copy(update={"lines": lines, "form": form, "add_lines": None})
