@@ -90,3 +90,13 @@ def test_only_a_poem_changed_in_length_starts_from_its_lines(tmp_path):
     assert kept_lines(poem, None) == ()  # sadder, another take: written anew
     title = PreviousWork("text_1", 1, {}, {"kind": "title"}, {"text": str(path)})
     assert kept_lines(title, 4) == () and kept_lines(None, 4) == ()
+
+
+def test_a_mood_asked_beside_the_length_stays_with_the_poem():
+    from assistant.orchestrators.absent_work import changes_to_touched_work
+
+    punchier = '[["compose_melody", {"arousal_change": 0.3}]]'
+    moved = changes_to_touched_work(punchier, "shorter and punchier", TEXT, TEXT)  # as the orchestrator orders them
+    assert with_text_length(moved, "shorter and punchier", TEXT, TEXT) == (
+        '[["write_text", {"arousal_change": 0.3, "add_lines": -2}]]'
+    )

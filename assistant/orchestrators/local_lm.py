@@ -170,7 +170,7 @@ class LocalLMOrchestrator(Orchestrator):
         state = state_of(request.messages, request.brief, request.artifacts)
         answer = without_work_subjects(as_description(answer, message))
         answer = of_last_work(answer, message, state.last, state.works)
-        answer = changes_to_touched_work(with_text_length(answer, message, existing, last), message, existing, last)
+        answer = with_text_length(changes_to_touched_work(answer, message, existing, last), message, existing, last)
         return answer_without_unasked(with_moods_read(answer), message, existing)
 
 
