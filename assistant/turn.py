@@ -17,8 +17,11 @@ from pydantic import BaseModel, ValidationError
 from assistant.actions import ACTIONS
 from assistant.calls import ParsedPlan, ToolCall, describe_error, parse_plan
 from assistant.help_answers import help_answer
+from assistant.named_versions import with_named_versions
 from assistant.orchestrators.base import Orchestrator, PlanRequest
+from assistant.orchestrators.prose_asks import prose_word
 from assistant.orchestrators.request_facts import unplayable_instruments
+from assistant.own_changes import with_own_changes
 from assistant.replies import compose_reply
 from assistant.session import Message, Session
 from assistant.versions import Version
@@ -173,6 +176,14 @@ def unplayable_notes(message: str, made: list[Version]) -> list[str]:
     ]
 
 
+def prose_notes(message: str, made: list[Version]) -> list[str]:
+    """A note when a description stands in for the story the request asked for (`prose_asks`)."""
+    described = any(v.kind == "text" and v.data.get("kind") == "description" for v in made)
+    if not described or prose_word(message) is None:
+        return []
+    return ["I cannot write a story yet, so this is a short prose description instead"]
+
+
 def _request_for(session: Session) -> PlanRequest:
     recent = [m.model_dump() for m in session.messages[-HISTORY_MESSAGES:]]
     return PlanRequest(recent, session.brief.model_dump(), dict(session.heads))
@@ -190,6 +201,10 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     except Exception:
         log.exception("the language model failed")
         plan = ParsedPlan(errors=["the language model could not read that request this time; please say it again"])
+    plan.calls, left = with_own_changes(with_named_versions(plan.calls, session, message), message)
+    plan.notes += left
+    if left and not plan.calls:
+        plan.reply = "Nothing changed: " + "; ".join(left) + "."
     made: list[Version] = []
     problems: list[str] = []
     restored: set[str] = set()
@@ -211,7 +226,7 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     settings.finish(made)
     if not plan.calls and not plan.errors and not plan.reply:  # a question, small talk, or a request we refuse
         plan.reply = help_answer(message).text
-    notes = plan.notes + unplayable_notes(message, made)
+    notes = plan.notes + unplayable_notes(message, made) + prose_notes(message, made)
     text = compose_reply(made, plan.reply, problems, plan.errors, frozenset(restored), notes)
     record = "\n".join([text, *(f"Problem: {p}" for p in problems)])
     session.messages.append(Message(role="assistant", content=record))

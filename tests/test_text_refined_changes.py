@@ -20,7 +20,9 @@ def test_a_sadder_haiku_that_came_out_the_same_is_drawn_again(tmp_path, monkeypa
     }
     seeds = []
     monkeypatch.setattr(
-        module, "write", lambda kind, brief, form, seed, works=None: seeds.append(seed) or _draft(drafts[seed])
+        module,
+        "write",
+        lambda kind, brief, form, seed, works=None, opening=(): seeds.append(seed) or _draft(drafts[seed]),
     )
     previous = PreviousWork(
         "v1", 1, {"kind": "poem"}, {"kind": "poem", "form": "haiku", "lines": 3}, {"text": str(old)}

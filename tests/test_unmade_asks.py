@@ -5,8 +5,7 @@ from assistant.orchestrators.unmade_asks import asks_for_the_unmade, without_unm
 POEM = '[["write_text", {"kind": "poem", "subject": "a bear"}]]'
 
 
-def test_a_joke_a_story_or_a_band_name_is_no_work(sentence_embedder):
-    assert without_unmade(POEM, "tell me a bedtime story about a bear") == "[]"
+def test_a_joke_or_a_band_name_is_no_work(sentence_embedder):
     assert without_unmade('[["compose_melody", {"mood": "angry"}]]', "what should I call my band? we play punk") == "[]"
     assert asks_for_the_unmade("tell me a joke")
 
@@ -16,6 +15,11 @@ def test_our_own_works_stay(sentence_embedder):
         assert not asks_for_the_unmade(request), request
     assert without_unmade(POEM, "a short poem about a bear") == POEM
     assert without_unmade("[]", "tell me a joke") == "[]"
+
+
+def test_a_story_keeps_its_text_call_for_the_description_that_stands_in(sentence_embedder):
+    assert without_unmade(POEM, "tell me a bedtime story about a bear") == POEM  # `prose_asks` makes it prose
+    assert without_unmade('[["compose_melody", {}]]', "tell me a bedtime story about a bear") == "[]"
 
 
 def test_an_unmade_ask_beside_a_work_is_read_on_its_own(sentence_embedder):

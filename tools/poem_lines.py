@@ -179,19 +179,35 @@ def _rhyme_line_done(text: str) -> bool:
     return _line_done(text) or len(words_of(text)) > RHYME_LINE_WORDS
 
 
-def drafts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence=0.0, arousal=0.0, works=()):
-    """Checked drafts of a text, best first: a chat model's poem written line by line and its description
-    sentence by sentence (`tools.describe`, of the `works` made), one draft each; anything else sampled whole
-    (`tools.text_drafting.draft_texts`)."""
+def drafts(
+    model,
+    tokenizer,
+    key,
+    kind,
+    mood,
+    subject,
+    colours,
+    music,
+    form,
+    seed,
+    valence=0.0,
+    arousal=0.0,
+    works=(),
+    opening=(),
+):
+    """Checked drafts of a text, best first: a chat model's poem written line by line (after the lines of
+    `opening`, when a poem is made longer) and its description sentence by sentence (`tools.describe`, of the
+    `works` made), one draft each; anything else sampled whole (`tools.text_drafting.draft_texts`)."""
     if kind == "poem" and getattr(tokenizer, "chat_template", None):
-        return [draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form, seed)]
+        return [draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form, seed, opening)]
     if kind == "description" and getattr(tokenizer, "chat_template", None):
         return [draft_description(model, tokenizer, key, mood, subject, colours, music, seed, works)]
     return draft_texts(model, tokenizer, key, kind, mood, subject, colours, music, form, seed, valence, arousal)
 
 
-def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form: PoemForm, seed: int):
-    """A poem from a chat model, one line at a time (see the module's docstring); a `Draft`."""
+def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, form: PoemForm, seed: int, opening=()):
+    """A poem from a chat model, one line at a time (see the module's docstring), going on from the lines of
+    `opening` (kept as they are, as the poem's first lines); a `Draft`."""
     prefix, request, _, leaked = _prompt(tokenizer, "poem", mood, subject, colours, music, form, "any")
     allowed = prose_token_ids(tokenizer)
     settings = prose_sampling(LINE_TOKENS, LINE_TEMPERATURE, LINE_CANDIDATES, seed, distinct_start=DISTINCT_STARTS)
@@ -204,7 +220,11 @@ def draft_poem_by_lines(model, tokenizer, key, mood, subject, colours, music, fo
         pairs = None
         if form.scheme:
             pairs = PAIR_WEIGHT * partner_prior(table, topic_log_probs(model, tokenizer, context, allowed))
-        for index in range(form.lines):
+        for line in opening[: form.lines - 1]:  # a poem made longer keeps its lines; at least one is new
+            tokens = tokenizer(line + "\n", add_special_tokens=False).input_ids
+            kept.append(Line(tokens, line + "\n", [], True))
+            context.extend(tokens)
+        for index in range(len(kept), form.lines):
             settings.seed = seed * 100 + index
             before = [t for line in kept for t in line.tokens]
             rhymed = bool(form.scheme) and (form.partner(index) is not None or form.opens_rhyme(index))

@@ -40,13 +40,16 @@ PoemFormName = Literal[FORMS]
 class WriteTextArgs(TextChanges, Variations):
     """Write a poem, a title or a description that matches the works: changes to its settings apply first."""
 
-    not_routed: ClassVar[frozenset[str]] = frozenset({"form"})  # the tuned models never learnt it
+    not_routed: ClassVar[frozenset[str]] = frozenset({"form", "add_lines"})  # the tuned models never learnt them
 
     kind: TextKind = Field("poem", description="poem, title or description")
     lines: int = Field(4, ge=2, le=16, description="lines of a poem")
     rhyme: bool = Field(False, description="rhyming line endings (couplets unless a form is given)")
     form: PoemFormName | None = Field(None, description="free, couplets, abab or haiku (a poem's form)")
     new_variation: bool = Field(False, description="another text with the same settings (new seed)")
+    add_lines: int | None = Field(
+        None, ge=-14, le=14, description="lines more (+) or fewer (-) than the poem it changes: 'make it longer'"
+    )
 
 
 def form_of(kind: str, lines: int, rhyme: bool, form: str | None) -> PoemForm | None:
@@ -77,10 +80,11 @@ def write(
     seed: int,
     rounds: int = 2,
     works: Mapping[str, CreativeBrief] | None = None,
+    opening: tuple[str, ...] = (),
 ) -> Draft:
     """The best draft over up to `rounds` batches of candidates; stops at the first round with a sound one
     (`works`: the settings of each work made, by kind; a description describes those, in their own colours,
-    key and tempo, not the text's)."""
+    key and tempo, not the text's; `opening`: the lines a poem made longer or shorter keeps)."""
     works = works or {}
     model, tokenizer, key = text_language_model()
     colours = colour_words(works.get("painting", brief).palette if kind == "description" else brief.palette)
@@ -101,6 +105,7 @@ def write(
             brief.valence,
             brief.arousal,
             tuple(works),
+            opening,
         )
         for draft in drafts:
             if best is None or draft.rank > best.rank:
@@ -112,16 +117,51 @@ def write(
 
 def kept_shape(args: WriteTextArgs, previous: PreviousWork | None) -> WriteTextArgs:
     """A refined text keeps the kind, form and line count of the version it refines unless the call sets them
-    ("make everything sadder" leaves a haiku a haiku)."""
+    ("make everything sadder" leaves a haiku a haiku); lines added or taken away count from its line count."""
     if previous is None:
-        return args
+        return with_lines_added(args)
     data = previous.data
     kept = {"kind": data.get("kind"), "form": data.get("form"), "lines": data.get("lines")}
     kept = {k: v for k, v in kept.items() if v is not None and k not in args.model_fields_set}
     changed = args.model_fields_set
     if "form" in kept and ({"rhyme", "kind"} & changed or ("lines" in changed and kept["form"] == "haiku")):
         kept.pop("form")  # "make it rhyme", "now a title", a haiku made longer: the call's own shape
-    return args.model_copy(update=kept)
+    return with_lines_added(args.model_copy(update=kept))
+
+
+MIN_LINES, MAX_LINES = 2, 16
+STANZA_STEP = {"couplets": 2, "abab": 4}
+
+
+def with_lines_added(args: WriteTextArgs) -> WriteTextArgs:
+    """The arguments with `add_lines` taken into the poem's line count ("make it longer": 4 lines -> 8), in whole
+    couplets or quatrains where the form has them; a haiku made longer or shorter is free verse of that many lines.
+    A count no poem can have is refused in words."""
+    if not args.add_lines:
+        return args
+    if args.kind != "poem":
+        raise ValueError(f"only a poem is made longer or shorter by lines; a {args.kind} keeps its own length")
+    step = STANZA_STEP.get(args.form or "", 1)  # whole couplets and quatrains, or the form would round it back
+    added = (1 if args.add_lines > 0 else -1) * max(step, abs(args.add_lines) // step * step)
+    lines = args.lines + added
+    if not MIN_LINES <= lines <= MAX_LINES:
+        way = "longer" if added > 0 else "shorter"
+        raise ValueError(
+            f"a poem has {MIN_LINES} to {MAX_LINES} lines; this one has {args.lines}, so it cannot be "
+            f"{abs(added)} lines {way}"
+        )
+    form = None if args.form == "haiku" else args.form
+    return args.model_copy(update={"lines": lines, "form": form, "add_lines": None})
+
+
+def kept_lines(previous: PreviousWork | None, asked_lines: int | None) -> tuple[str, ...]:
+    """The lines of the poem a change of length starts from ("make it longer": the same poem, going on; "shorter":
+    its first lines, and a new last one), or none."""
+    path = previous.files.get("text") if previous is not None and asked_lines else None
+    if not path or not os.path.exists(path) or previous.data.get("kind") != "poem":
+        return ()
+    with open(path, encoding="utf-8") as f:
+        return tuple(line.strip() for line in f if line.strip())
 
 
 def _as_before(text: str, previous: PreviousWork | None) -> bool:
@@ -135,11 +175,13 @@ def _as_before(text: str, previous: PreviousWork | None) -> bool:
 
 
 def write_text(args: WriteTextArgs, ctx: ToolContext) -> ToolResult:
+    asked_lines = args.add_lines
     args = kept_shape(args, ctx.previous)
     brief, seed, changes = prepare_brief(ctx, args, "text", args.new_variation)
+    changes = changes + ([f"{args.lines} lines ({asked_lines:+d})"] if asked_lines else [])
     ctx.progress(f"writing a {args.kind}")
     form = form_of(args.kind, args.lines, args.rhyme, args.form)
-    best = write(args.kind, brief, form, seed, works=ctx.works)
+    best = write(args.kind, brief, form, seed, works=ctx.works, opening=kept_lines(ctx.previous, asked_lines))
     if changes and _as_before(best.text, ctx.previous):  # "sadder" wrote the very same haiku: the next draw
         seed += 1
         brief = brief.model_copy(update={"seeds": {**brief.seeds, "text": seed}})

@@ -134,7 +134,9 @@ class LocalLMOrchestrator(Orchestrator):
         from assistant.orchestrators.last_work import of_last_work
         from assistant.orchestrators.left_alone import without_left_alone
         from assistant.orchestrators.mood_words import with_moods_read
+        from assistant.orchestrators.prose_asks import as_description
         from assistant.orchestrators.repair import repair_plan
+        from assistant.orchestrators.text_length import with_text_length
         from assistant.orchestrators.unmade_asks import without_unmade
         from assistant.orchestrators.work_subject import without_work_subjects
         from models.language.shared_lm import LM_LOCK, with_adapter
@@ -166,8 +168,9 @@ class LocalLMOrchestrator(Orchestrator):
                 lambda calls: answer_logprob(model, ids, dumps(calls), tokenizer, rules.allowed, rules.stops, prompt),
             )
         state = state_of(request.messages, request.brief, request.artifacts)
-        answer = of_last_work(without_work_subjects(answer), message, state.last, state.works)
-        answer = changes_to_touched_work(answer, message, existing, last)
+        answer = without_work_subjects(as_description(answer, message))
+        answer = of_last_work(answer, message, state.last, state.works)
+        answer = with_text_length(changes_to_touched_work(answer, message, existing, last), message, existing, last)
         return answer_without_unasked(with_moods_read(answer), message, existing)
 
 

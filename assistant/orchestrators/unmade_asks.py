@@ -1,8 +1,9 @@
-"""Asks for what the studio does not make (a joke, a story, a name for a band, an essay), read by meaning: a check
-on the tuned model's answer, never a call of its own.
+"""Asks for what the studio does not make (a joke, a name for a band, an essay), read by meaning: a check on the
+tuned model's answer, never a call of its own.
 
-The adapter answers such asks with the nearest work it knows ("tell me a bedtime story about a bear": a poem;
-"what should I call my band? we play angry punk": an angry melody). The request is compared by the shipped
+The adapter answers such asks with the nearest work it knows ("what should I call my band? we play angry punk": an
+angry melody). A story names its text by its own noun, so its text call stays (`prose_asks` writes it as a short
+prose description); other works it never names go. The request is compared by the shipped
 sentence-embedding model with sentences of asks we do not serve and of asks we do (`assistant/data/
 unmade_asks.yaml`); when an unserved ask is near and nearer than any of ours by the table's margin, the answer
 keeps only the work calls the request names as works by their own nouns ("a cheerful melody, and tell me a

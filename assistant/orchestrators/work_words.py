@@ -48,11 +48,12 @@ NOT_A_VERB_AFTER = frozenset("the my your this that his her our their its".split
 
 @functools.cache
 def _table() -> dict[str, dict[str, str]]:
-    """{'nouns' | 'verbs' | 'about' | 'also': {word: tool}}."""
+    """{'nouns' | 'verbs' | 'about' | 'also' | 'prose': {word: tool}}; a prose word is a noun of its work too."""
     with open(WORDS, encoding="utf-8") as f:
         data = yaml.safe_load(f)
-    return {part: {w: tool for tool, parts in data.items() for w in parts.get(part, "").split()} for part in
-            ("nouns", "verbs", "about", "also")}  # fmt: skip
+    table = {part: {w: tool for tool, parts in data.items() for w in parts.get(part, "").split()} for part in
+             ("nouns", "verbs", "about", "also", "prose")}  # fmt: skip
+    return {**table, "nouns": {**table["nouns"], **table["prose"]}}
 
 
 def work_of(word: str) -> str | None:
