@@ -86,6 +86,7 @@ def test_an_object_is_painted_into_the_underpainting_and_labelled():
     spec = SceneSpec(family="sea", time="dusk")
     ref = np.full((128, 128, 3), 0.5, np.float32)
     labels = np.full((128, 128), C["water"], np.int64)
+    labels[:40] = C["sky"]  # (seen from under the water, with no sky, a boat has no reflection)
     boat = PlacedObject(ObjectEntry("fluent-emoji-flat", "sailboat"), "floats", 0.5, 0.7, 0.3)
     painter = ObjectPainter([boat], spec, light_x=0.2)
     painter.underpaint(ref, labels)

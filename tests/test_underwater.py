@@ -46,3 +46,22 @@ def test_swimmers_in_a_reef_or_deep_water_are_seen_from_under_water(subject, und
     scene = read_scene(subject, 0.0, 0.0)
     assert (scene.landform == "underwater") == under
     assert scene.objects  # the animal, the boat, the reef's coral: drawn
+
+
+def test_a_swimmer_seen_from_under_the_water_has_no_reflection():
+    from models.painter.object_library import ObjectEntry
+    from models.painter.objects import ObjectPainter, PlacedObject
+    from models.painter.scene_spec import SceneSpec
+
+    if not installed():
+        return
+    spec = SceneSpec(family="sea", time="day")
+    made = []
+    for sky_rows in (40, 0):
+        ref = np.full((128, 128, 3), 0.5, np.float32)
+        labels = np.full((128, 128), C["water"], np.int64)
+        labels[:sky_rows] = C["sky"]
+        fish = PlacedObject(ObjectEntry("noto", "octopus"), "swims", 0.5, 0.6, 0.3)
+        ObjectPainter([fish], spec, light_x=0.2).underpaint(ref, labels)
+        made.append(np.abs(ref[int(0.68 * 128) :, 40:88] - 0.5).sum())
+    assert made[0] > made[1]  # below it: its mirror image on the surface's water, none under water
