@@ -36,8 +36,10 @@ def test_the_water_lightens_towards_the_surface_and_darkens_at_night():
         ("octopus hiding in a coral reef", True),
         ("jellyfish glowing in dark deep water", True),
         ("a coral reef", True),
+        ("can u paint an octopus hiding among coral", True),
         ("a boat on deep water", False),  # seen from above: only swimmers and reefs are seen from under water
         ("a whale jumping out of the ocean", False),
+        ("a coral necklace on a table", False),
     ],
 )
 def test_swimmers_in_a_reef_or_deep_water_are_seen_from_under_water(subject, under):
