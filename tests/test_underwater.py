@@ -67,3 +67,12 @@ def test_a_swimmer_seen_from_under_the_water_has_no_reflection():
         ObjectPainter([fish], spec, light_x=0.2).underpaint(ref, labels)
         made.append(np.abs(ref[int(0.68 * 128) :, 40:88] - 0.5).sum())
     assert made[0] > made[1]  # below it: its mirror image on the surface's water, none under water
+
+
+def test_the_seabed_is_a_place_not_a_doing_word():
+    import re
+
+    from tools.subject_phrases import subject_phrases
+
+    words = re.findall(r"[a-z']+", "an octopus on the seabed")
+    assert subject_phrases(words, set()) == [("an octopus", "subject"), ("the seabed", "setting")]  # was dropped

@@ -39,7 +39,7 @@ SETTINGS = set(
 )  # (after a thing, "by", "beside" and "around" are `GATHERED`)
 TWO_WORD_SETTINGS = {"next", "close"}  # "next to", "close to": beside the first, a thing or where (`_beside`)
 # "friends around a campfire", "a man by a campfire": a thing they are at, drawn; "around the lake": where
-GATHERED = {"around", "round", "by", "beside"}
+GATHERED = {"around", "by", "beside"}
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
 # the phrase they open is left out, never drawn (an English closed class, like the joins above).
@@ -55,6 +55,11 @@ ING_NOUNS = set(
     "building painting ring king wing swing thing string spring wedding pudding ceiling clearing landing railing "
     "awning sapling seedling duckling gosling viking herring icing evening morning lightning dwelling sling "
     "earring offering stocking sting".split()
+)
+# Nouns that end like a past participle ("the seabed"), so they are never cut off as one.
+ED_NOUNS = set(
+    "seabed riverbed flowerbed streambed lakebed hotbed seaweed tumbleweed duckweed homestead farmstead bobsled "
+    "watershed woodshed cowshed bikeshed toolshed".split()
 )
 # Words naming a person: after one, such a noun is what they do ("a woman painting at an easel", "a man building a
 # wall"), not a thing to paint (an English closed class, like the joins above).
@@ -86,7 +91,8 @@ def participle(words: list[str | None], i: int) -> bool:
     after = words[i + 1] if i + 1 < len(words) else None
     short = w is not None and len(w) == 5 and after in SETTINGS | GATHERED | PARTICLES  # "going up a hill", "lying on"
     doing = w is not None and w.endswith("ing") and (len(w) > 5 or short) and not ing_noun
-    if w is None or not (doing or w.endswith("ed") and len(w) > 4 or w in IRREGULAR_PARTICIPLES):
+    done = w is not None and w.endswith("ed") and len(w) > 4 and w not in ED_NOUNS
+    if w is None or not (doing or done or w in IRREGULAR_PARTICIPLES):
         return False
     before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
     if not before:
