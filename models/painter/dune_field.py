@@ -144,13 +144,13 @@ def light(d: Dunes, size: int, side: int | None = None) -> tuple[np.ndarray, np.
     return seen, lit, z, crest
 
 
-def paint(ref: np.ndarray, labels: np.ndarray, d: Dunes, sand: int, sky: int, side: int | None = None) -> None:
+def paint(ref: np.ndarray, labels: np.ndarray, d: Dunes, sand: int, sky: int) -> None:
     """In place on the underpainting: the sand's pixels lit as the field's slopes, in the sand's own colour
     (warmer in the sun, darker and bluer in shade), their contrast fading into the distance."""
     where = labels == sand
     if not where.any():
         return
-    seen, lit, z, crest = light(d, labels.shape[0], side)
+    seen, lit, z, crest = light(d, labels.shape[0])
     base = np.median(ref[where], axis=0)
     sky_colour = np.median(ref[labels == sky], axis=0) if (labels == sky).any() else base
     shade = base * np.asarray(SHADE, np.float32) + BOUNCE * sky_colour
