@@ -191,6 +191,16 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
             hdraw.line(streak, fill=ridge_heights[k][b], width=thins[k])
 
 
+def restate_classes(painted: np.ndarray, ref: np.ndarray, labels: np.ndarray, shares: dict[int, float]) -> np.ndarray:
+    """float32 [S, S, 3]: the smooth reference laid back over the strokes, each class by its share (a stroke is one
+    colour, so across a smooth fall of light, a dune's slope, open water, a plaster wall, strokes broke it into
+    blocks)."""
+    if not shares:
+        return painted
+    amount = sum(share * (labels == cls) for cls, share in shares.items())
+    return painted + (ref - painted) * amount[..., None]
+
+
 def impasto(canvas: Image.Image, heights: Image.Image, strength: float = 0.06) -> np.ndarray:
     """Light the paint's relief from the top left: float32 [H, W, 3] in [0, 1]."""
     h = np.asarray(heights.filter(ImageFilter.GaussianBlur(1)), dtype=np.float32) / 255

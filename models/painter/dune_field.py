@@ -162,13 +162,6 @@ def paint(ref: np.ndarray, labels: np.ndarray, d: Dunes, sand: int, sky: int) ->
     ref[where] = np.where(seen[where][:, None], colour[where], base)
 
 
-def restate(painted: np.ndarray, ref: np.ndarray, sand: np.ndarray) -> np.ndarray:
-    """float32 [S, S, 3]: the lit sand of the reference laid over the strokes on the sand (RESTATE of it): a
-    stroke's one colour across a slope's gradient broke the dunes into a patchwork of blocks."""
-    amount = RESTATE * sand[..., None]
-    return painted + (ref - painted) * amount
-
-
 def sun_side(x: float | None, size: int) -> int | None:
     """The side of a painted sun at column x (-1 left, 1 right), None when there is none or it is near the middle."""
     if x is None or abs(x - size / 2) < SUN_MIDDLE * size:

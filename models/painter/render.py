@@ -12,11 +12,11 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw, ImageFilter
 
-from models.painter import dune_field, style_finish, underwater
+from models.painter import dune_field, rooms, style_finish, underwater
 from models.painter.atmosphere import lay_fog, rain
 from models.painter.autumn import turn_crowns
 from models.painter.boats import paint_boats
-from models.painter.brushwork import paint_strokes
+from models.painter.brushwork import paint_strokes, restate_classes
 from models.painter.buildings import dress_buildings
 from models.painter.celestial import add_glow, add_moon, clear_wisps, paint_discs, take_discs
 from models.painter.city_street import paint_city_street
@@ -37,7 +37,7 @@ from models.painter.painted_in import (
     sitter_in_its_light,
 )
 from models.painter.room_kinds import PLAIN, RoomDress
-from models.painter.rooms import dress_portrait, dress_room, furnish_room, restate_room
+from models.painter.rooms import dress_portrait, dress_room, furnish_room
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
@@ -334,6 +334,18 @@ def dress_scene(
 DUNES = ("dunes", "swells")  # landforms of sand lit as a field of dunes
 
 
+def _restated(stage: str, landform: str | None) -> dict[int, float]:
+    """The classes whose smooth light is laid back over the strokes, with their shares: a room's walls and table,
+    open water and its floor, a field of dunes' sand."""
+    if stage == "interior":
+        return rooms.RESTATE
+    if landform == "underwater":
+        return underwater.RESTATE
+    if landform in DUNES:
+        return {CLASSES.index("sand"): dune_field.RESTATE}
+    return {}
+
+
 def render_layout(
     probs: np.ndarray,
     spec: SceneSpec,
@@ -409,12 +421,7 @@ def render_layout(
             ref[~things] *= BACKDROP
     calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
     painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
-    if stage == "interior":
-        painted = restate_room(painted, ref, labels)
-    if landform == "underwater":  # the water's column of light restated: its strokes read as waves
-        painted = underwater.restate(painted, ref, labels)
-    if landform in DUNES:  # the dunes' light restated over the strokes: their forms are its gradients
-        painted = dune_field.restate(painted, ref, labels == CLASSES.index("sand"))
+    painted = restate_classes(painted, ref, labels, _restated(stage, landform))
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
         painted = restate_things(painted, ref, things, RESTATE_SITTER if stage == "portrait" else RESTATE_BROAD)
     if stage == "landscape":

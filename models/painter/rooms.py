@@ -506,8 +506,3 @@ def dress_portrait(
 # table's top (big strokes of varied value made them "a blotchy wall", "a blotchy table" in blind judgements)
 RESTATE = {WALL: 0.5, SIDE_WALL: 0.5, TABLE: 0.35}
 
-
-def restate_room(painted: np.ndarray, ref: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """float32 [S, S, 3]: a room's painted walls and table top with their smooth light partly restated."""
-    amount = sum(share * (labels == cls) for cls, share in RESTATE.items())
-    return painted + (ref - painted) * amount[..., None]

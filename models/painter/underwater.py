@@ -22,7 +22,7 @@ DARK_HOURS = {"night": 0.35, "dusk": 0.7}  # how much light reaches down at thes
 SHAFTS = 5  # slanting shafts of sunlight
 SHAFT_LIGHT = 0.22
 CAUSTICS = 0.18  # the floor's dancing light
-RESTATE = {"water": 0.55, "sand": 0.35}  # share of the smooth light laid back over the strokes (the water's long
+RESTATE = {C["water"]: 0.55, C["sand"]: 0.35}  # share of the smooth light laid back over the strokes (the water's long
 # strokes read as a surface's waves; the floor's broke its caustics into blotches)
 
 
@@ -58,12 +58,6 @@ def paint(ref: np.ndarray, labels: np.ndarray, time: str, rng: np.random.Generat
     if floor.any():
         sand = ref[floor] * (0.55 + 0.45 * light) * (0.7 + 0.3 * column[floor] / max(float(column.max()), 1e-3))
         ref[floor] = np.clip(sand + CAUSTICS * light * _caustics(size, rng)[floor][:, None], 0, 1)
-
-
-def restate(painted: np.ndarray, ref: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """float32 [S, S, 3]: the smooth water and floor laid back over the strokes (RESTATE of each)."""
-    amount = sum(share * (labels == C[name]) for name, share in RESTATE.items())
-    return painted + (ref - painted) * amount[..., None]
 
 
 def _shafts(size: int, rng: np.random.Generator) -> np.ndarray:
