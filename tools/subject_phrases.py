@@ -35,10 +35,11 @@ STOP_WORDS = {
 COMPANIONS = {",", ";", ".", "and", "with", "plus"}
 SETTINGS = set(
     "on in at by under over near beside from along across against through into onto above below behind beneath "
-    "among amid inside outside upon within towards toward past".split()
-)  # (after a thing, "by", "beside" and "around" are `GATHERED`)
+    "among amid inside outside upon within towards toward past around".split()
+)
 TWO_WORD_SETTINGS = {"next", "close"}  # "next to", "close to": beside the first, a thing or where (`_beside`)
-# "friends around a campfire", "a man by a campfire": a thing they are at, drawn; "around the lake": where
+# Of those, the ones that after a thing name what it is gathered at, drawn with it ("friends around a campfire", "a
+# man by a campfire"), or where it is ("around the lake"): read like "next to" (`_beside`)
 GATHERED = {"around", "by", "beside"}
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
@@ -89,7 +90,7 @@ def participle(words: list[str | None], i: int) -> bool:
     w = words[i]
     ing_noun = w in ING_NOUNS and not (i > 0 and words[i - 1] in PERSON_NOUNS)  # "a woman painting": her doing
     after = words[i + 1] if i + 1 < len(words) else None
-    short = w is not None and len(w) == 5 and after in SETTINGS | GATHERED | PARTICLES  # "going up a hill", "lying on"
+    short = w is not None and len(w) == 5 and after in SETTINGS | PARTICLES  # "going up a hill", "lying on a rug"
     doing = w is not None and w.endswith("ing") and (len(w) > 5 or short) and not ing_noun
     done = w is not None and w.endswith("ed") and len(w) > 4 and w not in ED_NOUNS
     if w is None or not (doing or done or w in IRREGULAR_PARTICIPLES):
@@ -97,7 +98,7 @@ def participle(words: list[str | None], i: int) -> bool:
     before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
     if not before:
         return False
-    if after is None or after in STOP_WORDS | SETTINGS | GATHERED | COMPANIONS | PARTICLES:
+    if after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES:
         return True
     acts_on = w.endswith("ing") and not after.endswith("ly")  # "a candle burning brightly" says how, not on what
     # a person's doing is read with them (`figure_words`): "a couple walking hand in hand" holds no hands
@@ -110,8 +111,7 @@ def participle(words: list[str | None], i: int) -> bool:
 def _land_before(words: list[str | None], i: int) -> bool:
     """True when the words before words[i], back to a join, name a kind of land ("salt flats", "a peat bog":
     `thing_phrases.place_of`) that a doing word after them tells of."""
-    joins = COMPANIONS | SETTINGS | GATHERED
-    start = max((j + 1 for j in range(i) if words[j] is None or words[j] in joins), default=0)
+    start = max((j + 1 for j in range(i) if words[j] is None or words[j] in COMPANIONS | SETTINGS), default=0)
     before = [w for w in words[start:i] if w not in STOP_WORDS]
     return bool(before) and place_of(" ".join(before)) is not None
 
