@@ -199,6 +199,7 @@ def swells(labels: np.ndarray, rng: np.random.Generator) -> None:
 
     labels[labels == C["earth"]] = C["sand"]
     rocks, count = ndimage.label(labels == C["rock"])
+    rows = np.arange(N)
     for i in range(1, count + 1):
         ys, xs = np.nonzero(rocks == i)
         left, right, foot = xs.min(), xs.max(), ys.max()
@@ -208,10 +209,8 @@ def swells(labels: np.ndarray, rng: np.random.Generator) -> None:
             edge = min(c - left, right - c) / span  # the talus: the top falls away over the last sixth
             column_top = top + int(max(0.0, 1 - edge / MESA_TALUS) * (foot - top) * 0.6)
             column = labels[:, c]
-            column[
-                (np.arange(N) >= column_top) & (np.arange(N) <= foot) & np.isin(column, SKY_CLASSES + (C["rock"],))
-            ] = C["rock"]
-            column[(np.arange(N) < column_top) & (rocks[:, c] == i)] = C["sky"]
+            column[(rows >= column_top) & (rows <= foot) & np.isin(column, (*SKY_CLASSES, C["rock"]))] = C["rock"]
+            column[(rows < column_top) & (rocks[:, c] == i)] = C["sky"]
 
 
 def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
