@@ -78,7 +78,7 @@ def test_the_sun_rakes_across_the_crests_from_whichever_side_it_is_painted():
     for seed in range(12):
         for side in (-1, 1):
             field = dune_field_of(seed, "dunes", _land_and_sky("sand"), side)
-            seen, lit, _, _ = dune_field.light(field, 128, side)
+            seen, lit, _, _ = dune_field.light(field, 128)
             low, high = np.percentile(lit[seen], (10, 90))
             assert high - low > 0.45, (seed, side)  # slanted the other way, some fields lay flat in the sun (0.29)
             assert (lit[seen] < 0.15).mean() <= 0.55  # and none lies nine tenths in shade

@@ -42,7 +42,7 @@ class Dunes:
     windward: float  # share of a dune's period that is its gentle slope
     sway: tuple[float, float, float, float]  # sinuous crests: amplitude and wavenumber of two waves
     elevation: float  # the sun's height above the horizon (radians)
-    side: int  # the side the sun is on when the painting has none: -1 left, 1 right
+    side: int  # the side the sun lights it from (the painted sun's, else drawn): -1 left, 1 right
 
 
 def dunes_from(rng: np.random.Generator, gentle: bool = False, sun_side: int | None = None) -> Dunes:
@@ -121,11 +121,10 @@ def carve(labels: np.ndarray, d: Dunes, sand: int, sky: int, sky_classes: tuple[
     labels[~seen & ~was_sky] = sky
 
 
-def light(d: Dunes, size: int, side: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def light(d: Dunes, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(seen, lit, depth, crest) at the painting's size: lit in [0, 1] (slip faces and slopes turned from the sun
     near 0, slopes facing it near 1), depth the ground's distance (for the air's haze), crest the top of each
-    slip face, just under its crest. `side`: the side of the painted sun (-1 left, 1 right), else the field's."""
-    side = d.side if side is None else side
+    slip face, just under its crest."""
     seen, x, z = _surface(d, size)
     e = 0.02 + 0.004 * z  # finite differences a little wider far away (one pixel covers more ground there)
     h = height(d, x, z)
@@ -134,7 +133,7 @@ def light(d: Dunes, size: int, side: int | None = None) -> tuple[np.ndarray, np.
     normal = np.stack([-gx, np.ones_like(gx), -gz], -1)
     normal /= np.linalg.norm(normal, axis=-1, keepdims=True)
     for elevation in (d.elevation, d.elevation + RAISE, d.elevation + 2 * RAISE):
-        sun = np.array([side * np.cos(elevation), np.sin(elevation), 0.0])
+        sun = np.array([d.side * np.cos(elevation), np.sin(elevation), 0.0])
         lambert = np.clip(normal @ sun, 0, 1)
         if not seen.any() or (lambert[seen] < 0.15 * lambert[seen].max()).mean() <= MOSTLY_SHADE:
             break  # (a low sun left some fields nine tenths in shade: it is raised until most of it is lit)
