@@ -89,3 +89,25 @@ def test_only_a_buildings_own_water_overrides_the_land_its_setting_names():
     assert read_scene("an elephant on the savanna", 0.0, 0.0).family == "meadow"  # an animal's home never overrides
     assert read_scene("a tiny wooden chapel up in the mountains", 0.0, 0.0).family == "mountains"
     assert read_scene("a harbour seal lying on a rock in a misty cove", 0.0, 0.0).family == "sea"
+
+
+@needs_icons
+def test_rain_boots_bring_no_rain_and_a_clause_after_a_thing_draws_nothing_of_its_own():
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene("a little girl in rain boots proudly holding up a frog she caught", 0.0, 0.0)
+    assert reading.weather != "rain"  # boots for the rain, under whatever sky
+    assert [m.entry.name for m in reading.objects][1:] == ["frog"]  # "a frog she": was a dog
+    assert read_scene("a rainy street at night", 0.0, 0.0).weather == "rain"
+
+
+@needs_icons
+def test_a_street_musician_plays_in_the_city_and_a_beekeeper_works_in_a_meadow():
+    from tools.scene_mapping import read_scene
+
+    musician = read_scene("a street musician playing an accordion on a cobbled square", 0.0, 0.0)
+    assert (musician.stage, musician.family) == ("landscape", "city")  # a cobbled square was a geometric abstract
+    beekeeper = read_scene("a beekeeper in a white suit holding up a frame of honeycomb", 0.0, 0.0)
+    assert beekeeper.family == "meadow" and not beekeeper.objects[0].person.dress  # her suit: trousers
+    astronaut = read_scene("an astronaut floating in space with the Earth behind her", 0.0, 0.0)
+    assert astronaut.objects[0].entry.name == "astronaut"  # a person drawn by name keeps the drawing

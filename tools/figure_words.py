@@ -111,6 +111,15 @@ PROP_NAMES = {
     "net": "fishing net",
     "skateboard": "skateboard",
     "bubbles": "soap bubbles",
+    "accordion": "accordion",
+    "cello": "cello",
+    "drums": "drum",
+    "loaves": "bread",
+    "pot": "cooking pot",
+    "chess": "chess pieces",
+    "sandcastle": "sandcastle",
+    "frame": "honeycomb",
+    "wheel": "potter's wheel",
 }
 DOCK = 0.72  # the words after the person's this near a dock's example: a seated one sits on a dock's edge
 COUPLE = 0.72  # a person's phrase this near a couple's example is a man and a woman
@@ -247,7 +256,7 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
         pose=act["pose"],
         prop=act.get("prop"),
         age=age,
-        dress=skirt or (woman and act["pose"] != "jump"),  # a skater in the air wears trousers unless told
+        dress=skirt or (woman and act["pose"] != "jump" and not trade.get("suit")),  # a skater, a beekeeper: trousers
         long_hair=long,
         beard=beard or (not woman and age == "old" and seed % 2 == 0),
         hair=hair,

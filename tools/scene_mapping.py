@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from tools.embedding_search import embed, similarities
-from tools.figure_words import held_by, read_person, sitter_place
+from tools.figure_words import GARMENTS, activity, held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
 from tools.object_matching import head_words, singular
@@ -136,7 +136,7 @@ TIME_LINKS = {"at", "in", "the", "this"}
 
 def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]]:
     """Time and weather named by single words of the subject (a word names one or the other), and which words."""
-    content = [i for i, w in enumerate(words) if w not in STOP_WORDS | SETTINGS]
+    content = [i for i, w in enumerate(words) if w not in STOP_WORDS | SETTINGS and not _worn(words, i)]
     if not content:
         return None, None, set()
     vectors = embed([words[i] for i in content])  # (read_scene has embedded them, with the whole subject, at once)
@@ -163,6 +163,12 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
     for _, _, scores in everything:  # a second word of the sky ("a storm with lightning") is no thing either
         used |= {i for i, row in zip(every_word, scores) if row.max() >= threshold}
     return found.get("times"), found.get("weathers"), used | _time_modifiers(words, used)
+
+
+def _worn(words: list[str], i: int) -> bool:
+    """True when word i names what a garment is for, not the weather ("rain boots", "a sun hat", "snow boots")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return after in WORN or after.rstrip("s") in WORN
 
 
 def _time_modifiers(words: list[str], used: set[int]) -> set[int]:
@@ -611,7 +617,7 @@ def _whole_figures(things: list, seed: int, context: str) -> list:
 def _person_words(phrase: str) -> str:
     """The person of a subject phrase, before what they do ("a couple" of "a couple walking hand", "a skater" of
     "a skater mid jump")."""
-    words = phrase.split()
+    words = re.sub(r"^(a |the )?(portrait|painting|picture) of ", "", phrase).split()  # "a portrait of a beekeeper"
     doing = [i for i, w in enumerate(words) if i > 0 and (w.endswith("ing") and len(w) > 4 or w.startswith("mid"))]
     cut = doing[0] if doing else len(words)
     return " ".join(words[:cut])
@@ -622,7 +628,7 @@ def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: in
     doing what the words say (`figure_words`), in place of the nearest drawing of their words (a violin, a dog)
     and of what they hold; unchanged when no person is asked, or a drawing holds them (a man in a rowing boat)."""
     from models.painter.object_library import ObjectEntry
-    from tools.object_matching import ObjectMatch, count_of
+    from tools.object_matching import NAMED, ObjectMatch, count_of
 
     if not phrases or phrases[0][1] != "subject" or not object_matching_available():
         return things
@@ -633,7 +639,8 @@ def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: in
     first = next((m for m in things if m.phrase == phrase), None)
     drawn = first is not None and first.role == "figure"  # a drawing of a person (a dancer, a woman)
     who = _person_words(phrase)
-    if not drawn and not is_person(who):
+    unnamed = first is None or first.similarity < NAMED  # an astronaut's own drawing stays his
+    if not drawn and not (is_person(who) or unnamed and names_person(who)):  # "a woman potter": WordNet's potter
         return things
     person = read_person(who, subject, seed)
     entry = first.entry if drawn else ObjectEntry("fluent-emoji-flat", "person-standing")
@@ -642,6 +649,7 @@ def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: in
     held = person.prop is not None
     kept = [m for m in things if m is not first and m.role not in ("figure",) + (("still_life",) if held else ())]
     kept = [m for m in kept if not held_by(person, m.entry.words)]  # her easel: in her hands, not a second thing
+    kept = [m for m in kept if m.phrase.split()[-1] not in BODY_PARTS]  # her hands: the figure's own
     return [figure, *kept][:MAX_KINDS]
 
 
@@ -653,6 +661,15 @@ def _seated_elsewhere(phrases: list[tuple[str, str]], things: list) -> bool:
         return False
     family, near = _family(phrases[0][0])
     return not (family == "portrait" and near >= scene_words()["thresholds"]["stage"])
+
+
+def _where_seated(person, subject: str) -> str:
+    """The family a person sitting at their work is painted in: their trade's place (a fisherman mending nets: the
+    harbour's sea), else a room for a chair and a garden for a bench or the ground."""
+    place = sitter_place(subject)
+    if place is not None:
+        return SITTER_FAMILIES[place]
+    return "interior" if person.seated_on == "chair" else "garden"
 
 
 def _usual(match) -> tuple[float, float] | None:
@@ -730,7 +747,7 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
     if is_furniture(subject.entry.words) and indoor_weather and not roles & {"floats", "swims", "flies"}:
         return "interior", 1.0  # a washing machine, a loom: indoors
     if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors
-        return "portrait", 1.0
+        return activity(subject.phrase).get("family", "portrait"), 1.0  # a beekeeper at her hives: the meadow
     if weather == "snow":
         return "snow", 1.0
     if subject.role == "building" and lands and max(c[1] for c in lands) >= scene_words()["thresholds"]["family"]:
@@ -762,6 +779,12 @@ ABSTRACT = ("colour_field", "geometric", "gestural")  # families that are no lan
 ABSTRACT_SUBJECT = 0.5  # a subject is an abstract picture only when this near one's examples
 ROLE_SCENES = {"floats": "sea", "swims": "sea", "flies": "meadow"}  # else a meadow: ground to stand on, sky above
 PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "child", "family"}  # a drawing with one in its name
+# the family of each of `scenes.yaml` sitter_places, where a person sitting at their work is painted whole
+SITTER_FAMILIES = {"harbour": "sea", "corridor": "interior", "kitchen": "interior", "street": "city", "park": "garden"}
+# what is worn: a weather word before one is the garment's kind, not the sky ("a girl in rain boots")
+WORN = set(GARMENTS) | {"boot", "shoe", "gear", "goggles", "cap"}
+# a person's own parts: beside a drawn person never a second thing ("hands covered in clay" are the potter's)
+BODY_PARTS = {"hand", "hands", "face", "eyes", "arms", "fingers", "feet", "head", "shoulders", "cheeks", "knees"}
 CLASS_NOUNS = ("tree", "flower", "plant", "bush")  # last words that say the class, not the kind ("palm tree")
 NEAREST_FLOOR = 0.45  # a subject we cannot draw is drawn by its nearest drawing when this near by meaning
 HOME_FITS = 0.6  # a setting this near the subject's own land is that land ("a rocky ledge": a sea cliff's, 0.68)
@@ -913,7 +936,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if things and (family is None or similarity < scene_words()["thresholds"]["scene_beside_things"]):
         family, similarity = _scene_for_objects(things, weather, scenes)
     if family == "portrait" and _seated_elsewhere(phrases, things):  # grandma knitting in her chair: her room
-        family, similarity = ("interior", 1.0) if things[0].person.seated_on == "chair" else ("garden", 1.0)
+        family, similarity = _where_seated(things[0].person, subject), 1.0
     stage, room = "landscape", None
     if family in scene_words()["stages"]:
         stage = family if similarity >= scene_words()["thresholds"]["stage"] else "landscape"

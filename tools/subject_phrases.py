@@ -44,6 +44,7 @@ GATHERED = {"around", "by", "beside"}
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
 # the phrase they open is left out, never drawn (an English closed class, like the joins above).
+CLAUSE_SUBJECTS = {"she", "he", "they", "we", "i", "you"}  # a pronoun after a thing opens a clause about it
 NEGATIONS = {"not", "no", "without", "nor", "never", "nothing", "none"}
 # Words that say how or where a thing is, after it ("a cat asleep", "pans hanging everywhere", "a tree alone"):
 # never part of its name, so left out of the phrase (an English closed class, like the joins above).
@@ -164,15 +165,15 @@ def _still_after_doing(words: list[str], i: int) -> bool:
 def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     """The subject without its time and weather words, cut at its joins into (phrase, kind): the 'subject'
     (the first), 'companion' things joined to it, and 'setting' phrases that say where. A participle
-    ("crossing", "pulled up") ends its thing's phrase and opens a setting; a simile ("like a mirror") and a denied
-    thing ("not a cloud", "with no people") are dropped."""
+    ("crossing", "pulled up") ends its thing's phrase and opens a setting; a simile ("like a mirror"), a denied
+    thing ("not a cloud", "with no people") and a clause after a thing ("a frog | she caught") are dropped."""
     kept = [None if i in used or w in AFTERWORDS or _still_after_doing(words, i) else w for i, w in enumerate(words)]
     found, current, kind = [], [], "subject"
 
     def close(next_kind: str) -> None:
         nonlocal current, kind
         text = " ".join(current).strip()
-        if text and set(current) - STOP_WORDS and kind not in ("simile", "negated", "extent"):  # "like a mirror"
+        if text and set(current) - STOP_WORDS and kind not in ("simile", "negated", "extent", "clause"):
             found.append((text, kind))
         current, kind = [], next_kind
 
@@ -188,6 +189,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("simile")  # "a salt flat reflecting the sky like a mirror": no mirror to draw
         elif _extent(kept, i):
             close("extent")  # "all the way to the horizon", "as far as the eye can see": how far, no thing
+        elif w in CLAUSE_SUBJECTS and current:
+            close("clause")  # "a frog she caught": what she did, no thing of its own, until the next join
         elif w in NEGATIONS:
             close("negated")  # "not a cloud", "with no people": nothing to draw until the next join
         elif w in COMPANIONS:

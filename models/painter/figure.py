@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image, ImageDraw
 
+from models.painter import held_things
 from models.painter.play_things import draw_bubbles, draw_skateboard
 
 SUPER = 3  # drawn this many times larger, then reduced: soft, even edges at a small figure's size
@@ -23,7 +24,8 @@ SKIN_TONES = ((0.93, 0.76, 0.63), (0.86, 0.66, 0.52), (0.72, 0.52, 0.39), (0.52,
 HAIR_TONES = ((0.22, 0.15, 0.1), (0.12, 0.09, 0.08), (0.42, 0.27, 0.15), (0.66, 0.5, 0.3), (0.5, 0.24, 0.12))
 TROUSERS = ((0.22, 0.24, 0.32), (0.3, 0.25, 0.2), (0.32, 0.32, 0.3))
 WOOD = (0.42, 0.28, 0.16)
-POSES = ("stand", "walk", "sit", "bend", "reach", "dance", "jump")
+NET, NET_KNOTS = (0.9, 0.45, 0.15), (0.45, 0.2, 0.08)  # a fisherman's orange net and its darker mesh
+POSES = ("stand", "walk", "sit", "bend", "reach", "dance", "jump", "kneel")
 PROPS = (
     "book",
     "rod",
@@ -39,6 +41,7 @@ PROPS = (
     "kite",
     "skateboard",
     "bubbles",
+    *held_things.PROPS,
 )
 HEADS_TALL = {"child": 5.0, "adult": 7.2, "old": 6.9}  # a body this many heads tall
 CHILD = 0.72  # a child this much of a grown person's height
@@ -101,6 +104,8 @@ POSE_JOINTS = {
     "reach": {**STAND, "en": (0.75, 0.85), "hn": (1.15, 0.05), "ef": (-0.3, 2.5), "hf": (-0.3, 3.45)},
     "dance": {**STAND, "en": (0.75, 0.6), "hn": (0.35, -0.35), "ef": (-0.8, 0.65), "hf": (-0.4, -0.3)}
     | {"kn": (0.15, 5.3), "fn": (0.1, 7.05), "kf": (-0.9, 5.0), "ff": (-2.1, 5.8)},
+    # upright on both knees, the shins lying back along the ground
+    "kneel": {**STAND, "kn": (0.65, 5.15), "fn": (-0.85, 5.25), "kf": (0.4, 5.1), "ff": (-1.05, 5.25)},
     # in the air: knees drawn up under the body, arms flung out for balance
     "jump": {**STAND, "hip": (-0.1, 3.45), "kn": (0.85, 4.3), "fn": (0.45, 5.6), "kf": (0.2, 4.55), "ff": (-0.6, 5.6)}
     | {"en": (0.95, 1.9), "hn": (1.75, 1.55), "ef": (-0.85, 2.0), "hf": (-1.6, 1.7)},
@@ -118,6 +123,7 @@ PROP_ARMS = {
     "easel": {"en": (0.75, 1.9), "hn": (1.35, 1.7)},
     "net": {"en": (0.5, 2.6), "hn": (1.05, 3.2), "ef": (0.25, 2.65), "hf": (0.95, 3.4)},
     "bubbles": {"en": (0.6, 2.0), "hn": (0.5, 1.0)},  # the wand raised to the lips
+    **held_things.ARMS,
 }
 SEAT_HEIGHT = {"chair": 5.25, "bench": 5.25, "ground": 5.25}
 
@@ -209,6 +215,8 @@ def painted_figure(person: Person, stature: int, seed: int, accent_hue: float, f
         draw_skateboard(canvas, found, _floor(found))
     elif person.prop == "bubbles":
         draw_bubbles(canvas, found, rng)
+    elif person.prop in held_things.PROPS:
+        held_things.draw(canvas, person.prop, found, _floor(found))
     image = canvas.image.resize(
         (max(1, canvas.image.width // SUPER), max(1, canvas.image.height // SUPER)), Image.LANCZOS
     )
@@ -231,7 +239,7 @@ def _bounds(found: dict, person: Person) -> tuple[float, float, float, float]:
     xs = [p[0] for p in found.values()] + [-0.9, 0.9]
     ys = [p[1] for p in found.values()] + [-0.1, _floor(found) + 0.05]
     extra = {"rod": (0, 3.2, -3.0, 0), "easel": (0, 2.6, 0, 0), "staff": (0, 0, -0.6, 0), "hoe": (0, 0.6, 0, 0)}
-    extra |= {"bubbles": (0, 3.0, -2.0, 0), "skateboard": (0.3, 0.3, 0, 0.4)}
+    extra |= {"bubbles": (0, 3.0, -2.0, 0), "skateboard": (0.3, 0.3, 0, 0.4), **held_things.REACH}
     ex = extra.get(person.prop, (0, 0, 0, 0))
     if person.pose == "sit" and person.seated_on != "ground":
         xs.append(-0.9 if person.seated_on != "dock" else -DOCK)
@@ -376,11 +384,14 @@ def _headwear(canvas: _Canvas, person: Person, centre, skin) -> None:
         behind = 0.12 if kind == "sou'wester" else 0.0
         canvas.ellipse((x - behind, y - 0.3), 0.75 + behind, 0.12, colour)
         canvas.ellipse((x - 0.03, y - 0.5), 0.36, 0.24, colour * 0.9)
-    if kind == "veil":  # a fine dark net from the brim to the shoulders, the face dim behind it
+    if kind == "veil":  # a pale hood from the brim to the shoulders, the face seen dim through its mesh window
         canvas.polygon(
-            [(x - 0.55, y - 0.28), (x + 0.55, y - 0.28), (x + 0.6, y + 0.75), (x - 0.6, y + 0.75)],
-            skin * 0.35 + np.array([0.18, 0.18, 0.18], np.float32) * 0.65,
+            [(x - 0.55, y - 0.28), (x + 0.55, y - 0.28), (x + 0.65, y + 0.75), (x - 0.65, y + 0.75)], colour * 0.95
         )
+        mesh = skin * 0.5 + np.array([0.25, 0.25, 0.25], np.float32) * 0.5
+        canvas.ellipse((x + 0.15, y + 0.2), 0.32, 0.34, mesh)
+        for k in (-1, 0, 1):
+            canvas.line([(x + 0.15 + 0.14 * k, y - 0.12), (x + 0.15 + 0.14 * k, y + 0.52)], 0.025, mesh * 0.7)
 
 
 def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:
@@ -466,10 +477,11 @@ def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:
         )
     elif prop == "net":
         cx, cy = (hn[0] + hf[0]) / 2 + 0.3, max(hn[1], hf[1]) + 0.3
-        canvas.polygon(
-            [(cx - 0.9, cy - 0.3), (cx + 0.9, cy - 0.4), (cx + 1.7, j["fn"][1]), (cx - 0.4, j["fn"][1])],
-            (0.6, 0.55, 0.42),
-        )
-        for k in range(6):
-            x = cx - 0.8 + 0.45 * k
-            canvas.line([(x, cy - 0.3), (x + 0.7, j["fn"][1])], 0.03, (0.3, 0.25, 0.2))
+        foot = j["fn"][1]
+        for k in range(9):  # an orange fishing net over the lap, its mesh falling to a heap below the feet
+            x = cx - 0.9 + 0.3 * k
+            canvas.line([(x, cy - 0.3), (x + 1.1, foot)], 0.05, NET)
+            canvas.line([(x + 0.6, cy - 0.35), (x - 0.3, foot)], 0.05, NET)
+        canvas.ellipse((cx + 0.5, foot), 1.3, 0.22, NET_KNOTS)
+        for k in range(4):  # the floats along its edge
+            canvas.ellipse((cx - 0.7 + 0.5 * k, cy - 0.33 - 0.03 * k), 0.13, 0.11, (0.95, 0.93, 0.86))

@@ -12,12 +12,14 @@ from dataclasses import replace
 
 import numpy as np
 
+from models.painter.held_things import FACE_TO_FACE
 from models.painter.scene_layout import LAYOUT_SIZE
 
 GAP = 0.85  # centre to centre, at least this share of two neighbours' mean width (a little overlap: a group)
 FIT_SCALE = 0.75  # a row too wide for the frame is first drawn smaller, down to this share
 BACK, BACK_SCALE = 0.08, 0.8  # ... then the back row: this much higher in the picture, this much smaller
 MARGIN = 0.025
+MIDDLE = 0.52  # a face-to-face pair's middle, a little left of where `objects` turns figures to face left (0.55)
 ROLES = ("stands", "floats", "swims", "figure")
 
 
@@ -44,6 +46,14 @@ def _row(members: list, widths: list[float]) -> list[float]:
     if xs[0] < left or xs[-1] > right:
         xs = list(np.linspace(left, right, len(xs))) if len(xs) > 1 else [0.5]
     return xs
+
+
+def _face_to_face(widths: list[float]) -> list[float]:
+    """Two people at one thing between them (a chessboard), each drawn with their half: touching, about the
+    picture's middle, so that the left one faces right and the right one left (`objects` turns a figure right of
+    FACING_MIDDLE to the left)."""
+    apart = GAP * (widths[0] + widths[1]) / 2
+    return [MIDDLE - apart / 2, MIDDLE + apart / 2]
 
 
 def _holds(labels: np.ndarray, support: tuple, cx: float, base: float) -> bool:
@@ -93,6 +103,8 @@ def spread(placed: list, labels: np.ndarray, aspect, support) -> list:
             rows = [[i for i in at if i not in back], back]
         for row in (r for r in rows if r):
             xs = _row([placed[i] for i in row], [width[i] for i in row])
+            if role == "figure" and len(row) == 2 and placed[row[0]].person.prop in FACE_TO_FACE:
+                xs = _face_to_face([width[i] for i in row])
             for i, x in zip(row, xs):
                 if _holds(labels, holds, x, placed[i].base_y):
                     placed[i] = replace(placed[i], cx=float(x))

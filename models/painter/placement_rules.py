@@ -257,6 +257,7 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         else:
             cx, base, longer = _indoors(obj, placed, family)
         shoulders = labels is None and family == "portrait" and obj.role == "figure" and head_only(obj.entry)
+        shoulders &= obj.person is None or sits_for_a_portrait(obj.person, obj.entry.name) or _sits_low(obj.person)
         ratio = aspect(drawing) * (WIDTH / BUST if shoulders else 1.0)
         cx, base, longer = fit_frame(cx, base, longer, ratio, obj.role)
         base = 1.0 if shoulders else base  # the frame's margin left a strip of backdrop under the bust's chest
@@ -275,6 +276,12 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
     if labels is not None:  # a herd or a flock on the ground: each one readable, not one overlapping blob
         settled = spread(settled, labels, aspect, lambda role: _support(role, labels))
     return settled
+
+
+def _sits_low(person) -> bool:
+    """True for a person sitting on the ground or a dock's edge: a portrait has no ground, so they sit for it
+    head and shoulders (a baker at her oven, a cellist on her chair are painted whole)."""
+    return person.pose == "sit" and person.seated_on in ("ground", "dock")
 
 
 def _as_sitter(obj):
