@@ -3,9 +3,10 @@
 A figure is blocked in as a painter of small figures does: a body about seven heads tall (a child five, an old
 person a little stooped), limbs as tapering strokes from joint to joint, a torso in the clothes' colour, a
 skirt or trousers, the hair as a mass on the head, the face a skin oval with its shadow side away from the light.
-The pose (standing, walking, seated, bending to work, reaching up, dancing, playing) sets the joints; what the
-person holds (a book, a fishing rod, a violin, a guitar, a saxophone, a hoe, a staff, knitting, an easel, a
-backpack), what they sit on (a chair, a bench, a dock's edge) and a hat are drawn with them. The scene's light,
+The pose (standing, walking, seated, bending to work, reaching up, dancing, jumping, kneeling) sets the joints;
+what the person holds (a book, a fishing rod, a violin, a guitar, a saxophone, a hoe, a staff, knitting, an easel,
+a backpack, a net; what they play or work at: `held_things`), what they sit on (a chair, a bench, a dock's edge)
+and a hat are drawn with them. The scene's light,
 strokes and finish are laid on it later, as on every drawn thing (`objects`).
 """
 

@@ -3,7 +3,8 @@ each reads: the placement network put them shoulder to shoulder in one row, one 
 
 Copies of one drawing closer than GAP of their mean width are moved apart, left to right; a row too wide for the
 frame is drawn smaller (down to FIT_SCALE), and if it still does not fit, every other one steps back (BACK, smaller
-by BACK_SCALE), where what it stands on is there too.
+by BACK_SCALE), where what it stands on is there too. Two people at one thing between them (a chessboard) sit
+face to face about the picture's middle.
 """
 
 from __future__ import annotations
