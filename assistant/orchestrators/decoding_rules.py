@@ -81,7 +81,7 @@ def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repai
     message = " ".join(message_of(request).split())
     existing = frozenset(TOOL_OF_KIND[k] for k in request.artifacts if k in TOOL_OF_KIND)
     written = WrittenValues(message, facts_of(message, int(request.brief.get("bars") or 8)), existing)
-    named = NamedWorks(message, every_work(message, existing, last_tools(request)))
+    named = NamedWorks(message, every_work(message, existing, last_tools(request)), existing)
     allowed = allowed_token_ids(tokenizer, line, adapter)
     extra = {i for ids in tokenizer(written_texts(written) or [""], add_special_tokens=False).input_ids for i in ids}
     allowed = torch.tensor(sorted(set(allowed.tolist()) | extra))

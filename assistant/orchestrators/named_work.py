@@ -1,0 +1,33 @@
+"""A request that speaks of one work that exists, and of no other, is about that work: "make the melody darker"
+changes the melody.
+
+With a melody and a painting on screen the adapter answered "make the melody darker" with a darker painting (dev
+v11): "darker" is a painting's word in most of what it learnt. Here, while decoding, the tools an answer may name
+are that work's and the restores, when the request names exactly one work (`work_words.mentioned_tools`), that
+work exists, the request speaks of no set of works ("both"), leaves none alone, and writes no change that only
+other works have ("slower, and the painting brighter": a tempo is the melody's; `own_changes.owned_changes`).
+The arguments stay the model's: for the melody it writes "darker" as sadder.
+"""
+
+from __future__ import annotations
+
+from assistant.orchestrators.work_words import mentioned_tools
+from tools.registry import TOOLS
+
+RESTORES = frozenset({"undo", "go_to_version"})
+
+
+def named_work_tools(request: str, existing: frozenset[str], every: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The tools an answer may call when the request is about one existing work (see the module doc), else none
+    (no restriction)."""
+    from assistant.orchestrators.left_alone import left_alone_tools  # which reads answers (asked_works)
+    from assistant.own_changes import owned_changes
+
+    named = mentioned_tools(request)
+    if len(named) != 1 or not named <= existing or every or left_alone_tools(request):
+        return frozenset()
+    (tool,) = named
+    found, _ = owned_changes(request)
+    if any(TOOLS[tool].kind not in kinds for _, kinds in found):
+        return frozenset()
+    return frozenset({tool}) | RESTORES
