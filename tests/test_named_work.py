@@ -22,3 +22,5 @@ def test_a_request_about_one_existing_work_may_call_only_that_work():
     assert named_work_tools("leave the painting alone and make it faster", both) == frozenset()
     assert named_work_tools("make the painting match the melody", both) == frozenset()  # two works
     assert named_work_tools("make the melody darker", frozenset({"paint"})) == frozenset()  # no melody yet
+    assert named_work_tools("a name for the painting", both) == frozenset()  # a title, asked for the painting
+    assert named_work_tools("the melody is too dark", both) == frozenset({"compose_melody", "undo", "go_to_version"})
