@@ -112,6 +112,7 @@ def test_a_scene_joined_bare_to_a_melody_asks_for_the_painting_too(request_text,
         "a lullaby for a baby and a sleepy moon",  # the lullaby's object may go on past "and"
         "a calm melody with a bit more piano",
         "a poem about the sea and a calm melody",
+        "paint a stone bridge at dawn, with mist hanging on the water",  # the painting's own scene goes on
     ],
 )
 def test_no_scene_joined_where_each_part_names_a_work_or_none_is_a_scene(request_text):

@@ -94,7 +94,10 @@ OPEN_OBJECT = re.compile(r"\b(?:about|for|of|like|called|titled|to)\b", re.IGNOR
 def joined_scene(request: str) -> str | None:
     """The scene written bare before or after the part of a request that speaks of another work ("sand dunes at
     sunset and a slow desert melody"), or None. The work's part must not leave an object open past the join ("a
-    lullaby for a baby and a sleepy moon" may be one lullaby's)."""
+    lullaby for a baby and a sleepy moon" may be one lullaby's), and a request that names the painting writes its
+    scene there ("paint a bridge at dawn, with mist hanging on the water": `painting_subject`)."""
+    if "paint" in mentioned_tools(request):
+        return None
     joins = list(JOIN.finditer(request))
     bounds = [0, *(j for m in joins for j in (m.start(), m.end())), len(request)]
     parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
