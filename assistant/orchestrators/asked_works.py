@@ -47,14 +47,21 @@ class NamedWorks:
     """The decoding rule: `ok(answer, piece)` refuses the piece that would end an answer while a work the request
     asks for by name has no call; after that, the next tool typed is a missing one. `every`: the works a request
     speaking of all of them asks for ("make both sadder": `work_words.every_work`). A scene written bare names the
-    painting alone, and a request about one existing work that work alone (`named_work`; `existing`: tools)."""
+    painting alone, and a request about one existing work that work alone (`named_work`; `existing`: tools, `left`:
+    those of the works it leaves alone)."""
 
-    def __init__(self, request: str, every: frozenset[str] = frozenset(), existing: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        request: str,
+        every: frozenset[str] = frozenset(),
+        existing: frozenset[str] = frozenset(),
+        left: frozenset[str] = frozenset(),
+    ):
         implied = implied_tools(request)  # "something romantic on guitar in F major": the melody
         self.asked, self.commanded = asked_tools(request) | every | implied, commanded_tools(request) | implied
         self.wanted_to_end = False
         self.only = frozenset({"paint"}) if bare_subject(request) else None  # "an old barn at dusk": a painting
-        named = named_work_tools(request, existing, every)  # "make the melody darker": the melody
+        named = named_work_tools(request, existing, every, left)  # "make the melody darker": the melody
         if self.only is None and named and self.asked <= named:
             self.only = named
 

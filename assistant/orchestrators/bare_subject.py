@@ -21,7 +21,7 @@ import re
 
 from assistant.orchestrators.played_scene import played_instruments, without_played
 from assistant.orchestrators.request_facts import music_written
-from assistant.orchestrators.subject_span import WORD, painting_subject, setting_word
+from assistant.orchestrators.subject_span import MUSIC, WORD, painting_subject, setting_word
 from assistant.orchestrators.work_words import asked_tools, commanded_tools, mentioned_tools
 
 OPENING = re.compile(
@@ -48,13 +48,6 @@ NOT_BARE = re.compile(
     r"faster|slower|quicker|longer|shorter|brighter|darker|lighter|happier|sadder|calmer|softer|louder|quieter|"
     r"warmer|cooler|livelier|gloomier|busier|simpler|bigger|smaller|higher|lower)\b",
     re.IGNORECASE,
-)
-
-
-# kinds of music and its parts: "some jazz", "the beat" are a melody's, never a scene (an English closed class)
-MUSIC = frozenset(
-    "jazz blues rock pop techno lofi lo-fi hiphop hip-hop rap classical folk waltz march ballad anthem hymn "
-    "serenade nocturne sonata riff chord chords beat beats rhythm groove drums notes tempo ending intro".split()
 )
 
 

@@ -34,14 +34,15 @@ def object_of_preposition(request: str, tool: str) -> bool:
     return False
 
 
-def named_work_tools(request: str, existing: frozenset[str], every: frozenset[str] = frozenset()) -> frozenset[str]:
+def named_work_tools(
+    request: str, existing: frozenset[str], every: frozenset[str] = frozenset(), left: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """The tools an answer may call when the request is about one existing work (see the module doc), else none
-    (no restriction)."""
-    from assistant.orchestrators.left_alone import left_alone_tools  # which reads answers (asked_works)
+    (no restriction); `left`: the tools of the works it leaves alone (`left_alone.left_alone_tools`)."""
     from assistant.own_changes import owned_changes
 
     named = mentioned_tools(request)
-    if len(named) != 1 or not named <= existing or every or left_alone_tools(request):
+    if len(named) != 1 or not named <= existing or every or left:
         return frozenset()
     (tool,) = named
     if object_of_preposition(request, tool):

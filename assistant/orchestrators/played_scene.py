@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import re
 
+from assistant.orchestrators.subject_span import MUSIC, setting_word
+from assistant.orchestrators.work_words import work_of
 from tools.mood_lexicon import read_mood
 
 # verbs and words by which a figure plays, holds or sits at an instrument (an English closed class)
@@ -41,10 +43,6 @@ def played_instruments(request: str) -> frozenset[str]:
 
 def is_figure(word: str) -> bool:
     """A word that may end the name of someone or something in a scene: no work, music, setting, mood or pronoun."""
-    from assistant.orchestrators.bare_subject import MUSIC
-    from assistant.orchestrators.subject_span import setting_word
-    from assistant.orchestrators.work_words import work_of
-
     lowered = word.lower()
     if lowered in NO_FIGURE or lowered in MUSIC or work_of(lowered) or setting_word(lowered, word):
         return False
