@@ -141,12 +141,13 @@ def with_named_versions(
     chosen = named_version(session, kinds, request) if kinds else None
     if chosen is None:
         return calls
-    kept = [(c, a) for c, a in calls if not _of_kind(c, a, chosen.kind)]
+    kept = [(c, a) for c, a in calls if not of_kind(c, a, chosen.kind)]
     args = GoToVersionArgs(kind=chosen.kind, number=chosen.number)
     return [*kept, (ToolCall(name="go_to_version", arguments=args.model_dump()), args)]
 
 
-def _of_kind(call: ToolCall, args: BaseModel, kind: str) -> bool:
+def of_kind(call: ToolCall, args: BaseModel, kind: str) -> bool:
+    """Whether the call makes, changes or restores a work of `kind`."""
     if call.name in RESTORES:
         return args.kind == kind
     return call.name in TOOLS and TOOLS[call.name].kind == kind

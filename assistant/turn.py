@@ -23,7 +23,9 @@ from assistant.orchestrators.prose_asks import prose_word
 from assistant.orchestrators.request_facts import unplayable_instruments
 from assistant.own_changes import with_own_changes
 from assistant.replies import compose_reply
+from assistant.same_change import with_same_change
 from assistant.session import Message, Session
+from assistant.steps_back import with_steps_back
 from assistant.versions import Version
 from assistant.work_settings import TurnSettings
 from tools.brief import BriefChanges, CreativeBrief, impossible_values
@@ -201,7 +203,10 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     except Exception:
         log.exception("the language model failed")
         plan = ParsedPlan(errors=["the language model could not read that request this time; please say it again"])
-    plan.calls, left = with_own_changes(with_named_versions(plan.calls, session, message), message)
+    calls = with_steps_back(with_named_versions(plan.calls, session, message), session, message)
+    calls, cannot = with_same_change(calls, session, message)
+    plan.calls, left = with_own_changes(calls, message)
+    left = cannot + left
     plan.notes += left
     if left and not plan.calls:
         plan.reply = "Nothing changed: " + "; ".join(left) + "."

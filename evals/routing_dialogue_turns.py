@@ -6,7 +6,10 @@ wanted. For development sets only (`evals/data/routing_dialogues_dev_v*.json`); 
 
 `expect_end` holds `works` (versions of each kind) and, each optional: `current` (the version number on screen),
 `longer` / `shorter` (works whose version on screen is longer / shorter than their first: a text's lines, a
-melody's bars), `text_kind` (the kind of the text on screen) and `reply_says` (a word of the last reply).
+melody's bars), `kept` / `changed` (settings of a work's version on screen that are / are not its first's:
+{"text": ["arousal"]}),
+`subject` (a word of the subject of a work's version on screen), `text_kind` (the kind of the text on screen) and
+`reply_says` (a word of the last reply).
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ def size(session: Session, kind: str, number: int | None = None) -> int:
     return version.brief.bars
 
 
+def _version(session: Session, kind: str, number: int):
+    return next((v for v in session.of_kind(kind) if v.number == number), None)
+
+
 def end_checks(session: Session, expect: dict, last_reply: str) -> dict[str, bool]:
     """Each expectation of the talk's end, by name."""
     checks = {"works": dialogue_right(session, expect)}  # the frozen scorer's own check
@@ -42,6 +49,15 @@ def end_checks(session: Session, expect: dict, last_reply: str) -> dict[str, boo
         for kind in expect.get(way, []):
             ok = session.current(kind) is not None and sign * (size(session, kind) - size(session, kind, 1)) > 0
             checks[f"{way}.{kind}"] = ok
+    for way, same in (("kept", True), ("changed", False)):
+        for kind, fields in expect.get(way, {}).items():
+            first, now = _version(session, kind, 1), session.current(kind)
+            for name in fields:
+                equal = None not in (first, now) and getattr(first.brief, name) == getattr(now.brief, name)
+                checks[f"{way}.{kind}.{name}"] = None not in (first, now) and equal == same
+    for kind, word in expect.get("subject", {}).items():
+        now = session.current(kind)
+        checks[f"subject.{kind}"] = now is not None and word.lower() in now.brief.subject.lower()
     if "text_kind" in expect:
         text = session.current("text")
         checks["text_kind"] = text is not None and text.data.get("kind") == expect["text_kind"]

@@ -45,3 +45,17 @@ def test_a_typo_of_a_mood_is_spelled_as_the_mood():
     assert with_moods_read(answer) == '[["compose_melody", {"mood": "happy"}], ["paint", {}]]'
     kept = '[["paint", {"mood": "düsteres"}]]'
     assert with_moods_read(kept) == kept and with_moods_read("not json") == "not json"
+
+
+def test_a_comparative_of_a_mood_writes_a_mood_and_a_length_none():
+    from assistant.orchestrators.mood_words import mood_comparative, writes_mood
+
+    assert [mood_comparative(w) for w in ("sadder", "happier", "calmer", "gloomiest")] == [
+        "sad",
+        "happy",
+        "calm",
+        "gloomy",
+    ]
+    assert mood_comparative("shorter") is None and mood_comparative("water") is None
+    assert writes_mood("shorter but a bit calmer") and writes_mood("a sad one") and writes_mood("shorter, punchier")
+    assert not writes_mood("that's too long, make it shorter") and not writes_mood("too long, cut it down")

@@ -100,3 +100,13 @@ def test_a_mood_asked_beside_the_length_stays_with_the_poem():
     assert with_text_length(moved, "shorter and punchier", TEXT, TEXT) == (
         '[["write_text", {"arousal_change": 0.3, "add_lines": -2}]]'
     )
+
+
+def test_a_length_alone_changes_no_mood():
+    calmer = '[["write_text", {"arousal_change": -0.3, "add_lines": -2}]]'
+    shorter = '[["write_text", {"add_lines": -2}]]'
+    assert with_text_length(calmer, "that's too long, make it shorter", TEXT, TEXT) == shorter
+    sadder = '[["write_text", {"valence_change": -0.3}]]'
+    assert with_text_length(sadder, "make it shorter and sadder", TEXT, TEXT) == (
+        '[["write_text", {"valence_change": -0.3, "add_lines": -2}]]'
+    )

@@ -32,6 +32,7 @@ import torch
 from assistant.orchestrators.answer_position import position
 from assistant.orchestrators.bare_subject import bare_subject, written_scene
 from assistant.orchestrators.implied_works import implied_tools
+from assistant.orchestrators.named_work import named_work_tools
 from assistant.orchestrators.schema_constraint import closed
 from assistant.orchestrators.subject_owner import placed_subjects
 from assistant.orchestrators.work_words import asked_tools, commanded_tools, every_work, mentioned_tools
@@ -45,24 +46,37 @@ MOOD_ARGUMENTS = ("mood", "valence_change", "arousal_change")
 class NamedWorks:
     """The decoding rule: `ok(answer, piece)` refuses the piece that would end an answer while a work the request
     asks for by name has no call; after that, the next tool typed is a missing one. `every`: the works a request
-    speaking of all of them asks for ("make both sadder": `work_words.every_work`)."""
+    speaking of all of them asks for ("make both sadder": `work_words.every_work`). A scene written bare names the
+    painting alone, and a request about one existing work that work alone (`named_work`; `existing`: tools, `left`:
+    those of the works it leaves alone)."""
 
-    def __init__(self, request: str, every: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        request: str,
+        every: frozenset[str] = frozenset(),
+        existing: frozenset[str] = frozenset(),
+        left: frozenset[str] = frozenset(),
+    ):
         implied = implied_tools(request)  # "something romantic on guitar in F major": the melody
         self.asked, self.commanded = asked_tools(request) | every | implied, commanded_tools(request) | implied
         self.wanted_to_end = False
         self.only = frozenset({"paint"}) if bare_subject(request) else None  # "an old barn at dusk": a painting
+        named = named_work_tools(request, existing, every, left)  # "make the melody darker": the melody
+        if self.only is None and named and self.asked <= named:
+            self.only = named
 
     def due(self, called: set[str]) -> frozenset[str]:
         """Works still due: those asked by name once the answer calls a work, those commanded before."""
         return (self.asked if called & set(WORK_TOOLS) else self.commanded) - called
 
     def ok(self, answer: str, piece: str) -> bool:
-        if not self.asked:
+        if not (self.asked or self.only):
             return True
         after = position(answer).then(piece)
         if self.only and after.in_string and after.role == "tool":
             return any(tool.startswith(after.text) for tool in self.only)
+        if not self.asked:
+            return True
         called = {tool for tool, _ in after.calls}
         if "]" in piece and closed(answer + piece) and self.due(called):
             self.wanted_to_end = True

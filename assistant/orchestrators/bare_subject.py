@@ -6,7 +6,12 @@ A request is a bare subject when, past opening words ("now", "ok so:", "hmm,", "
 phrase: it opens with a determiner or a number (or is no question and names where: "desert dunes under a full
 moon"), names no work and asks no change (no work word, no "more", "a bit", "one", "version", no "is" or
 "sounds"), writes no melody's own facts (`request_facts.music_written`), and the painter reads a thing or a scene
-in it (`tools.scene_mapping.read_scene`): "a calm one" and "the tempo drags" are none.
+in it (`tools.scene_mapping.read_scene`): "a calm one" and "the tempo drags" are none. An instrument a figure of the
+scene plays is the scene's ("a musician playing cello on a street corner": `played_scene`).
+
+A scene written bare beside a request for another work ("sand dunes at sunset and a slow desert melody", "a slow
+cello melody and an autumn forest at dusk") asks for the painting as well: the adapter answered it with the melody
+alone, the scene's words as its mood (`joined_scene`).
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from __future__ import annotations
 import functools
 import re
 
+from assistant.orchestrators.played_scene import played_instruments, without_played
 from assistant.orchestrators.request_facts import music_written
-from assistant.orchestrators.subject_span import WORD, painting_subject, setting_word
+from assistant.orchestrators.subject_span import MUSIC, WORD, painting_subject, setting_word
 from assistant.orchestrators.work_words import asked_tools, commanded_tools, mentioned_tools
 
 OPENING = re.compile(
@@ -45,13 +51,6 @@ NOT_BARE = re.compile(
 )
 
 
-# kinds of music and its parts: "some jazz", "the beat" are a melody's, never a scene (an English closed class)
-MUSIC = frozenset(
-    "jazz blues rock pop techno lofi lo-fi hiphop hip-hop rap classical folk waltz march ballad anthem hymn "
-    "serenade nocturne sonata riff chord chords beat beats rhythm groove drums notes tempo ending intro".split()
-)
-
-
 @functools.lru_cache(maxsize=256)
 def bare_subject(request: str) -> str | None:
     """The scene a request writes bare (see the module doc), or None. Cached: the decoding asks it of one request
@@ -60,11 +59,12 @@ def bare_subject(request: str) -> str | None:
     undetermined = UNDETERMINED.match(phrase) and "?" not in phrase and phrase.split()[0].lower() not in NOT_OPENING
     if not (DETERMINER.match(phrase) or undetermined) or NOT_BARE.search(phrase):
         return None
-    if any(w.lower() in MUSIC or setting_word(w.lower(), w) for w in WORD.findall(phrase)):
+    played = played_instruments(phrase)  # "a musician playing cello": the scene's
+    if any(w.lower() in MUSIC or setting_word(w.lower(), w) for w in WORD.findall(phrase) if w.lower() not in played):
         return None  # "some jazz", "the tempo drags", "a calm flute": music; "the palette": a painting's setting
     if asked_tools(request) or commanded_tools(request) or mentioned_tools(request):
         return None
-    return phrase if not music_written(request) and _paintable(phrase) else None
+    return phrase if not music_written(without_played(request)) and _paintable(phrase) else None
 
 
 def _paintable(phrase: str) -> bool:
@@ -77,7 +77,38 @@ def _paintable(phrase: str) -> bool:
     return bool(reading.objects) or (reading.matched and named_scene)
 
 
+# where a request joins one part to another ("..., and", "plus", "with")
+JOIN = re.compile(r"\s*[,;]?\s+(?:and|plus|&|with)\s+|\s*;\s*", re.IGNORECASE)
+# a work's phrase that ends on one of these words may go on past the join ("a lullaby for a baby and a moon")
+OPEN_OBJECT = re.compile(r"\b(?:about|for|of|like|called|titled|to)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def joined_scene(request: str) -> str | None:
+    """The scene written bare before or after the part of a request that speaks of another work ("sand dunes at
+    sunset and a slow desert melody"), or None. The work's part must not leave an object open past the join ("a
+    lullaby for a baby and a sleepy moon" may be one lullaby's), and a request that names the painting writes its
+    scene there ("paint a bridge at dawn, with mist hanging on the water": `painting_subject`)."""
+    if "paint" in mentioned_tools(request):
+        return None
+    joins = list(JOIN.finditer(request))
+    bounds = [0, *(j for m in joins for j in (m.start(), m.end())), len(request)]
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    working = [i for i, (a, b) in enumerate(parts) if mentioned_tools(request[a:b])]
+    if not working or len(parts) < 2:
+        return None
+    first, last = working[0], working[-1]
+    if first > 0:
+        scene = bare_subject(request[: parts[first - 1][1]])
+        if scene:
+            return scene
+    if last < len(parts) - 1 and not OPEN_OBJECT.search(request[parts[last][0] : parts[last][1]]):
+        return bare_subject(request[parts[last + 1][0] :])
+    return None
+
+
 def written_scene(request: str) -> str | None:
     """The scene the request asks a painting of: named with its painting ("paint a ballroom with chandeliers",
-    `subject_span.painting_subject`) or written bare ("now an old barn at dusk")."""
-    return painting_subject(request) or bare_subject(request)
+    `subject_span.painting_subject`), written bare ("now an old barn at dusk") or beside another work's part
+    (`joined_scene`)."""
+    return painting_subject(request) or bare_subject(request) or joined_scene(request)

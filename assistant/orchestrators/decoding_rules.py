@@ -72,6 +72,7 @@ def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repai
     from assistant.orchestrators.asked_works import TOOL_OF_KIND, NamedWorks
     from assistant.orchestrators.change_readings import ChangeReading
     from assistant.orchestrators.copy_constraint import copy_ok
+    from assistant.orchestrators.left_alone import left_alone_tools
     from assistant.orchestrators.request_facts import facts_of
     from assistant.orchestrators.routed_arguments import once_per_turn
     from assistant.orchestrators.schema_constraint import closed, names_ok
@@ -81,7 +82,7 @@ def answer_rules(request: PlanRequest, line: str, tokenizer, adapter: str, repai
     message = " ".join(message_of(request).split())
     existing = frozenset(TOOL_OF_KIND[k] for k in request.artifacts if k in TOOL_OF_KIND)
     written = WrittenValues(message, facts_of(message, int(request.brief.get("bars") or 8)), existing)
-    named = NamedWorks(message, every_work(message, existing, last_tools(request)))
+    named = NamedWorks(message, every_work(message, existing, last_tools(request)), existing, left_alone_tools(message))
     allowed = allowed_token_ids(tokenizer, line, adapter)
     extra = {i for ids in tokenizer(written_texts(written) or [""], add_special_tokens=False).input_ids for i in ids}
     allowed = torch.tensor(sorted(set(allowed.tolist()) | extra))

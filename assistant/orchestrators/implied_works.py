@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.orchestrators.bare_subject import bare_subject
+from assistant.orchestrators.bare_subject import bare_subject, joined_scene
 from assistant.orchestrators.request_facts import music_written
 from assistant.orchestrators.work_words import asked_tools, commanded_tools
 
@@ -28,9 +28,11 @@ ASKS = re.compile(
 def implied_tools(request: str) -> frozenset[str]:
     """{"compose_melody"} when the request asks for something, asks for no work by name and writes a melody's own
     facts (a key with its mode, a tempo in bpm, an instrument to play on); {"paint"} when it is a scene written
-    bare (`bare_subject`); else none."""
+    bare (`bare_subject`), also beside another work's part ("sand dunes at sunset and a slow desert melody":
+    `joined_scene`); else none."""
     if bare_subject(request):
         return frozenset({"paint"})
+    scene = frozenset({"paint"}) if joined_scene(request) else frozenset()
     if asked_tools(request) or commanded_tools(request) or not ASKS.search(request):
-        return frozenset()
-    return frozenset({"compose_melody"}) if music_written(request) else frozenset()
+        return scene
+    return scene | ({"compose_melody"} if music_written(request) else frozenset())

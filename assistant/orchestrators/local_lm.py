@@ -136,6 +136,7 @@ class LocalLMOrchestrator(Orchestrator):
         from assistant.orchestrators.mood_words import with_moods_read
         from assistant.orchestrators.prose_asks import as_description
         from assistant.orchestrators.repair import repair_plan
+        from assistant.orchestrators.subject_owner import without_scene_mood
         from assistant.orchestrators.text_length import with_text_length
         from assistant.orchestrators.unmade_asks import without_unmade
         from assistant.orchestrators.work_subject import without_work_subjects
@@ -171,7 +172,7 @@ class LocalLMOrchestrator(Orchestrator):
         answer = without_work_subjects(as_description(answer, message))
         answer = of_last_work(answer, message, state.last, state.works)
         answer = with_text_length(changes_to_touched_work(answer, message, existing, last), message, existing, last)
-        return answer_without_unasked(with_moods_read(answer), message, existing)
+        return answer_without_unasked(without_scene_mood(with_moods_read(answer), message), message, existing)
 
 
 def default_orchestrator(base: str = CHAT_BASE) -> Orchestrator:

@@ -59,6 +59,32 @@ def has_mood_word(request: str) -> bool:
     return any(mood_word(w) for w in WORD.findall(request))
 
 
+COMPARED = (("iest", "y"), ("ier", "y"), ("est", ""), ("er", ""))  # "happier": "happy", "sadder": "sad"
+
+
+def mood_comparative(word: str) -> str | None:
+    """The mood word a comparative or superlative is of ("sadder": "sad", "happier": "happy"), else None."""
+    word = word.lower()
+    for ending, added in COMPARED:
+        base = word.removesuffix(ending)
+        if base == word or len(base) < 2:
+            continue
+        bases = [base, base[:-1]] if base[-1] == base[-2] else [base]  # "sadd": "sad"
+        return next((b + added for b in bases if mood_word(b + added) == b + added), None)
+    return None
+
+
+def writes_mood(request: str) -> bool:
+    """Whether the request writes a mood or a change of one, not only other changes: a mood word, a comparative of
+    one ("sadder", "calmer") or one `read_mood` knows ("warmer", "livelier"), or a comparative of an adjective in -y
+    ("punchier": the shape of a mood, as `ADJECTIVE_ENDINGS` has it)."""
+    words = [w.lower() for w in WORD.findall(request)]
+    compared = [w for w in words if w.endswith("er")]
+    return any(mood_word(w) for w in words) or any(
+        mood_comparative(w) or read_mood(w).known or w.endswith("ier") for w in compared
+    )
+
+
 def spelled(mood: str) -> str:
     """A mood with each typo written as the mood word it is ("a hapy" -> "a happy")."""
     return WORD.sub(lambda m: _corrected(m.group(0)), mood)

@@ -40,6 +40,11 @@ SETTING_WORDS = frozenset(
     "realistic cartoon sketch palette colours colors colour color tones tone shades hues mood vibe feel feeling "
     "bpm tempo key major minor bars lines".split()
 )
+# kinds of music and its parts: "some jazz", "the beat" are a melody's, never a scene (an English closed class)
+MUSIC = frozenset(
+    "jazz blues rock pop techno lofi lo-fi hiphop hip-hop rap classical folk waltz march ballad anthem hymn "
+    "serenade nocturne sonata riff chord chords beat beats rhythm groove drums notes tempo ending intro".split()
+)
 WORD = re.compile(r"[\w'#♯♭&-]+|[^\w\s]")
 ARTICLES = frozenset({"a", "an", "the", "some", "bit", "little", "more", "very", "really", "lots", "of"})
 

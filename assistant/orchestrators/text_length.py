@@ -6,14 +6,17 @@ The adapter learnt changes of length of the melody alone, so it answered "make i
 stanza") and speaks of the text, by its name ("make the poem longer") or as "it" right after a turn that touched
 the text alone, the answer's text call carries that change as `add_lines` (`tools.write_text`: the same poem,
 more or fewer lines), the melody's length change the request did not name goes, and a new take does not replace
-the change. A written number of lines or stanzas is the amount; else a stanza (4 lines) more, or 2 lines fewer.
+the change. A change of mood the request does not write goes with them: "that's too long, make it shorter" was
+answered shorter and calmer (`mood_words.writes_mood`; "shorter and sadder" keeps its mood). A written number of
+lines or stanzas is the amount; else a stanza (4 lines) more, or 2 lines fewer.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.orchestrators.asked_works import dumps, loads
+from assistant.orchestrators.asked_works import MOOD_ARGUMENTS, dumps, loads
+from assistant.orchestrators.mood_words import writes_mood
 from assistant.orchestrators.request_facts import (
     FOREIGN_LENGTH,
     LENGTH_COMPARATIVE,
@@ -73,9 +76,10 @@ def with_text_length(answer: str, request: str, existing: frozenset[str], last: 
         return answer  # the model read the length itself ("8 lines"), or a new title is asked
     melody_named = "compose_melody" in mentioned_tools(request)
     out, change = [], {"add_lines": lines_asked(request, sign)}
+    dropped = TAKES if writes_mood(request) else TAKES | frozenset(MOOD_ARGUMENTS)
     for name, args in calls:
         if name == "write_text" and not any(n == "write_text" for n, _ in out):
-            kept = {k: v for k, v in args.items() if k not in TAKES}
+            kept = {k: v for k, v in args.items() if k not in dropped}
             out.append([name, kept if "lines" in kept else {**kept, **change}])
         elif name == "compose_melody" and not melody_named and set(args) <= MELODY_LENGTH | TAKES:
             continue  # the length meant for the text

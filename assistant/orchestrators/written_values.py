@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from assistant.orchestrators.answer_position import Finished, Position, position
-from assistant.orchestrators.bare_subject import bare_subject, written_scene
+from assistant.orchestrators.bare_subject import bare_subject, joined_scene, written_scene
 from assistant.orchestrators.mood_words import has_mood_word, mood_word
 from assistant.orchestrators.request_facts import MODE_WORDS, RequestFacts
 from assistant.orchestrators.subject_span import may_end_subject, may_start_subject
@@ -128,7 +128,7 @@ class WrittenValues:
         if argument == "mood":
             return self.mood_ok(text, finished, tool)
         if argument == "subject":
-            bare = bare_subject(self.request) if tool == "paint" else None
+            bare = (bare_subject(self.request) or joined_scene(self.request)) if tool == "paint" else None
             if bare:  # a scene written bare is the painting's whole subject ("..., morning light" too)
                 said = " ".join(text.lower().split())
                 return bare.lower().startswith(said) and (not finished or said == " ".join(bare.lower().split()))
