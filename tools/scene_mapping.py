@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from tools.embedding_search import embed, similarities
-from tools.figure_words import GARMENTS, activity, held_by, read_person, sitter_place
+from tools.figure_words import GARMENTS, held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
 from tools.object_matching import head_words, singular
@@ -663,6 +663,15 @@ def _seated_elsewhere(phrases: list[tuple[str, str]], things: list) -> bool:
     return not (family == "portrait" and near >= scene_words()["thresholds"]["stage"])
 
 
+def _work_family(person) -> str | None:
+    """The family a lone person is painted in by what they hold (`scenes.yaml` activities' family: a beekeeper's
+    honeycomb frame, the meadow; an accordion, the city), or None."""
+    if person is None or person.prop is None:
+        return None
+    found = (a.get("family") for a in scene_words()["activities"].values() if a.get("prop") == person.prop)
+    return next((f for f in found if f), None)
+
+
 def _where_seated(person, subject: str) -> str:
     """The family a person sitting at their work is painted in: their trade's place (a fisherman mending nets: the
     harbour's sea), else a room for a chair and a garden for a bench or the ground."""
@@ -747,7 +756,7 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
     if is_furniture(subject.entry.words) and indoor_weather and not roles & {"floats", "swims", "flies"}:
         return "interior", 1.0  # a washing machine, a loom: indoors
     if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors
-        return activity(subject.phrase).get("family", "portrait"), 1.0  # a beekeeper at her hives: the meadow
+        return _work_family(subject.person) or "portrait", 1.0  # a beekeeper at her hives: the meadow
     if weather == "snow":
         return "snow", 1.0
     if subject.role == "building" and lands and max(c[1] for c in lands) >= scene_words()["thresholds"]["family"]:
