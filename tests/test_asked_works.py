@@ -173,18 +173,12 @@ def test_a_take_or_a_restore_of_it_goes_to_the_work_the_last_turn_touched():
     works = ("melody", "painting")
     take = '[["compose_melody", {"new_variation": true}]]'
     painting_take = '[["paint", {"new_variation": true}]]'
-    slower = '[["compose_melody", {"tempo_scale": 0.8}]]'
     assert of_last_work(take, "one more version of that", ("painting",), works) == painting_take
     undo = '[["undo", {"kind": "melody"}]]'
     assert of_last_work(undo, "undo that", ("painting",), works) == '[["undo", {"kind": "painting"}]]'
     assert of_last_work(take, "do the same for the music", ("painting",), works) == take  # a work named
-    both = '[["compose_melody", {"new_variation": true}], ["paint", {"new_variation": true}]]'
-    assert of_last_work(take, "another one", ("melody", "painting"), works) == both  # the last turn made both
-    assert of_last_work(painting_take, "again", ("melody", "painting"), works) == both
-    assert of_last_work(take, "another melody", ("melody", "painting"), works) == take  # a work named
-    assert of_last_work(slower, "slower", ("melody", "painting"), works) == slower
-    text_and_painting = '[["paint", {"new_variation": true}], ["write_text", {"new_variation": true}]]'
-    assert of_last_work(take, "another one", ("painting", "text"), ("painting", "text")) == text_and_painting
+    assert of_last_work(take, "again", ("melody", "painting"), works) == take  # the last turn touched both
+    slower = '[["compose_melody", {"tempo_scale": 0.8}]]'
     assert of_last_work(slower, "slower", ("painting",), works) == slower  # a change: the model's reading
 
 
