@@ -46,6 +46,7 @@ PROPS = (
 )
 HEADS_TALL = {"child": 5.0, "adult": 7.2, "old": 6.9}  # a body this many heads tall
 CHILD = 0.72  # a child this much of a grown person's height
+FACES_LEFT_PAST = 0.55  # a figure whose centre is right of this share of the picture faces left, into it (`objects`)
 DOCK = 3.0  # a dock's planks reach this many head heights behind a figure sitting on its edge
 
 

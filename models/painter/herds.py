@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from models.painter.figure import FACES_LEFT_PAST
 from models.painter.held_things import FACE_TO_FACE
 from models.painter.scene_layout import LAYOUT_SIZE
 
@@ -20,7 +21,7 @@ GAP = 0.85  # centre to centre, at least this share of two neighbours' mean widt
 FIT_SCALE = 0.75  # a row too wide for the frame is first drawn smaller, down to this share
 BACK, BACK_SCALE = 0.08, 0.8  # ... then the back row: this much higher in the picture, this much smaller
 MARGIN = 0.025
-MIDDLE = 0.52  # a face-to-face pair's middle, a little left of where `objects` turns figures to face left (0.55)
+MIDDLE = FACES_LEFT_PAST - 0.03  # a face-to-face pair's middle: the left one faces right, the right one left
 ROLES = ("stands", "floats", "swims", "figure")
 
 
@@ -51,8 +52,7 @@ def _row(members: list, widths: list[float]) -> list[float]:
 
 def _face_to_face(widths: list[float]) -> list[float]:
     """Two people at one thing between them (a chessboard), each drawn with their half: touching, about the
-    picture's middle, so that the left one faces right and the right one left (`objects` turns a figure right of
-    FACING_MIDDLE to the left)."""
+    picture's middle, so that the left one faces right and the right one left (`figure.FACES_LEFT_PAST`)."""
     apart = GAP * (widths[0] + widths[1]) / 2
     return [MIDDLE - apart / 2, MIDDLE + apart / 2]
 

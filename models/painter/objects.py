@@ -20,7 +20,7 @@ from PIL import Image, ImageFilter
 from models.painter.birds import painted_bird
 from models.painter.bridges import is_bridge, painted_bridge, suspension
 from models.painter.built_by_hand import drawn_by_hand
-from models.painter.figure import Person, painted_figure, partner
+from models.painter.figure import FACES_LEFT_PAST, Person, painted_figure, partner
 from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
 from models.painter.scene_colours import hsv_colour, mood_grade
@@ -255,9 +255,8 @@ class ObjectPainter:
             head = render(obj.entry, max(8, int(obj.height * size / BUST)))
             return painted_sitter(head, self.spec.accent_hue, self.light_x < obj.cx, obj.person), False
         if obj.person is not None:
-            rgba, hand = painted_figure(
-                obj.person, max(12, int(obj.height * size)), seed, self.spec.accent_hue, facing_left=obj.cx > 0.55
-            )
+            stature, facing_left = max(12, int(obj.height * size)), obj.cx > FACES_LEFT_PAST
+            rgba, hand = painted_figure(obj.person, stature, seed, self.spec.accent_hue, facing_left=facing_left)
             self._hands[id(obj)] = hand
             return rgba, False
         if obj.flock:
