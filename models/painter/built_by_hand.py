@@ -1,11 +1,11 @@
 """The things the painter draws by its own hand instead of their library drawing, and the shape of each.
 
-A lighthouse, a windmill, a log cabin, a water tower, a petrol station, a parking garage, a greenhouse and a silo
-read as clip-art or as something else when their library drawing is painted (`lighthouses`, `windmills`,
-`cabins`, `water_towers`, `fuel_stations`, `car_parks`, `glasshouses`, `silos` say why). Each is recognised by its
-drawing's name and painted in its own module; this is the one list of them, read by the object painter, by
-placement (for the drawing's width over height) and by the reading (each is a building, of its own size: a petrol
-station is no pump the height of a person).
+A lighthouse, a windmill, a log cabin, a water tower, a petrol station, a parking garage, a greenhouse, a silo and a
+bus shelter read as clip-art or as something else when their library drawing is painted (`lighthouses`,
+`windmills`, `cabins`, `water_towers`, `fuel_stations`, `car_parks`, `glasshouses`, `silos`, `bus_shelters` say
+why). Each is recognised by its drawing's name and painted in its own module; this is the one list of them, read
+by the object painter, by placement (for the drawing's width over height) and by the reading (each is a building,
+of its own size: a petrol station is no pump the height of a person).
 """
 
 from __future__ import annotations
@@ -14,7 +14,17 @@ from collections.abc import Callable
 
 import numpy as np
 
-from models.painter import cabins, car_parks, fuel_stations, glasshouses, lighthouses, silos, water_towers, windmills
+from models.painter import (
+    bus_shelters,
+    cabins,
+    car_parks,
+    fuel_stations,
+    glasshouses,
+    lighthouses,
+    silos,
+    water_towers,
+    windmills,
+)
 
 HAND_DRAWN = (  # (is it one, its painter, its width over its height, its longer side in metres or None: by meaning)
     (lighthouses.is_lighthouse, lighthouses.painted_lighthouse, lighthouses.ASPECT, None),
@@ -25,6 +35,7 @@ HAND_DRAWN = (  # (is it one, its painter, its width over its height, its longer
     (car_parks.is_car_park, car_parks.painted_car_park, car_parks.ASPECT, 30.0),
     (glasshouses.is_glasshouse, glasshouses.painted_glasshouse, glasshouses.ASPECT, 30.0),
     (silos.is_silo, silos.painted_silo, silos.ASPECT, 20.0),
+    (bus_shelters.is_bus_shelter, bus_shelters.painted_bus_shelter, bus_shelters.ASPECT, 4.5),
 )
 
 

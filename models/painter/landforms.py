@@ -294,8 +294,9 @@ def rock_pools(labels: np.ndarray, rng: np.random.Generator) -> None:
 
 
 def black_sand(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """A volcanic beach: the sea to the horizon, a dark sand beach across the near third with a line of surf, and
-    two or three sea stacks (tall pillars of rock) standing out in the water, the nearest the tallest."""
+    """A volcanic beach: the sea to the horizon, a dark sand beach across the near third with surf breaking on it
+    (a line of breakers out in the water, the foam's wash on the sand), and two or three sea stacks (tall pillars
+    of rock) standing out in the water in their own ring of foam, the nearest the tallest."""
     h = _horizon(labels)
     y, x = _grid()
     land = _land(labels)
@@ -310,19 +311,28 @@ def black_sand(labels: np.ndarray, rng: np.random.Generator) -> None:
         height, width = (N - h) * (0.9 - 0.2 * k) * rng.uniform(0.8, 1.1), N * (0.07 - 0.015 * k)
         taper = np.clip((foot - y) / max(height, 1.0), 0, 1)  # narrower towards its top
         stack = (np.abs(x - cx) <= width * (1 - 0.35 * taper)) & (y <= foot) & (y >= foot - height)
+        ring = (np.abs(x - cx) <= width * 1.5) & (np.abs(y - foot) < 0.7)  # the sea breaking at its foot
+        labels[ring & (labels == C["water"])] = C["foam"]
         labels[stack] = C["rock"]
+    water = labels == C["water"]
+    breakers = shore - (shore - h) * rng.uniform(0.25, 0.35) + 0.8 * np.sin(x / 5.0 + rng.uniform(0, 6))
+    labels[water & (np.abs(y - breakers) < 0.6) & (np.sin(x / 2.3 + rng.uniform(0, 6)) > -0.3)] = C["foam"]
+    wash = shore + (N - shore) * rng.uniform(0.12, 0.2) + 1.2 * np.sin(x / 6.0 + rng.uniform(0, 6))
+    labels[land & (np.abs(y - wash) < 0.5) & (np.sin(x / 3.1 + rng.uniform(0, 6)) > 0.0)] = C["foam"]
 
 
 BLACK_SAND = (215, 0.12, 0.22)  # wet basalt sand (HSV): near-black with a cool sheen, whatever the palette's sand
 
 
 def darken_sand(ref: np.ndarray, labels: np.ndarray) -> None:
-    """In place on the underpainting: the beach's sand as black volcanic sand, its light and shade kept."""
-    sand = labels == C["sand"]
-    if not sand.any():
-        return
-    light = ref[sand].max(-1, keepdims=True)
-    ref[sand] = hsv_colour(*BLACK_SAND) * (0.7 + 0.6 * light / max(float(light.mean()), 1e-3))
+    """In place on the underpainting: the beach's sand as black volcanic sand and its sea stacks as dark basalt
+    (a pale stone pillar read as a ruined tower), their light and shade kept."""
+    for cls, factor in (("sand", 1.0), ("rock", 1.35)):
+        where = labels == C[cls]
+        if not where.any():
+            continue
+        light = ref[where].max(-1, keepdims=True)
+        ref[where] = hsv_colour(*BLACK_SAND) * factor * (0.7 + 0.6 * light / max(float(light.mean()), 1e-3))
 
 
 def mangroves(labels: np.ndarray, rng: np.random.Generator) -> None:

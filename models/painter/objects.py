@@ -27,6 +27,7 @@ from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
 from models.painter.sitter import BUST, painted_sitter
+from models.painter.spoked_wheels import is_spoked_wheel, painted_wheel
 from models.painter.working_boat import is_working_boat, painted_boat
 
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
@@ -263,6 +264,8 @@ class ObjectPainter:
             return painted_bird(max(6, int(obj.height * size)), seed), False
         if is_bridge(obj.entry):
             return painted_bridge(max(24, int(obj.height * size)), seed, hanging=suspension(obj.entry)), False
+        if is_spoked_wheel(obj.entry):
+            return painted_wheel(max(16, int(obj.height * size)), seed), False
         built = drawn_by_hand(obj.entry, obj.height * size, seed, light_left=self.light_x < obj.cx)
         if built is not None:
             return built, False

@@ -60,6 +60,8 @@ DRESSES: dict[str, RoomDress] = {
     "office": RoomDress("plaster", None, "boards", None, False, 0, 0, "panes", None, False, False, "office"),
     "cockpit": RoomDress("plaster", None, "boards", None, False, 0, 0, "sash", None, False, False, "cockpit"),
     "garage": RoomDress("plaster", 210.0, "stone", None, False, 0, 0, "panes", "clock", False, False),
+    "bike shop": RoomDress("whitewash", None, "stone", None, False, 0, 0, "panes", "board", False, False),
+    "wall": RoomDress("brick", 5.0, "stone", None, False, 0, 0, "sash", None, False, False),
     "cellar": RoomDress("brick", 20.0, "stone", None, False, 0, 0, "high", None, False, False),
     "attic": RoomDress("panelling", 30.0, "boards", None, False, 0, 0, "arched", None, False, False),
     "gym": RoomDress("brick", 200.0, "boards", None, False, 0, 0, "high", "clock", False, False),
