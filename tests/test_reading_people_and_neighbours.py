@@ -42,6 +42,14 @@ def test_next_to_names_a_second_thing_drawn_beside_the_first():
 
 
 @needs_icons
+def test_a_thing_clinging_to_another_is_itself_not_the_branch():
+    from tools.subject_phrases import subject_phrases
+
+    words = "a chameleon clinging to a branch in the rainforest".split()
+    assert subject_phrases(words, set())[:2] == [("a chameleon", "subject"), ("a branch", "setting")]
+
+
+@needs_icons
 def test_starlings_are_birds_not_stars_and_a_sandcastle_is_at_the_seaside():
     from tools.scene_mapping import read_scene
 

@@ -84,6 +84,7 @@ CLASS_NOUNS = {"tree", "flower", "plant", "bush"}  # a name's last word that say
 # a drawing whose name holds the phrase's head noun only as a modifier is another kind of thing ("crow nest" for "two
 # crows"): it loses to a drawing of the asked kind, and stays the phrase's thing only when clearly near by meaning
 OTHER_KIND = 0.1
+MODIFIER_ONLY = 0.2  # a drawing of a mere modifier ("grain" in "grain silos"), more than the request's pull for it
 ALIAS_MEANING = 0.5  # a drawing also called the phrase's head that no name ends in must be this near the phrase
 NAME_JOINS = {"of", "with", "without", "in", "on", "for", "at", "from"}  # "bowl of rice" is a bowl
 
@@ -318,14 +319,17 @@ def nearest_object(
     per_text = vectors @ embed(texts).T
     whole_phrase = per_text[:, 0]
     scores = np.maximum(whole_phrase, per_text.mean(1))
-    # the head does not lift a drawing the whole phrase clearly means less: "a steam train" is no plain train
-    scores = np.where(whole_phrase.max() - whole_phrase >= WHOLE_MARGIN, whole_phrase, scores)
+    # the head does not lift a drawing the whole phrase clearly means less: "a steam train" is no plain train (a
+    # drawing of a mere modifier sets no margin: "grain" must not hold a round silo down in "grain silos")
+    modifier = _modifier_only(words, roles)
+    nearest_whole = float(np.where(modifier > 0, -np.inf, whole_phrase).max())
+    scores = np.where(nearest_whole - whole_phrase >= WHOLE_MARGIN, whole_phrase, scores)
     meaning = _dwelling(scores, words) if spelled else scores
     whole = tuple(re.findall(r"[a-z]+", phrase.lower()))
     scores = _spelled_out(meaning, words, context, whole, whole_phrase) if spelled else scores
     if spelled:
         scores, meaning = _keyword_spelled(scores, meaning, words, whole_phrase)
-    other = OTHER_KIND * _other_kind(words)
+    other = OTHER_KIND * _other_kind(words) + MODIFIER_ONLY * modifier
     scores, meaning = scores - other, meaning - other
     ranked = scores - SILHOUETTE_HANDICAP * np.array([e.silhouette for e in library])
     if context and context != phrase:
@@ -427,6 +431,22 @@ def _other_kind(words: list[str]) -> np.ndarray:
         for i, name_heads, name in _names_by_word().get(word, []):
             person = library[i].name.split("-")[0] in PEOPLE  # "man student", "woman standing": a man, a woman
             found[i] = float(not heads & name_heads and not name <= set(plain) and not person)
+    return found
+
+
+def _modifier_only(words: list[str], roles: np.ndarray) -> np.ndarray:
+    """1.0 for each drawing whose whole name is only a modifier in the phrase ("grain" for "grain silos", "fire"
+    for "a fire truck") where a drawing of the phrase's own head noun exists to be drawn instead (a round silo);
+    with none ("a bamboo forest": no forest is a thing), the modifier is left to meaning."""
+    found = np.zeros(len(roles), np.float32)
+    plain = [singular(w) for w in words if w not in NUMBERS and w not in FEW | MANY | NAME_JOINS | {"the"}]
+    heads = head_nouns(plain)
+    if not any(roles[i] != "scene" for head in heads for i, _ in _names_by_head().get(head, [])):
+        return found
+    modifiers = set(plain) - heads
+    for word in modifiers:
+        for i, _, name in _names_by_word().get(word, []):
+            found[i] = float(name <= modifiers)
     return found
 
 

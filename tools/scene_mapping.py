@@ -326,11 +326,11 @@ def _scenes_and_objects(
             things.append(_feature_match(phrase, feature))
             scenes.append(family)
             continue
-        part = bool(match and kind == "companion" and things and things[0].role == match.role == "building")
+        # (a building's parts, its red door, went above: a second building, a barn by a silo, is drawn)
         person = set(match.entry.name.split("-")) & PEOPLE if match else set()
-        part |= bool(match and kind == "companion" and things and things[0].role == match.role == "figure")
+        part = bool(match and kind == "companion" and things and things[0].role == match.role == "figure")
         part &= not person  # a man and a woman: two people; a man with a beard: one
-        if part:  # a house's red door, an old man's beard: neither a second thing nor a scene
+        if part:  # an old man's beard: neither a second thing nor a scene
             continue
         who = kind == "subject" and drawable and match is not None and _person_not_drawn(phrase, match)
         if match is not None and match.similarity >= needed and not who:
