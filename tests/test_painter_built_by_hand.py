@@ -124,3 +124,45 @@ def test_a_silo_is_a_tall_ribbed_cylinder_with_a_bin_beside_it():
     across = silo[int(0.6 * h), int(0.06 * w) : int(0.64 * w), :3].mean(1)
     assert across.max() - across.min() > 0.15  # its round lit on one side, in shade on the other
     assert hand_drawn(ObjectEntry("game-icons", "round-silo")) is not None
+
+
+def test_washing_on_a_line_hangs_between_two_posts_in_clean_colours():
+    from models.painter.clotheslines import is_clothesline, painted_clothesline
+
+    assert is_clothesline(ObjectEntry("game-icons", "clothesline"))
+    line = painted_clothesline(120, seed=4)
+    h, w = line.shape[:2]
+    assert abs(w / h - 2.2) < 0.03
+    assert line[-2, : w // 10, 3].max() > 0.9 and line[-2, -w // 10 :, 3].max() > 0.9  # a post at each end
+    hung = line[int(0.35 * h), int(0.1 * w) : int(0.9 * w)]
+    assert (hung[:, 3] > 0.9).mean() > 0.4  # washing along most of the line
+    colours = hung[hung[:, 3] > 0.9, :3]
+    assert np.ptp(colours, axis=0).max() > 0.3  # more than one colour of cloth
+
+
+def test_a_market_stall_is_a_striped_awning_over_a_counter_of_produce():
+    from models.painter.market_stalls import is_market_stall, painted_market_stall
+
+    assert is_market_stall(ObjectEntry("game-icons", "shop"))
+    stall = painted_market_stall(160, seed=0)
+    h, w = stall.shape[:2]
+    awning = stall[int(0.1 * h), int(0.1 * w) : int(0.9 * w), :3]
+    assert np.abs(np.diff(awning, axis=0)).sum(-1).max() > 0.5  # stripes
+    assert stall[int(0.8 * h), int(0.5 * w), 3] > 0.9  # the counter's front
+    assert stall[-2, :, 3].max() > 0.9  # its poles on the ground
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject, drawn",
+    [
+        ("a busy market square at midday", "shop"),
+        ("laundry flapping on a clothesline on a windy afternoon", "clothesline"),
+        ("washing hung out to dry in a back garden", "clothesline"),
+    ],
+)
+def test_a_market_holds_stalls_and_laundry_hangs_on_its_line(subject, drawn):
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene(subject, 0.0, 0.0)
+    assert reading.stage == "landscape" and drawn in [m.entry.name for m in reading.objects]

@@ -1,11 +1,12 @@
 """The things the painter draws by its own hand instead of their library drawing, and the shape of each.
 
-A lighthouse, a windmill, a log cabin, a water tower, a petrol station, a parking garage, a greenhouse, a silo and a
-bus shelter read as clip-art or as something else when their library drawing is painted (`lighthouses`,
-`windmills`, `cabins`, `water_towers`, `fuel_stations`, `car_parks`, `glasshouses`, `silos`, `bus_shelters` say
-why). Each is recognised by its drawing's name and painted in its own module; this is the one list of them, read
-by the object painter, by placement (for the drawing's width over height) and by the reading (each is a building,
-of its own size: a petrol station is no pump the height of a person).
+A lighthouse, a windmill, a log cabin, a water tower, a petrol station, a parking garage, a greenhouse, a silo, a
+bus shelter, washing on a line and a market stall read as clip-art or as something else when their library drawing
+is painted (`lighthouses`, `windmills`, `cabins`, `water_towers`, `fuel_stations`, `car_parks`, `glasshouses`,
+`silos`, `bus_shelters`, `clotheslines`, `market_stalls` say why). Each is recognised by its drawing's name and
+painted in its own module; this is the one list of them, read by the object painter, by placement (for the
+drawing's width over height) and by the reading (each is a building, of its own size: a petrol station is no pump
+the height of a person).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from models.painter import (
     bus_shelters,
     cabins,
     car_parks,
+    clotheslines,
     fuel_stations,
     glasshouses,
     lighthouses,
+    market_stalls,
     silos,
     water_towers,
     windmills,
@@ -36,6 +39,8 @@ HAND_DRAWN = (  # (is it one, its painter, its width over its height, its longer
     (glasshouses.is_glasshouse, glasshouses.painted_glasshouse, glasshouses.ASPECT, 30.0),
     (silos.is_silo, silos.painted_silo, silos.ASPECT, 20.0),
     (bus_shelters.is_bus_shelter, bus_shelters.painted_bus_shelter, bus_shelters.ASPECT, 4.5),
+    (clotheslines.is_clothesline, clotheslines.painted_clothesline, clotheslines.ASPECT, 3.0),
+    (market_stalls.is_market_stall, market_stalls.painted_market_stall, market_stalls.ASPECT, 3.5),
 )
 
 
