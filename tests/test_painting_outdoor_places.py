@@ -218,3 +218,30 @@ def test_a_setting_word_that_names_land_moves_the_place_there():
     station = read_scene("a lonely gas station on an empty desert highway", 0.0, 0.0)
     assert station.family == "desert"  # was a meadow: "a red car on a winding path through a flower meadow"
     assert read_scene("an old petrol station", 0.0, 0.0).family == "meadow"
+
+
+def test_a_salt_crust_is_warm_white_plates_netted_by_ridges_that_shrink_to_the_horizon():
+    from models.painter.salt_crust import salt_crust
+
+    ref = np.full((200, 200, 3), (0.75, 0.8, 0.9), np.float32)  # a bluish white: the layout's snow
+    salt = np.zeros((200, 200), bool)
+    salt[60:] = True
+    salt_crust(ref, salt, 60, seed=3)
+    plates = ref[salt]
+    assert (plates[:, 0] >= plates[:, 2]).mean() > 0.9  # warm salt, never snow's blue
+    assert (ref[:60] == np.float32((0.75, 0.8, 0.9))).all()  # the sky untouched
+    ridge = ref.max(-1) >= 0.99
+    crossings = np.abs(np.diff(ridge.astype(int), axis=1)).sum(1)  # ridges met along each row
+    assert ridge[60:].mean() > 0.02 and crossings[70:90].mean() > 1.5 * crossings[180:200].mean()  # smaller far off
+
+
+def test_nothing_stands_on_a_salt_flat_but_far_mountains():
+    from models.painter.landforms import carve_landform
+    from models.painter.scene_layout import C
+
+    labels = np.full((64, 64), C["sand"], np.int64)
+    labels[:30] = C["sky"]
+    labels[26:30, 10:20] = C["rock"]  # a desert's boulder on the horizon
+    carve_landform(labels, "salt_flat", 1)
+    assert not (labels[:30] == C["rock"]).any()
+    assert (labels[40:] == C["snow"]).mean() > 0.7

@@ -249,8 +249,9 @@ def _pools(rng: np.random.Generator, top, count: tuple, nearest: float, size: tu
 
 
 def salt_flat(labels: np.ndarray, rng: np.random.Generator) -> None:
-    """A flat white salt crust from the horizon to the near edge, cracked into plates that grow towards the eye,
-    and a thin sheet of water along the horizon mirroring the sky."""
+    """A flat white salt crust from the horizon to the near edge, cracked into plates that grow towards the eye
+    (`salt_crust` nets them at full size), a thin sheet of water along the horizon mirroring the sky, a low range
+    of far mountains on it and nothing else above the plain."""
     h = _horizon(labels)
     y, x = _grid()
     land = _land(labels)
@@ -262,6 +263,10 @@ def salt_flat(labels: np.ndarray, rng: np.random.Generator) -> None:
     edge_b = np.abs(np.mod(back * 1.6 + 0.25 * np.sin(across * 1.7 + wobble[1]), 1) - 0.5) > 0.42
     labels[land & (edge_a | edge_b) & (y >= h + 6)] = C["sand"]  # the cracks' raised rims, pale
     labels[land & (y < h + rng.uniform(1.5, 3))] = C["water"]
+    above = (y < h) & ~np.isin(labels, SKY_CLASSES)  # nothing stands on the plain: the desert's rocks go
+    labels[above] = C["sky"]
+    ridge = h - 1.0 - 2.5 * np.clip(np.sin(x / 9.0 + rng.uniform(0, 6)) + 0.5 * np.sin(x / 3.7), 0, None)
+    labels[(y >= ridge) & (y < h) & (np.abs(x - N * rng.uniform(0.2, 0.8)) < N * 0.35)] = C["far"]  # far mountains
 
 
 def wetland(labels: np.ndarray, rng: np.random.Generator) -> None:

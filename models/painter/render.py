@@ -38,6 +38,7 @@ from models.painter.painted_in import (
 )
 from models.painter.room_kinds import PLAIN, RoomDress
 from models.painter.rooms import dress_portrait, dress_room, furnish_room
+from models.painter.salt_crust import salt_crust
 from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
@@ -327,11 +328,21 @@ def dress_scene(
         ice_face(ref, labels, rng)
     if landform == "black_sand":
         darken_sand(ref, labels)
+    if landform == "salt_flat":
+        salt = np.isin(labels, (CLASSES.index("snow"), CLASSES.index("sand")))
+        salt_crust(ref, salt, _horizon_row(labels), int(rng.integers(1 << 16)))
     if spec.family == "desert" and landform not in ("canyon", *DUNES):  # the desert's crest lines: its dunes' shade
         soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
 
 
 DUNES = ("dunes", "swells")  # landforms of sand lit as a field of dunes
+SALT_RESTATE = 0.55  # the share of a salt flat's smooth crust laid back over the strokes: its net of ridges
+
+
+def _horizon_row(labels: np.ndarray) -> int:
+    """The median row where the sky ends, at the labels' size."""
+    sky = np.isin(labels, [CLASSES.index(c) for c in ("sky", "cloud", "light")])
+    return int(np.median(np.argmax(~sky, 0)))
 
 
 def _restated(stage: str, landform: str | None) -> dict[int, float]:
@@ -343,6 +354,8 @@ def _restated(stage: str, landform: str | None) -> dict[int, float]:
         return underwater.RESTATE
     if landform in DUNES:
         return {CLASSES.index("sand"): dune_field.RESTATE}
+    if landform == "salt_flat":
+        return {CLASSES.index("snow"): SALT_RESTATE, CLASSES.index("sand"): SALT_RESTATE}
     return {}
 
 
