@@ -47,6 +47,8 @@ def test_a_thing_clinging_to_another_is_itself_not_the_branch():
 
     words = "a chameleon clinging to a branch in the rainforest".split()
     assert subject_phrases(words, set())[:2] == [("a chameleon", "subject"), ("a branch", "setting")]
+    words = "a glacier flowing down between two dark mountains".split()  # the mountains say where, not what
+    assert subject_phrases(words, set()) == [("a glacier", "subject"), ("two dark mountains", "setting")]
 
 
 @needs_icons
