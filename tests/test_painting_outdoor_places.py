@@ -245,3 +245,22 @@ def test_nothing_stands_on_a_salt_flat_but_far_mountains():
     carve_landform(labels, "salt_flat", 1)
     assert not (labels[:30] == C["rock"]).any()
     assert (labels[40:] == C["snow"]).mean() > 0.7
+
+
+def test_a_vineyard_is_rows_of_leafy_vines_over_bare_earth_hung_with_grapes():
+    from models.painter.landforms import carve_landform, hang_grapes
+    from models.painter.scene_layout import C
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("a vineyard on a clear afternoon", 0.0, 0.0).landform == "vines"
+    assert read_scene("lavender fields", 0.0, 0.0).landform == "rows"  # flowers stay flowers
+    labels = np.full((64, 64), C["grass"], np.int64)
+    labels[:24] = C["sky"]
+    carve_landform(labels, "vines", 2)
+    near = labels[50:]
+    assert 0.3 < (near == C["foliage"]).mean() < 0.7 and (near == C["earth"]).mean() > 0.3
+    big = np.repeat(np.repeat(labels, 8, 0), 8, 1)
+    ref = np.full(big.shape + (3,), 0.4, np.float32)
+    hang_grapes(ref, big, np.random.default_rng(0))
+    purple = (ref[..., 2] > ref[..., 1] + 0.05) & (ref[..., 0] > ref[..., 1])
+    assert purple.any() and not purple[: 24 * 8].any()  # grapes in the rows, none in the sky

@@ -226,6 +226,20 @@ def rows(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[field & (np.mod(across * count, 1) < 0.58) & (y >= h + 1)] = C["petal"]
 
 
+def vines(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """A vineyard: rows of leafy vines (foliage) running back to a vanishing point on the horizon over bare earth,
+    narrower than a flower field's rows and dark between (`hang_grapes` hangs their fruit at full size)."""
+    h = _horizon(labels)
+    y, x = _grid()
+    vp = N * rng.uniform(0.35, 0.65)
+    across = (x - vp) / np.maximum(y - h, 0.5)
+    count = rng.uniform(1.8, 2.6)
+    field = y >= h
+    labels[field] = C["earth"]
+    labels[field & (np.mod(across * count, 1) < 0.5) & (y >= h + 1)] = C["foliage"]
+    labels[field & (y < h + 1)] = C["grass"]  # the far rows merge into one green band
+
+
 LAND_BELOW = ("water", "boat", "grass", "sand", "earth", "rock", "snow", "foam", "petal", "bloom")  # not trees
 
 
@@ -324,6 +338,30 @@ def black_sand(labels: np.ndarray, rng: np.random.Generator) -> None:
     labels[water & (np.abs(y - breakers) < 0.6) & (np.sin(x / 2.3 + rng.uniform(0, 6)) > -0.3)] = C["foam"]
     wash = shore + (N - shore) * rng.uniform(0.12, 0.2) + 1.2 * np.sin(x / 6.0 + rng.uniform(0, 6))
     labels[land & (np.abs(y - wash) < 0.5) & (np.sin(x / 3.1 + rng.uniform(0, 6)) > 0.0)] = C["foam"]
+
+
+GRAPES = (285, 0.55, 0.35)  # dark purple (HSV)
+
+
+def hang_grapes(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> None:
+    """In place on the underpainting: bunches of dark grapes hanging in a vineyard's near rows of leaves, larger
+    nearer the eye, each a small cone of round berries with its light on the upper left."""
+    leaves = labels == C["foliage"]
+    size = labels.shape[0]
+    top = int(np.argmax(leaves.any(1))) if leaves.any() else size
+    near = np.argwhere(leaves[int(top + 0.35 * (size - top)) :]) + [int(top + 0.35 * (size - top)), 0]
+    if len(near) == 0:
+        return
+    yy, xx = np.mgrid[0:size, 0:size]
+    for cy, cx in near[rng.choice(len(near), min(len(near), 90), replace=False)]:
+        r = max(1.5, 0.006 * size * (0.5 + (cy - top) / max(1.0, size - top)))
+        for k in range(6):  # berries in a cone: 3, 2, 1 from the top down
+            row = 0 if k < 3 else 1 if k < 5 else 2
+            bx, by = cx + (k - (0, 0, 0, 3.5, 3.5, 5)[k] - (1, 1, 1, 0, 0, 0)[k]) * 1.6 * r, cy + row * 1.5 * r
+            berry = (xx - bx) ** 2 + (yy - by) ** 2 <= r * r
+            shine = (xx - bx + 0.35 * r) ** 2 + (yy - by + 0.35 * r) ** 2 <= (0.35 * r) ** 2
+            ref[berry] = hsv_colour(*GRAPES)
+            ref[shine & berry] = hsv_colour(GRAPES[0], 0.3, 0.65)
 
 
 BLACK_SAND = (215, 0.12, 0.22)  # wet basalt sand (HSV): near-black with a cool sheen, whatever the palette's sand
@@ -430,6 +468,7 @@ CARVE = {
     "hill": hill,
     "hills": hills,
     "rows": rows,
+    "vines": vines,
     "terraces": terraces,
     "peaks": peaks,
     "salt_flat": salt_flat,

@@ -24,7 +24,14 @@ from models.painter.clouds import model_clouds
 from models.painter.form_light import light_direction, model_forms
 from models.painter.glow import SKY_SEEN, dim_the_room, light_the_lights
 from models.painter.grounded import drop_floating_land, ground_trees, tree_shadows
-from models.painter.landforms import darken_sand, dune_field_of, ice_face, paint_mesas, redden_canyon
+from models.painter.landforms import (
+    darken_sand,
+    dune_field_of,
+    hang_grapes,
+    ice_face,
+    paint_mesas,
+    redden_canyon,
+)
 from models.painter.object_form import OBJECT, cast_shadows, model_objects, skin_for_sitters
 from models.painter.overlap import ground_over_feet
 from models.painter.painted_in import (
@@ -328,6 +335,8 @@ def dress_scene(
         ice_face(ref, labels, rng)
     if landform == "black_sand":
         darken_sand(ref, labels)
+    if landform == "vines":
+        hang_grapes(ref, labels, rng)
     if landform == "salt_flat":
         salt = np.isin(labels, (CLASSES.index("snow"), CLASSES.index("sand")))
         salt_crust(ref, salt, _horizon_row(labels), int(rng.integers(1 << 16)))
