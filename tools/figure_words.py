@@ -258,7 +258,7 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
         age=age,
         dress=skirt or (woman and act["pose"] != "jump" and not trade.get("suit")),  # a skater, a beekeeper: trousers
         long_hair=long,
-        beard=beard or (not woman and age == "old" and seed % 2 == 0),
+        beard=beard or (not woman and (trade.get("beard", False) or age == "old" and seed % 2 == 0)),
         hair=hair,
         clothes=clothes[:2] if clothes else None,
         clothes_value=clothes[2] if clothes else None,

@@ -44,7 +44,8 @@ PROPS = (
     "bubbles",
     *held_things.PROPS,
 )
-HEADS_TALL = {"child": 5.0, "adult": 7.2, "old": 6.9}  # a body this many heads tall
+HEADS_TALL = {"child": 4.6, "adult": 7.2, "old": 6.9}  # a body this many heads tall
+PLAY_HUES = (4.0, 45.0, 212.0, 125.0)  # a child's clothes, when the words give none: red, yellow, blue, green
 CHILD = 0.72  # a child this much of a grown person's height
 FACES_LEFT_PAST = 0.55  # a figure whose centre is right of this share of the picture faces left, into it (`objects`)
 DOCK = 3.0  # a dock's planks reach this many head heights behind a figure sitting on its edge
@@ -203,6 +204,8 @@ def painted_figure(person: Person, stature: int, seed: int, accent_hue: float, f
     skin = np.array(SKIN_TONES[int(rng.integers(len(SKIN_TONES)))], np.float32)
     hair = np.array(person.hair, np.float32) if person.hair is not None else _hair(person, rng)
     top_colour = _hsv(*person.clothes, 0.62) if person.clothes else _hsv(accent_hue + rng.uniform(-25, 25), 0.45, 0.6)
+    if person.age == "child" and not person.clothes:  # play clothes in a clear colour: they read as a child's
+        top_colour = _hsv(PLAY_HUES[int(rng.integers(len(PLAY_HUES)))], 0.75, 0.75)
     if person.clothes and person.clothes[1] < 0.15:  # white, grey, black clothes: as light as said, else by tint
         said = person.clothes_value
         value = 0.85 if person.clothes[1] < 0.05 else 0.5
@@ -382,9 +385,16 @@ def _headwear(canvas: _Canvas, person: Person, centre, skin) -> None:
         canvas.ellipse((x - 0.02, y - 0.3), 0.44, 0.3, colour)
         visor = (x + 0.38, y - 0.22) if kind == "cap" else (x, y - 0.22)
         canvas.ellipse(visor, 0.26 if kind == "cap" else 0.56, 0.06, colour * 0.8)
-    else:  # a brim wider than the head, a crown above it (a sou'wester's brim longer behind)
-        behind = 0.12 if kind == "sou'wester" else 0.0
-        canvas.ellipse((x - behind, y - 0.3), 0.75 + behind, 0.12, colour)
+    elif kind == "sou'wester":  # a low rounded crown, a short brim tipped down in front and a long flap behind
+        canvas.polygon(
+            [(x - 0.3, y - 0.38), (x - 0.72, y + 0.3), (x - 0.3, y + 0.3), (x - 0.05, y - 0.3)], colour * 0.85
+        )
+        canvas.ellipse((x - 0.03, y - 0.4), 0.43, 0.3, colour)
+        canvas.polygon(
+            [(x + 0.25, y - 0.34), (x + 0.62, y - 0.16), (x + 0.58, y - 0.1), (x + 0.2, y - 0.24)], colour * 0.9
+        )
+    else:  # a brim wider than the head, a crown above it
+        canvas.ellipse((x, y - 0.3), 0.75, 0.12, colour)
         canvas.ellipse((x - 0.03, y - 0.5), 0.36, 0.24, colour * 0.9)
     if kind == "veil":  # a pale hood from the brim to the shoulders, the face seen dim through its mesh window
         canvas.polygon(

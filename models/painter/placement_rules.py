@@ -179,8 +179,8 @@ def _size(role: str, base: float, sky_line: float, proposed: float, count: int) 
     far, near = SIZES.get(role, SIZES["stands"])
     depth = 0.5 if role == "flies" else float(np.clip((base - sky_line) / max(0.05, 1 - sky_line), 0, 1))
     target = (far + (near - far) * depth) * (0.8 if count > 2 else 1.25 if count == 1 else 1.0)  # one alone: larger
-    if role == "figure" and count == 1:  # a lone person is the picture's subject: a size a viewer reads
-        target = max(target, LONE_FIGURE)
+    if role == "figure" and count == 1:  # a lone person is the picture's subject: a size a viewer reads (no less)
+        return float(np.clip(proposed, max(target, LONE_FIGURE), 1.25 * max(target, LONE_FIGURE)))
     if role == "swims" and sky_line < UNDER_WATER and count <= 2:  # seen close from under the water, not far out
         target = max(target, SUBMERGED)
     if count >= FLOCK and role == "plant":  # a field of tulips: many small flowers, not three trees of them
