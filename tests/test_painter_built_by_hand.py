@@ -166,3 +166,11 @@ def test_a_market_holds_stalls_and_laundry_hangs_on_its_line(subject, drawn):
 
     reading = read_scene(subject, 0.0, 0.0)
     assert reading.stage == "landscape" and drawn in [m.entry.name for m in reading.objects]
+
+
+def test_a_reply_calls_a_hand_drawn_thing_by_what_is_painted():
+    from models.painter.built_by_hand import painted_name
+
+    assert painted_name(ObjectEntry("game-icons", "shop")) == "market stall"  # not "shop"
+    assert painted_name(ObjectEntry("noto", "bus-stop")) == "bus shelter"
+    assert painted_name(ObjectEntry("noto", "house")) == "house"

@@ -102,6 +102,8 @@ def test_the_reply_names_the_place_painted():
 
     said = describe(painting_parameters(CreativeBrief(subject="a petrol station in a snowstorm at midnight")))
     assert said.startswith("a petrol station") and "snowy" in said
+    said = describe(painting_parameters(CreativeBrief(subject="a bus stop in heavy rain at night")))
+    assert said.startswith("a bus stop") and said.count("bus stop") == 1  # not "a bus stop with bus stop"
 
 
 def test_a_place_keeps_its_emblem_beside_the_things_its_words_list():

@@ -91,9 +91,11 @@ def describe(params: PaintingParameters) -> str:
     if params.scene.stage != "landscape":
         scene = _indoors(params.scene) if params.scene.stage == "interior" else "a portrait"
         scene += f" in {', '.join(params.colours)}" if params.colours else ""
-    things = " and ".join(params.scene.things_in_words())
-    if params.scene.place is not None:  # "a petrol station with fuel pump and automobile: a snowy landscape"
-        things = f"{params.scene.place} with {things}" if things else params.scene.place
+    place = params.scene.place
+    said = [t for t in params.scene.things_in_words() if place is None or t not in place]  # "a bus stop", once
+    things = " and ".join(said)
+    if place is not None:  # "a petrol station with fuel pump and automobile: a snowy landscape"
+        things = f"{place} with {things}" if things else place
     return f"{things}: {scene}" if things else scene
 
 

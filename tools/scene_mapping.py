@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from models.painter.built_by_hand import painted_name
 from tools.embedding_search import embed, similarities
 from tools.figure_words import GARMENTS, held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
@@ -84,7 +85,7 @@ class SceneReading:
                 said.add(m.phrase)
                 words.append(f"houses of {m.phrase}" if m.role == "building" else m.phrase)
             elif not shared:
-                name = _person_words(m.phrase) if m.person is not None else m.entry.words  # a violinist, not a violin
+                name = _person_words(m.phrase) if m.person is not None else painted_name(m.entry)  # a violinist
                 words.append(f"{m.count} {name}" if m.count > 1 else name)
         return words
 

@@ -29,29 +29,36 @@ from models.painter import (
     windmills,
 )
 
-HAND_DRAWN = (  # (is it one, its painter, its width over its height, its longer side in metres or None: by meaning)
-    (lighthouses.is_lighthouse, lighthouses.painted_lighthouse, lighthouses.ASPECT, None),
-    (windmills.is_windmill, windmills.painted_windmill, windmills.ASPECT, None),
-    (cabins.is_cabin, cabins.painted_cabin, cabins.ASPECT, None),
-    (water_towers.is_water_tower, water_towers.painted_water_tower, water_towers.ASPECT, 25.0),
-    (fuel_stations.is_fuel_station, fuel_stations.painted_fuel_station, fuel_stations.ASPECT, 25.0),
-    (car_parks.is_car_park, car_parks.painted_car_park, car_parks.ASPECT, 30.0),
-    (glasshouses.is_glasshouse, glasshouses.painted_glasshouse, glasshouses.ASPECT, 30.0),
-    (silos.is_silo, silos.painted_silo, silos.ASPECT, 20.0),
-    (bus_shelters.is_bus_shelter, bus_shelters.painted_bus_shelter, bus_shelters.ASPECT, 4.5),
-    (clotheslines.is_clothesline, clotheslines.painted_clothesline, clotheslines.ASPECT, 3.0),
-    (market_stalls.is_market_stall, market_stalls.painted_market_stall, market_stalls.ASPECT, 3.5),
+HAND_DRAWN = (  # (is it one, its painter, its width over its height, its longer side in metres or None: by meaning,
+    # the name a reply calls it by, or None: its drawing's)
+    (lighthouses.is_lighthouse, lighthouses.painted_lighthouse, lighthouses.ASPECT, None, None),
+    (windmills.is_windmill, windmills.painted_windmill, windmills.ASPECT, None, None),
+    (cabins.is_cabin, cabins.painted_cabin, cabins.ASPECT, None, None),
+    (water_towers.is_water_tower, water_towers.painted_water_tower, water_towers.ASPECT, 25.0, None),
+    (fuel_stations.is_fuel_station, fuel_stations.painted_fuel_station, fuel_stations.ASPECT, 25.0, "petrol station"),
+    (car_parks.is_car_park, car_parks.painted_car_park, car_parks.ASPECT, 30.0, "car park"),
+    (glasshouses.is_glasshouse, glasshouses.painted_glasshouse, glasshouses.ASPECT, 30.0, "greenhouse"),
+    (silos.is_silo, silos.painted_silo, silos.ASPECT, 20.0, "silo"),
+    (bus_shelters.is_bus_shelter, bus_shelters.painted_bus_shelter, bus_shelters.ASPECT, 4.5, "bus shelter"),
+    (clotheslines.is_clothesline, clotheslines.painted_clothesline, clotheslines.ASPECT, 3.0, "washing line"),
+    (market_stalls.is_market_stall, market_stalls.painted_market_stall, market_stalls.ASPECT, 3.5, "market stall"),
 )
 
 
 def hand_drawn(entry) -> tuple[Callable, float] | None:
     """(painter, width over height) of a thing we draw by hand, or None for a library drawing."""
-    return next(((painter, ratio) for kind, painter, ratio, _ in HAND_DRAWN if kind(entry)), None)
+    return next(((painter, ratio) for kind, painter, ratio, *_ in HAND_DRAWN if kind(entry)), None)
 
 
 def built_size(entry) -> float | None:
     """The longer side in metres of a thing we build by hand where it is set here, else None (read by meaning)."""
-    return next((metres for kind, _, _, metres in HAND_DRAWN if kind(entry)), None)
+    return next((metres for kind, _, _, metres, _ in HAND_DRAWN if kind(entry)), None)
+
+
+def painted_name(entry) -> str:
+    """What a reply calls the thing: the name of what we paint by hand for it ("market stall" for the shop
+    stencil), else its drawing's words."""
+    return next((name for kind, *_, name in HAND_DRAWN if kind(entry) and name), entry.words)
 
 
 def drawn_by_hand(entry, longer: float, seed: int, light_left: bool) -> np.ndarray | None:
