@@ -121,3 +121,23 @@ def test_a_street_musician_plays_in_the_city_and_a_beekeeper_works_in_a_meadow()
     assert beekeeper.family == "meadow" and not beekeeper.objects[0].person.dress  # her suit: trousers
     astronaut = read_scene("an astronaut floating in space with the Earth behind her", 0.0, 0.0)
     assert astronaut.objects[0].entry.name == "astronaut"  # a person drawn by name keeps the drawing
+
+
+@needs_icons
+def test_two_colours_joined_by_and_are_one_things_colours_not_two_things():
+    from tools.scene_mapping import read_scene
+    from tools.subject_phrases import subject_phrases
+
+    assert subject_phrases("two bright green and red parrots on a branch".split(), set())[0] == (
+        "two bright green and red parrots",
+        "subject",
+    )
+    assert [p for p, _ in subject_phrases("sunflowers and roses in a vase".split(), set())][:2] == [
+        "sunflowers",
+        "roses",
+    ]
+    parrots = read_scene("two bright green and red parrots on a branch", 0.0, 0.0)
+    assert [(m.entry.name, m.count) for m in parrots.objects] == [("parrot", 2)]  # no lettuce for "green"
+    assert parrots.family == "forest"  # a branch is a tree's, not a lake's
+    autumn = read_scene("a river winding through a valley in autumn with orange and gold trees", 0.0, 0.0)
+    assert "orange" not in [m.entry.name for m in autumn.objects]  # no fruit

@@ -44,7 +44,7 @@ class Colour:
     value: float
 
 
-def _colour_word(token: str) -> str | None:
+def colour_word(token: str) -> str | None:
     """The table's name for a word: itself, its singular, its '-ish' root ("greys" -> grey, "bluish" -> blue), its
     English, or the colour it is a typo of."""
     candidates = [token]
@@ -94,7 +94,7 @@ def read_colour(text: str) -> Colour | None:
     tokens = [t for t in re.split(r"[\s\-]+", re.sub(r"[^\w\s\-]|[\d_]", " ", text)) if t]
     if "washed" in tokens and "out" in tokens:
         tokens = [t for t in tokens if t not in ("washed", "out")] + ["washed-out"]
-    names = [n for n in map(_colour_word, tokens) if n]
+    names = [n for n in map(colour_word, tokens) if n]
     if not names:
         return None
     modifiers = [m for m in map(_modifier_word, tokens) if m]
