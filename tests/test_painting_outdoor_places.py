@@ -266,3 +266,19 @@ def test_a_vineyard_is_rows_of_leafy_vines_over_bare_earth_hung_with_grapes():
     hang_grapes(ref, big, np.random.default_rng(0))
     purple = (ref[..., 2] > ref[..., 1] + 0.05) & (ref[..., 0] > ref[..., 1])
     assert purple.any() and not purple[: 24 * 8].any()  # grapes in the rows, none in the sky
+
+
+def test_a_deep_dweller_asked_alone_is_seen_under_the_water_a_whale_on_the_sea():
+    from tools.scene_mapping import read_scene
+
+    for subject in ("jellyfish", "an octopus", "a sea turtle gliding over seagrass"):
+        assert read_scene(subject, 0.0, 0.0).landform == "underwater", subject
+    assert read_scene("a whale", 0.0, 0.0).landform != "underwater"  # it breaks the surface
+
+
+def test_a_rooms_coloured_tiles_are_its_walls_not_dominoes():
+    from tools.scene_mapping import read_scene
+
+    for subject in ("a bathroom with green tiles and a clawfoot tub", "a kitchen with blue and white tiles"):
+        reading = read_scene(subject, 0.0, 0.0)
+        assert reading.stage == "interior" and "domino-tiles" not in [m.entry.name for m in reading.objects]

@@ -84,6 +84,17 @@ def _apply_modifier(hue: float, sat: float, val: float, modifier: dict) -> tuple
     return hue, sat, val
 
 
+def is_colour_word(word: str | None) -> bool:
+    """True when the word as written is a colour's name ("green", "gold"; not "sunflowers", a plural thing)."""
+    return bool(word) and colour_word(word) == word
+
+
+def colours_joined(words: list[str | None], i: int) -> bool:
+    """True when words[i] is an "and" between two colour words ("green and red parrots"): one thing's colours."""
+    inside = 0 < i < len(words) - 1 and words[i] == "and"
+    return inside and is_colour_word(words[i - 1]) and is_colour_word(words[i + 1])
+
+
 def read_colour(text: str) -> Colour | None:
     """One colour phrase -> Colour, or None when it names no colour we know."""
     text = text.strip().lower()

@@ -839,6 +839,19 @@ def _landform(phrases: list[tuple[str, str]], place=None, subject_drawn: bool = 
     return alone or next(filter(None, pairs), None)
 
 
+DEEP_DWELLER = 0.75  # a lone swimmer this near a deep dweller's example is seen under the water
+
+
+def _deep_dweller_alone(phrases: list[tuple[str, str]], things: list, subject_drawn: bool):
+    """The underwater landform for a swimmer asked alone that lives under the water ("jellyfish", "an octopus"),
+    else None: seen from above it was a small blob on a dark sea."""
+    if not subject_drawn or len(phrases) != 1 or not things or things[0].role != "swims":
+        return None
+    if float(similarities(phrases[0][0], scene_words()["deep_dwellers"]).max()) < DEEP_DWELLER:
+        return None
+    return "underwater", "sea", 1.0
+
+
 def _beside_landform(match) -> bool:
     """True when a thing asked with a landform is drawn: a building on it ("a lighthouse" on a cliff), or a thing
     that is no part of the land ("snowy peaks" and "rocks" are carved, not drawn; so is a landform itself: "a dirt
@@ -930,7 +943,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
         scenes = [_family(subject)] if subject.strip() else []
     subject_drawn = subject_first and any(m.phrase == phrases[0][0] for m in things)
-    landform = _landform(phrases, place, subject_drawn)
+    landform = _landform(phrases, place, subject_drawn) or _deep_dweller_alone(phrases, things, subject_drawn)
     if landform is not None and landform[0] == "underwater" and subject_drawn and things[0].role != "swims":
         landform = None  # "a boat on deep water" is seen from above: a swimmer or a reef itself from under water
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tools.embedding_search import embed, similarities
+from tools.palette import colours_joined
 from tools.scene_words import scene_examples
 from tools.thing_phrases import is_part, is_person, place_of
 
@@ -193,7 +194,7 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("clause")  # "a frog she caught": what she did, no thing of its own, until the next join
         elif w in NEGATIONS:
             close("negated")  # "not a cloud", "with no people": nothing to draw until the next join
-        elif w == "and" and current and i + 1 < len(kept) and _colours_joined(current[-1], kept[i + 1]):
+        elif current and colours_joined(kept, i):
             current.append(w)  # "green and red parrots", "orange and gold trees": one thing in two colours
         elif w in COMPANIONS:
             close("negated" if kind == "negated" and not current else "companion")  # "with no": still denied
@@ -219,14 +220,6 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     if found and opening in SETTINGS and found[0][1] == "setting":  # "inside a greenhouse": the place is the subject
         found[0] = (re.sub(r"^of ", "", found[0][0]), "subject")
     return found
-
-
-def _colours_joined(before: str | None, after: str | None) -> bool:
-    """True when "and" joins two colour words as written ("green and red"): they tell one thing's colours, not two
-    things ("sunflowers and roses" are flowers, though the colour table knows a sunflower yellow and a rose)."""
-    from tools.palette import colour_word
-
-    return bool(before and after) and colour_word(before) == before and colour_word(after) == after
 
 
 INSIDE = {"inside", "within"}  # a subject opening so is the inside of a place: a room, whatever the place

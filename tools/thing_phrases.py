@@ -264,8 +264,13 @@ def shown_thing(phrase: str) -> str | None:
 
 def is_part(phrase: str) -> bool:
     """True when a phrase names a part of a building ("a huge round stained glass window", "a thatched roof",
-    `scenes.yaml` parts): beside a building it is that building's own, never a second thing standing apart."""
-    return float(similarities(phrase, scene_words()["parts"]).max()) >= PART
+    `scenes.yaml` parts): beside a building it is that building's own, never a second thing standing apart. Its
+    colours are left aside ("blue and white tiles" are tiles)."""
+    from tools.palette import colours_joined, is_colour_word
+
+    words = phrase.split()
+    plain = " ".join(w for i, w in enumerate(words) if not is_colour_word(w) and not colours_joined(words, i))
+    return max(float(similarities(text, scene_words()["parts"]).max()) for text in {phrase, plain or phrase}) >= PART
 
 
 def landform_of(phrase: str) -> tuple[str, str, float] | None:
