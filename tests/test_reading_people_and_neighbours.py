@@ -139,5 +139,7 @@ def test_two_colours_joined_by_and_are_one_things_colours_not_two_things():
     parrots = read_scene("two bright green and red parrots on a branch", 0.0, 0.0)
     assert [(m.entry.name, m.count) for m in parrots.objects] == [("parrot", 2)]  # no lettuce for "green"
     assert parrots.family == "forest"  # a branch is a tree's, not a lake's
+    nook = read_scene("a cozy reading nook with lots of pillows and a big window", 0.0, 0.0)
+    assert nook.stage == "interior"  # a nook is no twig in the woods (a judged dev painting)
     autumn = read_scene("a river winding through a valley in autumn with orange and gold trees", 0.0, 0.0)
     assert "orange" not in [m.entry.name for m in autumn.objects]  # no fruit
