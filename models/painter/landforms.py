@@ -352,16 +352,27 @@ def hang_grapes(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -
     near = np.argwhere(leaves[int(top + 0.35 * (size - top)) :]) + [int(top + 0.35 * (size - top)), 0]
     if len(near) == 0:
         return
-    yy, xx = np.mgrid[0:size, 0:size]
     for cy, cx in near[rng.choice(len(near), min(len(near), 90), replace=False)]:
         r = max(1.5, 0.006 * size * (0.5 + (cy - top) / max(1.0, size - top)))
-        for k in range(6):  # berries in a cone: 3, 2, 1 from the top down
-            row = 0 if k < 3 else 1 if k < 5 else 2
-            bx, by = cx + (k - (0, 0, 0, 3.5, 3.5, 5)[k] - (1, 1, 1, 0, 0, 0)[k]) * 1.6 * r, cy + row * 1.5 * r
-            berry = (xx - bx) ** 2 + (yy - by) ** 2 <= r * r
-            shine = (xx - bx + 0.35 * r) ** 2 + (yy - by + 0.35 * r) ** 2 <= (0.35 * r) ** 2
-            ref[berry] = hsv_colour(*GRAPES)
-            ref[shine & berry] = hsv_colour(GRAPES[0], 0.3, 0.65)
+        for across, row in BUNCH:
+            _berry(ref, cx + across * 1.6 * r, cy + row * 1.5 * r, r)
+
+
+BUNCH = ((-1, 0), (0, 0), (1, 0), (-0.5, 1), (0.5, 1), (0, 2))  # berries in a cone (spacings across, rows down)
+
+
+def _berry(ref: np.ndarray, bx: float, by: float, r: float) -> None:
+    """In place: one round grape of radius r at (bx, by), its light on the upper left (drawn in its own window)."""
+    y0, x0 = max(0, int(np.floor(by - r))), max(0, int(np.floor(bx - r)))
+    y1, x1 = min(ref.shape[0], int(np.ceil(by + r)) + 1), min(ref.shape[1], int(np.ceil(bx + r)) + 1)
+    if y0 >= y1 or x0 >= x1:
+        return
+    yy, xx = np.mgrid[y0:y1, x0:x1]
+    berry = (xx - bx) ** 2 + (yy - by) ** 2 <= r * r
+    shine = (xx - bx + 0.35 * r) ** 2 + (yy - by + 0.35 * r) ** 2 <= (0.35 * r) ** 2
+    window = ref[y0:y1, x0:x1]
+    window[berry] = hsv_colour(*GRAPES)
+    window[shine & berry] = hsv_colour(GRAPES[0], 0.3, 0.65)
 
 
 BLACK_SAND = (215, 0.12, 0.22)  # wet basalt sand (HSV): near-black with a cool sheen, whatever the palette's sand

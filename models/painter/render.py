@@ -38,6 +38,7 @@ from models.painter.painted_in import (
     RESTATE_BROAD,
     RESTATE_SITTER,
     aerial_perspective,
+    horizon_row,
     lift_object_darks,
     restate_things,
     settle_objects,
@@ -339,19 +340,13 @@ def dress_scene(
         hang_grapes(ref, labels, rng)
     if landform == "salt_flat":
         salt = np.isin(labels, (CLASSES.index("snow"), CLASSES.index("sand")))
-        salt_crust(ref, salt, _horizon_row(labels), int(rng.integers(1 << 16)))
+        salt_crust(ref, salt, horizon_row(labels) or 0, int(rng.integers(1 << 16)))
     if spec.family == "desert" and landform not in ("canyon", *DUNES):  # the desert's crest lines: its dunes' shade
         soften_crests(ref, labels, "earth", "sand", strength=0.45, blur=110)
 
 
 DUNES = ("dunes", "swells")  # landforms of sand lit as a field of dunes
 SALT_RESTATE = 0.55  # the share of a salt flat's smooth crust laid back over the strokes: its net of ridges
-
-
-def _horizon_row(labels: np.ndarray) -> int:
-    """The median row where the sky ends, at the labels' size."""
-    sky = np.isin(labels, [CLASSES.index(c) for c in ("sky", "cloud", "light")])
-    return int(np.median(np.argmax(~sky, 0)))
 
 
 def _restated(stage: str, landform: str | None) -> dict[int, float]:
