@@ -20,13 +20,13 @@ from pydantic import BaseModel
 
 from assistant.actions import GoToVersionArgs
 from assistant.calls import ToolCall
+from assistant.orchestrators.last_work import RESTORES
 from assistant.orchestrators.request_facts import facts_of
 from assistant.session import Session
 from assistant.versions import Version
 from tools.mood_mapping import effective_tempo
 from tools.registry import TOOLS
 
-RESTORES = ("undo", "go_to_version")
 BY_ORDER = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|last|previous|original|earlier|initial|before|latest|(?:version|"
     r"number|no\.?|v|#)\s*\d+)\b",

@@ -12,10 +12,10 @@ that only other works have ("slower, and the painting brighter": a tempo is the 
 
 from __future__ import annotations
 
+from assistant.orchestrators.last_work import RESTORES
 from assistant.orchestrators.work_words import mentioned_tools, words_of, work_of
 from tools.registry import TOOLS
 
-RESTORES = frozenset({"undo", "go_to_version"})
 PREPOSITIONS = frozenset("for of about to with like from after into onto on at by".split())
 OWNERS = frozenset("the my your this that our its a an".split())
 
@@ -50,4 +50,4 @@ def named_work_tools(
     found, _ = owned_changes(request)
     if any(TOOLS[tool].kind not in kinds for _, kinds in found):
         return frozenset()
-    return frozenset({tool}) | RESTORES
+    return frozenset({tool, *RESTORES})
