@@ -78,7 +78,7 @@ def render_painting(
 def painting_plan(params: PaintingParameters) -> PaintingPlan:
     """The painter's plan: the spec, the stage, and each asked thing with its role, count and real size."""
     requests = tuple(
-        ObjectRequest(m.entry, m.role, m.count, m.colour, m.person, object_matching.real_size(m.entry))
+        ObjectRequest(m.entry, m.role, m.count, m.colour, m.person, object_matching.real_size(m.entry), m.perch)
         for m in params.scene.objects
     )
     scene = params.scene

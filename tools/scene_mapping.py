@@ -23,6 +23,7 @@ from tools.figure_words import GARMENTS, held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
 from tools.object_matching import head_words, singular
+from tools.perch_words import perch_of
 from tools.person_nouns import names_person
 from tools.plain_words import plain_phrase
 from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
@@ -86,7 +87,8 @@ class SceneReading:
                 words.append(f"houses of {m.phrase}" if m.role == "building" else m.phrase)
             elif not shared:
                 name = _person_words(m.phrase) if m.person is not None else painted_name(m.entry)  # a violinist
-                words.append(f"{m.count} {name}" if m.count > 1 else name)
+                name = f"{m.count} {name}" if m.count > 1 else name
+                words.append(f"{name} on a {m.perch}" if m.perch is not None else name)  # "barn owl on a post"
         return words
 
 
@@ -935,6 +937,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside, place)
     scenes += [framing[:2]] if framing is not None else []
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
+    things = [replace(m, perch=perch_of(m.phrase, subject)) if m.role == "flies" else m for m in things]
     things = _people(phrases, things, subject, seed)
     painted = {m.phrase for m in things if m.person is not None}  # a skateboarder drawn as a person is not left out
     left_out = [gone for gone in left_out if gone[0] not in painted]

@@ -23,6 +23,7 @@ from models.painter.built_by_hand import drawn_by_hand
 from models.painter.figure import FACES_LEFT_PAST, Person, painted_figure, partner
 from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
+from models.painter.perches import ON_THE_GROUND, support
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
@@ -54,6 +55,7 @@ class PlacedObject:
     flock: bool = False  # one of a flock far off: painted as a few strokes (`birds`), not as its drawing
     person: Person | None = None  # a person in a pose (`figure`), painted by our hand, not as their drawing
     size: float | None = None  # how big the thing is, in metres, if known (`placement_rules.relative_sizes`)
+    perch: str | None = None  # what a bird sits on (`perches`): drawn under it
 
 
 def _relit(
@@ -247,6 +249,7 @@ class ObjectPainter:
         self.objects, self.spec, self.light_x = sorted(_partners(objects), key=lambda o: o.base_y), spec, light_x
         self._layers: list[tuple[np.ndarray, np.ndarray, int, int]] = []
         self._hands: dict[int, tuple[float, float]] = {}  # a figure's near hand, in its drawing's pixels
+        self._perched: list[PlacedObject] = []  # the birds whose perch is painted
 
     def _drawing(self, obj: PlacedObject, size: int) -> tuple[np.ndarray, bool]:
         """(RGBA of the thing at its size, whether it is a stencil to be painted in its local colour): a sitter, a
@@ -288,9 +291,11 @@ class ObjectPainter:
             lit_by = STUDIO_LIGHT if obj.shoulders else _sky_light(ref, labels, light)  # a sitter: the studio's
             rgb = np.clip(_relit(rgba, obj, self.spec, lit_by, self.light_x, stencil) * obj.tone, 0, 1)
             mirrored = obj.role in ("floats", "swims") and (labels == CLASSES.index("sky")).any()  # not under water
+            if obj.perch is not None:
+                self._perch(ref, labels, obj, lit_by)
             if mirrored:
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
-            elif obj.role not in ("flies", "figure"):
+            elif obj.role not in ("flies", "figure") and obj.perch is None:
                 _ground_shadow(ref, obj, rgba.shape[1], size)
             if obj.height < 0.12 and obj.role != "still_life":  # far away: the air comes between
                 rgb = 0.8 * rgb + 0.2 * light
@@ -300,6 +305,24 @@ class ObjectPainter:
             if id(obj) in self._hands:
                 self._hands[id(obj)] = (left + self._hands[id(obj)][0], top + self._hands[id(obj)][1])
         self._kite_strings(ref)
+
+    def _perch(self, ref: np.ndarray, labels: np.ndarray, obj: PlacedObject, light: np.ndarray) -> None:
+        """What the bird sits on, painted under it (in place), lit like the other things, with its own shadow on the
+        ground; the branch once for all the birds on it."""
+        size = ref.shape[0]
+        if obj.perch == "branch" and any(o.perch == "branch" for o in self._perched):
+            return
+        self._perched.append(obj)
+        seed = int(obj.cx * 1e4 + obj.base_y * 1e6)
+        drawn, top, left = support(obj.perch, obj.cx, obj.base_y, obj.height, size, seed, self.light_x < obj.cx)
+        if obj.perch in ON_THE_GROUND:
+            foot = replace(obj, base_y=top / size + drawn.shape[0] / size)
+            _ground_shadow(ref, foot, drawn.shape[1], size)
+        plain = replace(obj, entry=ObjectEntry("perch", obj.perch), colour=None)
+        rgb = _relit(drawn, plain, self.spec, light, self.light_x, stencil=False)
+        covered = _paste(ref, rgb, drawn[..., 3], top, left)
+        labels[covered > 0.5] = OBJECT_CLASS
+        self._layers.append((rgb, drawn[..., 3], top, left))
 
     def _kite_strings(self, ref: np.ndarray) -> None:
         """A fine string from a kite flier's hand up to the kite, so the kite is theirs (in place)."""

@@ -27,6 +27,7 @@ from models.painter.instances import place_instances
 from models.painter.landforms import USUAL_LANDFORM, carve_landform
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
+from models.painter.perches import ON_THE_GROUND
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
 from models.painter.placement_rules import settle
 from models.painter.render import render_layout
@@ -57,6 +58,7 @@ class ObjectRequest:
     colour: tuple[float, float] | None = None  # (hue, saturation) the words give it: a silhouette is painted so
     person: Person | None = None  # a person: painted in their pose by `figure`, not as their drawing
     size: float | None = None  # how big the thing is, in metres (things drawn together keep their sizes apart)
+    perch: str | None = None  # what a bird sits on (`perches.PERCHES`): drawn under it
 
 
 @dataclass(frozen=True)
@@ -160,9 +162,10 @@ def _groups(plan: PaintingPlan, stage: str) -> dict[str, list[tuple]]:
     table; boats spread over the water), and indoors everything but a figure on the table."""
     groups: dict[str, list[tuple]] = {}
     for request in plan.objects:
-        key = request.role if stage not in INDOOR_STAGES or request.role == "figure" else "still_life"
+        role = "stands" if request.perch in ON_THE_GROUND and stage not in INDOOR_STAGES else request.role
+        key = role if stage not in INDOOR_STAGES or role == "figure" else "still_life"
         groups.setdefault(key, []).extend(
-            [(request.entry, request.role, request.colour, request.person, request.size)] * request.count
+            [(request.entry, role, request.colour, request.person, request.size, request.perch)] * request.count
         )
     return {key: members[:MAX_SLOTS] for key, members in groups.items()}
 
@@ -173,12 +176,14 @@ def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, 
     for i, (role, members) in enumerate(_groups(plan, stage).items()):
         out = sample_placement(placement_vae, stage, role, len(members), labels, seed * 31 + i)
         interior = interior if interior is not None else tuple(float(v) for v in out[-3:])
-        for k, (entry, own_role, colour, person, real) in enumerate(members):
+        for k, (entry, own_role, colour, person, real, perch) in enumerate(members):
             cx, base_y, height = (float(v) for v in out[3 * k : 3 * k + 3])
             if labels is not None and stage not in INDOOR_STAGES:
                 cx, base_y = _snap(labels, own_role, cx, base_y)
             height = max(0.05, height)
-            placed.append(PlacedObject(entry, own_role, cx, base_y, height, colour=colour, person=person, size=real))
+            perch = perch if labels is not None and stage not in INDOOR_STAGES else None  # indoors: no perches
+            thing = PlacedObject(entry, own_role, cx, base_y, height, colour=colour, person=person, size=real)
+            placed.append(replace(thing, perch=perch))
     return settle(placed, labels if stage not in INDOOR_STAGES else None, stage, seed), interior
 
 

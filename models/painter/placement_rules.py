@@ -25,6 +25,7 @@ from models.painter.object_library import (
     whole_animal,
     with_skin_tone,
 )
+from models.painter.perches import perched_place
 from models.painter.scene_layout import LAYOUT_SIZE, C, ridge
 from models.painter.sitter import BUST, WIDTH, bust_for, sits_for_a_portrait
 
@@ -263,6 +264,9 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         base = 1.0 if shoulders else base  # the frame's margin left a strip of backdrop under the bust's chest
         if labels is not None and is_bridge(obj.entry) and np.isin(labels, WATER_CLASSES).any():
             cx, base, longer = across_water(labels, obj.entry, copy)  # off the sides: no frame fitting
+        if obj.perch is not None:  # on its post, or along a branch across the picture
+            perched = [o for o in placed if o.perch == obj.perch]
+            cx, base, longer = perched_place(obj.perch, cx, base, longer, perched.index(obj), len(perched))
         entry = with_skin_tone(drawing, seed + k)  # a person in a skin colour, not emoji yellow
         tone = 1.0
         if copy:
@@ -274,7 +278,9 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         placed_now = replace(placed_now, flock=flock)
         settled.append(replace(placed_now, mirrored=mirrored))
     if labels is not None:  # a herd or a flock on the ground: each one readable, not one overlapping blob
-        settled = spread(settled, labels, aspect, lambda role: _support(role, labels))
+        perched = [o for o in settled if o.perch is not None]  # (where they sit is their perch's)
+        settled = spread([o for o in settled if o.perch is None], labels, aspect, lambda role: _support(role, labels))
+        settled += perched
     return settled
 
 
