@@ -7,6 +7,8 @@ the mood sets brightness and saturation. The brushwork renderer then paints over
 
 from __future__ import annotations
 
+import colorsys
+
 import numpy as np
 from PIL import Image
 
@@ -42,6 +44,8 @@ AUTUMN = {"foliage": (32, 0.85, 0.62), "grass": (56, 0.5, 0.58)}
 ACCENT_ROLE = {"light", "petal", "boat", "earth", "trunk", "field_accent", "bloom"}
 ABSTRACT = {"field_main", "field_accent", "field_dark", "field_light"}
 NAMED = 0.5  # palette strengths from here on come from colours the person named
+FLOWER_MIX_AT = 12  # a bed of at least this many flower heads is planted in mixed colours
+FLOWER_MIX = (0.4, 0.15, 0.15, 0.15, 0.15)  # the accent, its two neighbours, yellow, white
 GROUND_CHROMA_MAX = 0.62  # big regions never at full chroma: the accents carry the strongest colour
 MAIN_ROLE = {"sky": 1.0, "water": 0.65, "cloud": 0.45, "far": 0.6}  # share of the palette strength
 LAND_ROLE = {"grass": 1.0, "foliage": 0.9, "far": 0.6, "water": 0.3}
@@ -244,6 +248,8 @@ def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator)
         reflected = sky_gradient(spec, np.clip(0.9 - y, 0, 1))  # the sky above the glow: the sun has its own path
         mirror, dim = MIRROR.get(spec.family, MIRROR["sea"])  # a still lake mirrors its sky; a sea has its own colour
         rgb[water] = (1 - mirror) * rgb[water] + mirror * dim * reflected[water]  # (a dark dawn sky mixed is brown)
+    if spec.palette_strength < NAMED:  # (colours the person named stay theirs)
+        mixed_flower_heads(rgb, labels, rng)
     rgb *= (1 + 0.1 * _low_noise(size, rng))[..., None]  # light varies across each region
     far = labels == CLASSES.index("far")
     horizon_rgb = sky_gradient(spec, np.full((1, 1), 0.65, np.float32))[0, 0]
@@ -252,6 +258,31 @@ def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator)
         haze = (0.65 * np.clip(1.15 - y, 0, 1) ** 1.5)[..., None]
         rgb = (1 - haze) * rgb + haze * horizon_rgb
     return np.clip(mood_grade(rgb, spec), 0, 1)
+
+
+def mixed_flower_heads(rgb: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> None:
+    """In place: the heads of a bed of flowers in several colours, not one: each head the accent's colour or one
+    of its neighbours on the colour wheel, a warm yellow or a cream white, at the accent's value. One colour
+    repeated over a bed read as "strange pale spotted shapes"; a real border is mixed."""
+    from scipy import ndimage
+
+    heads, count = ndimage.label(labels == CLASSES.index("petal"))
+    if count < FLOWER_MIX_AT:  # a few big heads (a vase's flowers) keep the asked colour
+        return
+    petal = rgb[heads > 0].mean(0)
+    hue, sat, value = rgb_to_hsv_one(petal)
+    sat = max(sat, 0.45)
+    choices = [hsv_colour(hue, sat, value), hsv_colour(hue + 35, sat, value), hsv_colour(hue - 35, sat, value)]
+    choices += [hsv_colour(48, 0.7, max(value, 0.75)), hsv_colour(40, 0.12, max(value, 0.85))]
+    pick = rng.choice(len(choices), count, p=FLOWER_MIX)
+    colours = np.stack(choices)[np.concatenate([[0], pick])]
+    rgb[heads > 0] = colours[heads[heads > 0]]
+
+
+def rgb_to_hsv_one(rgb: np.ndarray) -> tuple[float, float, float]:
+    """(hue in degrees, saturation, value) of one RGB colour."""
+    h, s, v = colorsys.rgb_to_hsv(*(float(c) for c in rgb))
+    return 360 * h, s, v
 
 
 def mood_grade(rgb: np.ndarray, spec: SceneSpec) -> np.ndarray:
