@@ -440,6 +440,34 @@ def paint_mesas(ref: np.ndarray, labels: np.ndarray) -> None:
 
 
 GLACIER_BLUE = (196, 0.4)  # the (hue, saturation) of ice in shade and its crevasses
+BERGS = (3, 6)  # how many icebergs float in a sea of them (the nearest one largest)
+
+
+def icebergs(labels: np.ndarray, rng: np.random.Generator) -> None:
+    """Icebergs floating in an open sea: the land below the horizon goes to water (an arctic sea has no beach),
+    then a few masses of ice (snow) stand on it, each with steep faces and a broken top, the nearest one largest
+    and lowest in the picture, the others smaller towards the horizon. The game-icons drawings were a badge and a
+    diagram (read as "a grey sphere with rock shapes"); carved, the ice takes the scene's light and brushwork, and
+    `ice_face` paints it as blue-white ice."""
+    h = _horizon(labels)
+    below = np.arange(N)[:, None] >= h
+    labels[below & ~np.isin(labels, (C["foam"],))] = C["water"]
+    count = int(rng.integers(*BERGS))
+    spots = rng.permutation(np.linspace(0.15, 0.85, count))  # spread across the sea, not heaped into one mass
+    for k in range(count):
+        near = (k + 1) / count  # the farthest first; the last, nearest one largest
+        waterline = h + int((N - h) * (0.12 + 0.55 * near * float(rng.uniform(0.85, 1.0))))
+        width = int(N * (0.08 + 0.34 * near**2) * float(rng.uniform(0.85, 1.15)))  # one hero berg, the rest small
+        height = int(width * float(rng.uniform(0.5, 0.75)))
+        centre = int(N * (spots[k] + float(rng.uniform(-0.05, 0.05))))
+        knots = rng.uniform(0.55, 1.0, int(rng.integers(3, 6)))  # the top's broken line, high in the middle
+        xs = np.arange(max(0, centre - width // 2), min(N, centre + width // 2))
+        if len(xs) < 2:
+            continue
+        t = (xs - (centre - width // 2)) / max(1, width - 1)
+        top = np.interp(t, np.linspace(0.15, 0.85, len(knots)), knots) * np.minimum(1, np.minimum(t, 1 - t) / 0.12)
+        for x, rise in zip(xs, top):
+            labels[max(0, waterline - int(rise * height)) : waterline, x] = C["snow"]
 
 
 def ice_face(ref: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> None:
@@ -476,6 +504,7 @@ CARVE = {
     "chalk_cliffs": lambda labels, rng: cliffs(labels, rng, face="snow"),
     "canyon": canyon,
     "glacier": lambda labels, rng: cliffs(labels, rng, face="snow", cap=None),
+    "icebergs": icebergs,
     "hill": hill,
     "hills": hills,
     "rows": rows,

@@ -332,7 +332,7 @@ def dress_scene(
     soften_crests(ref, labels, strength=CREST_LIGHT)
     if landform == "canyon":
         redden_canyon(ref, labels)
-    if landform == "glacier":
+    if landform in ("glacier", "icebergs"):
         ice_face(ref, labels, rng)
     if landform == "black_sand":
         darken_sand(ref, labels)
