@@ -26,6 +26,8 @@ def test_a_room_named_after_the_subject_is_that_room():
     teapot = read_scene("a teapot on a kitchen table", 0.0, 0.0)
     assert teapot.room is None  # a kitchen table is a table: a still life seen close
     assert read_scene("a hammer and nails on a workbench", 0.0, 0.0).room is None
+    party = read_scene("a messy kitchen after a big dinner party", 0.0, 0.0)  # "after ..." is when, not what
+    assert (party.stage, party.room) == ("interior", "kitchen")  # was an empty plain room
 
 
 @needs_icons

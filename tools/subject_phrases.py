@@ -36,7 +36,7 @@ STOP_WORDS = {
 COMPANIONS = {",", ";", ".", "and", "with", "plus"}
 SETTINGS = set(
     "on in at by under over near beside from along across against through into onto above below behind beneath "
-    "among amid between inside outside upon within to towards toward past around".split()
+    "among amid between inside outside upon within to towards toward past around after during".split()
 )
 TWO_WORD_SETTINGS = {"next", "close"}  # "next to", "close to": beside the first, a thing or where (`_beside`)
 # Of those, the ones that after a thing name what it is gathered at, drawn with it ("friends around a campfire", "a
