@@ -94,6 +94,23 @@ def test_a_portrait_is_painted_in_the_sitters_place(subject, place):
 
 
 @needs_icons
+@pytest.mark.parametrize(
+    "subject,stage,room",
+    [
+        ("a baker pulling bread out of the oven", "interior", "bakery"),  # at work: in the room, whole
+        ("a cook chopping vegetables", "interior", "kitchen"),
+        ("a portrait of a chef", "portrait", None),  # sitting for a portrait: head and shoulders
+    ],
+)
+def test_a_person_at_work_in_a_kitchen_is_painted_in_that_room(subject, stage, room):
+    from tools.scene_mapping import read_scene
+
+    scene = read_scene(subject, 0.0, 0.0)
+    assert (scene.stage, scene.room) == (stage, room)
+    assert [m.role for m in scene.objects] == ["figure"]
+
+
+@needs_icons
 def test_a_skater_mid_jump_is_a_person_on_a_skateboard():
     from tools.figure_words import read_person
     from tools.scene_mapping import read_scene

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from models.painter.built_by_hand import painted_name
+from models.painter.sitter import sits_for_a_portrait
 from tools.embedding_search import embed, similarities
 from tools.figure_words import GARMENTS, held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
@@ -656,6 +657,22 @@ def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: in
     return [figure, *kept][:MAX_KINDS]
 
 
+def _at_work_indoors(things: list, subject: str) -> bool:
+    """True for one person at work in a kitchen or a shop's back room (a baker pulling bread from the oven, a chef
+    cooking): painted whole in that room, not before a portrait's backdrop (blind: "a stiff baker against a
+    confusing flat background", keep 2; in the bakery's room the same figure reads as a baker at work)."""
+    people = [m for m in things if m.role == "figure"]
+    if len(people) != 1 or people[0].count != 1 or sits_for_a_portrait(people[0].person, people[0].entry.name):
+        return False
+    return sitter_place(subject) == "kitchen"
+
+
+def _workroom(subject: str) -> str:
+    """The room a person at work indoors is in: the nearest room by meaning (a baker's bakery), else a kitchen."""
+    room = room_of(subject, inside=True)
+    return room[0] if room is not None and room[0] != "room" else "kitchen"
+
+
 def _seated_elsewhere(phrases: list[tuple[str, str]], things: list) -> bool:
     """True when the subject's person sits doing something (reading, knitting) and no portrait is asked: they are
     painted where they sit, not as a bust."""
@@ -980,6 +997,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         things = _whole_figures(things, seed, subject)
         if things[0].role == "figure":  # what a person outdoors reads or holds is theirs, not a big thing beside
             things = [m for m in things if m.role != "still_life"]
+    if stage == "portrait" and _at_work_indoors(things, subject):  # a baker at the oven: in the bakery, whole
+        stage, room = "interior", (_workroom(subject), 1.0, [])
     if stage == "landscape" and _named_land(phrases, family):  # "a tortoise on the lawn": it walks the lawn
         things = [replace(m, role="stands") if m.role == "swims" else m for m in things]
     boats = {m.role for m in things} & {"floats", "swims"}
