@@ -14,6 +14,7 @@ from models.painter.perches import (
     ON_A_FLOWER,
     RISE,
     branch_y,
+    container,
     perched_place,
     support,
 )
@@ -37,6 +38,9 @@ needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings ar
         ("an owl", "an owl in the moonlight", None),
         ("a bumblebee", "a bumblebee on a sunflower", "sunflower"),
         ("a butterfly", "a butterfly resting on a flower in the garden", "flower"),
+        ("a cat", "a cat sitting in a cardboard box", "box"),
+        ("a puppy", "a puppy asleep in a laundry basket", "basket"),
+        ("a cat", "a cat in the garden", None),  # in a place, not in a container
     ],
 )
 def test_the_perch_is_read_from_the_words_after_the_bird(phrase, subject, perch):
@@ -96,3 +100,26 @@ def test_the_studio_reads_the_perch_of_a_bird_asked_on_one():
     owl = read_scene("a barn owl perched on a fence post at dusk", 0.0, 0.0).objects[0]
     parrots = read_scene("two parrots on a branch", 0.0, 0.0).objects[0]
     assert (owl.perch, parrots.perch, parrots.count) == ("post", "branch", 2)
+
+
+@needs_icons
+def test_a_cat_in_a_box_has_the_box_in_front_of_its_lower_part():
+    spec = SceneSpec(family="meadow")
+    ref = np.full((160, 160, 3), 0.5, np.float32)
+    labels = np.full((160, 160), C["grass"], np.int64)
+    labels[:60] = C["sky"]
+    cat = PlacedObject(ObjectEntry("noto", "cat"), "stands", 0.5, 0.85, 0.4, perch="box")
+    painter = ObjectPainter([cat], spec, light_x=0.2)
+    painter.underpaint(ref, labels)
+    box, top, left = container("box", 0.5, 0.85, painter._layers[0][1].shape, 160)
+    assert len(painter._layers) == 2 and top + box.shape[0] == int(0.85 * 160)  # the box last: in front, on the foot
+    assert box.shape[1] > painter._layers[0][1].shape[1]  # wider than the cat
+    assert box.shape[0] <= 0.56 * painter._layers[0][1].shape[0]  # the cat's head shows above it
+
+
+@needs_icons
+def test_the_reply_says_in_a_box_and_on_a_post():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("a cat sitting in a cardboard box", 0.0, 0.0).things_in_words() == ["cat in a box"]
+    assert read_scene("a barn owl perched on a fence post", 0.0, 0.0).things_in_words() == ["barn owl on a post"]

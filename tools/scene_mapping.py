@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from models.painter.built_by_hand import painted_name
+from models.painter.perches import CONTAINERS
 from models.painter.sitter import sits_for_a_portrait
 from tools.embedding_search import embed, similarities
 from tools.figure_words import GARMENTS, held_by, read_person, sitter_place
@@ -89,7 +90,8 @@ class SceneReading:
             elif not shared:
                 name = _person_words(m.phrase) if m.person is not None else painted_name(m.entry)  # a violinist
                 name = f"{m.count} {name}" if m.count > 1 else name
-                words.append(f"{name} on a {m.perch}" if m.perch is not None else name)  # "barn owl on a post"
+                where = "in" if m.perch in CONTAINERS else "on"  # "barn owl on a post", "cat in a box"
+                words.append(f"{name} {where} a {m.perch}" if m.perch is not None else name)
         return words
 
 
@@ -954,7 +956,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside, place)
     scenes += [framing[:2]] if framing is not None else []
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
-    things = [replace(m, perch=perch_of(m.phrase, subject)) if m.role == "flies" else m for m in things]
+    things = [replace(m, perch=perch_of(m.phrase, subject)) if m.role in ("flies", "stands") else m for m in things]
     things = _people(phrases, things, subject, seed)
     painted = {m.phrase for m in things if m.person is not None}  # a skateboarder drawn as a person is not left out
     left_out = [gone for gone in left_out if gone[0] not in painted]

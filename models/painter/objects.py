@@ -23,7 +23,7 @@ from models.painter.built_by_hand import drawn_by_hand
 from models.painter.figure import FACES_LEFT_PAST, Person, painted_figure, partner
 from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
-from models.painter.perches import ON_THE_GROUND, support
+from models.painter.perches import CONTAINERS, ON_THE_GROUND, container, support
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
@@ -291,7 +291,7 @@ class ObjectPainter:
             lit_by = STUDIO_LIGHT if obj.shoulders else _sky_light(ref, labels, light)  # a sitter: the studio's
             rgb = np.clip(_relit(rgba, obj, self.spec, lit_by, self.light_x, stencil) * obj.tone, 0, 1)
             mirrored = obj.role in ("floats", "swims") and (labels == CLASSES.index("sky")).any()  # not under water
-            if obj.perch is not None:
+            if obj.perch is not None and obj.perch not in CONTAINERS:
                 self._perch(ref, labels, obj, lit_by)
             if mirrored:
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
@@ -302,6 +302,9 @@ class ObjectPainter:
             covered = _paste(ref, rgb, rgba[..., 3], top, left)
             labels[covered > 0.5] = OBJECT_CLASS
             self._layers.append((rgb, rgba[..., 3], top, left))
+            if obj.perch in CONTAINERS:  # the box it sits in, in front of it
+                box = container(obj.perch, obj.cx, obj.base_y, rgba.shape[:2], size)
+                self._paste_drawn(ref, labels, obj, lit_by, *box)
             if id(obj) in self._hands:
                 self._hands[id(obj)] = (left + self._hands[id(obj)][0], top + self._hands[id(obj)][1])
         self._kite_strings(ref)
@@ -318,6 +321,10 @@ class ObjectPainter:
         if obj.perch in ON_THE_GROUND:
             foot = replace(obj, base_y=top / size + drawn.shape[0] / size)
             _ground_shadow(ref, foot, drawn.shape[1], size)
+        self._paste_drawn(ref, labels, obj, light, drawn, top, left)
+
+    def _paste_drawn(self, ref, labels, obj: PlacedObject, light, drawn: np.ndarray, top: int, left: int) -> None:
+        """A perch or a container drawn with `obj` (in place), lit like it, labelled and restated like a thing."""
         plain = replace(obj, entry=ObjectEntry("perch", obj.perch), colour=None)
         rgb = _relit(drawn, plain, self.spec, light, self.light_x, stencil=False)
         covered = _paste(ref, rgb, drawn[..., 3], top, left)

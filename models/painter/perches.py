@@ -1,24 +1,31 @@
-"""A bird sitting on what it was asked to sit on: a post, a fence, a stump, a rock, a branch; a bee on a flower.
+"""A bird sitting on what it was asked to sit on: a post, a fence, a stump, a rock, a branch; a bee on a flower;
+a cat in a box.
 
 "A barn owl perched on a fence post at dusk" was painted as an owl flying over an empty meadow, and "two parrots
 on a branch" as parrots in the sky over a wood: a bird is placed in the air unless a tree happens to be there.
-A person who names the perch expects to see the bird sitting on it. On the ground's perches the bird is placed
-like a thing standing in the near field, raised on its support (a weathered post, a rail fence, a stump, a
-boulder) that the painter draws under its feet. On a branch it is seen close, as in a bird study: a branch
-crosses the picture from one side, thick where it enters, with a few leaves, and the birds sit along it. A bee or
-a butterfly on a flower sits on the head of the library's drawing of that flower, standing tall in the near field.
+A person who names the perch expects to see the bird sitting on it (and a cat "in a cardboard box" in one). On
+the ground's perches the bird is placed like a thing standing in the near field, raised on its support (a
+weathered post, a rail fence, a stump, a boulder) that the painter draws under its feet. On a branch it is seen
+close, as in a bird study: a branch crosses the picture from one side, thick where it enters, with a few leaves,
+and the birds sit along it. A bee or a butterfly on a flower sits on the head of the library's drawing of that
+flower, standing tall in the near field. A box, a basket or a bucket is drawn in front of what sits in it,
+hiding its lower part.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from PIL import Image
 
 from models.painter.drawing import canvas, finished, rgba, shaded
 from models.painter.object_library import ObjectEntry, render
 
 # a flower an insect or a hummingbird sits on: the library's drawing of it, tall in the near field
 FLOWERS = {"sunflower": "sunflower", "rose": "rose", "tulip": "tulip", "flower": "blossom", "hibiscus": "hibiscus"}
-PERCHES = ("post", "fence", "stump", "rock", "branch", *FLOWERS)
+# what an animal sits in, drawn in front of it: (icon set, drawing, share of its top cut away: a box's closed lid)
+CONTAINERS = {"box": ("noto", "package", 0.32), "basket": ("noto", "basket", 0.0), "bucket": ("noto", "bucket", 0.0)}
+IN_FRONT_WIDTH, IN_FRONT_HEIGHT = 1.15, 0.55  # a container's width and most height against what sits in it
+PERCHES = ("post", "fence", "stump", "rock", "branch", *FLOWERS, *CONTAINERS)
 ON_THE_GROUND = ("post", "fence", "stump", "rock", *FLOWERS)  # what stands in the field: placed as standing things
 FLOWER_HEIGHT, HEAD_AT = 0.5, 0.3  # a flower's height (share of the picture) and its head's centre down it
 ON_A_FLOWER = 0.2  # the longer side of what sits on the flower's head
@@ -32,7 +39,9 @@ WOOD, BARK, STONE, LEAF = (0.46, 0.35, 0.24), (0.36, 0.27, 0.2), (0.55, 0.54, 0.
 
 def perched_place(perch: str, cx: float, base: float, longer: float, index: int, count: int):
     """(cx, base, longer side) of a bird on its perch, from where it would stand: raised by its support on the
-    ground, or spread along the branch (`index` of `count` birds on it)."""
+    ground, or spread along the branch (`index` of `count` birds on it); in a container, where it stands."""
+    if perch in CONTAINERS:
+        return cx, base, longer
     if perch in FLOWERS:
         foot = float(np.clip(base, *FLOWER_FOOT))
         return cx, foot - (1 - HEAD_AT) * FLOWER_HEIGHT, ON_A_FLOWER
@@ -63,6 +72,20 @@ def support(perch: str, cx: float, base: float, longer: float, size: int, seed: 
     drawn = {"post": _post, "fence": _fence, "stump": _stump, "rock": _rock}[perch](bird, height, seed, light_left)
     top = int(base * size) - max(1, int(0.04 * bird))  # a little behind the feet, so the bird stands on it
     return drawn, top, int(cx * size - drawn.shape[1] / 2)
+
+
+def container(kind: str, cx: float, base: float, thing: tuple[int, int], size: int):
+    """(RGBA, top, left) of the container an animal sits in, drawn in front of it: a little wider than the animal
+    (`thing`: its drawing's height and width in pixels), its foot at the animal's foot (`base`), hiding the lower
+    part of it (a box open at the top: its lid cut away; a lower box than drawn for a long, low animal)."""
+    source, name, lid = CONTAINERS[kind]
+    height, width = thing
+    drawn = render(ObjectEntry(source, name), max(8, int(IN_FRONT_WIDTH * width)))
+    drawn = drawn[int(lid * drawn.shape[0]) :]
+    if drawn.shape[0] > IN_FRONT_HEIGHT * height:  # never so tall that the animal is lost in it: a lower box
+        low = Image.fromarray((drawn * 255).astype(np.uint8)).resize((drawn.shape[1], int(IN_FRONT_HEIGHT * height)))
+        drawn = np.asarray(low, np.float32) / 255
+    return drawn, int(base * size) - drawn.shape[0], int(cx * size - drawn.shape[1] / 2)
 
 
 def _lit_block(draw, box, colour, light_left: bool) -> None:

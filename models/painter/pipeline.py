@@ -27,7 +27,7 @@ from models.painter.instances import place_instances
 from models.painter.landforms import USUAL_LANDFORM, carve_landform
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
-from models.painter.perches import ON_THE_GROUND
+from models.painter.perches import CONTAINERS, ON_THE_GROUND
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
 from models.painter.placement_rules import settle
 from models.painter.render import render_layout
@@ -181,7 +181,8 @@ def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, 
             if labels is not None and stage not in INDOOR_STAGES:
                 cx, base_y = _snap(labels, own_role, cx, base_y)
             height = max(0.05, height)
-            perch = perch if labels is not None and stage not in INDOOR_STAGES else None  # indoors: no perches
+            outdoors = labels is not None and stage not in INDOOR_STAGES
+            perch = perch if outdoors or perch in CONTAINERS else None  # indoors: a cat's basket, no branches
             thing = PlacedObject(entry, own_role, cx, base_y, height, colour=colour, person=person, size=real)
             placed.append(replace(thing, perch=perch))
     return settle(placed, labels if stage not in INDOOR_STAGES else None, stage, seed), interior
