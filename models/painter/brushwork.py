@@ -34,6 +34,9 @@ THRESHOLDS = (0.045, 0.045, 0.045, 0.09)  # the finest brush only where detail i
 THING_DETAIL = 0.6  # inside a drawn thing a finer brush goes where a third of that detail is
 OPACITY = 0.82  # a stroke's paint covers most of what is under it, not all: wet strokes melt into each other
 OPEN_CALM = 0.35  # skies, water, sand, snow: value spread of strokes and bristles against the land's (no blotches)
+LAND = [CLASSES.index(c) for c in ("grass", "earth", "sand", "snow", "petal", "bloom")]
+NEAR_FAR = (0.5, 1.3)  # a land stroke's size at the horizon and at the picture's foot: strokes shrink with distance
+SKY_CLASSES = [CLASSES.index(c) for c in ("sky", "cloud", "light")]
 BLENDED = [CLASSES.index(c) for c in ("sky", "cloud", "water")]  # worked wet-into-wet: stroke edges softened
 BLEND_SHARE, BLEND_RADIUS = 0.55, 1 / 90  # how much of a softened stroke edge, over what share of the side
 
@@ -117,6 +120,16 @@ def stroke_outlines(paths: np.ndarray, widths: np.ndarray, shapes: np.ndarray) -
     return normal, 0.5 * widths[:, None] * shapes
 
 
+def _land_depth(labels: np.ndarray, rows: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Per stroke, a factor on its size: on the land, small near the horizon and large at the picture's foot, as
+    a painter's marks shrink with distance (one size of stroke over a whole field read as a flat smear); 1 off it."""
+    size = labels.shape[0]
+    sky = np.isin(labels, SKY_CLASSES)
+    horizon = float(np.median(np.argmax(~sky, 0))) if (~sky).any() else 0.0
+    near = np.clip((rows - horizon) / max(1.0, size - horizon), 0, 1)
+    return np.where(np.isin(start, LAND), NEAR_FAR[0] + (NEAR_FAR[1] - NEAR_FAR[0]) * near, 1.0)
+
+
 def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold, thickness=None):
     """Draw one brush size's strokes on the PIL canvas and height map: everywhere for the first brush, then
     only where this scale's reference holds detail that the coarser one lacks (edges, small forms).
@@ -143,7 +156,8 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     n = len(pts)
     start = labels[iy, ix]
     factor = np.where(np.isin(start, DABS), 1.3, np.where(np.isin(start, HORIZONTAL), 2.4, 2.0))
-    length = radius * factor * rng.lognormal(0, 0.35, n)
+    depth = _land_depth(labels, iy, start)
+    length = radius * factor * rng.lognormal(0, 0.35, n) * depth
     inside = thick > 0
     length = np.where(inside, np.minimum(length, 1.0 + 3.0 * thick), length)
     length = np.where(np.isin(start, WATERY), WATER_LENGTH * length, length)
@@ -153,7 +167,7 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     calm_region = np.where(inside[:, None], THING_MIX, calm_region)  # a thing's paint as unevenly mixed as the land's
     shade = 1 + rng.normal(0, 0.035 + 0.045 * spec_energy, (n, 1)) * calm_region  # paint mixed unevenly: value
     colours = np.clip(ref[iy, ix] * shade + rng.normal(0, 0.012, (n, 3)), 0, 1)
-    widths = np.maximum(1.0, 1.3 * radius * rng.lognormal(0, 0.3, n))
+    widths = np.maximum(1.0, 1.3 * radius * rng.lognormal(0, 0.3, n) * depth)
     widths = np.where(inside, np.minimum(widths, 1.0 + 1.6 * thick), widths)
     widths = np.where(np.isin(start, WATERY), WATER_WIDTH * widths, widths)  # water: long thin strokes, not blocks
     widths = np.where(start == GRASS, GRASS_WIDTH * widths, widths)
