@@ -111,6 +111,15 @@ def test_a_person_at_work_in_a_kitchen_is_painted_in_that_room(subject, stage, r
 
 
 @needs_icons
+def test_a_cook_at_work_with_no_place_named_is_indoors_and_at_a_campfire_outdoors():
+    from tools.scene_mapping import read_scene
+
+    oven = read_scene("a baker taking croissants out of the oven", 0.0, 0.0)  # was a baker in a meadow
+    assert oven.stage == "interior" and oven.room in ("bakery", "kitchen")
+    assert read_scene("a chef cooking at a campfire in the woods", 0.0, 0.0).stage == "landscape"
+
+
+@needs_icons
 def test_a_skater_mid_jump_is_a_person_on_a_skateboard():
     from tools.figure_words import read_person
     from tools.scene_mapping import read_scene

@@ -999,8 +999,9 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         things = _whole_figures(things, seed, subject)
         if things[0].role == "figure":  # what a person outdoors reads or holds is theirs, not a big thing beside
             things = [m for m in things if m.role != "still_life"]
-    if stage == "portrait" and _at_work_indoors(things, subject):  # a baker at the oven: in the bakery, whole
-        stage, room = "interior", (_workroom(subject), 1.0, [])
+    no_scene = landform is None and max((s for _, s in scenes), default=0.0) < threshold  # no place in the words
+    if (stage == "portrait" or stage == "landscape" and no_scene) and _at_work_indoors(things, subject):
+        stage, room = "interior", (_workroom(subject), 1.0, [])  # a baker at the oven: in the bakery, whole
     if stage == "landscape" and _named_land(phrases, family):  # "a tortoise on the lawn": it walks the lawn
         things = [replace(m, role="stands") if m.role == "swims" else m for m in things]
     boats = {m.role for m in things} & {"floats", "swims"}
