@@ -123,3 +123,26 @@ def test_the_reply_says_in_a_box_and_on_a_post():
 
     assert read_scene("a cat sitting in a cardboard box", 0.0, 0.0).things_in_words() == ["cat in a box"]
     assert read_scene("a barn owl perched on a fence post", 0.0, 0.0).things_in_words() == ["barn owl on a post"]
+
+
+def test_a_tree_is_carved_over_a_figure_under_it_and_never_over_the_face():
+    from models.painter.perches import carve_shade_tree
+
+    labels = np.full((64, 64), C["grass"], np.int64)
+    labels[:30] = C["sky"]
+    carve_shade_tree(labels, 0.5, 0.9, 0.35, seed=1)
+    rows, cols = np.nonzero(labels == C["foliage"])
+    assert rows.max() / 63 < 0.9 - 0.35  # the crown ends above the head
+    assert cols.min() / 63 < 0.5 < cols.max() / 63  # and spreads over the figure
+    trunk = np.nonzero((labels == C["trunk"]).any(0))[0] / 63
+    assert len(trunk) and 0.5 < trunk.min() < 0.75  # beside them (odd seed: to the right)
+
+
+@needs_icons
+def test_a_person_or_an_animal_under_a_tree_is_read_under_it_in_the_open():
+    from tools.scene_mapping import read_scene
+
+    girl = read_scene("a girl reading a book under a tree", 0.0, 0.0)
+    assert girl.family == "meadow" and girl.objects[0].perch == "tree"
+    assert girl.things_in_words() == ["a girl under a tree"]
+    assert read_scene("a fox sleeping under a tree in the forest", 0.0, 0.0).family == "forest"

@@ -3,7 +3,7 @@
 
 A bird asked for alone was painted flying in the empty sky, whatever it sat on ("a pale creature floating over a
 meadow"). A person who names its perch expects to see it sitting there: on a post, a fence, a stump, a rock, a
-branch or a flower, or in a box, a basket or a bucket. The perch is read from the words right after the thing's own
+branch or a flower, in a box, a basket or a bucket, or under a tree. The perch is read from the words right after the thing's own
 phrase ("on a", "in an old", ...); the painter draws it (`models/painter/perches.py`).
 """
 
@@ -58,10 +58,13 @@ CONTAINER_NOUNS = {
     "bucket": "bucket",
     "pail": "bucket",
 }
-assert set(PERCH_NOUNS.values()) | set(CONTAINER_NOUNS.values()) <= set(PERCHES)
+# what a person or an animal is under -> the painter's shade
+SHADE_NOUNS = {"tree": "tree", "oak": "tree", "willow": "tree", "maple": "tree", "chestnut": "tree", "elm": "tree"}
+assert set(PERCH_NOUNS.values()) | set(CONTAINER_NOUNS.values()) | set(SHADE_NOUNS.values()) <= set(PERCHES)
 SITTING = r"(?:perched|perching|sitting|sat|sits|resting|roosting|standing|stands|waiting|singing|asleep|sleeping)"
-# after the bird's phrase: its posture (if any, and a word such as "high"), then "on" or "upon", then the perch's words
-PERCH_AFTER = re.compile(rf"^(?:\s+{SITTING}(?:\s+[a-z]+)?)?\s+(on|upon|atop|in|inside)\s+((?:[a-z']+\s*){{1,5}})")
+PREPOSITIONS = "on|upon|atop|in|inside|under|beneath|underneath"
+# after the thing's phrase: its posture (if any, and a word such as "high"), a preposition, then the perch's words
+PERCH_AFTER = re.compile(rf"^(?:\s+{SITTING}(?:\s+[a-z]+)?)?\s+({PREPOSITIONS})\s+((?:[a-z']+\s*){{1,5}})")
 ENDS = {"at", "in", "under", "with", "by", "near", "beside", "and", "while", "during", "against", "over"}
 
 
@@ -77,11 +80,20 @@ def perch_of(phrase: str, subject: str) -> str | None:
     else:
         found = re.search(rf"(?:\b{SITTING}(?:\s+[a-z]+)?)?\s+(on|upon|atop)\s+((?:[a-z']+\s*){{1,5}})", text)
     if found is None:
-        return None
-    nouns = CONTAINER_NOUNS if found.group(1) in ("in", "inside") else PERCH_NOUNS  # in a box; on a post
+        return shade_of(text)
+    nouns = {"in": CONTAINER_NOUNS, "inside": CONTAINER_NOUNS, "under": SHADE_NOUNS, "beneath": SHADE_NOUNS}.get(
+        found.group(1), SHADE_NOUNS if found.group(1) == "underneath" else PERCH_NOUNS
+    )  # in a box; under a tree; on a post
     kind = None
     for word in found.group(2).split():
         if word in ENDS:
             break
         kind = nouns.get(word, kind)  # "a fence post": the last perch word, the post
     return kind
+
+
+def shade_of(text: str) -> str | None:
+    """"tree" when the words put their subject under a tree anywhere ("a girl reading a book under a tree")."""
+    names = "|".join(SHADE_NOUNS)
+    under = re.search(rf"\b(?:under|beneath|underneath)\s+(?:[a-z']+\s+){{0,3}}?({names})s?\b", text)
+    return SHADE_NOUNS[under.group(1)] if under else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from models.painter.built_by_hand import painted_name
-from models.painter.perches import CONTAINERS
+from models.painter.perches import CONTAINERS, SHADE
 from models.painter.sitter import sits_for_a_portrait
 from tools.embedding_search import embed, similarities
 from tools.figure_words import GARMENTS, held_by, read_person, sitter_place
@@ -90,7 +90,7 @@ class SceneReading:
             elif not shared:
                 name = _person_words(m.phrase) if m.person is not None else painted_name(m.entry)  # a violinist
                 name = f"{m.count} {name}" if m.count > 1 else name
-                where = "in" if m.perch in CONTAINERS else "on"  # "barn owl on a post", "cat in a box"
+                where = "in" if m.perch in CONTAINERS else "under" if m.perch in SHADE else "on"  # "cat in a box"
                 words.append(f"{name} {where} a {m.perch}" if m.perch is not None else name)
         return words
 
@@ -659,6 +659,12 @@ def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: in
     return [figure, *kept][:MAX_KINDS]
 
 
+def _perch(match, subject: str) -> str | None:
+    """What the words put a bird or an animal on or in (`tools/perch_words`); a person only under a tree."""
+    perch = perch_of(match.phrase, subject) if match.role in ("flies", "stands", "figure") else None
+    return perch if match.role != "figure" or perch in SHADE else None
+
+
 def _at_work_indoors(things: list, subject: str) -> bool:
     """True for one person at work in a kitchen or a shop's back room (a baker pulling bread from the oven, a chef
     cooking): painted whole in that room, not before a portrait's backdrop (blind: "a stiff baker against a
@@ -956,7 +962,6 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside, place)
     scenes += [framing[:2]] if framing is not None else []
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
-    things = [replace(m, perch=perch_of(m.phrase, subject)) if m.role in ("flies", "stands") else m for m in things]
     things = _people(phrases, things, subject, seed)
     painted = {m.phrase for m in things if m.person is not None}  # a skateboarder drawn as a person is not left out
     left_out = [gone for gone in left_out if gone[0] not in painted]
@@ -1015,6 +1020,9 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     season = _season(words)
     if family == "snow" and weather != "snow" and season == "autumn":  # "autumn" alone was a snowfield
         family = "forest"
+    things = [replace(m, perch=_perch(m, subject)) for m in things]
+    if family == "forest" and any(m.perch in SHADE for m in things) and not any(_names_forest(p) for p, _ in phrases):
+        family = "meadow"  # "under a tree": one tree over them in the open, not a wood around them
     matched = (family is not None and similarity >= threshold) or stage != "landscape" or bool(things)
     if family is None or not matched:
         family = STYLE_FAMILIES.get(style or "", mood_abstract_kind(valence, arousal))

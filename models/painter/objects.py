@@ -23,7 +23,7 @@ from models.painter.built_by_hand import drawn_by_hand
 from models.painter.figure import FACES_LEFT_PAST, Person, painted_figure, partner
 from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
-from models.painter.perches import CONTAINERS, ON_THE_GROUND, container, support
+from models.painter.perches import CONTAINERS, ON_THE_GROUND, SHADE, container, support
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
@@ -291,11 +291,11 @@ class ObjectPainter:
             lit_by = STUDIO_LIGHT if obj.shoulders else _sky_light(ref, labels, light)  # a sitter: the studio's
             rgb = np.clip(_relit(rgba, obj, self.spec, lit_by, self.light_x, stencil) * obj.tone, 0, 1)
             mirrored = obj.role in ("floats", "swims") and (labels == CLASSES.index("sky")).any()  # not under water
-            if obj.perch is not None and obj.perch not in CONTAINERS:
+            if obj.perch is not None and obj.perch not in (*CONTAINERS, *SHADE):
                 self._perch(ref, labels, obj, lit_by)
             if mirrored:
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
-            elif obj.role not in ("flies", "figure") and obj.perch is None:
+            elif obj.role not in ("flies", "figure") and obj.perch in (None, *SHADE):
                 _ground_shadow(ref, obj, rgba.shape[1], size)
             if obj.height < 0.12 and obj.role != "still_life":  # far away: the air comes between
                 rgb = 0.8 * rgb + 0.2 * light

@@ -9,7 +9,7 @@ weathered post, a rail fence, a stump, a boulder) that the painter draws under i
 close, as in a bird study: a branch crosses the picture from one side, thick where it enters, with a few leaves,
 and the birds sit along it. A bee or a butterfly on a flower sits on the head of the library's drawing of that
 flower, standing tall in the near field. A box, a basket or a bucket is drawn in front of what sits in it,
-hiding its lower part.
+hiding its lower part. A person or an animal under a tree has a broad tree carved into the scene over them.
 """
 
 from __future__ import annotations
@@ -19,13 +19,17 @@ from PIL import Image
 
 from models.painter.drawing import canvas, finished, rgba, shaded
 from models.painter.object_library import ObjectEntry, render
+from models.painter.scene_layout import C
 
 # a flower an insect or a hummingbird sits on: the library's drawing of it, tall in the near field
 FLOWERS = {"sunflower": "sunflower", "rose": "rose", "tulip": "tulip", "flower": "blossom", "hibiscus": "hibiscus"}
 # what an animal sits in, drawn in front of it: (icon set, drawing, share of its top cut away: a box's closed lid)
 CONTAINERS = {"box": ("noto", "package", 0.32), "basket": ("noto", "basket", 0.0), "bucket": ("noto", "bucket", 0.0)}
 IN_FRONT_WIDTH, IN_FRONT_HEIGHT = 1.15, 0.55  # a container's width and most height against what sits in it
-PERCHES = ("post", "fence", "stump", "rock", "branch", *FLOWERS, *CONTAINERS)
+SHADE = ("tree",)  # what a person or an animal sits or stands under: carved into the scene behind them
+TREE_CROWN = (0.3, 0.2)  # the crown's radii across and up, as shares of the picture
+TREE_TOP = 0.16  # the crown's centre never higher than this (its top stays in the picture)
+PERCHES = ("post", "fence", "stump", "rock", "branch", *FLOWERS, *CONTAINERS, *SHADE)
 ON_THE_GROUND = ("post", "fence", "stump", "rock", *FLOWERS)  # what stands in the field: placed as standing things
 FLOWER_HEIGHT, HEAD_AT = 0.5, 0.3  # a flower's height (share of the picture) and its head's centre down it
 ON_A_FLOWER = 0.2  # the longer side of what sits on the flower's head
@@ -40,7 +44,7 @@ WOOD, BARK, STONE, LEAF = (0.46, 0.35, 0.24), (0.36, 0.27, 0.2), (0.55, 0.54, 0.
 def perched_place(perch: str, cx: float, base: float, longer: float, index: int, count: int):
     """(cx, base, longer side) of a bird on its perch, from where it would stand: raised by its support on the
     ground, or spread along the branch (`index` of `count` birds on it); in a container, where it stands."""
-    if perch in CONTAINERS:
+    if perch in CONTAINERS or perch in SHADE:
         return cx, base, longer
     if perch in FLOWERS:
         foot = float(np.clip(base, *FLOWER_FOOT))
@@ -86,6 +90,23 @@ def container(kind: str, cx: float, base: float, thing: tuple[int, int], size: i
         low = Image.fromarray((drawn * 255).astype(np.uint8)).resize((drawn.shape[1], int(IN_FRONT_HEIGHT * height)))
         drawn = np.asarray(low, np.float32) / 255
     return drawn, int(base * size) - drawn.shape[0], int(cx * size - drawn.shape[1] / 2)
+
+
+def carve_shade_tree(labels: np.ndarray, cx: float, base: float, height: float, seed: int) -> None:
+    """In place on the layout: a broad tree whose crown spreads over a figure standing or sitting at (cx, base)
+    (`height` its height; shares of the picture), its trunk just beside them, so they are under the tree, not in
+    a field with a tree somewhere ("a seated figure among bushes in a meadow", keep 2)."""
+    size = labels.shape[0]
+    side = 1 if seed % 2 else -1
+    trunk_x = cx + side * (0.3 * height + 0.05)  # just beside the figure
+    rx, ry = TREE_CROWN
+    head = base - height
+    crown_y = max(TREE_TOP, head - 0.5 * ry)  # its lower edge just over their head
+    ys, xs = np.mgrid[0:size, 0:size] / (size - 1)
+    trunk = (np.abs(xs - trunk_x) <= 0.025) & (ys >= crown_y) & (ys <= base + 0.01)
+    crown = ((xs - trunk_x + side * 0.45 * rx) / rx) ** 2 + ((ys - crown_y) / ry) ** 2 <= 1  # spread over them
+    labels[trunk] = C["trunk"]
+    labels[crown & (ys < head - 0.02)] = C["foliage"]  # the crown never hides the figure's face
 
 
 def _lit_block(draw, box, colour, light_left: bool) -> None:

@@ -27,7 +27,7 @@ from models.painter.instances import place_instances
 from models.painter.landforms import USUAL_LANDFORM, carve_landform
 from models.painter.object_library import ObjectEntry
 from models.painter.objects import ObjectPainter, PlacedObject
-from models.painter.perches import CONTAINERS, ON_THE_GROUND
+from models.painter.perches import CONTAINERS, ON_THE_GROUND, SHADE, carve_shade_tree
 from models.painter.placement import LAND, MAX_SLOTS, SKY, WATER, sample_placement
 from models.painter.placement_rules import settle
 from models.painter.render import render_layout
@@ -262,6 +262,9 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
             carve_street(labels, houses, spec.family, seed)
             plan = replace(plan, objects=tuple(r for r in plan.objects if not is_house(r.entry)))
         placed, _ = place_objects(placement_vae, plan, labels, seed, spec.family)
+        for obj in placed:  # a girl under a tree: the tree over her, in the scene
+            if obj.perch in SHADE:
+                carve_shade_tree(labels, obj.cx, obj.base_y, obj.height, seed)
         probs = one_hot(labels)
         spec = shown or spec
     painter = ObjectPainter(placed, spec, light_x=_light_x(probs, seed)) if placed else None
