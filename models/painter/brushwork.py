@@ -24,6 +24,7 @@ UPRIGHT = [CLASSES.index(c) for c in ("grass", "trunk", "building")]
 WATERY = [CLASSES.index(c) for c in ("water", "foam")]
 WATER_WIDTH, WATER_LENGTH = 0.55, 1.5  # a water stroke's width and length against the others'
 GRASS, GRASS_WIDTH = CLASSES.index("grass"), 0.6  # grass in narrow upright strokes: blades, not blocks
+GRASS_LENGTH, BLADE_LEAN = 0.65, 0.3  # a grass stroke's length against the others', and its lean (radians, sd)
 DABS = [CLASSES.index(c) for c in ("foliage", "petal", "bloom", "cloud")]
 SOFT_EDGED = [CLASSES.index("field_accent")]  # a drawn thing's outline: some strokes cross it (lost edges)
 CROSSING = 0.06  # share of the strokes at a soft edge that carry on across it (more hid a thing's thin parts)
@@ -36,7 +37,6 @@ OPACITY = 0.82  # a stroke's paint covers most of what is under it, not all: wet
 OPEN_CALM = 0.35  # skies, water, sand, snow: value spread of strokes and bristles against the land's (no blotches)
 LAND = [CLASSES.index(c) for c in ("grass", "earth", "sand", "snow", "petal", "bloom")]
 NEAR_FAR = (0.5, 1.3)  # a land stroke's size at the horizon and at the picture's foot: strokes shrink with distance
-SKY_CLASSES = [CLASSES.index(c) for c in ("sky", "cloud", "light")]
 BLENDED = [CLASSES.index(c) for c in ("sky", "cloud", "water")]  # worked wet-into-wet: stroke edges softened
 BLEND_SHARE, BLEND_RADIUS = 0.55, 1 / 90  # how much of a softened stroke edge, over what share of the side
 
@@ -58,6 +58,8 @@ def _direction_field(ref: np.ndarray, labels: np.ndarray, energy: float, rng: np
     swirl = rng.uniform(0, 2 * np.pi) + np.sin(np.linspace(0, 6, labels.shape[0]))[:, None] * (0.5 + energy)
     dab = np.isin(labels, DABS)
     own[dab] = (swirl + np.cos(np.linspace(0, 9, labels.shape[1]))[None, :])[dab]
+    grass = labels == GRASS  # blades lean every way a little: a field of parallel streaks read as a smear
+    own[grass] += rng.normal(0, BLADE_LEAN, int(grass.sum())).astype(np.float32)
     weight = np.clip(magnitude / 0.02, 0, 1)
     # angles are axial (a stroke has no head): blend the doubled angles
     c = weight * np.cos(2 * along_edge) + (1 - weight) * np.cos(2 * own)
@@ -121,13 +123,18 @@ def stroke_outlines(paths: np.ndarray, widths: np.ndarray, shapes: np.ndarray) -
 
 
 def _land_depth(labels: np.ndarray, rows: np.ndarray, start: np.ndarray) -> np.ndarray:
-    """Per stroke, a factor on its size: on the land, small near the horizon and large at the picture's foot, as
-    a painter's marks shrink with distance (one size of stroke over a whole field read as a flat smear); 1 off it."""
+    """Per stroke, a factor on its size: on the land, small at the far edge of its field (grass towards the
+    horizon) and large at the picture's foot, as a painter's marks shrink with distance (one size of stroke over a
+    whole field read as a flat smear); 1 off the land."""
     size = labels.shape[0]
-    sky = np.isin(labels, SKY_CLASSES)
-    horizon = float(np.median(np.argmax(~sky, 0))) if (~sky).any() else 0.0
-    near = np.clip((rows - horizon) / max(1.0, size - horizon), 0, 1)
-    return np.where(np.isin(start, LAND), NEAR_FAR[0] + (NEAR_FAR[1] - NEAR_FAR[0]) * near, 1.0)
+    factor = np.ones(len(rows), np.float32)
+    for kind in np.intersect1d(np.unique(start), LAND):
+        field = labels == kind
+        columns = field.any(0)
+        far = float(np.median(np.argmax(field[:, columns], 0)))  # where the field begins, down the picture
+        near = np.clip((rows - far) / max(1.0, size - far), 0, 1)
+        factor = np.where(start == kind, NEAR_FAR[0] + (NEAR_FAR[1] - NEAR_FAR[0]) * near, factor)
+    return factor
 
 
 def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold, thickness=None):
@@ -161,6 +168,7 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     inside = thick > 0
     length = np.where(inside, np.minimum(length, 1.0 + 3.0 * thick), length)
     length = np.where(np.isin(start, WATERY), WATER_LENGTH * length, length)
+    length = np.where(start == GRASS, GRASS_LENGTH * length, length)  # short blades, not long streaks
     crossing = np.where(inside, THING_CROSSING, CROSSING)  # a thing's own strokes break its outline more often
     paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < crossing)
     calm_region = np.where(np.isin(start, HORIZONTAL), OPEN_CALM, 1.0)[:, None]  # skies and water blend smoother
