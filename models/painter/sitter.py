@@ -36,6 +36,8 @@ FEATURE_SOFTNESS = 0.012  # the features' blur, as a share of the head's height:
 BACKDROP_HUE = 205  # a portrait's backdrop is a cool blue-grey (`rooms.dress_portrait`)
 SKIN_HUE = 25
 OLD_HAIR = (0.74, 0.73, 0.7)  # an old sitter's hair and beard when the words give no colour
+NECK_TOP, NECK_SHADE = 0.86, 0.72  # the neck starts under the jaw, in the head's shade: hard, higher and as light as
+# the face, its corners showed beside a narrow chin as "a strange square patch on the chin"
 SHADOW_SIDE = 0.32  # the face's shadow begins this far (0..1 of its half width) past the middle, away from the light
 SHADE = 0.62  # the shadow side's colour, as a share of the skin's
 TERMINATOR = 0.07  # ... with an edge this soft (a share of the head's height): a turning form, not a smear
@@ -146,8 +148,8 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     rise = np.clip((yy - 1.02 * h) / (0.5 * h), 0, 1)  # from the neck's base down the slope of the shoulders
     half = 0.2 * h + (0.47 * width - 0.2 * h) * (1 - (1 - rise) ** 2.5)
     chest = (yy > 1.02 * h) & (np.abs(xx - cx) < half)
-    neck = (np.abs(xx - cx) < 0.16 * h) & (yy > 0.75 * h) & (yy < 1.15 * h)
-    _lay(out, neck.astype(np.float32), skin * 0.82)
+    neck = (np.abs(xx - cx) < 0.16 * h) & (yy > NECK_TOP * h) & (yy < 1.15 * h)  # its top hidden behind the jaw
+    _lay(out, _soft(neck, 0.012 * h), skin * NECK_SHADE)  # in the shade of the head, its edges soft
     _lay(out, chest.astype(np.float32), garment)
     _garment_form(out, yy, xx, cx, h, chest, garment, 1 if light_left else -1)
     if man:  # an open shirt collar, its turned edges catching the light
