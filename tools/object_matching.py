@@ -62,7 +62,10 @@ MANY = {
 }
 MAX_COUNT = 6
 # nouns plural in form that name one thing: "castle ruins" is one ruin, "glasses" one pair
-PLURAL_ONLY = {"ruins", "glasses", "spectacles", "scissors", "trousers", "jeans", "binoculars", "stairs", "remains"}
+PLURAL_ONLY = {
+    *("ruins", "glasses", "spectacles", "scissors", "trousers", "jeans", "binoculars", "stairs", "remains"),
+    *("sunglasses", "pliers", "tongs", "shorts", "pants", "headphones", "goggles", "shears", "tweezers"),
+}  # one thing each: "a pair of scissors" is one drawing of scissors
 NAMED = 0.92  # a drawing whose name the phrase spells out ("palm tree" for "palms", "lily pads") is the thing itself
 # each further word of a name the phrase spells out: a compound's own drawing ("air balloon" for "a hot air
 # balloon", "rocking chair") beats its head's ("balloon", "chair"), even as a silhouette (SILHOUETTE_HANDICAP)
@@ -589,6 +592,8 @@ def count_of(phrase: str, rng_seed: int = 0) -> int:
     for w in words:
         if w.isdigit():
             return max(1, min(MAX_COUNT, int(w)))
+        if w == "pair" and words[-1] in PLURAL_ONLY:  # a pair of glasses: one pair, drawn once
+            return 1
         if w in NUMBERS and w not in ("a", "an"):
             return NUMBERS[w]
     if any(w in MANY for w in words):  # a flock of birds, a herd of cows: many, small
