@@ -3,8 +3,8 @@
 
 A bird asked for alone was painted flying in the empty sky, whatever it sat on ("a pale creature floating over a
 meadow"). A person who names its perch expects to see it sitting there: on a post, a fence, a stump, a rock, a
-branch or a flower, in a box, a basket or a bucket, or under a tree. The perch is read from the words right after the thing's own
-phrase ("on a", "in an old", ...); the painter draws it (`models/painter/perches.py`).
+branch or a flower, in a box, a basket or a bucket, or under a tree. The perch is read from the words right after
+the thing's own phrase ("on a", "in an old", ...); the painter draws it (`models/painter/perches.py`).
 """
 
 from __future__ import annotations
