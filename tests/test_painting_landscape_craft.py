@@ -135,3 +135,21 @@ def test_autumn_crowns_take_many_hues_and_keep_their_light():
     assert len(hues) > 4  # many crowns, not one red wall (stop 27's orange read as "brown bushes")
     assert ref[10:35].max(-1).mean() < ref[35:60].max(-1).mean()  # the shade kept
     assert np.allclose(ref[85:], (0.2, 0.4, 0.15))  # the grass untouched
+
+
+def test_a_meadow_at_dusk_has_wildflowers_in_the_fields_dimmer_light():
+    size = 128
+    labels = np.full((size, size), GRASS)
+    labels[:40] = SKY
+
+    def flowers(time: str, grass_value: float) -> tuple[np.ndarray, float]:
+        ref = np.full((size, size, 3), grass_value, np.float32) * np.array([0.6, 1.0, 0.5], np.float32)
+        before = ref.copy()
+        moving_light(ref, labels, SceneSpec(time=time, weather="clear", valence=0.3), np.random.default_rng(1))
+        dabs = np.abs(ref - before).max(-1) > 0.25  # the dabs, not the light's gentle patches
+        return dabs, float(ref[dabs].max(-1).mean()) if dabs.any() else 0.0
+
+    (day, day_value), (dusk, dusk_value) = flowers("day", 0.5), flowers("dusk", 0.25)
+    assert day[40:].mean() > 0.005 and dusk[40:].mean() > 0.005  # both fields flower (dusk had none)
+    assert dusk_value < 0.8 * day_value  # in the dusk field's own light
+    assert flowers("night", 0.25)[0][40:].mean() < 0.001

@@ -22,6 +22,7 @@ RANGE_FOOT = 0.8  # rock whose foot is above this share of the height, with grou
 RANGE_HAZE = {"clear": 0.35, "cloudy": 0.4, "misty": 0.5, "rain": 0.45, "snow": 0.45, "stormy": 0.3}
 CLUMP_LIGHT = 0.16  # a clump's lit top and shaded underside against the crown's colour
 SUNLIT, SHADE = np.array([1.0, 0.92, 0.62], np.float32), np.array([0.55, 0.68, 1.0], np.float32)
+FLOWER_LIGHT = 0.4  # grass this bright (mean of its RGB) shows its wildflowers at full value; darker, dimmer
 
 
 def _noise(size: int, cells: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
@@ -108,7 +109,7 @@ def _clump_field(size: int, rng: np.random.Generator) -> np.ndarray:
 
 def moving_light(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator) -> None:
     """In place on land: broad sunlit and shaded patches that lean warm and cool (not grey), and in near
-    grass by day or dawn a scatter of wildflower dabs in the accent colour and white."""
+    grass by day, dawn or dusk a scatter of wildflower dabs in the accent colour and white (dimmed at dusk)."""
     land = np.isin(labels, LAND)
     if land.sum() < labels.size * 0.08:
         return
@@ -118,7 +119,7 @@ def moving_light(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec, rng: np.r
     lean = (patches * strength)[..., None]
     warm_cool = np.where(lean > 0, SUNLIT, SHADE)
     ref[land] = np.clip(ref[land] * (1 + lean[land]) * (1 + 0.35 * np.abs(lean[land]) * (warm_cool[land] - 1)), 0, 1)
-    if spec.time in ("day", "dawn") and spec.weather not in ("snow", "stormy") and spec.valence > -0.2:
+    if spec.time in ("day", "dawn", "dusk") and spec.weather not in ("snow", "stormy") and spec.valence > -0.2:
         _wildflowers(ref, labels == GRASS, spec, rng)
 
 
@@ -139,6 +140,8 @@ def _wildflowers(ref: np.ndarray, grass: np.ndarray, spec: SceneSpec, rng: np.ra
     named = spec.palette_strength >= 0.5  # the person's accent colour, else a meadow's own red
     accent = hsv_colour(spec.accent_hue if named else 352, 0.6 + 0.3 * spec.accent_saturation, 0.92)
     colours = np.stack([accent, hsv_colour(50, 0.7, 0.97), np.array([0.96, 0.95, 0.88], np.float32)])
+    dim = float(np.clip(ref[grass].mean() / FLOWER_LIGHT, 0.45, 1.0))  # at dusk the flowers are in the field's light
+    colours = colours * dim
     pick = rng.integers(0, 3, len(ys))
     radius = (1 + 3 * (ys - top) / max(1, size - top)) * size / 512
     for y, x, r, c in zip(ys, xs, radius, pick):
