@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import random
+import re
 from dataclasses import dataclass, replace
 
 import yaml
@@ -110,6 +111,14 @@ def unasked_time(valence: float, arousal: float, family: str, seed: int) -> str:
     return "day"
 
 
+def _scene_colours(colours: list[Colour], scene: SceneReading) -> list[Colour]:
+    """The palette less the colours the words give to one thing ("a yellow school bus", "a red bicycle"): those
+    are the thing's own, not the whole scene's (a yellow palette made the sky and street "a sickly yellow-olive
+    haze" around the bus); colours named for the picture ("in soft pastels") stay."""
+    said = " ".join(m.phrase.lower() for m in scene.objects)
+    return [c for c in colours if not re.search(rf"\b{re.escape(c.name)}\b", said)]
+
+
 def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> PaintingParameters:
     """The spec for this brief; with no subject (and no abstract style asked), a scene chosen for the mood by
     the seed (the brief's painting seed unless given)."""
@@ -120,6 +129,7 @@ def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> Painti
         seed = brief.seeds.get("painting", 1) if seed is None else seed
         subject, chosen = mood_scene(v, a, seed), True
     scene = read_scene(subject, v, a, brief.style)
+    colours = _scene_colours(colours, scene)
     if not scene.time_from_words:
         seed = brief.seeds.get("painting", 1) if seed is None else seed
         scene = replace(scene, time=unasked_time(v, a, scene.family, seed))

@@ -24,6 +24,7 @@ from models.painter.figure import FACES_LEFT_PAST, Person, painted_figure, partn
 from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
 from models.painter.perches import CONTAINERS, ON_THE_GROUND, SHADE, container, support
+from models.painter.recolour import recoloured
 from models.painter.scene_colours import hsv_colour, mood_grade
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
@@ -64,7 +65,10 @@ def _relit(
     """The object's RGB under the scene's light: tinted by it, shaded away from it, graded by the mood; a stencil
     (a silhouette's drawing, by default when the entry is one) painted in its local colour first."""
     rgb = rgba[..., :3].copy()
-    if obj.entry.silhouette if stencil is None else stencil:  # never a black cut-out: its local colour, lit
+    stencil = obj.entry.silhouette if stencil is None else stencil
+    if not stencil and obj.colour is not None:  # "a yellow school bus": its body in that colour
+        rgb = recoloured(rgba, *obj.colour)
+    if stencil:  # never a black cut-out: its local colour, lit
         inner = rgba[..., :3].max(-1) > INNER_LINE / 2  # its inner lines (`_holes_filled`)
         rgb[:] = _local_colour(spec, light, obj.role, obj.colour or colour_twin(obj.entry))
         rgb[inner] = np.minimum(1.0, rgb[inner] * 1.5 + 0.1)

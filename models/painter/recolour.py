@@ -1,0 +1,60 @@
+"""A colour drawing in the colour the words give it: "a yellow school bus", "a blue car", "a red balloon".
+
+A silhouette is painted in its local colour, so "a red barn" was red; a colour drawing kept its own, so the
+named colour went to the whole scene instead (a yellow palette: "a sickly yellow-olive haze" around a bus that
+was not yellow). The drawing's main colour, the largest family of hues in it, is turned to the named hue, its
+light and shade kept: the bus's body turns yellow, its windows, wheels and outlines stay as drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.painter.scene_colours import hsv_to_rgb
+
+CHROMATIC = 0.22  # pixels this saturated (and not near black) carry a hue
+BAND = 30.0  # degrees either side of the main hue that belong to the main colour
+MAIN_SHARE = 0.12  # a main colour covering less of the drawing than this is no body colour: left alone
+GREY = 0.15  # a named colour less saturated than this (white, grey, black) takes the colour out instead
+
+
+def rgb_to_hsv(rgb: np.ndarray) -> np.ndarray:
+    """[..., 3] RGB in [0, 1] -> HSV, hue in degrees."""
+    top, low = rgb.max(-1), rgb.min(-1)
+    span = top - low
+    safe = np.where(span > 1e-6, span, 1.0)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    hue = np.where(top == r, (g - b) / safe % 6, np.where(top == g, (b - r) / safe + 2, (r - g) / safe + 4))
+    hue = np.where(span > 1e-6, hue * 60.0, 0.0)
+    saturation = np.where(top > 1e-6, span / np.maximum(top, 1e-6), 0.0)
+    return np.stack([hue, saturation, top], -1).astype(np.float32)
+
+
+def _gap(a: np.ndarray, b: float) -> np.ndarray:
+    d = np.abs(a - b) % 360
+    return np.minimum(d, 360 - d)
+
+
+def recoloured(rgba: np.ndarray, hue: float, saturation: float) -> np.ndarray:
+    """RGB [h, w, 3] of the drawing with its main colour turned to (hue, saturation); the rest as drawn."""
+    rgb = rgba[..., :3]
+    hsv = rgb_to_hsv(rgb)
+    opaque = rgba[..., 3] > 0.5
+    chromatic = opaque & (hsv[..., 1] > CHROMATIC) & (hsv[..., 2] > 0.15)
+    if not chromatic.any():
+        return rgb.copy()
+    counts, edges = np.histogram(hsv[..., 0][chromatic], bins=24, range=(0, 360))
+    main = float(edges[counts.argmax()] + 7.5)
+    body = chromatic & (_gap(hsv[..., 0], main) <= BAND)
+    if body.sum() < MAIN_SHARE * opaque.sum():
+        return rgb.copy()
+    turned = hsv.copy()
+    if saturation < GREY:  # "a white car": the body's colour taken out, its value kept
+        turned[..., 1] = hsv[..., 1] * 0.12
+    else:
+        own = float(hsv[..., 1][body].mean())
+        turned[..., 0] = hue
+        turned[..., 1] = np.clip(hsv[..., 1] * saturation / max(own, 1e-3), 0, 1)
+    out = rgb.copy()
+    out[body] = hsv_to_rgb(turned[body])
+    return out
