@@ -124,3 +124,12 @@ def test_standing_still_is_how_a_thing_stands_not_a_still_life():
     heron = read_scene("a heron standing still in the shallows waiting for a fish", 0.0, 0.0)
     assert heron.stage == "landscape"  # was a heron in a room: "still" read as a still life
     assert read_scene("a still life of a cello", 0.0, 0.0).stage == "interior"
+
+
+@needs_icons
+def test_things_of_a_table_go_outdoors_only_for_a_scene_clearly_named():
+    from tools.scene_mapping import read_scene
+
+    keys = read_scene("a bunch of old brass keys on a ring", 0.0, 0.0)  # "a ring" was a meadow (0.51)
+    assert keys.stage == "interior"
+    assert read_scene("an apple on the grass", 0.0, 0.0).family == "meadow"

@@ -866,6 +866,7 @@ def _landform(phrases: list[tuple[str, str]], place=None, subject_drawn: bool = 
     return alone or next(filter(None, pairs), None)
 
 
+STILL_LIFE_OUTDOORS = 0.6  # things that lie on a table go outdoors only for a scene this near ("on the grass")
 DEEP_DWELLER = 0.75  # a lone swimmer this near a deep dweller's example is seen under the water
 
 
@@ -983,7 +984,10 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if place is not None and family in SKIES:  # "salt flats reflecting the sky": the flats, under that sky
         family, similarity = place.family, place.similarity
     threshold = scene_words()["thresholds"]["family"]
-    if things and (family is None or similarity < scene_words()["thresholds"]["scene_beside_things"]):
+    beside = scene_words()["thresholds"]["scene_beside_things"]
+    if things and all(m.role == "still_life" for m in things):  # keys "on a ring" (a meadow at 0.51): a table's
+        beside = max(beside, STILL_LIFE_OUTDOORS)
+    if things and (family is None or similarity < beside):
         family, similarity = _scene_for_objects(things, weather, scenes)
     if family == "portrait" and _seated_elsewhere(phrases, things):  # grandma knitting in her chair: her room
         family, similarity = _where_seated(things[0].person, subject), 1.0
