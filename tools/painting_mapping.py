@@ -46,6 +46,8 @@ class PaintingParameters:
         """What was painted, in words: "a stormy sea at dusk in purple and grey"."""
         labels = scene_words()["labels"]
         scene = labels["families"][self.spec.family]
+        if self.scene.stage == "landscape" and self.scene.landform in labels["landforms"]:
+            scene = labels["landforms"][self.scene.landform]  # "a vineyard at dusk", not "a meadow at dusk"
         if self.spec.family not in ABSTRACT_FAMILIES:
             weather = labels["weathers"][self.spec.weather]
             if weather:
