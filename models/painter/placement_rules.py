@@ -52,6 +52,7 @@ SUBMERGED, UNDER_WATER = 0.36, 0.05  # a swimmer's least size where the water re
 LONE_FIGURE = 0.5  # a lone person outdoors at least this share of the picture tall (a child a little less)
 FORWARD = 0.35  # a standing thing stands at least this share of its ground's depth in front of the horizon
 MARGIN = 0.025  # kept free between a thing and the frame
+SKY_MARGIN = 0.08  # ... above a thing in the air (blind: "kites cramped at the top edge", "the bee tucked at the top")
 HEADROOM = 0.8  # a thing standing at height b reaches at most this share of the way to the frame's top
 SANDY = ("sea", "desert", "lake")
 FLOCK = 4  # this many flying things of one group are a flock: small, spread over the sky at different heights
@@ -193,11 +194,10 @@ def fit_frame(cx: float, base: float, longer: float, ratio: float, role: str) ->
     """(cx, base, longer side) with the whole drawing inside the frame: shrunk to leave room above its base
     (a flying thing moves down instead), shifted in from the sides."""
     height = longer * min(1.0, 1 / ratio)
+    if role == "flies" and base - height < SKY_MARGIN:  # a kite or a bee with sky above it, not cut by the frame
+        base = SKY_MARGIN + height
     if base - height < MARGIN:
-        if role == "flies":
-            base = MARGIN + height
-        else:
-            height = max(0.04, base - MARGIN)
+        height = max(0.04, base - MARGIN)
     if role != "flies" and height > HEADROOM * base:  # sky left above it: a cabin is not the whole upper picture
         height = max(0.04, HEADROOM * base)
     longer = height * max(1.0, ratio)
