@@ -153,3 +153,14 @@ def test_a_meadow_at_dusk_has_wildflowers_in_the_fields_dimmer_light():
     assert day[40:].mean() > 0.005 and dusk[40:].mean() > 0.005  # both fields flower (dusk had none)
     assert dusk_value < 0.8 * day_value  # in the dusk field's own light
     assert flowers("night", 0.25)[0][40:].mean() < 0.001
+
+
+def test_the_far_water_takes_more_of_the_skys_light_than_the_near():
+    from models.painter.scene_colours import underpainting
+
+    size = 64
+    labels = np.full((size, size), CLASSES.index("water"))
+    labels[:28] = SKY
+    rgb = underpainting(labels, SceneSpec(family="sea", time="day", weather="clear"), np.random.default_rng(0))
+    far, near = rgb[29:33].mean(), rgb[56:].mean()
+    assert far > near + 0.04  # not one dark value from the horizon to the foot

@@ -54,6 +54,7 @@ MIRROR = {
     "sea": (0.4, 0.75),
     "lake": (0.6, 0.88),
 }  # (share of the water's colour that is the sky it reflects, its value)
+SHEEN, SHEEN_DEPTH = 0.35, 0.3  # the far water's share of the low sky's light, fading over this share of the side
 # how much of the hour's tint a class takes: water takes its light from the sky it mirrors, and green land
 # only some (a dusk orange over a green makes olive mud; the value plan's warm lights give the hour there)
 TINT_SHARE = {"water": 0.4, "grass": 0.5, "foliage": 0.5}
@@ -248,6 +249,7 @@ def underpainting(labels: np.ndarray, spec: SceneSpec, rng: np.random.Generator)
         reflected = sky_gradient(spec, np.clip(0.9 - y, 0, 1))  # the sky above the glow: the sun has its own path
         mirror, dim = MIRROR.get(spec.family, MIRROR["sea"])  # a still lake mirrors its sky; a sea has its own colour
         rgb[water] = (1 - mirror) * rgb[water] + mirror * dim * reflected[water]  # (a dark dawn sky mixed is brown)
+        _far_sheen(rgb, water, reflected)
     if spec.palette_strength < NAMED:  # (colours the person named stay theirs)
         mixed_flower_heads(rgb, labels, rng)
     rgb *= (1 + 0.1 * _low_noise(size, rng))[..., None]  # light varies across each region
@@ -283,6 +285,18 @@ def rgb_to_hsv_one(rgb: np.ndarray) -> tuple[float, float, float]:
     """(hue in degrees, saturation, value) of one RGB colour."""
     h, s, v = colorsys.rgb_to_hsv(*(float(c) for c in rgb))
     return 360 * h, s, v
+
+
+def _far_sheen(rgb: np.ndarray, water: np.ndarray, reflected: np.ndarray) -> None:
+    """In place: water seen at a low angle mirrors the sky almost whole, so the far water towards the horizon
+    takes more of the sky it reflects (`reflected`, undimmed) and the near water keeps its own darker colour (one
+    dark value from the horizon to the foot read as "a dark, flat, murky sea")."""
+    size = water.shape[0]
+    columns = water.any(0)
+    top = np.where(columns, water.argmax(0), size)[None, :]
+    depth = (np.arange(size)[:, None] - top) / size
+    sheen = (SHEEN * np.clip(1 - depth / SHEEN_DEPTH, 0, 1) ** 2)[..., None]
+    rgb[water] = ((1 - sheen) * rgb + sheen * reflected)[water]
 
 
 def mood_grade(rgb: np.ndarray, spec: SceneSpec) -> np.ndarray:
