@@ -41,6 +41,8 @@ needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings ar
         ("a cat", "a cat sitting in a cardboard box", "box"),
         ("a puppy", "a puppy asleep in a laundry basket", "basket"),
         ("a cat", "a cat in the garden", None),  # in a place, not in a container
+        ("a hummingbird", "a hummingbird drinking from a pink flower", "flower"),
+        ("a horse", "a horse at the gate", None),  # "at" a flower only: a horse at a gate stands by it
     ],
 )
 def test_the_perch_is_read_from_the_words_after_the_bird(phrase, subject, perch):
@@ -146,3 +148,10 @@ def test_a_person_or_an_animal_under_a_tree_is_read_under_it_in_the_open():
     assert girl.family == "meadow" and girl.objects[0].perch == "tree"
     assert girl.things_in_words() == ["a girl under a tree"]
     assert read_scene("a fox sleeping under a tree in the forest", 0.0, 0.0).family == "forest"
+
+
+@needs_icons
+def test_only_an_animal_sits_in_a_tree_a_balloon_stays_in_the_air():
+    from models.painter.placement_rules import perches
+
+    assert perches(ObjectEntry("noto", "owl")) and not perches(ObjectEntry("game-icons", "air-balloon"))

@@ -89,6 +89,11 @@ def is_people_emoji(entry: ObjectEntry, root: str | None = None) -> bool:
     return _categories(entry.source, root or icons_dir()).get(entry.name) == "People & Body"
 
 
+def is_animal_emoji(entry: ObjectEntry, root: str | None = None) -> bool:
+    """True when a colour drawing is filed under "Animals & Nature" (an owl is; a balloon, a kite are not)."""
+    return _categories(entry.source, root or icons_dir()).get(entry.name) == "Animals & Nature"
+
+
 def entries(root: str | None = None) -> list[ObjectEntry]:
     """Every paintable object of the installed sets, in set order (colour sets first)."""
     root = root or icons_dir()

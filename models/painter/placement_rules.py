@@ -20,6 +20,7 @@ from models.painter.built_by_hand import hand_drawn
 from models.painter.herds import spread
 from models.painter.object_library import (
     FACE_SYMMETRY,
+    is_animal_emoji,
     mirror_symmetry,
     same_name_drawings,
     whole_animal,
@@ -387,9 +388,10 @@ def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[fl
 
 
 def perches(entry) -> bool:
-    """A flying thing drawn sitting, facing us (the owl, mirror-symmetric), not in flight or side-on (a bird
-    flying, a kite, a balloon): alone in a wooded scene it sits in a tree, not in the empty sky."""
-    return mirror_symmetry(entry) >= FACE_SYMMETRY
+    """A flying animal drawn sitting, facing us (the owl, mirror-symmetric), not in flight or side-on (a bird
+    flying): alone in a wooded scene it sits in a tree, not in the empty sky. A hot-air balloon is as symmetric
+    and was sat in a tree ("a striped purple thing" in a meadow): only a drawing filed as an animal perches."""
+    return is_animal_emoji(entry) and mirror_symmetry(entry) >= FACE_SYMMETRY
 
 
 def _on_a_crown(labels: np.ndarray, cx: float) -> tuple[float, float, float]:
