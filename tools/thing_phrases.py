@@ -89,14 +89,17 @@ COLOUR_AMOUNTS = set("lots lot loads plenty all some shades shade tones tone spl
 
 
 def names_colours_only(phrase: str, after_colours: bool = False) -> bool:
-    """True when a phrase is colours, not a thing to draw: "lots of orange", "all golds" and, `after_colours` (the
-    phrase before it was colours), "and oranges"; "oranges" or "an orange" alone is the fruit."""
+    """True when a phrase is colours, not a thing to draw: "lots of orange", "all golds", two colours joined
+    ("orange and purple", was an orange) and, `after_colours` (the phrase before it was colours), "and oranges";
+    "oranges" or "an orange" alone is the fruit, and so are "oranges and lemons"."""
     from tools.palette import read_colour
 
     words = re.findall(r"[a-z]+", phrase.lower())
     amount = bool(COLOUR_AMOUNTS & set(words)) or after_colours and not {"a", "an"} & set(words)
     named = [w for w in words if w not in COLOUR_AMOUNTS | {"of", "and", "a", "the", "with"}]
-    return amount and bool(named) and all(read_colour(w) is not None for w in named)
+    joined = "and" in words and len(named) >= 2 and not {"a", "an"} & set(words)
+    joined &= not any(w.endswith("s") for w in named)  # "oranges and lemons": fruit
+    return (amount or joined) and bool(named) and all(read_colour(w) is not None for w in named)
 
 
 def usual_colour(words: str) -> tuple[float, float] | None:
