@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from models.painter.perches import PERCHES
+from models.painter.perches import FLOWERS, PERCHES
 
 # the words people use for a perch -> the painter's perch kinds
 PERCH_NOUNS = {
@@ -58,11 +58,15 @@ CONTAINER_NOUNS = {
     "bucket": "bucket",
     "pail": "bucket",
 }
+FLOWER_NOUNS = {word: kind for word, kind in PERCH_NOUNS.items() if kind in FLOWERS}
 # what a person or an animal is under -> the painter's shade
 SHADE_NOUNS = {"tree": "tree", "oak": "tree", "willow": "tree", "maple": "tree", "chestnut": "tree", "elm": "tree"}
 assert set(PERCH_NOUNS.values()) | set(CONTAINER_NOUNS.values()) | set(SHADE_NOUNS.values()) <= set(PERCHES)
-SITTING = r"(?:perched|perching|sitting|sat|sits|resting|roosting|standing|stands|waiting|singing|asleep|sleeping)"
-PREPOSITIONS = "on|upon|atop|in|inside|under|beneath|underneath"
+SITTING = (
+    r"(?:perched|perching|sitting|sat|sits|resting|roosting|standing|stands|waiting|singing|asleep|sleeping"
+    r"|drinking|feeding|sipping|hovering|buzzing|landing|landed)"
+)
+PREPOSITIONS = "on|upon|atop|in|inside|under|beneath|underneath|from|at"  # (a hummingbird drinking from a flower)
 # after the thing's phrase: its posture (if any, and a word such as "high"), a preposition, then the perch's words
 PERCH_AFTER = re.compile(rf"^(?:\s+{SITTING}(?:\s+[a-z]+)?)?\s+({PREPOSITIONS})\s+((?:[a-z']+\s*){{1,5}})")
 ENDS = {"at", "in", "under", "with", "by", "near", "beside", "and", "while", "during", "against", "over"}
@@ -81,7 +85,9 @@ def perch_of(phrase: str, subject: str) -> str | None:
         found = re.search(rf"(?:\b{SITTING}(?:\s+[a-z]+)?)?\s+(on|upon|atop)\s+((?:[a-z']+\s*){{1,5}})", text)
     if found is None:
         return shade_of(text)
-    nouns = {"in": CONTAINER_NOUNS, "inside": CONTAINER_NOUNS, "under": SHADE_NOUNS, "beneath": SHADE_NOUNS}.get(
+    nouns = {"in": CONTAINER_NOUNS, "inside": CONTAINER_NOUNS, "under": SHADE_NOUNS, "beneath": SHADE_NOUNS}
+    nouns |= {"from": FLOWER_NOUNS, "at": FLOWER_NOUNS}  # drinking from a flower; a horse at the gate stands
+    nouns = nouns.get(
         found.group(1), SHADE_NOUNS if found.group(1) == "underneath" else PERCH_NOUNS
     )  # in a box; under a tree; on a post
     kind = None
