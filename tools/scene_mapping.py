@@ -215,6 +215,8 @@ def _head_similarity(phrase: str, name: str) -> float:
     """How near the phrase's last word is to the drawing's last word, the kinds of thing they name ("a cup" and
     "coffee cup" 1.0, "palms" and "palm" high, "ropes" and "rope bridge" low)."""
     phrase_words, name_words = re.findall(r"[a-z]+", phrase.lower()), re.findall(r"[a-z]+", name.lower())
+    if phrase_words and name_words and singular(phrase_words[-1]) == name_words[-1]:  # "palm trees", "palm tree"
+        return 1.0
     if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS + FORMS:  # a palm tree is a palm, a cheese wedge cheese
         name_words = name_words[:-1]
     heads = [phrase_words[-1], name_words[-1]]
@@ -369,6 +371,8 @@ def _scenes_and_objects(
             of_kind = _of_its_kind(phrase, seed, context)  # a gondola: the nearest boat, and the reply says so
             if of_kind is not None and len(things) < MAX_KINDS:
                 things.append(of_kind)
+                continue
+            if kind != "subject" and is_land_matter(phrase):  # "turquoise water": the scene's own, nothing left out
                 continue
             left_out.append((phrase, match.entry.words))  # a thing we cannot draw: the reply names the nearest
             nearest = match if kind == "subject" else nearest
