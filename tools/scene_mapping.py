@@ -215,8 +215,9 @@ def _head_similarity(phrase: str, name: str) -> float:
     """How near the phrase's last word is to the drawing's last word, the kinds of thing they name ("a cup" and
     "coffee cup" 1.0, "palms" and "palm" high, "ropes" and "rope bridge" low)."""
     phrase_words, name_words = re.findall(r"[a-z]+", phrase.lower()), re.findall(r"[a-z]+", name.lower())
-    if phrase_words and name_words and singular(phrase_words[-1]) == name_words[-1]:  # "palm trees", "palm tree"
-        return 1.0
+    if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS + FORMS:
+        if phrase_words and singular(phrase_words[-1]) == name_words[-1]:  # "palm trees" and "palm tree": one kind
+            return 1.0
     if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS + FORMS:  # a palm tree is a palm, a cheese wedge cheese
         name_words = name_words[:-1]
     heads = [phrase_words[-1], name_words[-1]]
@@ -1031,6 +1032,9 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     things = [replace(m, perch=_perch(m, subject)) for m in things]
     if family == "forest" and any(m.perch in SHADE for m in things) and not any(_names_forest(p) for p, _ in phrases):
         family = "meadow"  # "under a tree": one tree over them in the open, not a wood around them
+    umbrella = any(m.person is not None and m.person.prop == "umbrella" for m in things)
+    if umbrella and weather is None and family == "city":  # a woman with her umbrella up: in the rain
+        weather = "rain"
     matched = (family is not None and similarity >= threshold) or stage != "landscape" or bool(things)
     if family is None or not matched:
         family = STYLE_FAMILIES.get(style or "", mood_abstract_kind(valence, arousal))
