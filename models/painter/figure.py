@@ -25,6 +25,7 @@ SKIN_TONES = ((0.93, 0.76, 0.63), (0.86, 0.66, 0.52), (0.72, 0.52, 0.39), (0.52,
 HAIR_TONES = ((0.22, 0.15, 0.1), (0.12, 0.09, 0.08), (0.42, 0.27, 0.15), (0.66, 0.5, 0.3), (0.5, 0.24, 0.12))
 TROUSERS = ((0.22, 0.24, 0.32), (0.3, 0.25, 0.2), (0.32, 0.32, 0.3))
 WOOD = (0.42, 0.28, 0.16)
+UMBRELLA = (1.6, 0.7, 0.75)  # an open umbrella's half width, height and its rim above the crown (head units)
 NET, NET_KNOTS = (0.9, 0.45, 0.15), (0.45, 0.2, 0.08)  # a fisherman's orange net and its darker mesh
 POSES = ("stand", "walk", "sit", "bend", "reach", "dance", "jump", "kneel")
 PROPS = (
@@ -42,6 +43,7 @@ PROPS = (
     "kite",
     "skateboard",
     "bubbles",
+    "umbrella",
     *held_things.PROPS,
 )
 HEADS_TALL = {"child": 4.6, "adult": 7.2, "old": 6.9}  # a body this many heads tall
@@ -126,6 +128,7 @@ PROP_ARMS = {
     "easel": {"en": (0.75, 1.9), "hn": (1.35, 1.7)},
     "net": {"en": (0.5, 2.6), "hn": (1.05, 3.2), "ef": (0.25, 2.65), "hf": (0.95, 3.4)},
     "bubbles": {"en": (0.6, 2.0), "hn": (0.5, 1.0)},  # the wand raised to the lips
+    "umbrella": {"en": (0.65, 2.2), "hn": (0.5, 1.55)},  # the handle held at the chest, the shaft upright
     **held_things.ARMS,
 }
 SEAT_HEIGHT = {"chair": 5.25, "bench": 5.25, "ground": 5.25}
@@ -245,6 +248,7 @@ def _bounds(found: dict, person: Person) -> tuple[float, float, float, float]:
     ys = [p[1] for p in found.values()] + [-0.1, _floor(found) + 0.05]
     extra = {"rod": (0, 3.2, -3.0, 0), "easel": (0, 2.6, 0, 0), "staff": (0, 0, -0.6, 0), "hoe": (0, 0.6, 0, 0)}
     extra |= {"bubbles": (0, 3.0, -2.0, 0), "skateboard": (0.3, 0.3, 0, 0.4), **held_things.REACH}
+    extra |= {"umbrella": (UMBRELLA[0], UMBRELLA[0], -UMBRELLA[2] - UMBRELLA[1], 0)}
     ex = extra.get(person.prop, (0, 0, 0, 0))
     if person.pose == "sit" and person.seated_on != "ground":
         xs.append(-0.9 if person.seated_on != "dock" else -DOCK)
@@ -471,6 +475,8 @@ def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:
                 fill=_colour(wood),
                 width=max(1, int(0.1 * canvas.unit)),
             )
+    elif prop == "umbrella":  # the shaft up from the hand, the canopy open over the head
+        _umbrella(canvas, hn, top)
     elif prop == "easel":
         x0, x1 = hn[0] + 0.5, hn[0] + 2.4
         canvas.line([(x0, _floor(j)), ((x0 + x1) / 2, 1.0)], 0.1, wood)
@@ -497,3 +503,21 @@ def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:
         canvas.ellipse((cx + 0.5, foot), 1.3, 0.22, NET_KNOTS)
         for k in range(4):  # the floats along its edge
             canvas.ellipse((cx - 0.7 + 0.5 * k, cy - 0.33 - 0.03 * k), 0.13, 0.11, (0.95, 0.93, 0.86))
+
+
+def _umbrella(canvas: _Canvas, hand, colour) -> None:
+    """An open umbrella held over the head: a domed canopy, every other panel between its ribs in shade, the rib
+    tips along its rim, and the shaft down to the hand; `colour` its cloth (the clothes' colour, a little lighter)."""
+    half, height, rim = UMBRELLA
+    cx, rim_y = hand[0] - 0.35, -rim
+    cloth = np.clip(np.asarray(colour, np.float32) * 1.15 + 0.05, 0, 1)
+    canvas.line([(hand[0], hand[1] + 0.15), (cx, rim_y - height)], 0.06, (0.2, 0.18, 0.16))
+    apex = (cx, rim_y - height)
+    dome = [(cx - half * np.cos(a), rim_y - height * np.sin(a)) for a in np.linspace(0, np.pi, 24)]
+    canvas.polygon(dome, cloth)
+    panels = 6
+    tips = [(cx - half + 2 * half * k / panels, rim_y) for k in range(panels + 1)]
+    for k in range(0, panels, 2):  # every other panel in shade: the cloth's folds between the ribs
+        canvas.polygon([apex, tips[k], tips[k + 1]], np.clip(cloth * 0.78, 0, 1))
+    for tip in tips:
+        canvas.ellipse(tip, 0.05, 0.05, (0.2, 0.18, 0.16))
