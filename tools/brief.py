@@ -219,7 +219,7 @@ def apply_changes(brief: CreativeBrief, changes: MoodChanges) -> tuple[CreativeB
     changes = BriefChanges.model_validate(changes.model_dump(exclude_none=True, include=set(BriefChanges.model_fields)))
     data, notes = brief.model_dump(), []
     if changes.mood is not None:
-        reading = read_mood(changes.mood)
+        reading = read_mood(changes.mood, by_meaning=True)
         if not reading.known:
             notes.append(f"I don't know the mood {changes.mood!r}; kept {brief.mood!r}")
         else:

@@ -11,6 +11,7 @@ from tools.translations import english
 
 LEXICON_PATH = os.path.join(os.path.dirname(__file__), "data", "mood_lexicon.tsv")
 SUFFIXES = ("ness", "ally", "ly", "ful", "ing", "ed", "y", "s")
+NEAR_MOOD = 0.65  # an unknown word this near a table word by meaning reads as it ("energy": energetic)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ INTENSIFIERS = {
     "slightly": 0.6,
     "somewhat": 0.7,
     "a": 1.0,
+    "pure": 1.2,  # "pure chaos", "pure joy": more of it, not a mood of its own
+    "sheer": 1.2,
+    "utter": 1.2,
+    "total": 1.2,
 }
 
 
@@ -83,11 +88,24 @@ def _as_english(word: str, table: dict) -> str:
     return english(word, "mood") or word
 
 
-def read_mood(phrase: str) -> MoodReading:
+def _nearest_by_meaning(word: str, table: dict) -> tuple[float, float] | None:
+    """(valence, arousal) of the table word nearest this one by meaning, when it is NEAR_MOOD near: "chaos" was
+    read by VADER alone as (-0.9, 0), a calm despair, and painted a church in the rain; it is chaotic (-0.4, 0.9)."""
+    from tools.embedding_search import similarities
+
+    words = list(table)
+    near = similarities(word, words)
+    best = int(near.argmax())
+    return table[words[best]] if float(near[best]) >= NEAR_MOOD else None
+
+
+def read_mood(phrase: str, by_meaning: bool = False) -> MoodReading:
     """Average the known words of a phrase ("dark but hopeful", "very sad").
 
     A negation before a word flips its valence; intensifiers scale the next word.
-    Words outside the table fall back to VADER valence with neutral arousal.
+    Words outside the table take, `by_meaning` (a mood to paint and play), the nearest table word's place
+    ("chaos": chaotic), else fall back to VADER valence with neutral arousal. (Without it, only the table's words
+    and their stems count: what the assistant asks when it decides whether a word is a mood at all.)
     """
     table = load_lexicon()
     words = [_as_english(w, table) for w in re.findall(r"[^\W\d_][\w\-']*", phrase.lower())]
@@ -100,7 +118,7 @@ def read_mood(phrase: str) -> MoodReading:
         if word in INTENSIFIERS:
             scale = INTENSIFIERS[word]
             continue
-        hit = _stem_lookup(word, table)
+        hit = _stem_lookup(word, table) or (_nearest_by_meaning(word, table) if by_meaning else None)
         if hit is None and (v := vader_valence(word)) is not None:
             hit = (v, 0.0)
         if hit is None:

@@ -210,7 +210,7 @@ def panel_brief(
         raise ToolError(f"palette: at most {PALETTE_MAX} colours, not {len(known)}")
     colours = [c.name for c in known]
     if mood and mood.strip() != session.brief.mood:
-        reading = read_mood(mood)
+        reading = read_mood(mood, by_meaning=True)
         if not reading.known:
             raise ToolError(f"I don't know the mood {mood!r}; try words like melancholic, joyful, calm, tense")
         valence, arousal = reading.valence, reading.arousal
