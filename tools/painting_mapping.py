@@ -18,9 +18,10 @@ import yaml
 
 from models.painter.scene_spec import ABSTRACT_FAMILIES, SceneSpec
 from tools.brief import CreativeBrief, clamp
+from tools.mood_lexicon import read_mood
 from tools.mood_mapping import mood_hue
 from tools.palette import COLOURS, Colour, hue_distance, read_palette
-from tools.scene_mapping import SceneReading, read_scene, scene_words
+from tools.scene_mapping import SceneReading, family_of, read_scene, scene_words
 
 NAMED_PALETTE_STRENGTH = 0.85
 MOOD_PALETTE_STRENGTH = 0.32
@@ -121,12 +122,27 @@ def _scene_colours(colours: list[Colour], scene: SceneReading) -> list[Colour]:
     return [c for c in colours if not re.search(rf"\b{re.escape(c.name)}\b", said)]
 
 
+def _mood_named(subject: str) -> tuple[float, float] | None:
+    """(valence, arousal) when the subject names only a mood ("pure chaos", "loneliness", "the feeling of
+    nostalgia"), near no scene (a sunset is one, and so is a stormy sea), else None. As a subject a mood drew a
+    game-icons smiley for "melancholy" and a night sky for "pure chaos"."""
+    if not subject:
+        return None
+    reading = read_mood(subject, by_meaning=True)
+    if not reading.known or reading.unknown or family_of(subject)[1] >= scene_words()["thresholds"]["stage"]:
+        return None
+    return reading.valence, reading.arousal
+
+
 def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> PaintingParameters:
     """The spec for this brief; with no subject (and no abstract style asked), a scene chosen for the mood by
     the seed (the brief's painting seed unless given)."""
     v, a = brief.valence, brief.arousal
     colours, _ = read_palette(brief.palette)
     subject, chosen = brief.subject.strip(), False
+    felt, mood = _mood_named(subject), brief.mood
+    if felt is not None:  # "a painting of pure chaos": a mood, painted as a scene that carries it
+        subject, mood, (v, a) = "", subject, felt
     if not subject and brief.style is None:
         seed = brief.seeds.get("painting", 1) if seed is None else seed
         subject, chosen = mood_scene(v, a, seed), True
@@ -162,4 +178,4 @@ def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> Painti
         arousal=round(a, 3),
         season=scene.season,
     )
-    return PaintingParameters(spec, scene, tuple(c.name for c in colours), subject, brief.mood, chosen)
+    return PaintingParameters(spec, scene, tuple(c.name for c in colours), subject, mood, chosen)

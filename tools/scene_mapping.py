@@ -211,6 +211,11 @@ def _family(phrase: str) -> tuple[str | None, float]:
     return owners[best], float(scores[best])
 
 
+def family_of(phrase: str) -> tuple[str | None, float]:
+    """(family, similarity) of the scene family nearest the phrase by meaning (`scenes.yaml` families)."""
+    return _family(phrase)
+
+
 def _head_similarity(phrase: str, name: str) -> float:
     """How near the phrase's last word is to the drawing's last word, the kinds of thing they name ("a cup" and
     "coffee cup" 1.0, "palms" and "palm" high, "ropes" and "rope bridge" low)."""
