@@ -122,27 +122,30 @@ def stroke_outlines(paths: np.ndarray, widths: np.ndarray, shapes: np.ndarray) -
     return normal, 0.5 * widths[:, None] * shapes
 
 
-def _land_depth(labels: np.ndarray, rows: np.ndarray, start: np.ndarray) -> np.ndarray:
-    """Per stroke, a factor on its size: on the land, small at the far edge of its field (grass towards the
-    horizon) and large at the picture's foot, as a painter's marks shrink with distance (one size of stroke over a
-    whole field read as a flat smear); 1 off the land."""
+def land_depth(labels: np.ndarray) -> np.ndarray:
+    """float32 [S, S]: a factor on the size of a stroke starting at each pixel: on the land, small at the far edge
+    of its field (grass towards the horizon) and large at the picture's foot, as a painter's marks shrink with
+    distance (one size of stroke over a whole field read as a flat smear); 1 off the land. Once per painting."""
     size = labels.shape[0]
-    factor = np.ones(len(rows), np.float32)
-    for kind in np.intersect1d(np.unique(start), LAND):
+    factor = np.ones(labels.shape, np.float32)
+    rows = np.arange(size, dtype=np.float32)[:, None]
+    for kind in np.intersect1d(np.unique(labels), LAND):
         field = labels == kind
-        columns = field.any(0)
-        far = float(np.median(np.argmax(field[:, columns], 0)))  # where the field begins, down the picture
+        far = float(np.median(np.argmax(field[:, field.any(0)], 0)))  # where the field begins, down the picture
         near = np.clip((rows - far) / max(1.0, size - far), 0, 1)
-        factor = np.where(start == kind, NEAR_FAR[0] + (NEAR_FAR[1] - NEAR_FAR[0]) * near, factor)
+        factor = np.where(field, NEAR_FAR[0] + (NEAR_FAR[1] - NEAR_FAR[0]) * near, factor)
     return factor
 
 
-def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold, thickness=None):
+def paint_layer(
+    canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold, depth, thickness=None
+):
     """Draw one brush size's strokes on the PIL canvas and height map: everywhere for the first brush, then
     only where this scale's reference holds detail that the coarser one lacks (edges, small forms).
 
     Each stroke is a shaped polygon (flat, filbert, round, pressed) with bristle streaks along it; the height
     map gets the streaks as ridges, so the impasto light shows the bristles rather than each stroke's rim.
+    `depth` (`land_depth`): each pixel's factor on the size of a stroke that starts there.
     `thickness` (pixels from a drawn thing's pixel to its outline, 0 elsewhere): inside a thing the brush is
     no wider or longer than the thing is thick there, and the finer brushes go over all of it."""
     size = ref.shape[0]
@@ -163,7 +166,7 @@ def paint_layer(canvas, heights, ref, coarser, labels, angles, radius, spec_ener
     n = len(pts)
     start = labels[iy, ix]
     factor = np.where(np.isin(start, DABS), 1.3, np.where(np.isin(start, HORIZONTAL), 2.4, 2.0))
-    depth = _land_depth(labels, iy, start)
+    depth = depth[iy, ix]
     length = radius * factor * rng.lognormal(0, 0.35, n) * depth
     inside = thick > 0
     length = np.where(inside, np.minimum(length, 1.0 + 3.0 * thick), length)
@@ -272,12 +275,12 @@ def paint_strokes(
         from scipy import ndimage
 
         thickness = ndimage.distance_transform_edt(things).astype(np.float32)
-    coarser = None
+    coarser, depth = None, land_depth(labels)
     for share, threshold in zip(BRUSHES, THRESHOLDS):
         radius = share * size
         blurred = _blurred_apart(ref, things, radius / 2)
         angles = _direction_field(blurred, labels, energy, rng)
-        paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold, thickness)
+        paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold, depth, thickness)
         coarser = blurred
     return impasto(*_blend_open(canvas, heights, labels))
 
