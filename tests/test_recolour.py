@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from models.painter.recolour import recoloured, rgb_to_hsv
+from models.painter.recolour import recoloured
+from models.painter.scene_colours import rgb_to_hsv
 
 
 def _car() -> np.ndarray:

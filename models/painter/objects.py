@@ -10,7 +10,6 @@ edges; after the strokes, a thin layer of the object's own colour restates its d
 
 from __future__ import annotations
 
-import colorsys
 import functools
 from dataclasses import dataclass, replace
 
@@ -23,9 +22,9 @@ from models.painter.built_by_hand import drawn_by_hand
 from models.painter.figure import FACES_LEFT_PAST, Person, painted_figure, partner
 from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
-from models.painter.perches import CONTAINERS, ON_THE_GROUND, SHADE, container, support
+from models.painter.perches import BENEATH, CONTAINERS, ON_THE_GROUND, SHADE, container, support
 from models.painter.recolour import recoloured
-from models.painter.scene_colours import hsv_colour, mood_grade
+from models.painter.scene_colours import hsv_colour, mood_grade, rgb_to_hsv
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
 from models.painter.sitter import BUST, painted_sitter
@@ -110,7 +109,7 @@ def colour_twin(entry: ObjectEntry) -> tuple[float, float] | None:
         rgb = rgba[..., :3][rgba[..., 3] > 0.5]
         if len(rgb) == 0:
             continue
-        hsv = np.array([colorsys.rgb_to_hsv(*px) for px in rgb])
+        hsv = rgb_to_hsv(rgb) / np.array([360.0, 1.0, 1.0], np.float32)  # hue as a share of the circle
         colourful = hsv[hsv[:, 1] >= np.median(hsv[:, 1])]
         angle = np.angle(np.exp(2j * np.pi * colourful[:, 0]).mean())  # the circular mean of the hues
         if np.median(colourful[:, 1]) < 0.2:  # a white or grey thing (the polar bear) stays so, not the role's hue
@@ -253,7 +252,7 @@ class ObjectPainter:
         self.objects, self.spec, self.light_x = sorted(_partners(objects), key=lambda o: o.base_y), spec, light_x
         self._layers: list[tuple[np.ndarray, np.ndarray, int, int]] = []
         self._hands: dict[int, tuple[float, float]] = {}  # a figure's near hand, in its drawing's pixels
-        self._perched: list[PlacedObject] = []  # the birds whose perch is painted
+        self._branch_painted = False  # one branch for all the birds on it
 
     def _drawing(self, obj: PlacedObject, size: int) -> tuple[np.ndarray, bool]:
         """(RGBA of the thing at its size, whether it is a stencil to be painted in its local colour): a sitter, a
@@ -295,7 +294,7 @@ class ObjectPainter:
             lit_by = STUDIO_LIGHT if obj.shoulders else _sky_light(ref, labels, light)  # a sitter: the studio's
             rgb = np.clip(_relit(rgba, obj, self.spec, lit_by, self.light_x, stencil) * obj.tone, 0, 1)
             mirrored = obj.role in ("floats", "swims") and (labels == CLASSES.index("sky")).any()  # not under water
-            if obj.perch is not None and obj.perch not in (*CONTAINERS, *SHADE):
+            if obj.perch in BENEATH:
                 self._perch(ref, labels, obj, lit_by)
             if mirrored:
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
@@ -317,9 +316,9 @@ class ObjectPainter:
         """What the bird sits on, painted under it (in place), lit like the other things, with its own shadow on the
         ground; the branch once for all the birds on it."""
         size = ref.shape[0]
-        if obj.perch == "branch" and any(o.perch == "branch" for o in self._perched):
+        if obj.perch == "branch" and self._branch_painted:
             return
-        self._perched.append(obj)
+        self._branch_painted |= obj.perch == "branch"
         seed = int(obj.cx * 1e4 + obj.base_y * 1e6)
         drawn, top, left = support(obj.perch, obj.cx, obj.base_y, obj.height, size, seed, self.light_x < obj.cx)
         if obj.perch in ON_THE_GROUND:

@@ -10,24 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from models.painter.scene_colours import hsv_to_rgb
+from models.painter.scene_colours import hsv_to_rgb, rgb_to_hsv
 
 CHROMATIC = 0.22  # pixels this saturated (and not near black) carry a hue
 BAND = 30.0  # degrees either side of the main hue that belong to the main colour
 MAIN_SHARE = 0.12  # a main colour covering less of the drawing than this is no body colour: left alone
 GREY = 0.15  # a named colour less saturated than this (white, grey, black) takes the colour out instead
-
-
-def rgb_to_hsv(rgb: np.ndarray) -> np.ndarray:
-    """[..., 3] RGB in [0, 1] -> HSV, hue in degrees."""
-    top, low = rgb.max(-1), rgb.min(-1)
-    span = top - low
-    safe = np.where(span > 1e-6, span, 1.0)
-    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    hue = np.where(top == r, (g - b) / safe % 6, np.where(top == g, (b - r) / safe + 2, (r - g) / safe + 4))
-    hue = np.where(span > 1e-6, hue * 60.0, 0.0)
-    saturation = np.where(top > 1e-6, span / np.maximum(top, 1e-6), 0.0)
-    return np.stack([hue, saturation, top], -1).astype(np.float32)
 
 
 def _gap(a: np.ndarray, b: float) -> np.ndarray:

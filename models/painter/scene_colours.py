@@ -7,8 +7,6 @@ the mood sets brightness and saturation. The brushwork renderer then paints over
 
 from __future__ import annotations
 
-import colorsys
-
 import numpy as np
 from PIL import Image
 
@@ -93,6 +91,18 @@ def hsv_to_rgb(hsv: np.ndarray) -> np.ndarray:
         m = i == k
         out[m] = np.stack([r[m], g[m], b[m]], -1)
     return out
+
+
+def rgb_to_hsv(rgb: np.ndarray) -> np.ndarray:
+    """[..., 3] RGB in [0, 1] -> HSV, hue in degrees."""
+    top, low = rgb.max(-1), rgb.min(-1)
+    span = top - low
+    safe = np.where(span > 1e-6, span, 1.0)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    hue = np.where(top == r, (g - b) / safe % 6, np.where(top == g, (b - r) / safe + 2, (r - g) / safe + 4))
+    hue = np.where(span > 1e-6, hue * 60.0, 0.0)
+    saturation = np.where(top > 1e-6, span / np.maximum(top, 1e-6), 0.0)
+    return np.stack([hue, saturation, top], -1).astype(np.float32)
 
 
 def _tinted(rgb: np.ndarray, hue: float, saturation: float, amount: float) -> np.ndarray:
@@ -272,19 +282,13 @@ def mixed_flower_heads(rgb: np.ndarray, labels: np.ndarray, rng: np.random.Gener
     if count < FLOWER_MIX_AT:  # a few big heads (a vase's flowers) keep the asked colour
         return
     petal = rgb[heads > 0].mean(0)
-    hue, sat, value = rgb_to_hsv_one(petal)
+    hue, sat, value = (float(c) for c in rgb_to_hsv(petal))
     sat = max(sat, 0.45)
     choices = [hsv_colour(hue, sat, value), hsv_colour(hue + 35, sat, value), hsv_colour(hue - 35, sat, value)]
     choices += [hsv_colour(48, 0.7, max(value, 0.75)), hsv_colour(40, 0.12, max(value, 0.85))]
     pick = rng.choice(len(choices), count, p=FLOWER_MIX)
     colours = np.stack(choices)[np.concatenate([[0], pick])]
     rgb[heads > 0] = colours[heads[heads > 0]]
-
-
-def rgb_to_hsv_one(rgb: np.ndarray) -> tuple[float, float, float]:
-    """(hue in degrees, saturation, value) of one RGB colour."""
-    h, s, v = colorsys.rgb_to_hsv(*(float(c) for c in rgb))
-    return 360 * h, s, v
 
 
 def _far_sheen(rgb: np.ndarray, water: np.ndarray, reflected: np.ndarray) -> None:
