@@ -62,6 +62,10 @@ FLOWER_NOUNS = {word: kind for word, kind in PERCH_NOUNS.items() if kind in FLOW
 # what a person or an animal is under -> the painter's shade
 SHADE_NOUNS = {"tree": "tree", "oak": "tree", "willow": "tree", "maple": "tree", "chestnut": "tree", "elm": "tree"}
 assert set(PERCH_NOUNS.values()) | set(CONTAINER_NOUNS.values()) | set(SHADE_NOUNS.values()) <= set(PERCHES)
+# the nouns each preposition can name (any other: a perch): in a box; under a tree; drinking from a flower (a horse
+# at the gate stands by it)
+NOUNS_AFTER = {"in": CONTAINER_NOUNS, "inside": CONTAINER_NOUNS, "from": FLOWER_NOUNS, "at": FLOWER_NOUNS}
+NOUNS_AFTER |= {"under": SHADE_NOUNS, "beneath": SHADE_NOUNS, "underneath": SHADE_NOUNS}
 SITTING = (
     r"(?:perched|perching|sitting|sat|sits|resting|roosting|standing|stands|waiting|singing|asleep|sleeping"
     r"|drinking|feeding|sipping|hovering|buzzing|landing|landed)"
@@ -85,11 +89,7 @@ def perch_of(phrase: str, subject: str) -> str | None:
         found = re.search(rf"(?:\b{SITTING}(?:\s+[a-z]+)?)?\s+(on|upon|atop)\s+((?:[a-z']+\s*){{1,5}})", text)
     if found is None:
         return shade_of(text)
-    nouns = {"in": CONTAINER_NOUNS, "inside": CONTAINER_NOUNS, "under": SHADE_NOUNS, "beneath": SHADE_NOUNS}
-    nouns |= {"from": FLOWER_NOUNS, "at": FLOWER_NOUNS}  # drinking from a flower; a horse at the gate stands
-    nouns = nouns.get(
-        found.group(1), SHADE_NOUNS if found.group(1) == "underneath" else PERCH_NOUNS
-    )  # in a box; under a tree; on a post
+    nouns = NOUNS_AFTER.get(found.group(1), PERCH_NOUNS)
     kind = None
     for word in found.group(2).split():
         if word in ENDS:

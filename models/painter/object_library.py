@@ -84,14 +84,18 @@ def _categories(source: str, root: str) -> dict[str, str]:
     return {n: category for category, names in found.items() for n in names}
 
 
+def _filed_under(entry: ObjectEntry, category: str, root: str | None) -> bool:
+    return _categories(entry.source, root or icons_dir()).get(entry.name) == category
+
+
 def is_people_emoji(entry: ObjectEntry, root: str | None = None) -> bool:
     """True when a colour drawing is filed under people ("People & Body"): a police officer is, a snowman is not."""
-    return _categories(entry.source, root or icons_dir()).get(entry.name) == "People & Body"
+    return _filed_under(entry, "People & Body", root)
 
 
 def is_animal_emoji(entry: ObjectEntry, root: str | None = None) -> bool:
     """True when a colour drawing is filed under "Animals & Nature" (an owl is; a balloon, a kite are not)."""
-    return _categories(entry.source, root or icons_dir()).get(entry.name) == "Animals & Nature"
+    return _filed_under(entry, "Animals & Nature", root)
 
 
 def entries(root: str | None = None) -> list[ObjectEntry]:

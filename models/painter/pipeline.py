@@ -173,19 +173,19 @@ def _groups(plan: PaintingPlan, stage: str) -> dict[str, list[tuple]]:
 def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, seed: int, stage: str):
     """(placed objects, interior numbers (table y, window x, window width)) for the plan's requests."""
     placed, interior = [], None
+    outdoors = labels is not None and stage not in INDOOR_STAGES
     for i, (role, members) in enumerate(_groups(plan, stage).items()):
         out = sample_placement(placement_vae, stage, role, len(members), labels, seed * 31 + i)
         interior = interior if interior is not None else tuple(float(v) for v in out[-3:])
         for k, (entry, own_role, colour, person, real, perch) in enumerate(members):
             cx, base_y, height = (float(v) for v in out[3 * k : 3 * k + 3])
-            if labels is not None and stage not in INDOOR_STAGES:
+            if outdoors:
                 cx, base_y = _snap(labels, own_role, cx, base_y)
             height = max(0.05, height)
-            outdoors = labels is not None and stage not in INDOOR_STAGES
             perch = perch if outdoors or perch in CONTAINERS else None  # indoors: a cat's basket, no branches
             thing = PlacedObject(entry, own_role, cx, base_y, height, colour=colour, person=person, size=real)
             placed.append(replace(thing, perch=perch))
-    return settle(placed, labels if stage not in INDOOR_STAGES else None, stage, seed), interior
+    return settle(placed, labels if outdoors else None, stage, seed), interior
 
 
 def _indoor_stage(plan: PaintingPlan) -> str | None:

@@ -267,7 +267,8 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
             cx, base, longer = across_water(labels, obj.entry, copy)  # off the sides: no frame fitting
         if obj.perch is not None:  # on its post, or along a branch across the picture
             perched = [o for o in placed if o.perch == obj.perch]
-            cx, base, longer = perched_place(obj.perch, cx, base, longer, perched.index(obj), len(perched))
+            place = next(i for i, o in enumerate(perched) if o is obj)  # (copies of one bird are equal, not one)
+            cx, base, longer = perched_place(obj.perch, cx, base, longer, place, len(perched))
         entry = with_skin_tone(drawing, seed + k)  # a person in a skin colour, not emoji yellow
         tone = 1.0
         if copy:
