@@ -204,26 +204,21 @@ def _named_things(vectors: np.ndarray) -> np.ndarray:
     return object_matching.nearest_names(vectors)
 
 
-def _family(phrase: str) -> tuple[str | None, float]:
+def family_of(phrase: str) -> tuple[str | None, float]:
+    """(family, similarity) of the scene family nearest the phrase by meaning (`scenes.yaml` families)."""
     owners, examples = scene_examples()
     scores = similarities(phrase, examples)
     best = int(scores.argmax())
     return owners[best], float(scores[best])
 
 
-def family_of(phrase: str) -> tuple[str | None, float]:
-    """(family, similarity) of the scene family nearest the phrase by meaning (`scenes.yaml` families)."""
-    return _family(phrase)
-
-
 def _head_similarity(phrase: str, name: str) -> float:
     """How near the phrase's last word is to the drawing's last word, the kinds of thing they name ("a cup" and
     "coffee cup" 1.0, "palms" and "palm" high, "ropes" and "rope bridge" low)."""
     phrase_words, name_words = re.findall(r"[a-z]+", phrase.lower()), re.findall(r"[a-z]+", name.lower())
-    if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS + FORMS:
+    if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS + FORMS:  # a palm tree is a palm, a cheese wedge cheese
         if phrase_words and singular(phrase_words[-1]) == name_words[-1]:  # "palm trees" and "palm tree": one kind
             return 1.0
-    if len(name_words) > 1 and name_words[-1] in CLASS_NOUNS + FORMS:  # a palm tree is a palm, a cheese wedge cheese
         name_words = name_words[:-1]
     heads = [phrase_words[-1], name_words[-1]]
     a, b = embed(heads)
@@ -264,7 +259,7 @@ def _scenes_and_objects(
                 holds = list(subject_place.holds)
             continue
         if kind == "subject" and _names_forest(phrase):  # "a birch forest": the scene is its trees, no drawing
-            subject_scene = _family(phrase)
+            subject_scene = family_of(phrase)
             scenes.append(subject_scene)
             continue
         if kind == "setting" and room_of(phrase) is not None:  # "in the kitchen": indoors, but a subject's own
@@ -287,7 +282,7 @@ def _scenes_and_objects(
             continue
         if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
             continue
-        family = _family(phrase)
+        family = family_of(phrase)
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
             place_like = (family[1] >= thresholds["stage"] or place_of(phrase) is not None) and not _acted_on(
                 phrase, family
@@ -355,7 +350,7 @@ def _scenes_and_objects(
             if kind == "setting":  # a rowing boat is on a lake, a sofa in a room
                 scenes.append(("interior", max(family[1], thresholds["stage"])) if seat else family)
             holder = phrase.split(" of ", 1)[0] if " of " in phrase else None
-            place = _family(holder) if holder else (None, 0.0)
+            place = family_of(holder) if holder else (None, 0.0)
             if place[0] in scene_words()["families"] and place[1] >= thresholds["stage"]:
                 scenes.append(place)  # a field of sunflowers: a field, a meadow of wildflowers: a meadow
             continue
@@ -439,7 +434,7 @@ def _head_names(phrase: str, match, family: str | None) -> bool:
     head = object_matching.singular(words[-1])
     drawn = {object_matching.singular(w) for w in match.entry.words.lower().split()}
     named = object_matching.drawing_named(head) and head in drawn
-    return named and _family(head)[0] != family
+    return named and family_of(head)[0] != family
 
 
 def _person_not_drawn(phrase: str, match) -> bool:
@@ -530,12 +525,12 @@ def _place(phrase: str, phrases: list[tuple[str, str]]):
     from tools import object_matching
 
     place = place_of(phrase)
-    if place is None or _family(phrase)[1] >= place.similarity:
+    if place is None or family_of(phrase)[1] >= place.similarity:
         return None
     if object_matching.available() and object_matching.nearest_object(phrase)[3] >= place.similarity:
         return None
     settings = [p for p, kind in phrases if kind == "setting"]
-    lands = [_family(p) for p in settings] + [c for p in settings for c in _land_words(p)]
+    lands = [family_of(p) for p in settings] + [c for p in settings for c in _land_words(p)]
     lands = [c for c in lands if c[1] >= LANDSCAPE_WORDS and c[0] not in (place.family, *SKIES)]  # a sky is no land
     lands = [c for c in lands if not {c[0], place.family} <= set(WATERS)]  # a swamp's roots "in the water": its own
     land = max(lands, key=lambda c: c[1], default=None)
@@ -546,7 +541,7 @@ def _land_words(phrase: str) -> list[tuple[str, float]]:
     """(family, similarity) of each word of a setting before its last that is itself a land's name ("an empty
     desert highway": the desert), LAND_WORD near a family's example."""
     words = [w for w in re.findall(r"[a-z]+", phrase.lower())[:-1] if w not in STOP_WORDS]
-    found = [_family(w) for w in words]
+    found = [family_of(w) for w in words]
     return [c for c in found if c[0] in scene_words()["families"] and c[1] >= LAND_WORD]
 
 
@@ -697,7 +692,7 @@ def _seated_elsewhere(phrases: list[tuple[str, str]], things: list) -> bool:
     person = things[0].person if things else None
     if person is None or person.pose != "sit" or not phrases:
         return False
-    family, near = _family(phrases[0][0])
+    family, near = family_of(phrases[0][0])
     return not (family == "portrait" and near >= scene_words()["thresholds"]["stage"])
 
 
@@ -763,14 +758,14 @@ def _town_houses(phrases: list[tuple[str, str]], scenes: list, things: list) -> 
     from models.painter.object_library import ObjectEntry
     from tools.object_matching import ObjectMatch
 
-    town = town_phrase(phrases, [_family(p)[1] for p, _ in phrases])
+    town = town_phrase(phrases, [family_of(p)[1] for p, _ in phrases])
     if town is None:
         return scenes, things
     # "a mountain village": houses, not a village icon; "lit windows" are its houses' own
     things = [m for m in things if m.phrase != town and not is_part(m.phrase)]
     houses = [ObjectMatch(town, ObjectEntry(src, name), "building", 1.0, n) for src, name, n in TOWN_HOUSES]
     land = (town_land(town), max((c[1] for c in scenes), default=1.0))
-    own = _family(town)[0]  # what the town's words alone would have been: a city, a snowy village
+    own = family_of(town)[0]  # what the town's words alone would have been: a city, a snowy village
     scenes = [land if c[0] in ("city", own) else c for c in scenes] or [land]
     return scenes, things + houses[: MAX_KINDS - len(things)]
 
@@ -867,7 +862,7 @@ def _landform(phrases: list[tuple[str, str]], place=None, subject_drawn: bool = 
     if place is not None and place.landform is not None and not own:  # rice paddies: terraces; a market: its street
         return place.landform, place.family, place.similarity
     alone = next(filter(None, (landform_of(p) for p, _ in phrases)), None)
-    scene = _family(phrases[0][0])
+    scene = family_of(phrases[0][0])
     other_land = alone is not None and alone[1] != scene[0] and alone[0] not in ANY_LAND
     if other_land and not own and not subject_drawn and _scene_itself(scene):
         alone = None  # "an alpine meadow below a glacier" is a meadow, not a glacier in the sea
@@ -897,11 +892,11 @@ def _beside_landform(match) -> bool:
     landform = landform_of(match.phrase)
     if is_land_matter(match.phrase) or landform is not None and landform[0] not in DRAWN_IN:
         return False
-    return match.role == "building" or _family(match.phrase)[1] < LANDSCAPE_WORDS
+    return match.role == "building" or family_of(match.phrase)[1] < LANDSCAPE_WORDS
 
 
 def _is_forest(phrase: str) -> bool:
-    family, near = _family(phrase)
+    family, near = family_of(phrase)
     return family == "forest" and near >= LANDSCAPE_WORDS
 
 
@@ -917,7 +912,7 @@ def _stage_by_its_noun(phrase: str, family: tuple[str | None, float]) -> bool:
     words = head_words(phrase)
     if family[0] not in scene_words()["stages"] or not words:
         return True
-    head = _family(singular(words[-1]))
+    head = family_of(singular(words[-1]))
     return head[0] in scene_words()["stages"] or head[1] < OUTDOOR_NOUN
 
 
@@ -926,7 +921,7 @@ def _named_land(phrases: list[tuple[str, str]], family: str | None) -> bool:
     if family is None or family in WATERLESS_FOR_BOATS.values() or family in SKIES:
         return False
     threshold = scene_words()["thresholds"]["family"]
-    named = (_family(p) for p, kind in phrases if kind in ("setting", "action"))  # on the lawn, crossing a road
+    named = (family_of(p) for p, kind in phrases if kind in ("setting", "action"))  # on the lawn, crossing a road
     return any(near[0] == family and near[1] >= threshold for near in named)
 
 
@@ -979,7 +974,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if object_matching_available():
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
-        scenes = [_family(subject)] if subject.strip() else []
+        scenes = [family_of(subject)] if subject.strip() else []
     subject_drawn = subject_first and any(m.phrase == phrases[0][0] for m in things)
     landform = _landform(phrases, place, subject_drawn) or _deep_dweller_alone(phrases, things, subject_drawn)
     if landform is not None and landform[0] == "underwater" and subject_drawn and things[0].role != "swims":
