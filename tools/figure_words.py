@@ -235,10 +235,20 @@ def _hat(words: list[str]) -> tuple[float, float, float] | None:
     return tuple(float(v) for v in colorsys.hsv_to_rgb(found.hue / 360, found.saturation, min(found.value, 0.8)))
 
 
+def is_family(phrase: str) -> bool:
+    """True when the person's phrase is a family (`scenes.yaml` households): parents and children."""
+    return float(similarities(phrase, scene_words()["households"]).max()) >= COUPLE
+
+
+FAMILY_SIZES = (4, 3)  # a family painted as two parents and two children, or one child, by the seed
+
+
 def read_person(phrase: str, subject: str, seed: int) -> Person:
     """The person of `phrase` (the subject's person: "an old farmer"), doing what the whole subject says."""
     words = re.findall(r"[a-z]+", subject.lower())
     woman, age = _who(phrase, subject, seed)
+    family = is_family(phrase)
+    age = "adult" if family else age  # the parents first: "a young family" is no child
     act = activity(subject)
     hair, long, beard = _hair(words)
     clothes, skirt = _clothes(words)
@@ -266,7 +276,8 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
         hat=hat,
         headwear=headwear,
         things=tuple(sorted({THING_WORDS[w] for w in words if w in THING_WORDS})),
-        couple=float(similarities(phrase, scene_words()["couples"]).max()) >= COUPLE,
+        couple=family or float(similarities(phrase, scene_words()["couples"]).max()) >= COUPLE,
+        family=family,
     )
 
 

@@ -28,7 +28,7 @@ from tools import word_net
 from tools.embedding_search import embed
 from tools.plurals import singular
 from tools.scene_words import scene_examples, scene_words
-from tools.thing_phrases import FORMS, container_halves
+from tools.thing_phrases import FORMS, container_halves, group_written_first
 
 SILHOUETTE_HANDICAP = 0.11  # a colour drawing wins unless the silhouette's name is clearly nearer
 PEOPLE = {"man", "woman", "person", "boy", "girl", "child", "older", "old"}
@@ -617,9 +617,10 @@ def match_objects(
     read within the whole request (context) when given."""
     found = []
     for phrase in phrases:
-        entry, role_found, similarity, meaning = nearest_object(phrase, role, context, accept, spelled)
-        several = role_found == "still_life" and drawn_several(entry, phrase)  # (a row of houses is a street)
-        count = 1 if several else count_of(phrase, seed)
+        read = group_written_first(phrase, _noun)
+        entry, role_found, similarity, meaning = nearest_object(read, role, context, accept, spelled)
+        several = role_found == "still_life" and drawn_several(entry, read)  # (a row of houses is a street)
+        count = 1 if several else count_of(read, seed)
         found.append(ObjectMatch(phrase, entry, role_found, similarity, count, meaning))
     return found
 

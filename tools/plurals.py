@@ -37,3 +37,19 @@ def singular(word: str) -> str:
     if word.endswith(("ches", "shes", "xes", "sses", "zes", "oes")):
         return word[:-2]
     return word[:-1]
+
+SAME_PLURAL = {"sheep", "deer", "fish", "moose", "bison", "cattle", "salmon", "trout", "buffalo"}
+
+
+def plural(word: str) -> str:
+    """The plural of an English noun ("elephant" -> "elephants", "wolf" -> "wolves", "pony" -> "ponies")."""
+    irregular = {one: many for many, one in IRREGULAR.items()}
+    if word in irregular:
+        return irregular[word]
+    if word in SAME_PLURAL or singular(word) != word:
+        return word
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x", "s", "z")):
+        return word + "es"
+    return word + "s"

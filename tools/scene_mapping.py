@@ -21,7 +21,7 @@ from models.painter.built_by_hand import painted_name
 from models.painter.perches import CONTAINERS, SHADE
 from models.painter.sitter import sits_for_a_portrait
 from tools.embedding_search import embed, similarities
-from tools.figure_words import GARMENTS, held_by, read_person, sitter_place
+from tools.figure_words import FAMILY_SIZES, GARMENTS, held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
 from tools.object_matching import head_words, singular
@@ -616,8 +616,9 @@ def _whole_figures(things: list, seed: int, context: str) -> list:
     for m in things:
         if m.role == "figure" and object_matching.is_bust(m.entry):
             standing = object_matching.match_objects([f"{m.phrase} standing"], seed, "figure", context, whole)[0]
+            kept = {"similarity": m.similarity, "meaning": m.meaning} if m.person is not None else {}  # painted whole
             m = (
-                replace(standing, phrase=m.phrase, count=m.count, person=m.person)
+                replace(standing, phrase=m.phrase, count=m.count, person=m.person, **kept)
                 if whole("", standing.entry.words)
                 else m
             )
@@ -656,6 +657,7 @@ def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: in
     person = read_person(who, subject, seed)
     entry = first.entry if drawn else ObjectEntry("fluent-emoji-flat", "person-standing")
     count = first.count if drawn else count_of(who, seed)
+    count = FAMILY_SIZES[seed % len(FAMILY_SIZES)] if person.family else count
     figure = ObjectMatch(phrase, entry, "figure", 1.0, count, person=person)
     held = person.prop is not None
     kept = [m for m in things if m is not first and m.role not in ("figure",) + (("still_life",) if held else ())]

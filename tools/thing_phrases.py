@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.embedding_search import embed, similarities
-from tools.plurals import singular
+from tools.plurals import plural, singular
 from tools.scene_words import scene_words
 
 QUALITY = 0.75  # a phrase this near a quality's example is how the picture looks
@@ -72,6 +72,19 @@ COLLECTIVES = {
     "hundreds",
     "scores",
 }
+
+
+# collective nouns for animals: "an elephant family" is a family of elephants, not a drawing of a family
+ANIMAL_GROUPS = {"family", "herd", "flock", "pack", "swarm", "shoal", "pod", "colony", "troop", "pride", "litter"}
+
+
+def group_written_first(phrase: str, noun) -> str:
+    """ "a family of elephants" for "an elephant family" (the group's last word after a noun, `noun(word)`);
+    any other phrase as it is ("a happy family", "a family of ducks")."""
+    found = re.fullmatch(r"(?:(?:a|an|the|some)\s+)?(.*?)([a-z]+)\s+([a-z]+)", phrase.strip().lower())
+    if not found or found[3] not in ANIMAL_GROUPS or not noun(found[2]) or found[2] in ANIMAL_GROUPS:
+        return phrase
+    return f"a {found[3]} of {found[1]}{plural(found[2])}"
 
 
 def named_colour(phrase: str) -> tuple[float, float] | None:
@@ -163,8 +176,9 @@ def room_feature(phrase: str) -> tuple[str, str, str] | None:
 
 def is_person(phrase: str) -> bool:
     """True when a phrase names a person by what they do or who they are (`tools/data/scenes.yaml` people), nearer
-    them than any thing's example ("a violin" is 0.9 near "a violinist", but 1.0 near the violin)."""
-    person = float(similarities(phrase, scene_words()["people"]).max())
+    them than any thing's example ("a violin" is 0.9 near "a violinist", but 1.0 near the violin); a family
+    (`scenes.yaml` households) is people too."""
+    person = float(similarities(phrase, scene_words()["people"] + scene_words()["households"]).max())
     things = [e for role, examples in scene_words()["roles"].items() if role != "figure" for e in examples]
     return person >= KIND and person > float(similarities(phrase, things).max())
 

@@ -70,11 +70,16 @@ class Person:
     headwear: str = "hat"  # which of HEADWEAR: a chef's toque, a beekeeper's veil (`tools/data/costumes.yaml`)
     clothes_value: float | None = None  # how light white, grey or black clothes are ("in white", "a black suit")
     couple: bool = False  # two people together, a man and a woman ("a couple walking"): copies alternate
+    family: bool = False  # a couple with their children: the copies after the first two are children
     things: tuple[str, ...] = ()  # what a sitter wears or holds besides a hat (`sitter_things.THINGS`): glasses
 
 
 def partner(person: Person, copy: int) -> Person:
-    """The `copy`-th of several painted for one person: a couple's second one the other sex, hair and dress."""
+    """The `copy`-th of several painted for one person: a couple's second one the other sex, hair and dress; a
+    family's third and later ones children, a girl and a boy in turn."""
+    if person.family and copy >= 2:
+        girl = copy % 2 == 0
+        return replace(person, age="child", dress=girl, long_hair=girl, beard=False, hair=None, hat=None, things=())
     if not person.couple or copy % 2 == 0:
         return person
     return replace(person, dress=not person.dress, long_hair=person.dress is False, beard=False, hair=None)

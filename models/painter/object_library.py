@@ -63,10 +63,13 @@ def _icon_set(source: str, root: str) -> dict:
 
 
 NEVER_PAINTED = ("middle-finger", "vomiting")  # rude or sickening drawings answer no request, not even as nearest
+# pictograms of a group (heads side by side): "an elephant family" was painted as an app icon on a meadow; a family
+# or a couple is painted as figures (`figure.Person`)
+GROUP_PICTOGRAMS = ("family", "busts-in-silhouette", "people-holding-hands", "couple-with-heart", "kiss")
 
 
 def _paintable(source: str, name: str, categories: dict[str, str]) -> bool:
-    if name.startswith(NEVER_PAINTED):  # a headlight's nearest drawing was a raised middle finger
+    if name.startswith(NEVER_PAINTED + GROUP_PICTOGRAMS):  # a headlight's nearest drawing was a raised middle finger
         return False
     if source in SILHOUETTE_SETS:
         return True
