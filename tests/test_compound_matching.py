@@ -14,7 +14,7 @@ COMPOUNDS = [
     ("hot air balloons over the hills", {"air-balloon"}),
     ("a rocking chair", {"rocking-chair"}),
     ("a steam train", {"steam-locomotive", "locomotive"}),
-    ("a sea turtle", {"sea-turtle"}),
+    ("a sea turtle", {"sea-turtle", "turtle"}),  # (the silhouette painted as the colour turtle: STAND_INS)
     ("a grand piano", {"grand-piano"}),
     ("a polar bear", {"polar-bear"}),
     ("an ice cream cone", {"ice-cream-cone", "ice-cream"}),
@@ -114,3 +114,10 @@ def test_a_name_that_only_holds_a_violent_stem_is_no_weapon():
     violent = {_index()[0][i].name for i in _violent()}
     assert not violent & {"stable", "skills", "person-with-skullcap", "bell-with-slash", "saber-toothed-cat-head"}
     assert {"broadsword", "shotgun", "crossed-slashes", "kitchen-knife"} <= violent  # the weapons stay out
+
+
+def test_a_silhouette_with_a_checked_colour_drawing_is_painted_as_that_drawing():
+    from models.painter.object_library import ObjectEntry, stand_in
+
+    assert stand_in(ObjectEntry("game-icons", "sea-turtle")) == ObjectEntry("fluent-emoji-flat", "turtle")
+    assert stand_in(ObjectEntry("game-icons", "air-balloon")) == ObjectEntry("game-icons", "air-balloon")

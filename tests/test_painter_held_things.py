@@ -22,7 +22,9 @@ def test_every_held_thing_has_its_hands_and_its_room():
     assert set(PROPS) == set(ARMS) == set(REACH)
 
 
-@pytest.mark.parametrize("prop,pose", [("drums", "sit"), ("chess", "sit"), ("sandcastle", "kneel"), ("pot", "stand")])
+@pytest.mark.parametrize(
+    "prop,pose", [("drums", "sit"), ("chess", "sit"), ("sandcastle", "kneel"), ("pot", "stand"), ("piano", "sit")]
+)
 def test_a_thing_before_the_person_widens_their_drawing(prop, pose):
     plain, _ = painted_figure(Person(pose=pose), 140, 3, 200)
     with_thing, _ = painted_figure(Person(pose=pose, prop=prop), 140, 3, 200)
@@ -53,6 +55,8 @@ def test_an_accordion_is_red_at_the_chest_and_a_kneeling_child_is_lower_than_a_s
         ("a sweaty jazz drummer mid-solo in a dark club", "drums"),
         ("a baker pulling loaves out of a brick oven", "loaves"),
         ("a girl reading a book under a tree", "book"),
+        ("grandpa playing the piano", "piano"),
+        ("a concert pianist on stage", "piano"),
     ],
 )
 def test_what_a_person_plays_or_works_at_is_read_from_the_words(subject, prop):
@@ -96,3 +100,22 @@ def test_two_chess_players_sit_face_to_face_about_the_middle():
     assert right - left < 0.3  # touching across the board, not at either edge of the picture
     apart = spread([replace(o, person=Person(pose="sit")) for o in placed], labels, lambda e: 1.2, lambda r: (0,))
     assert sorted(o.cx for o in apart) == [0.15, 0.85]  # people at nothing shared stay where they were put
+
+
+def test_a_grand_pianos_black_case_and_raised_lid_stand_beside_the_player_within_the_frame():
+    rgba, _ = painted_figure(Person(pose="sit", prop="piano"), 140, 2, 200)
+    top, bottom, left, right = _ink(rgba)
+    far = rgba[top:bottom, left + int(0.6 * (right - left)) :]  # the piano's half of the drawing
+    black = (far[..., :3].max(-1) < 0.2) & (far[..., 3] > 0.5)
+    assert black.sum() > 0.2 * far[..., 3].__gt__(0.5).sum()  # mostly the black case and lid
+    assert (far[: (bottom - top) // 3, ..., 3] > 0.5).any()  # the lid rises into the top third
+
+
+@needs_icons
+def test_a_pianist_is_a_person_at_the_piano_and_no_stencil_of_one_is_drawn():
+    from models.painter.object_library import entries
+    from tools.scene_mapping import read_scene
+
+    assert not any(e.name == "pianist" for e in entries())
+    things = read_scene("grandpa playing the piano", 0.0, 0.0).objects
+    assert [m.role for m in things] == ["figure"] and things[0].person.prop == "piano"

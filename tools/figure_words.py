@@ -120,6 +120,7 @@ PROP_NAMES = {
     "sandcastle": "sandcastle",
     "frame": "honeycomb",
     "wheel": "potter's wheel",
+    "piano": "piano",
 }
 DOCK = 0.72  # the words after the person's this near a dock's example: a seated one sits on a dock's edge
 COUPLE = 0.72  # a person's phrase this near a couple's example is a man and a woman

@@ -38,6 +38,7 @@ def singular(word: str) -> str:
         return word[:-2]
     return word[:-1]
 
+
 SAME_PLURAL = {"sheep", "deer", "fish", "moose", "bison", "cattle", "salmon", "trout", "buffalo"}
 
 

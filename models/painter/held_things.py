@@ -1,7 +1,7 @@
 """What a figure plays or works at, drawn with them (`figure._prop`), for the people asked again and again: an
 accordion squeezed at the chest, a cello held between a seated player's knees, a chessboard on a small table, a
 sandcastle a child kneels by, a beekeeper's honeycomb frame held up, a potter's wheel with a pot on it, a drum
-kit, a baker's peel of loaves, a cook's steaming pot on the stove.
+kit, a baker's peel of loaves, a cook's steaming pot on the stove, a grand piano with its lid raised.
 
 Each is drawn in the figure's head units (x towards where the figure faces, y down from the crown) on its
 `figure._Canvas`, in its own colours; `ARMS` moves the hands onto it and `REACH` widens the drawing to hold it.
@@ -19,7 +19,7 @@ HONEY = np.array((0.9, 0.66, 0.18), np.float32)
 IVORY = (0.93, 0.91, 0.85)
 INK = (0.1, 0.09, 0.09)
 
-PROPS = ("accordion", "cello", "drums", "chess", "sandcastle", "frame", "wheel", "loaves", "pot")
+PROPS = ("accordion", "cello", "drums", "chess", "sandcastle", "frame", "wheel", "loaves", "pot", "piano")
 FACE_TO_FACE = ("chess",)  # two people with this are drawn facing each other across it (`herds`)
 # the hands on the thing (joints in head heights, as `figure.POSE_JOINTS`)
 ARMS = {
@@ -32,6 +32,7 @@ ARMS = {
     "wheel": {"en": (0.75, 2.75), "hn": (1.75, 2.95), "ef": (0.55, 2.75), "hf": (1.55, 3.0)},
     "loaves": {"en": (0.6, 2.55), "hn": (1.25, 2.75), "ef": (0.35, 2.55), "hf": (0.95, 2.8)},
     "pot": {"en": (0.65, 2.45), "hn": (1.3, 2.3), "ef": (0.35, 2.6), "hf": (0.8, 3.0)},
+    "piano": {"en": (0.75, 2.6), "hn": (1.95, 2.95), "ef": (0.55, 2.55), "hf": (1.8, 2.98)},
 }
 # (left, right, up, down) head units the drawing grows by to hold the thing
 REACH = {
@@ -44,6 +45,7 @@ REACH = {
     "wheel": (0, 1.2, 0, 0),
     "loaves": (0, 2.6, 0, 0),
     "pot": (0, 2.0, 0, 0),
+    "piano": (0, 5.6, 0, 0),
 }
 
 
@@ -239,6 +241,28 @@ def _pot(canvas, j: dict, floor: float) -> None:
     canvas.line([j["hn"], (mid - 0.1, top - 0.7)], 0.06, (0.7, 0.7, 0.72))
 
 
+def _piano(canvas, j: dict, floor: float) -> None:
+    """A grand piano seen from its side before the seated player: the black case on its legs, the keys under the
+    hands, a music stand with its sheet, and the long lid raised on its prop, the piano's own outline."""
+    x0 = j["hn"][0] - 0.1  # the keys' front edge
+    case, top, bottom, tail = x0 + 0.25, 2.95, 4.15, x0 + 5.8
+    black, rim = (0.07, 0.065, 0.07), (0.2, 0.18, 0.2)
+    for x in (case + 0.35, tail - 0.45):  # the legs, tapered, on brass casters
+        foot = floor - 0.1
+        canvas.polygon([(x - 0.13, bottom), (x + 0.13, bottom), (x + 0.08, foot), (x - 0.08, foot)], black)
+        canvas.ellipse((x, floor - 0.06), 0.1, 0.06, (0.62, 0.5, 0.22))
+    _rect(canvas, (case, top), (tail, bottom), black)
+    canvas.line([(case, top + 0.04), (tail, top + 0.04)], 0.05, rim)  # the case's lit rim
+    _rect(canvas, (x0 - 0.15, 3.05), (case + 0.05, 3.3), black)  # the key bed: white keys, then the key slip
+    canvas.line([(x0 - 0.15, 3.08), (case + 0.05, 3.08)], 0.06, IVORY)
+    canvas.polygon([(x0 + 0.55, top), (x0 + 0.85, top), (x0 + 1.05, 2.25), (x0 + 0.75, 2.25)], black)  # the stand
+    canvas.polygon([(x0 + 0.6, 2.9), (x0 + 0.78, 2.9), (x0 + 0.95, 2.35), (x0 + 0.8, 2.35)], IVORY)  # its sheet
+    hinge, lift = x0 + 1.4, 2.1  # the lid raised from the stand up to the tail: its underside, then its edge
+    canvas.polygon([(hinge, top), (tail, top - lift), (tail, top)], (0.17, 0.15, 0.16))
+    canvas.line([(tail - 1.5, top), (tail - 1.5, top - lift * 0.74)], 0.06, rim)  # the lid's prop
+    canvas.line([(hinge, top), (tail + 0.05, top - lift)], 0.1, black)
+
+
 DRAWERS = {
     "accordion": _accordion,
     "cello": _cello,
@@ -249,4 +273,5 @@ DRAWERS = {
     "wheel": _wheel,
     "loaves": _loaves,
     "pot": _pot,
+    "piano": _piano,
 }

@@ -66,10 +66,29 @@ NEVER_PAINTED = ("middle-finger", "vomiting")  # rude or sickening drawings answ
 # pictograms of a group (heads side by side): "an elephant family" was painted as an app icon on a meadow; a family
 # or a couple is painted as figures (`figure.Person`)
 GROUP_PICTOGRAMS = ("family", "busts-in-silhouette", "people-holding-hands", "couple-with-heart", "kiss")
+# a person at work drawn as one stencil: painted as a figure doing it instead (`figure`, `held_things`: a pianist)
+FIGURES_INSTEAD = ("pianist",)
+
+
+# silhouettes painted as a colour drawing of the same thing, checked by eye: a stencil in one colour read as "a
+# fragmented, broken shape" (a sea turtle, blind test 25), the colour drawing reads as itself
+STAND_INS = {
+    ("game-icons", "sea-turtle"): ("fluent-emoji-flat", "turtle"),
+    ("game-icons", "steam-locomotive"): ("noto", "locomotive"),
+    ("game-icons", "hourglass"): ("noto", "hourglass-done"),
+    ("game-icons", "barn-owl"): ("noto", "owl"),
+}
+
+
+def stand_in(entry: ObjectEntry) -> ObjectEntry:
+    """The colour drawing painted for a silhouette that has one in STAND_INS, else the entry itself."""
+    found = STAND_INS.get((entry.source, entry.name))
+    return ObjectEntry(*found) if found else entry
 
 
 def _paintable(source: str, name: str, categories: dict[str, str]) -> bool:
-    if name.startswith(NEVER_PAINTED + GROUP_PICTOGRAMS):  # a headlight's nearest drawing was a raised middle finger
+    # (a headlight's nearest drawing was a raised middle finger)
+    if name.startswith(NEVER_PAINTED + GROUP_PICTOGRAMS + FIGURES_INSTEAD):
         return False
     if source in SILHOUETTE_SETS:
         return True

@@ -34,6 +34,7 @@ from models.painter.working_boat import is_working_boat, painted_boat
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
 RESTATE = 0.35  # how much of the object's own drawing is laid over the strokes
 INNER_LINE = 0.35  # how much lighter a silhouette's inner lines are drawn than its body
+WIDEST_FIGURE = 0.9  # a figure with what it plays or works at is at most this share of the picture wide
 COLOUR_SETS = ("fluent-emoji-flat", "noto")
 # a portrait's sitter is lit by a warm studio light, not by the colour of the dark backdrop behind it (that
 # turned a face grey-green, and the value plan then lifted it to a flat cream)
@@ -264,6 +265,9 @@ class ObjectPainter:
         if obj.person is not None:
             stature, facing_left = max(12, int(obj.height * size)), obj.cx > FACES_LEFT_PAST
             rgba, hand = painted_figure(obj.person, stature, seed, self.spec.accent_hue, facing_left=facing_left)
+            if rgba.shape[1] > WIDEST_FIGURE * size:  # a pianist's grand piano: the figure smaller, all in the frame
+                stature = max(12, int(stature * WIDEST_FIGURE * size / rgba.shape[1]))
+                rgba, hand = painted_figure(obj.person, stature, seed, self.spec.accent_hue, facing_left=facing_left)
             self._hands[id(obj)] = hand
             return rgba, False
         if obj.flock:

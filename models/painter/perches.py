@@ -21,8 +21,9 @@ from models.painter.drawing import canvas, finished, rgba, shaded
 from models.painter.object_library import ObjectEntry, render
 from models.painter.scene_layout import C
 
-# a flower an insect or a hummingbird sits on: the library's drawing of it, tall in the near field
-FLOWERS = {"sunflower": "sunflower", "rose": "rose", "tulip": "tulip", "flower": "blossom", "hibiscus": "hibiscus"}
+# a flower an insect or a hummingbird sits on: the library's drawing of it, tall in the near field (a flower named by
+# no kind is the pink tulip: the white blossom was relit grey, "a giant grey cartoon flower")
+FLOWERS = {"sunflower": "sunflower", "rose": "rose", "tulip": "tulip", "flower": "tulip", "hibiscus": "hibiscus"}
 # what an animal sits in, drawn in front of it: (icon set, drawing, share of its top cut away: a box's closed lid)
 CONTAINERS = {"box": ("noto", "package", 0.32), "basket": ("noto", "basket", 0.0), "bucket": ("noto", "bucket", 0.0)}
 IN_FRONT_WIDTH, IN_FRONT_HEIGHT = 1.15, 0.55  # a container's width and most height against what sits in it
