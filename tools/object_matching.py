@@ -22,7 +22,7 @@ import numpy as np
 from models.painter.built_by_hand import built_size, hand_drawn
 from models.painter.figure import Person
 from models.painter.object_keywords import keywords
-from models.painter.object_library import ObjectEntry, entries, icons_dir, installed, is_people_emoji, stand_in
+from models.painter.object_library import ObjectEntry, entries, icons_dir, installed, is_people_emoji
 from models.painter.placement import ROLES
 from tools import word_net
 from tools.embedding_search import embed
@@ -349,7 +349,7 @@ def nearest_object(
     if accept is not None:  # the candidates' last words in one batch, for the caller's test of kind
         embed([re.findall(r"[a-z]+", library[i].words)[-1] for i in order if re.search(r"[a-z]", library[i].words)])
     best = next((int(i) for i in order if accept is None or accept(phrase, library[i].words)), int(order[0]))
-    return stand_in(library[best]), str(roles[best]), float(scores[best]), float(meaning[best])
+    return library[best], str(roles[best]), float(scores[best]), float(meaning[best])
 
 
 @functools.lru_cache(maxsize=1)

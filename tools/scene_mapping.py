@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from models.painter.built_by_hand import painted_name
+from models.painter.object_library import stand_in
 from models.painter.perches import CONTAINERS, SHADE
 from models.painter.sitter import sits_for_a_portrait
 from tools.embedding_search import embed, similarities
@@ -968,6 +969,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     inside = opens_inside(words) or (subject_first and indoor_place(phrases[0][0], subject))
     place = _place(phrases[0][0], phrases) if subject_first and not inside else None
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside, place)
+    things = [replace(m, entry=stand_in(m.entry)) for m in things]  # read as the silhouette, painted in colour
     scenes += [framing[:2]] if framing is not None else []
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
     things = _people(phrases, things, subject, seed)

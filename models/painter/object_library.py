@@ -77,6 +77,7 @@ STAND_INS = {
     ("game-icons", "steam-locomotive"): ("noto", "locomotive"),
     ("game-icons", "hourglass"): ("noto", "hourglass-done"),
     ("game-icons", "barn-owl"): ("noto", "owl"),
+    ("game-icons", "cake-slice"): ("noto", "shortcake"),  # (in the mood's teal: "a flat, distorted cartoon shape")
 }
 
 
