@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.painter.built_by_hand import built_size, hand_drawn
+from models.painter.built_by_hand import built_size, hand_drawn, named_by_hand
 from models.painter.figure import Person
 from models.painter.object_keywords import keywords
 from models.painter.object_library import ObjectEntry, entries, icons_dir, installed, is_people_emoji
@@ -319,6 +319,9 @@ def nearest_object(
     library, vectors, roles = _index()
     words = head_words(phrase)
     head = singular(words[-1]) if words else ""
+    by_hand = named_by_hand(head)  # a typewriter: no set draws one, we paint it by hand
+    if by_hand is not None and role in (None, by_hand[1]):
+        return ObjectEntry(*by_hand[0]), by_hand[1], 1.0, 1.0
     texts = [phrase] + ([head] if len(re.findall(r"[a-z]+", phrase.lower())) > 1 else [])
     per_text = vectors @ embed(texts).T
     whole_phrase = per_text[:, 0]

@@ -1,12 +1,12 @@
 """The things the painter draws by its own hand instead of their library drawing, and the shape of each.
 
 A lighthouse, a windmill, a log cabin, a water tower, a petrol station, a parking garage, a greenhouse, a silo, a
-bus shelter, washing on a line and a market stall read as clip-art or as something else when their library drawing
-is painted (`lighthouses`, `windmills`, `cabins`, `water_towers`, `fuel_stations`, `car_parks`, `glasshouses`,
-`silos`, `bus_shelters`, `clotheslines`, `market_stalls` say why). Each is recognised by its drawing's name and
-painted in its own module; this is the one list of them, read by the object painter, by placement (for the
-drawing's width over height) and by the reading (each is a building, of its own size: a petrol station is no pump
-the height of a person).
+bus shelter, washing on a line, a market stall and a typewriter read as clip-art or as something else when their
+library drawing is painted (`lighthouses`, `windmills`, `cabins`, `water_towers`, `fuel_stations`, `car_parks`,
+`glasshouses`, `silos`, `bus_shelters`, `clotheslines`, `market_stalls`, `typewriters` say why). Each is recognised
+by its drawing's name and painted in its own module (a typewriter, which no set draws, by its word: `BY_NAME`); this
+is the one list of them, read by the object painter, by placement (for the drawing's width over height) and by the
+reading (each is a thing of its own size: a petrol station is no pump the height of a person).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from models.painter import (
     lighthouses,
     market_stalls,
     silos,
+    typewriters,
     water_towers,
     windmills,
 )
@@ -42,7 +43,16 @@ HAND_DRAWN = (  # (is it one, its painter, its width over its height, its longer
     (bus_shelters.is_bus_shelter, bus_shelters.painted_bus_shelter, bus_shelters.ASPECT, 4.5, "bus shelter"),
     (clotheslines.is_clothesline, clotheslines.painted_clothesline, clotheslines.ASPECT, 3.0, "washing line"),
     (market_stalls.is_market_stall, market_stalls.painted_market_stall, market_stalls.ASPECT, 3.5, "market stall"),
+    (typewriters.is_typewriter, typewriters.painted_typewriter, typewriters.ASPECT, 0.45, "typewriter"),
 )
+# things no icon set draws, by the word that names them: the drawing each is read as (painted by hand above), and
+# the role it is placed by
+BY_NAME = {"typewriter": (typewriters.NAME, "still_life")}
+
+
+def named_by_hand(word: str) -> tuple[tuple[str, str], str] | None:
+    """((source, name) of the drawing, role) a thing no set draws is read as ("typewriter"), or None."""
+    return BY_NAME.get(word)
 
 
 def hand_drawn(entry) -> tuple[Callable, float] | None:
