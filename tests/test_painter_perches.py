@@ -156,3 +156,29 @@ def test_only_an_animal_sits_in_a_tree_a_balloon_stays_in_the_air():
     from models.painter.placement_rules import perches
 
     assert perches(ObjectEntry("noto", "owl")) and not perches(ObjectEntry("game-icons", "air-balloon"))
+
+
+def test_a_heap_is_three_of_the_thing_risen_above_its_foot_and_a_bowl_is_drawn_in_front():
+    from models.painter.objects import heaped
+    from models.painter.perches import container
+
+    lemon = np.zeros((20, 30, 4), np.float32)
+    lemon[2:18, 3:27] = (0.9, 0.8, 0.1, 1.0)
+    heap = heaped(lemon)
+    rows = np.nonzero(heap[..., 3].max(1) > 0.5)[0]
+    assert heap.shape[1] > lemon.shape[1] and rows.max() < 0.85 * heap.shape[0]  # clear space under the heap
+    bowl, top, left = container("bowl", 0.5, 0.8, heap.shape[:2], 200)
+    assert top + bowl.shape[0] == 160 and bowl.shape[1] > heap.shape[1]  # on the heap's foot, wider than it
+    assert bowl.shape[0] <= 0.56 * heap.shape[0]
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject,words",
+    [("a bowl of lemons on a wooden table", "lemons in a bowl"), ("a basket of brown eggs", "eggs in a basket")],
+)
+def test_fruit_in_a_bowl_or_a_basket_is_one_heap_in_it(subject, words):
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene(subject, 0.0, 0.0)
+    assert reading.things_in_words() == [words] and reading.objects[0].count == 1

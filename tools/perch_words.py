@@ -57,6 +57,7 @@ CONTAINER_NOUNS = {
     "hamper": "basket",
     "bucket": "bucket",
     "pail": "bucket",
+    "bowl": "bowl",
 }
 FLOWER_NOUNS = {word: kind for word, kind in PERCH_NOUNS.items() if kind in FLOWERS}
 # what a person or an animal is under -> the painter's shade

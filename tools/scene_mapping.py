@@ -26,9 +26,10 @@ from tools.figure_words import FAMILY_SIZES, GARMENTS, held_by, read_person, sit
 from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
 from tools.object_matching import head_words, singular
-from tools.perch_words import perch_of
+from tools.perch_words import CONTAINER_NOUNS, perch_of
 from tools.person_nouns import names_person
 from tools.plain_words import plain_phrase
+from tools.plurals import plural
 from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
 from tools.subject_phrases import ING_NOUNS, SETTINGS, STOP_WORDS, opens_inside, subject_phrases
 from tools.thing_phrases import (
@@ -91,6 +92,7 @@ class SceneReading:
             elif not shared:
                 name = _person_words(m.phrase) if m.person is not None else painted_name(m.entry)  # a violinist
                 name = f"{m.count} {name}" if m.count > 1 else name
+                name = plural(name) if m.role == "still_life" and m.perch in CONTAINERS else name  # lemons in a bowl
                 where = "in" if m.perch in CONTAINERS else "under" if m.perch in SHADE else "on"  # "cat in a box"
                 words.append(f"{name} {where} a {m.perch}" if m.perch is not None else name)
         return words
@@ -723,16 +725,22 @@ def _usual(match) -> tuple[float, float] | None:
 
 
 def _container(phrase: str, match, seed: int, context: str) -> list | None:
-    """[holder, held] matches of "a basket of apples" when no drawing is the whole thing and both halves have one."""
+    """[holder, held] matches of "a jar of sweets" when no drawing is the whole thing and both halves have one; a
+    container the painter draws (`perches.CONTAINERS`: a bowl, a basket) holds a heap of the held thing: [held]."""
     from tools import object_matching
 
     halves = container_halves(phrase)
     if halves is None or match is None:
         return None
     held = object_matching.head_words(halves[1])
-    if match.exact and held and object_matching.singular(held[-1]) in match.entry.words.split():
+    holder = object_matching.head_words(halves[0])
+    kind = CONTAINER_NOUNS.get(holder[-1]) if holder else None
+    drawn = match.entry.words.split()
+    if match.exact and held and object_matching.singular(held[-1]) in drawn and (kind is None or kind in drawn):
         return None  # a fruit bowl, a wine glass, a coffee cup: one drawing holds both
     found = object_matching.match_objects(list(halves), seed, context=context)
+    if kind is not None and found[1].exact and found[1].role == "still_life":  # lemons heaped in a bowl
+        return [replace(found[1], perch=kind, count=1)]
     return found if all(m.exact for m in found) else None
 
 
@@ -1033,7 +1041,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     season = _season(words)
     if family == "snow" and weather != "snow" and season == "autumn":  # "autumn" alone was a snowfield
         family = "forest"
-    things = [replace(m, perch=_perch(m, subject)) for m in things]
+    things = [replace(m, perch=_perch(m, subject) or m.perch) for m in things]  # (a heap's bowl is already read)
     if family == "forest" and any(m.perch in SHADE for m in things) and not any(_names_forest(p) for p, _ in phrases):
         family = "meadow"  # "under a tree": one tree over them in the open, not a wood around them
     umbrella = any(m.person is not None and m.person.prop == "umbrella" for m in things)

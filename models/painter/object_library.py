@@ -78,6 +78,7 @@ STAND_INS = {
     ("game-icons", "hourglass"): ("noto", "hourglass-done"),
     ("game-icons", "barn-owl"): ("noto", "owl"),
     ("game-icons", "cake-slice"): ("noto", "shortcake"),  # (in the mood's teal: "a flat, distorted cartoon shape")
+    ("game-icons", "orange"): ("noto", "tangerine"),  # (the stencil is a cut orange's segments, painted brown)
 }
 
 

@@ -34,6 +34,7 @@ from models.painter.working_boat import is_working_boat, painted_boat
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
 RESTATE = 0.35  # how much of the object's own drawing is laid over the strokes
 INNER_LINE = 0.35  # how much lighter a silhouette's inner lines are drawn than its body
+HEAP_RISE = 0.45  # the clear space under a heap in a container, as a share of one of its things' height
 WIDEST_FIGURE = 0.9  # a figure with what it plays or works at is at most this share of the picture wide
 COLOUR_SETS = ("fluent-emoji-flat", "noto")
 # a portrait's sitter is lit by a warm studio light, not by the colour of the dark backdrop behind it (that
@@ -162,6 +163,26 @@ def _paste(target: np.ndarray, image: np.ndarray, alpha: np.ndarray, top: int, l
     return covered
 
 
+def heaped(rgba: np.ndarray) -> np.ndarray:
+    """Three of the drawing heaped at its size: two side by side, overlapping, and one on them between (the
+    heap a bowl or a basket holds), the front ones drawn last; clear space under them, so the heap rises from
+    inside its container (drawn in front, from the same foot) and never hangs below it."""
+    h, w = rgba.shape[:2]
+    small = np.asarray(
+        Image.fromarray((rgba * 255).astype(np.uint8)).resize((max(1, int(0.62 * w)), max(1, int(0.62 * h)))),
+        np.float32,
+    ) / 255
+    sh, sw = small.shape[:2]
+    out = np.zeros((int((1.45 + HEAP_RISE) * sh) + 1, int(1.75 * sw) + 1, 4), np.float32)
+    low = int(0.45 * sh)  # the lower two's top
+    for top, left in ((0, int(0.375 * sw)), (low, 0), (low, out.shape[1] - sw)):
+        region = out[top : top + sh, left : left + sw]
+        alpha = small[..., 3:]
+        region[..., :3] = small[..., :3] * alpha + region[..., :3] * (1 - alpha)
+        region[..., 3:] = alpha + region[..., 3:] * (1 - alpha)
+    return out
+
+
 def _ground_shadow(ref: np.ndarray, obj: PlacedObject, width: int, size: int) -> None:
     """A soft dark ellipse where the object meets the ground."""
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
@@ -283,6 +304,7 @@ class ObjectPainter:
             return painted_boat(max(12, int(obj.height * size)), seed, facing_left=obj.mirrored), False
         rgba = render(obj.entry, max(8, int(obj.height * size)))
         rgba = laid_flat(rgba) if obj.role == "still_life" else rgba  # a knife lies on the table, not on its tip
+        rgba = heaped(rgba) if obj.role == "still_life" and obj.perch in CONTAINERS else rgba  # lemons in a bowl
         rgba = rgba[:, ::-1] if obj.mirrored else rgba
         return (_holes_filled(without_ground_line(rgba)), True) if obj.entry.silhouette else (rgba, False)
 

@@ -24,8 +24,15 @@ from models.painter.scene_layout import C
 # a flower an insect or a hummingbird sits on: the library's drawing of it, tall in the near field (a flower named by
 # no kind is the pink tulip: the white blossom was relit grey, "a giant grey cartoon flower")
 FLOWERS = {"sunflower": "sunflower", "rose": "rose", "tulip": "tulip", "flower": "tulip", "hibiscus": "hibiscus"}
-# what an animal sits in, drawn in front of it: (icon set, drawing, share of its top cut away: a box's closed lid)
-CONTAINERS = {"box": ("noto", "package", 0.32), "basket": ("noto", "basket", 0.0), "bucket": ("noto", "bucket", 0.0)}
+# what an animal, or a still life's pile of fruit, sits in, drawn in front of it: (icon set, drawing, share of its top
+# cut away: a box's closed lid); no set draws a plain bowl (noto's has a spoon in it): painted by hand
+CONTAINERS = {
+    "box": ("noto", "package", 0.32),
+    "basket": ("noto", "basket", 0.0),
+    "bucket": ("noto", "bucket", 0.0),
+    "bowl": ("hand", "bowl", 0.0),
+}
+GLAZE, GLAZE_BAND, BOWL_INSIDE = (0.9, 0.87, 0.8), (0.25, 0.4, 0.62), (0.62, 0.58, 0.52)
 IN_FRONT_WIDTH, IN_FRONT_HEIGHT = 1.15, 0.55  # a container's width and most height against what sits in it
 SHADE = ("tree",)  # what a person or an animal sits or stands under: carved into the scene behind them
 TREE_CROWN = (0.3, 0.2)  # the crown's radii across and up, as shares of the picture
@@ -86,12 +93,28 @@ def container(kind: str, cx: float, base: float, thing: tuple[int, int], size: i
     part of it (a box open at the top: its lid cut away; a lower box than drawn for a long, low animal)."""
     source, name, lid = CONTAINERS[kind]
     height, width = thing
-    drawn = render(ObjectEntry(source, name), max(8, int(IN_FRONT_WIDTH * width)))
+    wide = max(8, int(IN_FRONT_WIDTH * width))
+    drawn = painted_bowl(wide) if source == "hand" else render(ObjectEntry(source, name), wide)
     drawn = drawn[int(lid * drawn.shape[0]) :]
     if drawn.shape[0] > IN_FRONT_HEIGHT * height:  # never so tall that the animal is lost in it: a lower box
         low = Image.fromarray((drawn * 255).astype(np.uint8)).resize((drawn.shape[1], int(IN_FRONT_HEIGHT * height)))
         drawn = np.asarray(low, np.float32) / 255
     return drawn, int(base * size) - drawn.shape[0], int(cx * size - drawn.shape[1] / 2)
+
+
+def painted_bowl(width: int) -> np.ndarray:
+    """float32 RGBA of a glazed bowl `width` pixels wide seen from the front, a little from above: the far half of
+    its rim's inside showing over the body, a blue band under the rim, a foot ring."""
+    height = max(6, int(0.5 * width))
+    image, draw, w, h = canvas(height, 6, width / height)
+    rim = 0.22 * h
+    draw.ellipse((0.02 * w, 0.0, 0.98 * w, 2 * rim), fill=rgba(BOWL_INSIDE))  # the inside, seen over the near rim
+    body = (0.02 * w, -0.78 * h + rim, 0.98 * w, 0.9 * h)
+    draw.chord(body, 0, 180, fill=rgba(GLAZE_BAND))  # the body: a band under the rim, then the glaze below it
+    band = 0.09 * h
+    draw.chord((body[0] + band, body[1] + 2 * band, body[2] - band, body[3]), 0, 180, fill=rgba(GLAZE))
+    draw.rectangle((0.38 * w, 0.88 * h, 0.62 * w, h), fill=rgba(shaded(GLAZE, 0.78)))  # the foot ring
+    return finished(image)
 
 
 def carve_shade_tree(labels: np.ndarray, cx: float, base: float, height: float, seed: int) -> None:
