@@ -168,10 +168,13 @@ def heaped(rgba: np.ndarray) -> np.ndarray:
     heap a bowl or a basket holds), the front ones drawn last; clear space under them, so the heap rises from
     inside its container (drawn in front, from the same foot) and never hangs below it."""
     h, w = rgba.shape[:2]
-    small = np.asarray(
-        Image.fromarray((rgba * 255).astype(np.uint8)).resize((max(1, int(0.62 * w)), max(1, int(0.62 * h)))),
-        np.float32,
-    ) / 255
+    small = (
+        np.asarray(
+            Image.fromarray((rgba * 255).astype(np.uint8)).resize((max(1, int(0.62 * w)), max(1, int(0.62 * h)))),
+            np.float32,
+        )
+        / 255
+    )
     sh, sw = small.shape[:2]
     out = np.zeros((int((1.45 + HEAP_RISE) * sh) + 1, int(1.75 * sw) + 1, 4), np.float32)
     low = int(0.45 * sh)  # the lower two's top
