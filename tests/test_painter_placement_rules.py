@@ -207,8 +207,10 @@ def test_a_town_is_small_houses_not_a_skyline():
 def test_a_container_and_what_it_holds_are_both_drawn():
     from tools.scene_mapping import read_scene
 
-    basket = read_scene("a basket of apples", 0.3, 0.0)
-    assert [(m.entry.name, m.count > 1) for m in basket.objects] == [("basket", False), ("red-apple", True)]
+    basket = read_scene("a basket of apples", 0.3, 0.0)  # a heap of apples in the basket drawn in front of them
+    assert [(m.entry.name, m.perch) for m in basket.objects] == [("red-apple", "basket")]
+    jar = read_scene("a jar of pickled cucumbers", 0.3, 0.0)  # a holder we do not draw in front: both drawings
+    assert [(m.entry.name, m.count > 1) for m in jar.objects] == [("jar", False), ("cucumber", True)]
     assert [m.entry.name for m in read_scene("a bowl of fruit", 0.3, 0.0).objects] == ["fruit-bowl"]  # one drawing
 
 
@@ -526,3 +528,15 @@ def test_a_small_thing_asked_after_a_larger_one_on_the_ground_is_sized_against_i
     assert relative_sizes([strawberry, tortoise]) == [1.0, 1.0]  # the subject asked first keeps its size
     bees = replace(_placed("flies", 0.6, 0.3, 0.2, "honeybee"), size=0.02)
     assert relative_sizes([tortoise, bees]) == [1.0, 1.0]  # bees about a beekeeper fly: test 11 lost them
+
+
+@needs_icons
+def test_a_building_asked_on_cliffs_stands_on_them_though_they_stand_back_from_a_beach():
+    sea = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    sea[24:] = C["water"]
+    sea[14:34, :30] = C["rock"]  # a headland at the back, its foot in the water
+    sea[50:] = C["sand"]  # a beach in front
+    beach = settle([_placed("building", 0.6, 0.9, 0.3, "house")], sea.copy(), "sea")[0]
+    asked = settle([_placed("building", 0.6, 0.9, 0.3, "house")], sea.copy(), "sea", on_cliff=True)[0]
+    assert beach.base_y > 48 / 63  # by the words alone no cliff: on the beach
+    assert asked.base_y < 34 / 63 and asked.cx < 30 / 63  # "on a rocky cliff": on the headland's top

@@ -171,7 +171,8 @@ def _groups(plan: PaintingPlan, stage: str) -> dict[str, list[tuple]]:
 
 
 def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, seed: int, stage: str):
-    """(placed objects, interior numbers (table y, window x, window width)) for the plan's requests."""
+    """(placed objects, interior numbers (table y, window x, window width)) for the plan's requests; a building
+    asked on cliffs (the plan's landform) stands on the cliff's top wherever the cliff is."""
     placed, interior = [], None
     outdoors = labels is not None and stage not in INDOOR_STAGES
     for i, (role, members) in enumerate(_groups(plan, stage).items()):
@@ -185,7 +186,8 @@ def place_objects(placement_vae, plan: PaintingPlan, labels: np.ndarray | None, 
             perch = perch if outdoors or perch in CONTAINERS else None  # indoors: a cat's basket, no branches
             thing = PlacedObject(entry, own_role, cx, base_y, height, colour=colour, person=person, size=real)
             placed.append(replace(thing, perch=perch))
-    return settle(placed, labels if outdoors else None, stage, seed), interior
+    on_cliff = plan.landform == "cliffs"
+    return settle(placed, labels if outdoors else None, stage, seed, on_cliff=on_cliff), interior
 
 
 def _indoor_stage(plan: PaintingPlan) -> str | None:

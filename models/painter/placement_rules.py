@@ -231,9 +231,10 @@ def relative_sizes(placed: list) -> list[float]:
     return shares
 
 
-def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) -> list:
+def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0, on_cliff: bool = False) -> list:
     """The placed objects (models.painter.objects.PlacedObject) moved onto their support, sized for their depth
-    and kept inside the frame; `labels` (the landscape's class map, or None indoors) may gain a foreground bank."""
+    and kept inside the frame; `labels` (the landscape's class map, or None indoors) may gain a foreground bank;
+    `on_cliff`: the words put a building on the cliffs, so it stands on their top however far back they are."""
     if not placed:
         return placed
     counts = {}
@@ -252,7 +253,7 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0) 
         drawings = same_name_drawings(whole_animal(obj.entry) if obj.role == "stands" else obj.entry)
         drawing, turned = drawings[copy % len(drawings)], (copy // len(drawings)) % 2 == 1
         if labels is not None:
-            cx, base, longer = _outdoors(obj, labels, family, counts[obj.role], rng)
+            cx, base, longer = _outdoors(obj, labels, family, counts[obj.role], rng, on_cliff)
             longer *= shares[k]
             if len(placed) == 1 and obj.role in ("stands", "building", "floats", "figure"):
                 cx = _towards_centre(cx, base, labels)
@@ -353,7 +354,7 @@ def _needs_ground(role: str, labels: np.ndarray) -> bool:
     return np.isin(lower, NEAR_GROUND).mean() < 0.15 and not cliff
 
 
-def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[float, float, float]:
+def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng, on_cliff: bool = False) -> tuple[float, ...]:
     """(cx, base, longer side) of a thing in a landscape: on its support, sized for its depth; a flock spread
     small over the sky; a landmark in a city on the street in front of the blocks, taller than them."""
     cx, base, longer = obj.cx, obj.base_y, obj.height
@@ -365,6 +366,7 @@ def _outdoors(obj, labels: np.ndarray, family: str, count: int, rng) -> tuple[fl
     if obj.role == "flies" and count == 1 and (labels == C["foliage"]).any() and perches(obj.entry):
         return _on_a_crown(labels, cx)
     cliff = bool((labels[int(CLIFF_FOOT * LAYOUT_SIZE) :] == C["rock"]).any())  # a cliff, not a rock in the air
+    cliff |= on_cliff and bool((labels == C["rock"]).any())  # "a lighthouse on a rocky cliff": on it, not the beach
     support = _support(obj.role, labels, sea_cliff=family == "sea" and cliff)
     if support == ROCK:
         lower_cliff(labels, sky_line)
