@@ -126,7 +126,8 @@ def _local_colour(
     """A silhouette's body colour: its own (`own_colour`: its colour twin's) or its local colour (by role; the
     accent for things in the air or on a table; then nudged towards the accent), warmed or cooled by the light
     around it, at a value apart from what lies around it (a little darker than a light ground, lighter on a dark
-    one; its inner lines lighter still): a coloured thing in that light, never a black cut-out."""
+    one; its inner lines lighter still), or its own colour at full value: a coloured thing in that light, never a
+    black cut-out."""
     tint = light / max(float(light.max()), 1e-3)
     if own_colour is not None:  # a fox is orange: its own colour leads, the light only tints it
         grey = own_colour[1] < 0.15  # white, grey, black asked: no hue of their own
@@ -139,6 +140,8 @@ def _local_colour(
         colour = 0.65 * own + 0.35 * own.mean() * tint
     around = float(light.mean())
     value = float(np.clip(around - 0.15, 0.4, 0.7) if around > 0.45 else around + 0.3)  # apart from its ground
+    if own_colour is not None and own_colour[1] >= 0.15:  # a fox's orange at full strength: the light and the
+        value = 1.0  # turn of the form darken it after (at 0.45 here it was "a crude dark shape", keep 2)
     return np.clip(colour * value / max(float(colour.max()), 1e-3), 0, 1).astype(np.float32)
 
 
