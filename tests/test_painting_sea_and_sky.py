@@ -34,6 +34,9 @@ def test_rock_at_the_frames_edge_becomes_a_headland_sloping_to_the_water_with_th
     assert tops[0] < tops[1] < tops[2]  # highest at the edge, lower as it reaches in
     assert not rock[60:].any()  # the sea in front of it
     assert rock[20:26, 60:].all()  # still a coast at the edge
+    feet = {int(np.nonzero(rock[:, x])[0].max()) for x in range(40, 64) if rock[:, x].any()}
+    assert len(feet) == 1  # its waterline is level: no slab hanging over the sea as it reaches in
+    assert (labels[max(feet) + 1, 50:] == FOAM).all()  # the sea breaks at its foot
 
 
 def test_wave_crests_are_thin_lines_of_light_thicker_nearer_the_eye():

@@ -117,7 +117,7 @@ ROCK, WATER, SKY = CLASSES.index("rock"), CLASSES.index("water"), CLASSES.index(
 WET = [CLASSES.index(c) for c in ("water", "foam")]
 HEADLAND_RISE = 0.2  # a headland's highest point above the horizon, as a share of the side
 HEADLAND_REACH = 0.4  # how far it reaches in from the frame's edge
-HEADLAND_DEPTH = 0.16  # how far below the horizon it comes at the frame's edge (the sea lies in front of it)
+HEADLAND_DEPTH = 0.06  # how far below the horizon its waterline is (the sea lies in front of it)
 
 
 def shape_headlands(labels: np.ndarray) -> None:
@@ -148,6 +148,19 @@ def shape_headlands(labels: np.ndarray) -> None:
         rise = min(HEADLAND_RISE * size, 0.5 * min(width, HEADLAND_REACH * size))
         peak = max(float(np.nonzero(part[:, side])[0].min()), horizon - rise)
         top = peak + (horizon + 1 - peak) * np.clip(reach, 0, 1) ** 1.4  # the slope down to the water
-        foot = horizon + HEADLAND_DEPTH * size * (1 - np.clip(reach, 0, 1))  # where it meets the sea in front
+        foot = np.full(size, horizon + HEADLAND_DEPTH * size)  # its waterline: level, as water is (a foot rising
+        # towards its tip, with the sea under it, read as "a cliff floating in the sky")
         cut = part & ((rows < top[None, :]) | (rows > foot[None, :]) | (reach[None, :] > 1))
         labels[cut] = np.broadcast_to(below, labels.shape)[cut]
+        _break_at_foot(labels, part & ~cut)
+
+
+def _break_at_foot(labels: np.ndarray, rock: np.ndarray) -> None:
+    """In place: foam in the water just under a headland's rock, where the sea breaks on it (without it the
+    rock's flat lower edge over open water read as "a cliff floating in the sky")."""
+    size = labels.shape[0]
+    for col in np.nonzero(rock.any(0))[0]:
+        low = int(np.nonzero(rock[:, col])[0].max()) + 1
+        for row in range(low, min(size, low + 2)):
+            if labels[row, col] == WATER:
+                labels[row, col] = CLASSES.index("foam")
