@@ -1,12 +1,13 @@
 """The things the painter draws by its own hand instead of their library drawing, and the shape of each.
 
 A lighthouse, a windmill, a log cabin, a water tower, a petrol station, a parking garage, a greenhouse, a silo, a
-bus shelter, washing on a line, a market stall and a typewriter read as clip-art or as something else when their
-library drawing is painted (`lighthouses`, `windmills`, `cabins`, `water_towers`, `fuel_stations`, `car_parks`,
-`glasshouses`, `silos`, `bus_shelters`, `clotheslines`, `market_stalls`, `typewriters` say why). Each is recognised
-by its drawing's name and painted in its own module (a typewriter, which no set draws, by its word: `BY_NAME`); this
-is the one list of them, read by the object painter, by placement (for the drawing's width over height) and by the
-reading (each is a thing of its own size: a petrol station is no pump the height of a person).
+bus shelter, washing on a line, a market stall, a typewriter and a grand piano read as clip-art or as something else
+when their library drawing is painted (`lighthouses`, `windmills`, `cabins`, `water_towers`, `fuel_stations`,
+`car_parks`, `glasshouses`, `silos`, `bus_shelters`, `clotheslines`, `market_stalls`, `typewriters`, `grand_pianos`
+say why). Each is recognised by its drawing's name and painted in its own module (a typewriter, which no set draws,
+and a piano, whose nearest colour drawing is an electric keyboard, by their words: `BY_NAME`); this is the one list
+of them, read by the object painter, by placement (for the drawing's width over height) and by the reading (each is
+a thing of its own size: a petrol station is no pump the height of a person).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from models.painter import (
     clotheslines,
     fuel_stations,
     glasshouses,
+    grand_pianos,
     lighthouses,
     market_stalls,
     silos,
@@ -44,10 +46,11 @@ HAND_DRAWN = (  # (is it one, its painter, its width over its height, its longer
     (clotheslines.is_clothesline, clotheslines.painted_clothesline, clotheslines.ASPECT, 3.0, "washing line"),
     (market_stalls.is_market_stall, market_stalls.painted_market_stall, market_stalls.ASPECT, 3.5, "market stall"),
     (typewriters.is_typewriter, typewriters.painted_typewriter, typewriters.ASPECT, 0.45, "typewriter"),
+    (grand_pianos.is_grand_piano, grand_pianos.painted_grand_piano, grand_pianos.ASPECT, 2.0, "grand piano"),
 )
 # things no icon set draws, by the word that names them: the drawing each is read as (painted by hand above), and
 # the role it is placed by
-BY_NAME = {"typewriter": (typewriters.NAME, "still_life")}
+BY_NAME = {"typewriter": (typewriters.NAME, "still_life"), "piano": (("game-icons", "grand-piano"), "still_life")}
 
 
 def named_by_hand(word: str) -> tuple[tuple[str, str], str] | None:

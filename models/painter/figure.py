@@ -149,7 +149,7 @@ def _hsv(hue: float, saturation: float, value: float) -> np.ndarray:
     return np.array(colorsys.hsv_to_rgb((hue % 360) / 360, saturation, value), np.float32)
 
 
-class _Canvas:
+class UnitCanvas:
     """Strokes in head units, drawn on a supersampled RGBA image, `origin` the crown's place in units."""
 
     def __init__(self, unit: float, left: float, top: float, width: float, height: float):
@@ -220,7 +220,7 @@ def painted_figure(person: Person, stature: int, seed: int, accent_hue: float, f
         top_colour = _hsv(0, 0, value) if said is None else _hsv(*person.clothes, float(np.clip(said, 0.12, 0.88)))
     legs = np.array(TROUSERS[int(rng.integers(len(TROUSERS)))], np.float32)
     bounds = _bounds(found, person)
-    canvas = _Canvas(unit, *bounds)
+    canvas = UnitCanvas(unit, *bounds)
     _seat(canvas, person, found)
     _body(canvas, person, found, skin, hair, top_colour, legs)
     _prop(canvas, person, found, top_colour)
@@ -267,7 +267,7 @@ def _floor(found: dict) -> float:
     return max(found["fn"][1], found["ff"][1]) + 0.05
 
 
-def _seat(canvas: _Canvas, person: Person, found: dict) -> None:
+def _seat(canvas: UnitCanvas, person: Person, found: dict) -> None:
     """A seated figure's chair or bench (its back behind the body), or nothing on the ground."""
     if person.pose != "sit" or person.seated_on == "ground":
         return
@@ -295,7 +295,7 @@ def _seat(canvas: _Canvas, person: Person, found: dict) -> None:
         canvas.limb((-0.85, 1.8), (-0.15, 1.85), 0.12, wood * 0.85)
 
 
-def _body(canvas: _Canvas, person: Person, j: dict, skin, hair, top, legs) -> None:
+def _body(canvas: UnitCanvas, person: Person, j: dict, skin, hair, top, legs) -> None:
     """Far limbs, legs, torso, near limbs, then the head: painted back to front."""
     far = 0.78  # the far side of the body a step darker
     arm = top * 0.95
@@ -352,7 +352,7 @@ def _body(canvas: _Canvas, person: Person, j: dict, skin, hair, top, legs) -> No
     _head(canvas, person, neck, skin, hair)
 
 
-def _head(canvas: _Canvas, person: Person, neck, skin, hair) -> None:
+def _head(canvas: UnitCanvas, person: Person, neck, skin, hair) -> None:
     """The head a little turned towards where the figure faces: hair behind and on top, the face forward."""
     bend = neck[0]
     centre = (bend + 0.05, neck[1] - 0.55)
@@ -380,7 +380,7 @@ def _head(canvas: _Canvas, person: Person, neck, skin, hair) -> None:
         _headwear(canvas, person, centre, skin)
 
 
-def _headwear(canvas: _Canvas, person: Person, centre, skin) -> None:
+def _headwear(canvas: UnitCanvas, person: Person, centre, skin) -> None:
     """The person's hat of its kind: a brim and crown, a chef's tall toque, a beekeeper's veil over the face, a
     sou'wester, a helmet's dome or a cap's visor."""
     x, y = centre
@@ -415,7 +415,7 @@ def _headwear(canvas: _Canvas, person: Person, centre, skin) -> None:
             canvas.line([(x + 0.15 + 0.14 * k, y - 0.12), (x + 0.15 + 0.14 * k, y + 0.52)], 0.025, mesh * 0.7)
 
 
-def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:
+def _prop(canvas: UnitCanvas, person: Person, j: dict, top) -> None:
     """What the person holds or carries, in its own colours."""
     hn, hf = j["hn"], j["hf"]
     wood = np.array(WOOD, np.float32)
@@ -510,7 +510,7 @@ def _prop(canvas: _Canvas, person: Person, j: dict, top) -> None:
             canvas.ellipse((cx - 0.7 + 0.5 * k, cy - 0.33 - 0.03 * k), 0.13, 0.11, (0.95, 0.93, 0.86))
 
 
-def _umbrella(canvas: _Canvas, hand, colour) -> None:
+def _umbrella(canvas: UnitCanvas, hand, colour) -> None:
     """An open umbrella held over the head: a domed canopy, every other panel between its ribs in shade, the rib
     tips along its rim, and the shaft down to the hand; `colour` its cloth (the clothes' colour, a little lighter)."""
     half, height, rim = UMBRELLA

@@ -4,7 +4,7 @@ sandcastle a child kneels by, a beekeeper's honeycomb frame held up, a potter's 
 kit, a baker's peel of loaves, a cook's steaming pot on the stove, a grand piano with its lid raised.
 
 Each is drawn in the figure's head units (x towards where the figure faces, y down from the crown) on its
-`figure._Canvas`, in its own colours; `ARMS` moves the hands onto it and `REACH` widens the drawing to hold it.
+`figure.UnitCanvas`, in its own colours; `ARMS` moves the hands onto it and `REACH` widens the drawing to hold it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""A typewriter is painted by hand (`models/painter/typewriters.py`): no icon set draws one, and its nearest drawing
-was a hand holding a pen (blind development notes: "a crude glove-like shape")."""
+"""Things read by their word and painted by hand (`built_by_hand.BY_NAME`): a typewriter, which no icon set draws
+(its nearest drawing was a hand holding a pen: "a crude glove-like shape"), and a piano, whose nearest colour drawing
+is an electric keyboard."""
 
 import pytest
 
+from models.painter.grand_pianos import painted_grand_piano
 from models.painter.object_library import installed
 from models.painter.typewriters import painted_typewriter
 
@@ -27,3 +29,19 @@ def test_a_typewriter_is_read_as_the_hand_drawn_one_and_a_keyboard_stays_a_keybo
     thing = read_scene("a vintage typewriter", 0.0, 0.0).objects[0]
     assert painted_name(thing.entry) == "typewriter" and thing.role == "still_life" and thing.exact
     assert read_scene("a keyboard", 0.0, 0.0).objects[0].entry.source != "game-icons"
+
+
+def test_a_grand_piano_is_black_with_its_lid_raised_over_its_case():
+    rgba = painted_grand_piano(120, seed=0)
+    h, w = rgba.shape[:2]
+    ink = rgba[..., 3] > 0.5
+    assert w > 1.2 * h and (rgba[..., :3].max(-1)[ink] < 0.25).mean() > 0.8  # long and black
+    assert ink[: h // 3, int(0.8 * w) :].any() and not ink[: h // 3, : int(0.3 * w)].any()  # the lid rises to the tail
+
+
+@needs_icons
+def test_a_piano_is_the_hand_drawn_grand_piano_and_a_piano_keyboard_stays_a_keyboard():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("a piano in an empty hall", 0.0, 0.0).things_in_words() == ["grand piano"]
+    assert read_scene("a piano keyboard", 0.0, 0.0).things_in_words() == ["musical keyboard"]
