@@ -121,3 +121,13 @@ def test_a_silhouette_with_a_checked_colour_drawing_is_painted_as_that_drawing()
 
     assert stand_in(ObjectEntry("game-icons", "sea-turtle")) == ObjectEntry("fluent-emoji-flat", "turtle")
     assert stand_in(ObjectEntry("game-icons", "air-balloon")) == ObjectEntry("game-icons", "air-balloon")
+
+
+def test_a_person_in_one_skin_tone_is_no_drawing_of_its_own_and_a_boy_is_painted_whole():
+    from models.painter.object_library import entries
+
+    names = {(e.source, e.name) for e in entries()}
+    assert ("fluent-emoji-flat", "boy") in names and ("fluent-emoji-flat", "boy-light") not in names
+    assert ("fluent-emoji-flat", "vertical-traffic-light") in names  # a thing's own name ending in "light" stays
+    boy = read_scene("a boy flying a kite on a windy hill", 0.0, 0.0).objects[0]
+    assert boy.role == "figure" and boy.person is not None and boy.person.prop == "kite"  # was a boy's head

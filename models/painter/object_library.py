@@ -88,6 +88,13 @@ def stand_in(entry: ObjectEntry) -> ObjectEntry:
     return ObjectEntry(*found) if found else entry
 
 
+def _toned(source: str, name: str, icons: dict) -> bool:
+    """True for a person drawn in one skin tone, where the set also has them untoned ("boy-light" of "boy"): such a
+    variant is chosen when painting (`with_skin_tone`), never read as a thing of its own ("boy light" read as a lamp,
+    a still life, so "a boy flying a kite" was painted as a boy's head in the grass)."""
+    return any(name.endswith(tone) and name[: -len(tone)] in icons for tone in SKIN_TONES.get(source, ()))
+
+
 def _paintable(source: str, name: str, categories: dict[str, str]) -> bool:
     # (a headlight's nearest drawing was a raised middle finger)
     if name.startswith(NEVER_PAINTED + GROUP_PICTOGRAMS + FIGURES_INSTEAD):
@@ -129,7 +136,9 @@ def entries(root: str | None = None) -> list[ObjectEntry]:
     for source, _ in ICON_SETS:
         icons = _icon_set(source, root)["icons"]
         categories = _categories(source, root)
-        found += [ObjectEntry(source, n) for n in icons if _paintable(source, n, categories)]
+        found += [
+            ObjectEntry(source, n) for n in icons if _paintable(source, n, categories) and not _toned(source, n, icons)
+        ]
     return found
 
 
