@@ -40,13 +40,13 @@ def singular(word: str) -> str:
 
 
 SAME_PLURAL = {"sheep", "deer", "fish", "moose", "bison", "cattle", "salmon", "trout", "buffalo"}
+IRREGULAR_PLURALS = {one: many for many, one in IRREGULAR.items()}
 
 
 def plural(word: str) -> str:
     """The plural of an English noun ("elephant" -> "elephants", "wolf" -> "wolves", "pony" -> "ponies")."""
-    irregular = {one: many for many, one in IRREGULAR.items()}
-    if word in irregular:
-        return irregular[word]
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if word in SAME_PLURAL or singular(word) != word:
         return word
     if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):

@@ -160,6 +160,11 @@ class UnitCanvas:
     def xy(self, p) -> tuple[float, float]:
         return (p[0] - self.left) * self.unit, (p[1] - self.top) * self.unit
 
+    def finished(self) -> np.ndarray:
+        """The drawing brought down from its supersampling, as float32 RGBA in 0-1."""
+        small = (max(1, self.image.width // SUPER), max(1, self.image.height // SUPER))
+        return np.asarray(self.image.resize(small, Image.LANCZOS), np.float32) / 255
+
     def limb(self, a, b, width: float, colour) -> None:
         w = max(1, int(width * self.unit))
         self.draw.line([self.xy(a), self.xy(b)], fill=_colour(colour), width=w)
@@ -230,10 +235,7 @@ def painted_figure(person: Person, stature: int, seed: int, accent_hue: float, f
         draw_bubbles(canvas, found, rng)
     elif person.prop in held_things.PROPS:
         held_things.draw(canvas, person.prop, found, _floor(found))
-    image = canvas.image.resize(
-        (max(1, canvas.image.width // SUPER), max(1, canvas.image.height // SUPER)), Image.LANCZOS
-    )
-    rgba = np.asarray(image, np.float32) / 255
+    rgba = canvas.finished()
     hand = found["hn"]
     hx, hy = (hand[0] - bounds[0]) * unit, (hand[1] - bounds[1]) * unit
     if facing_left:

@@ -4,9 +4,8 @@ noto's musical keyboard is an electric one. The same piano a pianist plays (`hel
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image
 
-from models.painter.figure import SUPER, UnitCanvas
+from models.painter.figure import UnitCanvas
 from models.painter.held_things import draw
 
 LEFT, TOP, WIDTH, HEIGHT = -0.35, 0.7, 6.35, 4.6  # the piano's box in head units (`held_things._piano`)
@@ -24,7 +23,5 @@ def painted_grand_piano(height: int, seed: int, light_left: bool = True) -> np.n
     """float32 RGBA [h, w, 4] of a grand piano with its lid raised, `height` pixels tall, keys to the left."""
     canvas = UnitCanvas(max(8, height) / HEIGHT, LEFT, TOP, WIDTH, HEIGHT)
     draw(canvas, "piano", KEYS, FLOOR)
-    small = (max(1, canvas.image.width // SUPER), max(1, canvas.image.height // SUPER))
-    image = canvas.image.resize(small, Image.LANCZOS)
-    rgba = np.asarray(image, np.float32) / 255
+    rgba = canvas.finished()
     return np.ascontiguousarray(rgba[:, ::-1]) if not light_left else rgba

@@ -161,13 +161,10 @@ def _contact_seam(contact: np.ndarray, part: np.ndarray, foot: int, left: int) -
     lowest = h - 1 - np.argmax(part[::-1], axis=0)  # each column's lowest ink row
     touching = part.any(0) & (lowest >= h - 1 - max(1, int(0.04 * h)))
     depth = max(2, int(CONTACT_DEPTH * h))
-    for r in range(depth):
-        y = foot + r
-        if y >= size:
-            break
-        xs = left + np.nonzero(touching)[0]
-        xs = xs[(xs >= 0) & (xs < contact.shape[1])]
-        contact[y, xs] = np.maximum(contact[y, xs], 1.0 - r / depth)
+    xs = left + np.nonzero(touching)[0]
+    xs = xs[(xs >= 0) & (xs < contact.shape[1])]
+    for r in range(min(depth, size - foot)):
+        contact[foot + r, xs] = np.maximum(contact[foot + r, xs], 1.0 - r / depth)
 
 
 def skin_for_sitters(ref: np.ndarray, labels: np.ndarray, seed: int) -> None:
