@@ -23,12 +23,14 @@ from models.painter.figure import FACES_LEFT_PAST, Person, painted_figure, partn
 from models.painter.lying import laid_flat
 from models.painter.object_library import ObjectEntry, render
 from models.painter.perches import BENEATH, CONTAINERS, ON_THE_GROUND, SHADE, container, support
+from models.painter.rails import runs_on_rails, track, with_carriage
 from models.painter.recolour import recoloured
 from models.painter.scene_colours import hsv_colour, mood_grade, rgb_to_hsv
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
 from models.painter.sitter import BUST, painted_sitter
 from models.painter.spoked_wheels import is_spoked_wheel, painted_wheel
+from models.painter.sunk import afloat, seated
 from models.painter.working_boat import is_working_boat, painted_boat
 
 OBJECT_CLASS = CLASSES.index("field_accent")  # a class landscapes never use: strokes stop at the object's edge
@@ -311,6 +313,10 @@ class ObjectPainter:
         rgba = render(obj.entry, max(8, int(obj.height * size)))
         rgba = laid_flat(rgba) if obj.role == "still_life" else rgba  # a knife lies on the table, not on its tip
         rgba = heaped(rgba) if obj.role == "still_life" and obj.perch in CONTAINERS else rgba  # lemons in a bowl
+        flat_foot = obj.role == "still_life" and obj.perch not in CONTAINERS and not obj.entry.silhouette
+        rgba = seated(rgba) if flat_foot else rgba  # on its flat foot (a stencil's cut rim read "a ring and a coil")
+        rgba = afloat(rgba) if obj.role == "floats" else rgba  # a duck on a lake: its legs under the water
+        rgba = with_carriage(rgba, obj.entry)  # a steam engine pulls a carriage
         rgba = rgba[:, ::-1] if obj.mirrored else rgba
         return (_holes_filled(without_ground_line(rgba)), True) if obj.entry.silhouette else (rgba, False)
 
@@ -332,6 +338,8 @@ class ObjectPainter:
                 _reflection(ref, rgb, rgba[..., 3], obj, size)
             elif obj.role not in ("flies", "figure") and obj.perch in (None, *SHADE):
                 _ground_shadow(ref, obj, rgba.shape[1], size)
+            if runs_on_rails(obj.entry) and obj.role != "still_life":  # (a toy train on a rug has no track)
+                self._lay_track(ref, labels, obj, lit_by, top + rgba.shape[0] - 1, rgba.shape[0])
             if obj.height < 0.12 and obj.role != "still_life":  # far away: the air comes between
                 rgb = 0.8 * rgb + 0.2 * light
             covered = _paste(ref, rgb, rgba[..., 3], top, left)
@@ -357,6 +365,15 @@ class ObjectPainter:
             foot = replace(obj, base_y=top / size + drawn.shape[0] / size)
             _ground_shadow(ref, foot, drawn.shape[1], size)
         self._paste_drawn(ref, labels, obj, light, drawn, top, left)
+
+    def _lay_track(self, ref, labels, obj: PlacedObject, lit_by, rail_top: int, vehicle_height: int) -> None:
+        """In place: the track a rail vehicle runs on, across the picture, its rail's top at `rail_top`, lit as the
+        vehicle is."""
+        strip = track(ref.shape[1], vehicle_height, seed=int(obj.cx * 1e4))
+        rgb = _relit(strip, replace(obj, colour=None), self.spec, lit_by, self.light_x, stencil=False)
+        covered = _paste(ref, rgb, strip[..., 3], rail_top, 0)
+        labels[covered > 0.5] = OBJECT_CLASS
+        self._layers.append((rgb, strip[..., 3], rail_top, 0))
 
     def _paste_drawn(self, ref, labels, obj: PlacedObject, light, drawn: np.ndarray, top: int, left: int) -> None:
         """A perch or a container drawn with `obj` (in place), lit like it, labelled and restated like a thing."""

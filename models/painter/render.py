@@ -53,6 +53,7 @@ from models.painter.scene_spec import SceneSpec
 from models.painter.street_view import dress_street, lay_street, street_view
 from models.painter.surfaces import distant_ranges, leafy_crowns, moving_light, rock_faces, wet_ground
 from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
+from models.painter.wet_ground import is_wet_dark, mirror_lights
 
 BACKDROP = 0.75  # a portrait's backdrop against the value plan's key
 CREST_LIGHT = 0.55  # a wave crest: a lighter touch of the water, not a white line (read as squiggles)
@@ -432,6 +433,8 @@ def render_layout(
     if stage == "portrait" and things is not None:
         sitter_in_its_light(planned, ref, things)
     ref = planned
+    if stage == "landscape" and is_wet_dark(spec):  # a rainy evening's street gives its lights back
+        mirror_lights(ref, labels)
     if things is not None:
         lift_object_darks(ref, labels)
         if stage == "portrait":  # the sitter is the light of a portrait: the backdrop a step darker than the plan
