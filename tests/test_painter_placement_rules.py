@@ -305,7 +305,8 @@ def test_an_animal_drawn_only_as_its_face_stands_whole():
 
     assert whole_animal(ObjectEntry("noto", "fox")) == ObjectEntry("game-icons", "fox")  # the emoji fox is a face
     assert whole_animal(ObjectEntry("noto", "horse")) == ObjectEntry("noto", "horse")  # a whole horse in profile
-    assert whole_animal(ObjectEntry("noto", "bear")) == ObjectEntry("noto", "bear")  # no body to take: kept
+    assert whole_animal(ObjectEntry("noto", "bear")) == ObjectEntry("game-icons", "polar-bear")  # by another name
+    assert whole_animal(ObjectEntry("noto", "wolf")) == ObjectEntry("noto", "wolf")  # no body to take: kept
     (fox,) = settle([_placed("stands", 0.5, 0.8, 0.3, "fox")], _field(), "forest")
     assert fox.entry.source == "game-icons"
 

@@ -25,7 +25,7 @@ from tools.embedding_search import embed, similarities
 from tools.figure_words import FAMILY_SIZES, GARMENTS, held_by, read_person, sitter_place
 from tools.indoor_places import indoor_place
 from tools.mood_lexicon import read_mood
-from tools.object_matching import head_words, singular
+from tools.object_matching import MAX_COUNT, head_words, singular
 from tools.perch_words import CONTAINER_NOUNS, perch_of
 from tools.person_nouns import names_person
 from tools.plain_words import plain_phrase
@@ -283,6 +283,12 @@ def _scenes_and_objects(
         owner = in_room or bool(things and things[0].role in ("building", "floats"))  # a house, a sailboat
         if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a windmill's sails
             continue
+        bodied = bool(things and things[0].role in BODIED)
+        if kind == "companion" and bodied and is_part(phrase, of="body_parts"):  # an owl's big yellow eyes
+            continue
+        if kind == "companion" and bodied and things[0].role != "figure" and _young_one(phrase):  # her baby
+            things[0] = replace(things[0], count=min(MAX_COUNT, things[0].count + 1))
+            continue
         if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
             continue
         family = family_of(phrase)
@@ -407,6 +413,16 @@ def _scenes_and_objects(
         things.insert(0, nearest)
     drawn = {m.entry.words for m in things}  # "pots" in a kitchen: its cooking pot is drawn, nothing left out
     return scenes, things, [p for p in left_out if p[1] not in drawn]
+
+
+def _young_one(phrase: str) -> bool:
+    """True when a phrase beside an animal names its young ("her baby", "a calf", "two cubs"): more of the same
+    animal, not a person (a mother elephant's baby was drawn as a man standing by her)."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in YOUNG and all(w in YOUNG or w in KIN_OPENERS for w in words)
+
+
+KIN_OPENERS = {"a", "an", "the", "her", "his", "its", "their", "two", "three", "little", "tiny", "small", "newborn"}
 
 
 def _home_if_it_fits(setting: str, subject, family: str) -> str:
@@ -852,11 +868,14 @@ ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things t
 FALL_BEFORE = {"the", "early", "late", "this", "in"}  # "in the fall" is autumn; "a fall", "waterfall" are not
 OUT_THERE = 0.4  # a person or animal with a small thing is out in land the words name this near, not at a table
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
+YOUNG = {"baby", "babies", "calf", "calves", "cub", "cubs", "foal", "foals", "chick", "chicks", "young", "joey"}
+BODIED = ("stands", "flies", "swims", "figure")  # roles of things with a body (and "family", a group of them)
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
 WATERS = ("sea", "lake")  # families of open water
 LAND_WORD = 0.9  # a word of a setting this near a family's example names that land ("desert" of "a desert highway")
 SNOW_THINGS = ("snowman", "sled", "skier", "skis", "snowboarder")  # drawings of things made or done only in snow
+CITY_HOLDS = {"road": "street"}  # open land's landforms a city keeps as its own: its road is a street
 DRAWN_IN = ("underwater",)  # landforms carved bare, whose own things are drawings: a reef's coral
 ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
 
@@ -991,6 +1010,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     landform = _landform(phrases, place, subject_drawn) or _deep_dweller_alone(phrases, things, subject_drawn)
     if landform is not None and landform[0] == "underwater" and subject_drawn and things[0].role != "swims":
         landform = None  # "a boat on deep water" is seen from above: a swimmer or a reef itself from under water
+    if landform is not None and landform[0] in CITY_HOLDS and subject_first and family_of(phrases[0][0])[0] == "city":
+        landform = CITY_HOLDS[landform[0]], "city", landform[2]  # "a city intersection ... on the wet road": a street
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
         if landform[0] == "river" and subject_first and _names_forest(phrases[0][0]):  # a forest with a stream

@@ -53,6 +53,12 @@ AFTERWORDS = set(
     "asleep awake alone afloat adrift aglow ablaze aloft ashore everywhere together nearby overhead here there "
     "somewhere anywhere outdoors indoors upstairs downstairs forever endlessly".split()
 )
+# What things are made of: two joined before a thing are that thing's materials ("a glass and steel footbridge",
+# "a stone and timber cottage"), one thing, not a glass and a footbridge (an English closed class, like the joins).
+MATERIALS = set(
+    "glass steel iron wood wooden timber stone brick marble concrete copper brass bronze silver gold tin metal "
+    "chrome aluminium aluminum plastic paper leather wicker bamboo clay straw granite oak pine cedar".split()
+)
 # Nouns that end like a participle ("a tall building"), so they are never cut off as one.
 ING_NOUNS = set(
     "building painting ring king wing swing thing string spring wedding pudding ceiling clearing landing railing "
@@ -141,8 +147,11 @@ def _is_place(word: str) -> bool:
     return bool(similarities(word, scene_examples()[1]).max() >= PLACE)
 
 
-# How far a thing reaches, said after it (an English closed class, like the joins above)
+# How far a thing reaches or how far off it is, said after it (an English closed class, like the joins above):
+# "camels far off" are camels
 EXTENTS = (
+    ("far", "off"),
+    ("far", "away"),
     ("all", "the", "way"),
     ("as", "far", "as"),
     ("for", "miles"),
@@ -154,8 +163,19 @@ EXTENTS = (
 
 
 def _extent(words: list[str | None], i: int) -> bool:
-    """True when words[i] opens a phrase that says how far a thing reaches ("all the way to the horizon")."""
+    """True when words[i] opens a phrase that says how far a thing reaches ("all the way to the horizon") or how far
+    off it is ("far off")."""
     return any(tuple(words[i : i + len(e)]) == e for e in EXTENTS)
+
+
+def _materials_joined(words: list[str | None], i: int) -> bool:
+    """True when words[i] is an "and" between two materials that go on to name a thing ("a glass and steel
+    footbridge"), not one ending a thing's phrase ("a house of stone and glass" ends there: nothing follows)."""
+    if not 0 < i < len(words) - 2 or words[i] != "and":
+        return False
+    after = words[i + 2]
+    made = words[i - 1] in MATERIALS and words[i + 1] in MATERIALS
+    return made and after is not None and after not in STOP_WORDS | COMPANIONS | SETTINGS
 
 
 def _still_after_doing(words: list[str], i: int) -> bool:
@@ -174,7 +194,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
     def close(next_kind: str) -> None:
         nonlocal current, kind
         text = " ".join(current).strip()
-        if text and set(current) - STOP_WORDS and kind not in ("simile", "negated", "extent", "clause"):
+        made_of = kind == "companion" and bool(current) and set(current) <= MATERIALS  # "a house of stone and glass"
+        if text and set(current) - STOP_WORDS and kind not in ("simile", "negated", "extent", "clause") and not made_of:
             found.append((text, kind))
         current, kind = [], next_kind
 
@@ -194,8 +215,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("clause")  # "a frog she caught": what she did, no thing of its own, until the next join
         elif w in NEGATIONS:
             close("negated")  # "not a cloud", "with no people": nothing to draw until the next join
-        elif current and colours_joined(kept, i):
-            current.append(w)  # "green and red parrots", "orange and gold trees": one thing in two colours
+        elif current and (colours_joined(kept, i) or _materials_joined(kept, i)):
+            current.append(w)  # "green and red parrots", "a glass and steel bridge": one thing of two colours
         elif w in COMPANIONS:
             close("negated" if kind == "negated" and not current else "companion")  # "with no": still denied
         elif w in GATHERED:  # "around a campfire": the fire drawn with them; "around a lake": where (`_beside`);

@@ -71,6 +71,12 @@ COLLECTIVES = {
     "dozens",
     "hundreds",
     "scores",
+    "pod",
+    "colony",
+    "troop",
+    "pride",
+    "litter",
+    "gaggle",
 }
 
 
@@ -279,15 +285,16 @@ def shown_thing(phrase: str) -> str | None:
     return halves[1] if words and set(words) <= VIEWS else None
 
 
-def is_part(phrase: str) -> bool:
+def is_part(phrase: str, of: str = "parts") -> bool:
     """True when a phrase names a part of a building ("a huge round stained glass window", "a thatched roof",
-    `scenes.yaml` parts): beside a building it is that building's own, never a second thing standing apart. Its
-    colours are left aside ("blue and white tiles" are tiles)."""
+    `scenes.yaml` parts), or with `of="body_parts"` of an animal's or a person's body ("big yellow eyes"): beside
+    its owner it is the owner's own, never a second thing standing apart. Its colours are left aside ("blue and
+    white tiles" are tiles)."""
     from tools.palette import colours_joined, is_colour_word
 
     words = phrase.split()
     plain = " ".join(w for i, w in enumerate(words) if not is_colour_word(w) and not colours_joined(words, i))
-    return max(float(similarities(text, scene_words()["parts"]).max()) for text in {phrase, plain or phrase}) >= PART
+    return max(float(similarities(text, scene_words()[of]).max()) for text in {phrase, plain or phrase}) >= PART
 
 
 def landform_of(phrase: str) -> tuple[str, str, float] | None:

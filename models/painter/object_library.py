@@ -79,6 +79,7 @@ STAND_INS = {
     ("game-icons", "barn-owl"): ("noto", "owl"),
     ("game-icons", "cake-slice"): ("noto", "shortcake"),  # (in the mood's teal: "a flat, distorted cartoon shape")
     ("game-icons", "orange"): ("noto", "tangerine"),  # (the stencil is a cut orange's segments, painted brown)
+    ("game-icons", "pocket-watch"): ("noto", "stopwatch"),  # (its stencil read "blobs and coils"; a stopwatch is one)
 }
 
 
@@ -190,6 +191,11 @@ def mirror_symmetry(entry: ObjectEntry) -> float:
     return float((ink & ink[:, ::-1]).sum() / max(1, (ink | ink[:, ::-1]).sum()))
 
 
+# the silhouette of a whole body whose name is not the face's: game-icons draws no "bear", but a polar bear in profile
+# (painted in the brown bear's colours); its wolves are heads and badges, so a wolf stays a face
+BODY_NAMES = {"bear": "polar-bear"}
+
+
 def whole_animal(entry: ObjectEntry, root: str | None = None) -> ObjectEntry:
     """The drawing of a thing that stands in a scene: the colour sets draw whole animals in profile, but some
     things only frontally, as a face (the fox, the lion, the koala) or a badge (an anchor upright); such a
@@ -198,9 +204,10 @@ def whole_animal(entry: ObjectEntry, root: str | None = None) -> ObjectEntry:
     on the sand. Anything else is returned unchanged."""
     if entry.silhouette or mirror_symmetry(entry) < FACE_SYMMETRY:
         return entry
+    name = BODY_NAMES.get(entry.name, entry.name)
     for source in SILHOUETTE_SETS:
-        body = ObjectEntry(source, entry.name)
-        if entry.name in _icon_set(source, root or icons_dir())["icons"] and mirror_symmetry(body) < PROFILE_SYMMETRY:
+        body = ObjectEntry(source, name)
+        if name in _icon_set(source, root or icons_dir())["icons"] and mirror_symmetry(body) < PROFILE_SYMMETRY:
             return body
     return entry
 
