@@ -1010,8 +1010,10 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     landform = _landform(phrases, place, subject_drawn) or _deep_dweller_alone(phrases, things, subject_drawn)
     if landform is not None and landform[0] == "underwater" and subject_drawn and things[0].role != "swims":
         landform = None  # "a boat on deep water" is seen from above: a swimmer or a reef itself from under water
-    if landform is not None and landform[0] in CITY_HOLDS and subject_first and family_of(phrases[0][0])[0] == "city":
-        landform = CITY_HOLDS[landform[0]], "city", landform[2]  # "a city intersection ... on the wet road": a street
+    # "a city intersection ... on the wet road": a street (a place's own road stays: a petrol station's)
+    city_subject = subject_first and place is None and family_of(phrases[0][0])[0] == "city"
+    if landform is not None and landform[0] in CITY_HOLDS and city_subject:
+        landform = CITY_HOLDS[landform[0]], "city", landform[2]
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
         if landform[0] == "river" and subject_first and _names_forest(phrases[0][0]):  # a forest with a stream
