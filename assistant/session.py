@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import shutil
+import time
 import uuid
 from typing import Literal
 
@@ -48,6 +49,7 @@ class Session(BaseModel):
     versions: dict[str, Version] = Field(default_factory=dict)
     heads: dict[str, str] = Field(default_factory=dict)  # kind -> current version id
     next_seed: int = 2
+    started: float = 0.0  # when it last started over: earlier versions are kept but not counted as the works'
     _token: str | None = PrivateAttr(default=None)  # the owner's secret; only the handle that made or resumed it
     _saved_messages: int = PrivateAttr(default=0)
 
@@ -81,7 +83,15 @@ class Session(BaseModel):
         return current.brief if current is not None else self.brief
 
     def of_kind(self, kind: str) -> list[Version]:
-        return [v for v in self.versions.values() if v.kind == kind]
+        """The versions of a kind made since the session last started over (all of them, if it never did)."""
+        return [v for v in self.versions.values() if v.kind == kind and v.created >= self.started]
+
+    def start_over(self) -> None:
+        """Clear the studio: no work current, the shared settings new; every version is kept (restorable by id)."""
+        self.started = time.time()
+        self.heads = {}
+        self.brief = CreativeBrief()
+        self.store.start_over(self.id, self.brief.model_dump(), self.started)
 
     def reserve_dir(self, kind: str) -> tuple[str, str]:
         """(version id, absolute folder) for the next version of a kind, taken for this handle alone."""
@@ -181,6 +191,7 @@ class Session(BaseModel):
         self.messages = [Message.model_validate(m) for m in stored["messages"]]
         self.versions = {v["id"]: Version.model_validate(v) for v in stored["versions"]}
         self.heads = stored["heads"]
+        self.started = stored["started"]
         self._saved_messages = len(self.messages)
         return self
 

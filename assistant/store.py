@@ -151,9 +151,9 @@ class SessionStore:
         return row is not None and row[0] == token_hash(token)
 
     def read(self, sid: str) -> dict:
-        """Everything about a session: brief, next seed, messages, finished versions, heads."""
+        """Everything about a session: brief, next seed, messages, finished versions, heads, when it started over."""
         with self.transaction(write=False) as db:
-            row = db.execute("SELECT brief, next_seed FROM sessions WHERE id = ?", (sid,)).fetchone()
+            row = db.execute("SELECT brief, next_seed, started FROM sessions WHERE id = ?", (sid,)).fetchone()
             if row is None:
                 raise KeyError(f"there is no saved session {sid}")
             messages = db.execute("SELECT role, content FROM messages WHERE session_id = ? ORDER BY seq", (sid,))
@@ -170,6 +170,7 @@ class SessionStore:
             "messages": messages,
             "versions": versions,
             "heads": heads,
+            "started": row[2],
         }
 
     def drop_empty_sessions(self, before: float) -> list[str]:
@@ -237,6 +238,15 @@ class SessionStore:
             (sid, kind, vid),
         )
         db.execute("UPDATE sessions SET brief = ?, updated = ? WHERE id = ?", (json.dumps(brief), time.time(), sid))
+
+    def start_over(self, sid: str, brief: dict, started: float) -> None:
+        """No work current any more (every version kept), the given brief, and the moment it started over."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM heads WHERE session_id = ?", (sid,))
+            db.execute(
+                "UPDATE sessions SET brief = ?, started = ?, updated = ? WHERE id = ?",
+                (json.dumps(brief), started, time.time(), sid),
+            )
 
     def set_brief(self, sid: str, brief: dict) -> None:
         with self.transaction() as db:

@@ -21,13 +21,14 @@ from assistant.named_versions import with_named_versions
 from assistant.orchestrators.base import Orchestrator, PlanRequest
 from assistant.orchestrators.prose_asks import prose_word
 from assistant.orchestrators.request_facts import unplayable_instruments
+from assistant.orchestrators.work_words import only_starts_over, says_clean_slate
 from assistant.own_changes import with_own_changes
 from assistant.replies import compose_reply
 from assistant.same_change import with_same_change
 from assistant.session import Message, Session
 from assistant.steps_back import with_steps_back
 from assistant.versions import Version
-from assistant.work_settings import TurnSettings
+from assistant.work_settings import TurnSettings, after_clean_slate
 from tools.brief import BriefChanges, CreativeBrief, impossible_values
 from tools.protocol import ToolContext, ToolError
 from tools.registry import TOOLS
@@ -36,6 +37,10 @@ log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
 HISTORY_MESSAGES = 8
+CLEARED = (
+    "Starting over: the studio is clear (what you made is still in the versions list, to restore). "
+    "What shall we make: a melody, a painting, a poem?"
+)
 
 
 @dataclass
@@ -213,6 +218,11 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     made: list[Version] = []
     problems: list[str] = []
     restored: set[str] = set()
+    if says_clean_slate(message):  # "start over": what was made so far leaves the screen (kept, restorable)
+        session.start_over()
+        plan.calls = after_clean_slate(plan.calls, message)
+    if only_starts_over(message):  # a bare "start over" makes nothing: the next request says what
+        plan.calls, plan.reply = [], CLEARED
     settings = TurnSettings(session, plan.calls, message)
     for call, args in (pair for planned in plan.calls for pair in each_version(*planned)):
         yield CallStarted(call)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from assistant.calls import ToolCall
-from assistant.orchestrators.work_words import says_start_over
+from assistant.orchestrators.work_words import mentioned_tools, says_start_over
 from assistant.session import Session
 from assistant.versions import Version
 from tools.brief import MOOD_FIELDS, BriefChanges, CreativeBrief, apply_changes
@@ -37,6 +37,21 @@ def starts_over(calls: list[tuple[ToolCall, BaseModel]], session: Session, messa
     existing = {k for k in REPLACED_BY_STARTING_OVER if k in session.heads}
     takes = all(getattr(args, "new_variation", False) for _, args in calls)
     return len(existing) >= 2 and takes and sorted(kinds) == sorted(existing)
+
+
+def after_clean_slate(calls: list[tuple[ToolCall, BaseModel]], message: str) -> list[tuple[ToolCall, BaseModel]]:
+    """The calls of a request that cleared the studio ("let's start again: a title for a playlist"), less a bare new
+    take of a work it does not mention: that work is no longer on screen to take again (the model, taught that
+    starting over retakes every work, also answered `compose_melody {new_variation}`)."""
+    named = mentioned_tools(message)
+    return [(c, a) for c, a in calls if c.name in named or not only_a_new_take(a)]
+
+
+def only_a_new_take(args: BaseModel) -> bool:
+    """The call asks for another take of its work and sets nothing else."""
+    return getattr(args, "new_variation", False) and all(
+        getattr(args, f, None) is None for f in BriefChanges.model_fields
+    )
 
 
 def changes_nothing(args: BaseModel) -> bool:

@@ -228,8 +228,37 @@ def test_starting_over_one_work_in_words_makes_it_new_from_the_request_alone(tmp
     assert s.current("melody").parent == folk.id
 
 
-def test_starting_over_with_a_new_scene_makes_the_painting_new_too(tmp_path, scripted):
+def test_starting_over_with_a_new_scene_makes_only_the_painting_new(tmp_path, scripted):
     s = melody_and_beach(tmp_path, scripted)
     scene = ("paint", {"subject": "a dark stormy sea"})
     say(s, "start over: a dark stormy sea", scripted, scene, ("compose_melody", {"new_variation": True}))
-    assert s.current("painting").parent is None and s.current("melody").parent is None
+    assert s.current("painting").parent is None and s.current("melody") is None  # the bare melody take went
+    take = ("compose_melody", {"new_variation": True})
+    say(s, "start over: a sad melody and a matching painting", scripted, scene, take)
+    assert s.current("melody") is not None  # a work the request names is made
+
+
+def test_starting_over_clears_the_studio_and_keeps_every_version(tmp_path, scripted):
+    """The frozen dialogues' reading of "start over" (issue #32): a red barn, darker, then "start over with a
+    cheerful flute melody" leaves one melody on screen; the barn's two versions are kept, no longer current."""
+    s = Session.create(str(tmp_path))
+    say(s, "paint a red barn in a field", scripted, ("paint", {"subject": "a red barn in a field"}))
+    say(s, "make it darker", scripted, ("paint", {"brightness_change": -0.3}))
+    barns = set(s.versions)
+    say(s, "start over with a cheerful flute melody", scripted, ("compose_melody", {"mood": "cheerful"}))
+    assert s.current("painting") is None and len(s.of_kind("painting")) == 0
+    assert len(s.of_kind("melody")) == 1 and s.current("melody").parent is None
+    assert barns < set(s.versions)  # nothing lost: the barns can still be restored by id
+    again = Session.load(s.folder)  # what another tab or a resume sees
+    assert again.heads == s.heads and again.started == s.started and len(again.of_kind("painting")) == 0
+    reply = say(s, "ok let's start over", scripted, ("compose_melody", {"new_variation": True}))
+    assert s.heads == {} and s.of_kind("melody") == []  # a bare start over clears and makes nothing, whatever
+    assert "What shall we make" in reply  # the model answered: the next request says what to make
+    s.go_to(sorted(barns)[0])  # an earlier work can still be put back on screen
+    assert s.current("painting") is not None
+
+
+def test_redoing_one_work_from_scratch_leaves_the_others_on_screen(tmp_path, scripted):
+    s = melody_and_beach(tmp_path, scripted)
+    say(s, "redo the painting from scratch", scripted, ("paint", {"new_variation": True}))
+    assert s.current("melody") is not None and len(s.of_kind("painting")) == 2

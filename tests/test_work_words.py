@@ -95,3 +95,14 @@ def test_a_request_that_asks_for_a_work_for_oneself_commands_it():
     assert commanded_tools("I would like a poem about rain") == {"write_text"}
     for request in ("I have a painting already, what next?", "can i get some help", "what can i get"):
         assert commanded_tools(request) == frozenset(), request
+
+
+def test_a_clean_slate_is_the_whole_studio_and_a_bare_one_asks_for_nothing():
+    from assistant.orchestrators.work_words import only_starts_over, says_clean_slate
+
+    for bare in ("ok start over", "start over pls", "let's start over", "meh. start over again", "can we start over?"):
+        assert says_clean_slate(bare) and only_starts_over(bare), bare
+    for asking in ("start over with a cheerful flute melody", "start over: a dark stormy sea", "start over, sadder"):
+        assert says_clean_slate(asking) and not only_starts_over(asking), asking
+    for one_work in ("redo the painting from scratch", "don't start over, just slower"):
+        assert not says_clean_slate(one_work), one_work

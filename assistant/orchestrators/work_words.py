@@ -173,6 +173,43 @@ def says_start_over(request: str) -> bool:
     return False
 
 
+CLEAN_SLATE = re.compile(  # which also clears the studio: the works so far are no longer current (`Session.start_over`)
+    r"(?<!\w)(?:start(?:ing)? (?:over|again|afresh)|something completely different|a clean slate|a fresh start)(?!\w)"
+)
+
+
+def says_clean_slate(request: str) -> bool:
+    """The request starts the whole studio over ("let's start over: ...", "something completely different"), not
+    one work ("redo the painting from scratch", "start over with the painting: ...") and not "don't start over"."""
+    lowered = request.lower()
+    for match in CLEAN_SLATE.finditer(lowered):
+        before, after = words_of(lowered[: match.start()]), words_of(lowered[match.end() :])[:3]
+        one_work = (
+            after[:1] in (["with"], ["on"])
+            and after[1:2] in (["the"], ["that"], ["this"])
+            and work_of(after[2] if len(after) > 2 else "")
+        )
+        if not _negated(before, len(before)) and not one_work:
+            return True
+    return False
+
+
+# words that ask for nothing around a bare "start over" ("ok start over pls", "meh. let's start over again")
+BARE_WORDS = frozenset(
+    "ok okay k pls plz please let lets let's us meh hmm hm eh ugh oh so well yeah alright right fine just again now "
+    "all everything and then can we i want to the actually".split()
+)
+
+
+def only_starts_over(request: str) -> bool:
+    """The request clears the studio and asks for nothing else ("ok start over", "let's start over"): the next
+    request says what to make."""
+    if not says_clean_slate(request):
+        return False
+    rest = CLEAN_SLATE.sub(" ", request.lower())
+    return all(not re.match(r"\w", t) or t in BARE_WORDS for t in words_of(rest))
+
+
 WHOLE = re.compile(r"(?<!\w)(?:the whole thing|all of it)(?!\w)")  # the works the last turn touched, else all
 WORKS_CHANGED_TOGETHER = ("compose_melody", "paint")  # as "start over" takes them
 WORK_TOOL_NAMES = frozenset({"compose_melody", "paint", "write_text"})
