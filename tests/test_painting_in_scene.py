@@ -10,8 +10,9 @@ from models.painter.rooms import dress_room, furnish_room
 from models.painter.scene_colours import class_colours
 from models.painter.scene_layout import CLASSES
 from models.painter.scene_spec import SceneSpec
-from models.painter.surfaces import ROCK, leafy_crowns, moving_light, rock_faces, wet_ground
+from models.painter.surfaces import ROCK, leafy_crowns, moving_light, rock_faces
 from models.painter.value_plan import vibrance
+from models.painter.wet_ground import wet_ground
 
 SKY, GRASS = CLASSES.index("sky"), CLASSES.index("grass")
 

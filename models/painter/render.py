@@ -51,9 +51,9 @@ from models.painter.scene_colours import underpainting
 from models.painter.scene_layout import CLASSES, one_hot
 from models.painter.scene_spec import SceneSpec
 from models.painter.street_view import dress_street, lay_street, street_view
-from models.painter.surfaces import distant_ranges, leafy_crowns, moving_light, rock_faces, wet_ground
+from models.painter.surfaces import distant_ranges, leafy_crowns, moving_light, rock_faces
 from models.painter.value_plan import apply_value_plan, clean_colour, light_temperature, vibrance
-from models.painter.wet_ground import is_wet_dark, mirror_lights
+from models.painter.wet_ground import is_wet_dark, mirror_lights, wet_ground
 
 BACKDROP = 0.75  # a portrait's backdrop against the value plan's key
 CREST_LIGHT = 0.55  # a wave crest: a lighter touch of the water, not a white line (read as squiggles)

@@ -7,7 +7,7 @@ them narrowing into the distance with its kerbs and centre line, street lamps al
 night) and rows of windows on every floor. The geometry is one small seeded plan in picture shares, so the
 layout's 64x64 map and the painting at any size draw the same street: the map gets its classes (facades are
 buildings, the road earth, the pavements sand), and at the output size the street is drawn again crisply and
-dressed in the scene's light; a wet street then mirrors it all (`surfaces.wet_ground`).
+dressed in the scene's light; a wet street then mirrors it all (`wet_ground.wet_ground`).
 """
 
 from __future__ import annotations

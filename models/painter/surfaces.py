@@ -147,29 +147,3 @@ def _wildflowers(ref: np.ndarray, grass: np.ndarray, spec: SceneSpec, rng: np.ra
     for y, x, r, c in zip(ys, xs, radius, pick):
         r = int(max(1, r))
         ref[max(0, y - r) : y + r + 1, max(0, x - r) : x + r + 1] = colours[c]
-
-
-def wet_ground(ref: np.ndarray, labels: np.ndarray, spec: SceneSpec) -> None:
-    """In place, in the rain: the ground is wet, so it mirrors what stands above it (houses, lit windows, trees)
-    in soft vertical smears, strongest just below where things meet the ground, fading towards the viewer."""
-    if spec.weather != "rain":
-        return
-    ground = np.isin(labels, LAND)
-    size = labels.shape[0]
-    columns = ground.any(0)
-    if ground.sum() < size * size * 0.05 or not columns.any():
-        return
-    top = np.where(columns, ground.argmax(0), size)  # each column's first ground row
-    rows = np.arange(size)[:, None]
-    source = np.clip(2 * top[None, :] - rows, 0, size - 1)  # the row mirrored about the ground's edge
-    mirrored = ref[source, np.arange(size)[None, :]]
-    mirrored = (
-        np.asarray(
-            Image.fromarray((mirrored * 255).astype(np.uint8)).resize((size, size // 6)).resize((size, size)),
-            np.float32,
-        )
-        / 255
-    )  # smeared up and down, as a wet street blurs a reflection
-    fade = np.clip(1 - (rows - top[None, :]) / (0.5 * size), 0, 1) * 0.45
-    amount = (fade * ground)[..., None]
-    ref[:] = (1 - amount) * ref + amount * mirrored
