@@ -221,8 +221,8 @@ def run_turn(session: Session, message, orchestrator: Orchestrator) -> Iterator[
     if says_clean_slate(message):  # "start over": what was made so far leaves the screen (kept, restorable)
         session.start_over()
         plan.calls = after_clean_slate(plan.calls, message)
-    if only_starts_over(message):  # a bare "start over" makes nothing: the next request says what
-        plan.calls, plan.reply = [], CLEARED
+        if only_starts_over(message):  # a bare "start over" makes nothing: the next request says what
+            plan.calls, plan.reply = [], CLEARED
     settings = TurnSettings(session, plan.calls, message)
     for call, args in (pair for planned in plan.calls for pair in each_version(*planned)):
         yield CallStarted(call)

@@ -49,16 +49,16 @@ def after_clean_slate(calls: list[tuple[ToolCall, BaseModel]], message: str) -> 
 
 def only_a_new_take(args: BaseModel) -> bool:
     """The call asks for another take of its work and sets nothing else."""
-    return getattr(args, "new_variation", False) and all(
-        getattr(args, f, None) is None for f in BriefChanges.model_fields
-    )
+    return getattr(args, "new_variation", False) and _sets_nothing(args)
 
 
 def changes_nothing(args: BaseModel) -> bool:
     """The call asks for its work as it is (no setting changed, no new take): `paint {}`."""
-    return not getattr(args, "new_variation", False) and all(
-        getattr(args, f, None) is None for f in BriefChanges.model_fields
-    )
+    return not getattr(args, "new_variation", False) and _sets_nothing(args)
+
+
+def _sets_nothing(args: BaseModel) -> bool:
+    return all(getattr(args, f, None) is None for f in BriefChanges.model_fields)
 
 
 class TurnSettings:

@@ -283,10 +283,10 @@ def _scenes_and_objects(
         owner = in_room or bool(things and things[0].role in ("building", "floats"))  # a house, a sailboat
         if kind == "companion" and owner and is_part(phrase):  # a cathedral's rose window, a windmill's sails
             continue
-        bodied = bool(things and things[0].role in BODIED)
-        if kind == "companion" and bodied and is_part(phrase, of="body_parts"):  # an owl's big yellow eyes
+        role = things[0].role if things else None
+        if kind == "companion" and role in BODIED and is_part(phrase, of="body_parts"):  # an owl's big yellow eyes
             continue
-        if kind == "companion" and bodied and things[0].role != "figure" and _young_one(phrase):  # her baby
+        if kind == "companion" and role in ANIMAL_ROLES and _young_one(phrase):  # her baby
             things[0] = replace(things[0], count=min(MAX_COUNT, things[0].count + 1))
             continue
         if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
@@ -420,9 +420,6 @@ def _young_one(phrase: str) -> bool:
     animal, not a person (a mother elephant's baby was drawn as a man standing by her)."""
     words = phrase.lower().split()
     return bool(words) and words[-1] in YOUNG and all(w in YOUNG or w in KIN_OPENERS for w in words)
-
-
-KIN_OPENERS = {"a", "an", "the", "her", "his", "its", "their", "two", "three", "little", "tiny", "small", "newborn"}
 
 
 def _home_if_it_fits(setting: str, subject, family: str) -> str:
@@ -865,11 +862,12 @@ SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or n
 OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family is outdoors ("a wooden fence")
 INTENSIFIERS = {"very", "so", "too", "really", "quite", "perfectly", "completely", "totally", "utterly"}
 ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things that stand like them)
+BODIED = (*ANIMAL_ROLES, "figure")  # roles of things with a body: an animal's or a person's
 FALL_BEFORE = {"the", "early", "late", "this", "in"}  # "in the fall" is autumn; "a fall", "waterfall" are not
 OUT_THERE = 0.4  # a person or animal with a small thing is out in land the words name this near, not at a table
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 YOUNG = {"baby", "babies", "calf", "calves", "cub", "cubs", "foal", "foals", "chick", "chicks", "young", "joey"}
-BODIED = ("stands", "flies", "swims", "figure")  # roles of things with a body (and "family", a group of them)
+KIN_OPENERS = {"a", "an", "the", "her", "his", "its", "their", "two", "three", "little", "tiny", "small", "newborn"}
 OUTDOOR_ROLES = {"floats", "swims", "building"}  # things that are never inside a room
 WATERY_LANDFORMS = ("river", "waterfall")  # their water holds a boat: the scene stays the land they run through
 WATERS = ("sea", "lake")  # families of open water
@@ -1011,9 +1009,9 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if landform is not None and landform[0] == "underwater" and subject_drawn and things[0].role != "swims":
         landform = None  # "a boat on deep water" is seen from above: a swimmer or a reef itself from under water
     # "a city intersection ... on the wet road": a street (a place's own road stays: a petrol station's)
-    city_subject = subject_first and place is None and family_of(phrases[0][0])[0] == "city"
-    if landform is not None and landform[0] in CITY_HOLDS and city_subject:
-        landform = CITY_HOLDS[landform[0]], "city", landform[2]
+    if landform is not None and landform[0] in CITY_HOLDS and subject_first and place is None:
+        if family_of(phrases[0][0])[0] == "city":
+            landform = CITY_HOLDS[landform[0]], "city", landform[2]
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
         if landform[0] == "river" and subject_first and _names_forest(phrases[0][0]):  # a forest with a stream

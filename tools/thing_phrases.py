@@ -37,51 +37,13 @@ TOWN_WORD = 0.7  # ... and one of its words this near "town" or "village" (more 
 TOWN = 0.6  # a phrase this near a town's example (and nearer than to the city's) is a town of houses
 # noto's house: a cottage with a doorstep (the fluent house with a garden stood on a green slab like a cut-out)
 TOWN_HOUSES = (("noto", "house", 3), ("fluent-emoji-flat", "house", 2))
-COLLECTIVES = {
-    "stack",
-    "pile",
-    "heap",
-    "handful",
-    "cluster",
-    "string",
-    "set",
-    "flock",
-    "herd",
-    "caravan",
-    "group",
-    "pair",
-    "couple",
-    "row",
-    "field",
-    "fleet",
-    "swarm",
-    "bunch",
-    "crowd",
-    "lot",
-    "lots",
-    "school",
-    "shoal",
-    "pack",
-    "team",
-    "family",
-    "line",
-    "range",
-    "sea",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "scores",
-    "pod",
-    "colony",
-    "troop",
-    "pride",
-    "litter",
-    "gaggle",
-}
-
-
 # collective nouns for animals: "an elephant family" is a family of elephants, not a drawing of a family
 ANIMAL_GROUPS = {"family", "herd", "flock", "pack", "swarm", "shoal", "pod", "colony", "troop", "pride", "litter"}
+# nouns of a group or a measure: "a flock of birds", "a stack of books" are the birds, the books
+COLLECTIVES = ANIMAL_GROUPS | set(
+    "stack pile heap handful cluster string set caravan group pair couple row field fleet bunch crowd lot lots school "
+    "team line range sea dozen dozens hundreds scores gaggle".split()
+)
 
 
 def group_written_first(phrase: str, noun) -> str:

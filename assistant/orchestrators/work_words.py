@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterator
 
 import yaml
 
@@ -165,12 +166,7 @@ START_OVER = re.compile(  # which makes every melody and painting anew (`work_se
 def says_start_over(request: str) -> bool:
     """The request starts over ("start over with ...", "from scratch", "something completely different"), not
     "don't start over"."""
-    lowered = request.lower()
-    for match in START_OVER.finditer(lowered):
-        before = words_of(lowered[: match.start()])
-        if not _negated(before, len(before)):
-            return True
-    return False
+    return next(_unnegated(START_OVER, request.lower()), None) is not None
 
 
 CLEAN_SLATE = re.compile(  # which also clears the studio: the works so far are no longer current (`Session.start_over`)
@@ -182,16 +178,20 @@ def says_clean_slate(request: str) -> bool:
     """The request starts the whole studio over ("let's start over: ...", "something completely different"), not
     one work ("redo the painting from scratch", "start over with the painting: ...") and not "don't start over"."""
     lowered = request.lower()
-    for match in CLEAN_SLATE.finditer(lowered):
-        before, after = words_of(lowered[: match.start()]), words_of(lowered[match.end() :])[:3]
-        one_work = (
-            after[:1] in (["with"], ["on"])
-            and after[1:2] in (["the"], ["that"], ["this"])
-            and work_of(after[2] if len(after) > 2 else "")
-        )
-        if not _negated(before, len(before)) and not one_work:
+    for match in _unnegated(CLEAN_SLATE, lowered):
+        after = words_of(lowered[match.end() :])[:3]
+        one_work = after[:1] in (["with"], ["on"]) and after[1:2] in (["the"], ["that"], ["this"]) and after[2:]
+        if not (one_work and work_of(after[2])):
             return True
     return False
+
+
+def _unnegated(pattern: re.Pattern, lowered: str) -> Iterator[re.Match]:
+    """The pattern's matches in the lower-cased request that no negation just before denies ("don't start over")."""
+    for match in pattern.finditer(lowered):
+        before = words_of(lowered[: match.start()])
+        if not _negated(before, len(before)):
+            yield match
 
 
 # words that ask for nothing around a bare "start over" ("ok start over pls", "meh. let's start over again")
