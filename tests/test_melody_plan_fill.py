@@ -38,6 +38,18 @@ def test_a_continuation_plans_only_the_new_bars():
     assert plan.bars[11].cadence == "tonic"
 
 
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_a_continuation_goes_on_with_new_material_not_the_opening_again(name):
+    """'make it longer' once put the opening figure four times in twelve bars (the form came round again)."""
+    for seed in range(6):
+        plan = plan_form(4, "minor", np.random.default_rng(seed), before=8, name=name)
+        added = plan.bars[8:]
+        assert added[0].source is None and added[1].source is None  # a new idea ...
+        assert {r.kind for r in added[2:]} == {"sequence"} and {r.source for r in added[2:]} == {8, 9}  # ... moved
+        home = plan_form(8, "minor", np.random.default_rng(seed), before=8, name=name).bars[14:]
+        assert [r.source for r in home] == [0, 1] or home[0].source == 0  # the last added unit comes home
+
+
 def test_long_notes_start_on_beats_and_nothing_crosses_the_bar():
     assert 8 in allowed_durations(0) and 16 not in allowed_durations(0)
     assert max(allowed_durations(2)) == 2 and allowed_durations(3) == (1,)

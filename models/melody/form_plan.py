@@ -153,16 +153,33 @@ def plan_form(
     """A plan for `before` existing bars (left as they are: new, no cadence) and `bars` bars to write after them;
     `lead` bars (0 or 1) of them hold the `pickup` before the first downbeat.
 
-    Forms longer than eight bars repeat the eight-bar form, the second time round returning to the first's
+    A new tune longer than eight bars repeats the eight-bar form, the second time round returning to the first's
     units; a phrase of fewer than four bars (an odd length) still ends on its cadence."""
     name = name or str(rng.choice(sorted(FORMS)))
     total = before + bars - min(before, lead)  # music bars: a new pickup bar comes on top of `bars`
+    units = -(-total // UNIT_BARS)
+    added_from = -(-(before - min(before, lead)) // UNIT_BARS) if before else None
     roles: list[BarRole] = []
-    form = FORMS[name]
-    for u in range(-(-total // UNIT_BARS)):
-        spec = form[u] if u < len(form) else ("varied", u - len(form))  # the form comes round again, varied
-        roles += _unit_roles(spec, rng)
+    for u in range(units):
+        roles += _unit_roles(_unit_spec(FORMS[name], u, units, added_from), rng)
     return _finish(name, roles[:total], mode, rng, before, lead, pickup, character)
+
+
+def _unit_spec(form: tuple, u: int, units: int, added_from: int | None):
+    """Unit `u`'s form entry. Past the form a new tune comes round again, varied; a tune being continued
+    (`added_from`: its first added unit) goes on with new material instead, as a middle section: a new idea,
+    then that idea a step higher or lower, the last of three or more added units returning to the opening.
+    (Going round again on a continued tune put its opening figure four times in twelve bars.)"""
+    if u < len(form):
+        return form[u]
+    if added_from is None:
+        return ("varied", u - len(form))
+    k = u - max(len(form), added_from)
+    if k < 0:
+        return "new"  # an existing bar: left as it is
+    if k >= 2 and u == units - 1:
+        return ("varied", 0)
+    return ("sequence", u - 1) if k % 2 else "new"
 
 
 def _finish(name, roles, mode, rng, before, lead, pickup, character) -> FormPlan:
