@@ -541,3 +541,13 @@ def test_a_building_asked_on_cliffs_stands_on_them_though_they_stand_back_from_a
     asked = settle([_placed("building", 0.6, 0.9, 0.3, "house")], sea.copy(), "sea", on_cliff=True)[0]
     assert beach.base_y > 48 / 63  # by the words alone no cliff: on the beach
     assert asked.base_y < 34 / 63 and asked.cx < 30 / 63  # "on a rocky cliff": on the headland's top
+
+
+@needs_icons
+def test_a_lighthouse_on_its_cliff_gets_no_sand_bank_across_the_sea():
+    """Stop 39's make run: the cliff over open sea, and a beach laid in front that the lighthouse never stood on."""
+    sea = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    sea[24:] = C["water"]
+    sea[8:30, :34] = C["rock"]  # the cliff, its foot in the water behind the picture's lower part
+    tower = settle([_placed("building", 0.6, 0.9, 0.3, "lighthouse")], labels := sea.copy(), "sea", on_cliff=True)
+    assert not (labels == C["sand"]).any() and tower[0].base_y < 30 / 63

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from scipy import ndimage
 
 from models.painter.landforms import CARVE, USUAL_LANDFORM, carve_landform
 from models.painter.object_library import installed
@@ -228,3 +229,22 @@ def test_the_window_moves_beside_a_bookcase_that_would_cover_it():
     room = room_layout(size, 0.62, 0.3, 0.3, shelves=((0.12, 0.5),))
     sky = np.nonzero((room == C["sky"]).any(0))[0] / size
     assert len(sky) and sky.min() > 0.5  # the window in the free stretch of wall, not behind the books
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sea_cliffs_stand_alone_in_the_sea(seed):
+    """The layout's own rock stack, far hills and beach went on being painted beside and before the cliff."""
+    from models.painter.landforms import _horizon
+
+    sea = np.full((LAYOUT_SIZE, LAYOUT_SIZE), C["sky"])
+    sea[26:] = C["water"]
+    sea[14:26, 50:] = C["rock"]  # a stack standing in the sky's band
+    sea[20:26, 40:] = C["far"]
+    sea[54:] = C["sand"]  # a beach across the foot
+    carve_landform(sea, "cliffs", seed)
+    h = _horizon(sea)
+    parts, count = ndimage.label(sea == C["rock"])
+    big = max(range(1, count + 1), key=lambda i: (parts == i).sum())
+    assert not np.isin(sea, (C["sand"], C["far"])).any()
+    assert (parts == big).sum() > 400 and not ((sea[:h] == C["rock"]) & (parts[:h] != big)).any()  # no stack
+    assert all((parts == i).sum() < 30 for i in range(1, count + 1) if i != big)  # the fallen rocks only

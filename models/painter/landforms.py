@@ -85,20 +85,40 @@ def waterfall(labels: np.ndarray, rng: np.random.Generator) -> None:
 
 def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock", cap: str | None = "grass") -> None:
     """A tall headland of cliffs from one side over half the picture, its face dropping sheer into the sea, a
-    green cap on its top (`face` "snow": chalk, white; a glacier's ice is all face, no cap)."""
+    green cap on its top (`face` "snow": chalk, white; a glacier's ice is all face, no cap). The sea is all
+    round it (the layout's own rocks, far hills and beach go: a second rock floated beside the cliff and a
+    sand crest cut the picture's foot), and its foot is broken, fallen boulders in the surf, not a ruled line."""
     h = _horizon(labels)
     y, x = _grid()
+    below = (y >= h) & ~np.isin(labels, SKY_CLASSES)
+    labels[below & ~np.isin(labels, (C["water"], C["foam"], C["boat"]))] = C["water"]
+    labels[(y < h) & np.isin(labels, (C["rock"], C["far"]))] = C["sky"]
     side = rng.random() < 0.5
     reach = N * rng.uniform(0.55, 0.7)
     d = x if side else (N - 1 - x)  # distance from the headland's side of the frame
     u = np.clip(d / reach, 0, 1)
     top = h - N * rng.uniform(0.22, 0.3) * (1 - 0.35 * u**2) + 1.5 * np.sin(d / 3.0)
-    foot = h + 6 + 3 * (1 - u)
+    foot = h + 6 + 3 * (1 - u)  # the sea is level: the waterline is broken by the boulders and the surf
     cliff = (d < reach) & (y >= top) & (y < foot)
     labels[cliff] = C[face]
     if cap is not None:
         labels[cliff & (y < top + 2.2)] = C[cap]
-    labels[(d < reach) & (y >= foot) & (y < foot + 1.2)] = C["foam"]  # the sea breaking at its foot
+    _fallen_boulders(labels, rng, side, reach, h + 7.5, face)
+    surf = (d < reach + 1.5) & (y >= foot) & (y < foot + 2.2 + np.sin(d / 1.7)) & (labels == C["water"])
+    labels[surf] = C["foam"]  # the sea breaking at its foot
+
+
+def _fallen_boulders(labels: np.ndarray, rng: np.random.Generator, side: bool, reach: float, row: float, face: str):
+    """Two to four rocks fallen off the headland's point, half in the water, foam where the sea meets them (along
+    the face they hung from its foot like drips)."""
+    y, x = _grid()
+    for _ in range(int(rng.integers(2, 5))):
+        along = rng.uniform(0.85, 1.12) * reach
+        cx = along if side else N - 1 - along
+        cy, r = row + rng.uniform(-0.5, 2.5), rng.uniform(1.2, 2.6)
+        rock = ((x - cx) / (1.4 * r)) ** 2 + ((y - cy) / r) ** 2 <= 1.0
+        labels[(x - cx) ** 2 / (1.4 * r + 1) ** 2 + (y - cy - 0.6) ** 2 / (r + 0.6) ** 2 <= 1.0] = C["foam"]
+        labels[rock] = C["rock" if face == "rock" else face]
 
 
 def canyon(labels: np.ndarray, rng: np.random.Generator) -> None:

@@ -242,7 +242,7 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0, 
         counts[obj.role] = counts.get(obj.role, 0) + 1
     if labels is not None and family == "city" and any(o.role in WATER_ROLES for o in placed):
         lay_canal(labels)
-    if labels is not None and any(o.role in GROUND_ROLES and _needs_ground(o.role, labels) for o in placed):
+    if labels is not None and any(o.role in GROUND_ROLES and _needs_ground(o.role, labels, on_cliff) for o in placed):
         lay_ground(labels, family, seed)
     settled, shares = [], relative_sizes(placed) if labels is not None else [1.0] * len(placed)
     if labels is None and family == "portrait" and counts.get("figure") == 1:
@@ -344,13 +344,14 @@ def lower_cliff(labels: np.ndarray, sky_line: float) -> None:
     above[above == C["rock"]] = C["sky"]
 
 
-def _needs_ground(role: str, labels: np.ndarray) -> bool:
+def _needs_ground(role: str, labels: np.ndarray, on_cliff: bool = False) -> bool:
     """A thing that stands needs near ground; a building also takes a cliff's rock, so it needs ground only where
-    the picture's lower part holds neither (a cottage by the open sea)."""
+    the picture's lower part holds neither (a cottage by the open sea) and the words put it on no cliff (a
+    lighthouse on its cliff got a sand bank across the sea's foot that it never stood on)."""
     if role != "building":
         return True
     lower = labels[int(0.6 * LAYOUT_SIZE) :]
-    cliff = (labels[int(CLIFF_FOOT * LAYOUT_SIZE) :] == C["rock"]).any()
+    cliff = (labels[int(CLIFF_FOOT * LAYOUT_SIZE) :] == C["rock"]).any() or (on_cliff and (labels == C["rock"]).any())
     return np.isin(lower, NEAR_GROUND).mean() < 0.15 and not cliff
 
 
