@@ -106,3 +106,17 @@ def test_a_clean_slate_is_the_whole_studio_and_a_bare_one_asks_for_nothing():
         assert says_clean_slate(asking) and not only_starts_over(asking), asking
     for one_work in ("redo the painting from scratch", "don't start over, just slower"):
         assert not says_clean_slate(one_work), one_work
+
+
+def test_a_no_parted_by_a_comma_or_a_stop_is_a_reply_not_a_negation():
+    """'ugh no, start over' was read as 'don't start over' (frozen dialogues v5); dev talks v13 3 -> 7 of 8."""
+    from assistant.orchestrators.work_words import only_starts_over, says_clean_slate
+
+    for bare in ("ugh no, start over", "no. start over", "nah, let's start over"):
+        assert says_clean_slate(bare) and only_starts_over(bare), bare
+    asking = "hmm no, start over with just a poem"
+    assert says_clean_slate(asking) and not only_starts_over(asking)
+    for denied in ("no start over", "don't start over", "please do not start over"):
+        assert not says_clean_slate(denied), denied
+    assert asked_tools("no, make a poem instead") == {"write_text"}
+    assert asked_tools("not a painting, a poem") == {"write_text"}

@@ -40,6 +40,7 @@ OPENERS = frozenset(
 NEGATIONS = frozenset(
     "no not don't dont without never nor instead rather ohne kein keine keinen nicht sans pas ni sin".split()
 )
+PAUSES = frozenset(", . ; : ! ? …".split())  # a negation before one of these ends with it
 QUESTIONS = frozenset(
     "what how why which who when where is are does did was wie warum welche welches ist sind que quoi comment "
     "pourquoi quel quelle qué cómo cuál por".split()
@@ -81,7 +82,11 @@ def words_of(request: str) -> list[str]:
 
 
 def _negated(tokens: list[str], i: int) -> bool:
-    return any(t in NEGATIONS for t in tokens[max(0, i - 3) : i])
+    """Whether a negation among the three tokens before tokens[i] denies it: one parted from it by a comma or a
+    stop is a reply of its own ("ugh no, start over", "no. a poem"), not "don't start over"."""
+    window = tokens[max(0, i - 3) : i]
+    stops = [k for k, t in enumerate(window) if t in PAUSES]
+    return any(t in NEGATIONS for t in window[stops[-1] + 1 if stops else 0 :])
 
 
 def _opens(tokens: list[str], i: int) -> bool:
@@ -197,6 +202,7 @@ def _unnegated(pattern: re.Pattern, lowered: str) -> Iterator[re.Match]:
 # words that ask for nothing around a bare "start over" ("ok start over pls", "meh. let's start over again")
 BARE_WORDS = frozenset(
     "ok okay k pls plz please let lets let's us meh hmm hm eh ugh oh so well yeah alright right fine just again now "
+    "no nope nah "
     "all everything and then can we i want to the actually".split()
 )
 
