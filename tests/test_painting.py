@@ -114,3 +114,12 @@ def test_paint_tool_reports_subject_palette_and_size(tmp_path):
     from PIL import Image
 
     assert Image.open(result.files["image"]).size == (1024, 1024)
+
+
+def test_colours_named_lift_the_mist_a_sad_mood_brings_but_not_a_mist_asked():
+    """'more blue' on a melancholic lighthouse gave a pale lavender mist (stop 39's make run)."""
+    sad, _ = apply_changes(CreativeBrief(), BriefChanges(mood="melancholic", subject="a lighthouse on a cliff at dusk"))
+    assert painting_parameters(sad).spec.weather == "misty"
+    assert painting_parameters(sad.model_copy(update={"palette": ["blue"]})).spec.weather == "cloudy"
+    fog = sad.model_copy(update={"palette": ["blue"], "subject": "a lighthouse on a cliff in thick fog"})
+    assert painting_parameters(fog).spec.weather == "misty"

@@ -148,6 +148,8 @@ def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> Painti
         subject, chosen = mood_scene(v, a, seed), True
     scene = read_scene(subject, v, a, brief.style)
     colours = _scene_colours(colours, scene)
+    if colours and scene.weather == "misty" and not scene.weather_from_words:
+        scene = replace(scene, weather="cloudy")  # a sad mood's mist greyed out the colours named ("more blue")
     if not scene.time_from_words:
         seed = brief.seeds.get("painting", 1) if seed is None else seed
         scene = replace(scene, time=unasked_time(v, a, scene.family, seed))
