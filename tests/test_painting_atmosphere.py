@@ -36,6 +36,17 @@ def test_fog_takes_the_distance_and_leaves_the_near_ground_clear():
     assert lay_fog(rgb, labels, SceneSpec(time="day", weather="clear")) is rgb
 
 
+def test_a_cliff_asked_for_stands_in_the_middle_of_the_fog_not_at_its_far_line():
+    """A lighthouse's cliff and a house's hill rising over the horizon vanished into a sad mood's mist."""
+    labels, rgb = _meadow(), _stripes()
+    labels[20:56, :70] = CLASSES.index("rock")  # the cliff rising over the horizon
+    spec = SceneSpec(time="day", weather="misty")
+    cliff = slice(24, 50)
+    seen, lost = lay_fog(rgb, labels, spec, "cliffs"), lay_fog(rgb, labels, spec)
+    assert seen[cliff, :70].std() > 1.5 * lost[cliff, :70].std()  # its face still reads
+    assert np.allclose(seen[:, 70:], lost[:, 70:])  # the sky and the far ground as foggy as ever
+
+
 def test_a_dawn_has_its_low_mist_on_the_land_and_a_dusk_none():
     labels, rgb = _meadow(), _stripes()
     dawn = lay_fog(rgb, labels, SceneSpec(time="dawn", weather="clear"))

@@ -19,6 +19,10 @@ from models.painter.scene_spec import SceneSpec
 
 SKY_LIKE = [CLASSES.index(c) for c in ("sky", "cloud", "light")]
 FOG = {"misty": 0.78}  # weather: how much of the horizon's distance the fog takes
+RISING = ("cliffs", "chalk_cliffs", "hill")  # landforms that rise before the far line: a lighthouse's cliff, a
+# house's hill, lost in a mist taken as deep as the horizon, left the tower or house standing in the air
+MIDGROUND = 0.5  # the depth (0 near .. 1 at the horizon) they take in a fog
+NOT_RISING = [CLASSES.index(c) for c in ("sky", "cloud", "light", "far", "water", "foam")]
 THING_FOG = 0.6  # the share of the fog a drawn thing takes
 DAWN_MIST = 0.4  # a clear or cloudy dawn: the share of its band of mist lying on the land just below the horizon
 NEAR_CLEAR = 0.8  # from this depth of the ground down (a share of the ground's height) the foreground stays clear
@@ -49,19 +53,23 @@ def fog_colour(rgb: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return np.clip(0.55 * colour + 0.45 * colour.mean() * 1.25, 0, 1)
 
 
-def lay_fog(rgb: np.ndarray, labels: np.ndarray, spec: SceneSpec) -> np.ndarray:
-    """float32 [H, W, 3]: the painted picture under its fog or morning mist (unchanged in other weathers)."""
+def lay_fog(rgb: np.ndarray, labels: np.ndarray, spec: SceneSpec, landform: str | None = None) -> np.ndarray:
+    """float32 [H, W, 3]: the painted picture under its fog or morning mist (unchanged in other weathers); a
+    cliff or hill asked as the subject (`landform`) stands in the middle distance of it, not at the far line."""
     if spec.weather in FOG:
-        return _fog(rgb, labels, FOG[spec.weather])
+        return _fog(rgb, labels, FOG[spec.weather], rising=landform in RISING)
     if spec.time == "dawn" and spec.weather in ("clear", "cloudy"):
         return _low_mist(rgb, labels)
     return rgb
 
 
-def _fog(rgb: np.ndarray, labels: np.ndarray, strength: float) -> np.ndarray:
-    """Everything further back paler and softer, up to `strength` at the horizon; the sky flattened to the fog."""
+def _fog(rgb: np.ndarray, labels: np.ndarray, strength: float, rising: bool = False) -> np.ndarray:
+    """Everything further back paler and softer, up to `strength` at the horizon; the sky flattened to the fog;
+    `rising`: the land that rises over the horizon (and what stands on it) is only MIDGROUND deep."""
     size = labels.shape[0]
-    depth = distance(labels) ** 1.3
+    depth = np.broadcast_to(distance(labels) ** 1.3, labels.shape)
+    if rising:
+        depth = np.where(~np.isin(labels, NOT_RISING) & (depth > MIDGROUND), MIDGROUND, depth)
     sky = np.isin(labels, SKY_LIKE)[..., None]
     colour = fog_colour(rgb, labels)
     softened = rgb + (_soft(rgb, size / 90) - rgb) * depth[..., None]  # far edges melt, near ones stay crisp

@@ -445,7 +445,7 @@ def render_layout(
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
         painted = restate_things(painted, ref, things, RESTATE_SITTER if stage == "portrait" else RESTATE_BROAD)
     if stage == "landscape":
-        painted = lay_fog(painted, labels, spec)
+        painted = lay_fog(painted, labels, spec, landform)
     paint_discs(painted, labels, discs, spec)
     canvas = Image.fromarray((np.clip(painted * canvas_weave(size)[..., None], 0, 1) * 255).astype(np.uint8))
     if finish and landform != "underwater":  # (the network paints a dark horizon into open water's gradient)
