@@ -22,6 +22,20 @@ def test_a_rare_noun_is_drawn_as_its_plainer_kind():
 
 
 @needs_words
+def test_a_breed_named_for_a_place_is_its_animal_not_what_it_sounds_like():
+    """ "my dog hes a black labrador playing with a ball" painted a lab coat (test 27): WordNet's only labrador is
+    the peninsula; the labrador retriever is the noun it shortens."""
+    from tools.plain_words import plain_phrase
+
+    assert word_net.compounds("labrador")[:2] == ("labrador peninsula", "labrador retriever")
+    assert plain_phrase("a black labrador", "a black labrador asleep on a sofa") == "a black dog"
+    assert plain_phrase("a chihuahua", "a chihuahua in a handbag") == "a dog"  # the state's name, then the dog
+    assert plain_phrase("a labrador puppy", "a labrador puppy on the beach") == "a dog"  # (was a labrador dog)
+    assert plain_phrase("a crow", "a crow on a fence") == "a crow"  # heard right already: a black bird
+    assert plain_phrase("the tundra", "autumn tundra with red bushes") == "the tundra"  # land, no tundra swan
+
+
+@needs_words
 def test_known_things_and_land_keep_their_words():
     from tools.plain_words import plain_phrase
 

@@ -39,9 +39,20 @@ LIKENESS_HEADS = {"toy", "toys", "figurine", "figurines", "ornament", "ornaments
 
 
 def _thing_sense(noun: str, context: str) -> word_net.Sense | None:
-    """The noun's sense the request means, when that sense is a thing; else None."""
+    """The noun's sense the request means, when that sense is a thing; else None. A noun that means a place
+    (Labrador, Chihuahua) is asked for as the animal or plant it also names, its first such sense, or as the one
+    it shortens, the first noun of two words or more that opens with it and means one ("a black labrador": a
+    labrador retriever, not a lab coat)."""
     sense = word_net.meant_sense(noun, context, SENSES)
-    return sense if sense is not None and sense.lexicon in word_net.THINGS and not word_net.is_built(sense) else None
+    if sense is not None and sense.lexicon == "location":
+        later = [s for s in word_net.senses(noun) if s.lexicon in TAXA]
+        shortened = (word_net.meant_sense(c, context, SENSES) for c in word_net.compounds(noun))
+        sense = next(iter(later), None) or next((s for s in shortened if s is not None and s.lexicon in TAXA), None)
+    return sense if sense is not None and _is_thing(sense) else None
+
+
+def _is_thing(sense: word_net.Sense) -> bool:
+    return sense.lexicon in word_net.THINGS and not word_net.is_built(sense)
 
 
 def _drawn_as(words: str, lexicon: str) -> bool:
@@ -83,6 +94,28 @@ def plainer(noun: str, context: str) -> str | None:
     return found[int(np.argmax(score))][1]
 
 
+def _breed_said_plain(phrase: str, words: list[str], context: str) -> str:
+    """ "a labrador puppy" (a labrador dog) -> "a dog": a modifier WordNet calls a kind of the head's animal or
+    plant goes, when no drawing knows it; the embedder heard "a labrador dog" as a lab coat."""
+    if len(words) < 2 or known_word(singular(words[-2])):
+        return phrase
+    sense = _thing_sense(_lemma(words[-2]), context)
+    if sense is None or sense.lexicon not in TAXA:
+        return phrase
+    kinds = {w for _, kind in word_net.kinds(sense, TAXA_STEPS_UP) for w in kind.words}
+    if singular(words[-1]) not in kinds:
+        return phrase
+    plain = re.sub(r"\b" + re.escape(words[-2]) + r"\s+", "", phrase.lower(), count=1)
+    return re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", plain)
+
+
+def _named_for_a_place(head: str, context: str) -> bool:
+    """True when the head's usual sense is a place but it is asked for as an animal or plant (`_thing_sense`):
+    the embedder only hears the sound of such a word ("a black labrador" was a lab coat)."""
+    usual = word_net.meant_sense(head, context, SENSES)
+    return usual is not None and usual.lexicon == "location" and _thing_sense(head, context) is not None
+
+
 def _plural(words: str) -> str:
     last = words.split()[-1]
     many = PLURALS.get(last) or (last if last.endswith("s") else last + "s")
@@ -117,9 +150,13 @@ def plain_phrase(phrase: str, context: str) -> str:
     picks the noun's sense."""
     phrase = likeness_first(phrase)
     words = head_words(phrase)
-    if not words or known_word(singular(words[-1])) or nearness(phrase) >= KNOWN:
+    if not words:
         return phrase
+    if known_word(singular(words[-1])):
+        return _breed_said_plain(phrase, words, context)
     head = _lemma(words[-1])
+    if nearness(phrase) >= KNOWN and not _named_for_a_place(head, context):
+        return phrase
     for size in (3, 2, 1):
         if len(words) < size:
             continue
@@ -128,5 +165,6 @@ def plain_phrase(phrase: str, context: str) -> str:
             plural = head != words[-1]
             said_text = r"\b" + r"\s+".join(map(re.escape, words[-size:])) + r"\b"
             plain = re.sub(said_text, _plural(found) if plural else found, phrase.lower(), count=1)
-            return re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", plain)
+            plain = re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", plain)
+            return _breed_said_plain(plain, head_words(plain), context)  # "a labrador puppy": a labrador dog
     return phrase

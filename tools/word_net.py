@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,9 +49,8 @@ def installed(root: str | None = None) -> bool:
     return all(os.path.exists(os.path.join(_dir(root), name)) for name in FILES)
 
 
-def _index_line(lemma: str, root: str) -> str | None:
-    """The index.noun line of this lemma, found by bisecting the sorted file."""
-    key = lemma.encode() + b" "
+def _lines_from(key: bytes, root: str) -> Iterator[str]:
+    """index.noun's lines from the first that sorts at or after `key` on, found by bisecting the sorted file."""
     with open(os.path.join(_dir(root), "index.noun"), "rb") as f:
         low, high = 0, f.seek(0, os.SEEK_END)
         while low < high:
@@ -67,11 +67,31 @@ def _index_line(lemma: str, root: str) -> str | None:
         if low:
             f.readline()
         for line in iter(f.readline, b""):
-            if line.startswith(key):
-                return line.decode()
-            if line[:1] != b" " and line > key:
-                return None
-    return None
+            if line[:1] != b" " and line >= key:
+                yield line.decode()
+
+
+def _index_line(lemma: str, root: str) -> str | None:
+    """The index.noun line of this lemma."""
+    key = lemma.encode() + b" "
+    line = next(_lines_from(key, root), None)
+    return line if line is not None and line.startswith(lemma + " ") else None
+
+
+@functools.lru_cache(maxsize=1024)
+def compounds(noun: str, most: int = 4, root: str | None = None) -> tuple[str, ...]:
+    """Up to `most` nouns of two or more words that open with this one, as they sort ("labrador": labrador
+    retriever, labrador tea): what a person shortens to its first word."""
+    root = root or icons_dir()
+    if not installed(root):
+        return ()
+    prefix = noun.strip().lower().replace(" ", "_") + "_"
+    found = []
+    for line in _lines_from(prefix.encode(), root):
+        if not line.startswith(prefix) or len(found) >= most:
+            break
+        found.append(line.split()[0].replace("_", " "))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)
