@@ -170,6 +170,8 @@ def test_a_heap_is_three_of_the_thing_risen_above_its_foot_and_a_bowl_is_drawn_i
     bowl, top, left = container("bowl", 0.5, 0.8, heap.shape[:2], 200)
     assert top + bowl.shape[0] == 160 and bowl.shape[1] > heap.shape[1]  # on the heap's foot, wider than it
     assert bowl.shape[0] <= 0.56 * heap.shape[0]
+    seen = heap[..., 3] > 0.02  # its soft edges keep the lemon's colour: straight alpha, no dark fringe
+    assert np.allclose(heap[seen][:, :3], (0.9, 0.8, 0.1), atol=0.08)
 
 
 @needs_icons

@@ -185,9 +185,10 @@ def heaped(rgba: np.ndarray) -> np.ndarray:
     low = int(0.45 * sh)  # the lower two's top
     for top, left in ((0, int(0.375 * sw)), (low, 0), (low, out.shape[1] - sw)):
         region = out[top : top + sh, left : left + sw]
-        alpha = small[..., 3:]
-        region[..., :3] = small[..., :3] * alpha + region[..., :3] * (1 - alpha)
-        region[..., 3:] = alpha + region[..., 3:] * (1 - alpha)
+        alpha, under = small[..., 3:], region[..., 3:] * (1 - small[..., 3:])  # straight alpha, "over"
+        total = alpha + under
+        region[..., :3] = (small[..., :3] * alpha + region[..., :3] * under) / np.maximum(total, 1e-6)
+        region[..., 3:] = total
     return out
 
 
