@@ -30,3 +30,11 @@ def test_a_white_thing_loses_its_colour_and_a_grey_drawing_is_left_alone():
     grey = np.zeros((10, 10, 4), np.float32)
     grey[...] = (0.5, 0.5, 0.5, 1.0)
     assert np.allclose(recoloured(grey, 120.0, 0.8), grey[..., :3])
+
+
+def test_a_black_or_white_thing_takes_that_value_its_shading_kept():
+    """ "a black dog", "a black horse" were painted white: the grey branch took the colour out and kept its light."""
+    black, white = rgb_to_hsv(recoloured(_car(), 0.0, 0.0, 0.08)), rgb_to_hsv(recoloured(_car(), 0.0, 0.0, 0.98))
+    assert black[16, 30, 2] < 0.35 and white[16, 30, 2] > 0.8  # the body dark, or light
+    assert black[25, 30, 2] < black[16, 30, 2] and white[25, 30, 2] < white[16, 30, 2]  # its shade kept
+    assert black[16, 30, 2] > 0.1  # not a flat black cut-out

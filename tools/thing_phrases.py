@@ -55,14 +55,14 @@ def group_written_first(phrase: str, noun) -> str:
     return f"a {found[3]} of {found[1]}{plural(found[2])}"
 
 
-def named_colour(phrase: str) -> tuple[float, float] | None:
-    """(hue, saturation) of a colour word before the phrase's head noun ("a red barn", "old brick houses"), or
-    None ("a rose" is no colour: its last word is the thing)."""
+def named_colour(phrase: str) -> tuple[float, float, float] | None:
+    """(hue, saturation, value) of a colour word before the phrase's head noun ("a red barn", "old brick houses",
+    "a black labrador": black is no hue but a value), or None ("a rose" is no colour: its last word is the thing)."""
     from tools.palette import read_colour
 
     words = re.findall(r"[a-z]+", phrase.split(" of ", 1)[0].lower())[:-1]
     found = [c for c in map(read_colour, words) if c is not None]
-    return (found[-1].hue, max(found[-1].saturation, 0.0)) if found else None
+    return (found[-1].hue, max(found[-1].saturation, 0.0), found[-1].value) if found else None
 
 
 # Words that say how much of a colour, not a thing ("lots of orange", "all golds and oranges", "shades of blue").
@@ -83,8 +83,8 @@ def names_colours_only(phrase: str, after_colours: bool = False) -> bool:
     return (amount or joined) and bool(named) and all(read_colour(w) is not None for w in named)
 
 
-def usual_colour(words: str) -> tuple[float, float] | None:
-    """(hue, saturation) a thing of this name usually has (`scenes.yaml` usual_colours, by meaning: lily pads are
+def usual_colour(words: str) -> tuple[float, float, float] | None:
+    """(hue, saturation, value) a thing of this name usually has (`scenes.yaml` usual_colours, by meaning: lily pads are
     green, a stone tower grey), or None when its name is near none of them."""
     from tools.palette import read_colour
 
@@ -95,7 +95,7 @@ def usual_colour(words: str) -> tuple[float, float] | None:
         if score >= near:
             best, near = colour, score
     found = read_colour(best) if best else None
-    return (found.hue, found.saturation) if found else None
+    return (found.hue, found.saturation, found.value) if found else None
 
 
 def container_halves(phrase: str) -> tuple[str, str] | None:

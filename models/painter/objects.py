@@ -123,7 +123,7 @@ def colour_twin(entry: ObjectEntry) -> tuple[float, float] | None:
 
 
 def _local_colour(
-    spec: SceneSpec, light: np.ndarray, role: str = "flies", own_colour: tuple[float, float] | None = None
+    spec: SceneSpec, light: np.ndarray, role: str = "flies", own_colour: tuple[float, ...] | None = None
 ) -> np.ndarray:
     """A silhouette's body colour: its own (`own_colour`: its colour twin's) or its local colour (by role; the
     accent for things in the air or on a table; then nudged towards the accent), warmed or cooled by the light
@@ -133,7 +133,8 @@ def _local_colour(
     tint = light / max(float(light.max()), 1e-3)
     if own_colour is not None:  # a fox is orange: its own colour leads, the light only tints it
         grey = own_colour[1] < 0.15  # white, grey, black asked: no hue of their own
-        own = hsv_colour(own_colour[0], own_colour[1] if grey else float(np.clip(own_colour[1], 0.4, 0.85)), 0.5)
+        value = float(np.clip(own_colour[2], 0.15, 0.9)) if grey and len(own_colour) > 2 else 0.5  # a black cat
+        own = hsv_colour(own_colour[0], own_colour[1] if grey else float(np.clip(own_colour[1], 0.4, 0.85)), value)
         colour = 0.8 * own + 0.2 * own.mean() * tint
     else:
         hue, saturation = LOCAL_COLOURS.get(role, (spec.accent_hue, 0.35 + 0.4 * spec.accent_saturation))

@@ -16,6 +16,8 @@ CHROMATIC = 0.22  # pixels this saturated (and not near black) carry a hue
 BAND = 30.0  # degrees either side of the main hue that belong to the main colour
 MAIN_SHARE = 0.12  # a main colour covering less of the drawing than this is no body colour: left alone
 GREY = 0.15  # a named colour less saturated than this (white, grey, black) takes the colour out instead
+DARKEST, LIGHTEST = 0.16, 0.92  # ... and its value, within these: a black dog's fur still shows its light
+SHADING = 0.6  # the share of the drawing's own light and shade kept around the asked value
 
 
 def _gap(a: np.ndarray, b: float) -> np.ndarray:
@@ -23,8 +25,10 @@ def _gap(a: np.ndarray, b: float) -> np.ndarray:
     return np.minimum(d, 360 - d)
 
 
-def recoloured(rgba: np.ndarray, hue: float, saturation: float) -> np.ndarray:
-    """RGB [h, w, 3] of the drawing with its main colour turned to (hue, saturation); the rest as drawn."""
+def recoloured(rgba: np.ndarray, hue: float, saturation: float, value: float | None = None) -> np.ndarray:
+    """RGB [h, w, 3] of the drawing with its main colour turned to (hue, saturation); the rest as drawn. A grey
+    asked (white, grey, black) also takes its `value`, the body's shading kept around it: "a black labrador" was
+    a white dog, its brown taken out and its light kept."""
     rgb = rgba[..., :3]
     hsv = rgb_to_hsv(rgb)
     opaque = rgba[..., 3] > 0.5
@@ -37,8 +41,11 @@ def recoloured(rgba: np.ndarray, hue: float, saturation: float) -> np.ndarray:
     if body.sum() < MAIN_SHARE * opaque.sum():
         return rgb.copy()
     turned = hsv.copy()
-    if saturation < GREY:  # "a white car": the body's colour taken out, its value kept
+    if saturation < GREY:  # "a white car", "a black dog": the body's colour taken out, its value the asked one
         turned[..., 1] = hsv[..., 1] * 0.12
+        if value is not None:
+            own, value = float(hsv[..., 2][body].mean()), float(np.clip(value, DARKEST, LIGHTEST))
+            turned[..., 2] = np.clip(value + (hsv[..., 2] - own) * SHADING, 0, 1)
     else:
         own = float(hsv[..., 1][body].mean())
         turned[..., 0] = hue
