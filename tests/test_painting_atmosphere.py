@@ -61,7 +61,7 @@ def test_rain_is_light_on_a_dark_ground_and_dark_on_a_light_one():
         rain(canvas, np.random.default_rng(0))
         value = np.asarray(canvas.convert("L"), np.float32)
         changed = np.abs(value - fill) > 12
-        assert changed.mean() > 0.01  # seen
+        assert 0.005 < changed.mean() < 0.015  # seen, but no veil: twice as many read as "a mechanical overlay"
         assert (value[changed].mean() > fill) == lighter
 
 
