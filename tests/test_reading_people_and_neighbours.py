@@ -143,3 +143,13 @@ def test_two_colours_joined_by_and_are_one_things_colours_not_two_things():
     assert nook.stage == "interior"  # a nook is no twig in the woods (a judged dev painting)
     autumn = read_scene("a river winding through a valley in autumn with orange and gold trees", 0.0, 0.0)
     assert "orange" not in [m.entry.name for m in autumn.objects]  # no fruit
+
+
+@needs_icons
+def test_a_lone_figure_is_a_person():
+    """ "a lonely figure walking in the rain" was left out ("the nearest I have is deaf person"): an abstract field."""
+    from tools.scene_mapping import read_scene
+
+    for subject in ("a lonely figure walking in the rain", "a lone figure on the beach at dusk"):
+        things = read_scene(subject, -0.6, -0.4).objects
+        assert things and things[0].role == "figure", subject
