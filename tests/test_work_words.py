@@ -116,6 +116,8 @@ def test_a_no_parted_by_a_comma_or_a_stop_is_a_reply_not_a_negation():
         assert says_clean_slate(bare) and only_starts_over(bare), bare
     asking = "hmm no, start over with just a poem"
     assert says_clean_slate(asking) and not only_starts_over(asking)
+    assert only_starts_over("no, not the fox. start over")  # what it denies is no request: nothing to make
+    assert not only_starts_over("start over: not a melody, a poem")
     for denied in ("no start over", "don't start over", "please do not start over"):
         assert not says_clean_slate(denied), denied
     assert asked_tools("no, make a poem instead") == {"write_text"}

@@ -208,12 +208,17 @@ BARE_WORDS = frozenset(
 
 
 def only_starts_over(request: str) -> bool:
-    """The request clears the studio and asks for nothing else ("ok start over", "let's start over"): the next
-    request says what to make."""
+    """The request clears the studio and asks for nothing else ("ok start over", "let's start over", "no, not the
+    fox. start over": what it denies is no request): the next request says what to make."""
     if not says_clean_slate(request):
         return False
-    rest = CLEAN_SLATE.sub(" ", request.lower())
-    return all(not re.match(r"\w", t) or t in BARE_WORDS for t in words_of(rest))
+    rest = words_of(CLEAN_SLATE.sub(" ", request.lower()))
+    denied = False
+    for token in rest:
+        denied = (denied or token in NEGATIONS) and token not in PAUSES  # from a negation to the next pause
+        if re.match(r"\w", token) and token not in BARE_WORDS and not denied:
+            return False
+    return True
 
 
 WHOLE = re.compile(r"(?<!\w)(?:the whole thing|all of it)(?!\w)")  # the works the last turn touched, else all
