@@ -106,7 +106,7 @@ def _breed_said_plain(phrase: str, words: list[str], context: str) -> str:
     if singular(words[-1]) not in kinds:
         return phrase
     plain = re.sub(r"\b" + re.escape(words[-2]) + r"\s+", "", phrase.lower(), count=1)
-    return re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", plain)
+    return _articled(plain)
 
 
 def _named_for_a_place(head: str, context: str) -> bool:
@@ -114,6 +114,11 @@ def _named_for_a_place(head: str, context: str) -> bool:
     the embedder only hears the sound of such a word ("a black labrador" was a lab coat)."""
     usual = word_net.meant_sense(head, context, SENSES)
     return usual is not None and usual.lexicon == "location" and _thing_sense(head, context) is not None
+
+
+def _articled(text: str) -> str:
+    """ "a" or "an" before each word as its first letter asks, once a word in the phrase has been changed."""
+    return re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", text)
 
 
 def _plural(words: str) -> str:
@@ -141,7 +146,7 @@ def likeness_first(phrase: str) -> str:
     if likeness.endswith("s"):  # "robot toys": toy robots
         likeness, thing = likeness[:-1], _plural(thing)
     swapped = phrase[: said.start()] + f"{likeness} {thing}"
-    return re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", swapped)
+    return _articled(swapped)
 
 
 def plain_phrase(phrase: str, context: str) -> str:
@@ -165,6 +170,6 @@ def plain_phrase(phrase: str, context: str) -> str:
             plural = head != words[-1]
             said_text = r"\b" + r"\s+".join(map(re.escape, words[-size:])) + r"\b"
             plain = re.sub(said_text, _plural(found) if plural else found, phrase.lower(), count=1)
-            plain = re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", plain)
+            plain = _articled(plain)
             return _breed_said_plain(plain, head_words(plain), context)  # "a labrador puppy": a labrador dog
     return phrase

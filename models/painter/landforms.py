@@ -87,7 +87,7 @@ def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock", cap
     """A tall headland of cliffs from one side over half the picture, its face dropping sheer into the sea, a
     green cap on its top (`face` "snow": chalk, white; a glacier's ice is all face, no cap). The sea is all
     round it (the layout's own rocks, far hills and beach go: a second rock floated beside the cliff and a
-    sand crest cut the picture's foot), and its foot is broken, fallen boulders in the surf, not a ruled line."""
+    sand crest cut the picture's foot); rocks fallen off its point stand in the surf at its foot."""
     h = _horizon(labels)
     y, x = _grid()
     below = (y >= h) & ~np.isin(labels, SKY_CLASSES)
@@ -98,7 +98,7 @@ def cliffs(labels: np.ndarray, rng: np.random.Generator, face: str = "rock", cap
     d = x if side else (N - 1 - x)  # distance from the headland's side of the frame
     u = np.clip(d / reach, 0, 1)
     top = h - N * rng.uniform(0.22, 0.3) * (1 - 0.35 * u**2) + 1.5 * np.sin(d / 3.0)
-    foot = h + 6 + 3 * (1 - u)  # the sea is level: the waterline is broken by the boulders and the surf
+    foot = h + 6 + 3 * (1 - u)  # the sea is level: its waterline is a level line, broken by the surf
     cliff = (d < reach) & (y >= top) & (y < foot)
     labels[cliff] = C[face]
     if cap is not None:
