@@ -100,7 +100,7 @@ class ObjectMatch:
     similarity: float
     count: int
     meaning: float | None = None  # the similarity by meaning alone, before a name spelled out by the words counts
-    colour: tuple[float, float] | None = None  # (hue, saturation) the words give it ("a red barn"), if any
+    colour: tuple[float, ...] | None = None  # (hue, saturation, value) the words give it ("a red barn"), if any
     person: Person | None = None  # a person: who, doing what, hair and clothes (`tools/figure_words`)
     perch: str | None = None  # what a bird sits on (`tools/perch_words`): painted under it
 

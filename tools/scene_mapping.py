@@ -73,7 +73,7 @@ class SceneReading:
     stage: str = "landscape"  # or "interior", "portrait": a scene that is no landscape
     objects: tuple = ()  # object_matching.ObjectMatch, the things to draw, in the subject's order
     landform: str | None = None  # a landform asked as the subject ("a waterfall"), carved as the picture's centre
-    landform_colour: tuple[float, float] | None = None  # (hue, saturation) its words name ("lavender fields")
+    landform_colour: tuple[float, ...] | None = None  # (hue, saturation, value) its words name ("lavender fields")
     left_out: tuple = ()  # (phrase, nearest drawing's words) of asked things too far from anything we can draw
     setting: str | None = None  # a portrait's place behind the sitter (`figure_words.sitter_place`), else a wall
     room: str | None = None  # the room an interior is ("kitchen", "room" for a plain one), None for a table's

@@ -22,7 +22,7 @@ FOG = {"misty": 0.78}  # weather: how much of the horizon's distance the fog tak
 RISING = ("cliffs", "chalk_cliffs", "hill")  # landforms that rise before the far line: a lighthouse's cliff, a
 # house's hill, lost in a mist taken as deep as the horizon, left the tower or house standing in the air
 MIDGROUND = 0.5  # the depth (0 near .. 1 at the horizon) they take in a fog
-NOT_RISING = [CLASSES.index(c) for c in ("sky", "cloud", "light", "far", "water", "foam")]
+NOT_RISING = SKY_LIKE + [CLASSES.index(c) for c in ("far", "water", "foam")]
 THING_FOG = 0.6  # the share of the fog a drawn thing takes
 DAWN_MIST = 0.4  # a clear or cloudy dawn: the share of its band of mist lying on the land just below the horizon
 NEAR_CLEAR = 0.8  # from this depth of the ground down (a share of the ground's height) the foreground stays clear

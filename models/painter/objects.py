@@ -54,7 +54,7 @@ class PlacedObject:
     height: float
     shoulders: bool = False  # a head alone (a portrait's sitter) is given a neck and shoulders
     mirrored: bool = False  # drawn facing the other way (one of several copies: a herd, not a stamp)
-    colour: tuple[float, float] | None = None  # (hue, saturation) asked for it ("a red barn"): a silhouette's own
+    colour: tuple[float, ...] | None = None  # (hue, saturation, value) asked for it ("a red barn"): a silhouette's own
     tone: float = 1.0  # its colour's value against its drawing's (copies of one thing differ a little)
     flock: bool = False  # one of a flock far off: painted as a few strokes (`birds`), not as its drawing
     person: Person | None = None  # a person in a pose (`figure`), painted by our hand, not as their drawing
@@ -133,7 +133,8 @@ def _local_colour(
     tint = light / max(float(light.max()), 1e-3)
     if own_colour is not None:  # a fox is orange: its own colour leads, the light only tints it
         grey = own_colour[1] < 0.15  # white, grey, black asked: no hue of their own
-        value = float(np.clip(own_colour[2], 0.15, 0.9)) if grey and len(own_colour) > 2 else 0.5  # a black cat
+        asked = grey and len(own_colour) > 2  # a black cat; a colour twin is (hue, saturation) only
+        value = float(np.clip(own_colour[2], 0.15, 0.9)) if asked else 0.5
         own = hsv_colour(own_colour[0], own_colour[1] if grey else float(np.clip(own_colour[1], 0.4, 0.85)), value)
         colour = 0.8 * own + 0.2 * own.mean() * tint
     else:

@@ -55,7 +55,7 @@ class ObjectRequest:
     entry: ObjectEntry
     role: str
     count: int = 1
-    colour: tuple[float, float] | None = None  # (hue, saturation) the words give it: a silhouette is painted so
+    colour: tuple[float, ...] | None = None  # (hue, saturation, value) the words give it: a silhouette is painted so
     person: Person | None = None  # a person: painted in their pose by `figure`, not as their drawing
     size: float | None = None  # how big the thing is, in metres (things drawn together keep their sizes apart)
     perch: str | None = None  # what a bird sits on (`perches.PERCHES`): drawn under it
