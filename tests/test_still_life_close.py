@@ -97,3 +97,15 @@ def test_a_table_of_things_in_no_named_room_is_seen_close_and_a_room_is_not():
     assert _seen_close(Plan(), [pot]) and not _seen_close(Plan(), [pot, dog]) and not _seen_close(Plan(), [])
     Plan.room = "kitchen"
     assert not _seen_close(Plan(), [pot])
+
+
+@needs_icons
+def test_a_camera_is_a_still_life_a_clock_tower_a_building_and_a_typewriter_stays_one():
+    from tools.scene_mapping import read_scene
+
+    camera = read_scene("an old film camera", 0.0, 0.0)
+    assert camera.stage == "interior" and camera.objects[0].role == "still_life"  # before: it stood in a city
+    tower = read_scene("a tall clock tower in a town square", 0.0, 0.0)
+    assert tower.objects[0].role == "building"  # before: a still life, drawn small on the street
+    typewriter = read_scene("an old typewriter on a wooden desk", 0.0, 0.0)
+    assert typewriter.objects[0].phrase == "an old typewriter"  # not said plainer as "an old printer"

@@ -61,10 +61,12 @@ def test_a_still_life_keeps_all_its_things_on_the_table():
 
 
 @needs_icons
-def test_a_snowman_stands_in_snow():
+def test_a_snowman_and_skiers_stand_in_snow():
     from tools.scene_mapping import read_scene
 
     assert read_scene("two kids building a snowman in the yard", 0.0, 0.0).family == "snow"  # was a summer garden
+    skiers = read_scene("skiers going down a mountain slope, grey overcast sky", 0.0, 0.0)
+    assert skiers.family == "snow"  # were on a mountain's grass and flowers
 
 
 def test_an_irregular_participle_ends_its_things_phrase():

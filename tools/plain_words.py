@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 
+from models.painter.built_by_hand import named_by_hand
 from tools import word_net
 from tools.embedding_search import embed
 from tools.object_matching import drawing_named, head_words, known_word, named_roles, nearness
@@ -157,7 +158,7 @@ def plain_phrase(phrase: str, context: str) -> str:
     words = head_words(phrase)
     if not words:
         return phrase
-    if known_word(singular(words[-1])):
+    if known_word(singular(words[-1])) or named_by_hand(singular(words[-1])) is not None:  # a typewriter is drawn
         return _breed_said_plain(phrase, words, context)
     head = _lemma(words[-1])
     if nearness(phrase) >= KNOWN and not _named_for_a_place(head, context):

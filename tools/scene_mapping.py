@@ -1057,7 +1057,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if stage == "landscape" and family is not None and boats and (landform or ("",))[0] not in WATERY_LANDFORMS:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
     snowy = weather == "snow" or any(m.entry.name in SNOW_THINGS for m in things)  # a snowman stands in snow
-    if snowy and family in ("meadow", "garden"):  # a snowy village, a field in winter, kids building a snowman
+    if snowy and family in ("meadow", "garden", "mountains"):  # a snowy village, kids building a snowman, skiers
         family = "snow"
     season = _season(words)
     if family == "snow" and weather != "snow" and season == "autumn":  # "autumn" alone was a snowfield
