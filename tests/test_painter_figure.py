@@ -117,6 +117,17 @@ def test_a_fisherman_on_the_pier_sits_on_its_edge_and_a_straw_hat_is_straw():
     assert read_person("a man", "a man reading", 0).hat is None
 
 
+@needs_icons
+def test_a_person_said_to_sit_sits_though_their_words_are_nearer_standing():
+    from tools.figure_words import read_person
+
+    assert read_person("an old man", "an old man sitting on a bench in the park", 0).pose == "sit"  # before: stand
+    assert read_person("a girl", "a girl standing in the rain", 0).pose == "stand"
+    assert read_person("a fisherman", "a fisherman sitting on the pier with his rod", 0).prop == "rod"
+    assert read_person("a kid", "a kid on a sled", 0).prop is None  # before: bubbles ("a child blowing bubbles")
+    assert read_person("a dog", "a dog playing on the beach", 0).prop is None  # no game of chess
+
+
 def test_a_dock_widens_a_seated_figure_behind_it():
     on_ground, _ = painted_figure(Person(pose="sit", seated_on="ground"), 140, 4, 200)
     on_dock, _ = painted_figure(Person(pose="sit", seated_on="dock"), 140, 4, 200)

@@ -4,9 +4,9 @@ from assistant.orchestrators.work_subject import points_at_works, without_work_s
 
 
 def test_a_subject_pointing_at_the_works_is_no_subject():
-    for pointing in ("this painting", "both of them", "my painting", "it", "the music", "my paintng"):
+    for pointing in ("this painting", "both of them", "my painting", "it", "the music", "my paintng", "him", "her"):
         assert points_at_works(pointing), pointing
-    for own in ("the fox", "music", "a song", "the fox in the painting", "the sea"):
+    for own in ("the fox", "music", "a song", "the fox in the painting", "the sea", "her garden", "his dog"):
         assert not points_at_works(own), own
 
 

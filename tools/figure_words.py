@@ -24,6 +24,7 @@ from tools.scene_words import scene_words
 COSTUMES_PATH = Path(__file__).parent / "data" / "costumes.yaml"
 COSTUME = 0.72  # a person phrase this near a trade's example wears its clothes and hat
 ACTIVITY = 0.56  # the doing words this near an activity's example are that activity (else the person stands)
+VERB_ACTIVITY = 0.7  # ... and the verb heard alone this near ("playing on the beach" is no game of chess)
 SEX_MARGIN = 0.04  # a woman or a man when the phrase is this much nearer one; else the pronouns, else the seed
 # hair as a painter mixes it (RGB), by the words people use for it
 HAIR_COLOURS = {
@@ -136,16 +137,28 @@ def doing_words(subject: str) -> str:
     return " ".join(words)
 
 
+def _verb_phrase(words: str) -> list[str]:
+    """The doing words from their first verb in -ing on ("an old man sitting": "sitting"), or none."""
+    found = re.search(r"\b[a-z]{3,}ing\b.*", words.lower())
+    return [found.group(0)] if found and found.start() > 0 else []
+
+
 def activity(subject: str) -> dict:
-    """The scenes.yaml activity of the subject's doing words (its pose, prop, seat), standing when none is near."""
-    table = scene_words()["activities"]
-    text = doing_words(subject)
-    best, near = "standing", ACTIVITY
-    for name, entry in table.items():
-        score = float(max(similarities(text, entry["examples"]).max(), similarities(subject, entry["examples"]).max()))
+    """The scenes.yaml activity of the subject's doing words (its pose, prop, seat), standing when none is near.
+    Where standing wins, the verb alone is heard once more ("an old man sitting" was nearer "a person standing")."""
+    best = _nearest_activity([doing_words(subject), subject], ACTIVITY)
+    if best == "standing" and _verb_phrase(doing_words(subject)):
+        best = _nearest_activity(_verb_phrase(doing_words(subject)), VERB_ACTIVITY)
+    return scene_words()["activities"][best]
+
+
+def _nearest_activity(texts: list[str], threshold: float) -> str:
+    best, near = "standing", threshold
+    for name, entry in scene_words()["activities"].items():
+        score = max(float(similarities(text, entry["examples"]).max()) for text in texts)
         if score >= near:
             best, near = name, score
-    return table[best]
+    return best
 
 
 def _who(phrase: str, subject: str, seed: int) -> tuple[bool, str]:

@@ -1,7 +1,7 @@
 """A subject that only points at the studio's own works ("a poem about this painting", "... about both of them",
-"about my painting", "about it") is no subject: the text is about the works, and the tool reads their subject from
-the shared settings. The tuned model copied such phrases into the text call (dev v9), and the poem was then about
-"this painting", not the fox in it. A subject with a word of its own stays ("the fox in the painting", "music").
+"about my painting", "about it", "about him") is no subject: the text is about the works, and the tool reads their
+subject from the shared settings. The tuned model copied such phrases into the text call (dev v9), and the poem was
+then about "this painting", not the fox in it. A subject with a word of its own stays ("the fox in the painting").
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from assistant.orchestrators.work_words import words_of, work_of
 
 POINTING = frozenset(
     "this that these those the my mine our your its it them they both all each of one ones everything".split()
+    + "him her he she his hers".split()  # who is in the works: "a poem about him" (the dog painted) was about a man
 )
 
 
