@@ -25,6 +25,7 @@ from models.language.shared_lm import LM_LOCK, base_only
 from models.language.text_generation import SamplingSettings, generate_texts
 from models.language.text_vocabulary import decoded_token_texts, prose_token_ids
 from models.language.verse_constraints import FormShape
+from tools.articles import agreed
 from tools.text_prompts import (
     STOP_STRINGS,
     chat_prompt,
@@ -106,7 +107,9 @@ def cut_off(text: str) -> bool:
 
 
 def clean_text(raw: str, kind: str) -> str:
-    raw = raw.strip().strip('"').strip()
+    """The text trimmed to its kind's shape (a title's first line, a poem's lines, prose's one paragraph), each 'a'
+    or 'an' as the word after it sounds."""
+    raw = agreed(raw.strip().strip('"').strip())
     if kind == "title":
         line = raw.splitlines()[0] if raw else ""
         return line.strip().strip("\"'*").rstrip(".").strip()
