@@ -166,3 +166,12 @@ def test_no_rude_drawing_is_ever_painted():
     from models.painter.object_library import entries
 
     assert not [e for e in entries() if e.name.startswith(("middle-finger", "vomiting"))]
+
+
+@needs_words
+def test_a_pet_name_is_the_animal_it_is_made_from():
+    """ "yellow rubber ducky in a bathtub" painted an old woman's portrait: WordNet's only ducky is a darling."""
+    from tools.plain_words import plain_phrase
+
+    assert plain_phrase("yellow rubber ducky", "yellow rubber ducky in a bathtub") == "yellow rubber duck"
+    assert plain_phrase("a horse and buggy", "a horse and buggy") == "a horse and buggy"  # a buggy is a carriage

@@ -67,6 +67,7 @@ def test_a_snowman_and_skiers_stand_in_snow():
     assert read_scene("two kids building a snowman in the yard", 0.0, 0.0).family == "snow"  # was a summer garden
     skiers = read_scene("skiers going down a mountain slope, grey overcast sky", 0.0, 0.0)
     assert skiers.family == "snow"  # were on a mountain's grass and flowers
+    assert read_scene("a lonely mountain peak under a cold blue sky", 0.0, 0.0).family == "mountains"  # stays a peak
 
 
 def test_an_irregular_participle_ends_its_things_phrase():

@@ -17,6 +17,7 @@ import numpy as np
 
 from models.painter.built_by_hand import named_by_hand
 from tools import word_net
+from tools.articles import agreed
 from tools.embedding_search import embed
 from tools.object_matching import drawing_named, head_words, known_word, named_roles, nearness
 from tools.plurals import IRREGULAR, singular
@@ -34,6 +35,7 @@ ROLES = {  # the drawing roles (`tools/data/scenes.yaml` roles) that show each k
     "artifact": {"still_life", "stands", "floats", "flies"},  # a typewriter is no printer the size of a house
     "food": {"still_life"},
 }
+DIMINUTIVE_ENDINGS = ("ie", "ey", "y")  # a pet name's endings: birdie, horsey, ducky
 PLURALS = {one: many for many, one in IRREGULAR.items()}
 # heads that only say a thing is a likeness of another: "a robot toy" is a (toy) robot, "an owl figurine" an owl
 LIKENESS_HEADS = {"toy", "toys", "figurine", "figurines", "ornament", "ornaments", "plushie", "plushies"}
@@ -107,7 +109,7 @@ def _breed_said_plain(phrase: str, words: list[str], context: str) -> str:
     if singular(words[-1]) not in kinds:
         return phrase
     plain = re.sub(r"\b" + re.escape(words[-2]) + r"\s+", "", phrase.lower(), count=1)
-    return _articled(plain)
+    return agreed(plain)
 
 
 def _named_for_a_place(head: str, context: str) -> bool:
@@ -115,11 +117,6 @@ def _named_for_a_place(head: str, context: str) -> bool:
     the embedder only hears the sound of such a word ("a black labrador" was a lab coat)."""
     usual = word_net.meant_sense(head, context, SENSES)
     return usual is not None and usual.lexicon == "location" and _thing_sense(head, context) is not None
-
-
-def _articled(text: str) -> str:
-    """ "a" or "an" before each word as its first letter asks, once a word in the phrase has been changed."""
-    return re.sub(r"\b(a|an) (?=(\w))", lambda m: "an " if m.group(2) in "aeiou" else "a ", text)
 
 
 def _plural(words: str) -> str:
@@ -147,7 +144,22 @@ def likeness_first(phrase: str) -> str:
     if likeness.endswith("s"):  # "robot toys": toy robots
         likeness, thing = likeness[:-1], _plural(thing)
     swapped = phrase[: said.start()] + f"{likeness} {thing}"
-    return _articled(swapped)
+    return agreed(swapped)
+
+
+def _diminutive(word: str) -> str | None:
+    """The animal a pet name is made from ("ducky", "birdie", "horsey", "piggy"), when the word itself names no
+    drawing or thing of its own and the stem names a drawing of an animal; else None (WordNet's only ducky is a
+    darling)."""
+    if known_word(word) or any(s.lexicon in set(word_net.THINGS) - {"person"} for s in word_net.senses(word)):
+        return None  # (a buggy is a carriage)
+    for ending in DIMINUTIVE_ENDINGS:
+        stem = word[: -len(ending)] if word.endswith(ending) else ""
+        stem = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem  # piggy, doggy
+        senses = word_net.senses(stem) if len(stem) >= 3 and known_word(stem) else ()
+        if any(s.lexicon == "animal" for s in senses[:SENSES]):
+            return stem
+    return None
 
 
 def plain_phrase(phrase: str, context: str) -> str:
@@ -158,6 +170,10 @@ def plain_phrase(phrase: str, context: str) -> str:
     words = head_words(phrase)
     if not words:
         return phrase
+    small = _diminutive(words[-1])
+    if small is not None:  # "a yellow rubber ducky" is a duck, not a darling
+        phrase = re.sub(r"\b" + re.escape(words[-1]) + r"\b", small, phrase.lower(), count=1)
+        words = head_words(phrase)
     if known_word(singular(words[-1])) or named_by_hand(singular(words[-1])) is not None:  # a typewriter is drawn
         return _breed_said_plain(phrase, words, context)
     head = _lemma(words[-1])
@@ -171,6 +187,6 @@ def plain_phrase(phrase: str, context: str) -> str:
             plural = head != words[-1]
             said_text = r"\b" + r"\s+".join(map(re.escape, words[-size:])) + r"\b"
             plain = re.sub(said_text, _plural(found) if plural else found, phrase.lower(), count=1)
-            plain = _articled(plain)
+            plain = agreed(plain)
             return _breed_said_plain(plain, head_words(plain), context)  # "a labrador puppy": a labrador dog
     return phrase

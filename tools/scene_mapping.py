@@ -1056,8 +1056,10 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         things = [m for m in things if m.role != "plant" or not _is_forest(m.phrase)]
     if stage == "landscape" and family is not None and boats and (landform or ("",))[0] not in WATERY_LANDFORMS:
         family = WATERLESS_FOR_BOATS.get(family, family)  # boats need water
-    snowy = weather == "snow" or any(m.entry.name in SNOW_THINGS for m in things)  # a snowman stands in snow
-    if snowy and family in ("meadow", "garden", "mountains"):  # a snowy village, kids building a snowman, skiers
+    snow_things = any(m.entry.name in SNOW_THINGS for m in things)  # a snowman stands in snow
+    if (weather == "snow" or snow_things) and family in ("meadow", "garden"):  # a snowy village, a snowman
+        family = "snow"
+    if snow_things and family == "mountains":  # skiers on a slope's snow, not its meadow (a snowy peak stays a peak)
         family = "snow"
     season = _season(words)
     if family == "snow" and weather != "snow" and season == "autumn":  # "autumn" alone was a snowfield
