@@ -69,6 +69,7 @@ def test_a_person_by_trade_is_drawn_and_a_street_cafe_is_a_street():
         ("white chalk cliffs above a wild sea", "chalk_cliffs", "sea"),
         ("rice terraces on a green hillside", "terraces", "meadow"),
         ("a river winding through a green valley", "river", "meadow"),
+        ("a river winding through autumn woods", "river", "forest"),  # the woods were lost to a meadow
         ("a mountain lake with snowy peaks reflected in the water", "peaks", "lake"),
         ("a calm lake at dawn", None, "lake"),
         ("a frozen lake with mountains behind it", "peaks", "lake"),  # a landform asked in two phrases

@@ -1014,8 +1014,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
             landform = CITY_HOLDS[landform[0]], "city", landform[2]
     if landform is not None:  # its own family: a waterfall's forest, whatever a setting says ("a rainforest")
         family, similarity = landform[1], landform[2]
-        if landform[0] == "river" and subject_first and _names_forest(phrases[0][0]):  # a forest with a stream
-            family = "forest"
+        if landform[0] == "river" and any(_names_forest(p) for p, _ in phrases):  # a stream in a forest, or through
+            family = "forest"  # autumn woods (the river's own meadow lost the woods)
         things = [m for m in things if _beside_landform(m)]
     else:
         family, similarity = max(scenes, key=lambda c: c[1], default=(None, 0.0))
