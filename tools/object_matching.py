@@ -26,7 +26,7 @@ from models.painter.object_library import ObjectEntry, entries, icons_dir, insta
 from models.painter.placement import ROLES
 from tools import word_net
 from tools.embedding_search import embed
-from tools.plurals import singular
+from tools.plurals import SAME_PLURAL, singular
 from tools.scene_words import scene_examples, scene_words
 from tools.thing_phrases import FORMS, container_halves, group_written_first
 
@@ -43,6 +43,7 @@ FACE_HANDICAP = 0.06
 HEAD_SILHOUETTE_HANDICAP = 0.2
 SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
+ONE_OF = {"a", "an", "one", "the", "this", "that", "my", "our", "his", "her", "their", "its", "your", "lone", "single"}
 FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "fleet", "row"}
 # more than a few: many, small
 MANY = {
@@ -589,8 +590,9 @@ def _dwelling(scores: np.ndarray, words: list[str]) -> np.ndarray:
     return scores
 
 
-def count_of(phrase: str, rng_seed: int = 0) -> int:
-    """How many the phrase asks for: a number word, a word for several, or a plural noun (two to four)."""
+def count_of(phrase: str, rng_seed: int = 0, bare_many: bool = True) -> int:
+    """How many the phrase asks for: a number word, a word for several, or a plural noun (two to four); with
+    `bare_many`, a noun the same in both numbers said with no article ("sheep on the hills") is plural."""
     words = re.findall(r"[a-z]+|\d+", " ".join(head_words(phrase)) if " of " in phrase else phrase.lower())
     for w in words:
         if w.isdigit():
@@ -603,6 +605,7 @@ def count_of(phrase: str, rng_seed: int = 0) -> int:
         return MAX_COUNT - (rng_seed % 2)
     several = any(w in FEW for w in words)
     plural = bool(words) and singular(words[-1]) != words[-1] and words[-1] not in PLURAL_ONLY
+    plural |= bare_many and bool(words) and words[-1] in SAME_PLURAL and not ONE_OF & set(words)
     if several or plural:
         return 2 + ((rng_seed + 1) % 3)  # seed 0 (a first painting): three
     return 1
@@ -623,7 +626,7 @@ def match_objects(
         read = group_written_first(phrase, _noun)
         entry, role_found, similarity, meaning = nearest_object(read, role, context, accept, spelled)
         several = role_found == "still_life" and drawn_several(entry, read)  # (a row of houses is a street)
-        count = 1 if several else count_of(read, seed)
+        count = 1 if several else count_of(read, seed, bare_many=role_found != "still_life")  # (grilled salmon)
         found.append(ObjectMatch(phrase, entry, role_found, similarity, count, meaning))
     return found
 
