@@ -167,3 +167,13 @@ def test_every_sitter_thing_word_names_a_thing_the_sitter_paints():
     from tools.figure_words import THING_WORDS
 
     assert set(THING_WORDS.values()) <= set(THINGS)
+
+
+@needs_icons
+def test_a_person_walking_in_the_rain_is_out_in_it_and_a_potter_stays_at_her_wheel():
+    from tools.scene_mapping import read_scene
+
+    walker = read_scene("a man walking in the rain", 0.0, 0.0)
+    assert walker.stage == "landscape" and walker.family == "city"  # was a bust before a studio wall, no rain
+    assert read_scene("an old woman standing in the snow", 0.0, 0.0).family == "snow"
+    assert read_scene("a potter shaping wet clay", 0.0, 0.0).stage == "interior"  # "wet" reads as rain

@@ -714,6 +714,18 @@ def _seated_elsewhere(phrases: list[tuple[str, str]], things: list) -> bool:
     return not (family == "portrait" and near >= scene_words()["thresholds"]["stage"])
 
 
+WEATHER_OUT = {"rain": "city", "stormy": "city", "misty": "city", "snow": "snow"}  # where one walks in that weather
+
+
+def _out_in_weather(person, weather: str | None) -> str | None:
+    """The family a lone person walking, or standing with nothing in hand, is painted in when the words give rain,
+    a storm, fog or snow (`WEATHER_OUT`: "a man walking in the rain" was a bust before a studio wall, no rain);
+    None for one at work or sitting ("wet clay" reads as rain: the potter stays at her wheel)."""
+    if person is None or weather not in WEATHER_OUT or person.prop is not None or person.pose not in ("walk", "stand"):
+        return None
+    return WEATHER_OUT[weather]
+
+
 def _work_family(person) -> str | None:
     """The family a lone person is painted in by what they hold (`scenes.yaml` activities' family: a beekeeper's
     honeycomb frame, the meadow; an accordion, the city), or None."""
@@ -813,7 +825,8 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
     if is_furniture(subject.entry.words) and indoor_weather and not roles & {"floats", "swims", "flies"}:
         return "interior", 1.0  # a washing machine, a loom: indoors
     if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors
-        return _work_family(subject.person) or "portrait", 1.0  # a beekeeper at her hives: the meadow
+        out = _work_family(subject.person) or _out_in_weather(subject.person, weather)  # a beekeeper's meadow
+        return out or "portrait", 1.0
     if weather == "snow":
         return "snow", 1.0
     if subject.role == "building" and lands and max(c[1] for c in lands) >= scene_words()["thresholds"]["family"]:
