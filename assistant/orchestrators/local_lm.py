@@ -169,7 +169,7 @@ class LocalLMOrchestrator(Orchestrator):
                 lambda calls: answer_logprob(model, ids, dumps(calls), tokenizer, rules.allowed, rules.stops, prompt),
             )
         state = state_of(request.messages, request.brief, request.artifacts)
-        answer = without_work_subjects(as_description(answer, message))
+        answer = without_work_subjects(as_description(answer, message), (request.brief or {}).get("subject") or "")
         answer = of_last_work(answer, message, state.last, state.works)
         answer = with_text_length(changes_to_touched_work(answer, message, existing, last), message, existing, last)
         return answer_without_unasked(without_scene_mood(with_moods_read(answer), message), message, existing)

@@ -1,6 +1,6 @@
 """A subject that only points at the studio's own works ("a poem about this painting", "... about both of them",
-"about my painting", "about it", "about him") is no subject: the text is about the works, and the tool reads their
-subject from the shared settings. The tuned model copied such phrases into the text call (dev v9), and the poem was
+"about my painting", "about it", "about him") is no subject of its own: the text is about the works, their subject
+in the shared settings. The tuned model copied such phrases into the text call (dev v9), and the poem was
 then about "this painting", not the fox in it. A subject with a word of its own stays ("the fox in the painting").
 """
 
@@ -21,12 +21,17 @@ def points_at_works(subject: str) -> bool:
     return bool(words) and any(w in POINTING for w in words) and all(w in POINTING or work_of(w) for w in words)
 
 
-def without_work_subjects(answer: str) -> str:
-    """The answer with every subject that only points at the works taken out of its call."""
+def without_work_subjects(answer: str, shared_subject: str = "") -> str:
+    """The answer with every subject that only points at the works replaced by the works' own (the shared
+    subject, the last painting's), or taken out of its call where there is none: "now a poem about him" after a
+    poem about boats and a painting of a dog was the boats' poem once more."""
     calls = loads(answer)
     pointing = [
         args for _, args in calls or [] if isinstance(args, dict) and points_at_works(args.get("subject") or "")
     ]
     for args in pointing:
-        del args["subject"]
+        if shared_subject.strip():
+            args["subject"] = shared_subject
+        else:
+            del args["subject"]
     return dumps(calls) if pointing else answer
