@@ -177,3 +177,11 @@ def test_a_person_walking_in_the_rain_is_out_in_it_and_a_potter_stays_at_her_whe
     assert walker.stage == "landscape" and walker.family == "city"  # was a bust before a studio wall, no rain
     assert read_scene("an old woman standing in the snow", 0.0, 0.0).family == "snow"
     assert read_scene("a potter shaping wet clay", 0.0, 0.0).stage == "interior"  # "wet" reads as rain
+
+
+@needs_icons
+def test_a_setting_heard_as_indoors_is_no_outdoor_place():
+    from tools.scene_mapping import read_scene
+
+    chef = read_scene("a chef tossing pasta in a pan in a restaurant kitchen", 0.0, 0.0)
+    assert chef.stage == "interior"  # "in a pan" was the salt pan's desert (test 29)

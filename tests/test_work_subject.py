@@ -19,7 +19,7 @@ def test_only_the_pointing_subject_leaves_the_answer():
 
 
 def test_a_pointing_subject_takes_the_works_own_subject_when_there_is_one():
-    """ "now a poem about him" after a poem about boats and a painting of a dog: the dog's poem, not the boats' again."""
+    """ "now a poem about him" after a poem about boats and a painting of a dog: the dog's poem, not the boats'."""
     answer = '[["write_text", {"kind": "poem", "subject": "him"}]]'
     dog = "my dog, a black labrador"
     assert without_work_subjects(answer, dog) == f'[["write_text", {{"kind": "poem", "subject": "{dog}"}}]]'

@@ -291,7 +291,7 @@ def _scenes_and_objects(
             continue
         if kind == "action" and phrase.split()[0] in INTENSIFIERS:  # "standing very still" says how, not where
             continue
-        family = family_of(phrase)
+        family = heard = family_of(phrase)
         if kind == "action":  # "flying a kite" holds a thing, "crossing the dunes" a place ("an ice cream" no snow)
             place_like = (family[1] >= thresholds["stage"] or place_of(phrase) is not None) and not _acted_on(
                 phrase, family
@@ -300,7 +300,8 @@ def _scenes_and_objects(
         if kind == "setting" and not _stage_by_its_noun(phrase, family):  # "a wooden fence" is no room
             family = (None, 0.0)
         setting_place = place_of(phrase) if kind == "setting" else None
-        moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN
+        indoors = heard[0] == "interior" and heard[1] >= thresholds["stage"]  # "in a pan" is no salt pan
+        moved = setting_place is not None and setting_place.similarity >= family[1] + PLACE_MARGIN and not indoors
         if moved:  # "on a moor": the moor's land; "on a desert highway" stays in the desert
             family = (setting_place.family, setting_place.similarity)
         elif kind == "setting" and things and family[0] in scene_words()["families"]:
