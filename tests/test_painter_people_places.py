@@ -185,3 +185,13 @@ def test_a_setting_heard_as_indoors_is_no_outdoor_place():
 
     chef = read_scene("a chef tossing pasta in a pan in a restaurant kitchen", 0.0, 0.0)
     assert chef.stage == "interior"  # "in a pan" was the salt pan's desert (test 29)
+
+
+@needs_icons
+def test_an_idle_person_on_an_outdoor_seat_is_out_there_and_one_at_work_keeps_the_room():
+    from tools.scene_mapping import read_scene
+
+    reader = read_scene("a woman reading a book on a park bench", 0.0, 0.0)
+    assert reader.stage == "landscape" and reader.family == "garden"  # was a room
+    assert read_scene("a kid on a sled", 0.0, 0.0).family == "snow"  # was a portrait's bust
+    assert read_scene("a sweaty jazz drummer mid-solo in a dark club", 0.0, 0.0).stage == "interior"

@@ -715,6 +715,12 @@ def _seated_elsewhere(phrases: list[tuple[str, str]], things: list) -> bool:
     return not (family == "portrait" and near >= scene_words()["thresholds"]["stage"])
 
 
+def _idle(person) -> bool:
+    """True for a person doing nothing that needs a room or a stage: no prop, or a book ("a drummer in a dark club",
+    "a potter at her wheel" keep their rooms; the words of their settings lean to far-off land)."""
+    return person is not None and person.prop in (None, "book")
+
+
 WEATHER_OUT = {"rain": "city", "stormy": "city", "misty": "city", "snow": "snow"}  # where one walks in that weather
 
 
@@ -827,6 +833,8 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
         return "interior", 1.0  # a washing machine, a loom: indoors
     if subject.role == "figure" and roles <= {"figure", "still_life"}:  # a woman flying a kite is outdoors
         out = _work_family(subject.person) or _out_in_weather(subject.person, weather)  # a beekeeper's meadow
+        if out is None and land[1] >= SEAT_OUTDOORS and _idle(subject.person):  # "a woman on a park bench": there
+            return land
         return out or "portrait", 1.0
     if weather == "snow":
         return "snow", 1.0
@@ -878,6 +886,7 @@ INTENSIFIERS = {"very", "so", "too", "really", "quite", "perfectly", "completely
 ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things that stand like them)
 BODIED = (*ANIMAL_ROLES, "figure")  # roles of things with a body: an animal's or a person's
 FALL_BEFORE = {"the", "early", "late", "this", "in"}  # "in the fall" is autumn; "a fall", "waterfall" are not
+SEAT_OUTDOORS = 0.35  # a lone person's setting this near a land is where they are, not a portrait's wall
 OUT_THERE = 0.4  # a person or animal with a small thing is out in land the words name this near, not at a table
 ACTION_PLACES = {"of", "out", "from", "into", "in", "on", "at", "through", "over", "under", "across", "along"}
 YOUNG = {"baby", "babies", "calf", "calves", "cub", "cubs", "foal", "foals", "chick", "chicks", "young", "joey"}
