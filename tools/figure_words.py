@@ -146,9 +146,11 @@ def _verb_phrase(words: str) -> list[str]:
 def activity(subject: str) -> dict:
     """The scenes.yaml activity of the subject's doing words (its pose, prop, seat), standing when none is near.
     Where standing wins, the verb alone is heard once more ("an old man sitting" was nearer "a person standing")."""
-    best = _nearest_activity([doing_words(subject), subject], ACTIVITY)
-    if best == "standing" and _verb_phrase(doing_words(subject)):
-        best = _nearest_activity(_verb_phrase(doing_words(subject)), VERB_ACTIVITY)
+    doing = doing_words(subject)
+    best = _nearest_activity([doing, subject], ACTIVITY)
+    verb = _verb_phrase(doing)
+    if best == "standing" and verb:
+        best = _nearest_activity(verb, VERB_ACTIVITY)
     return scene_words()["activities"][best]
 
 

@@ -35,6 +35,7 @@ ROLES = {  # the drawing roles (`tools/data/scenes.yaml` roles) that show each k
     "artifact": {"still_life", "stands", "floats", "flies"},  # a typewriter is no printer the size of a house
     "food": {"still_life"},
 }
+THINGS_NOT_PEOPLE = frozenset(word_net.THINGS) - {"person"}  # a word with such a sense of its own is no pet name
 DIMINUTIVE_ENDINGS = ("ie", "ey", "y")  # a pet name's endings: birdie, horsey, ducky
 PLURALS = {one: many for many, one in IRREGULAR.items()}
 # heads that only say a thing is a likeness of another: "a robot toy" is a (toy) robot, "an owl figurine" an owl
@@ -151,7 +152,7 @@ def _diminutive(word: str) -> str | None:
     """The animal a pet name is made from ("ducky", "birdie", "horsey", "piggy"), when the word itself names no
     drawing or thing of its own and the stem names a drawing of an animal; else None (WordNet's only ducky is a
     darling)."""
-    if known_word(word) or any(s.lexicon in set(word_net.THINGS) - {"person"} for s in word_net.senses(word)):
+    if known_word(word) or any(s.lexicon in THINGS_NOT_PEOPLE for s in word_net.senses(word)):
         return None  # (a buggy is a carriage)
     for ending in DIMINUTIVE_ENDINGS:
         stem = word[: -len(ending)] if word.endswith(ending) else ""

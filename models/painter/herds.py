@@ -116,9 +116,9 @@ def _sides(widths: list[float], anchor: float) -> list[float]:
     return xs
 
 
-def _in_frame(xs: list[float], widths: list[float], shares: list[float], scale: float) -> list[float] | None:
-    """The centres shifted to keep the group inside the frame's margins, or None where it is too wide."""
-    sized = [w * s * scale for w, s in zip(widths, shares)]
+def _in_frame(xs: list[float], sized: list[float]) -> list[float] | None:
+    """The centres of things this wide shifted to keep the group inside the frame's margins, or None where it is
+    too wide."""
     left = min(x - w / 2 for x, w in zip(xs, sized))
     right = max(x + w / 2 for x, w in zip(xs, sized))
     if right - left > 1 - 2 * MARGIN:
@@ -150,7 +150,8 @@ def _in_depth(members: list, widths: list[float], labels: np.ndarray, holds: tup
     for shallower in (0.0, SHALLOWER):
         shares = [1 - (1 - d) * (1 - shallower) for d in DEPTHS[: len(members)]]
         for scale in (1.0, IN_DEPTH_SCALE):
-            xs = _in_frame(_sides([w * s * scale for w, s in zip(widths, shares)], anchor), widths, shares, scale)
+            sized = [w * s * scale for w, s in zip(widths, shares)]
+            xs = _in_frame(_sides(sized, anchor), sized)
             bases = [far + s * (front - far) for s in shares]
             if xs and all(_holds(labels, holds, x, b) for x, b in zip(xs, bases)):
                 return list(zip(xs, bases, [h * s * scale for h, s in zip(heights, shares)]))
