@@ -99,7 +99,7 @@ GARMENTS = (
 SKIRTS = ("dress", "gown", "skirt", "kimono")
 # what each held thing is called, for a drawing of it asked beside the person (the figure draws it in their hands)
 PROP_NAMES = {
-    "book": "book",
+    "book": ("book", "newspaper", "magazine", "letter"),  # what is read is held open as a book is
     "rod": "fishing rod",
     "violin": "violin",
     "guitar": "guitar",
@@ -123,6 +123,8 @@ PROP_NAMES = {
     "wheel": "potter's wheel",
     "piano": "piano",
 }
+FRAMING = r"^(a |an |the )?(portrait|painting|picture|drawing|sketch|study)s? of "  # what is made, not done
+BENCHES = {"bench", "benches"}  # where a person is on one of these, they sit on it
 DOCK = 0.72  # the words after the person's this near a dock's example: a seated one sits on a dock's edge
 COUPLE = 0.72  # a person's phrase this near a couple's example is a man and a woman
 HELD = 0.7  # a drawing's name this near the held thing's name is that thing
@@ -146,7 +148,11 @@ def _verb_phrase(words: str) -> list[str]:
 def activity(subject: str) -> dict:
     """The scenes.yaml activity of the subject's doing words (its pose, prop, seat), standing when none is near.
     Where standing wins, the verb alone is heard once more ("an old man sitting" was nearer "a person standing")."""
-    doing = doing_words(subject)
+    sitter = re.sub(FRAMING, "", subject.strip(), flags=re.IGNORECASE)
+    doing = doing_words(sitter)
+    if sitter != subject.strip() and not _verb_phrase(doing):  # "a portrait of a woman" (no easel), "... of a chef"
+        return scene_words()["activities"]["standing"]  # sits for it: no doing of their own
+    subject = sitter
     best = _nearest_activity([doing, subject], ACTIVITY)
     verb = _verb_phrase(doing)
     if best == "standing" and verb:
@@ -278,11 +284,14 @@ def read_person(phrase: str, subject: str, seed: int) -> Person:
     where = subject[len(doing_words(subject)) :].strip()
     if seat == "ground" and where and float(similarities(where, scene_words()["docks"]).max()) >= DOCK:
         seat = "dock"  # a fisherman on the pier sits on its edge
+    pose = act["pose"]
+    if BENCHES & set(re.findall(r"[a-z]+", where.lower())) and pose in ("sit", "stand"):
+        seat, pose = "bench", "sit"  # "an old man on a park bench": sitting on it, drawn under him
     return Person(
-        pose=act["pose"],
+        pose=pose,
         prop=act.get("prop"),
         age=age,
-        dress=skirt or (woman and act["pose"] != "jump" and not trade.get("suit")),  # a skater, a beekeeper: trousers
+        dress=skirt or (woman and pose != "jump" and not trade.get("suit")),  # a skater, a beekeeper: trousers
         long_hair=long,
         beard=beard or (not woman and (trade.get("beard", False) or age == "old" and seed % 2 == 0)),
         hair=hair,
@@ -308,5 +317,6 @@ def sitter_place(subject: str) -> str | None:
 
 def held_by(person: Person, words: str) -> bool:
     """True when a drawing (by its name's words) is the thing the person holds (a kite flies on its own)."""
-    name = PROP_NAMES.get(person.prop or "")
-    return name is not None and float(similarities(words, [name])[0]) >= HELD
+    names = PROP_NAMES.get(person.prop or "")
+    names = (names,) if isinstance(names, str) else names
+    return names is not None and float(similarities(words, list(names)).max()) >= HELD

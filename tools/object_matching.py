@@ -634,11 +634,11 @@ def match_objects(
 def drawn_several(entry: ObjectEntry, phrase: str) -> bool:
     """True when the drawing is itself several of its thing (its name is plural: "pancakes" is a stack, "books" a
     pile) and the phrase gives no number: on a table one drawing, not three stacks of pancakes with three bunches
-    of berries."""
+    of berries; "a pair of boots" drawn as "boots" is that pair."""
     words = re.findall(r"[a-z]+", entry.words.lower())
     said = re.findall(r"[a-z]+|\d+", phrase.lower())
     plural = bool(words) and singular(words[-1]) != words[-1]
-    return plural and not any(w.isdigit() or (w in NUMBERS and w not in ("a", "an")) for w in said)
+    return plural and not any(w.isdigit() or (w in NUMBERS and w not in ("a", "an", "pair")) for w in said)
 
 
 if __name__ == "__main__":

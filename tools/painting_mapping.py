@@ -179,5 +179,6 @@ def painting_parameters(brief: CreativeBrief, seed: int | None = None) -> Painti
         valence=round(v, 3),
         arousal=round(a, 3),
         season=scene.season,
+        trees=scene.trees,
     )
     return PaintingParameters(spec, scene, tuple(c.name for c in colours), subject, mood, chosen)

@@ -31,7 +31,7 @@ from tools.person_nouns import names_person
 from tools.plain_words import plain_phrase
 from tools.plurals import plural
 from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
-from tools.subject_phrases import ING_NOUNS, SETTINGS, STOP_WORDS, opens_inside, subject_phrases
+from tools.subject_phrases import ING_NOUNS, SETTINGS, STOP_WORDS, opens_inside, says_interior, subject_phrases
 from tools.thing_phrases import (
     FORMS,
     TOWN_HOUSES,
@@ -79,6 +79,7 @@ class SceneReading:
     room: str | None = None  # the room an interior is ("kitchen", "room" for a plain one), None for a table's
     place: str | None = None  # the outdoor place a landscape is, in words ("a tram stop"), None for none
     season: str = "any"  # "autumn" when the words say so: the land's colours turn (`_season`)
+    trees: str = "any"  # "pines" when the words name them: the wood is of pines (`_trees`)
 
     def things_in_words(self) -> list[str]:
         """The things drawn, as a reply names them: "3 palm tree", "basket", a person by the words ("an old
@@ -678,7 +679,7 @@ def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: in
     figure = ObjectMatch(phrase, entry, "figure", 1.0, count, person=person)
     held = person.prop is not None
     kept = [m for m in things if m is not first and m.role not in ("figure",) + (("still_life",) if held else ())]
-    kept = [m for m in kept if not held_by(person, m.entry.words)]  # her easel: in her hands, not a second thing
+    kept = [m for m in kept if not (held_by(person, m.entry.words) or held_by(person, m.phrase))]  # her easel: held
     kept = [m for m in kept if m.phrase.split()[-1] not in BODY_PARTS]  # her hands: the figure's own
     return [figure, *kept][:MAX_KINDS]
 
@@ -994,6 +995,14 @@ def _season(words: list[str]) -> str:
     return "autumn" if fall or {"autumn", "autumnal"} & set(words) else "any"
 
 
+PINES = set("pine pines fir firs spruce spruces conifer conifers coniferous evergreen evergreens taiga".split())
+
+
+def _trees(words: list[str]) -> str:
+    """The trees the words name: "pines" for "a pine forest", "fir trees", "evergreens"; else "any"."""
+    return "pines" if PINES & set(words) else "any"
+
+
 def object_matching_available() -> bool:
     from tools import object_matching
 
@@ -1014,7 +1023,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     if framing is not None:  # "a still life of a cello": the cello, on a still life's table
         phrases = [(framing[2], "subject"), *phrases[1:]]
     subject_first = bool(phrases) and phrases[0][1] == "subject"
-    inside = opens_inside(words) or (subject_first and indoor_place(phrases[0][0], subject))
+    first = phrases[0][0] if subject_first else ""
+    inside = opens_inside(words) or subject_first and (says_interior(first) or indoor_place(first, subject))
     place = _place(phrases[0][0], phrases) if subject_first and not inside else None
     scenes, things, left_out = _scenes_and_objects(phrases, seed, subject, inside, place)
     things = [replace(m, entry=stand_in(m.entry)) for m in things]  # read as the silhouette, painted in colour
@@ -1113,4 +1123,5 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         setting=sitter_place(subject) if stage == "portrait" else None,
         place=place.example if place is not None and stage == "landscape" else None,
         season=season,
+        trees=_trees(words),
     )

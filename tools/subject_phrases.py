@@ -33,7 +33,7 @@ STOP_WORDS = {
 # Where a subject's phrases join, and what the joined phrase is to the first: a companion thing ("a cat and a dog",
 # "a desk with a lamp", "boats, gulls") or a setting ("a lighthouse on a cliff", "camels crossing the dunes"),
 # which says where, never what to draw.
-COMPANIONS = {",", ";", ".", "and", "with", "plus"}
+COMPANIONS = {",", ";", ".", "and", "with", "plus", "where"}
 SETTINGS = set(
     "on in at by under over near beside from along across against through into onto above below behind beneath "
     "among amid between inside outside upon within to towards toward past around after during".split()
@@ -46,6 +46,8 @@ PARTICLES = {"up", "down", "out", "off", "away", "about"}
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
 # the phrase they open is left out, never drawn (an English closed class, like the joins above).
 CLAUSE_SUBJECTS = {"she", "he", "they", "we", "i", "you"}  # a pronoun after a thing opens a clause about it
+RELATIVES = {"that", "which", "who", "whose"}  # ... and so does a relative ("a field that goes on forever"); but
+# "a beach where kids play": the kids are drawn, "where" joins a companion (`COMPANIONS`)
 NEGATIONS = {"not", "no", "without", "nor", "never", "nothing", "none"}
 # Words that say how or where a thing is, after it ("a cat asleep", "pans hanging everywhere", "a tree alone"):
 # never part of its name, so left out of the phrase (an English closed class, like the joins above).
@@ -211,8 +213,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             close("simile")  # "a salt flat reflecting the sky like a mirror": no mirror to draw
         elif _extent(kept, i):
             close("extent")  # "all the way to the horizon", "as far as the eye can see": how far, no thing
-        elif w in CLAUSE_SUBJECTS and current:
-            close("clause")  # "a frog she caught": what she did, no thing of its own, until the next join
+        elif (w in CLAUSE_SUBJECTS or w in RELATIVES) and current:
+            close("clause")  # "a frog she caught", "a field that goes": what it does, no thing, until the next join
         elif w in NEGATIONS:
             close("negated")  # "not a cloud", "with no people": nothing to draw until the next join
         elif current and (colours_joined(kept, i) or _materials_joined(kept, i)):
@@ -244,6 +246,7 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
 
 
 INSIDE = {"inside", "within"}  # a subject opening so is the inside of a place: a room, whatever the place
+INTERIOR = {"interior", "interiors"}  # ... and one that says so ("a busy cafe interior")
 
 
 def opens_inside(words: list[str]) -> bool:
@@ -251,3 +254,9 @@ def opens_inside(words: list[str]) -> bool:
     busy kitchen"): the place is a room to paint, not a thing seen from outside."""
     opening = next((w for w in words if w not in STOP_WORDS), None)
     return opening in INSIDE
+
+
+def says_interior(phrase: str) -> bool:
+    """True when a subject phrase calls itself an interior ("a busy cafe interior", "a church interior"): the
+    place is a room to paint, whatever people or tables the request adds."""
+    return bool(INTERIOR & set(phrase.lower().split()))

@@ -138,7 +138,19 @@ def land_depth(labels: np.ndarray) -> np.ndarray:
 
 
 def paint_layer(
-    canvas, heights, ref, coarser, labels, angles, radius, spec_energy, rng, threshold, depth, thickness=None
+    canvas,
+    heights,
+    ref,
+    coarser,
+    labels,
+    angles,
+    radius,
+    spec_energy,
+    rng,
+    threshold,
+    depth,
+    thickness=None,
+    crossing=1.0,
 ):
     """Draw one brush size's strokes on the PIL canvas and height map: everywhere for the first brush, then
     only where this scale's reference holds detail that the coarser one lacks (edges, small forms).
@@ -147,7 +159,8 @@ def paint_layer(
     map gets the streaks as ridges, so the impasto light shows the bristles rather than each stroke's rim.
     `depth` (`land_depth`): each pixel's factor on the size of a stroke that starts there.
     `thickness` (pixels from a drawn thing's pixel to its outline, 0 elsewhere): inside a thing the brush is
-    no wider or longer than the thing is thick there, and the finer brushes go over all of it."""
+    no wider or longer than the thing is thick there, and the finer brushes go over all of it. `crossing` scales
+    how many strokes carry on over a soft edge (0: none, a sitter's outline against a backdrop)."""
     size = ref.shape[0]
     pts = _layer_points(size, radius, rng)
     ix, iy = pts[:, 0].astype(int), pts[:, 1].astype(int)
@@ -172,7 +185,7 @@ def paint_layer(
     length = np.where(inside, np.minimum(length, 1.0 + 3.0 * thick), length)
     length = np.where(np.isin(start, WATERY), WATER_LENGTH * length, length)
     length = np.where(start == GRASS, GRASS_LENGTH * length, length)  # short blades, not long streaks
-    crossing = np.where(inside, THING_CROSSING, CROSSING)  # a thing's own strokes break its outline more often
+    crossing = np.where(inside, THING_CROSSING, CROSSING) * crossing  # a thing's own break its outline more often
     paths = _stroke_paths(pts, angles, labels, length, crosses=rng.random(n) < crossing)
     calm_region = np.where(np.isin(start, HORIZONTAL), OPEN_CALM, 1.0)[:, None]  # skies and water blend smoother
     calm_region = np.where(inside[:, None], THING_MIX, calm_region)  # a thing's paint as unevenly mixed as the land's
@@ -263,10 +276,16 @@ def _blurred_apart(ref: np.ndarray, things: np.ndarray | None, radius: float) ->
 
 
 def paint_strokes(
-    ref: np.ndarray, labels: np.ndarray, energy: float, rng: np.random.Generator, things: np.ndarray | None = None
+    ref: np.ndarray,
+    labels: np.ndarray,
+    energy: float,
+    rng: np.random.Generator,
+    things: np.ndarray | None = None,
+    crossing: float = 1.0,
 ) -> np.ndarray:
     """float32 [S, S, 3] underpainting + int class map [S, S] -> float32 [S, S, 3] painting in [0, 1];
-    `things` (bool [S, S], the drawn things' pixels) are painted in their own colours with brushes their size."""
+    `things` (bool [S, S], the drawn things' pixels) are painted in their own colours with brushes their size;
+    `crossing` scales the strokes that carry on over their outlines (`paint_layer`)."""
     size = ref.shape[0]
     canvas = Image.fromarray((_blurred_apart(ref, things, size / 24) * 255).astype(np.uint8))
     heights = Image.new("L", (size, size), 128)
@@ -280,7 +299,21 @@ def paint_strokes(
         radius = share * size
         blurred = _blurred_apart(ref, things, radius / 2)
         angles = _direction_field(blurred, labels, energy, rng)
-        paint_layer(canvas, heights, blurred, coarser, labels, angles, radius, energy, rng, threshold, depth, thickness)
+        paint_layer(
+            canvas,
+            heights,
+            blurred,
+            coarser,
+            labels,
+            angles,
+            radius,
+            energy,
+            rng,
+            threshold,
+            depth,
+            thickness,
+            crossing,
+        )
         coarser = blurred
     return impasto(*_blend_open(canvas, heights, labels))
 

@@ -202,14 +202,16 @@ def sharpen_peaks(labels: np.ndarray, probs: np.ndarray, rng: np.random.Generato
             labels[new_top[x] : new_top[x] + int(rng.integers(2, 5)), x] = C["snow"]
 
 
-def place_instances(probs: np.ndarray, family: str, seed: int, weather: str | None = None) -> np.ndarray:
+def place_instances(
+    probs: np.ndarray, family: str, seed: int, weather: str | None = None, pines: bool = False
+) -> np.ndarray:
     """int [64, 64] class map of a generated layout ([K, 64, 64] probabilities) with its objects placed (a wood
-    under snow of pines)."""
+    under snow, or one the words call `pines`, of pines)."""
     rng = np.random.default_rng([seed, 7])
     labels = probs.argmax(0)
     if family == "mountains":
         sharpen_peaks(labels, probs, rng)
-    conifers = SNOWY_CONIFERS if weather == "snow" else None
+    conifers = SNOWY_CONIFERS if weather == "snow" or pines else None
     place_trees(labels, probs, family, rng, conifers)
     lay_tree_line(labels, family, rng, conifers)
     if family == "city":

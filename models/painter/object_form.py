@@ -26,6 +26,7 @@ BOUNCE = 0.22  # reflected light from the ground into the underside, and the sky
 SHADOW = 0.3  # how dark a cast shadow is at its foot (0.45 swallowed dark legs standing in it)
 CONTACT, CONTACT_DEPTH = 0.45, 0.035  # the dark seam where a thing touches the ground, and its depth (of its height)
 VOLUME_SIZE = 512  # the largest side a thing's volume is worked out at
+SHAPE_DOMES = 0.7  # how much each colour shape inside a thing rises as a dome of its own
 # skin colours a painter mixes for a sitter (light to darker), for an emoji's yellow face
 SKIN = np.array([(0.94, 0.78, 0.66), (0.88, 0.68, 0.54), (0.76, 0.55, 0.41), (0.58, 0.40, 0.29)], np.float32)
 
@@ -57,7 +58,7 @@ def volume(ref: np.ndarray, mask: np.ndarray) -> np.ndarray:
     whole = np.sqrt(ndimage.distance_transform_edt(mask) / scale)
     shapes = np.sqrt(np.minimum(ndimage.distance_transform_edt(mask & ~_inner_edges(ref, mask)) / scale, 12))
     bulk = ndimage.gaussian_filter(mask.astype(np.float32), size / 40) * size / 14  # the whole thing's roundness
-    height = (whole + 0.7 * shapes) * scale + bulk
+    height = (whole + SHAPE_DOMES * shapes) * scale + bulk
     return ndimage.gaussian_filter(height.astype(np.float32), max(0.8, 1.2 * scale)) * mask
 
 

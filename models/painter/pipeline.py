@@ -248,7 +248,8 @@ def paint(plan: PaintingPlan, seed: int, layout_vae, placement_vae, size=512, bl
             plan = replace(plan, landform=USUAL_LANDFORM[spec.family])
         if plan.landform == "underwater":
             spec = replace(spec, weather="clear")  # no rain or fog under the sea
-        labels = place_instances(layout_probabilities(layout_vae, spec, seed, blend), spec.family, seed, spec.weather)
+        probs = layout_probabilities(layout_vae, spec, seed, blend)
+        labels = place_instances(probs, spec.family, seed, spec.weather, pines=spec.trees == "pines")
         if spec.family in ("sea", "lake") and not any(o.role == "building" for o in plan.objects):
             shape_headlands(labels)  # (a lighthouse or a tower asked for keeps its cliff)
         if plan.landform == "street":  # a street seen from its pavement: its own houses are its facades

@@ -350,6 +350,9 @@ DUNES = ("dunes", "swells")  # landforms of sand lit as a field of dunes
 SALT_RESTATE = 0.55  # the share of a salt flat's smooth crust laid back over the strokes: its net of ridges
 
 
+BACKDROP_RESTATE = 0.55  # share of a portrait backdrop's smooth light laid back over its strokes (blind: "blotchy")
+
+
 def _restated(stage: str, landform: str | None) -> dict[int, float]:
     """The classes whose smooth light is laid back over the strokes, with their shares: a room's walls and table,
     open water and its floor, a field of dunes' sand."""
@@ -439,9 +442,13 @@ def render_layout(
         lift_object_darks(ref, labels)
         if stage == "portrait":  # the sitter is the light of a portrait: the backdrop a step darker than the plan
             ref[~things] *= BACKDROP
-    calm = 0.4 if stage == "portrait" else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
-    painted = paint_strokes(ref, labels, spec.energy * calm, rng, things)
+    portrait = stage == "portrait"
+    calm = 0.4 if portrait else 1.0  # a sitter's backdrop is laid in quietly, not a busy field
+    # no stroke carries a sitter's hair or coat out over the backdrop (read as torn scraps beside the head)
+    painted = paint_strokes(ref, labels, spec.energy * calm, rng, things, crossing=0.0 if portrait else 1.0)
     painted = restate_classes(painted, ref, labels, _restated(stage, landform))
+    if portrait and things is not None:  # the backdrop's soft fall of light kept: its strokes read as blotches
+        painted[~things] += (ref[~things] - painted[~things]) * BACKDROP_RESTATE
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
         painted = restate_things(painted, ref, things, RESTATE_SITTER if stage == "portrait" else RESTATE_BROAD)
     if stage == "landscape":

@@ -31,6 +31,7 @@ ABSTRACT_FAMILIES = ("colour_field", "geometric", "gestural")
 TIMES = ("dawn", "day", "dusk", "night")
 WEATHERS = ("clear", "cloudy", "stormy", "misty", "rain", "snow")
 SEASONS = ("any", "autumn")  # a season that changes the land's colours: autumn's foliage and grass
+TREES = ("any", "pines")  # the kind of trees the words name: "a pine forest" is a wood of pines
 LAYOUT_COND_DIM = len(FAMILIES) + len(TIMES) + len(WEATHERS) + 2
 
 
@@ -55,9 +56,11 @@ class SceneSpec:
     valence: float = 0.0
     arousal: float = 0.0
     season: str = "any"
+    trees: str = "any"
 
     def __post_init__(self):
         named = ((self.family, FAMILIES), (self.time, TIMES), (self.weather, WEATHERS), (self.season, SEASONS))
+        named += ((self.trees, TREES),)
         for value, choices in named:
             if value not in choices:
                 raise ValueError(f"{value!r} is not one of {', '.join(choices)}")

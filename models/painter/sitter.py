@@ -28,6 +28,7 @@ BUST = 1.75  # the sitter's head and shoulders, as many times as tall as the hea
 WIDTH = 1.9  # ... and as many times as wide
 TOQUE_ROOM = 0.5  # a chef's toque rises this many head heights above the crown
 HAIR_CHROMA = 0.35  # a painter's blonde is an ochre, not the emoji's signal yellow
+HAIR_UNDER_SKIN = 0.55  # the emoji's hair, when the words name none, is at most this share of the skin's value
 SHORT_HAIR = 0.15  # a man's hair (unless the words say long) at most this far down the sides
 LONG_HAIR = 0.6  # hair at the emoji's sides below the ears this much (0..1): it falls to the shoulders
 FORM_SHADOW = 0.75  # how far the face's shadow side goes to its shadow colour
@@ -104,6 +105,12 @@ def read_head(head: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
     return skin.astype(np.float32), _muted(colour.astype(np.float32)), length
 
 
+def _apart_from(hair: np.ndarray, skin: np.ndarray) -> np.ndarray:
+    """The emoji's hair at most HAIR_UNDER_SKIN of the skin's value: a pale blonde on pale skin read as bald."""
+    most = HAIR_UNDER_SKIN * float(skin.mean())
+    return hair * min(1.0, most / max(float(hair.mean()), 1e-3))
+
+
 def _muted(rgb: np.ndarray) -> np.ndarray:
     grey = rgb.mean()
     chroma = float(rgb.max() - rgb.min())
@@ -117,6 +124,7 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     h, w = head.shape[:2]
     height, width = int(h * BUST), int(w * WIDTH)
     skin, hair, length = read_head(head)
+    hair = _apart_from(hair, skin)
     garment = hsv_colour(garment_hue(accent_hue), 0.4, 0.42)
     man = person is not None and not person.dress
     if person is not None:
@@ -148,7 +156,8 @@ def painted_sitter(head: np.ndarray, accent_hue: float, light_left: bool = True,
     rise = np.clip((yy - 1.02 * h) / (0.5 * h), 0, 1)  # from the neck's base down the slope of the shoulders
     half = 0.2 * h + (0.47 * width - 0.2 * h) * (1 - (1 - rise) ** 2.5)
     chest = (yy > 1.02 * h) & (np.abs(xx - cx) < half)
-    neck = (np.abs(xx - cx) < 0.16 * h) & (yy > NECK_TOP * h) & (yy < 1.15 * h)  # its top hidden behind the jaw
+    flare = 0.09 * h * np.clip((yy - 0.98 * h) / (0.14 * h), 0, 1) ** 2  # its sides run out into the shoulders
+    neck = (np.abs(xx - cx) < 0.16 * h + flare) & (yy > NECK_TOP * h) & (yy < 1.15 * h)  # top hidden by the jaw
     _lay(out, _soft(neck, 0.012 * h), skin * NECK_SHADE)  # in the shade of the head, its edges soft
     _lay(out, chest.astype(np.float32), garment)
     _garment_form(out, yy, xx, cx, h, chest, garment, 1 if light_left else -1)

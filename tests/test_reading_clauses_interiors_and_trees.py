@@ -1,0 +1,94 @@
+"""Words read right (issue 36, stop 42): a clause after a thing draws nothing of its own, a place called an interior
+is a room, pines named make a wood of pines, what a person reads is held, one on a bench sits on it, a portrait of
+someone paints no easel, and a pair of boots is one drawing of boots."""
+
+import numpy as np
+import pytest
+
+from models.painter.object_library import installed
+
+needs_icons = pytest.mark.skipif(not installed(), reason="the object drawings are not installed (`make icons`)")
+
+
+def test_a_relative_clause_after_a_thing_is_left_out_of_its_name_and_where_joins_a_companion():
+    from tools.subject_phrases import subject_phrases
+
+    assert subject_phrases("a sunflower field that goes on forever".split(), set()) == [
+        ("a sunflower field", "subject")
+    ]
+    assert subject_phrases("a cabin which sits by a lake".split(), set()) == [
+        ("a cabin", "subject"),
+        ("a lake", "setting"),
+    ]
+    kids = subject_phrases("a beach where kids play".split(), set())
+    assert kids == [("a beach", "subject"), ("kids play", "companion")]  # the kids are drawn, not dropped
+
+
+@needs_icons
+def test_the_sunflowers_of_a_field_that_goes_on_forever_are_drawn():
+    from tools.scene_mapping import read_scene
+
+    names = [m.entry.name for m in read_scene("a sunflower field that goes on forever", 0.0, 0.0).objects]
+    assert names and names[0] == "sunflower"  # the clause had made the phrase match nothing: an empty meadow
+
+
+@needs_icons
+def test_a_place_called_an_interior_is_a_room_whoever_is_in_it():
+    from tools.scene_mapping import read_scene
+
+    cafe = read_scene("a busy cafe interior with people chatting at tables", 0.0, 0.0)
+    assert cafe.stage == "interior"  # was a city street with three people
+    assert read_scene("a busy cafe street with people chatting at tables", 0.0, 0.0).stage == "landscape"
+
+
+@needs_icons
+def test_pines_named_make_a_wood_of_pines(monkeypatch):
+    from models.painter import instances
+    from models.painter.scene_layout import LAYOUT_SIZE, C
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("a foggy pine forest at dawn", 0.0, 0.0).trees == "pines"
+    assert read_scene("a forest at dawn", 0.0, 0.0).trees == "any"
+    probs = np.zeros((len(C), LAYOUT_SIZE, LAYOUT_SIZE), np.float32)
+    probs[C["sky"], :30] = 1
+    probs[C["grass"], 30:] = 1
+    probs[C["foliage"], 22:40] = 0.9  # a band of wood on the horizon
+    drawn, shape = [], instances.tree_shape
+
+    def recorded(rng, base, cx, scale, conifer):
+        drawn.append(conifer)
+        return shape(rng, base, cx, scale, conifer)
+
+    monkeypatch.setattr(instances, "tree_shape", recorded)
+    for seed in range(4):
+        instances.place_instances(probs, "forest", seed, "clear", pines=True)
+    assert np.mean(drawn) >= 0.75  # a forest's share is otherwise drawn anywhere from none to all
+
+
+@needs_icons
+def test_a_reader_holds_what_they_read_and_a_person_on_a_bench_sits_on_it():
+    from tools.scene_mapping import read_scene
+
+    reading = read_scene("an old man reading a newspaper on a park bench", 0.0, 0.0)
+    person = reading.objects[0].person
+    assert (person.pose, person.prop, person.seated_on) == ("sit", "book", "bench")
+    assert len(reading.objects) == 1  # the newspaper in his hands, not a grey box standing in the grass
+    magazine = read_scene("a girl reading a magazine", 0.0, 0.0)
+    assert [m.entry.name for m in magazine.objects][1:] == []  # no rifle magazine beside her
+
+
+@needs_icons
+def test_a_portrait_of_a_woman_paints_her_not_an_easel():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("a portrait of a woman", 0.0, 0.0).objects[0].person.prop is None
+    assert read_scene("a woman painting at an easel", 0.0, 0.0).objects[0].person.prop == "easel"
+
+
+@needs_icons
+def test_a_pair_of_boots_is_one_drawing_of_boots_in_a_leather_brown():
+    from tools.scene_mapping import read_scene
+
+    boots = read_scene("a pair of muddy boots by the back door", 0.0, 0.0).objects[0]
+    assert boots.count == 1  # the drawing is the pair: two of it were four boots
+    assert boots.colour is not None and 15 <= boots.colour[0] <= 40  # brown, not the palette's blue
