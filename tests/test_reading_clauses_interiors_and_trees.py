@@ -1,6 +1,6 @@
 """Words read right (issue 36, stop 42): a clause after a thing draws nothing of its own, a place called an interior
 is a room, pines named make a wood of pines, what a person reads is held, one on a bench sits on it, a portrait of
-someone paints no easel, and a pair of boots is one drawing of boots."""
+someone paints no easel, a pair of boots is one drawing of boots, and an empty room holds nothing unasked."""
 
 import numpy as np
 import pytest
@@ -92,3 +92,12 @@ def test_a_pair_of_boots_is_one_drawing_of_boots_in_a_leather_brown():
     boots = read_scene("a pair of muddy boots by the back door", 0.0, 0.0).objects[0]
     assert boots.count == 1  # the drawing is the pair: two of it were four boots
     assert boots.colour is not None and 15 <= boots.colour[0] <= 40  # brown, not the palette's blue
+
+
+@needs_icons
+def test_an_empty_room_holds_only_what_the_words_list():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("an empty classroom", 0.0, 0.0).objects == ()  # a stack of books floated between the desks
+    assert read_scene("an empty kitchen", 0.0, 0.0).objects == ()
+    assert read_scene("a messy kitchen", 0.0, 0.0).objects  # its pots and pans

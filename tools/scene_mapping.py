@@ -275,7 +275,7 @@ def _scenes_and_objects(
             room = None
         if room is not None:  # "a messy kitchen": the room itself, furnished after the things the words list
             scenes.append(("interior", room[1]))
-            holds, in_room = (room[2] if drawable else []), True
+            holds, in_room = (room[2] if drawable and not EMPTY & set(phrase.split()) else []), True
             continue
         if place is not None:  # "an old petrol station": its land, holding what such a place holds (its pumps)
             scenes.append((place.family, place.similarity))
@@ -995,6 +995,7 @@ def _season(words: list[str]) -> str:
     return "autumn" if fall or {"autumn", "autumnal"} & set(words) else "any"
 
 
+EMPTY = {"empty", "bare", "deserted", "unfurnished"}  # a room said so holds only what the words list
 PINES = set("pine pines fir firs spruce spruces conifer conifers coniferous evergreen evergreens taiga".split())
 
 
