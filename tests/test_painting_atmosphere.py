@@ -102,3 +102,17 @@ def test_a_night_sky_without_a_moon_gets_one_but_not_in_the_rain():
     assert add_moon(labels, [], SceneSpec(time="dusk", weather="clear")) == []
     kept = [Disc(20.0, 30.0, 5.0)]
     assert add_moon(labels, kept, SceneSpec(time="night")) == kept
+
+
+def test_a_wood_in_fog_keeps_its_silhouettes_and_a_clouds_dark_underside_goes_under_the_fog():
+    """A foggy pine forest read as "a misty meadow" (the trees melted into the fog) with "smoke" in its sky."""
+    labels, rgb = _meadow(), np.full((128, 128, 3), 0.75, np.float32)
+    trees = np.zeros_like(labels, bool)
+    trees[40:62, 20:60] = True  # a wood on the far line
+    labels[trees], rgb[trees] = CLASSES.index("foliage"), 0.2
+    cloud = np.zeros_like(labels, bool)
+    cloud[10:20, 70:110] = True
+    labels[cloud], rgb[cloud] = CLASSES.index("cloud"), 0.25
+    fogged = lay_fog(rgb, labels, SceneSpec(time="day", weather="misty"))
+    assert fogged[56:60, 20:60].mean() < 0.5  # the trees' feet a dark shape in the fog (0.2 painted, 0.75 fog)
+    assert abs(fogged[12:18, 75:105].mean() - fogged[12:18, 5:40].mean()) < 0.1  # the cloud nearly gone in it

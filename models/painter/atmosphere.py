@@ -24,6 +24,9 @@ RISING = ("cliffs", "chalk_cliffs", "hill")  # landforms that rise before the fa
 MIDGROUND = 0.5  # the depth (0 near .. 1 at the horizon) they take in a fog
 NOT_RISING = SKY_LIKE + [CLASSES.index(c) for c in ("far", "water", "foam")]
 THING_FOG = 0.6  # the share of the fog a drawn thing takes
+SKY_FOG = 0.85  # the share of the fog over the sky (at 0.7 a cloud's dark underside stood in it as smoke)
+TREES = [CLASSES.index(c) for c in ("foliage", "trunk")]
+TREE_FOG = 0.6  # ... and a tree: a wood in fog is rows of paler silhouettes, not a blur over a meadow
 DAWN_MIST = 0.4  # a clear or cloudy dawn: the share of its band of mist lying on the land just below the horizon
 NEAR_CLEAR = 0.8  # from this depth of the ground down (a share of the ground's height) the foreground stays clear
 RAIN_AREA = 600  # one streak per this many pixels: twice as many (300) read as "a mechanical overlay"
@@ -74,8 +77,8 @@ def _fog(rgb: np.ndarray, labels: np.ndarray, strength: float, rising: bool = Fa
     sky = np.isin(labels, SKY_LIKE)[..., None]
     colour = fog_colour(rgb, labels)
     softened = rgb + (_soft(rgb, size / 90) - rgb) * depth[..., None]  # far edges melt, near ones stay crisp
-    thing = np.where(labels == OBJECT, THING_FOG, 1.0)[..., None]  # a thing asked for stays legible in it
-    amount = np.where(sky, 0.7, strength * depth[..., None] * thing)
+    thing = np.where(labels == OBJECT, THING_FOG, np.where(np.isin(labels, TREES), TREE_FOG, 1.0))[..., None]
+    amount = np.where(sky, SKY_FOG, strength * depth[..., None] * thing)
     return np.clip((1 - amount) * softened + amount * colour, 0, 1)
 
 
