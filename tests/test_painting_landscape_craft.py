@@ -56,6 +56,18 @@ def test_a_mass_of_petals_becomes_a_bed_of_many_heads_each_with_a_centre():
     assert (labels[30:38, 30:38] != GRASS).all()
 
 
+def test_a_bed_of_flowers_inside_a_hedge_flowers_on_the_hedge_not_on_a_lawn_cut_into_it():
+    """Garden beds the layout set in the hedge were painted as pale lawn ovals floating in it ("crude blotches")."""
+    size = 256
+    foliage = CLASSES.index("foliage")
+    labels = np.full((size, size), GRASS)
+    labels[40:140] = foliage  # a hedge across the picture
+    labels[60:120, 60:180] = PETAL  # a bed the layout put in it
+    flower_beds(labels, np.random.default_rng(0))
+    bed = labels[60:120, 60:180]
+    assert (bed == foliage).mean() > 0.2 and not (bed == GRASS).any()
+
+
 def test_land_light_lies_in_wide_bands_not_tall_blobs():
     size = 192
     labels = np.full((size, size), GRASS)

@@ -101,3 +101,14 @@ def test_an_empty_room_holds_only_what_the_words_list():
     assert read_scene("an empty classroom", 0.0, 0.0).objects == ()  # a stack of books floated between the desks
     assert read_scene("an empty kitchen", 0.0, 0.0).objects == ()
     assert read_scene("a messy kitchen", 0.0, 0.0).objects  # its pots and pans
+
+
+@needs_icons
+def test_what_a_person_does_something_to_with_her_or_his_is_drawn_and_what_they_hold_is_not_missed():
+    from tools.scene_mapping import read_scene
+
+    walk = read_scene("a woman walking her dog in the park", 0.0, 0.0)
+    assert [m.entry.name for m in walk.objects][1:] == ["dog"]  # the dog was lost in her phrase
+    mending = read_scene("an old fisherman mending his nets", 0.0, 0.0)
+    assert mending.objects[0].person.prop == "net" and mending.left_out == ()  # held: the reply misses nothing
+    assert read_scene("a woman brushing her hair", 0.0, 0.0).left_out == ()  # her hair is hers

@@ -109,7 +109,7 @@ PROP_NAMES = {
     "knitting": "knitting",
     "easel": "easel",
     "backpack": "backpack",
-    "net": "fishing net",
+    "net": ("fishing net", "nets"),
     "skateboard": "skateboard",
     "bubbles": "soap bubbles",
     "accordion": "accordion",

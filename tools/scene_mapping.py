@@ -902,6 +902,14 @@ DRAWN_IN = ("underwater",)  # landforms carved bare, whose own things are drawin
 ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
 
 
+def _theirs(phrase: str, people: list) -> bool:
+    """True when a phrase left undrawn is a person's own: what they hold ("mending his nets"), their body or hair
+    ("brushing her hair"); the reply does not say it was missed."""
+    words = phrase.split()
+    own = bool(words) and words[-1] in BODY_PARTS | {"hair", "beard"}
+    return own or any(held_by(person, phrase) for person in people)
+
+
 def _landform(phrases: list[tuple[str, str]], place=None, subject_drawn: bool = True) -> tuple[str, str, float] | None:
     """The landform the subject names ("a waterfall") or its place has (rice paddies: terraces), else the first
     one another phrase names: where the thing stands ("castle ruins on a hill", "a lighthouse on a cliff") or what
@@ -1033,7 +1041,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     things = [replace(m, colour=named_colour(m.phrase) or _usual(m)) for m in things]
     things = _people(phrases, things, subject, seed)
     painted = {m.phrase for m in things if m.person is not None}  # a skateboarder drawn as a person is not left out
-    left_out = [gone for gone in left_out if gone[0] not in painted]
+    people = [m.person for m in things if m.person is not None]
+    left_out = [gone for gone in left_out if gone[0] not in painted and not _theirs(gone[0], people)]
     if object_matching_available():
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene

@@ -45,6 +45,7 @@ GATHERED = {"around", "by", "beside"}
 PARTICLES = {"up", "down", "out", "off", "away", "about"}
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
 # the phrase they open is left out, never drawn (an English closed class, like the joins above).
+POSSESSIVES = {"her", "his", "their", "my", "our", "your", "its"}  # a doing word before one acts on a thing
 CLAUSE_SUBJECTS = {"she", "he", "they", "we", "i", "you"}  # a pronoun after a thing opens a clause about it
 RELATIVES = {"that", "which", "who", "whose"}  # ... and so does a relative ("a field that goes on forever"); but
 # "a beach where kids play": the kids are drawn, "where" joins a companion (`COMPANIONS`)
@@ -108,8 +109,8 @@ def participle(words: list[str | None], i: int) -> bool:
     before = [v for v in words[:i] if v not in STOP_WORDS and v not in COMPANIONS]  # None: a time or weather word
     if not before:
         return False
-    if after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES:
-        return True
+    if after is None or after in STOP_WORDS | SETTINGS | COMPANIONS | PARTICLES | POSSESSIVES:
+        return True  # (after a person too: "a woman walking her dog" walks a dog that is drawn)
     acts_on = w.endswith("ing") and not after.endswith("ly")  # "a candle burning brightly" says how, not on what
     # a person's doing is read with them (`figure_words`): "a couple walking hand in hand" holds no hands
     thing = words[i - 1] is not None and words[i - 1] not in PERSON_NOUNS and _names_thing(words[i - 1])

@@ -104,7 +104,8 @@ def flower_beds(labels: np.ndarray, rng: np.random.Generator) -> None:
     big = np.isin(masses, 1 + np.nonzero(areas > (size * BED_HEAD) ** 2)[0])
     if not big.any():
         return
-    labels[big] = grass
+    for k in np.unique(masses[big]):  # each bed in what surrounds it: a flowering hedge is no lawn in the hedge
+        labels[masses == k] = _surrounding(labels, masses == k, exclude=(petal, bloom), default=grass)
     radius = size / 70
     ys, xs = np.mgrid[0 : size : 2.4 * radius, 0 : size : 2.4 * radius]
     centres = np.stack([ys.ravel(), xs.ravel()], -1) + rng.uniform(-radius, radius, (ys.size, 2))
@@ -112,6 +113,16 @@ def flower_beds(labels: np.ndarray, rng: np.random.Generator) -> None:
         if big[int(cy), int(cx)]:
             r = radius * rng.uniform(0.7, 1.3) * (0.7 + 0.6 * cy / size)  # larger nearer the eye
             _stamp_head(labels, big, cy, cx, r)
+
+
+def _surrounding(labels: np.ndarray, region: np.ndarray, exclude: tuple[int, ...], default: int) -> int:
+    """The class most common in a thin ring around the region (classes in `exclude` aside), else `default`."""
+    from scipy import ndimage
+
+    ring = ndimage.binary_dilation(region, iterations=2) & ~region
+    around = labels[ring]
+    around = around[~np.isin(around, exclude)]
+    return int(np.bincount(around).argmax()) if around.size else default
 
 
 def _stamp_head(labels: np.ndarray, bed: np.ndarray, cy: float, cx: float, r: float) -> None:
