@@ -112,3 +112,32 @@ def test_what_a_person_does_something_to_with_her_or_his_is_drawn_and_what_they_
     mending = read_scene("an old fisherman mending his nets", 0.0, 0.0)
     assert mending.objects[0].person.prop == "net" and mending.left_out == ()  # held: the reply misses nothing
     assert read_scene("a woman brushing her hair", 0.0, 0.0).left_out == ()  # her hair is hers
+
+
+@needs_icons
+def test_a_number_inside_a_compound_or_a_year_is_no_count():
+    from tools.object_matching import count_of
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("a five-story pagoda surrounded by maple trees", 0.0, 0.0).objects[0].count == 1  # was five
+    assert read_scene("a vintage 1960s cafe racer motorcycle", 0.0, 0.0).objects[0].count == 1  # was six
+    assert count_of("a 1960 cadillac") == 1 and count_of("a 2-story barn") == 1
+    assert count_of("3 cats") == 3 and read_scene("three cats on a wall", 0.0, 0.0).objects[0].count == 3
+
+
+@needs_icons
+def test_an_animal_named_in_two_words_does_what_it_does_to_a_thing_that_is_drawn():
+    from tools.scene_mapping import read_scene
+
+    collie = read_scene("a border collie herding sheep", 0.0, 0.0)
+    assert [m.entry.name for m in collie.objects] == ["dog", "sheep"]  # the dog was lost in one long phrase
+    assert read_scene("two guinea pigs eating lettuce", 0.0, 0.0).objects[0].count == 2
+
+
+@needs_icons
+def test_hot_springs_are_a_place_not_a_spring_sky_and_a_hot_dog():
+    from tools.scene_mapping import read_scene
+
+    springs = read_scene("hot springs steaming in the mountains", 0.0, 0.0)
+    assert springs.place == "hot springs" and springs.objects == ()  # a giant hot dog in a mountain meadow
+    assert read_scene("a meadow in spring", 0.0, 0.0).weather_from_words  # the season still names the sky

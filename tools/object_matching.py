@@ -62,6 +62,8 @@ MANY = {
     "hundreds",
 }
 MAX_COUNT = 6
+MOST_SAID = 24  # a number above this is a year or a model, not how many ("a 1960 Cadillac")
+COUNT_TOKENS = r"(?:[a-z]+|\d+)(?:-[a-z]+)+|\d+[a-z]*|[a-z]+"  # hyphened words and "1960s" are one token, not a count
 # nouns plural in form that name one thing: "castle ruins" is one ruin, "glasses" one pair
 PLURAL_ONLY = {
     *("ruins", "glasses", "spectacles", "scissors", "trousers", "jeans", "binoculars", "stairs", "remains"),
@@ -593,9 +595,10 @@ def _dwelling(scores: np.ndarray, words: list[str]) -> np.ndarray:
 def count_of(phrase: str, rng_seed: int = 0, bare_many: bool = True) -> int:
     """How many the phrase asks for: a number word, a word for several, or a plural noun (two to four); with
     `bare_many`, a noun the same in both numbers said with no article ("sheep on the hills") is plural."""
-    words = re.findall(r"[a-z]+|\d+", " ".join(head_words(phrase)) if " of " in phrase else phrase.lower())
+    text = " ".join(head_words(phrase)) if " of " in phrase else phrase.lower()
+    words = re.findall(COUNT_TOKENS, text)  # "a five-story pagoda", "a 1960s motorcycle": one thing each
     for w in words:
-        if w.isdigit():
+        if w.isdigit() and int(w) <= MOST_SAID:
             return max(1, min(MAX_COUNT, int(w)))
         if w == "pair" and words[-1] in PLURAL_ONLY:  # a pair of glasses: one pair, drawn once
             return 1

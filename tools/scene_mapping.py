@@ -147,6 +147,7 @@ TIME_LINKS = {"at", "in", "the", "this"}
 def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]]:
     """Time and weather named by single words of the subject (a word names one or the other), and which words."""
     content = [i for i, w in enumerate(words) if w not in STOP_WORDS | SETTINGS and not _worn(words, i)]
+    content = [i for i in content if not _names_place(words, i)]  # "hot springs": no spring's clear sky
     if not content:
         return None, None, set()
     vectors = embed([words[i] for i in content])  # (read_scene has embedded them, with the whole subject, at once)
@@ -173,6 +174,15 @@ def _condition_words(words: list[str]) -> tuple[str | None, str | None, set[int]
     for _, _, scores in everything:  # a second word of the sky ("a storm with lightning") is no thing either
         used |= {i for i, row in zip(every_word, scores) if row.max() >= threshold}
     return found.get("times"), found.get("weathers"), used | _time_modifiers(words, used)
+
+
+def _names_place(words: list[str], i: int) -> bool:
+    """True when word i ends a place's name with the word before it ("hot springs": no spring sky, no hot dog)."""
+    before = words[i - 1] if i > 0 else ""
+    if not before.isalpha() or before in STOP_WORDS | SETTINGS:
+        return False
+    place = place_of(f"{before} {words[i]}")
+    return place is not None and place.similarity >= PLACE_NAMED
 
 
 def _worn(words: list[str], i: int) -> bool:
@@ -880,6 +890,9 @@ HOME_FITS = 0.6  # a setting this near the subject's own land is that land ("a r
 SUBJECT_LEADS = 0.15  # a subject that is a scene itself leads unless a setting names a scene this much nearer
 LANDSCAPE_WORDS = 0.65  # beside a landform, a thing phrase this near a scene family is part of the land ("peaks")
 HYPHENED = r"[a-z']+-[a-z]+(?:ing|ed)\b"  # one word, never a thing and its doing: "a fire-breathing dragon"
+# one word, never a count: "a five-story pagoda" is one pagoda, "a three-legged dog" one dog
+NUMBERED = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)-[a-z]+"
+PLACE_NAMED = 0.95  # two words this near a place's example name it, whatever sky or time the last word names
 PLACE_MARGIN = 0.15  # a setting is a place's land only when this much nearer it than any family ("a moor")
 SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
 OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family is outdoors ("a wooden fence")
@@ -1020,7 +1033,8 @@ def object_matching_available() -> bool:
 
 def read_scene(subject: str, valence: float, arousal: float, style: str | None = None, seed: int = 0) -> SceneReading:
     """The scene a subject asks for and the things in it; the mood fills in what the subject leaves open."""
-    words = re.findall(HYPHENED + r"|[a-z']+|\d+|[,;]|\.(?!\w)", subject.lower())  # a full stop joins as a comma
+    tokens = HYPHENED + "|" + NUMBERED + r"|[a-z']+|\d+|[,;]|\.(?!\w)"  # a full stop joins as a comma
+    words = re.findall(tokens, subject.lower())
     embed([subject] + [w for w in words if w not in STOP_WORDS | SETTINGS])  # one batch: the words and the whole
     time, weather, used = _condition_words(words)
     used |= _manner_words(words)

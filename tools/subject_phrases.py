@@ -114,6 +114,7 @@ def participle(words: list[str | None], i: int) -> bool:
     acts_on = w.endswith("ing") and not after.endswith("ly")  # "a candle burning brightly" says how, not on what
     # a person's doing is read with them (`figure_words`): "a couple walking hand in hand" holds no hands
     thing = words[i - 1] is not None and words[i - 1] not in PERSON_NOUNS and _names_thing(words[i - 1])
+    thing = thing or words[i - 1] not in PERSON_NOUNS and _animal_before(words, i)  # "two guinea pigs eating ..."
     thing = thing and not is_person(words[i - 1]) or _land_before(words, i)  # "salt flats stretching ..."
     # ... not a thing named with a doing word ("a wooden rocking chair", "a hospital waiting room")
     return acts_on and thing and not _names_thing(f"{w} {after}") and not _is_place(after)
@@ -125,6 +126,20 @@ def _land_before(words: list[str | None], i: int) -> bool:
     start = max((j + 1 for j in range(i) if words[j] is None or words[j] in COMPANIONS | SETTINGS), default=0)
     before = [w for w in words[start:i] if w not in STOP_WORDS]
     return bool(before) and place_of(" ".join(before)) is not None
+
+
+def _animal_before(words: list[str | None], i: int) -> bool:
+    """True when the words before words[i] end in an animal's name, one word or two (WordNet: "two guinea pigs",
+    "a border collie"), which no drawing's name spells: its doing word acts on a thing of its own."""
+    from tools import word_net
+    from tools.plurals import singular
+
+    before = [w for w in words[max(0, i - 2) : i] if w is not None]
+    if not before or not word_net.installed():
+        return False
+    last = singular(before[-1])
+    names = [" ".join([*before[:-1], last]), last] if len(before) > 1 else [last]
+    return any(s.lexicon == "animal" for name in names for s in word_net.senses(name)[:2])
 
 
 def _names_thing(words: str) -> bool:
