@@ -141,3 +141,14 @@ def test_hot_springs_are_a_place_not_a_spring_sky_and_a_hot_dog():
     springs = read_scene("hot springs steaming in the mountains", 0.0, 0.0)
     assert springs.place == "hot springs" and springs.objects == ()  # a giant hot dog in a mountain meadow
     assert read_scene("a meadow in spring", 0.0, 0.0).weather_from_words  # the season still names the sky
+
+
+@needs_icons
+def test_what_an_animal_wears_is_not_a_thing_on_a_table_that_takes_it_indoors():
+    from tools.scene_mapping import read_scene
+
+    donkey = read_scene("a donkey with a straw hat", 0.0, 0.0)
+    assert donkey.stage == "landscape" and [m.entry.name for m in donkey.objects] == ["donkey"]  # a hat on a table
+    assert [gone[0] for gone in donkey.left_out] == ["a straw hat"]  # the reply says it is left out
+    yarn = read_scene("a cat with a ball of yarn", 0.0, 0.0)
+    assert [m.entry.name for m in yarn.objects][1:] == ["yarn"]  # what it plays with is drawn

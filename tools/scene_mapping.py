@@ -897,6 +897,7 @@ PLACE_MARGIN = 0.15  # a setting is a place's land only when this much nearer it
 SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
 OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family is outdoors ("a wooden fence")
 INTENSIFIERS = {"very", "so", "too", "really", "quite", "perfectly", "completely", "totally", "utterly"}
+WORN_BY_ANIMALS = set(GARMENTS) | {"tie", "collar", "bandana", "costume", "cap", "bonnet", "beanie", "crown", "bow"}
 ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things that stand like them)
 BODIED = (*ANIMAL_ROLES, "figure")  # roles of things with a body: an animal's or a person's
 FALL_BEFORE = {"the", "early", "late", "this", "in"}  # "in the fall" is autumn; "a fall", "waterfall" are not
@@ -913,6 +914,15 @@ SNOW_THINGS = ("snowman", "sled", "skier", "skis", "snowboarder")  # drawings of
 CITY_HOLDS = {"road": "street"}  # open land's landforms a city keeps as its own: its road is a street
 DRAWN_IN = ("underwater",)  # landforms carved bare, whose own things are drawings: a reef's coral
 ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
+
+
+def _worn_by_the_first(things: list) -> list:
+    """The things that are what the first, an animal or a snowman (no person: a figure wears its own clothes), wears
+    ("a donkey with a straw hat", "a snowman with a scarf"): we cannot dress a drawing, and drawn apart they stood on
+    a table and took the animal indoors."""
+    if not things or things[0].person is not None or things[0].role not in ANIMAL_ROLES:
+        return []
+    return [m for m in things[1:] if m.phrase.split() and singular(m.phrase.split()[-1]) in WORN_BY_ANIMALS]
 
 
 def _theirs(phrase: str, people: list) -> bool:
@@ -1057,6 +1067,9 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     painted = {m.phrase for m in things if m.person is not None}  # a skateboarder drawn as a person is not left out
     people = [m.person for m in things if m.person is not None]
     left_out = [gone for gone in left_out if gone[0] not in painted and not _theirs(gone[0], people)]
+    worn = _worn_by_the_first(things)  # "a donkey with a straw hat": no hat on a table beside it (nor the table)
+    things = [m for m in things if m not in worn]
+    left_out += [(m.phrase, m.entry.words) for m in worn]
     if object_matching_available():
         scenes, things = _town_houses(phrases, scenes, things)
     if not scenes and not things:  # only time or weather words: the whole subject is the scene
