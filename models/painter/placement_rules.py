@@ -17,6 +17,7 @@ import numpy as np
 
 from models.painter.bridges import STONE_HEIGHT, SUSPENSION_HEIGHT, is_bridge, suspension
 from models.painter.built_by_hand import hand_drawn
+from models.painter.companions import beside_their_person
 from models.painter.herds import spread
 from models.painter.object_library import (
     FACE_SYMMETRY,
@@ -283,7 +284,7 @@ def settle(placed: list, labels: np.ndarray | None, family: str, seed: int = 0, 
     if labels is not None:  # a herd or a flock on the ground: each one readable, not one overlapping blob
         perched = [o for o in settled if o.perch is not None]  # (where they sit is their perch's)
         settled = spread([o for o in settled if o.perch is None], labels, aspect, lambda role: _support(role, labels))
-        settled += perched
+        settled = beside_their_person(settled, aspect) + perched  # a woman and her dog side by side
     return settled
 
 
