@@ -152,3 +152,13 @@ def test_what_an_animal_wears_is_not_a_thing_on_a_table_that_takes_it_indoors():
     assert [gone[0] for gone in donkey.left_out] == ["a straw hat"]  # the reply says it is left out
     yarn = read_scene("a cat with a ball of yarn", 0.0, 0.0)
     assert [m.entry.name for m in yarn.objects][1:] == ["yarn"]  # what it plays with is drawn
+
+
+@needs_icons
+def test_a_fruit_tree_is_a_tree_not_its_fruit_on_a_table():
+    from tools.scene_mapping import read_scene
+
+    apple = read_scene("an apple tree", 0.0, 0.0)
+    assert apple.stage == "landscape" and [m.entry.name for m in apple.objects] == ["fruit-tree"]  # a green apple
+    assert read_scene("an old apple tree in an orchard", 0.0, 0.0).objects[0].entry.name == "fruit-tree"  # a fir
+    assert read_scene("an oak tree", 0.0, 0.0).objects[0].entry.name == "oak"  # a tree of its own kind stays

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from models.painter.built_by_hand import painted_name
-from models.painter.object_library import stand_in
+from models.painter.object_library import ObjectEntry, stand_in
 from models.painter.perches import CONTAINERS, SHADE
 from models.painter.sitter import sits_for_a_portrait
 from tools.embedding_search import embed, similarities
@@ -897,6 +897,7 @@ PLACE_MARGIN = 0.15  # a setting is a place's land only when this much nearer it
 SKIES = ("sky", "night_sky", *ABSTRACT)  # families that say what is above, or nothing of the land
 OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family is outdoors ("a wooden fence")
 INTENSIFIERS = {"very", "so", "too", "really", "quite", "perfectly", "completely", "totally", "utterly"}
+FRUIT_TREE = ("game-icons", "fruit-tree")
 WORN_BY_ANIMALS = set(GARMENTS) | {"tie", "collar", "bandana", "costume", "cap", "bonnet", "beanie", "crown", "bow"}
 ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things that stand like them)
 BODIED = (*ANIMAL_ROLES, "figure")  # roles of things with a body: an animal's or a person's
@@ -914,6 +915,20 @@ SNOW_THINGS = ("snowman", "sled", "skier", "skis", "snowboarder")  # drawings of
 CITY_HOLDS = {"road": "street"}  # open land's landforms a city keeps as its own: its road is a street
 DRAWN_IN = ("underwater",)  # landforms carved bare, whose own things are drawings: a reef's coral
 ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # landforms any land's scene can hold
+
+
+def _fruit_tree(match):
+    """A fruit tree ("an apple tree", "a cherry tree in blossom") as the library's fruit tree, a plant: its kind's
+    name had matched the fruit (an apple on a table, cherries) or another tree (a Christmas tree in an orchard)."""
+    from tools import word_net
+
+    words = match.phrase.lower().split()
+    if len(words) < 2 or singular(words[-1]) != "tree" or match.entry.name == FRUIT_TREE[1]:
+        return match
+    kind = singular(words[-2])
+    if not {"food", "plant"} <= {sense.lexicon for sense in word_net.senses(kind)[:4]}:  # (a gum tree: no fruit)
+        return match
+    return replace(match, entry=ObjectEntry(*FRUIT_TREE), role="plant")
 
 
 def _worn_by_the_first(things: list) -> list:
@@ -1067,6 +1082,7 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
     painted = {m.phrase for m in things if m.person is not None}  # a skateboarder drawn as a person is not left out
     people = [m.person for m in things if m.person is not None]
     left_out = [gone for gone in left_out if gone[0] not in painted and not _theirs(gone[0], people)]
+    things = [_fruit_tree(m) for m in things]  # "an apple tree": a tree, not an apple on a table
     worn = _worn_by_the_first(things)  # "a donkey with a straw hat": no hat on a table beside it (nor the table)
     things = [m for m in things if m not in worn]
     left_out += [(m.phrase, m.entry.words) for m in worn]
