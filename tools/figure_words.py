@@ -152,8 +152,7 @@ def activity(subject: str) -> dict:
     doing = doing_words(sitter)
     if sitter != subject.strip() and not _verb_phrase(doing):  # "a portrait of a woman" (no easel), "... of a chef"
         return scene_words()["activities"]["standing"]  # sits for it: no doing of their own
-    subject = sitter
-    best = _nearest_activity([doing, subject], ACTIVITY)
+    best = _nearest_activity([doing, sitter], ACTIVITY)
     verb = _verb_phrase(doing)
     if best == "standing" and verb:
         best = _nearest_activity(verb, VERB_ACTIVITY)

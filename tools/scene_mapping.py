@@ -920,13 +920,11 @@ ANY_LAND = ("river", "waterfall", "road", "mountain_road", "hill", "hills")  # l
 def _fruit_tree(match):
     """A fruit tree ("an apple tree", "a cherry tree in blossom") as the library's fruit tree, a plant: its kind's
     name had matched the fruit (an apple on a table, cherries) or another tree (a Christmas tree in an orchard)."""
-    from tools import word_net
-
     words = match.phrase.lower().split()
     if len(words) < 2 or singular(words[-1]) != "tree" or match.entry.name == FRUIT_TREE[1]:
         return match
     kind = singular(words[-2])
-    if not {"food", "plant"} <= {sense.lexicon for sense in word_net.senses(kind)[:4]}:  # (a gum tree: no fruit)
+    if not {"food", "plant"} <= {sense.lexicon for sense in senses(kind)[:4]}:  # (a gum tree: no fruit)
         return match
     return replace(match, entry=ObjectEntry(*FRUIT_TREE), role="plant")
 

@@ -366,7 +366,9 @@ BACKDROP_RESTATE = 0.55  # share of a portrait backdrop's smooth light laid back
 
 def _restated(stage: str, landform: str | None) -> dict[int, float]:
     """The classes whose smooth light is laid back over the strokes, with their shares: a room's walls and table,
-    open water and its floor, a field of dunes' sand."""
+    open water and its floor, a field of dunes' sand, a portrait's backdrop (all but the sitter)."""
+    if stage == "portrait":
+        return {k: BACKDROP_RESTATE for k in range(len(CLASSES)) if k != OBJECT}
     if stage == "interior":
         return rooms.RESTATE
     if landform == "underwater":
@@ -458,8 +460,6 @@ def render_layout(
     # no stroke carries a sitter's hair or coat out over the backdrop (read as torn scraps beside the head)
     painted = paint_strokes(ref, labels, spec.energy * calm, rng, things, crossing=0.0 if portrait else 1.0)
     painted = restate_classes(painted, ref, labels, _restated(stage, landform))
-    if portrait and things is not None:  # the backdrop's soft fall of light kept: its strokes read as blotches
-        painted[~things] += (ref[~things] - painted[~things]) * BACKDROP_RESTATE
     if things is not None:  # the modelled thing restated thinly inside its outline, so it reads when small
         painted = restate_things(painted, ref, things, RESTATE_SITTER if stage == "portrait" else RESTATE_BROAD)
     if stage == "landscape":
