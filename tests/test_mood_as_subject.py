@@ -24,6 +24,14 @@ def test_a_scene_or_a_thing_stays_the_subject(subject):
 
 
 @needs_icons
+@pytest.mark.parametrize("subject", ["a car", "a red car", "a blue car"])
+def test_a_thing_read_near_a_mood_stays_the_subject(subject):
+    """By meaning "car" was a mood word, and "a red car" was painted as a castle on a hill at night."""
+    params = painting_parameters(CreativeBrief(subject=subject))
+    assert params.subject == subject and [m.entry.name for m in params.scene.objects] == ["automobile"]
+
+
+@needs_icons
 def test_chaos_is_painted_as_a_storm_not_a_calm():
     params = painting_parameters(CreativeBrief(subject="pure chaos"))
     assert params.spec.arousal > 0.5 and params.spec.valence < 0

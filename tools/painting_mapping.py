@@ -20,11 +20,14 @@ from models.painter.scene_spec import ABSTRACT_FAMILIES, SceneSpec
 from tools.brief import CreativeBrief, clamp
 from tools.mood_lexicon import read_mood
 from tools.mood_mapping import mood_hue
+from tools.object_matching import singular
 from tools.palette import COLOURS, Colour, hue_distance, read_palette
 from tools.scene_mapping import SceneReading, family_of, read_scene, scene_words
+from tools.word_net import THINGS, senses
 
 NAMED_PALETTE_STRENGTH = 0.85
 MOOD_PALETTE_STRENGTH = 0.32
+WORK_NOUNS = {"painting", "picture", "piece", "drawing", "artwork", "image", "something", "canvas"}  # the work itself
 LANDFORM_SATURATION = 0.5  # the least saturation of a colour a landform's words name (lavender is pale)
 BASIC_HUES = ("red", "orange", "gold", "yellow", "green", "teal", "blue", "navy", "violet", "purple", "pink")
 MOOD_SCENES_PATH = os.path.join(os.path.dirname(__file__), "data", "mood_scenes.yaml")
@@ -122,11 +125,24 @@ def _scene_colours(colours: list[Colour], scene: SceneReading) -> list[Colour]:
     return [c for c in colours if not re.search(rf"\b{re.escape(c.name)}\b", said)]
 
 
+def _names_a_thing(subject: str) -> bool:
+    """True when a noun phrase of the subject ends in a thing in its usual sense ("a red car"), not a feeling
+    ("pure chaos"), a colour ("in blues and greys") or the work itself ("a melancholy painting")."""
+    for chunk in re.split(r"\b(?:of|in|on|with|and|about|like)\b|[,.;!?]", subject.lower()):
+        words = re.findall(r"[a-z]+", chunk)
+        head = singular(words[-1]) if words else ""
+        found = senses(head) if head and head not in WORK_NOUNS and head not in COLOURS else ()
+        if found and found[0].lexicon in THINGS:
+            return True
+    return False
+
+
 def _mood_named(subject: str) -> tuple[float, float] | None:
     """(valence, arousal) when the subject names only a mood ("pure chaos", "loneliness", "the feeling of
-    nostalgia"), near no scene (a sunset is one, and so is a stormy sea), else None. As a subject a mood drew a
-    game-icons smiley for "melancholy" and a night sky for "pure chaos"."""
-    if not subject:
+    nostalgia"), near no scene (a sunset is one, and so is a stormy sea) and no thing ("a car" read by meaning was
+    a mood, painted as a castle), else None. As a subject a mood drew a game-icons smiley for "melancholy" and a
+    night sky for "pure chaos"."""
+    if not subject or _names_a_thing(subject):
         return None
     reading = read_mood(subject, by_meaning=True)
     if not reading.known or reading.unknown or family_of(subject)[1] >= scene_words()["thresholds"]["stage"]:
