@@ -21,6 +21,10 @@ SENSES = 3
 WORDS_BACK = 2  # the word or two before a furniture head ("a diner counter": the diner)
 FURNITURE = {"furniture", "article of furniture", "piece of furniture", "table", "seat"}
 ROOM = {"room", "chamber"}
+SELLERS = {"mercantile establishment", "shop"}  # WordNet kinds of a place that sells things
+SELLING_ROOMS = {"parlour", "parlor", "stall", "kiosk"}  # rooms where things sell that WordNet files as rooms
+USUAL_WARE = 2  # senses weighed: a book is first a written work, then the thing on a shelf
+WARES = ("animal", "artifact", "food", "plant")  # what a place's first word can say it holds (not "a barber shop")
 OUTSIDE = {"outside", "outdoor", "outdoors", "open-air", "exterior", "facade", "shopfront", "storefront", "streetside"}
 
 
@@ -55,3 +59,27 @@ def indoor_place(phrase: str, context: str) -> bool:
         return True
     before = [s for n in words[-1 - WORDS_BACK : -1] for s in word_net.senses(n)[:SENSES]]  # any of its senses
     return _furniture(head) and any(_is_indoors(s) for s in before)
+
+
+def _sells(noun: str) -> bool:
+    """True for a shop by WordNet ("a shop", "a boutique", "a bookshop"), or a parlour or stall where things sell."""
+    usual = word_net.senses(noun)[:1]
+    return noun in SELLING_ROOMS or any(
+        SELLERS & set(k.words) for u in usual for k in [u, *(k for _, k in word_net.kinds(u, STEPS_UP))]
+    )
+
+
+def wares(phrase: str) -> list[str]:
+    """What the word (or two) before a shop's name says it sells, in a usual sense of a thing ("a toy shop": a
+    toy, "an ice cream parlour": an ice cream, "a book shop": a book); none for a person's shop ("a barber shop"),
+    a kind of shop ("a grocery shop"), a room that sells nothing ("a train carriage", "a cosy attic") or words we
+    cannot read as things."""
+    words = head_words(phrase)
+    if len(words) < 2 or not _sells(singular(words[-1])):
+        return []
+    for noun in ([" ".join(words[-3:-1])] if len(words) > 2 else []) + [singular(words[-2])]:  # "ice cream" first
+        usual = word_net.senses(noun)[:USUAL_WARE]
+        first_a_place_or_person = bool(usual) and (usual[0].lexicon == "person" or word_net.is_built(usual[0]))
+        if not first_a_place_or_person and any(u.lexicon in WARES and not word_net.is_built(u) for u in usual):
+            return [f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"]
+    return []

@@ -43,6 +43,7 @@ FACE_HANDICAP = 0.06
 HEAD_SILHOUETTE_HANDICAP = 0.2
 SCENE_NAMED = 0.9  # a drawing whose name is this near a scene's example ("forest", "hills") is a scene, not a thing
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "couple": 2}
+MEASURES = set("story storey speed legged wheeled door room bedroom year month day hour string star piece".split())
 ONE_OF = {"a", "an", "one", "the", "this", "that", "my", "our", "his", "her", "their", "its", "your", "lone", "single"}
 FEW = {"some", "several", "few", "many", "lots", "group", "flock", "herd", "fleet", "row"}
 # more than a few: many, small
@@ -597,7 +598,9 @@ def count_of(phrase: str, rng_seed: int = 0, bare_many: bool = True) -> int:
     `bare_many`, a noun the same in both numbers said with no article ("sheep on the hills") is plural."""
     text = " ".join(head_words(phrase)) if " of " in phrase else phrase.lower()
     words = re.findall(COUNT_TOKENS, text)  # "a five-story pagoda", "a 1960s motorcycle": one thing each
-    for w in words:
+    for i, w in enumerate(words):
+        if (w.isdigit() or w in NUMBERS) and i + 2 < len(words) and words[i + 1] in MEASURES:
+            return 1  # the number measures the thing: "a five story pagoda", "a 10 speed bike", "a 3 legged dog"
         if w.isdigit() and int(w) <= MOST_SAID:
             return max(1, min(MAX_COUNT, int(w)))
         if w == "pair" and words[-1] in PLURAL_ONLY:  # a pair of glasses: one pair, drawn once

@@ -27,6 +27,7 @@ from tools.word_net import THINGS, senses
 
 NAMED_PALETTE_STRENGTH = 0.85
 MOOD_PALETTE_STRENGTH = 0.32
+PAINTABLE = (*THINGS, "location", "object")  # WordNet's things, places and natural objects ("a graveyard")
 WORK_NOUNS = {"painting", "picture", "piece", "drawing", "artwork", "image", "something", "canvas"}  # the work itself
 LANDFORM_SATURATION = 0.5  # the least saturation of a colour a landform's words name (lavender is pale)
 BASIC_HUES = ("red", "orange", "gold", "yellow", "green", "teal", "blue", "navy", "violet", "purple", "pink")
@@ -126,13 +127,16 @@ def _scene_colours(colours: list[Colour], scene: SceneReading) -> list[Colour]:
 
 
 def _names_a_thing(subject: str) -> bool:
-    """True when a noun phrase of the subject ends in a thing in its usual sense ("a red car"), not a feeling
-    ("pure chaos"), a colour ("in blues and greys") or the work itself ("a melancholy painting")."""
+    """True when a noun phrase of the subject ends in a thing or a place in its usual sense ("a red car", "a
+    graveyard"), not a feeling ("pure chaos"), a colour ("in blues and greys") or the work itself ("a melancholy
+    painting")."""
     for chunk in re.split(r"\b(?:of|in|on|with|and|about|like)\b|[,.;!?]", subject.lower()):
         words = re.findall(r"[a-z]+", chunk)
         head = singular(words[-1]) if words else ""
-        found = senses(head) if head and head not in WORK_NOUNS and head not in COLOURS else ()
-        if found and found[0].lexicon in THINGS:
+        if not head or head in WORK_NOUNS or head in COLOURS:
+            continue
+        found = (senses(f"{words[-2]} {head}") if len(words) > 1 else ()) or senses(head)  # "hot springs"
+        if found and found[0].lexicon in PAINTABLE:
             return True
     return False
 

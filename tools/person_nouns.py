@@ -18,6 +18,21 @@ def names_person(phrase: str) -> bool:
     """True when the phrase's head noun, in its most usual sense, is a person and it names no animal, plant, food or
     made thing in another usual sense (WordNet's first chameleon is an inconstant person, but it is a lizard too)."""
     words = head_words(phrase)
-    found = word_net.senses(singular(words[-1])) if words else ()
+    return bool(words) and _a_person(word_net.senses(singular(words[-1])))
+
+
+def compound_person(phrase: str) -> bool:
+    """True when the phrase's last two words are one WordNet noun for a person and the last alone is first a person
+    too: "a mail carrier" (a carrier is also an aircraft carrier), but "a lone wolf" is a wolf."""
+    words = head_words(phrase)
+    alone = word_net.senses(singular(words[-1]))[:1] if words else ()
+    return bool(alone) and alone[0].lexicon == "person" and _a_person(_compound_senses(words))
+
+
+def _compound_senses(words: list[str]) -> tuple:
+    return word_net.senses(f"{words[-2]} {singular(words[-1])}") if len(words) > 1 else ()
+
+
+def _a_person(found: tuple) -> bool:
     things = [s.lexicon for s in found[:USUAL_SENSES] if s.lexicon in word_net.THINGS]
     return bool(found) and found[0].lexicon == "person" and set(things) == {"person"}

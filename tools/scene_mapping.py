@@ -23,11 +23,11 @@ from models.painter.perches import CONTAINERS, SHADE
 from models.painter.sitter import sits_for_a_portrait
 from tools.embedding_search import embed, similarities
 from tools.figure_words import FAMILY_SIZES, GARMENTS, held_by, read_person, sitter_place
-from tools.indoor_places import indoor_place
+from tools.indoor_places import indoor_place, wares
 from tools.mood_lexicon import read_mood
 from tools.object_matching import MAX_COUNT, head_words, singular
 from tools.perch_words import CONTAINER_NOUNS, perch_of
-from tools.person_nouns import names_person
+from tools.person_nouns import compound_person, names_person
 from tools.plain_words import plain_phrase
 from tools.plurals import plural
 from tools.scene_words import SCENES_PATH, scene_examples, scene_words  # noqa: F401 (painting_mapping reads SCENES_PATH)
@@ -55,7 +55,7 @@ from tools.thing_phrases import (
     town_phrase,
     usual_colour,
 )
-from tools.word_net import THINGS, senses
+from tools.word_net import THINGS, kinds, senses
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
@@ -285,7 +285,8 @@ def _scenes_and_objects(
             room = None
         if room is not None:  # "a messy kitchen": the room itself, furnished after the things the words list
             scenes.append(("interior", room[1]))
-            holds, in_room = (room[2] if drawable and not EMPTY & set(phrase.split()) else []), True
+            empty = not drawable or EMPTY & set(phrase.split())
+            holds, in_room = ([] if empty else _room_holds(phrase, room[2])), True
             continue
         if place is not None:  # "an old petrol station": its land, holding what such a place holds (its pumps)
             scenes.append((place.family, place.similarity))
@@ -591,6 +592,15 @@ def _named_room(phrases: list[tuple[str, str]], inside: bool) -> tuple[str, floa
     return setting or subject
 
 
+def _room_holds(phrase: str, holds: list[str]) -> list[str]:
+    """What a named room holds: several of what its words say it sells or keeps ("a toy shop": toys, not the jars
+    and baskets of any shop), unless a thing the room holds anyway says it ("a wine cellar": its wine bottle, not
+    wine glasses); else the room's own things."""
+    if any(w.split()[-1] in h.split() for w in wares(phrase) for h in holds):
+        return holds
+    return [plural(w.split(" ", 1)[1]) for w in wares(phrase)] or holds
+
+
 def _furnishings(holds: list[str], things: list, seed: int) -> list:
     """What a named room holds ("a bed", "a bookshelf"), drawn by meaning after the things asked, none of a kind
     already asked, up to MAX_KINDS kinds in all."""
@@ -679,8 +689,10 @@ def _people(phrases: list[tuple[str, str]], things: list, subject: str, seed: in
     first = next((m for m in things if m.phrase == phrase), None)
     drawn = first is not None and first.role == "figure"  # a drawing of a person (a dancer, a woman)
     who = _person_words(phrase)
-    unnamed = first is None or first.similarity < NAMED  # an astronaut's own drawing stays his
-    if not drawn and not (is_person(who) or unnamed and names_person(who)):  # "a woman potter": WordNet's potter
+    unnamed = first is None or first.similarity < NAMED  # an astronaut's own drawing stays his ...
+    two_words = compound_person(who)  # "a mail carrier": a person, not the carrier drawing that names his last word
+    unnamed |= first is not None and two_words and who.split()[-2] not in first.entry.words
+    if not drawn and not (is_person(who) or unnamed and (names_person(who) or two_words)):  # "a woman potter"
         return things
     person = read_person(who, subject, seed)
     entry = first.entry if drawn else ObjectEntry("fluent-emoji-flat", "person-standing")
@@ -851,6 +863,8 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
         return "snow", 1.0
     if subject.role == "building" and lands and max(c[1] for c in lands) >= scene_words()["thresholds"]["family"]:
         return max(lands, key=lambda c: c[1])
+    if subject.role == "stands" and _road_vehicle(subject.entry.words):  # a taxi, a tram: a street, not a meadow
+        return "city", 1.0
     examples = [e for ex in families.values() for e in ex]
     owners = [f for f, ex in families.items() for _ in ex]
     scores = similarities(subject.entry.words, examples)
@@ -860,6 +874,16 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
     if scores.max() < weak or grounded:  # no scene of its own (a church: the country, not the nearest coast)
         return ROLE_SCENES.get(subject.role, "meadow"), float(scores.max())
     return family, float(scores.max())
+
+
+ON_THE_STREET = {"motor vehicle", "public transport", "tramway", "bicycle", "motor scooter"}  # WordNet kinds
+
+
+def _road_vehicle(name: str) -> bool:
+    """True for a drawing of a thing that drives the streets in its usual sense (a car, a bus, a tram, a bicycle),
+    not a tractor or a locomotive."""
+    found = senses(name)[:1]
+    return any(ON_THE_STREET & set(kind.words) for kind in [*found, *(k for s in found for _, k in kinds(s, 4))])
 
 
 WATERLESS_FOR_BOATS = {
@@ -1111,6 +1135,8 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         beside = max(beside, STILL_LIFE_OUTDOORS)
     if things and (family is None or similarity < beside):
         family, similarity = _scene_for_objects(things, weather, scenes)
+        if family == "city" and landform is None and _road_vehicle(things[0].entry.words):
+            landform = "street", "city", similarity  # a taxi on its street, seen down its length
     if family == "portrait" and _seated_elsewhere(phrases, things):  # grandma knitting in her chair: her room
         family, similarity = _where_seated(things[0].person, subject), 1.0
     stage, room = "landscape", None
