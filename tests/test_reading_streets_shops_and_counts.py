@@ -30,6 +30,7 @@ def test_a_number_before_one_thing_counts_its_parts_not_the_thing():
     from tools.object_matching import count_of
 
     assert count_of("a five story pagoda") == 1 and count_of("a 10 speed bike") == 1
+    assert count_of("a string of paper lanterns") > 1  # "a" is no number: the lanterns are several
     assert count_of("five pagodas") == 5 and count_of("two deer") == 2 and count_of("two goldfish") == 2
 
 

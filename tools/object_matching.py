@@ -599,7 +599,7 @@ def count_of(phrase: str, rng_seed: int = 0, bare_many: bool = True) -> int:
     text = " ".join(head_words(phrase)) if " of " in phrase else phrase.lower()
     words = re.findall(COUNT_TOKENS, text)  # "a five-story pagoda", "a 1960s motorcycle": one thing each
     for i, w in enumerate(words):
-        if (w.isdigit() or w in NUMBERS) and i + 2 < len(words) and words[i + 1] in MEASURES:
+        if (w.isdigit() or NUMBERS.get(w, 1) > 1) and i + 2 < len(words) and words[i + 1] in MEASURES:
             return 1  # the number measures the thing: "a five story pagoda", "a 10 speed bike", "a 3 legged dog"
         if w.isdigit() and int(w) <= MOST_SAID:
             return max(1, min(MAX_COUNT, int(w)))
