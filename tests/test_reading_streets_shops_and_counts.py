@@ -67,3 +67,40 @@ def test_a_toy_shop_holds_toys_not_a_grocers_jars_and_a_cellar_keeps_its_bottle(
     assert toys.objects[0].count > 1
     cellar = [m.entry.name for m in read_scene("a wine cellar", 0.0, 0.0).objects]
     assert "wine-bottle" in cellar and "wine-glass" not in cellar
+
+
+def test_how_far_a_state_goes_is_no_part_of_the_things_name():
+    from tools.subject_phrases import subject_phrases
+
+    anchor = subject_phrases("a rusty anchor half buried in the sand".split(), set())
+    assert anchor == [("a rusty anchor", "subject"), ("the sand", "setting")]  # was "a rusty anchor half": nothing
+    assert subject_phrases("a cat half asleep on a sofa".split(), set())[0] == ("a cat", "subject")
+    assert subject_phrases("a half moon over the sea".split(), set())[0] == ("a half moon", "subject")
+
+
+@needs_icons
+@pytest.mark.parametrize(
+    "subject, home",
+    [
+        ("a rooster", "meadow"),
+        ("a camel", "desert"),
+        ("flamingos", "lake"),
+        ("a polar bear", "snow"),
+        ("a duck", "lake"),
+    ],
+)
+def test_an_animal_with_no_place_is_painted_where_it_lives(subject, home):
+    """A rooster was in the desert, a camel in a forest, flamingos in a meadow, a duck before a portrait's wall."""
+    from tools.scene_mapping import read_scene
+
+    assert read_scene(subject, 0.0, 0.0).family == home
+
+
+@needs_icons
+def test_an_animal_stays_where_the_words_put_it():
+    from tools.scene_mapping import read_scene
+
+    assert read_scene("a camel in the snow", 0.0, 0.0).family == "snow"
+    assert read_scene("a rooster on a city street", 0.0, 0.0).family == "city"
+    assert read_scene("a stag beetle crawling along a mossy log", 0.0, 0.0).family == "forest"
+    assert read_scene("two crows in a parking lot", 0.0, 0.0).family == "city"

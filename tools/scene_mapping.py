@@ -876,6 +876,39 @@ def _scene_for_objects(things: list, weather: str | None, scenes=()) -> tuple[st
     return family, float(scores.max())
 
 
+def _placeless(phrases: list[tuple[str, str]], things: list, landform, place, inside: bool) -> bool:
+    """True when the first thing drawn is the subject and the words name no place for it: no landform, outdoor
+    place or room, no other phrase near a scene ("crossing a wide river", "by the fire" are places; "on a fence" is
+    none), and nothing on a table beside it ("a puppy chewing a shoe" stays indoors)."""
+    if not things or things[0].phrase != phrases[0][0] or landform is not None or place is not None or inside:
+        return False
+    if any(m.role == "still_life" for m in things):
+        return False
+    near = scene_words()["thresholds"]["scene_beside_things"]
+    for phrase, _ in phrases[1:]:
+        family = family_of(phrase)
+        woods = family[0] == "forest" and family[1] >= OUT_THERE  # "on a mossy log", "in autumn leaves": the woods'
+        if woods or family[1] >= near or landform_of(phrase) or room_of(phrase) or place_of(phrase):
+            return False
+    return True
+
+
+def _habitat(match) -> tuple[str, float] | None:
+    """(family, similarity) where the animal asked lives: the habitat (`scenes.yaml` habitats) of the example animal
+    nearest the words' animal ("a hen", drawn as a bird), else its drawing's name, when HABITAT near; else None."""
+    if match.role not in (*ANIMAL_ROLES, "floats", "plant"):  # (a pelican eating is filed with the plants)
+        return None
+    owners = [f for f, examples in scene_words()["habitats"].items() for _ in examples]
+    examples = [e for ex in scene_words()["habitats"].values() for e in ex]
+    words = head_words(match.phrase)
+    for name in [" ".join(words[-2:]), *words[-1:], match.entry.words.split()[-1]]:  # "a polar bear" before "a bear"
+        if any(s.lexicon == "animal" for s in senses(singular(name))):  # any sense: WordNet's first heron is Heron
+            scores = similarities(f"a {singular(name)}", examples)  # of Alexandria, its first sloth is laziness
+            if scores.max() >= HABITAT:
+                return owners[int(scores.argmax())], float(scores.max())
+    return None
+
+
 ON_THE_STREET = {"motor vehicle", "public transport", "tramway", "bicycle", "motor scooter"}  # WordNet kinds
 
 
@@ -923,6 +956,7 @@ OUTDOOR_NOUN = 0.4  # a setting's head noun alone this near a landscape family i
 INTENSIFIERS = {"very", "so", "too", "really", "quite", "perfectly", "completely", "totally", "utterly"}
 FRUIT_TREE = ("game-icons", "fruit-tree")
 WORN_BY_ANIMALS = set(GARMENTS) | {"tie", "collar", "bandana", "costume", "cap", "bonnet", "beanie", "crown", "bow"}
+HABITAT = 0.6  # an animal's drawing this near a habitat's example animal lives there ("a rooster": a hen's meadow)
 ANIMAL_ROLES = ("stands", "flies", "swims")  # roles of animals (and of things that stand like them)
 BODIED = (*ANIMAL_ROLES, "figure")  # roles of things with a body: an animal's or a person's
 FALL_BEFORE = {"the", "early", "late", "this", "in"}  # "in the fall" is autumn; "a fall", "waterfall" are not
@@ -1137,6 +1171,10 @@ def read_scene(subject: str, valence: float, arousal: float, style: str | None =
         family, similarity = _scene_for_objects(things, weather, scenes)
         if family == "city" and landform is None and _road_vehicle(things[0].entry.words):
             landform = "street", "city", similarity  # a taxi on its street, seen down its length
+    placeless = _placeless(phrases, things, landform, place, inside) and weather != "snow"  # a camel in snow: snow
+    home = _habitat(things[0]) if placeless else None
+    if home is not None:  # a rooster on a farm's meadow, a camel in the desert, a flamingo by a lake
+        family, similarity = home
     if family == "portrait" and _seated_elsewhere(phrases, things):  # grandma knitting in her chair: her room
         family, similarity = _where_seated(things[0].person, subject), 1.0
     stage, room = "landscape", None

@@ -49,6 +49,8 @@ RELATIVES = {"that", "which", "who", "whose"}  # ... and so does a relative ("a 
 # "a beach where kids play": the kids are drawn, "where" joins a companion (`COMPANIONS`)
 # Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
 # the phrase they open is left out, never drawn (an English closed class, like the joins above).
+DEGREES = {"half", "partly", "partially", "mostly", "nearly", "almost", "fully", "barely"}  # how far a state goes
+STATES = {"asleep", "awake", "afloat", "open", "shut", "closed", "empty", "full", "submerged"}  # (not participles)
 NEGATIONS = {"not", "no", "without", "nor", "never", "nothing", "none"}
 # Words that say how or where a thing is, after it ("a cat asleep", "pans hanging everywhere", "a tree alone"):
 # never part of its name, so left out of the phrase (an English closed class, like the joins above).
@@ -246,6 +248,8 @@ def subject_phrases(words: list[str], used: set[int]) -> list[tuple[str, str]]:
             i += 1
         elif w in PARTICLES and current and (i + 1 == len(kept) or kept[i + 1] in {None} | COMPANIONS | SETTINGS):
             pass  # "the curtain down", "chairs up on the desks", "the lights off": how the thing is, not its name
+        elif w in DEGREES and current and i + 1 < len(kept) and (words[i + 1] in STATES or participle(kept, i + 1)):
+            i += words[i + 1] in STATES  # "an anchor half buried", "a cat half asleep": how far, not the thing's name
         elif participle(kept, i):
             close("action")  # what the participle acts on: a place ("crossing the dunes") or a thing ("a kite")
             while i + 1 < len(kept) and kept[i + 1] in PARTICLES:
