@@ -129,9 +129,42 @@ def score(set_name: str, job: str, label: str, judge_root="/work/judge", key_roo
     return report
 
 
+def _pixels(path: str):
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(path).convert("RGB"))
+
+
+def judged_copy(set_name: str, label: str, folder: str, version: str, judge_root="/work/judge") -> dict:
+    """Figures for a version none judged whose paintings (in `folder`) are each, pixel for pixel, one the scored job
+    `label` judged: added to evals/data/painting_blind_<label>.json under `version`. Raises when one is new."""
+    from evals.painting_blind_scoring import score_rows
+
+    path = os.path.join(os.path.dirname(__file__), "data", f"painting_blind_{label}.json")
+    with open(path) as f:
+        report = json.load(f)
+    works = {}
+    for name, work in report["key"]["works"].items():
+        mine = _pixels(os.path.join(folder, f"{work['id']}.png"))
+        judged = _pixels(os.path.join(judge_root, report["job"], "works", name))
+        taken = {w["id"] for w in works.values()}
+        if work["id"] not in taken and mine.shape == judged.shape and (mine == judged).all():
+            works[name] = {**work, "version": version}
+    ids = {w["id"] for w in report["key"]["works"].values()}
+    if {w["id"] for w in works.values()} != ids:
+        raise SystemExit(f"not judged: {sorted(ids - {w['id'] for w in works.values()})}")
+    report["versions"][version] = score_rows({r["id"]: r for r in _load_requests(set_name)}, works, report["verdicts"])
+    with open(path, "w") as f:
+        json.dump(report, f, indent=1, ensure_ascii=False)
+    overall = report["versions"][version]["overall"]
+    print(version, json.dumps({k: overall[k] for k in ("keep_mean", "ones", "twos", "subject_named")}))
+    return report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=["paint", "sheet", "job", "score"])
+    parser.add_argument("step", choices=["paint", "sheet", "job", "score", "copy"])
     parser.add_argument("--set", default="objects_dev")
     parser.add_argument("--tree", default=None, help="checkout whose packages paint (paint)")
     parser.add_argument("--out", help="folder (paint) or image (sheet)")
@@ -141,6 +174,7 @@ def main() -> None:
     parser.add_argument("--job")
     parser.add_argument("--label")
     parser.add_argument("--replace", action="store_true", help="score over an existing label's file (score)")
+    parser.add_argument("--version", help="copy: the version whose paintings (--out) the job judged already")
     args = parser.parse_args()
     if args.tree:
         sys.path.insert(0, os.path.abspath(args.tree))
@@ -153,6 +187,8 @@ def main() -> None:
         print(sheet(args.set, dirs, args.out))
     elif args.step == "job":
         print(make_job(args.set, dirs, args.labels.split(","), args.job, ids=[i for i in args.ids.split(",") if i]))
+    elif args.step == "copy":
+        judged_copy(args.set, args.label, args.out, args.version)
     else:
         score(args.set, args.job, args.label or args.job, replace=args.replace)
 
