@@ -32,12 +32,12 @@ def _is_indoors(sense: word_net.Sense) -> bool:
     """True for a made place one is inside: a shop, a restaurant, a laboratory, a room (not laundry on a line)."""
     if sense.lexicon != "artifact" or not word_net.is_built(sense):
         return False
-    return bool(INDOORS & set(sense.words)) or any(INDOORS & set(k.words) for _, k in word_net.kinds(sense, STEPS_UP))
+    return word_net.is_kind(sense, INDOORS, STEPS_UP, itself=True)
 
 
 def _furniture(sense: word_net.Sense | None) -> bool:
     """True for a table, a counter, a seat: what stands inside the place a word before it names."""
-    return sense is not None and any(FURNITURE & set(k.words) for _, k in word_net.kinds(sense, STEPS_UP))
+    return sense is not None and word_net.is_kind(sense, FURNITURE, STEPS_UP)
 
 
 def indoor_place(phrase: str, context: str) -> bool:
@@ -64,9 +64,7 @@ def indoor_place(phrase: str, context: str) -> bool:
 def _sells(noun: str) -> bool:
     """True for a shop by WordNet ("a shop", "a boutique", "a bookshop"), or a parlour or stall where things sell."""
     usual = word_net.senses(noun)[:1]
-    return noun in SELLING_ROOMS or any(
-        SELLERS & set(k.words) for u in usual for k in [u, *(k for _, k in word_net.kinds(u, STEPS_UP))]
-    )
+    return noun in SELLING_ROOMS or any(word_net.is_kind(u, SELLERS, STEPS_UP, itself=True) for u in usual)
 
 
 def wares(phrase: str) -> list[str]:

@@ -55,7 +55,7 @@ from tools.thing_phrases import (
     town_phrase,
     usual_colour,
 )
-from tools.word_net import THINGS, kinds, senses
+from tools.word_net import THINGS, is_kind, senses
 
 # The brief's older painting styles, used when the subject names no scene.
 STYLE_FAMILIES = {"color_field": "colour_field", "geometric": "geometric", "strokes": "gestural", "horizon": "meadow"}
@@ -915,8 +915,7 @@ ON_THE_STREET = {"motor vehicle", "public transport", "tramway", "bicycle", "mot
 def _road_vehicle(name: str) -> bool:
     """True for a drawing of a thing that drives the streets in its usual sense (a car, a bus, a tram, a bicycle),
     not a tractor or a locomotive."""
-    found = senses(name)[:1]
-    return any(ON_THE_STREET & set(kind.words) for kind in [*found, *(k for s in found for _, k in kinds(s, 4))])
+    return any(is_kind(usual, ON_THE_STREET, 4, itself=True) for usual in senses(name)[:1])
 
 
 WATERLESS_FOR_BOATS = {

@@ -47,10 +47,10 @@ POSSESSIVES = {"her", "his", "their", "my", "our", "your", "its"}  # a doing wor
 CLAUSE_SUBJECTS = {"she", "he", "they", "we", "i", "you"}  # a pronoun after a thing opens a clause about it
 RELATIVES = {"that", "which", "who", "whose"}  # ... and so does a relative ("a field that goes on forever"); but
 # "a beach where kids play": the kids are drawn, "where" joins a companion (`COMPANIONS`)
-# Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
-# the phrase they open is left out, never drawn (an English closed class, like the joins above).
 DEGREES = {"half", "partly", "partially", "mostly", "nearly", "almost", "fully", "barely"}  # how far a state goes
 STATES = {"asleep", "awake", "afloat", "open", "shut", "closed", "empty", "full", "submerged"}  # (not participles)
+# Words that deny what follows ("not a cloud in sight", "a beach with no people", "a garden without a fence"):
+# the phrase they open is left out, never drawn (an English closed class, like the joins above).
 NEGATIONS = {"not", "no", "without", "nor", "never", "nothing", "none"}
 # Words that say how or where a thing is, after it ("a cat asleep", "pans hanging everywhere", "a tree alone"):
 # never part of its name, so left out of the phrase (an English closed class, like the joins above).

@@ -162,9 +162,16 @@ def meant_sense(noun: str, context: str, most: int, root: str | None = None) -> 
 BUILT = {"structure", "construction", "building", "edifice", "workplace", "establishment", "room", "way"}
 
 
+def is_kind(sense: Sense, names: set[str], depth: int, itself: bool = False, root: str | None = None) -> bool:
+    """True when what the sense is a kind of, up to `depth` steps up (and with `itself` the sense too), is called one
+    of these names (a bakery is a shop at one step, a taxi a motor vehicle at two)."""
+    found = ([sense] if itself else []) + [kind for _, kind in kinds(sense, depth, root)]
+    return any(names & set(kind.words) for kind in found)
+
+
 def is_built(sense: Sense, root: str | None = None) -> bool:
     """True for a building, a room, a shop or a road: a made place, not a thing one holds or moves."""
-    return any(BUILT & set(kind.words) for _, kind in kinds(sense, 8, root))
+    return is_kind(sense, BUILT, 8, root=root)
 
 
 def install(root: str | None = None) -> str:
